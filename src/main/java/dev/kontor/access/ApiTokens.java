@@ -1,0 +1,90 @@
+package dev.kontor.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import dev.kontor.access.internal.TokenRepository;
+import dev.kontor.access.internal.UserRepository;
+import dev.kontor.shared.NotFoundException;
+import dev.kontor.shared.Problems;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bearer tokens for machines. A token is 256 random bits; only its SHA-256 is stored (a slow hash adds
+ * nothing for a secret that long), so a database dump reveals no usable token.
+ */
+@Service
+public class ApiTokens {
+
+    static final String PREFIX = "kontor_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TokenRepository tokens;
+    private final UserRepository users;
+    private final Clock clock;
+
+    ApiTokens(TokenRepository tokens, UserRepository users, Clock clock) {
+        this.tokens = tokens;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** Makes a token for the actor; its secret is in the result and nowhere else. */
+    @Transactional
+    public IssuedToken issue(Actor actor, String name) {
+        String label = name == null ? "" : name.strip();
+        Problems problems = new Problems();
+        if (label.isEmpty()) {
+            problems.add("name", "validation.required");
+        } else if (label.length() > 100) {
+            problems.add("name", "validation.too-long", 100);
+        }
+        problems.throwIfAny();
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        ApiToken info = tokens.insert(actor.userId(), label, hash(token), token.substring(0, PREFIX.length() + 4) + "…",
+                clock.instant());
+        return new IssuedToken(info, token);
+    }
+
+    /** The actor a token stands for, if the token is active and its user enabled. */
+    @Transactional
+    public Optional<Actor> authenticate(String token) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        return tokens.findActive(hash(token)).flatMap(found -> {
+            tokens.touch(found[0], clock.instant());
+            return users.findById(found[1]).map(User::asActor);
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiToken> of(Actor actor) {
+        return tokens.findByUser(actor.userId());
+    }
+
+    /** Revokes one of the actor's own tokens; it stops working at once. */
+    @Transactional
+    public void revoke(Actor actor, long tokenId) {
+        if (!tokens.revoke(actor.userId(), tokenId, clock.instant())) {
+            throw new NotFoundException("token", tokenId);
+        }
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

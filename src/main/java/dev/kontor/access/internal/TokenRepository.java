@@ -1,0 +1,72 @@
+package dev.kontor.access.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.kontor.access.ApiToken;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** API tokens, stored as SHA-256 hashes. */
+@Repository
+public class TokenRepository {
+
+    private final JdbcClient jdbc;
+
+    TokenRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public ApiToken insert(long userId, String name, byte[] hash, String hint, Instant now) {
+        long id = jdbc.sql("""
+                        INSERT INTO api_tokens (user_id, name, token_hash, token_hint, created_at)
+                        VALUES (:user, :name, :hash, :hint, :now) RETURNING id""")
+                .param("user", userId).param("name", name).param("hash", hash).param("hint", hint)
+                .param("now", Timestamp.from(now)).query(Long.class).single();
+        return new ApiToken(id, name, hint, now, null, null);
+    }
+
+    /** The id of the enabled user who owns this active token. */
+    public Optional<long[]> findActive(byte[] hash) {
+        return jdbc.sql("""
+                        SELECT t.id, t.user_id FROM api_tokens t JOIN users u ON u.id = t.user_id
+                        WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND u.enabled""")
+                .param("hash", hash).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+    }
+
+    /** Notes the use, at most once a minute per token, so reads do not become writes. */
+    public void touch(long tokenId, Instant now) {
+        jdbc.sql("""
+                        UPDATE api_tokens SET last_used_at = :now
+                        WHERE id = :id AND (last_used_at IS NULL OR last_used_at < CAST(:now AS timestamptz) - interval '1 minute')""")
+                .param("id", tokenId).param("now", Timestamp.from(now)).update();
+    }
+
+    public List<ApiToken> findByUser(long userId) {
+        return jdbc.sql("""
+                        SELECT id, name, token_hint, created_at, last_used_at, revoked_at FROM api_tokens
+                        WHERE user_id = :user ORDER BY revoked_at NULLS FIRST, id DESC""")
+                .param("user", userId).query(TokenRepository::map).list();
+    }
+
+    public boolean revoke(long userId, long tokenId, Instant now) {
+        return jdbc.sql("""
+                        UPDATE api_tokens SET revoked_at = :now
+                        WHERE id = :id AND user_id = :user AND revoked_at IS NULL""")
+                .param("id", tokenId).param("user", userId).param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    private static ApiToken map(ResultSet rs, int row) throws SQLException {
+        return new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("token_hint"),
+                rs.getTimestamp("created_at").toInstant(), instant(rs, "last_used_at"), instant(rs, "revoked_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

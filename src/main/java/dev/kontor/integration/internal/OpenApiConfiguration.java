@@ -1,0 +1,34 @@
+package dev.kontor.integration.internal;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The API's description at {@code /v3/api-docs}, browsable at {@code /api-docs}. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    @Bean
+    OpenAPI kontorOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Kontor API").version("v1")
+                        .description("""
+                                Orders, customers, payments and shipments of a Kontor back office.
+
+                                * Authenticate with `Authorization: Bearer <token>`. Get a token with HTTP Basic: \
+                                `curl -u admin:… -X POST /api/tokens -d '{"name":"my-script"}' -H 'Content-Type: application/json'`.
+                                * Amounts are integers in the currency's minor unit (cents, fen, øre).
+                                * Send `Idempotency-Key` on creating calls to retry them safely; send `If-Match` \
+                                with the ETag you read on updates (412 when someone changed it meanwhile).
+                                * Errors are RFC 9457 `application/problem+json`; 422 lists each invalid field in `errors`.""")
+                        .license(new License().name("Apache-2.0")))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.kontor.web;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+
+import dev.kontor.shared.Money;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Formats money and times for templates, in the user's language: {@code ${@fmt.money(order.total)}}. */
+@Component("fmt")
+public class Formatting {
+
+    private final ZoneId zone;
+
+    Formatting(@Value("${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
+        this.zone = ZoneId.of(zone);
+    }
+
+    public String money(Money money) {
+        return money == null ? "" : money(money.minor(), money.currency());
+    }
+
+    public String money(long minor, String currency) {
+        Currency c = Currency.getInstance(currency);
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale());
+        format.setCurrency(c);
+        int digits = Math.max(c.getDefaultFractionDigits(), 0);
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(BigDecimal.valueOf(minor, digits));
+    }
+
+    /** A plain decimal for form fields: {@code 12.50}. */
+    public String decimal(long minor, String currency) {
+        return BigDecimal.valueOf(minor, Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0))
+                .toPlainString();
+    }
+
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale()).withZone(zone).format(instant);
+    }
+
+    public String date(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(locale()).withZone(zone).format(instant);
+    }
+
+    /** For {@code <time datetime=…>} and date inputs. */
+    public String isoDate(Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.withZone(zone).format(instant);
+    }
+
+    /** A country's name in the user's language, from its ISO code: {@code NO} → "Norwegen". */
+    public String country(String code) {
+        if (code == null) {
+            return "";
+        }
+        String name = new Locale("", code).getDisplayCountry(locale());
+        return name.isEmpty() || name.equals(code) ? code : name;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public String languageTag() {
+        return Languages.tag(locale());
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}

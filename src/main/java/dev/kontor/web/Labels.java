@@ -1,0 +1,62 @@
+package dev.kontor.web;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Labels for templates in the user's language: enum values ({@code ${@labels.of(order.lifecycle)}}) and
+ * the field names and values a timeline entry records.
+ */
+@Component("labels")
+public class Labels {
+
+    private static final Pattern LINE = Pattern.compile("lines\\[(\\d+)]");
+    /** Timeline fields whose values are enum constants, and the enum they belong to. */
+    private static final Map<String, String> ENUM_FIELDS = Map.of(
+            "lifecycle", "LifecycleStatus", "paymentStatus", "PaymentStatus", "fulfilmentStatus", "FulfilmentStatus",
+            "kind", "NoteKind", "state", "PaymentState");
+
+    private final Messages messages;
+
+    Labels(Messages messages) {
+        this.messages = messages;
+    }
+
+    public String of(Enum<?> value) {
+        return value == null ? "" : messages.label(value);
+    }
+
+    /** A timeline field's name: {@code lifecycle} → "Status", {@code lines[2]} → "Line 2". */
+    public String field(String name) {
+        Matcher line = LINE.matcher(name);
+        if (line.matches()) {
+            return messages.get("field.line", line.group(1));
+        }
+        return messages.get("field." + name);
+    }
+
+    /** A recorded value: enum constants translated, anything else as it was written. */
+    public String value(String field, String value) {
+        if (value == null) {
+            return "–";
+        }
+        String type = ENUM_FIELDS.get(field);
+        return type == null ? value : messages.get("enum." + type + "." + value);
+    }
+
+    /** What a timeline entry says happened: {@code order.approve} → "approved the order". */
+    public String action(String action) {
+        return messages.get("timeline." + action);
+    }
+
+    public String detail(String key) {
+        return messages.get("detail." + key);
+    }
+
+    public String channel(String code) {
+        return messages.find("channel." + code).orElse(code);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.kontor.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.kontor.shared.FieldProblem;
+import dev.kontor.shared.KontorException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Turns message keys from refusals into text in the current user's language. */
+@Component
+public class Messages {
+
+    private final MessageSource source;
+
+    Messages(MessageSource source) {
+        this.source = source;
+    }
+
+    /** The text for a key; enum arguments are shown by their own label ({@link #label(Enum)}). */
+    public String get(String key, Object... args) {
+        Object[] shown = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            shown[i] = args[i] instanceof Enum<?> e ? label(e) : args[i];
+        }
+        return source.getMessage(key, shown, key, locale());
+    }
+
+    /** The text for a key, if the bundles have it. */
+    public java.util.Optional<String> find(String key) {
+        return java.util.Optional.ofNullable(source.getMessage(key, null, null, locale()));
+    }
+
+    /** An enum value's label: the key {@code enum.<Type>.<VALUE>}, e.g. {@code enum.LifecycleStatus.NEW}. */
+    public String label(Enum<?> value) {
+        return source.getMessage(labelKey(value), null, value.name(), locale());
+    }
+
+    public static String labelKey(Enum<?> value) {
+        return "enum." + value.getDeclaringClass().getSimpleName() + "." + value.name();
+    }
+
+    public String of(KontorException e) {
+        return get(e.messageKey(), e.args().toArray());
+    }
+
+    public String of(FieldProblem problem) {
+        return get(problem.code(), problem.args().toArray());
+    }
+
+    public String of(List<FieldProblem> problems, String field) {
+        return problems.stream().filter(p -> p.field().equals(field)).findFirst().map(this::of).orElse(null);
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}
