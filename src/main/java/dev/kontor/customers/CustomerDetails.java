@@ -1,0 +1,45 @@
+package dev.kontor.customers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.kontor.shared.Address;
+import dev.kontor.shared.Text;
+
+/** What is needed to create a customer: the input side of {@link Customer}. */
+public record CustomerDetails(CustomerKind kind, String name, String company, String country, String language,
+                              List<Contact> contacts, List<Address> addresses) {
+
+    public CustomerDetails {
+        kind = kind == null ? CustomerKind.PERSON : kind;
+        contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        addresses = addresses == null ? List.of() : List.copyOf(addresses);
+    }
+
+    /**
+     * Details with at most one contact of each kind and one address, as a form or the API sends them;
+     * check them with {@link CustomerRules.FieldNames#SINGLE_FIELDS} to name the fields right.
+     *
+     * @param payerAccountLabel what the payer account is, e.g. {@code Alipay}
+     */
+    public static CustomerDetails of(CustomerKind kind, String name, String company, String country, String language,
+                                     String email, String phone, String landline, String payerAccount,
+                                     String payerAccountLabel, Address address) {
+        List<Contact> contacts = new ArrayList<>();
+        if (Text.clean(email) != null) {
+            contacts.add(new Contact(ContactKind.EMAIL, email, null));
+        }
+        if (Text.clean(phone) != null) {
+            contacts.add(new Contact(ContactKind.PHONE, phone, null));
+        }
+        if (Text.clean(landline) != null) {
+            contacts.add(new Contact(ContactKind.LANDLINE, landline, null));
+        }
+        if (Text.clean(payerAccount) != null) {
+            contacts.add(new Contact(ContactKind.PAYER_ACCOUNT, payerAccount, payerAccountLabel));
+        }
+        String countryCode = Text.clean(country) == null ? null : country.strip().toUpperCase(java.util.Locale.ROOT);
+        return new CustomerDetails(kind, Text.clean(name), Text.clean(company), countryCode, Text.clean(language),
+                contacts, address == null ? List.of() : List.of(address));
+    }
+}

@@ -1,0 +1,135 @@
+package dev.kontor.customers.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.kontor.customers.Contact;
+import dev.kontor.customers.ContactKind;
+import dev.kontor.customers.Customer;
+import dev.kontor.customers.CustomerDetails;
+import dev.kontor.customers.CustomerKind;
+import dev.kontor.shared.Address;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Customers with their contacts and addresses. */
+@Repository
+public class CustomerRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    CustomerRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public long insert(CustomerDetails c, Instant now) {
+        long id = jdbc.sql("""
+                        INSERT INTO customers (kind, name, company, country, language, created_at, updated_at)
+                        VALUES (:kind, :name, :company, :country, :language, :now, :now) RETURNING id""")
+                .param("kind", c.kind().name()).param("name", c.name().strip()).param("company", c.company())
+                .param("country", c.country()).param("language", c.language()).param("now", Timestamp.from(now))
+                .query(Long.class).single();
+        for (int i = 0; i < c.contacts().size(); i++) {
+            Contact contact = c.contacts().get(i);
+            jdbc.sql("""
+                            INSERT INTO customer_contacts (customer_id, kind, value, label, normalized, position)
+                            VALUES (:id, :kind, :value, :label, :normalized, :position)""")
+                    .param("id", id).param("kind", contact.kind().name()).param("value", contact.value())
+                    .param("label", contact.label()).param("normalized", contact.normalized()).param("position", i)
+                    .update();
+        }
+        for (int i = 0; i < c.addresses().size(); i++) {
+            jdbc.sql("INSERT INTO customer_addresses (customer_id, position, address) VALUES (:id, :position, :address::jsonb)")
+                    .param("id", id).param("position", i).param("address", json.writeValueAsString(c.addresses().get(i)))
+                    .update();
+        }
+        return id;
+    }
+
+    public Optional<Customer> findById(long id) {
+        return findByIds(List.of(id)).stream().findFirst();
+    }
+
+    /** The customer who has this e-mail or payer account (normalized), if exactly one does. */
+    public Optional<Long> findIdByContact(ContactKind kind, String normalized) {
+        List<Long> ids = jdbc.sql("""
+                        SELECT DISTINCT customer_id FROM customer_contacts
+                        WHERE kind = :kind AND normalized = :normalized LIMIT 2""")
+                .param("kind", kind.name()).param("normalized", normalized).query(Long.class).list();
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+    }
+
+    public List<Customer> findByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Contact>> contacts = new LinkedHashMap<>();
+        jdbc.sql("SELECT customer_id, kind, value, label FROM customer_contacts WHERE customer_id IN (:ids) ORDER BY position")
+                .param("ids", ids)
+                .query((ResultSet rs) -> {
+                    contacts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Contact(ContactKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)));
+                });
+        Map<Long, List<Address>> addresses = new LinkedHashMap<>();
+        jdbc.sql("SELECT customer_id, address FROM customer_addresses WHERE customer_id IN (:ids) ORDER BY position")
+                .param("ids", ids)
+                .query((ResultSet rs) -> {
+                    addresses.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(json.readValue(rs.getString(2), Address.class));
+                });
+        return jdbc.sql("""
+                        SELECT id, kind, name, company, country, language, created_at, updated_at, version
+                        FROM customers WHERE id IN (:ids) ORDER BY id""")
+                .param("ids", ids)
+                .query((rs, n) -> map(rs, contacts.getOrDefault(rs.getLong("id"), List.of()),
+                        addresses.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    /** Customers whose name, company, e-mail, phone or payer account matches, newest first. */
+    public List<Customer> search(String query, int limit) {
+        String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+        List<Long> ids = q.isEmpty()
+                ? jdbc.sql("SELECT id FROM customers ORDER BY id DESC LIMIT :limit").param("limit", limit)
+                        .query(Long.class).list()
+                : jdbc.sql("""
+                                SELECT c.id FROM customers c
+                                WHERE lower(c.name) LIKE :like ESCAPE '\\' OR lower(coalesce(c.company, '')) LIKE :like ESCAPE '\\'
+                                   OR EXISTS (SELECT 1 FROM customer_contacts k WHERE k.customer_id = c.id
+                                              AND (k.normalized = :exact OR k.normalized = :digits))
+                                ORDER BY c.id DESC LIMIT :limit""")
+                        .param("like", "%" + escapeLike(q) + "%").param("exact", q)
+                        .param("digits", q.replaceAll("[^0-9]", "").isEmpty() ? q : q.replaceAll("[^0-9]", ""))
+                        .param("limit", limit)
+                        .query(Long.class).list();
+        List<Customer> found = new ArrayList<>(findByIds(ids));
+        found.sort((a, b) -> Long.compare(b.id(), a.id()));
+        return found;
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM customers").query(Long.class).single();
+    }
+
+    static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Customer map(ResultSet rs, List<Contact> contacts, List<Address> addresses) throws SQLException {
+        return new Customer(rs.getLong("id"), CustomerKind.valueOf(rs.getString("kind")), rs.getString("name"),
+                rs.getString("company"), rs.getString("country"), rs.getString("language"), contacts, addresses,
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getInt("version"));
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Customers: people and companies who order, with their e-mails, phones, landlines and payer accounts
+ * (an Alipay or PayPal account), addresses, country and language. Its public face is
+ * {@link dev.kontor.customers.Customers}; orders refer to a customer by id and keep a copy of the name.
+ *
+ * <p>The foreign-business rule lives here ({@link dev.kontor.customers.CustomerRules}): a company outside
+ * the shop's home country needs its name and address in Latin script and a landline phone.
+ * Publishes nothing yet; listens to nothing.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Customers")
+package dev.kontor.customers;

@@ -1,0 +1,73 @@
+package dev.kontor.customers.web;
+
+import java.net.URI;
+import java.util.List;
+
+import dev.kontor.customers.Customer;
+import dev.kontor.customers.CustomerDetails;
+import dev.kontor.customers.CustomerKind;
+import dev.kontor.customers.CustomerRules;
+import dev.kontor.customers.Customers;
+import dev.kontor.shared.web.AddressPayload;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Customers over HTTP. */
+@RestController
+@RequestMapping("/api/customers")
+@Tag(name = "Customers")
+class CustomerApiController {
+
+    private final Customers customers;
+
+    CustomerApiController(Customers customers) {
+        this.customers = customers;
+    }
+
+    @Schema(name = "CustomerRequest")
+    record CustomerRequest(@Schema(example = "COMPANY") CustomerKind kind,
+                           @Schema(example = "Kari Nordmann") String name,
+                           @Schema(example = "Nordmann Handel AS") String company,
+                           @Schema(example = "NO") String country,
+                           @Schema(example = "nb") String language,
+                           @Schema(example = "kari@nordmann.no") String email,
+                           String phone,
+                           @Schema(example = "+47 22 12 34 56") String landline,
+                           String payerAccount,
+                           String payerAccountType,
+                           AddressPayload address) {
+        CustomerDetails toDetails() {
+            return CustomerDetails.of(kind, name, company, country, language, email, phone, landline, payerAccount,
+                    payerAccountType, address == null ? null : address.toAddress());
+        }
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a customer",
+            description = "A company outside the shop's home country needs its name and address in Latin script and a landline.")
+    ResponseEntity<Customer> create(@RequestBody CustomerRequest request) {
+        Customer customer = customers.create(request.toDetails(), "", CustomerRules.FieldNames.SINGLE_FIELDS);
+        return ResponseEntity.created(URI.create("/api/customers/" + customer.id())).body(customer);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a customer")
+    Customer get(@PathVariable long id) {
+        return customers.get(id);
+    }
+
+    @GetMapping
+    @Operation(summary = "Find customers", description = "By name, company, e-mail, phone or payer account.")
+    List<Customer> search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "50") int limit) {
+        return customers.search(q, limit);
+    }
+}
