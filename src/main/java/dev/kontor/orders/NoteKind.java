@@ -1,0 +1,11 @@
+package dev.kontor.orders;
+
+/** Who a note on an order is for (the Taobao back office's three note fields). */
+public enum NoteKind {
+    /** For colleagues in customer service: what was promised, what was asked. */
+    INTERNAL,
+    /** For finance: refunds owed, payments to check. */
+    FINANCE,
+    /** For the warehouse: carrier wishes, gifts to add, items exchanged. Shown on the packing slip. */
+    SHIPPING
+}

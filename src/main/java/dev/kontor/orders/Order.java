@@ -1,0 +1,263 @@
+package dev.kontor.orders;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.kontor.shared.ActionRefusedException;
+import dev.kontor.shared.Money;
+
+/**
+ * An order: the aggregate whose three statuses (lifecycle, payment, fulfilment) the back office works
+ * by. It changes only through its verbs, each checked against {@link LifecycleRules}; payment and
+ * fulfilment statuses are derived from the money and goods recorded against it, never set.
+ */
+public final class Order {
+
+    private final Long id;
+    private String number;
+    private final String channel;
+    private final String externalId;
+    private OrderContent content;
+    private LifecycleStatus lifecycle;
+    private LifecycleStatus heldFrom;
+    private String holdReason;
+    private long paid;
+    private long refunded;
+    private long pending;
+    private final Instant placedAt;
+    private final Instant createdAt;
+    private Instant updatedAt;
+    private String updatedBy;
+    private final int version;
+
+    /** Rebuilds an order as stored; use {@link #place} for a new one. */
+    public Order(Long id, String number, String channel, String externalId, OrderContent content,
+                 LifecycleStatus lifecycle, LifecycleStatus heldFrom, String holdReason, long paid, long refunded,
+                 long pending, Instant placedAt, Instant createdAt, Instant updatedAt, String updatedBy, int version) {
+        this.id = id;
+        this.number = number;
+        this.channel = channel;
+        this.externalId = externalId;
+        this.content = content;
+        this.lifecycle = lifecycle;
+        this.heldFrom = heldFrom;
+        this.holdReason = holdReason;
+        this.paid = paid;
+        this.refunded = refunded;
+        this.pending = pending;
+        this.placedAt = placedAt;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.updatedBy = updatedBy;
+        this.version = version;
+    }
+
+    /** A new order, as a draft or straight into review (how marketplace and API orders arrive). */
+    public static Order place(String number, String channel, String externalId, OrderContent content,
+                              LifecycleStatus initial, Instant placedAt, Instant now, String by) {
+        if (initial != LifecycleStatus.DRAFT && initial != LifecycleStatus.NEW) {
+            throw new IllegalArgumentException("An order starts as a draft or new, not " + initial);
+        }
+        return new Order(null, number, channel, externalId, content, initial, null, null, 0, 0, 0,
+                placedAt, now, now, by, 0);
+    }
+
+    /** A copy to compare against after a change. */
+    public Order copy() {
+        return new Order(id, number, channel, externalId, content, lifecycle, heldFrom, holdReason, paid, refunded,
+                pending, placedAt, createdAt, updatedAt, updatedBy, version);
+    }
+
+    // --- verbs ----------------------------------------------------------------------------------------
+
+    /**
+     * Takes a lifecycle action, or refuses with the rule's reason. Submitting a draft gives it the number
+     * of its channel's series, which {@code channelNumber} supplies only when the action is allowed.
+     */
+    public void apply(OrderAction action, String reason, java.util.function.Supplier<String> channelNumber) {
+        Decision decision = LifecycleRules.decide(action, facts());
+        if (decision instanceof Decision.Refused refused) {
+            throw new ActionRefusedException(action.key(), lifecycle.name(), refused.reason(), refused.args().toArray());
+        }
+        LifecycleStatus target = ((Decision.Allowed) decision).target();
+        if (action == OrderAction.SUBMIT) {
+            number = channelNumber.get();
+        }
+        if (action == OrderAction.HOLD) {
+            heldFrom = lifecycle;
+            holdReason = reason;
+        } else if (action == OrderAction.RELEASE) {
+            heldFrom = null;
+            holdReason = null;
+        }
+        lifecycle = target;
+    }
+
+    /** Replaces what was written into the order; only while it is a draft or awaiting review. */
+    public void edit(OrderContent newContent) {
+        if (!isEditable()) {
+            throw new ActionRefusedException("edit", lifecycle.name(), "order.refused.not-editable", lifecycle);
+        }
+        this.content = newContent;
+    }
+
+    public boolean isEditable() {
+        return lifecycle == LifecycleStatus.DRAFT || lifecycle == LifecycleStatus.NEW;
+    }
+
+    /** Takes in the sums of the payments recorded against the order (minor units, order currency). */
+    public void applyPayments(long paidSum, long refundedSum, long pendingSum) {
+        if (paidSum < 0 || refundedSum < 0 || pendingSum < 0 || refundedSum > paidSum) {
+            throw new IllegalArgumentException("Impossible payment sums: paid " + paidSum + ", refunded "
+                    + refundedSum + ", pending " + pendingSum);
+        }
+        this.paid = paidSum;
+        this.refunded = refundedSum;
+        this.pending = pendingSum;
+    }
+
+    /**
+     * Records units leaving the warehouse, by line id. Only an approved order ships, and no line ships
+     * more than was ordered.
+     */
+    public void ship(Map<Long, Integer> quantities) {
+        if (lifecycle != LifecycleStatus.APPROVED) {
+            throw new ActionRefusedException("ship", lifecycle.name(), "order.refused.ship-not-approved", lifecycle);
+        }
+        List<OrderLine> updated = new ArrayList<>();
+        for (OrderLine line : content.lines()) {
+            int more = quantities.getOrDefault(line.id(), 0);
+            if (more > line.openQuantity()) {
+                throw new ActionRefusedException("ship", lifecycle.name(), "order.refused.ship-too-many",
+                        line.sku(), more, line.openQuantity());
+            }
+            updated.add(more == 0 ? line : line.withShipped(line.shippedQuantity() + more));
+        }
+        for (Long lineId : quantities.keySet()) {
+            if (content.lines().stream().noneMatch(l -> l.id().equals(lineId))) {
+                throw new ActionRefusedException("ship", lifecycle.name(), "order.refused.unknown-line", lineId);
+            }
+        }
+        content = withLines(updated);
+    }
+
+    private OrderContent withLines(List<OrderLine> lines) {
+        OrderContent c = content;
+        return new OrderContent(c.customerId(), c.customerName(), c.email(), c.phone(), c.billingAddress(),
+                c.shippingAddress(), c.currency(), c.pricesIncludeTax(), lines, c.shipping(), c.discount(),
+                c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds());
+    }
+
+    /** Marks who changed the order last, and when. */
+    public void touchedBy(String name, Instant now) {
+        this.updatedBy = name;
+        this.updatedAt = now;
+    }
+
+    // --- what the order is -------------------------------------------------------------------------------
+
+    public OrderFacts facts() {
+        return new OrderFacts(lifecycle, heldFrom, !content.lines().isEmpty(), content.shippingAddress() != null,
+                paymentStatus(), fulfilmentStatus(), paid, refunded, pending);
+    }
+
+    /** Whether the rules would allow the action now (permissions aside). */
+    public boolean allows(OrderAction action) {
+        return LifecycleRules.decide(action, facts()).isAllowed();
+    }
+
+    public PaymentStatus paymentStatus() {
+        return PaymentStatus.derive(totals().total(), paid, refunded, pending);
+    }
+
+    public FulfilmentStatus fulfilmentStatus() {
+        return FulfilmentStatus.derive(content.lines());
+    }
+
+    public Totals totals() {
+        return content.totals();
+    }
+
+    public Money total() {
+        return Money.of(totals().total(), content.currency());
+    }
+
+    /** What is still to be paid: the total less what was paid and kept. */
+    public long outstanding() {
+        return Math.max(0, totals().total() - (paid - refunded));
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    public OrderContent content() {
+        return content;
+    }
+
+    public List<OrderLine> lines() {
+        return content.lines();
+    }
+
+    public String currency() {
+        return content.currency();
+    }
+
+    public LifecycleStatus lifecycle() {
+        return lifecycle;
+    }
+
+    public LifecycleStatus heldFrom() {
+        return heldFrom;
+    }
+
+    public String holdReason() {
+        return holdReason;
+    }
+
+    public long paid() {
+        return paid;
+    }
+
+    public long refunded() {
+        return refunded;
+    }
+
+    public long pending() {
+        return pending;
+    }
+
+    public Instant placedAt() {
+        return placedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public String updatedBy() {
+        return updatedBy;
+    }
+
+    public int version() {
+        return version;
+    }
+}

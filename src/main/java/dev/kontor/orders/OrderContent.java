@@ -1,0 +1,32 @@
+package dev.kontor.orders;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.kontor.shared.Address;
+
+/**
+ * What a person writes into an order and may change while it is a draft or new: who buys, where it goes,
+ * what and at what price.
+ *
+ * @param pricesIncludeTax whether unit prices are gross (marketplaces, shops for consumers) or net
+ * @param shipping         shipping charged, minor units
+ * @param discount         discount on the whole order, minor units
+ * @param responsibleId    the user who looks after the order
+ * @param observerIds      users who may follow the order without being responsible
+ */
+public record OrderContent(long customerId, String customerName, String email, String phone, Address billingAddress,
+                           Address shippingAddress, String currency, boolean pricesIncludeTax, List<OrderLine> lines,
+                           long shipping, long discount, String paymentMethod, Set<String> tags, Long responsibleId,
+                           Set<Long> observerIds) {
+
+    public OrderContent {
+        lines = List.copyOf(lines);
+        tags = tags == null ? Set.of() : Set.copyOf(new java.util.TreeSet<>(tags));
+        observerIds = observerIds == null ? Set.of() : Set.copyOf(observerIds);
+    }
+
+    public Totals totals() {
+        return Totals.of(lines, shipping, discount, pricesIncludeTax);
+    }
+}

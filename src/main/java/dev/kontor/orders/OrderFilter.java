@@ -1,0 +1,27 @@
+package dev.kontor.orders;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * What an order list shows. Empty sets mean "any". Deleted drafts are never listed.
+ *
+ * @param query      an order number, external id, customer name, e-mail or phone
+ * @param placedFrom first day (inclusive) in the shop's time zone
+ * @param placedTo   last day (inclusive) in the shop's time zone
+ */
+public record OrderFilter(String query, Set<LifecycleStatus> lifecycle, Set<PaymentStatus> payment,
+                          Set<FulfilmentStatus> fulfilment, Set<String> channels, LocalDate placedFrom,
+                          LocalDate placedTo, Long customerId) {
+
+    public OrderFilter {
+        lifecycle = lifecycle == null ? Set.of() : Set.copyOf(lifecycle);
+        payment = payment == null ? Set.of() : Set.copyOf(payment);
+        fulfilment = fulfilment == null ? Set.of() : Set.copyOf(fulfilment);
+        channels = channels == null ? Set.of() : Set.copyOf(channels);
+    }
+
+    public static OrderFilter all() {
+        return new OrderFilter(null, Set.of(), Set.of(), Set.of(), Set.of(), null, null, null);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.kontor.orders.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+import dev.kontor.orders.FulfilmentStatus;
+import dev.kontor.orders.LifecycleStatus;
+import dev.kontor.orders.OrderFilter;
+import dev.kontor.orders.OrderPage;
+import dev.kontor.orders.OrderSort;
+import dev.kontor.orders.OrderSummary;
+import dev.kontor.orders.PaymentStatus;
+import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.Text;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The order lists: filtered, sorted, keyset-paged. */
+@Repository
+public class OrderQueries {
+
+    private static final String COLUMNS = """
+            o.id, o.number, o.channel, o.external_id, o.customer_id, o.customer_name, o.lifecycle, o.payment_status,
+            o.fulfilment_status, o.currency, o.total, o.tags, o.placed_at, o.updated_at,
+            (SELECT coalesce(sum(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS units""";
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+
+    OrderQueries(JdbcClient jdbc, @Value("${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
+        this.jdbc = jdbc;
+        this.zone = ZoneId.of(zone);
+    }
+
+    public OrderPage find(OrderFilter filter, OrderSort sort, boolean descending, String cursor, int limit) {
+        Where where = where(filter);
+        String dir = descending ? "DESC" : "ASC";
+        String column = "o." + sort.column();
+        if (cursor != null && !cursor.isBlank()) {
+            String[] parts = decode(cursor);
+            where.add("(" + column + ", o.id) " + (descending ? "<" : ">") + " (:cursorValue, :cursorId)");
+            try {
+                where.params.put("cursorValue", cursorValue(sort, parts[0]));
+            } catch (RuntimeException e) {
+                throw InvalidInputException.of("after", "validation.cursor");
+            }
+            where.params.put("cursorId", Long.parseLong(parts[1]));
+        }
+        List<OrderSummary> rows = jdbc.sql("SELECT " + COLUMNS + " FROM orders o" + where.sql()
+                        + " ORDER BY " + column + " " + dir + ", o.id " + dir + " LIMIT :limit")
+                .params(where.params).param("limit", limit + 1)
+                .query(OrderQueries::summary).list();
+        if (rows.size() <= limit) {
+            return new OrderPage(rows, null);
+        }
+        List<OrderSummary> page = new ArrayList<>(rows.subList(0, limit));
+        OrderSummary last = page.get(page.size() - 1);
+        return new OrderPage(page, encode(sortValue(sort, last), last.id()));
+    }
+
+    public long count(OrderFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT count(*) FROM orders o" + where.sql()).params(where.params).query(Long.class).single();
+    }
+
+    /** Orders per lifecycle status, for the list's tabs. */
+    public Map<LifecycleStatus, Long> countByLifecycle() {
+        Map<LifecycleStatus, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT lifecycle, count(*) FROM orders WHERE lifecycle <> 'DELETED' GROUP BY lifecycle")
+                .query((ResultSet rs) -> {
+                    counts.put(LifecycleStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    private Where where(OrderFilter f) {
+        Where where = new Where();
+        where.add("o.lifecycle <> 'DELETED'");
+        if (!f.lifecycle().isEmpty()) {
+            where.in("o.lifecycle", "lifecycle", f.lifecycle().stream().map(Enum::name).toList());
+        }
+        if (!f.payment().isEmpty()) {
+            where.in("o.payment_status", "payment", f.payment().stream().map(Enum::name).toList());
+        }
+        if (!f.fulfilment().isEmpty()) {
+            where.in("o.fulfilment_status", "fulfilment", f.fulfilment().stream().map(Enum::name).toList());
+        }
+        if (!f.channels().isEmpty()) {
+            where.in("o.channel", "channels", List.copyOf(f.channels()));
+        }
+        if (f.placedFrom() != null) {
+            where.add("o.placed_at >= :from");
+            where.params.put("from", Timestamp.from(f.placedFrom().atStartOfDay(zone).toInstant()));
+        }
+        if (f.placedTo() != null) {
+            where.add("o.placed_at < :to");
+            where.params.put("to", Timestamp.from(f.placedTo().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        if (f.customerId() != null) {
+            where.add("o.customer_id = :customerId");
+            where.params.put("customerId", f.customerId());
+        }
+        String q = Text.clean(f.query());
+        if (q != null) {
+            if (q.length() > 200) {
+                throw InvalidInputException.of("q", "validation.too-long", 200);
+            }
+            String digits = Text.digits(q);
+            where.add("""
+                    (o.number = upper(:q) OR o.number LIKE upper(:prefix) ESCAPE '\\' OR o.external_id = :q
+                     OR lower(o.customer_name) LIKE :contains ESCAPE '\\' OR lower(o.email) = lower(:q)
+                     OR (length(:digits) >= 5 AND regexp_replace(o.phone, '[^0-9]', '', 'g') = :digits))""");
+            where.params.put("q", q);
+            where.params.put("prefix", like(q) + "%");
+            where.params.put("contains", "%" + like(q.toLowerCase(Locale.ROOT)) + "%");
+            where.params.put("digits", digits);
+        }
+        return where;
+    }
+
+    private static String like(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static final class Where {
+        private final List<String> conditions = new ArrayList<>();
+        private final Map<String, Object> params = new LinkedHashMap<>();
+
+        void add(String condition) {
+            conditions.add(condition);
+        }
+
+        void in(String column, String name, List<String> values) {
+            conditions.add(column + " IN (:" + name + ")");
+            params.put(name, values);
+        }
+
+        String sql() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+    }
+
+    private static Object sortValue(OrderSort sort, OrderSummary s) {
+        return switch (sort) {
+            case PLACED -> s.placedAt();
+            case UPDATED -> s.updatedAt();
+            case NUMBER -> s.number();
+            case CUSTOMER -> s.customerName();
+            case TOTAL -> s.total();
+        };
+    }
+
+    private static Object cursorValue(OrderSort sort, String value) {
+        return switch (sort) {
+            case PLACED, UPDATED -> Timestamp.from(Instant.parse(value));
+            case TOTAL -> Long.parseLong(value);
+            case NUMBER, CUSTOMER -> value;
+        };
+    }
+
+    private static String encode(Object value, long id) {
+        String raw = value + "\u0000" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decode(String cursor) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] parts = raw.split("\u0000", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException();
+            }
+            Long.parseLong(parts[1]);
+            return parts;
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("after", "validation.cursor");
+        }
+    }
+
+    private static OrderSummary summary(ResultSet rs, int n) throws SQLException {
+        return new OrderSummary(rs.getLong("id"), rs.getString("number"), rs.getString("channel"),
+                rs.getString("external_id"), rs.getLong("customer_id"), rs.getString("customer_name"),
+                LifecycleStatus.valueOf(rs.getString("lifecycle")), PaymentStatus.valueOf(rs.getString("payment_status")),
+                FulfilmentStatus.valueOf(rs.getString("fulfilment_status")), rs.getString("currency"),
+                rs.getLong("total"), rs.getInt("units"), new TreeSet<>(List.of((String[]) rs.getArray("tags").getArray())),
+                rs.getTimestamp("placed_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}

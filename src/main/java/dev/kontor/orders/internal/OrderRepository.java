@@ -1,0 +1,273 @@
+package dev.kontor.orders.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.time.Instant;
+
+import dev.kontor.orders.LifecycleStatus;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderContent;
+import dev.kontor.orders.OrderLine;
+import dev.kontor.orders.Totals;
+import dev.kontor.shared.Address;
+import dev.kontor.shared.StaleVersionException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stores and loads whole orders: the order row, its lines and its observers. */
+@Repository
+public class OrderRepository {
+
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    OrderRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public long insert(Order order) {
+        OrderContent c = order.content();
+        Totals t = order.totals();
+        long id = jdbc.sql("""
+                        INSERT INTO orders (number, channel, external_id, customer_id, customer_name, email, phone,
+                            billing_address, shipping_address, currency, prices_include_tax, subtotal, shipping, discount,
+                            tax, total, payment_method, lifecycle, held_from, hold_reason, payment_status, fulfilment_status,
+                            paid, refunded, pending, tags, responsible_id, placed_at, created_at, updated_at, updated_by)
+                        VALUES (:number, :channel, :externalId, :customerId, :customerName, :email, :phone,
+                            :billing::jsonb, :shippingAddress::jsonb, :currency, :pricesIncludeTax, :subtotal, :shipping,
+                            :discount, :tax, :total, :paymentMethod, :lifecycle, :heldFrom, :holdReason, :paymentStatus,
+                            :fulfilmentStatus, :paid, :refunded, :pending, :tags, :responsibleId, :placedAt, :createdAt,
+                            :updatedAt, :updatedBy)
+                        RETURNING id""")
+                .params(columns(order, c, t))
+                .param("channel", order.channel())
+                .param("externalId", order.externalId())
+                .param("placedAt", Timestamp.from(order.placedAt()))
+                .param("createdAt", Timestamp.from(order.createdAt()))
+                .query(Long.class).single();
+        syncLines(id, List.of(), c.lines());
+        syncObservers(id, c.observerIds());
+        return id;
+    }
+
+    /**
+     * Writes the order if nobody changed it since {@code expectedVersion} was read; otherwise nothing is
+     * written and the caller learns who changed it.
+     */
+    public void update(Order order, int expectedVersion) {
+        OrderContent c = order.content();
+        int rows = jdbc.sql("""
+                        UPDATE orders SET number = :number, customer_id = :customerId, customer_name = :customerName,
+                            email = :email, phone = :phone, billing_address = :billing::jsonb,
+                            shipping_address = :shippingAddress::jsonb, currency = :currency,
+                            prices_include_tax = :pricesIncludeTax, subtotal = :subtotal, shipping = :shipping,
+                            discount = :discount, tax = :tax, total = :total, payment_method = :paymentMethod,
+                            lifecycle = :lifecycle, held_from = :heldFrom, hold_reason = :holdReason,
+                            payment_status = :paymentStatus, fulfilment_status = :fulfilmentStatus, paid = :paid,
+                            refunded = :refunded, pending = :pending, tags = :tags, responsible_id = :responsibleId,
+                            updated_at = :updatedAt, updated_by = :updatedBy, version = version + 1
+                        WHERE id = :id AND version = :version""")
+                .params(columns(order, c, order.totals()))
+                .param("id", order.id())
+                .param("version", expectedVersion)
+                .update();
+        if (rows == 0) {
+            throw stale(order.id());
+        }
+        syncLines(order.id(), loadLines(order.id()), c.lines());
+        syncObservers(order.id(), c.observerIds());
+    }
+
+    private StaleVersionException stale(long id) {
+        return jdbc.sql("SELECT version, updated_by FROM orders WHERE id = :id").param("id", id)
+                .query((rs, n) -> new StaleVersionException("order", id, rs.getInt(1), rs.getString(2)))
+                .optional().orElseGet(() -> new StaleVersionException("order", id, -1, "?"));
+    }
+
+    private Map<String, Object> columns(Order order, OrderContent c, Totals t) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("number", order.number());
+        p.put("customerId", c.customerId());
+        p.put("customerName", c.customerName());
+        p.put("email", c.email());
+        p.put("phone", c.phone());
+        p.put("billing", toJson(c.billingAddress()));
+        p.put("shippingAddress", toJson(c.shippingAddress()));
+        p.put("currency", c.currency());
+        p.put("pricesIncludeTax", c.pricesIncludeTax());
+        p.put("subtotal", t.subtotal());
+        p.put("shipping", t.shipping());
+        p.put("discount", t.discount());
+        p.put("tax", t.tax());
+        p.put("total", t.total());
+        p.put("paymentMethod", c.paymentMethod());
+        p.put("lifecycle", order.lifecycle().name());
+        p.put("heldFrom", order.heldFrom() == null ? null : order.heldFrom().name());
+        p.put("holdReason", order.holdReason());
+        p.put("paymentStatus", order.paymentStatus().name());
+        p.put("fulfilmentStatus", order.fulfilmentStatus().name());
+        p.put("paid", order.paid());
+        p.put("refunded", order.refunded());
+        p.put("pending", order.pending());
+        p.put("tags", c.tags().toArray(String[]::new));
+        p.put("responsibleId", c.responsibleId());
+        p.put("updatedAt", Timestamp.from(order.updatedAt()));
+        p.put("updatedBy", order.updatedBy());
+        return p;
+    }
+
+    /** Inserts new lines, updates changed ones, removes those no longer there. */
+    private void syncLines(long orderId, List<OrderLine> stored, List<OrderLine> lines) {
+        Set<Long> kept = new HashSet<>();
+        for (OrderLine line : lines) {
+            if (line.id() == null) {
+                jdbc.sql("""
+                                INSERT INTO order_lines (order_id, position, sku, name, attributes, unit_price, quantity,
+                                    discount, tax_rate, line_total, shipped_quantity)
+                                VALUES (:order, :position, :sku, :name, :attributes::json, :unitPrice, :quantity,
+                                    :discount, :taxRate, :total, :shipped)""")
+                        .params(lineColumns(line)).param("order", orderId).update();
+            } else {
+                kept.add(line.id());
+                if (!stored.contains(line)) {
+                    jdbc.sql("""
+                                    UPDATE order_lines SET position = :position, sku = :sku, name = :name,
+                                        attributes = :attributes::json, unit_price = :unitPrice, quantity = :quantity,
+                                        discount = :discount, tax_rate = :taxRate, line_total = :total,
+                                        shipped_quantity = :shipped
+                                    WHERE id = :id AND order_id = :order""")
+                            .params(lineColumns(line)).param("id", line.id()).param("order", orderId).update();
+                }
+            }
+        }
+        for (OrderLine old : stored) {
+            if (!kept.contains(old.id())) {
+                jdbc.sql("DELETE FROM order_lines WHERE id = :id").param("id", old.id()).update();
+            }
+        }
+    }
+
+    private Map<String, Object> lineColumns(OrderLine line) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("position", line.position());
+        p.put("sku", line.sku());
+        p.put("name", line.name());
+        p.put("attributes", json.writeValueAsString(line.attributes()));
+        p.put("unitPrice", line.unitPrice());
+        p.put("quantity", line.quantity());
+        p.put("discount", line.discount());
+        p.put("taxRate", line.taxRate());
+        p.put("total", line.total());
+        p.put("shipped", line.shippedQuantity());
+        return p;
+    }
+
+    private void syncObservers(long orderId, Set<Long> observers) {
+        jdbc.sql("DELETE FROM order_observers WHERE order_id = :id AND NOT (user_id = ANY(:users))")
+                .param("id", orderId).param("users", observers.toArray(Long[]::new)).update();
+        for (Long user : observers) {
+            jdbc.sql("INSERT INTO order_observers (order_id, user_id) VALUES (:id, :user) ON CONFLICT DO NOTHING")
+                    .param("id", orderId).param("user", user).update();
+        }
+    }
+
+    public Optional<Order> findById(long id) {
+        return find(id, "");
+    }
+
+    /** Loads the order and locks it until the transaction ends: concurrent changes wait their turn. */
+    public Optional<Order> lock(long id) {
+        return find(id, " FOR UPDATE");
+    }
+
+    private Optional<Order> find(long id, String lock) {
+        Optional<OrderRow> row = jdbc.sql("SELECT * FROM orders WHERE id = :id" + lock).param("id", id)
+                .query(this::row).optional();
+        return row.map(r -> r.toOrder(loadLines(id), observers(id)));
+    }
+
+    public Optional<Long> findIdByNumber(String number) {
+        return jdbc.sql("SELECT id FROM orders WHERE number = :number").param("number", number)
+                .query(Long.class).optional();
+    }
+
+    public Optional<Long> findIdByExternalId(String channel, String externalId) {
+        return jdbc.sql("SELECT id FROM orders WHERE channel = :channel AND external_id = :externalId")
+                .param("channel", channel).param("externalId", externalId).query(Long.class).optional();
+    }
+
+    /**
+     * Serialises everyone creating the same marketplace order (channel + its order id) until this
+     * transaction ends, so the second finds the first's order instead of making another.
+     */
+    public void lockExternalId(String channel, String externalId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "order:" + channel + ":" + externalId).query((rs, n) -> 1).single();
+    }
+
+    private List<OrderLine> loadLines(long orderId) {
+        return jdbc.sql("SELECT * FROM order_lines WHERE order_id = :id ORDER BY position, id").param("id", orderId)
+                .query((rs, n) -> new OrderLine(rs.getLong("id"), rs.getInt("position"), rs.getString("sku"),
+                        rs.getString("name"), json.readValue(rs.getString("attributes"), ATTRIBUTES),
+                        rs.getLong("unit_price"), rs.getInt("quantity"), rs.getLong("discount"), rs.getInt("tax_rate"),
+                        rs.getInt("shipped_quantity")))
+                .list();
+    }
+
+    private Set<Long> observers(long orderId) {
+        return new HashSet<>(jdbc.sql("SELECT user_id FROM order_observers WHERE order_id = :id").param("id", orderId)
+                .query(Long.class).list());
+    }
+
+    private String toJson(Address address) {
+        return address == null ? null : json.writeValueAsString(address);
+    }
+
+    private Address address(String value) {
+        return value == null ? null : json.readValue(value, Address.class);
+    }
+
+    /** An order row as read, before its lines and observers are attached. */
+    private record OrderRow(long id, String number, String channel, String externalId, long customerId,
+                            String customerName, String email, String phone, Address billing, Address shipping,
+                            String currency, boolean pricesIncludeTax, long shippingAmount, long discount,
+                            String paymentMethod, Set<String> tags, Long responsibleId, LifecycleStatus lifecycle,
+                            LifecycleStatus heldFrom, String holdReason, long paid, long refunded, long pending,
+                            Instant placedAt, Instant createdAt, Instant updatedAt, String updatedBy, int version) {
+
+        Order toOrder(List<OrderLine> lines, Set<Long> observers) {
+            OrderContent content = new OrderContent(customerId, customerName, email, phone, billing, shipping, currency,
+                    pricesIncludeTax, lines, shippingAmount, discount, paymentMethod, tags, responsibleId, observers);
+            return new Order(id, number, channel, externalId, content, lifecycle, heldFrom, holdReason, paid, refunded,
+                    pending, placedAt, createdAt, updatedAt, updatedBy, version);
+        }
+    }
+
+    private OrderRow row(ResultSet rs, int n) throws SQLException {
+        String heldFrom = rs.getString("held_from");
+        return new OrderRow(rs.getLong("id"), rs.getString("number"), rs.getString("channel"),
+                rs.getString("external_id"), rs.getLong("customer_id"), rs.getString("customer_name"),
+                rs.getString("email"), rs.getString("phone"), address(rs.getString("billing_address")),
+                address(rs.getString("shipping_address")), rs.getString("currency"), rs.getBoolean("prices_include_tax"),
+                rs.getLong("shipping"), rs.getLong("discount"), rs.getString("payment_method"),
+                new TreeSet<>(List.of((String[]) rs.getArray("tags").getArray())),
+                rs.getObject("responsible_id", Long.class), LifecycleStatus.valueOf(rs.getString("lifecycle")),
+                heldFrom == null ? null : LifecycleStatus.valueOf(heldFrom), rs.getString("hold_reason"),
+                rs.getLong("paid"), rs.getLong("refunded"), rs.getLong("pending"),
+                rs.getTimestamp("placed_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), rs.getInt("version"));
+    }
+}

@@ -1,0 +1,237 @@
+package dev.kontor.orders.web;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.kontor.access.Actor;
+import dev.kontor.customers.Customers;
+import dev.kontor.orders.FulfilmentStatus;
+import dev.kontor.orders.LifecycleStatus;
+import dev.kontor.orders.NoteKind;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderFilter;
+import dev.kontor.orders.OrderInput;
+import dev.kontor.orders.OrderPanel;
+import dev.kontor.orders.OrderSort;
+import dev.kontor.orders.Orders;
+import dev.kontor.orders.PaymentStatus;
+import dev.kontor.shared.FieldProblem;
+import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.KontorException;
+import dev.kontor.shared.Problems;
+import dev.kontor.shared.StaleVersionException;
+import dev.kontor.web.Messages;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The order pages: the list, the order, the draft form, and the actions on an order. */
+@Controller
+class OrderController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final Orders orders;
+    private final Customers customers;
+    private final List<OrderPanel> panels;
+    private final Messages messages;
+
+    OrderController(Orders orders, Customers customers, List<OrderPanel> panels, Messages messages) {
+        this.orders = orders;
+        this.customers = customers;
+        this.panels = panels.stream().sorted(Comparator.comparingInt(OrderPanel::position)).toList();
+        this.messages = messages;
+    }
+
+    @GetMapping("/orders")
+    String list(@RequestParam(required = false) String q,
+                @RequestParam(required = false) Set<LifecycleStatus> lifecycle,
+                @RequestParam(required = false) Set<PaymentStatus> payment,
+                @RequestParam(required = false) Set<FulfilmentStatus> fulfilment,
+                @RequestParam(required = false) Set<String> channel,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) Long customer,
+                @RequestParam(defaultValue = "PLACED") OrderSort sort,
+                @RequestParam(defaultValue = "desc") String dir,
+                @RequestParam(required = false) String after,
+                HttpServletRequest request, Model model) {
+        OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer);
+        boolean descending = !"asc".equals(dir);
+        try {
+            model.addAttribute("page", orders.list(filter, sort, descending, after, PAGE_SIZE));
+            model.addAttribute("total", orders.count(filter));
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", messages.of(e.problems().get(0)));
+            model.addAttribute("page", orders.list(OrderFilter.all(), sort, descending, null, PAGE_SIZE));
+            model.addAttribute("total", orders.count(OrderFilter.all()));
+        }
+        model.addAttribute("filter", filter);
+        model.addAttribute("sort", sort);
+        model.addAttribute("dir", descending ? "desc" : "asc");
+        model.addAttribute("counts", orders.countByLifecycle());
+        model.addAttribute("channels", orders.channels());
+        model.addAttribute("lifecycles", List.of(LifecycleStatus.DRAFT, LifecycleStatus.NEW, LifecycleStatus.APPROVED,
+                LifecycleStatus.ON_HOLD, LifecycleStatus.COMPLETED, LifecycleStatus.CANCELLED));
+        model.addAttribute("payments", PaymentStatus.values());
+        model.addAttribute("fulfilments", FulfilmentStatus.values());
+        model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
+        return "orders/list";
+    }
+
+    @GetMapping("/orders/{id}")
+    String detail(Actor actor, @PathVariable long id, Model model) {
+        Order order = orders.get(id);
+        model.addAttribute("order", order);
+        model.addAttribute("actions", Arrays.stream(OrderAction.values()).filter(order::allows).toList());
+        model.addAttribute("notes", orders.notes(id));
+        model.addAttribute("noteKinds", NoteKind.values());
+        model.addAttribute("timeline", orders.timeline(id));
+        model.addAttribute("customer", customers.find(order.content().customerId()).orElse(null));
+        Map<String, Map<String, Object>> panelData = new LinkedHashMap<>();
+        for (OrderPanel panel : panels) {
+            panelData.put(panel.template(), panel.data(order, actor));
+        }
+        model.addAttribute("panels", panelData);
+        return "orders/detail";
+    }
+
+    @GetMapping("/orders/new")
+    String newOrder(@RequestParam(required = false) Long customer, Model model) {
+        OrderForm form = new OrderForm();
+        if (customer != null) {
+            customers.find(customer).ifPresent(c -> {
+                form.getCustomer().setId(Long.toString(c.id()));
+                form.getCustomer().setSelectedName(c.displayName());
+            });
+        }
+        return form(form, null, Map.of(), model);
+    }
+
+    @PostMapping("/orders")
+    String create(Actor actor, @ModelAttribute("form") OrderForm form, @RequestParam(defaultValue = "draft") String save,
+                  Model model, HttpServletRequest request, HttpServletResponse response) {
+        form.dropEmptyLines();
+        Problems problems = new Problems();
+        OrderInput input = form.toInput(problems);
+        try {
+            problems.throwIfAny();
+            Order order = orders.place(actor, input, !"submit".equals(save)).order();
+            return redirect("/orders/" + order.id(), request, response);
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            return form(form, null, errors(e.problems()), model);
+        }
+    }
+
+    @GetMapping("/orders/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        Order order = orders.get(id);
+        return form(OrderForm.of(order), order, Map.of(), model);
+    }
+
+    @PostMapping("/orders/{id}/edit")
+    String update(Actor actor, @PathVariable long id, @ModelAttribute("form") OrderForm form, Model model,
+                  HttpServletRequest request, HttpServletResponse response) {
+        form.dropEmptyLines();
+        Problems problems = new Problems();
+        OrderInput input = form.toInput(problems);
+        Order order = orders.get(id);
+        try {
+            problems.throwIfAny();
+            orders.edit(actor, id, form.getVersion(), input);
+            return redirect("/orders/" + id, request, response);
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            return form(form, order, errors(e.problems()), model);
+        } catch (StaleVersionException e) {
+            response.setStatus(409);
+            model.addAttribute("error", messages.of(e));
+            return form(form, order, Map.of(), model);
+        }
+    }
+
+    /** htmx: the form again, with a line added or removed; nothing is saved. */
+    @PostMapping("/orders/form/lines")
+    String lines(@ModelAttribute("form") OrderForm form, @RequestParam(required = false) Integer remove,
+                 @RequestParam(required = false) Long orderId, Model model) {
+        if (remove != null) {
+            form.removeLine(remove);
+        } else {
+            form.addLine();
+        }
+        return form(form, orderId == null ? null : orders.get(orderId), Map.of(), model) + " :: lines";
+    }
+
+    /** htmx: customers matching what was typed into the customer search. */
+    @GetMapping("/orders/form/customers")
+    String customerSuggestions(@RequestParam(name = "customer.query", required = false) String query, Model model) {
+        model.addAttribute("suggestions", query == null || query.isBlank() ? List.of() : customers.search(query, 8));
+        return "orders/form :: suggestions";
+    }
+
+    @PostMapping("/orders/{id}/actions/{action}")
+    String act(Actor actor, @PathVariable long id, @PathVariable String action,
+               @RequestParam(required = false) Integer version, @RequestParam(required = false) String reason,
+               RedirectAttributes redirect) {
+        OrderAction verb = OrderAction.fromKey(action).orElseThrow(() -> new dev.kontor.shared.NotFoundException("action", action));
+        try {
+            orders.act(actor, id, version, verb, reason);
+            redirect.addFlashAttribute("notice", messages.get("order.done." + verb.key()));
+        } catch (KontorException e) {
+            redirect.addFlashAttribute("error", e instanceof InvalidInputException invalid
+                    ? messages.of(invalid.problems().get(0)) : messages.of(e));
+        }
+        return verb == OrderAction.DELETE ? "redirect:/orders" : "redirect:/orders/" + id;
+    }
+
+    @PostMapping("/orders/{id}/notes")
+    String addNote(Actor actor, @PathVariable long id, @RequestParam(required = false) NoteKind kind,
+                   @RequestParam(required = false) String body, RedirectAttributes redirect) {
+        try {
+            orders.addNote(actor, id, kind, body);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", messages.of(e.problems().get(0)));
+        }
+        return "redirect:/orders/" + id + "#notes";
+    }
+
+    private String form(OrderForm form, Order order, Map<String, String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("order", order);
+        model.addAttribute("errors", errors);
+        model.addAttribute("channels", orders.channels());
+        return "orders/form";
+    }
+
+    private Map<String, String> errors(List<FieldProblem> problems) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldProblem p : problems) {
+            errors.putIfAbsent(p.field(), messages.of(p));
+        }
+        return errors;
+    }
+
+    /** After a successful save: htmx follows HX-Redirect, a plain form post a normal redirect. */
+    private static String redirect(String url, HttpServletRequest request, HttpServletResponse response) {
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", url);
+            return "fragments/empty";
+        }
+        return "redirect:" + url;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.kontor.orders.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.kontor.orders.FulfilmentStatus;
+import dev.kontor.orders.LifecycleStatus;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderContent;
+import dev.kontor.orders.OrderLine;
+import dev.kontor.orders.PaymentStatus;
+import dev.kontor.orders.Totals;
+import dev.kontor.shared.web.AddressPayload;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** An order as the API shows it. Amounts are integers in the currency's minor unit. */
+@Schema(name = "Order")
+record OrderResponse(long id, String number, String channel, String externalId, Status status, Customer customer,
+                     String email, String phone, AddressPayload billingAddress, AddressPayload shippingAddress,
+                     String currency, boolean pricesIncludeTax, List<Line> lines, Sums totals, long paid,
+                     long refunded, long outstanding, String paymentMethod, Set<String> tags, Long responsibleId,
+                     Set<Long> observerIds, String holdReason, List<String> allowedActions, Instant placedAt,
+                     Instant createdAt, Instant updatedAt, String updatedBy, int version) {
+
+    /** The three status axes. */
+    record Status(LifecycleStatus lifecycle, PaymentStatus payment, FulfilmentStatus fulfilment) {
+    }
+
+    record Customer(long id, String name) {
+    }
+
+    @Schema(name = "OrderTotals")
+    record Sums(long subtotal, long shipping, long discount, long tax, long total) {
+        static Sums of(Totals t) {
+            return new Sums(t.subtotal(), t.shipping(), t.discount(), t.tax(), t.total());
+        }
+    }
+
+    @Schema(name = "OrderLine")
+    record Line(long id, int position, String sku, String name, Map<String, String> attributes, long unitPrice,
+                int quantity, long discount, int taxRate, long total, int shippedQuantity) {
+    }
+
+    static OrderResponse of(Order o) {
+        OrderContent c = o.content();
+        List<Line> lines = c.lines().stream().map(OrderResponse::line).toList();
+        List<String> actions = java.util.Arrays.stream(OrderAction.values()).filter(o::allows).map(OrderAction::key)
+                .toList();
+        return new OrderResponse(o.id(), o.number(), o.channel(), o.externalId(),
+                new Status(o.lifecycle(), o.paymentStatus(), o.fulfilmentStatus()),
+                new Customer(c.customerId(), c.customerName()), c.email(), c.phone(),
+                AddressPayload.of(c.billingAddress()), AddressPayload.of(c.shippingAddress()), c.currency(),
+                c.pricesIncludeTax(), lines, Sums.of(o.totals()), o.paid(), o.refunded(), o.outstanding(), c.paymentMethod(),
+                c.tags(), c.responsibleId(), c.observerIds(), o.holdReason(), actions, o.placedAt(), o.createdAt(),
+                o.updatedAt(), o.updatedBy(), o.version());
+    }
+
+    private static Line line(OrderLine l) {
+        return new Line(l.id(), l.position(), l.sku(), l.name(), l.attributes(), l.unitPrice(), l.quantity(),
+                l.discount(), l.taxRate(), l.total(), l.shippedQuantity());
+    }
+}

@@ -1,0 +1,31 @@
+package dev.kontor.timeline;
+
+import java.util.List;
+
+import dev.kontor.timeline.internal.TimelineRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records and reads timelines. */
+@Service
+public class Timeline {
+
+    private final TimelineRepository repository;
+
+    Timeline(TimelineRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Appends an entry; must run inside the transaction that makes the change it describes. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public TimelineEntry record(TimelineEntry entry) {
+        return repository.insert(entry);
+    }
+
+    /** The subject's history, newest first. */
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> of(String subjectType, long subjectId) {
+        return repository.findBySubject(subjectType, subjectId);
+    }
+}

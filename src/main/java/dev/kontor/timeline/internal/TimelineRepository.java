@@ -1,0 +1,67 @@
+package dev.kontor.timeline.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+
+import dev.kontor.timeline.Change;
+import dev.kontor.timeline.TimelineEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class TimelineRepository {
+
+    private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() { };
+    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    TimelineRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public TimelineEntry insert(TimelineEntry e) {
+        long id = jdbc.sql("""
+                        INSERT INTO timeline_entries
+                            (subject_type, subject_id, occurred_at, actor_id, actor_name, action, changes, reason, details)
+                        VALUES (:type, :subject, :at, :actorId, :actorName, :action, :changes::jsonb, :reason, :details::jsonb)
+                        RETURNING id""")
+                .param("type", e.subjectType())
+                .param("subject", e.subjectId())
+                .param("at", Timestamp.from(e.occurredAt()))
+                .param("actorId", e.actorId())
+                .param("actorName", e.actorName())
+                .param("action", e.action())
+                .param("changes", json.writeValueAsString(e.changes()))
+                .param("reason", e.reason())
+                .param("details", json.writeValueAsString(e.details()))
+                .query(Long.class).single();
+        return new TimelineEntry(id, e.subjectType(), e.subjectId(), e.occurredAt(), e.actorId(), e.actorName(),
+                e.action(), e.changes(), e.reason(), e.details());
+    }
+
+    public List<TimelineEntry> findBySubject(String type, long subjectId) {
+        return jdbc.sql("""
+                        SELECT id, subject_type, subject_id, occurred_at, actor_id, actor_name, action, changes, reason, details
+                        FROM timeline_entries
+                        WHERE subject_type = :type AND subject_id = :subject
+                        ORDER BY id DESC""")
+                .param("type", type)
+                .param("subject", subjectId)
+                .query(this::map).list();
+    }
+
+    private TimelineEntry map(ResultSet rs, int row) throws SQLException {
+        return new TimelineEntry(rs.getLong("id"), rs.getString("subject_type"), rs.getLong("subject_id"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getObject("actor_id", Long.class), rs.getString("actor_name"),
+                rs.getString("action"), json.readValue(rs.getString("changes"), CHANGES), rs.getString("reason"),
+                json.readValue(rs.getString("details"), DETAILS));
+    }
+}

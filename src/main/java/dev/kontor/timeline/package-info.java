@@ -1,0 +1,9 @@
+/**
+ * Timelines: the append-only history of a subject (an order, later a customer or a product). Other modules
+ * call {@link dev.kontor.timeline.Timeline#record} inside their own transaction, so an entry is written if
+ * and only if the change it describes is: who, when, what, the values before and after, and why.
+ *
+ * <p>Publishes nothing, listens to nothing; depends only on the shared kernel.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Timeline")
+package dev.kontor.timeline;
