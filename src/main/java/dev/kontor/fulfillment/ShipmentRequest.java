@@ -1,0 +1,16 @@
+package dev.kontor.fulfillment;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A shipment to record: which lines, how many units each, with which carrier.
+ *
+ * @param shippedAt when it left; now when absent
+ */
+public record ShipmentRequest(String carrier, String trackingNumber, Instant shippedAt, List<Line> lines) {
+
+    /** Units of one order line. */
+    public record Line(Long lineId, Integer quantity) {
+    }
+}

@@ -1,0 +1,59 @@
+package dev.kontor.fulfillment.internal;
+
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.kontor.fulfillment.Shipment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Shipments and their lines. */
+@Repository
+public class ShipmentRepository {
+
+    private final JdbcClient jdbc;
+
+    ShipmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long orderId, String carrier, String tracking, Instant shippedAt, Map<Long, Integer> quantities,
+                       Long byId, String byName, Instant now) {
+        long id = jdbc.sql("""
+                        INSERT INTO shipments (order_id, carrier, tracking_number, shipped_at, recorded_by_id,
+                            recorded_by_name, created_at)
+                        VALUES (:order, :carrier, :tracking, :shippedAt, :byId, :byName, :now) RETURNING id""")
+                .param("order", orderId).param("carrier", carrier).param("tracking", tracking)
+                .param("shippedAt", Timestamp.from(shippedAt)).param("byId", byId).param("byName", byName)
+                .param("now", Timestamp.from(now)).query(Long.class).single();
+        quantities.forEach((line, quantity) -> jdbc.sql("""
+                        INSERT INTO shipment_lines (shipment_id, order_line_id, quantity) VALUES (:id, :line, :quantity)""")
+                .param("id", id).param("line", line).param("quantity", quantity).update());
+        return id;
+    }
+
+    public List<Shipment> findByOrder(long orderId) {
+        Map<Long, Map<Long, Integer>> lines = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT sl.shipment_id, sl.order_line_id, sl.quantity FROM shipment_lines sl
+                        JOIN shipments s ON s.id = sl.shipment_id WHERE s.order_id = :order""")
+                .param("order", orderId)
+                .query((ResultSet rs) -> {
+                    lines.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getLong(2), rs.getInt(3));
+                });
+        List<Shipment> shipments = new ArrayList<>();
+        jdbc.sql("SELECT * FROM shipments WHERE order_id = :order ORDER BY id").param("order", orderId)
+                .query((ResultSet rs) -> {
+                    long id = rs.getLong("id");
+                    shipments.add(new Shipment(id, orderId, rs.getString("carrier"), rs.getString("tracking_number"),
+                            rs.getTimestamp("shipped_at").toInstant(), lines.getOrDefault(id, Map.of()),
+                            rs.getString("recorded_by_name")));
+                });
+        return shipments;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.kontor.fulfillment.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.kontor.access.Actor;
+import dev.kontor.fulfillment.ShipmentRequest;
+import dev.kontor.fulfillment.Shipments;
+import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.KontorException;
+import dev.kontor.web.Messages;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Records a shipment from the order page: quantities per line ({@code qty_<lineId>}), carrier, tracking. */
+@Controller
+class ShipmentController {
+
+    private final Shipments shipments;
+    private final Messages messages;
+
+    ShipmentController(Shipments shipments, Messages messages) {
+        this.shipments = shipments;
+        this.messages = messages;
+    }
+
+    @PostMapping("/orders/{id}/shipments")
+    String ship(Actor actor, @PathVariable long id, @RequestParam(required = false) String carrier,
+                @RequestParam(required = false) String trackingNumber, @RequestParam Map<String, String> params,
+                RedirectAttributes redirect) {
+        List<ShipmentRequest.Line> lines = new ArrayList<>();
+        try {
+            params.forEach((name, value) -> {
+                if (name.startsWith("qty_") && value != null && !value.isBlank()) {
+                    try {
+                        lines.add(new ShipmentRequest.Line(Long.parseLong(name.substring(4)), Integer.parseInt(value.strip())));
+                    } catch (NumberFormatException e) {
+                        throw InvalidInputException.of("quantity", "validation.whole-number");
+                    }
+                }
+            });
+            shipments.record(actor, id, new ShipmentRequest(carrier, trackingNumber, null, lines));
+            redirect.addFlashAttribute("notice", messages.get("shipment.done"));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", messages.of(e.problems().get(0)));
+        } catch (KontorException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/orders/" + id + "#shipments";
+    }
+}

@@ -1,0 +1,38 @@
+package dev.kontor.fulfillment.web;
+
+import java.util.Map;
+
+import dev.kontor.access.Actor;
+import dev.kontor.fulfillment.Shipments;
+import dev.kontor.orders.LifecycleStatus;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderPanel;
+import org.springframework.stereotype.Component;
+
+/** The shipments section of the order page, with the form to ship what is still open. */
+@Component
+class ShipmentPanel implements OrderPanel {
+
+    private final Shipments shipments;
+
+    ShipmentPanel(Shipments shipments) {
+        this.shipments = shipments;
+    }
+
+    @Override
+    public int position() {
+        return 20;
+    }
+
+    @Override
+    public String template() {
+        return "fulfillment/panel";
+    }
+
+    @Override
+    public Map<String, Object> data(Order order, Actor actor) {
+        boolean canShip = order.lifecycle() == LifecycleStatus.APPROVED
+                && order.lines().stream().anyMatch(l -> l.openQuantity() > 0);
+        return Map.of("shipments", shipments.of(order.id()), "canShip", canShip);
+    }
+}

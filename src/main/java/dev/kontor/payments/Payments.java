@@ -1,0 +1,106 @@
+package dev.kontor.payments;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.kontor.access.Actor;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.Orders;
+import dev.kontor.payments.internal.PaymentRepository;
+import dev.kontor.shared.ActionRefusedException;
+import dev.kontor.shared.NotFoundException;
+import dev.kontor.shared.Text;
+import dev.kontor.timeline.Change;
+import dev.kontor.timeline.Timeline;
+import dev.kontor.timeline.TimelineEntry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records payments and refunds. Each command locks the order, writes the record, re-derives the order's
+ * payment status from all its records and writes the timeline, in one transaction: two payments recorded
+ * at once are counted one after the other, never past what is owed.
+ */
+@Service
+public class Payments {
+
+    private final PaymentRepository payments;
+    private final Orders orders;
+    private final Timeline timeline;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Payments(PaymentRepository payments, Orders orders, Timeline timeline, ApplicationEventPublisher events,
+             Clock clock) {
+        this.payments = payments;
+        this.orders = orders;
+        this.timeline = timeline;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Payment record(Actor actor, long orderId, PaymentRequest request) {
+        Order order = orders.lockForChange(orderId);
+        PaymentRules.check(order, request);
+        PaymentState state = request.state() == null ? PaymentState.SUCCEEDED : request.state();
+        Instant now = clock.instant();
+        long id = payments.insert(orderId, request.kind(), state, request.amount(), request.currency(),
+                request.method().strip(), Text.clean(request.reference()),
+                request.occurredAt() == null ? now : request.occurredAt(), actor.userId(), actor.displayName(), now);
+        List<Change> changes = rederive(actor, order);
+        Payment payment = payments.findById(id).orElseThrow();
+        timeline.record(new TimelineEntry(null, Orders.SUBJECT, orderId, now, actor.userId(), actor.displayName(),
+                request.kind() == PaymentKind.REFUND ? "refund.recorded" : "payment.recorded", changes, null,
+                details(payment)));
+        events.publishEvent(new PaymentRecorded(id, orderId, payment.kind(), state, payment.amount(), payment.currency()));
+        return payment;
+    }
+
+    /** Settles a pending or unknown payment: the money arrived, or it will not. */
+    @Transactional
+    public Payment settle(Actor actor, long orderId, long paymentId, PaymentState newState) {
+        Order order = orders.lockForChange(orderId);
+        Payment payment = payments.findById(paymentId).filter(p -> p.orderId() == orderId)
+                .orElseThrow(() -> new NotFoundException("payment", paymentId));
+        if (!payment.state().canMoveTo(newState)) {
+            throw new ActionRefusedException("settle", payment.state().name(), "payment.refused.state-move",
+                    payment.state(), newState);
+        }
+        payments.updateState(paymentId, newState);
+        List<Change> changes = new ArrayList<>();
+        changes.add(Change.of("payment #" + paymentId, payment.state(), newState));
+        changes.addAll(rederive(actor, order));
+        timeline.record(new TimelineEntry(null, Orders.SUBJECT, orderId, clock.instant(), actor.userId(),
+                actor.displayName(), "payment.settled", changes, null, details(payment)));
+        events.publishEvent(new PaymentRecorded(paymentId, orderId, payment.kind(), newState, payment.amount(),
+                payment.currency()));
+        return payments.findById(paymentId).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Payment> of(long orderId) {
+        orders.get(orderId);
+        return payments.findByOrder(orderId);
+    }
+
+    private List<Change> rederive(Actor actor, Order order) {
+        PaymentRepository.Sums sums = payments.sums(order.id());
+        return orders.applyPayments(actor, order, sums.paid(), sums.refunded(), sums.pending());
+    }
+
+    private static Map<String, String> details(Payment p) {
+        Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("amount", dev.kontor.shared.Money.of(p.amount(), p.currency()).toString());
+        details.put("method", p.method());
+        details.put("state", p.state().name());
+        if (p.reference() != null) {
+            details.put("reference", p.reference());
+        }
+        return details;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.kontor.payments.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import dev.kontor.access.Actor;
+import dev.kontor.payments.Payment;
+import dev.kontor.payments.PaymentKind;
+import dev.kontor.payments.PaymentRequest;
+import dev.kontor.payments.PaymentState;
+import dev.kontor.payments.Payments;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Payments and refunds of an order. */
+@RestController
+@RequestMapping("/api/orders/{orderId}")
+@Tag(name = "Payments", description = "Money received and given back; the order's payment status follows.")
+class PaymentApiController {
+
+    private final Payments payments;
+
+    PaymentApiController(Payments payments) {
+        this.payments = payments;
+    }
+
+    @Schema(name = "PaymentRequest")
+    record MoneyRequest(@Schema(example = "26800", description = "Minor units") Long amount,
+                        @Schema(example = "CNY") String currency,
+                        @Schema(example = "ALIPAY") String method,
+                        @Schema(example = "2026112322001412345678") String reference,
+                        Instant occurredAt,
+                        @Schema(example = "SUCCEEDED", description = "SUCCEEDED (default) or PENDING") PaymentState state) {
+        PaymentRequest as(PaymentKind kind) {
+            return new PaymentRequest(kind, amount, currency, method, reference, occurredAt, state);
+        }
+    }
+
+    @PostMapping("/payments")
+    @Operation(summary = "Record a payment", description = "Refused (409) above what is still owed or on a cancelled order.")
+    ResponseEntity<Payment> pay(Actor actor, @PathVariable long orderId, @RequestBody MoneyRequest request) {
+        Payment payment = payments.record(actor, orderId, request.as(PaymentKind.PAYMENT));
+        return ResponseEntity.created(URI.create("/api/orders/" + orderId + "/payments/" + payment.id())).body(payment);
+    }
+
+    @PostMapping("/refunds")
+    @Operation(summary = "Record a refund", description = "In the currency that was paid; never above what was paid.")
+    ResponseEntity<Payment> refund(Actor actor, @PathVariable long orderId, @RequestBody MoneyRequest request) {
+        Payment payment = payments.record(actor, orderId, request.as(PaymentKind.REFUND));
+        return ResponseEntity.created(URI.create("/api/orders/" + orderId + "/payments/" + payment.id())).body(payment);
+    }
+
+    record SettleRequest(@Schema(example = "SUCCEEDED") PaymentState state) {
+    }
+
+    @PostMapping("/payments/{paymentId}/settle")
+    @Operation(summary = "Settle a pending payment", description = "The money arrived (SUCCEEDED) or will not (FAILED).")
+    Payment settle(Actor actor, @PathVariable long orderId, @PathVariable long paymentId,
+                   @RequestBody SettleRequest request) {
+        return payments.settle(actor, orderId, paymentId, request.state());
+    }
+
+    @GetMapping("/payments")
+    @Operation(summary = "The order's payments and refunds")
+    List<Payment> list(@PathVariable long orderId) {
+        return payments.of(orderId);
+    }
+}
