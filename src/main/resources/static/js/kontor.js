@@ -1,0 +1,64 @@
+// Kontor's little bit of JavaScript: everything works without it except htmx's conveniences.
+(function () {
+  'use strict';
+
+  // htmx requests carry the CSRF token, like every form does.
+  document.addEventListener('htmx:configRequest', function (event) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+      event.detail.headers[header.content] = token.content;
+    }
+  });
+
+  // Let htmx swap validation answers (422) and conflicts (409) into the page: they carry the messages.
+  document.addEventListener('DOMContentLoaded', function () {
+    if (window.htmx) {
+      htmx.config.responseHandling = [
+        {code: '204', swap: false},
+        {code: '[23]..', swap: true},
+        {code: '409', swap: true, error: false},
+        {code: '422', swap: true, error: false},
+        {code: '[45]..', swap: false, error: true}
+      ];
+    }
+  });
+
+  // Forms that need a second thought: <form data-confirm="Really?">
+  document.addEventListener('submit', function (event) {
+    var message = event.target.getAttribute('data-confirm');
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  }, true);
+
+  document.addEventListener('click', function (event) {
+    // Copy buttons: <button data-copy="#element">
+    var copy = event.target.closest('[data-copy]');
+    if (copy) {
+      var source = document.querySelector(copy.getAttribute('data-copy'));
+      if (source && navigator.clipboard) {
+        navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+          copy.classList.add('copied');
+        });
+      }
+    }
+    // Picking a customer from the suggestions in the order form.
+    var pick = event.target.closest('[data-pick-customer]');
+    if (pick) {
+      document.getElementById('customer-id').value = pick.getAttribute('data-pick-customer');
+      document.getElementById('customer-selected-name').value = pick.getAttribute('data-name');
+      var selected = document.getElementById('customer-selected');
+      selected.querySelector('strong').textContent = pick.getAttribute('data-name');
+      selected.classList.remove('hidden');
+      document.getElementById('customer-choose').classList.add('hidden');
+      document.getElementById('customer-suggestions').innerHTML = '';
+    }
+    if (event.target.closest('[data-clear-customer]')) {
+      document.getElementById('customer-id').value = '';
+      document.getElementById('customer-selected-name').value = '';
+      document.getElementById('customer-selected').classList.add('hidden');
+      document.getElementById('customer-choose').classList.remove('hidden');
+    }
+  });
+})();
