@@ -1,0 +1,68 @@
+package dev.kontor.support;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.kontor.access.Actor;
+import dev.kontor.access.ApiTokens;
+import dev.kontor.access.Role;
+import dev.kontor.access.Users;
+import dev.kontor.customers.CustomerDetails;
+import dev.kontor.customers.CustomerKind;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderInput;
+import dev.kontor.orders.Orders;
+import dev.kontor.shared.Address;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Builds what tests need: users with roles, tokens, customers and orders, through the real services. */
+public class Fixtures {
+
+    public static final String PASSWORD = "correct-horse-battery";
+
+    @Autowired
+    Users users;
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    Orders orders;
+
+    public Actor user(String username, Role... roles) {
+        Set<Role> set = roles.length == 0 ? EnumSet.of(Role.ADMIN) : EnumSet.of(roles[0], roles);
+        String displayName = Character.toUpperCase(username.charAt(0)) + username.substring(1);
+        return users.create(username, displayName, username + "@example.com", PASSWORD, null, set).asActor();
+    }
+
+    public String token(Actor actor) {
+        return tokens.issue(actor, "test").token();
+    }
+
+    public static Address address(String name, String country) {
+        return switch (country) {
+            case "CN" -> new Address(name, null, "文一西路 969 号", null, "310000", "杭州", "浙江", "CN", "+86 138 0013 8000");
+            case "NO" -> new Address(name, null, "Storgata 1", null, "0155", "Oslo", null, "NO", "+47 912 34 567");
+            default -> new Address(name, null, "Hauptstraße 12", null, "50667", "Köln", null, "DE", "+49 221 123456");
+        };
+    }
+
+    public static OrderInput.LineInput line(String sku, long unitPrice, int quantity) {
+        return new OrderInput.LineInput(sku, "Item " + sku, Map.of("colour", "blue", "size", "M"), unitPrice, quantity,
+                null, 1900);
+    }
+
+    /** An order input for a new person customer in Germany, in EUR. */
+    public static OrderInput input(String channel, String externalId, OrderInput.LineInput... lines) {
+        CustomerDetails customer = CustomerDetails.of(CustomerKind.PERSON, "Jana Schmidt", null, "DE", "de",
+                "jana@example.de", "+49 170 1234567", null, null, null, address("Jana Schmidt", "DE"));
+        return new OrderInput(channel, externalId, OrderInput.CustomerChoice.create(customer), null, null, null,
+                address("Jana Schmidt", "DE"), "EUR", true, List.of(lines), 490L, null, "BANK_TRANSFER", Set.of(),
+                null, Set.of(), null, null);
+    }
+
+    public Order order(Actor actor, boolean draft) {
+        return orders.place(actor, input("MANUAL", null, line("SHIRT-BLUE-M", 2990, 2), line("CAP-RED", 1500, 1)),
+                draft).order();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kontor.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Empties Kontor's tables between tests. The rows the migrations insert (channels, number series…) are
+ * copied aside once and put back after each truncation, so every test starts from a freshly migrated
+ * database without running Flyway again.
+ */
+public class TestDatabase {
+
+    private static final String SNAPSHOT = "kontor_test_snapshot";
+
+    private final JdbcTemplate jdbc;
+    private List<String> tables;
+    private List<String> seeded;
+
+    TestDatabase(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    public synchronized void reset() {
+        if (tables == null) {
+            snapshot();
+        }
+        jdbc.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+        for (String table : seeded) {
+            jdbc.execute("INSERT INTO " + table + " SELECT * FROM " + SNAPSHOT + "." + table);
+        }
+    }
+
+    private void snapshot() {
+        tables = jdbc.queryForList("""
+                SELECT tablename FROM pg_tables WHERE schemaname = current_schema()
+                AND tablename <> 'flyway_schema_history' ORDER BY tablename""", String.class);
+        jdbc.execute("DROP SCHEMA IF EXISTS " + SNAPSHOT + " CASCADE");
+        jdbc.execute("CREATE SCHEMA " + SNAPSHOT);
+        seeded = new ArrayList<>();
+        for (String table : tables) {
+            Integer rows = jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
+            if (rows != null && rows > 0 && !table.startsWith("spring_session") && !table.equals("users")
+                    && !table.equals("user_roles")) {
+                jdbc.execute("CREATE TABLE " + SNAPSHOT + "." + table + " AS SELECT * FROM " + table);
+                seeded.add(table);
+            }
+        }
+    }
+}
