@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.kontor.customers.internal.CustomerRepository;
 import dev.kontor.shared.NotFoundException;
+import dev.kontor.shared.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,11 @@ public class Customers {
     /** The shop's own country; business customers elsewhere are "foreign". */
     public String homeCountry() {
         return homeCountry;
+    }
+
+    /** What is wrong with these details, without creating anything: for forms that check everything at once. */
+    public Problems check(CustomerDetails details, String prefix, CustomerRules.FieldNames names) {
+        return CustomerRules.check(details, homeCountry, prefix, names);
     }
 
     @Transactional

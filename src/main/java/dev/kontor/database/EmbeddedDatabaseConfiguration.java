@@ -29,7 +29,6 @@ class EmbeddedDatabaseConfiguration {
     private static synchronized EmbeddedPostgresServer sharedEphemeral(String database) {
         if (sharedEphemeral == null) {
             sharedEphemeral = EmbeddedPostgresServer.ephemeral(database);
-            Runtime.getRuntime().addShutdownHook(new Thread(sharedEphemeral::close, "kontor-test-pg-stop"));
         }
         return sharedEphemeral;
     }

@@ -35,6 +35,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path dataDir;
     private final FileChannel lockChannel;
     private final boolean shared;
+    private boolean stopped;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database, Path dataDir, FileChannel lockChannel) {
         this.postgres = postgres;
@@ -97,7 +98,50 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                                                 FileChannel lock) throws IOException {
         EmbeddedPostgres postgres = builder.start();
         createDatabaseIfMissing(postgres, database);
-        return new EmbeddedPostgresServer(postgres, database, dir, lock);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, database, dir, lock);
+        server.takeOverShutdown();
+        return server;
+    }
+
+    /**
+     * zonky stops PostgreSQL from its own JVM shutdown hook, which races Spring's: connections die under
+     * the closing context and Ctrl+C prints stack traces. Marking zonky's instance closed makes its hook a
+     * no-op; {@link #close()} stops the server itself, after the pool (Spring destroys dependents first).
+     */
+    private void takeOverShutdown() {
+        try {
+            closedFlag().set(true);
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopWhenSpringDidNot, "kontor-pg-stop"));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("Could not take over stopping PostgreSQL from zonky; its hook stays", e);
+        }
+    }
+
+    /**
+     * At JVM exit: give Spring's contexts two seconds to close (and stop the server in order), then stop
+     * it anyway, so no PostgreSQL outlives its JVM (tests, a failed start).
+     */
+    private void stopWhenSpringDidNot() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        while (!isStopped() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+    }
+
+    private synchronized boolean isStopped() {
+        return stopped;
+    }
+
+    private java.util.concurrent.atomic.AtomicBoolean closedFlag() throws ReflectiveOperationException {
+        java.lang.reflect.Field field = EmbeddedPostgres.class.getDeclaredField("closed");
+        field.setAccessible(true);
+        return (java.util.concurrent.atomic.AtomicBoolean) field.get(postgres);
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {
@@ -185,7 +229,16 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        try {
+            closedFlag().set(false);
+        } catch (ReflectiveOperationException | RuntimeException ignored) {
+            // zonky's flag was never taken over; its close() below still works
+        }
         try {
             postgres.close();
         } catch (IOException e) {

@@ -78,8 +78,7 @@ public class Orders {
      */
     @Transactional
     public Placed place(Actor actor, OrderInput input, boolean asDraft) {
-        Set<String> channelCodes = channelCodes();
-        OrderInputRules.check(input, channelCodes).throwIfAny();
+        check(input);
         String externalId = Text.clean(input.externalId());
         if (externalId != null) {
             orders.lockExternalId(input.channel(), externalId);
@@ -110,7 +109,7 @@ public class Orders {
     public Order edit(Actor actor, long id, Integer expectedVersion, OrderInput input) {
         Order order = lockAt(id, expectedVersion);
         OrderInput sameChannel = withChannel(input, order.channel());
-        OrderInputRules.check(sameChannel, channelCodes()).throwIfAny();
+        check(sameChannel);
         Order before = order.copy();
         order.edit(contentOf(actor, sameChannel));
         if (order.lifecycle() != LifecycleStatus.DRAFT) {
@@ -272,6 +271,15 @@ public class Orders {
         }
         Map<Long, String> names = users.displayNames(ids);
         return id -> names.getOrDefault(id, "#" + id);
+    }
+
+    /** Every problem of the input at once: the order's own and those of a new customer's details. */
+    private void check(OrderInput input) {
+        Problems problems = OrderInputRules.check(input, channelCodes());
+        if (input.customer() != null && input.customer().details() != null) {
+            problems.addAll(customers.check(input.customer().details(), "customer.", input.customer().fieldNames()).list());
+        }
+        problems.throwIfAny();
     }
 
     private Set<String> channelCodes() {
