@@ -64,7 +64,7 @@ final class OrderDiff {
             text += " − " + money(line.discount(), currency);
         }
         if (line.shippedQuantity() > 0) {
-            text += ", " + line.shippedQuantity() + " shipped";
+            text += " [✓ " + line.shippedQuantity() + "/" + line.quantity() + "]";
         }
         return text;
     }

@@ -43,6 +43,9 @@ public class Labels {
         if (value == null) {
             return "–";
         }
+        if ("channel".equals(field)) {
+            return channel(value);
+        }
         String type = ENUM_FIELDS.get(field);
         return type == null ? value : messages.get("enum." + type + "." + value);
     }

@@ -1,0 +1,8 @@
+/**
+ * The demo shop: on an empty database, with {@code kontor.demo.enabled=true} (the run command's "demo"
+ * profile), fills Kontor with colleagues in each role, customers from Germany, China and Norway, and orders
+ * from every channel in every state of every axis, made through the real services so each has a genuine
+ * timeline. Depends on the business modules; nothing depends on it. Off in production.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo shop")
+package dev.kontor.demo;
