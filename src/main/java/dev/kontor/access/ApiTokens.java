@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.kontor.access.internal.TokenRepository;
-import dev.kontor.access.internal.UserRepository;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.Problems;
 import org.springframework.stereotype.Service;
@@ -27,12 +26,10 @@ public class ApiTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TokenRepository tokens;
-    private final UserRepository users;
     private final Clock clock;
 
-    ApiTokens(TokenRepository tokens, UserRepository users, Clock clock) {
+    ApiTokens(TokenRepository tokens, Clock clock) {
         this.tokens = tokens;
-        this.users = users;
         this.clock = clock;
     }
 
@@ -55,15 +52,20 @@ public class ApiTokens {
         return new IssuedToken(info, token);
     }
 
-    /** The actor a token stands for, if the token is active and its user enabled. */
-    @Transactional
+    /**
+     * The actor a token stands for, if the token is active and its user enabled. One query on every API call;
+     * the last use is written at most once a minute, not on every read.
+     */
     public Optional<Actor> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        return tokens.findActive(hash(token)).flatMap(found -> {
-            tokens.touch(found[0], clock.instant());
-            return users.findById(found[1]).map(User::asActor);
+        return tokens.findActive(hash(token)).map(owner -> {
+            java.time.Instant now = clock.instant();
+            if (owner.lastUsedAt() == null || owner.lastUsedAt().isBefore(now.minusSeconds(60))) {
+                tokens.touch(owner.tokenId(), now);
+            }
+            return owner.user().asActor();
         });
     }
 

@@ -45,7 +45,7 @@ public class Customers {
     @Transactional
     public Customer create(CustomerDetails details, String prefix, CustomerRules.FieldNames names) {
         CustomerRules.check(details, homeCountry, prefix, names).throwIfAny();
-        return repository.findById(repository.insert(details, clock.instant())).orElseThrow();
+        return repository.insert(details, clock.instant());
     }
 
     /**
@@ -63,7 +63,7 @@ public class Customers {
                 }
             }
         }
-        return repository.findById(repository.insert(details, clock.instant())).orElseThrow();
+        return repository.insert(details, clock.instant());
     }
 
     @Transactional(readOnly = true)

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.kontor.shared.StartupProblem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             }
             return start(builder, database, dir, lock);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+            throw new StartupProblem("The embedded PostgreSQL could not start in " + dataDir + ": " + e.getMessage(),
+                    "Check that the folder is writable and port " + port + " is free (--kontor.embedded-db.port=…), "
+                            + "or connect to your own PostgreSQL with KONTOR_DB_URL.", e);
         }
     }
 
@@ -168,8 +171,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         FileLock lock = channel.tryLock();
         if (lock == null) {
             channel.close();
-            throw new IllegalStateException("Another Kontor is already running on " + lockFile.getParent()
-                    + ". Stop it first, or give this one its own folder with --kontor.embedded-db.data-dir=…");
+            throw new StartupProblem("Another Kontor is already running with its data in " + lockFile.getParent() + ".",
+                    "Stop the other Kontor first, or give this one its own folder: --kontor.embedded-db.data-dir=…",
+                    null);
         }
         channel.truncate(0).write(java.nio.ByteBuffer.wrap(
                 Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)));

@@ -96,11 +96,10 @@ public class Orders {
         String number = numbers.next(asDraft ? "DRAFT" : input.channel());
         Order order = Order.place(number, input.channel(), externalId, content, initial,
                 input.placedAt() == null ? now : input.placedAt(), now, actor.displayName());
-        long id = orders.insert(order);
-        Order stored = get(id);
+        Order stored = orders.insert(order);
         record(actor, stored, asDraft ? "order.draft-created" : "order.created", List.of(), null,
                 Map.of("number", number, "channel", input.channel(), "total", stored.total().toString()));
-        events.publishEvent(new OrderPlaced(id, number, input.channel(), initial));
+        events.publishEvent(new OrderPlaced(stored.id(), number, input.channel(), initial));
         return new Placed(stored, true);
     }
 
@@ -177,7 +176,7 @@ public class Orders {
         Order before = order.copy();
         order.applyPayments(paid, refunded, pending);
         order.touchedBy(actor.displayName(), clock.instant());
-        orders.update(order, order.version());
+        orders.update(before, order);
         return OrderDiff.between(before, order, userNames(before, order));
     }
 
@@ -187,7 +186,7 @@ public class Orders {
         Order before = order.copy();
         order.ship(quantities);
         order.touchedBy(actor.displayName(), clock.instant());
-        orders.update(order, order.version());
+        orders.update(before, order);
         return OrderDiff.between(before, order, userNames(before, order));
     }
 
@@ -248,8 +247,7 @@ public class Orders {
     private Order save(Actor actor, Order before, Order order, String action, String reason,
                        Map<String, String> details) {
         order.touchedBy(actor.displayName(), clock.instant());
-        orders.update(order, before.version());
-        Order saved = get(order.id());
+        Order saved = orders.update(before, order);
         List<Change> changes = OrderDiff.between(before, saved, userNames(before, saved));
         record(actor, saved, action, changes, reason, details);
         return saved;

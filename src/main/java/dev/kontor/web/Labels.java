@@ -59,6 +59,7 @@ public class Labels {
         return messages.get("detail." + key);
     }
 
+    /** A channel's name; channels added in the settings have no translation and show their code. */
     public String channel(String code) {
         return messages.find("channel." + code).orElse(code);
     }

@@ -51,8 +51,9 @@ class AdminBootstrap implements ApplicationRunner {
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? generate() : configuredPassword;
         if (password.length() < PasswordPolicy.MIN_LENGTH) {
-            throw new IllegalStateException("KONTOR_ADMIN_PASSWORD is too short: the first admin's password needs at least "
-                    + PasswordPolicy.MIN_LENGTH + " characters.");
+            throw new dev.kontor.shared.StartupProblem("KONTOR_ADMIN_PASSWORD is too short for the first admin's password.",
+                    "Set KONTOR_ADMIN_PASSWORD to at least " + PasswordPolicy.MIN_LENGTH
+                            + " characters, or leave it unset and Kontor prints a generated one.", null);
         }
         boolean created = Boolean.TRUE.equals(transaction.execute(status -> users.insertIfAbsent("admin",
                 "Administrator", null, encoder.encode(password), null, EnumSet.of(Role.ADMIN), clock.instant())

@@ -33,28 +33,37 @@ public class CustomerRepository {
         this.json = json;
     }
 
-    public long insert(CustomerDetails c, Instant now) {
+    /** Inserts the customer with contacts and addresses; returns it as stored, without reading it back. */
+    public Customer insert(CustomerDetails c, Instant now) {
         long id = jdbc.sql("""
                         INSERT INTO customers (kind, name, company, country, language, created_at, updated_at)
                         VALUES (:kind, :name, :company, :country, :language, :now, :now) RETURNING id""")
                 .param("kind", c.kind().name()).param("name", c.name().strip()).param("company", c.company())
                 .param("country", c.country()).param("language", c.language()).param("now", Timestamp.from(now))
                 .query(Long.class).single();
-        for (int i = 0; i < c.contacts().size(); i++) {
-            Contact contact = c.contacts().get(i);
-            jdbc.sql("""
-                            INSERT INTO customer_contacts (customer_id, kind, value, label, normalized, position)
-                            VALUES (:id, :kind, :value, :label, :normalized, :position)""")
-                    .param("id", id).param("kind", contact.kind().name()).param("value", contact.value())
-                    .param("label", contact.label()).param("normalized", contact.normalized()).param("position", i)
-                    .update();
+        if (!c.contacts().isEmpty()) {
+            StringBuilder sql = new StringBuilder(
+                    "INSERT INTO customer_contacts (customer_id, kind, value, label, normalized, position) VALUES ");
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("id", id);
+            for (int i = 0; i < c.contacts().size(); i++) {
+                Contact contact = c.contacts().get(i);
+                sql.append(i == 0 ? "" : ", ").append("(:id, :kind").append(i).append(", :value").append(i)
+                        .append(", :label").append(i).append(", :normalized").append(i).append(", ").append(i).append(')');
+                params.put("kind" + i, contact.kind().name());
+                params.put("value" + i, contact.value());
+                params.put("label" + i, contact.label());
+                params.put("normalized" + i, contact.normalized());
+            }
+            jdbc.sql(sql.toString()).params(params).update();
         }
         for (int i = 0; i < c.addresses().size(); i++) {
             jdbc.sql("INSERT INTO customer_addresses (customer_id, position, address) VALUES (:id, :position, :address::jsonb)")
                     .param("id", id).param("position", i).param("address", json.writeValueAsString(c.addresses().get(i)))
                     .update();
         }
-        return id;
+        return new Customer(id, c.kind(), c.name().strip(), c.company(), c.country(), c.language(), c.contacts(),
+                c.addresses(), now, now, 0);
     }
 
     public Optional<Customer> findById(long id) {

@@ -3,6 +3,8 @@ package dev.kontor.orders.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +40,8 @@ public class OrderRepository {
         this.json = json;
     }
 
-    public long insert(Order order) {
+    /** Inserts a new order with its lines and observers; returns it as stored, with its ids. */
+    public Order insert(Order order) {
         OrderContent c = order.content();
         Totals t = order.totals();
         long id = jdbc.sql("""
@@ -58,18 +61,19 @@ public class OrderRepository {
                 .param("placedAt", Timestamp.from(order.placedAt()))
                 .param("createdAt", Timestamp.from(order.createdAt()))
                 .query(Long.class).single();
-        syncLines(id, List.of(), c.lines());
-        syncObservers(id, c.observerIds());
-        return id;
+        List<OrderLine> lines = insertLines(id, c.lines());
+        insertObservers(id, c.observerIds());
+        return stored(order, id, lines, 0);
     }
 
     /**
-     * Writes the order if nobody changed it since {@code expectedVersion} was read; otherwise nothing is
-     * written and the caller learns who changed it.
+     * Writes {@code after} if nobody changed the order since {@code before} was read; otherwise nothing is
+     * written and the caller learns who changed it. Lines and observers are written only where they differ.
+     * Returns the order as stored, at its new version.
      */
-    public void update(Order order, int expectedVersion) {
-        OrderContent c = order.content();
-        int rows = jdbc.sql("""
+    public Order update(Order before, Order after) {
+        OrderContent c = after.content();
+        Optional<Integer> version = jdbc.sql("""
                         UPDATE orders SET number = :number, customer_id = :customerId, customer_name = :customerName,
                             email = :email, phone = :phone, billing_address = :billing::jsonb,
                             shipping_address = :shippingAddress::jsonb, currency = :currency,
@@ -79,16 +83,31 @@ public class OrderRepository {
                             payment_status = :paymentStatus, fulfilment_status = :fulfilmentStatus, paid = :paid,
                             refunded = :refunded, pending = :pending, tags = :tags, responsible_id = :responsibleId,
                             updated_at = :updatedAt, updated_by = :updatedBy, version = version + 1
-                        WHERE id = :id AND version = :version""")
-                .params(columns(order, c, order.totals()))
-                .param("id", order.id())
-                .param("version", expectedVersion)
-                .update();
-        if (rows == 0) {
-            throw stale(order.id());
+                        WHERE id = :id AND version = :version
+                        RETURNING version""")
+                .params(columns(after, c, after.totals()))
+                .param("id", before.id())
+                .param("version", before.version())
+                .query(Integer.class).optional();
+        if (version.isEmpty()) {
+            throw stale(before.id());
         }
-        syncLines(order.id(), loadLines(order.id()), c.lines());
-        syncObservers(order.id(), c.observerIds());
+        List<OrderLine> lines = syncLines(before.id(), before.lines(), c.lines());
+        if (!before.content().observerIds().equals(c.observerIds())) {
+            jdbc.sql("DELETE FROM order_observers WHERE order_id = :id").param("id", before.id()).update();
+            insertObservers(before.id(), c.observerIds());
+        }
+        return stored(after, before.id(), lines, version.get());
+    }
+
+    private static Order stored(Order o, long id, List<OrderLine> lines, int version) {
+        OrderContent c = o.content();
+        OrderContent content = new OrderContent(c.customerId(), c.customerName(), c.email(), c.phone(),
+                c.billingAddress(), c.shippingAddress(), c.currency(), c.pricesIncludeTax(), lines, c.shipping(),
+                c.discount(), c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds());
+        return new Order(id, o.number(), o.channel(), o.externalId(), content, o.lifecycle(), o.heldFrom(),
+                o.holdReason(), o.paid(), o.refunded(), o.pending(), o.placedAt(), o.createdAt(), o.updatedAt(),
+                o.updatedBy(), version);
     }
 
     private StaleVersionException stale(long id) {
@@ -129,28 +148,24 @@ public class OrderRepository {
         return p;
     }
 
-    /** Inserts new lines, updates changed ones, removes those no longer there. */
-    private void syncLines(long orderId, List<OrderLine> stored, List<OrderLine> lines) {
+    /** New lines (no id) inserted in one statement, changed ones updated, removed ones deleted. */
+    private List<OrderLine> syncLines(long orderId, List<OrderLine> stored, List<OrderLine> lines) {
         Set<Long> kept = new HashSet<>();
+        List<OrderLine> fresh = new ArrayList<>();
         for (OrderLine line : lines) {
             if (line.id() == null) {
+                fresh.add(line);
+                continue;
+            }
+            kept.add(line.id());
+            if (!stored.contains(line)) {
                 jdbc.sql("""
-                                INSERT INTO order_lines (order_id, position, sku, name, attributes, unit_price, quantity,
-                                    discount, tax_rate, line_total, shipped_quantity)
-                                VALUES (:order, :position, :sku, :name, :attributes::json, :unitPrice, :quantity,
-                                    :discount, :taxRate, :total, :shipped)""")
-                        .params(lineColumns(line)).param("order", orderId).update();
-            } else {
-                kept.add(line.id());
-                if (!stored.contains(line)) {
-                    jdbc.sql("""
-                                    UPDATE order_lines SET position = :position, sku = :sku, name = :name,
-                                        attributes = :attributes::json, unit_price = :unitPrice, quantity = :quantity,
-                                        discount = :discount, tax_rate = :taxRate, line_total = :total,
-                                        shipped_quantity = :shipped
-                                    WHERE id = :id AND order_id = :order""")
-                            .params(lineColumns(line)).param("id", line.id()).param("order", orderId).update();
-                }
+                                UPDATE order_lines SET position = :position, sku = :sku, name = :name,
+                                    attributes = :attributes::json, unit_price = :unitPrice, quantity = :quantity,
+                                    discount = :discount, tax_rate = :taxRate, line_total = :total,
+                                    shipped_quantity = :shipped
+                                WHERE id = :id AND order_id = :order""")
+                        .params(lineColumns(line, "")).param("id", line.id()).param("order", orderId).update();
             }
         }
         for (OrderLine old : stored) {
@@ -158,30 +173,61 @@ public class OrderRepository {
                 jdbc.sql("DELETE FROM order_lines WHERE id = :id").param("id", old.id()).update();
             }
         }
+        if (fresh.isEmpty()) {
+            return lines;
+        }
+        Map<Integer, OrderLine> inserted = new HashMap<>();
+        insertLines(orderId, fresh).forEach(l -> inserted.put(l.position(), l));
+        return lines.stream().map(l -> l.id() == null ? inserted.get(l.position()) : l).toList();
     }
 
-    private Map<String, Object> lineColumns(OrderLine line) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("position", line.position());
-        p.put("sku", line.sku());
-        p.put("name", line.name());
-        p.put("attributes", json.writeValueAsString(line.attributes()));
-        p.put("unitPrice", line.unitPrice());
-        p.put("quantity", line.quantity());
-        p.put("discount", line.discount());
-        p.put("taxRate", line.taxRate());
-        p.put("total", line.total());
-        p.put("shipped", line.shippedQuantity());
-        return p;
+    /** Inserts lines in one statement; returns them with their ids. Positions are unique within an order. */
+    private List<OrderLine> insertLines(long orderId, List<OrderLine> lines) {
+        if (lines.isEmpty()) {
+            return lines;
+        }
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO order_lines (order_id, position, sku, name, attributes, unit_price, quantity, discount,
+                    tax_rate, line_total, shipped_quantity) VALUES\s""");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("order", orderId);
+        for (int i = 0; i < lines.size(); i++) {
+            String n = Integer.toString(i);
+            sql.append(i == 0 ? "" : ", ").append("(:order, :position").append(n).append(", :sku").append(n)
+                    .append(", :name").append(n).append(", :attributes").append(n).append("::json, :unitPrice").append(n)
+                    .append(", :quantity").append(n).append(", :discount").append(n).append(", :taxRate").append(n)
+                    .append(", :total").append(n).append(", :shipped").append(n).append(')');
+            params.putAll(lineColumns(lines.get(i), n));
+        }
+        sql.append(" RETURNING id, position");
+        Map<Integer, Long> ids = new HashMap<>();
+        jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
+            ids.put(rs.getInt(2), rs.getLong(1));
+        });
+        return lines.stream().map(l -> new OrderLine(ids.get(l.position()), l.position(), l.sku(), l.name(),
+                l.attributes(), l.unitPrice(), l.quantity(), l.discount(), l.taxRate(), l.shippedQuantity())).toList();
     }
 
-    private void syncObservers(long orderId, Set<Long> observers) {
-        jdbc.sql("DELETE FROM order_observers WHERE order_id = :id AND NOT (user_id = ANY(:users))")
-                .param("id", orderId).param("users", observers.toArray(Long[]::new)).update();
+    private void insertObservers(long orderId, Set<Long> observers) {
         for (Long user : observers) {
             jdbc.sql("INSERT INTO order_observers (order_id, user_id) VALUES (:id, :user) ON CONFLICT DO NOTHING")
                     .param("id", orderId).param("user", user).update();
         }
+    }
+
+    private Map<String, Object> lineColumns(OrderLine line, String suffix) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("position" + suffix, line.position());
+        p.put("sku" + suffix, line.sku());
+        p.put("name" + suffix, line.name());
+        p.put("attributes" + suffix, json.writeValueAsString(line.attributes()));
+        p.put("unitPrice" + suffix, line.unitPrice());
+        p.put("quantity" + suffix, line.quantity());
+        p.put("discount" + suffix, line.discount());
+        p.put("taxRate" + suffix, line.taxRate());
+        p.put("total" + suffix, line.total());
+        p.put("shipped" + suffix, line.shippedQuantity());
+        return p;
     }
 
     public Optional<Order> findById(long id) {

@@ -1,0 +1,179 @@
+// Kontor's order benchmark: orders/s and latency of the API against a running Kontor, next to pgbench's
+// tpcb-like figure on the same PostgreSQL in the same run. Single-file Java; no build step:
+//
+//   java bench/OrderBench.java --url http://localhost:18099 --user admin --password … --seconds 20 \
+//        --pg-port 15499 [--pgbench /usr/bin/pgbench]
+//
+// Scenarios: "create" = POST /api/orders (new customer, 3 lines); "create+approve" = that, then approve.
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class OrderBench {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
+
+    record Result(String scenario, int concurrency, long operations, long errors, double seconds, double[] latenciesMs) {
+        double perSecond() {
+            return operations / seconds;
+        }
+
+        double percentile(double p) {
+            if (latenciesMs.length == 0) {
+                return Double.NaN;
+            }
+            return latenciesMs[(int) Math.min(latenciesMs.length - 1, Math.ceil(p / 100 * latenciesMs.length) - 1)];
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = options(args);
+        String url = opt.getOrDefault("url", "http://localhost:18099");
+        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "20"));
+        String token = token(url, opt.getOrDefault("user", "admin"), opt.get("password"));
+        System.out.printf("Kontor at %s, %d s per run, %d cores, Java %s%n", url, seconds,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        run(url, token, "create", 4, 3); // warm-up
+        List<Result> results = new ArrayList<>();
+        for (String scenario : List.of("create", "create+approve")) {
+            for (int concurrency : List.of(1, 8)) {
+                results.add(run(url, token, scenario, concurrency, seconds));
+            }
+        }
+        Map<Integer, Double> pgbench = new HashMap<>();
+        if (opt.containsKey("pg-port")) {
+            for (int concurrency : List.of(1, 8)) {
+                pgbench.put(concurrency, pgbench(opt.getOrDefault("pgbench", "pgbench"), opt.get("pg-port"), concurrency, seconds));
+            }
+        }
+        System.out.println();
+        System.out.println("| scenario | concurrency | orders/s | p50 ms | p99 ms | errors | pgbench tpcb-like tps | ratio |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (Result r : results) {
+            Double tps = pgbench.get(r.concurrency());
+            System.out.printf("| %s | %d | %.1f | %.1f | %.1f | %d | %s | %s |%n", r.scenario(), r.concurrency(),
+                    r.perSecond(), r.percentile(50), r.percentile(99), r.errors(),
+                    tps == null ? "–" : String.format("%.0f", tps),
+                    tps == null ? "–" : String.format("%.2f×", r.perSecond() / tps));
+        }
+    }
+
+    static Result run(String url, String token, String scenario, int concurrency, int seconds) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> created = post(url + "/api/orders", token, order());
+                        boolean ok = created.statusCode() == 201;
+                        if (ok && scenario.equals("create+approve")) {
+                            Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+                            ok = id.find() && post(url + "/api/orders/" + id.group(1) + "/approve", token, "{}")
+                                    .statusCode() == 200;
+                        }
+                        if (ok) {
+                            latencies.add((System.nanoTime() - t0) / 1e6);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new Result(scenario, concurrency, sorted.length, errors.get(), elapsed, sorted);
+    }
+
+    static String order() {
+        long n = SEQUENCE.incrementAndGet();
+        return """
+                {"channel":"WEBSHOP","externalId":"bench-%d","currency":"EUR",
+                 "customer":{"name":"Bench Customer %d","country":"DE","email":"bench%d@example.de"},
+                 "shippingAddress":{"name":"Bench Customer %d","street":"Hauptstraße %d","postalCode":"50667","city":"Köln","country":"DE"},
+                 "lines":[{"sku":"WLY0QU1098","name":"Linen shirt","attributes":{"colour":"blue","size":"M"},"unitPrice":4990,"quantity":2,"taxRate":1900},
+                          {"sku":"WXZ0KU1122","name":"Silk scarf","attributes":{"colour":"red"},"unitPrice":3490,"quantity":1,"taxRate":1900},
+                          {"sku":"SCK0GR3001","name":"Merino socks","attributes":{"colour":"grey","size":"39-42"},"unitPrice":1990,"quantity":3,"taxRate":1900}]}"""
+                .formatted(n, n, n, n, n % 200 + 1);
+    }
+
+    static HttpResponse<String> post(String url, String token, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String token(String url, String user, String password) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/tokens"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response.body());
+        if (!m.find()) {
+            throw new IllegalStateException("No token: " + response.statusCode() + " " + response.body());
+        }
+        return m.group(1);
+    }
+
+    /** pgbench tpcb-like on its own database in the same PostgreSQL server. */
+    static double pgbench(String pgbench, String port, int clients, int seconds) throws Exception {
+        exec(List.of("psql", "-h", "localhost", "-p", port, "-U", "postgres", "-d", "postgres", "-qc",
+                "DROP DATABASE IF EXISTS bench_pgbench"), false);
+        exec(List.of("psql", "-h", "localhost", "-p", port, "-U", "postgres", "-d", "postgres", "-qc",
+                "CREATE DATABASE bench_pgbench"), true);
+        exec(List.of(pgbench, "-h", "localhost", "-p", port, "-U", "postgres", "-i", "-s", "8", "-q", "bench_pgbench"), true);
+        String out = exec(List.of(pgbench, "-h", "localhost", "-p", port, "-U", "postgres", "-c", String.valueOf(clients),
+                "-j", String.valueOf(clients), "-T", String.valueOf(seconds), "bench_pgbench"), true);
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench said: " + out);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    static String exec(List<String> command, boolean check) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0 && check) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs Kontor's benchmarks on demand (never part of ./mvnw verify): builds the jar, starts a fresh Kontor
+# with its own embedded PostgreSQL in a temporary folder, measures the API, runs pgbench on the same
+# PostgreSQL, stops Kontor. Usage: bench/run.sh [seconds per run, default 20]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-20}
+port=18099
+pg_port=15499
+work=$(mktemp -d -t kontor-bench.XXXXXX)
+password=bench-admin-password
+./mvnw -q -B package -DskipTests
+jar=$(ls target/kontor-*.jar | grep -v original | head -1)
+KONTOR_ADMIN_PASSWORD=$password java -jar "$jar" --server.port=$port --kontor.embedded-db.port=$pg_port \
+  --kontor.embedded-db.data-dir="$work/postgres" --kontor.demo.enabled=false --logging.level.root=WARN \
+  > "$work/kontor.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do
+  curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+mkdir -p bench/results
+java bench/OrderBench.java --url "http://localhost:$port" --user admin --password "$password" \
+  --seconds "$seconds" --pg-port "$pg_port" | tee "bench/results/orders-$(date +%Y%m%d-%H%M%S).md"
