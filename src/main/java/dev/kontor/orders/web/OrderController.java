@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.kontor.access.Actor;
+import dev.kontor.access.Users;
 import dev.kontor.customers.Customers;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
@@ -49,10 +50,12 @@ class OrderController {
     private final Customers customers;
     private final List<OrderPanel> panels;
     private final Messages messages;
+    private final Users users;
 
-    OrderController(Orders orders, Customers customers, List<OrderPanel> panels, Messages messages) {
+    OrderController(Orders orders, Customers customers, Users users, List<OrderPanel> panels, Messages messages) {
         this.orders = orders;
         this.customers = customers;
+        this.users = users;
         this.panels = panels.stream().sorted(Comparator.comparingInt(OrderPanel::position)).toList();
         this.messages = messages;
     }
@@ -102,6 +105,7 @@ class OrderController {
         model.addAttribute("noteKinds", NoteKind.values());
         model.addAttribute("timeline", orders.timeline(id));
         model.addAttribute("customer", customers.find(order.content().customerId()).orElse(null));
+        model.addAttribute("people", users.displayNames(people(order)));
         Map<String, Map<String, Object>> panelData = new LinkedHashMap<>();
         for (OrderPanel panel : panels) {
             panelData.put(panel.template(), panel.data(order, actor));
@@ -215,7 +219,18 @@ class OrderController {
         model.addAttribute("order", order);
         model.addAttribute("errors", errors);
         model.addAttribute("channels", orders.channels());
+        Map<Long, String> people = new LinkedHashMap<>();
+        users.all().stream().filter(u -> u.enabled()).forEach(u -> people.put(u.id(), u.displayName()));
+        model.addAttribute("people", people);
         return "orders/form";
+    }
+
+    private static java.util.Set<Long> people(Order order) {
+        java.util.Set<Long> ids = new java.util.HashSet<>(order.content().observerIds());
+        if (order.content().responsibleId() != null) {
+            ids.add(order.content().responsibleId());
+        }
+        return ids;
     }
 
     private Map<String, String> errors(List<FieldProblem> problems) {

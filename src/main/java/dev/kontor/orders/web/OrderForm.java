@@ -43,6 +43,8 @@ public class OrderForm {
     private String discount;
     private String paymentMethod;
     private String tags;
+    private Long responsibleId;
+    private Set<Long> observerIds = new LinkedHashSet<>();
 
     /** Who buys: an existing customer (id) or a new one. */
     public static class CustomerForm {
@@ -209,6 +211,8 @@ public class OrderForm {
         form.discount = c.discount() == 0 ? null : decimal(c.discount(), c.currency());
         form.paymentMethod = c.paymentMethod();
         form.tags = String.join(", ", c.tags());
+        form.responsibleId = c.responsibleId();
+        form.observerIds = new LinkedHashSet<>(c.observerIds());
         return form;
     }
 
@@ -248,7 +252,7 @@ public class OrderForm {
         return new OrderInput(channel, externalId, customerChoice(problems), email, phone,
                 separateBilling ? billingAddress.toAddress() : null, shippingAddress.toAddress(), cur, pricesIncludeTax,
                 lineInputs, money(shipping, cur, "shipping", problems), money(discount, cur, "discount", problems),
-                paymentMethod, tagSet, null, Set.of(), null, null);
+                paymentMethod, tagSet, responsibleId, observerIds, null, null);
     }
 
     private OrderInput.CustomerChoice customerChoice(Problems problems) {
@@ -364,6 +368,10 @@ public class OrderForm {
     public void setDiscount(String discount) { this.discount = discount; }
     public String getPaymentMethod() { return paymentMethod; }
     public void setPaymentMethod(String paymentMethod) { this.paymentMethod = paymentMethod; }
+    public Long getResponsibleId() { return responsibleId; }
+    public void setResponsibleId(Long responsibleId) { this.responsibleId = responsibleId; }
+    public Set<Long> getObserverIds() { return observerIds; }
+    public void setObserverIds(Set<Long> observerIds) { this.observerIds = observerIds == null ? new LinkedHashSet<>() : observerIds; }
     public String getTags() { return tags; }
     public void setTags(String tags) { this.tags = tags; }
 }
