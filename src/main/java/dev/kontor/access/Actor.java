@@ -20,9 +20,9 @@ public record Actor(Long userId, String username, String displayName, Set<Role> 
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
-    /** Kontor itself, acting in a background job or at start-up. */
+    /** Kontor itself, acting in a background job or at start-up: it holds every role. */
     public static Actor system(String what) {
-        return new Actor(null, "system", "Kontor (" + what + ")", Set.of(Role.ADMIN));
+        return new Actor(null, "system", "Kontor (" + what + ")", EnumSet.allOf(Role.class));
     }
 
     public boolean has(Role role) {

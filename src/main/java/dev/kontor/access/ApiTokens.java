@@ -26,10 +26,12 @@ public class ApiTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final TokenRepository tokens;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ApiTokens(TokenRepository tokens, Clock clock) {
+    ApiTokens(TokenRepository tokens, AuditLog audit, Clock clock) {
         this.tokens = tokens;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -49,6 +51,7 @@ public class ApiTokens {
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         ApiToken info = tokens.insert(actor.userId(), label, hash(token), token.substring(0, PREFIX.length() + 4) + "…",
                 clock.instant());
+        audit.record(actor.username(), AuditEvent.TOKEN_CREATED, label + " " + info.hint());
         return new IssuedToken(info, token);
     }
 
@@ -80,6 +83,7 @@ public class ApiTokens {
         if (!tokens.revoke(actor.userId(), tokenId, clock.instant())) {
             throw new NotFoundException("token", tokenId);
         }
+        audit.record(actor.username(), AuditEvent.TOKEN_REVOKED, "#" + tokenId);
     }
 
     static byte[] hash(String token) {

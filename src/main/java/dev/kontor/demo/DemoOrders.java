@@ -100,7 +100,7 @@ final class DemoOrders {
         }
 
         private Builder act(Actor actor, OrderAction action, String reason) {
-            order = services.orders().act(actor, placed().id(), null, action, reason);
+            order = services.orders().act(actor, placed().id(), null, action, reason).order();
             return this;
         }
 

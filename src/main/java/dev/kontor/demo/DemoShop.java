@@ -11,7 +11,7 @@ import static dev.kontor.demo.DemoCatalog.SHIRT_WHITE_M;
 import static dev.kontor.demo.DemoCatalog.SOCKS_GREY;
 
 import java.time.Clock;
-import java.util.EnumSet;
+import java.util.List;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
@@ -68,7 +68,7 @@ class DemoShop implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Boolean seeded = transaction.execute(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('kontor-demo-shop', 0))").query((rs, n) -> 1).single();
-            if (services.orders().count(OrderFilter.all()) > 0 || users.byUsername("li.na").isPresent()) {
+            if (services.orders().count(Actor.system("demo shop"), OrderFilter.all()) > 0 || users.byUsername("li.na").isPresent()) {
                 return false;
             }
             seed();
@@ -76,12 +76,13 @@ class DemoShop implements ApplicationRunner {
         });
         if (Boolean.TRUE.equals(seeded)) {
             log.info("Demo shop loaded: {} orders. Colleagues li.na, jonas, ingrid, sven, wang.lei, ola sign in "
-                    + "with the password '{}' (demo only).", services.orders().count(OrderFilter.all()), password);
+                    + "with the password '{}' (demo only).", services.orders().count(Actor.system("demo shop"), OrderFilter.all()), password);
         }
     }
 
     private Actor colleague(String username, String name, String language, Role role) {
-        return users.create(username, name, username + "@kontor.example", password, language, EnumSet.of(role)).asActor();
+        return users.create(Actor.system("demo shop"), username, name, username + "@kontor.example", password, language,
+                List.of(role.name())).asActor();
     }
 
     private long customer(CustomerKind kind, String name, String company, String country, String language,

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kontor.access.Actor;
+import dev.kontor.access.Permission;
+import dev.kontor.access.Permissions;
 import dev.kontor.fulfillment.internal.ShipmentRepository;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.Orders;
@@ -25,14 +27,16 @@ public class Shipments {
 
     private final ShipmentRepository shipments;
     private final Orders orders;
+    private final Permissions permissions;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Shipments(ShipmentRepository shipments, Orders orders, Timeline timeline, ApplicationEventPublisher events,
-              Clock clock) {
+    Shipments(ShipmentRepository shipments, Orders orders, Permissions permissions, Timeline timeline,
+              ApplicationEventPublisher events, Clock clock) {
         this.shipments = shipments;
         this.orders = orders;
+        this.permissions = permissions;
         this.timeline = timeline;
         this.events = events;
         this.clock = clock;
@@ -42,6 +46,7 @@ public class Shipments {
     public Shipment record(Actor actor, long orderId, ShipmentRequest request) {
         Map<Long, Integer> quantities = check(request);
         Order order = orders.lockForChange(orderId);
+        permissions.requireAllowed(actor, Permission.SHIPMENT_RECORD, orders.situationOf(order));
         List<Change> changes = orders.applyShipment(actor, order, quantities);
         Instant now = clock.instant();
         String tracking = Text.clean(request.trackingNumber());
@@ -59,9 +64,10 @@ public class Shipments {
         return shipments.findByOrder(orderId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
     }
 
+    /** The order's shipments, for a user who may see the order. */
     @Transactional(readOnly = true)
-    public List<Shipment> of(long orderId) {
-        orders.get(orderId);
+    public List<Shipment> of(Actor actor, long orderId) {
+        orders.view(actor, orderId);
         return shipments.findByOrder(orderId);
     }
 

@@ -95,16 +95,33 @@ public final class Order {
         lifecycle = target;
     }
 
-    /** Replaces what was written into the order; only while it is a draft or awaiting review. */
+    /**
+     * Replaces what was written into the order: freely while it is a draft or awaiting review, as an
+     * amendment once approved (who may amend, and with whose approval, is the access policy's say), never
+     * once goods have shipped or the order is closed.
+     */
     public void edit(OrderContent newContent) {
         if (!isEditable()) {
-            throw new ActionRefusedException("edit", lifecycle.name(), "order.refused.not-editable", lifecycle);
+            throw new ActionRefusedException("edit", lifecycle.name(),
+                    fulfilmentStatus() != FulfilmentStatus.UNFULFILLED ? "order.refused.edit-shipped"
+                            : "order.refused.not-editable", lifecycle);
         }
         this.content = newContent;
     }
 
     public boolean isEditable() {
-        return lifecycle == LifecycleStatus.DRAFT || lifecycle == LifecycleStatus.NEW;
+        return !lifecycle.isFinal() && fulfilmentStatus() == FulfilmentStatus.UNFULFILLED;
+    }
+
+    /** The discount the content gives, in basis points of its list value (unit prices times quantities). */
+    public static int discountBasisPoints(OrderContent content) {
+        long list = 0;
+        long discount = content.discount();
+        for (OrderLine line : content.lines()) {
+            list += line.unitPrice() * line.quantity();
+            discount += line.discount();
+        }
+        return list <= 0 ? 0 : (int) Math.min(10_000, discount * 10_000 / list);
     }
 
     /** Takes in the sums of the payments recorded against the order (minor units, order currency). */

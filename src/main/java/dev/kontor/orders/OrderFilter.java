@@ -9,10 +9,24 @@ import java.util.Set;
  * @param query      an order number, external id, customer name, e-mail or phone
  * @param placedFrom first day (inclusive) in the shop's time zone
  * @param placedTo   last day (inclusive) in the shop's time zone
+ * @param visibleToUserId when set, only orders this user is responsible for or observes
  */
 public record OrderFilter(String query, Set<LifecycleStatus> lifecycle, Set<PaymentStatus> payment,
                           Set<FulfilmentStatus> fulfilment, Set<String> channels, LocalDate placedFrom,
-                          LocalDate placedTo, Long customerId) {
+                          LocalDate placedTo, Long customerId, Long visibleToUserId) {
+
+    public OrderFilter(String query, Set<LifecycleStatus> lifecycle, Set<PaymentStatus> payment,
+                       Set<FulfilmentStatus> fulfilment, Set<String> channels, LocalDate placedFrom, LocalDate placedTo,
+                       Long customerId) {
+        this(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId, null);
+    }
+
+    /** Only the orders this user is responsible for or observes. */
+    public OrderFilter visibleTo(Long userId) {
+        return new OrderFilter(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId,
+                userId == null ? -1L : userId);
+    }
+
 
     public OrderFilter {
         lifecycle = lifecycle == null ? Set.of() : Set.copyOf(lifecycle);

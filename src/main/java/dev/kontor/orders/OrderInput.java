@@ -37,6 +37,10 @@ public record OrderInput(String channel, String externalId, CustomerChoice custo
      */
     public record CustomerChoice(Long id, CustomerDetails details, CustomerRules.FieldNames fieldNames) {
 
+        public CustomerChoice {
+            fieldNames = fieldNames == null ? CustomerRules.FieldNames.DEFAULT : fieldNames;
+        }
+
         public static CustomerChoice existing(long id) {
             return new CustomerChoice(id, null, CustomerRules.FieldNames.DEFAULT);
         }

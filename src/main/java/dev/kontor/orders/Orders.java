@@ -3,6 +3,7 @@ package dev.kontor.orders;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,15 +12,22 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.kontor.access.Actor;
+import dev.kontor.access.Approvals;
+import dev.kontor.access.Permission;
+import dev.kontor.access.Permissions;
+import dev.kontor.access.Situation;
 import dev.kontor.access.Users;
+import dev.kontor.access.Verdict;
 import dev.kontor.customers.ContactKind;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.Customers;
 import dev.kontor.orders.internal.ChannelRepository;
 import dev.kontor.orders.internal.NoteRepository;
 import dev.kontor.orders.internal.NumberSeries;
+import dev.kontor.orders.internal.OrderInputJson;
 import dev.kontor.orders.internal.OrderQueries;
 import dev.kontor.orders.internal.OrderRepository;
+import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.Problems;
@@ -34,8 +42,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The orders module's public face and transaction boundary: every command is one transaction that
- * changes the order, writes its timeline entry and publishes its event together, or does none of it.
+ * The orders module's public face and transaction boundary: every command is one transaction that checks
+ * the access policy, changes the order, writes its timeline entry and publishes its event together, or does
+ * none of it. A command the policy allows only with approval files an approval request instead.
  */
 @Service
 public class Orders {
@@ -50,12 +59,16 @@ public class Orders {
     private final NoteRepository notes;
     private final Customers customers;
     private final Users users;
+    private final Permissions permissions;
+    private final Approvals approvals;
+    private final OrderInputJson inputJson;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Orders(OrderRepository orders, OrderQueries queries, NumberSeries numbers, ChannelRepository channels, NoteRepository notes,
-           Customers customers, Users users, Timeline timeline, ApplicationEventPublisher events, Clock clock) {
+    Orders(OrderRepository orders, OrderQueries queries, NumberSeries numbers, ChannelRepository channels,
+           NoteRepository notes, Customers customers, Users users, Permissions permissions, Approvals approvals,
+           OrderInputJson inputJson, Timeline timeline, ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
         this.queries = queries;
         this.numbers = numbers;
@@ -63,76 +76,101 @@ public class Orders {
         this.notes = notes;
         this.customers = customers;
         this.users = users;
+        this.permissions = permissions;
+        this.approvals = approvals;
+        this.inputJson = inputJson;
         this.timeline = timeline;
         this.events = events;
         this.clock = clock;
     }
 
-    /** The result of placing an order: the order, and whether it is new or was already there. */
-    public record Placed(Order order, boolean created) {
+    /**
+     * The result of placing an order: the order, whether it is new or was already there, and the approval
+     * request when its discount needs a supervisor (the order then waits as a draft).
+     */
+    public record Placed(Order order, boolean created, dev.kontor.access.ApprovalRequest approval) {
     }
 
     /**
      * Places an order as a draft or straight into review. A marketplace order that was placed before (same
-     * channel and external id) is returned as it is instead of being placed twice.
+     * channel and external id) is returned as it is instead of being placed twice. An order whose discount
+     * needs approval is kept as a draft and its submission asked for.
      */
     @Transactional
     public Placed place(Actor actor, OrderInput input, boolean asDraft) {
+        permissions.require(actor, Permission.ORDER_CREATE, Situation.NONE);
         check(input);
         String externalId = Text.clean(input.externalId());
         if (externalId != null) {
             orders.lockExternalId(input.channel(), externalId);
             Optional<Long> existing = orders.findIdByExternalId(input.channel(), externalId);
             if (existing.isPresent()) {
-                return new Placed(get(existing.get()), false);
+                return new Placed(get(existing.get()), false, null);
             }
         }
         Instant now = clock.instant();
         OrderContent content = contentOf(actor, input);
-        LifecycleStatus initial = asDraft ? LifecycleStatus.DRAFT : LifecycleStatus.NEW;
-        if (!asDraft) {
+        Verdict submit = asDraft ? Verdict.ALLOWED : permissions.require(actor, Permission.ORDER_SUBMIT,
+                new Situation(content.responsibleId() != null ? content.responsibleId() : actor.userId(),
+                        content.observerIds(), LifecycleStatus.DRAFT.name(), false, false,
+                        Order.discountBasisPoints(content)));
+        boolean draft = asDraft || submit instanceof Verdict.NeedsApproval;
+        if (!draft) {
             requireReadyForReview(content);
         }
-        String number = numbers.next(asDraft ? "DRAFT" : input.channel());
-        Order order = Order.place(number, input.channel(), externalId, content, initial,
-                input.placedAt() == null ? now : input.placedAt(), now, actor.displayName());
+        String number = numbers.next(draft ? "DRAFT" : input.channel());
+        Order order = Order.place(number, input.channel(), externalId, content,
+                draft ? LifecycleStatus.DRAFT : LifecycleStatus.NEW, input.placedAt() == null ? now : input.placedAt(),
+                now, actor.displayName());
         Order stored = orders.insert(order);
-        record(actor, stored, asDraft ? "order.draft-created" : "order.created", List.of(), null,
+        record(actor, stored, draft ? "order.draft-created" : "order.created", List.of(), null,
                 Map.of("number", number, "channel", input.channel(), "total", stored.total().toString()));
-        events.publishEvent(new OrderPlaced(stored.id(), number, input.channel(), initial));
-        return new Placed(stored, true);
+        events.publishEvent(new OrderPlaced(stored.id(), number, input.channel(), stored.lifecycle()));
+        if (submit instanceof Verdict.NeedsApproval needed) {
+            return new Placed(stored, true, ask(actor, stored, "order.submit", Map.of("action", "submit"), null,
+                    needed.why(), null));
+        }
+        return new Placed(stored, true, null);
     }
 
-    /** Replaces the content of a draft or new order; refused once it is approved. */
+    /**
+     * Replaces the content of a draft or new order, or amends an approved one; what needs approval (an
+     * amendment, a discount over the limit) is asked for instead.
+     */
     @Transactional
-    public Order edit(Actor actor, long id, Integer expectedVersion, OrderInput input) {
-        Order order = lockAt(id, expectedVersion);
+    public ActionOutcome edit(Actor actor, long id, Integer expectedVersion, OrderInput input) {
+        Order order = lockAt(actor, id, expectedVersion);
         OrderInput sameChannel = withChannel(input, order.channel());
         check(sameChannel);
-        Order before = order.copy();
-        order.edit(contentOf(actor, sameChannel));
-        if (order.lifecycle() != LifecycleStatus.DRAFT) {
-            requireReadyForReview(order.content());
+        int discount = Order.discountBasisPoints(previewContent(sameChannel));
+        Verdict verdict = permissions.require(actor, Permission.ORDER_EDIT, situationOf(order, discount));
+        if (!order.isEditable()) {
+            order.edit(order.content()); // throws the lifecycle's refusal
         }
-        return save(actor, before, order, "order.edited", null, Map.of());
+        if (verdict instanceof Verdict.NeedsApproval needed) {
+            return new ActionOutcome(order, ask(actor, order, "order.edit",
+                    Map.of("input", inputJson.write(sameChannel)), order.version(), needed.why(), null));
+        }
+        return ActionOutcome.done(applyEdit(actor, order, sameChannel, Map.of()));
     }
 
-    /** Takes a lifecycle action (submit, approve, hold, release, cancel, complete, delete). */
+    /** Takes a lifecycle action (submit, approve, hold, release, cancel, complete, delete), or asks for it. */
     @Transactional
-    public Order act(Actor actor, long id, Integer expectedVersion, OrderAction action, String reason) {
-        String why = Text.clean(reason);
-        if (action == OrderAction.HOLD && why == null) {
-            throw InvalidInputException.of("reason", "validation.reason.required");
+    public ActionOutcome act(Actor actor, long id, Integer expectedVersion, OrderAction action, String reason) {
+        String why = checkReason(action, reason);
+        Order order = lockAt(actor, id, expectedVersion);
+        Verdict verdict = permissions.require(actor, permissionFor(action),
+                situationOf(order, Order.discountBasisPoints(order.content())));
+        if (verdict instanceof Verdict.NeedsApproval needed) {
+            Decision decision = LifecycleRules.decide(action, order.facts());
+            if (decision instanceof Decision.Refused refused) {
+                throw new ActionRefusedException(action.key(), order.lifecycle().name(), refused.reason(),
+                        refused.args().toArray());
+            }
+            return new ActionOutcome(order, ask(actor, order, "order." + action.key(),
+                    Map.of("action", action.key()), order.version(), needed.why(), why));
         }
-        if (why != null && why.length() > 1000) {
-            throw InvalidInputException.of("reason", "validation.too-long", 1000);
-        }
-        Order order = lockAt(id, expectedVersion);
-        Order before = order.copy();
-        order.apply(action, why, () -> numbers.next(order.channel()));
-        Order saved = save(actor, before, order, "order." + action.key(), why, Map.of());
-        events.publishEvent(new OrderLifecycleChanged(id, saved.number(), action, before.lifecycle(), saved.lifecycle()));
-        return saved;
+        return ActionOutcome.done(applyAction(actor, order, action, why, Map.of()));
     }
 
     /** Leaves a note for colleagues, finance or the warehouse. */
@@ -149,11 +187,35 @@ public class Orders {
             problems.add("body", "validation.too-long", 4000);
         }
         problems.throwIfAny();
-        Order order = lockAt(id, null);
+        Order order = lockAt(actor, id, null);
+        permissions.requireAllowed(actor, Permission.ORDER_NOTE, situationOf(order, 0));
         OrderNote note = notes.insert(id, kind, text, actor.userId(), actor.displayName(), clock.instant());
-        Order before = order.copy();
-        save(actor, before, order, "order.note-added", null, Map.of("kind", kind.name(), "note", text));
+        save(actor, order.copy(), order, "order.note-added", null, Map.of("kind", kind.name(), "note", text));
         return note;
+    }
+
+    // --- approved requests ---------------------------------------------------------------------------
+
+    /**
+     * Carries out a request a supervisor approved, as the requester asked it, against the order as it is
+     * now: the lifecycle rules still apply, and an amendment is refused if the order changed since.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void carryOutApproved(dev.kontor.access.ApprovalRequest request, Actor approver) {
+        Actor requester = request.requestedById() == null ? Actor.system("approval")
+                : users.byId(request.requestedById()).asActor();
+        Order order = orders.lock(request.subjectId()).orElseThrow(() -> new NotFoundException("order", request.subjectId()));
+        Map<String, String> approvedBy = Map.of("approvedBy", approver.displayName());
+        if (request.action().equals("order.edit")) {
+            if (request.subjectVersion() != null && order.version() != request.subjectVersion()) {
+                throw new StaleVersionException("order", order.id(), order.version(), order.updatedBy());
+            }
+            applyEdit(requester, order, inputJson.read(request.payload().get("input")), approvedBy);
+            return;
+        }
+        OrderAction action = OrderAction.fromKey(request.payload().get("action"))
+                .orElseThrow(() -> new IllegalStateException("Unknown approved action " + request.action()));
+        applyAction(requester, order, action, request.reason(), approvedBy);
     }
 
     // --- for the payments and fulfillment modules ------------------------------------------------------
@@ -165,6 +227,11 @@ public class Orders {
     @Transactional(propagation = Propagation.MANDATORY)
     public Order lockForChange(long id) {
         return orders.lock(id).orElseThrow(() -> new NotFoundException("order", id));
+    }
+
+    /** The order in the access policy's terms, for other modules' permission checks. */
+    public Situation situationOf(Order order) {
+        return situationOf(order, 0);
     }
 
     /**
@@ -192,40 +259,57 @@ public class Orders {
 
     // --- reading ---------------------------------------------------------------------------------------
 
+    /** An order by id, whoever asks (for modules and jobs). */
     @Transactional(readOnly = true)
     public Order get(long id) {
-        return orders.findById(id)
-                .orElseThrow(() -> new NotFoundException("order", id));
+        return orders.findById(id).orElseThrow(() -> new NotFoundException("order", id));
+    }
+
+    /** An order as this user may see it: sales see the orders they are responsible for or observe. */
+    @Transactional(readOnly = true)
+    public Order view(Actor actor, long id) {
+        Order order = get(id);
+        if (!permissions.mayView(actor, situationOf(order, 0))) {
+            throw new NotFoundException("order", id);
+        }
+        return order;
     }
 
     @Transactional(readOnly = true)
-    public Optional<Order> byNumber(String number) {
-        return orders.findIdByNumber(number).flatMap(orders::findById);
+    public Optional<Order> byNumber(Actor actor, String number) {
+        return orders.findIdByNumber(number).map(id -> view(actor, id));
     }
 
-    /** One page of orders matching the filter; pass the previous page's cursor for the next. */
-    @Transactional(readOnly = true)
-    public OrderPage list(OrderFilter filter, OrderSort sort, boolean descending, String cursor, int limit) {
-        return queries.find(filter, sort, descending, cursor, Math.min(Math.max(limit, 1), 200));
+    /** What the access policy says this user may do to this order now (for showing the right buttons). */
+    public Verdict verdict(Actor actor, Order order, Permission permission) {
+        return permissions.check(actor, permission, situationOf(order, Order.discountBasisPoints(order.content())));
     }
 
+    /** One page of the orders this user may see that match the filter. */
     @Transactional(readOnly = true)
-    public long count(OrderFilter filter) {
-        return queries.count(filter);
-    }
-
-    @Transactional(readOnly = true)
-    public Map<LifecycleStatus, Long> countByLifecycle() {
-        return queries.countByLifecycle();
+    public OrderPage list(Actor actor, OrderFilter filter, OrderSort sort, boolean descending, String cursor, int limit) {
+        return queries.find(visibleTo(actor, filter), sort, descending, cursor, Math.min(Math.max(limit, 1), 200));
     }
 
     @Transactional(readOnly = true)
-    public List<OrderNote> notes(long id) {
+    public long count(Actor actor, OrderFilter filter) {
+        return queries.count(visibleTo(actor, filter));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<LifecycleStatus, Long> countByLifecycle(Actor actor) {
+        return queries.countByLifecycle(permissions.seesAllOrders(actor) ? null : actor.userId());
+    }
+
+    @Transactional(readOnly = true)
+    public List<OrderNote> notes(Actor actor, long id) {
+        view(actor, id);
         return notes.findByOrder(id);
     }
 
     @Transactional(readOnly = true)
-    public List<TimelineEntry> timeline(long id) {
+    public List<TimelineEntry> timeline(Actor actor, long id) {
+        view(actor, id);
         return timeline.of(SUBJECT, id);
     }
 
@@ -236,8 +320,69 @@ public class Orders {
 
     // --- inside --------------------------------------------------------------------------------------
 
-    private Order lockAt(long id, Integer expectedVersion) {
+    private OrderFilter visibleTo(Actor actor, OrderFilter filter) {
+        return permissions.seesAllOrders(actor) ? filter : filter.visibleTo(actor.userId());
+    }
+
+    private Order applyEdit(Actor actor, Order order, OrderInput input, Map<String, String> details) {
+        Order before = order.copy();
+        order.edit(contentOf(actor, input));
+        if (order.lifecycle() != LifecycleStatus.DRAFT) {
+            requireReadyForReview(order.content());
+        }
+        return save(actor, before, order, "order.edited", null, details);
+    }
+
+    private Order applyAction(Actor actor, Order order, OrderAction action, String reason, Map<String, String> details) {
+        Order before = order.copy();
+        order.apply(action, reason, () -> numbers.next(order.channel()));
+        Order saved = save(actor, before, order, "order." + action.key(), reason, details);
+        events.publishEvent(new OrderLifecycleChanged(saved.id(), saved.number(), action, before.lifecycle(),
+                saved.lifecycle()));
+        return saved;
+    }
+
+    private dev.kontor.access.ApprovalRequest ask(Actor actor, Order order, String action, Map<String, String> payload,
+                                                  Integer version, String policyWhy, String reason) {
+        return approvals.request(actor, new Approvals.Ask(SUBJECT, order.id(), order.number(), action, payload, version,
+                reason, policyWhy));
+    }
+
+    private static String checkReason(OrderAction action, String reason) {
+        String why = Text.clean(reason);
+        if (action == OrderAction.HOLD && why == null) {
+            throw InvalidInputException.of("reason", "validation.reason.required");
+        }
+        if (why != null && why.length() > 1000) {
+            throw InvalidInputException.of("reason", "validation.too-long", 1000);
+        }
+        return why;
+    }
+
+    /** The permission a lifecycle action needs. */
+    public static Permission permissionFor(OrderAction action) {
+        return switch (action) {
+            case SUBMIT -> Permission.ORDER_SUBMIT;
+            case APPROVE -> Permission.ORDER_APPROVE;
+            case HOLD -> Permission.ORDER_HOLD;
+            case RELEASE -> Permission.ORDER_RELEASE;
+            case CANCEL -> Permission.ORDER_CANCEL;
+            case COMPLETE -> Permission.ORDER_COMPLETE;
+            case DELETE -> Permission.ORDER_DELETE;
+        };
+    }
+
+    private static Situation situationOf(Order order, int discountBasisPoints) {
+        OrderContent c = order.content();
+        return new Situation(c.responsibleId(), c.observerIds(), order.lifecycle().name(), order.paid() > 0,
+                order.fulfilmentStatus() != FulfilmentStatus.UNFULFILLED, discountBasisPoints);
+    }
+
+    private Order lockAt(Actor actor, long id, Integer expectedVersion) {
         Order order = orders.lock(id).orElseThrow(() -> new NotFoundException("order", id));
+        if (!permissions.mayView(actor, situationOf(order, 0))) {
+            throw new NotFoundException("order", id);
+        }
         if (expectedVersion != null && expectedVersion != order.version()) {
             throw new StaleVersionException("order", id, order.version(), order.updatedBy());
         }
@@ -256,7 +401,7 @@ public class Orders {
     private void record(Actor actor, Order order, String action, List<Change> changes, String reason,
                         Map<String, String> details) {
         timeline.record(new TimelineEntry(null, SUBJECT, order.id(), clock.instant(), actor.userId(),
-                actor.displayName(), action, changes, reason, details));
+                actor.displayName(), action, changes, reason, new LinkedHashMap<>(details)));
     }
 
     private Function<Long, String> userNames(Order a, Order b) {
@@ -291,11 +436,20 @@ public class Orders {
         }
     }
 
+    /** The content the input describes, without resolving or creating its customer: for judging discounts. */
+    private static OrderContent previewContent(OrderInput in) {
+        return new OrderContent(0, "", null, null, null, null, in.currency(), OrderInputRules.includesTax(in),
+                OrderInputRules.lines(in), OrderInputRules.value(in.shipping()), OrderInputRules.value(in.discount()),
+                null, Set.of(), null, Set.of());
+    }
+
     private OrderContent contentOf(Actor actor, OrderInput in) {
         Customer customer = resolveCustomer(in);
         checkUsers(in);
+        // Orders written by hand belong to their writer; so does any order made by someone who sees only
+        // their own orders (a salesperson would otherwise lose sight of the order they just made).
         Long responsible = in.responsibleId() != null ? in.responsibleId()
-                : "MANUAL".equals(in.channel()) ? actor.userId() : null;
+                : "MANUAL".equals(in.channel()) || !permissions.seesAllOrders(actor) ? actor.userId() : null;
         String email = Text.clean(in.email()) != null ? in.email().strip()
                 : customer.first(ContactKind.EMAIL).orElse(null);
         String phone = Text.clean(in.phone()) != null ? in.phone().strip()

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kontor.access.Actor;
+import dev.kontor.access.Permission;
+import dev.kontor.access.Permissions;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.internal.PaymentRepository;
@@ -30,14 +32,16 @@ public class Payments {
 
     private final PaymentRepository payments;
     private final Orders orders;
+    private final Permissions permissions;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Payments(PaymentRepository payments, Orders orders, Timeline timeline, ApplicationEventPublisher events,
-             Clock clock) {
+    Payments(PaymentRepository payments, Orders orders, Permissions permissions, Timeline timeline,
+             ApplicationEventPublisher events, Clock clock) {
         this.payments = payments;
         this.orders = orders;
+        this.permissions = permissions;
         this.timeline = timeline;
         this.events = events;
         this.clock = clock;
@@ -46,6 +50,8 @@ public class Payments {
     @Transactional
     public Payment record(Actor actor, long orderId, PaymentRequest request) {
         Order order = orders.lockForChange(orderId);
+        permissions.requireAllowed(actor, request.kind() == PaymentKind.REFUND ? Permission.REFUND_RECORD
+                : Permission.PAYMENT_RECORD, orders.situationOf(order));
         PaymentRules.check(order, request);
         PaymentState state = request.state() == null ? PaymentState.SUCCEEDED : request.state();
         Instant now = clock.instant();
@@ -65,6 +71,7 @@ public class Payments {
     @Transactional
     public Payment settle(Actor actor, long orderId, long paymentId, PaymentState newState) {
         Order order = orders.lockForChange(orderId);
+        permissions.requireAllowed(actor, Permission.PAYMENT_RECORD, orders.situationOf(order));
         Payment payment = payments.findById(paymentId).filter(p -> p.orderId() == orderId)
                 .orElseThrow(() -> new NotFoundException("payment", paymentId));
         if (!payment.state().canMoveTo(newState)) {
@@ -82,9 +89,10 @@ public class Payments {
         return payments.findById(paymentId).orElseThrow();
     }
 
+    /** The order's payments and refunds, for a user who may see the order. */
     @Transactional(readOnly = true)
-    public List<Payment> of(long orderId) {
-        orders.get(orderId);
+    public List<Payment> of(Actor actor, long orderId) {
+        orders.view(actor, orderId);
         return payments.findByOrder(orderId);
     }
 

@@ -9,6 +9,7 @@ import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.NotFoundException;
+import dev.kontor.shared.PermissionDeniedException;
 import dev.kontor.shared.StaleVersionException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -60,6 +61,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setProperty("action", e.action());
         problem.setProperty("state", e.state());
         problem.setProperty("reason", e.reason());
+        return problem;
+    }
+
+    @ExceptionHandler(PermissionDeniedException.class)
+    ProblemDetail forbidden(PermissionDeniedException e) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "permission-denied", messages.of(e));
+        problem.setProperty("permission", e.permission());
         return problem;
     }
 

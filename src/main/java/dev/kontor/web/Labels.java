@@ -46,6 +46,12 @@ public class Labels {
         if ("channel".equals(field)) {
             return channel(value);
         }
+        if ("why".equals(field)) {
+            return messages.get(value);
+        }
+        if ("requestedAction".equals(field)) {
+            return messages.get("approval.action." + value);
+        }
         String type = ENUM_FIELDS.get(field);
         return type == null ? value : messages.get("enum." + type + "." + value);
     }

@@ -25,7 +25,7 @@ class OrderJourneyTest extends BrowserTest {
 
     @BeforeEach
     void setUp() {
-        anna = fixtures.user("anna", Role.ADMIN);
+        anna = fixtures.user("anna");
     }
 
     @Test
@@ -132,7 +132,7 @@ class OrderJourneyTest extends BrowserTest {
 
     @Test
     void whenSomeoneElseChangedTheOrderMeanwhileTheUserIsToldAndNothingIsOverwritten() {
-        Actor ben = fixtures.user("ben", Role.ADMIN);
+        Actor ben = fixtures.user("ben");
         Order order = fixtures.order(anna, false);
         signIn("anna");
         page.navigate(url("/orders/" + order.id()));

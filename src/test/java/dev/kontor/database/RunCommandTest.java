@@ -45,7 +45,7 @@ class RunCommandTest {
         long placedId;
         try (ConfigurableApplicationContext first = start()) {
             Orders orders = first.getBean(Orders.class);
-            demoOrders = orders.count(OrderFilter.all());
+            demoOrders = orders.count(Actor.system("test"), OrderFilter.all());
             assertThat(demoOrders).isGreaterThan(10);
             Actor admin = first.getBean(Users.class).byUsername("admin").orElseThrow().asActor();
             placedId = orders.place(admin, Fixtures.input("EBAY", "kept-across-restart", Fixtures.line("A", 100, 1)),
@@ -54,7 +54,7 @@ class RunCommandTest {
         assertThat(Files.exists(folder.resolve("postgres/PG_VERSION"))).isTrue();
         try (ConfigurableApplicationContext second = start("--kontor.orders.extra-channels=ALIEXPRESS:AliExpress:AE-")) {
             Orders orders = second.getBean(Orders.class);
-            assertThat(orders.count(OrderFilter.all())).isEqualTo(demoOrders + 1);
+            assertThat(orders.count(Actor.system("test"), OrderFilter.all())).isEqualTo(demoOrders + 1);
             Actor admin = second.getBean(Users.class).byUsername("admin").orElseThrow().asActor();
             assertThat(orders.place(admin, Fixtures.input("ALIEXPRESS", null, Fixtures.line("A", 100, 1)), false)
                     .order().number()).isEqualTo("AE-000001");

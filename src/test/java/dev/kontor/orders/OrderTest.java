@@ -80,11 +80,31 @@ class OrderTest {
     }
 
     @Test
-    void anApprovedOrderCanNoLongerBeEdited() {
+    void anApprovedOrderMayBeAmendedUntilSomethingShips() {
         Order order = order(LifecycleStatus.APPROVED);
+        order.edit(order.content());
+        order.ship(Map.of(10L, 1));
+        assertThatThrownBy(() -> order.edit(order.content()))
+                .isInstanceOfSatisfying(ActionRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo("order.refused.edit-shipped"));
+    }
+
+    @Test
+    void aClosedOrderCannotBeEdited() {
+        Order order = order(LifecycleStatus.CANCELLED);
         assertThatThrownBy(() -> order.edit(order.content()))
                 .isInstanceOfSatisfying(ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.not-editable"));
+    }
+
+    @Test
+    void theDiscountIsMeasuredAgainstTheListValue() {
+        Order order = order(LifecycleStatus.NEW);
+        assertThat(Order.discountBasisPoints(order.content())).isZero();
+        OrderContent c = order.content();
+        OrderContent discounted = new OrderContent(c.customerId(), c.customerName(), null, null, null,
+                c.shippingAddress(), "EUR", true, c.lines(), 0, 750, null, Set.of(), null, Set.of());
+        assertThat(Order.discountBasisPoints(discounted)).isEqualTo(1500); // 7.50 off 50.00
     }
 
     @Test

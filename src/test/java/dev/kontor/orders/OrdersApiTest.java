@@ -38,7 +38,7 @@ class OrdersApiTest {
 
     @BeforeEach
     void setUp() {
-        Actor anna = fixtures.user("anna", Role.ADMIN);
+        Actor anna = fixtures.user("anna");
         api = new Api(port).bearer(fixtures.token(anna));
     }
 

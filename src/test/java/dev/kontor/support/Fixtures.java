@@ -29,10 +29,12 @@ public class Fixtures {
     @Autowired
     Orders orders;
 
+    /** A user with these roles (every role when none are given), password {@link #PASSWORD}. */
     public Actor user(String username, Role... roles) {
-        Set<Role> set = roles.length == 0 ? EnumSet.of(Role.ADMIN) : EnumSet.of(roles[0], roles);
+        Set<Role> set = roles.length == 0 ? EnumSet.allOf(Role.class) : EnumSet.of(roles[0], roles);
         String displayName = Character.toUpperCase(username.charAt(0)) + username.substring(1);
-        return users.create(username, displayName, username + "@example.com", PASSWORD, null, set).asActor();
+        return users.create(Actor.system("test"), username, displayName, username + "@example.com", PASSWORD, null,
+                set.stream().map(Role::name).toList()).asActor();
     }
 
     public String token(Actor actor) {

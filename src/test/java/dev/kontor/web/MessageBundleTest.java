@@ -40,7 +40,7 @@ class MessageBundleTest {
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z][a-zA-Z0-9_.-]*[a-zA-Z0-9_])");
     private static final Pattern CODE_KEY = Pattern.compile(
-            "\"((?:validation|error|order\\.refused|payment\\.refused|tokens)\\.[a-z0-9.-]+[a-z0-9])\"");
+            "\"((?:validation|error|order\\.refused|payment\\.refused|user\\.refused|approval\\.refused|approval\\.why|tokens)\\.[a-z0-9.-]+[a-z0-9])\"");
 
     private static Properties bundle(String suffix) throws IOException {
         Properties properties = new Properties();
@@ -89,7 +89,8 @@ class MessageBundleTest {
     void everyStatusAndKindHasALabelInEveryLanguage() throws IOException {
         List<Class<? extends Enum<?>>> labelled = List.of(LifecycleStatus.class, PaymentStatus.class,
                 FulfilmentStatus.class, OrderAction.class, NoteKind.class, PaymentKind.class, PaymentState.class,
-                CustomerKind.class, ContactKind.class, Role.class);
+                CustomerKind.class, ContactKind.class, Role.class, dev.kontor.access.ApprovalStatus.class,
+                dev.kontor.access.AuditEvent.class);
         for (String suffix : LANGUAGES) {
             Properties bundle = bundle(suffix);
             for (Class<? extends Enum<?>> type : labelled) {

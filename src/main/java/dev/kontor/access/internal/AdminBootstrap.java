@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * On an empty database, creates the first admin: user {@code admin}, with the password from
+ * On an empty database, creates the first admin: user {@code admin}, holding every role (a shop run by one
+ * person needs them all; an admin takes away what others should not have), with the password from
  * {@code KONTOR_ADMIN_PASSWORD}, or a generated one printed once. Safe when two instances start at once:
  * the insert skips a name that exists, and only the instance that inserted prints anything.
  */
@@ -56,7 +57,7 @@ class AdminBootstrap implements ApplicationRunner {
                             + " characters, or leave it unset and Kontor prints a generated one.", null);
         }
         boolean created = Boolean.TRUE.equals(transaction.execute(status -> users.insertIfAbsent("admin",
-                "Administrator", null, encoder.encode(password), null, EnumSet.of(Role.ADMIN), clock.instant())
+                "Administrator", null, encoder.encode(password), null, EnumSet.allOf(Role.class), clock.instant())
                 .isPresent()));
         if (!created) {
             return;

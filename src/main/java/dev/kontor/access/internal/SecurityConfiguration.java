@@ -95,7 +95,9 @@ class SecurityConfiguration {
     }
 
     private static AuthenticationFailureHandler loginFailure() {
-        return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?error");
+        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
+                + (exception instanceof org.springframework.security.authentication.LockedException ? "/login?locked"
+                : "/login?error"));
     }
 
     private static HttpSecurity stateless(HttpSecurity http, AuthenticationEntryPoint unauthorized,

@@ -96,6 +96,10 @@ public class UserRepository {
         jdbc.sql("UPDATE users SET password_hash = :hash WHERE id = :id").param("hash", hash).param("id", userId).update();
     }
 
+    public void updateEnabled(long userId, boolean enabled) {
+        jdbc.sql("UPDATE users SET enabled = :enabled WHERE id = :id").param("enabled", enabled).param("id", userId).update();
+    }
+
     public void updateLanguage(long userId, String language) {
         jdbc.sql("UPDATE users SET language = :language WHERE id = :id").param("language", language).param("id", userId).update();
     }

@@ -39,7 +39,7 @@ class ShipmentApiController {
 
     @GetMapping
     @Operation(summary = "The order's shipments")
-    List<Shipment> list(@PathVariable long orderId) {
-        return shipments.of(orderId);
+    List<Shipment> list(Actor actor, @PathVariable long orderId) {
+        return shipments.of(actor, orderId);
     }
 }

@@ -3,6 +3,8 @@ package dev.kontor.fulfillment.web;
 import java.util.Map;
 
 import dev.kontor.access.Actor;
+import dev.kontor.access.Permission;
+import dev.kontor.orders.Orders;
 import dev.kontor.fulfillment.Shipments;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
@@ -14,9 +16,11 @@ import org.springframework.stereotype.Component;
 class ShipmentPanel implements OrderPanel {
 
     private final Shipments shipments;
+    private final Orders orders;
 
-    ShipmentPanel(Shipments shipments) {
+    ShipmentPanel(Shipments shipments, Orders orders) {
         this.shipments = shipments;
+        this.orders = orders;
     }
 
     @Override
@@ -32,7 +36,8 @@ class ShipmentPanel implements OrderPanel {
     @Override
     public Map<String, Object> data(Order order, Actor actor) {
         boolean canShip = order.lifecycle() == LifecycleStatus.APPROVED
-                && order.lines().stream().anyMatch(l -> l.openQuantity() > 0);
-        return Map.of("shipments", shipments.of(order.id()), "canShip", canShip);
+                && order.lines().stream().anyMatch(l -> l.openQuantity() > 0)
+                && orders.verdict(actor, order, Permission.SHIPMENT_RECORD).isAllowed();
+        return Map.of("shipments", shipments.of(actor, order.id()), "canShip", canShip);
     }
 }

@@ -36,6 +36,10 @@ public class OrderQueries {
             o.fulfilment_status, o.currency, o.total, o.tags, o.placed_at, o.updated_at,
             (SELECT coalesce(sum(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS units""";
 
+    /** Orders a user is responsible for or observes. */
+    private static final String VISIBLE = "(o.responsible_id = :me OR EXISTS (SELECT 1 FROM order_observers ob "
+            + "WHERE ob.order_id = o.id AND ob.user_id = :me))";
+
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
@@ -75,10 +79,12 @@ public class OrderQueries {
         return jdbc.sql("SELECT count(*) FROM orders o" + where.sql()).params(where.params).query(Long.class).single();
     }
 
-    /** Orders per lifecycle status, for the list's tabs. */
-    public Map<LifecycleStatus, Long> countByLifecycle() {
+    /** Orders per lifecycle status, for the list's tabs; only those visible to the user when one is given. */
+    public Map<LifecycleStatus, Long> countByLifecycle(Long visibleTo) {
         Map<LifecycleStatus, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT lifecycle, count(*) FROM orders WHERE lifecycle <> 'DELETED' GROUP BY lifecycle")
+        jdbc.sql("SELECT lifecycle, count(*) FROM orders o WHERE lifecycle <> 'DELETED'"
+                        + (visibleTo == null ? "" : " AND " + VISIBLE) + " GROUP BY lifecycle")
+                .params(visibleTo == null ? Map.of() : Map.of("me", visibleTo))
                 .query((ResultSet rs) -> {
                     counts.put(LifecycleStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 });
@@ -111,6 +117,10 @@ public class OrderQueries {
         if (f.customerId() != null) {
             where.add("o.customer_id = :customerId");
             where.params.put("customerId", f.customerId());
+        }
+        if (f.visibleToUserId() != null) {
+            where.add(VISIBLE);
+            where.params.put("me", f.visibleToUserId());
         }
         String q = Text.clean(f.query());
         if (q != null) {

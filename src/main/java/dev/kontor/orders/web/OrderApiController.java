@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import dev.kontor.access.Actor;
+import dev.kontor.access.ApprovalRequest;
+import dev.kontor.orders.ActionOutcome;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.NoteKind;
@@ -54,27 +56,42 @@ class OrderApiController {
     @Operation(summary = "Create an order",
             description = "Creates an order awaiting review (or a draft with \"draft\": true). Send an Idempotency-Key "
                     + "header to retry safely. The same channel and externalId twice returns the first order (200).")
-    ResponseEntity<OrderResponse> create(Actor actor, @RequestBody OrderRequest request) {
+    ResponseEntity<?> create(Actor actor, @RequestBody OrderRequest request) {
         Orders.Placed placed = orders.place(actor, request.toInput(), Boolean.TRUE.equals(request.draft()));
         Order order = placed.order();
+        if (placed.approval() != null) {
+            return pending(placed.approval(), order);
+        }
         var response = placed.created()
                 ? ResponseEntity.created(URI.create("/api/orders/" + order.id()))
                 : ResponseEntity.ok();
-        return response.eTag(ETags.of(order.version())).body(OrderResponse.of(order));
+        return response.eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
+    }
+
+    /** 202: the command waits for a supervisor; Location is the approval request, the body says what waits. */
+    static ResponseEntity<PendingApproval> pending(ApprovalRequest approval, Order order) {
+        return ResponseEntity.accepted().location(URI.create("/api/approvals/" + approval.id()))
+                .body(new PendingApproval(approval.id(), approval.action(), approval.why(), "/api/approvals/" + approval.id(),
+                        order.id(), order.number()));
+    }
+
+    /** What a 202 answers: the request filed instead of the action. */
+    record PendingApproval(long approvalId, String action, String why, String approval, long orderId,
+                           String orderNumber) {
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Get an order", description = "The ETag header carries the version for If-Match.")
-    ResponseEntity<OrderResponse> get(@PathVariable long id) {
-        Order order = orders.get(id);
-        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order));
+    ResponseEntity<OrderResponse> get(Actor actor, @PathVariable long id) {
+        Order order = orders.view(actor, id);
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
     }
 
     @GetMapping(params = "number")
     @Operation(summary = "Find an order by its number")
-    ResponseEntity<OrderResponse> byNumber(@RequestParam String number) {
-        Order order = orders.byNumber(number).orElseThrow(() -> new NotFoundException("order", number));
-        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order));
+    ResponseEntity<OrderResponse> byNumber(Actor actor, @RequestParam String number) {
+        Order order = orders.byNumber(actor, number).orElseThrow(() -> new NotFoundException("order", number));
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
     }
 
     /** A page of orders and the cursor for the next one. */
@@ -86,7 +103,7 @@ class OrderApiController {
 
     @GetMapping
     @Operation(summary = "List orders", description = "Filters combine; pass 'next' of one page as 'after' for the next.")
-    OrderList list(@RequestParam(required = false) @Parameter(description = "Number, customer, e-mail or phone") String q,
+    OrderList list(Actor actor, @RequestParam(required = false) @Parameter(description = "Number, customer, e-mail or phone") String q,
                    @RequestParam(required = false) Set<LifecycleStatus> lifecycle,
                    @RequestParam(required = false) Set<PaymentStatus> payment,
                    @RequestParam(required = false) Set<FulfilmentStatus> fulfilment,
@@ -99,17 +116,24 @@ class OrderApiController {
                    @RequestParam(required = false) String after,
                    @RequestParam(defaultValue = "50") int limit) {
         OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer);
-        return OrderList.of(orders.list(filter, sort, descending, after, limit));
+        return OrderList.of(orders.list(actor, filter, sort, descending, after, limit));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Replace a draft's or new order's content",
             description = "Send If-Match with the ETag you read; 412 when someone changed the order meanwhile.")
-    ResponseEntity<OrderResponse> edit(Actor actor, @PathVariable long id,
-                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                       @RequestBody OrderRequest request) {
-        Order order = orders.edit(actor, id, ETags.parseIfMatch(ifMatch), request.toInput());
-        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order));
+    ResponseEntity<?> edit(Actor actor, @PathVariable long id,
+                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                           @RequestBody OrderRequest request) {
+        return answer(orders.edit(actor, id, ETags.parseIfMatch(ifMatch), request.toInput()), actor);
+    }
+
+    private ResponseEntity<?> answer(ActionOutcome outcome, Actor actor) {
+        if (outcome.isPendingApproval()) {
+            return pending(outcome.approval(), outcome.order());
+        }
+        Order order = outcome.order();
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
     }
 
     /** Why an action is taken; required to put an order on hold. */
@@ -120,20 +144,21 @@ class OrderApiController {
     @Operation(summary = "Move the order along its lifecycle",
             description = "submit, approve, hold (reason required), release, cancel (void), complete. "
                     + "409 names the reason when the rules refuse.")
-    ResponseEntity<OrderResponse> act(Actor actor, @PathVariable long id, @PathVariable String action,
-                                      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                      @RequestBody(required = false) ActionRequest request) {
+    ResponseEntity<?> act(Actor actor, @PathVariable long id, @PathVariable String action,
+                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                          @RequestBody(required = false) ActionRequest request) {
         OrderAction verb = OrderAction.fromKey(action).orElseThrow();
-        Order order = orders.act(actor, id, ETags.parseIfMatch(ifMatch), verb, request == null ? null : request.reason());
-        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order));
+        return answer(orders.act(actor, id, ETags.parseIfMatch(ifMatch), verb, request == null ? null : request.reason()),
+                actor);
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a draft", description = "Only drafts can be deleted; others are cancelled instead.")
-    ResponseEntity<Void> delete(Actor actor, @PathVariable long id,
-                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        orders.act(actor, id, ETags.parseIfMatch(ifMatch), OrderAction.DELETE, null);
-        return ResponseEntity.noContent().build();
+    ResponseEntity<?> delete(Actor actor, @PathVariable long id,
+                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ActionOutcome outcome = orders.act(actor, id, ETags.parseIfMatch(ifMatch), OrderAction.DELETE, null);
+        return outcome.isPendingApproval() ? pending(outcome.approval(), outcome.order())
+                : ResponseEntity.noContent().build();
     }
 
     record NoteRequest(NoteKind kind, String body) {
@@ -148,15 +173,13 @@ class OrderApiController {
 
     @GetMapping("/{id}/notes")
     @Operation(summary = "The order's notes, newest first")
-    List<OrderNote> notes(@PathVariable long id) {
-        orders.get(id);
-        return orders.notes(id);
+    List<OrderNote> notes(Actor actor, @PathVariable long id) {
+        return orders.notes(actor, id);
     }
 
     @GetMapping("/{id}/timeline")
     @Operation(summary = "The order's history, newest first", description = "Who, when, what, before and after, why.")
-    List<TimelineEntry> timeline(@PathVariable long id) {
-        orders.get(id);
-        return orders.timeline(id);
+    List<TimelineEntry> timeline(Actor actor, @PathVariable long id) {
+        return orders.timeline(actor, id);
     }
 }

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.kontor.access.Actor;
+import dev.kontor.access.Permission;
+import dev.kontor.access.Verdict;
+import dev.kontor.orders.ActionOutcome;
 import dev.kontor.access.Users;
 import dev.kontor.customers.Customers;
 import dev.kontor.orders.FulfilmentStatus;
@@ -72,21 +75,21 @@ class OrderController {
                 @RequestParam(defaultValue = "PLACED") OrderSort sort,
                 @RequestParam(defaultValue = "desc") String dir,
                 @RequestParam(required = false) String after,
-                HttpServletRequest request, Model model) {
+                Actor actor, HttpServletRequest request, Model model) {
         OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer);
         boolean descending = !"asc".equals(dir);
         try {
-            model.addAttribute("page", orders.list(filter, sort, descending, after, PAGE_SIZE));
-            model.addAttribute("total", orders.count(filter));
+            model.addAttribute("page", orders.list(actor, filter, sort, descending, after, PAGE_SIZE));
+            model.addAttribute("total", orders.count(actor, filter));
         } catch (InvalidInputException e) {
             model.addAttribute("error", messages.of(e.problems().get(0)));
-            model.addAttribute("page", orders.list(OrderFilter.all(), sort, descending, null, PAGE_SIZE));
-            model.addAttribute("total", orders.count(OrderFilter.all()));
+            model.addAttribute("page", orders.list(actor, OrderFilter.all(), sort, descending, null, PAGE_SIZE));
+            model.addAttribute("total", orders.count(actor, OrderFilter.all()));
         }
         model.addAttribute("filter", filter);
         model.addAttribute("sort", sort);
         model.addAttribute("dir", descending ? "desc" : "asc");
-        model.addAttribute("counts", orders.countByLifecycle());
+        model.addAttribute("counts", orders.countByLifecycle(actor));
         model.addAttribute("channels", orders.channels());
         model.addAttribute("lifecycles", List.of(LifecycleStatus.DRAFT, LifecycleStatus.NEW, LifecycleStatus.APPROVED,
                 LifecycleStatus.ON_HOLD, LifecycleStatus.COMPLETED, LifecycleStatus.CANCELLED));
@@ -98,12 +101,20 @@ class OrderController {
 
     @GetMapping("/orders/{id}")
     String detail(Actor actor, @PathVariable long id, Model model) {
-        Order order = orders.get(id);
+        Order order = orders.view(actor, id);
         model.addAttribute("order", order);
-        model.addAttribute("actions", Arrays.stream(OrderAction.values()).filter(order::allows).toList());
-        model.addAttribute("notes", orders.notes(id));
+        List<OrderAction> actions = OrderActions.offered(orders, actor, order);
+        model.addAttribute("actions", actions);
+        Map<OrderAction, Boolean> needsApproval = new java.util.EnumMap<>(OrderAction.class);
+        actions.forEach(a -> needsApproval.put(a, !orders.verdict(actor, order, Orders.permissionFor(a)).isAllowed()));
+        model.addAttribute("needsApproval", needsApproval);
+        Verdict edit = orders.verdict(actor, order, Permission.ORDER_EDIT);
+        model.addAttribute("canEdit", order.isEditable() && edit.isOffered());
+        model.addAttribute("editNeedsApproval", !edit.isAllowed());
+        model.addAttribute("canNote", orders.verdict(actor, order, Permission.ORDER_NOTE).isAllowed());
+        model.addAttribute("notes", orders.notes(actor, id));
         model.addAttribute("noteKinds", NoteKind.values());
-        model.addAttribute("timeline", orders.timeline(id));
+        model.addAttribute("timeline", orders.timeline(actor, id));
         model.addAttribute("customer", customers.find(order.content().customerId()).orElse(null));
         model.addAttribute("people", users.displayNames(people(order)));
         Map<String, Map<String, Object>> panelData = new LinkedHashMap<>();
@@ -128,14 +139,18 @@ class OrderController {
 
     @PostMapping("/orders")
     String create(Actor actor, @ModelAttribute("form") OrderForm form, @RequestParam(defaultValue = "draft") String save,
-                  Model model, HttpServletRequest request, HttpServletResponse response) {
+                  Model model, HttpServletRequest request, HttpServletResponse response,
+                  RedirectAttributes redirectAttributes) {
         form.dropEmptyLines();
         Problems problems = new Problems();
         OrderInput input = form.toInput(problems);
         try {
             problems.throwIfAny();
-            Order order = orders.place(actor, input, !"submit".equals(save)).order();
-            return redirect("/orders/" + order.id(), request, response);
+            Orders.Placed placed = orders.place(actor, input, !"submit".equals(save));
+            if (placed.approval() != null) {
+                redirectAttributes.addFlashAttribute("notice", messages.get("approval.sent", messages.get(placed.approval().why())));
+            }
+            return redirect("/orders/" + placed.order().id(), request, response, redirectAttributes);
         } catch (InvalidInputException e) {
             response.setStatus(422);
             return form(form, null, errors(e.problems()), model);
@@ -143,22 +158,26 @@ class OrderController {
     }
 
     @GetMapping("/orders/{id}/edit")
-    String edit(@PathVariable long id, Model model) {
-        Order order = orders.get(id);
+    String edit(Actor actor, @PathVariable long id, Model model) {
+        Order order = orders.view(actor, id);
         return form(OrderForm.of(order), order, Map.of(), model);
     }
 
     @PostMapping("/orders/{id}/edit")
     String update(Actor actor, @PathVariable long id, @ModelAttribute("form") OrderForm form, Model model,
-                  HttpServletRequest request, HttpServletResponse response) {
+                  HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirectAttributes) {
         form.dropEmptyLines();
         Problems problems = new Problems();
         OrderInput input = form.toInput(problems);
-        Order order = orders.get(id);
+        Order order = orders.view(actor, id);
         try {
             problems.throwIfAny();
-            orders.edit(actor, id, form.getVersion(), input);
-            return redirect("/orders/" + id, request, response);
+            ActionOutcome outcome = orders.edit(actor, id, form.getVersion(), input);
+            if (outcome.isPendingApproval()) {
+                redirectAttributes.addFlashAttribute("notice",
+                        messages.get("approval.sent", messages.get(outcome.approval().why())));
+            }
+            return redirect("/orders/" + id, request, response, redirectAttributes);
         } catch (InvalidInputException e) {
             response.setStatus(422);
             return form(form, order, errors(e.problems()), model);
@@ -171,14 +190,14 @@ class OrderController {
 
     /** htmx: the form again, with a line added or removed; nothing is saved. */
     @PostMapping("/orders/form/lines")
-    String lines(@ModelAttribute("form") OrderForm form, @RequestParam(required = false) Integer remove,
+    String lines(Actor actor, @ModelAttribute("form") OrderForm form, @RequestParam(required = false) Integer remove,
                  @RequestParam(required = false) Long orderId, Model model) {
         if (remove != null) {
             form.removeLine(remove);
         } else {
             form.addLine();
         }
-        return form(form, orderId == null ? null : orders.get(orderId), Map.of(), model) + " :: lines";
+        return form(form, orderId == null ? null : orders.view(actor, orderId), Map.of(), model) + " :: lines";
     }
 
     /** htmx: customers matching what was typed into the customer search. */
@@ -194,8 +213,10 @@ class OrderController {
                RedirectAttributes redirect) {
         OrderAction verb = OrderAction.fromKey(action).orElseThrow(() -> new dev.kontor.shared.NotFoundException("action", action));
         try {
-            orders.act(actor, id, version, verb, reason);
-            redirect.addFlashAttribute("notice", messages.get("order.done." + verb.key()));
+            ActionOutcome outcome = orders.act(actor, id, version, verb, reason);
+            redirect.addFlashAttribute("notice", outcome.isPendingApproval()
+                    ? messages.get("approval.sent", messages.get(outcome.approval().why()))
+                    : messages.get("order.done." + verb.key()));
         } catch (KontorException e) {
             redirect.addFlashAttribute("error", e instanceof InvalidInputException invalid
                     ? messages.of(invalid.problems().get(0)) : messages.of(e));
@@ -210,6 +231,8 @@ class OrderController {
             orders.addNote(actor, id, kind, body);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", messages.of(e.problems().get(0)));
+        } catch (KontorException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
         }
         return "redirect:/orders/" + id + "#notes";
     }
@@ -241,9 +264,16 @@ class OrderController {
         return errors;
     }
 
-    /** After a successful save: htmx follows HX-Redirect, a plain form post a normal redirect. */
-    private static String redirect(String url, HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * After a successful save: htmx follows HX-Redirect, a plain form post a normal redirect. Flash messages
+     * go with either.
+     */
+    private static String redirect(String url, HttpServletRequest request, HttpServletResponse response,
+                                   RedirectAttributes flash) {
         if (request.getHeader("HX-Request") != null) {
+            var output = org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request);
+            output.putAll(flash.getFlashAttributes());
+            org.springframework.web.servlet.support.RequestContextUtils.saveOutputFlashMap(url, request, response);
             response.setHeader("HX-Redirect", url);
             return "fragments/empty";
         }

@@ -44,11 +44,11 @@ record OrderResponse(long id, String number, String channel, String externalId, 
                 int quantity, long discount, int taxRate, long total, int shippedQuantity) {
     }
 
-    static OrderResponse of(Order o) {
+    /** The order, with the actions this user may take (or ask for) now. */
+    static OrderResponse of(Order o, dev.kontor.orders.Orders orders, dev.kontor.access.Actor actor) {
         OrderContent c = o.content();
         List<Line> lines = c.lines().stream().map(OrderResponse::line).toList();
-        List<String> actions = java.util.Arrays.stream(OrderAction.values()).filter(o::allows).map(OrderAction::key)
-                .toList();
+        List<String> actions = OrderActions.offered(orders, actor, o).stream().map(OrderAction::key).toList();
         return new OrderResponse(o.id(), o.number(), o.channel(), o.externalId(),
                 new Status(o.lifecycle(), o.paymentStatus(), o.fulfilmentStatus()),
                 new Customer(c.customerId(), c.customerName()), c.email(), c.phone(),

@@ -71,7 +71,7 @@ class PaymentApiController {
 
     @GetMapping("/payments")
     @Operation(summary = "The order's payments and refunds")
-    List<Payment> list(@PathVariable long orderId) {
-        return payments.of(orderId);
+    List<Payment> list(Actor actor, @PathVariable long orderId) {
+        return payments.of(actor, orderId);
     }
 }

@@ -35,7 +35,7 @@ class PaymentController {
                   @RequestParam(required = false) String amount, @RequestParam(required = false) String method,
                   @RequestParam(required = false) String reference, @RequestParam(defaultValue = "false") boolean pending,
                   RedirectAttributes redirect) {
-        String currency = orders.get(id).currency();
+        String currency = orders.view(actor, id).currency();
         try {
             Long minor = parse(amount, currency);
             payments.record(actor, id, new PaymentRequest(kind, minor, currency, method, reference, null,

@@ -3,6 +3,8 @@ package dev.kontor.payments.web;
 import java.util.Map;
 
 import dev.kontor.access.Actor;
+import dev.kontor.access.Permission;
+import dev.kontor.orders.Orders;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderPanel;
 import dev.kontor.payments.PaymentKind;
@@ -14,9 +16,11 @@ import org.springframework.stereotype.Component;
 class PaymentPanel implements OrderPanel {
 
     private final Payments payments;
+    private final Orders orders;
 
-    PaymentPanel(Payments payments) {
+    PaymentPanel(Payments payments, Orders orders) {
         this.payments = payments;
+        this.orders = orders;
     }
 
     @Override
@@ -33,9 +37,12 @@ class PaymentPanel implements OrderPanel {
     public Map<String, Object> data(Order order, Actor actor) {
         boolean open = order.lifecycle() != dev.kontor.orders.LifecycleStatus.CANCELLED
                 && order.lifecycle() != dev.kontor.orders.LifecycleStatus.DELETED;
-        return Map.of("payments", payments.of(order.id()),
-                "canPay", open && order.outstanding() - order.pending() > 0,
-                "canRefund", order.paid() - order.refunded() > 0,
+        boolean finance = orders.verdict(actor, order, Permission.PAYMENT_RECORD).isAllowed();
+        boolean refunds = orders.verdict(actor, order, Permission.REFUND_RECORD).isAllowed();
+        return Map.of("payments", payments.of(actor, order.id()),
+                "canPay", finance && open && order.outstanding() - order.pending() > 0,
+                "canRefund", refunds && order.paid() - order.refunded() > 0,
+                "canSettle", finance,
                 "kinds", PaymentKind.values());
     }
 }

@@ -1,0 +1,34 @@
+package dev.kontor.access;
+
+/**
+ * Everything a user can be allowed to do. Who may do which, where and when is in {@link AccessPolicy}.
+ */
+public enum Permission {
+    ORDER_CREATE,
+    /** Change a draft's or new order's content; an approved order's content only with approval. */
+    ORDER_EDIT,
+    ORDER_SUBMIT,
+    ORDER_APPROVE,
+    ORDER_HOLD,
+    ORDER_RELEASE,
+    /** Void an order. */
+    ORDER_CANCEL,
+    ORDER_COMPLETE,
+    ORDER_DELETE,
+    ORDER_NOTE,
+    /** Record a payment or settle a pending one. */
+    PAYMENT_RECORD,
+    REFUND_RECORD,
+    SHIPMENT_RECORD,
+    CUSTOMER_BLACKLIST,
+    CUSTOMER_UNBLACKLIST,
+    PURCHASING_VIEW,
+    APPROVAL_DECIDE,
+    USERS_MANAGE,
+    AUDIT_READ;
+
+    /** The key in messages and URLs: {@code order-cancel}. */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

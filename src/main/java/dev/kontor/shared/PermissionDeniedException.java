@@ -1,0 +1,18 @@
+package dev.kontor.shared;
+
+import java.util.List;
+
+/** The user's roles do not allow this action here. The API answers 403 naming the permission. */
+public class PermissionDeniedException extends KontorException {
+
+    private final String permission;
+
+    public PermissionDeniedException(String permission) {
+        super("error.permission-denied", List.of(permission), "Missing permission " + permission);
+        this.permission = permission;
+    }
+
+    public String permission() {
+        return permission;
+    }
+}
