@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.kontor.access.AccessSettings;
+import dev.kontor.access.AuditEvent;
+import dev.kontor.access.AuditLog;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,12 +24,15 @@ class KontorUserDetailsService implements UserDetailsService {
 
     private final UserRepository users;
     private final AuditRepository audit;
+    private final AuditLog auditLog;
     private final AccessSettings settings;
     private final Clock clock;
 
-    KontorUserDetailsService(UserRepository users, AuditRepository audit, AccessSettings settings, Clock clock) {
+    KontorUserDetailsService(UserRepository users, AuditRepository audit, AuditLog auditLog, AccessSettings settings,
+                             Clock clock) {
         this.users = users;
         this.audit = audit;
+        this.auditLog = auditLog;
         this.settings = settings;
         this.clock = clock;
     }
@@ -38,6 +43,7 @@ class KontorUserDetailsService implements UserDetailsService {
         String name = username.strip().toLowerCase(java.util.Locale.ROOT);
         Instant since = clock.instant().minus(Duration.ofMinutes(settings.loginLockMinutes()));
         if (audit.failuresSince(name, since) >= settings.loginAttempts()) {
+            auditLog.record(name, AuditEvent.SIGN_IN_LOCKED, null);
             throw new LockedException("too many failed sign-ins");
         }
         var user = users.findByUsername(name)

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -30,9 +29,15 @@ class SecurityConfiguration {
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+    /** bcrypt (its cost from {@code kontor.access.bcrypt-strength}); stored hashes name their algorithm. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, upgradable to argon2
+    PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value(
+            "${kontor.access.bcrypt-strength:10}") int strength) {
+        var bcrypt = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(strength);
+        var encoder = new org.springframework.security.crypto.password.DelegatingPasswordEncoder("bcrypt",
+                Map.of("bcrypt", bcrypt));
+        encoder.setDefaultPasswordEncoderForMatches(bcrypt);
+        return encoder;
     }
 
     @Bean
@@ -96,8 +101,7 @@ class SecurityConfiguration {
 
     private static AuthenticationFailureHandler loginFailure() {
         return (request, response, exception) -> response.sendRedirect(request.getContextPath()
-                + (exception instanceof org.springframework.security.authentication.LockedException ? "/login?locked"
-                : "/login?error"));
+                + (SignInEvents.isLockout(exception) ? "/login?locked" : "/login?error"));
     }
 
     private static HttpSecurity stateless(HttpSecurity http, AuthenticationEntryPoint unauthorized,

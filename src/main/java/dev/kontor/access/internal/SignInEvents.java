@@ -4,7 +4,7 @@ import dev.kontor.access.AuditEvent;
 import dev.kontor.access.AuditLog;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +25,23 @@ class SignInEvents {
         }
     }
 
+    /** A failed sign-in; a refusal for too many failures was recorded where it was decided. */
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
+        if (isLockout(event.getException())) {
+            return;
+        }
         String username = event.getAuthentication().getName();
-        boolean locked = event instanceof AuthenticationFailureLockedEvent;
         audit.record(username == null ? null : username.strip().toLowerCase(java.util.Locale.ROOT),
-                locked ? AuditEvent.SIGN_IN_LOCKED : AuditEvent.SIGN_IN_FAILED,
-                event.getException().getClass().getSimpleName());
+                AuditEvent.SIGN_IN_FAILED, event.getException().getClass().getSimpleName());
+    }
+
+    static boolean isLockout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LockedException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
