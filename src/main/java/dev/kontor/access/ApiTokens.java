@@ -35,9 +35,18 @@ public class ApiTokens {
         this.clock = clock;
     }
 
-    /** Makes a token for the actor; its secret is in the result and nowhere else. */
+    /** Makes a token that does not expire; its secret is in the result and nowhere else. */
     @Transactional
     public IssuedToken issue(Actor actor, String name) {
+        return issue(actor, name, null);
+    }
+
+    /**
+     * Makes a token; {@code expiresInDays} (1 to 3650) limits its life, {@code null} means until revoked.
+     * Its secret is in the result and nowhere else.
+     */
+    @Transactional
+    public IssuedToken issue(Actor actor, String name, Integer expiresInDays) {
         String label = name == null ? "" : name.strip();
         Problems problems = new Problems();
         if (label.isEmpty()) {
@@ -45,12 +54,17 @@ public class ApiTokens {
         } else if (label.length() > 100) {
             problems.add("name", "validation.too-long", 100);
         }
+        if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > 3650)) {
+            problems.add("expiresInDays", "validation.between", 1, 3650);
+        }
         problems.throwIfAny();
+        java.time.Instant expires = expiresInDays == null ? null
+                : clock.instant().plus(java.time.Duration.ofDays(expiresInDays));
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         ApiToken info = tokens.insert(actor.userId(), label, hash(token), token.substring(0, PREFIX.length() + 4) + "…",
-                clock.instant());
+                clock.instant(), expires);
         audit.record(actor.username(), AuditEvent.TOKEN_CREATED, label + " " + info.hint());
         return new IssuedToken(info, token);
     }
@@ -63,8 +77,8 @@ public class ApiTokens {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        return tokens.findActive(hash(token)).map(owner -> {
-            java.time.Instant now = clock.instant();
+        java.time.Instant now = clock.instant();
+        return tokens.findActive(hash(token), now).map(owner -> {
             if (owner.lastUsedAt() == null || owner.lastUsedAt().isBefore(now.minusSeconds(60))) {
                 tokens.touch(owner.tokenId(), now);
             }

@@ -24,6 +24,8 @@ class AccessApiTest {
     Fixtures fixtures;
     @Autowired
     AuditLog audit;
+    @Autowired
+    dev.kontor.support.MutableClock clock;
 
     Api sven;
     Api wang;
@@ -197,6 +199,21 @@ class AccessApiTest {
         List<String> events = log.valueStream().map(e -> e.get("event").asString()).toList();
         assertThat(events).startsWith("SIGN_IN_LOCKED").contains("SIGN_IN_FAILED");
         assertThat(log.toString()).doesNotContain("wrong-password").doesNotContain(Fixtures.PASSWORD);
+    }
+
+    @Test
+    void anExpiredTokenGets401() {
+        Api.Response issued = new Api(port).basic("sven", Fixtures.PASSWORD).post("/api/tokens",
+                Map.of("name", "short-lived", "expiresInDays", 30));
+        assertThat(issued.status()).isEqualTo(201);
+        Api withToken = new Api(port).bearer(issued.json().get("token").asString());
+        assertThat(withToken.get("/api/orders").status()).isEqualTo(200);
+        clock.advance(java.time.Duration.ofDays(31));
+        assertThat(withToken.get("/api/orders").status()).isEqualTo(401);
+        Api.Response tooLong = new Api(port).basic("sven", Fixtures.PASSWORD).post("/api/tokens",
+                Map.of("name", "forever-ish", "expiresInDays", 99999));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.json().at("/errors/0/field").asString()).isEqualTo("expiresInDays");
     }
 
     @Test

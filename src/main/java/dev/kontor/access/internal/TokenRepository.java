@@ -22,28 +22,30 @@ public class TokenRepository {
         this.jdbc = jdbc;
     }
 
-    public ApiToken insert(long userId, String name, byte[] hash, String hint, Instant now) {
+    public ApiToken insert(long userId, String name, byte[] hash, String hint, Instant now, Instant expiresAt) {
         long id = jdbc.sql("""
-                        INSERT INTO api_tokens (user_id, name, token_hash, token_hint, created_at)
-                        VALUES (:user, :name, :hash, :hint, :now) RETURNING id""")
+                        INSERT INTO api_tokens (user_id, name, token_hash, token_hint, created_at, expires_at)
+                        VALUES (:user, :name, :hash, :hint, :now, :expires) RETURNING id""")
                 .param("user", userId).param("name", name).param("hash", hash).param("hint", hint)
-                .param("now", Timestamp.from(now)).query(Long.class).single();
-        return new ApiToken(id, name, hint, now, null, null);
+                .param("now", Timestamp.from(now)).param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
+                .query(Long.class).single();
+        return new ApiToken(id, name, hint, now, null, null, expiresAt);
     }
 
     /** An active token and the enabled user who owns it, in one query (it runs on every API call). */
     public record Owner(long tokenId, Instant lastUsedAt, User user) {
     }
 
-    public Optional<Owner> findActive(byte[] hash) {
+    public Optional<Owner> findActive(byte[] hash, Instant now) {
         return jdbc.sql("""
                         SELECT t.id AS token_id, t.last_used_at, u.id, u.username, u.display_name, u.email, u.enabled, u.language,
                                u.created_at,
                                coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
                         FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN user_roles r ON r.user_id = u.id
                         WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND u.enabled
+                          AND (t.expires_at IS NULL OR t.expires_at > :now)
                         GROUP BY t.id, u.id""")
-                .param("hash", hash)
+                .param("hash", hash).param("now", Timestamp.from(now))
                 .query((rs, n) -> new Owner(rs.getLong("token_id"), instant(rs, "last_used_at"), UserRepository.map(rs, n)))
                 .optional();
     }
@@ -58,7 +60,7 @@ public class TokenRepository {
 
     public List<ApiToken> findByUser(long userId) {
         return jdbc.sql("""
-                        SELECT id, name, token_hint, created_at, last_used_at, revoked_at FROM api_tokens
+                        SELECT id, name, token_hint, created_at, last_used_at, revoked_at, expires_at FROM api_tokens
                         WHERE user_id = :user ORDER BY revoked_at NULLS FIRST, id DESC""")
                 .param("user", userId).query(TokenRepository::map).list();
     }
@@ -72,7 +74,8 @@ public class TokenRepository {
 
     private static ApiToken map(ResultSet rs, int row) throws SQLException {
         return new ApiToken(rs.getLong("id"), rs.getString("name"), rs.getString("token_hint"),
-                rs.getTimestamp("created_at").toInstant(), instant(rs, "last_used_at"), instant(rs, "revoked_at"));
+                rs.getTimestamp("created_at").toInstant(), instant(rs, "last_used_at"), instant(rs, "revoked_at"),
+                instant(rs, "expires_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

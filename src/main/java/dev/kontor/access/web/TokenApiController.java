@@ -31,7 +31,9 @@ class TokenApiController {
         this.tokens = tokens;
     }
 
-    record TokenRequest(@Schema(example = "taobao-import") String name) {
+    record TokenRequest(@Schema(example = "taobao-import") String name,
+                        @Schema(example = "90", description = "Days until it expires; omit for a token that lasts until revoked")
+                        Integer expiresInDays) {
     }
 
     /** The new token: shown this once, stored only as a hash. */
@@ -41,7 +43,8 @@ class TokenApiController {
     @PostMapping
     @Operation(summary = "Create a token", description = "The token is in this response and nowhere else; keep it.")
     ResponseEntity<NewToken> create(Actor actor, @RequestBody(required = false) TokenRequest request) {
-        IssuedToken issued = tokens.issue(actor, request == null ? null : request.name());
+        IssuedToken issued = tokens.issue(actor, request == null ? null : request.name(),
+                request == null ? null : request.expiresInDays());
         return ResponseEntity.created(URI.create("/api/tokens/" + issued.info().id()))
                 .body(new NewToken(issued.info().id(), issued.info().name(), issued.token()));
     }

@@ -31,9 +31,10 @@ class TokenController {
     }
 
     @PostMapping("/account/tokens")
-    String create(Actor actor, @RequestParam(required = false) String name, Model model) {
+    String create(Actor actor, @RequestParam(required = false) String name,
+                  @RequestParam(required = false) Integer expiresInDays, Model model) {
         try {
-            IssuedToken issued = tokens.issue(actor, name);
+            IssuedToken issued = tokens.issue(actor, name, expiresInDays);
             model.addAttribute("issued", issued);
         } catch (InvalidInputException e) {
             model.addAttribute("nameError", messages.of(e.problems().get(0)));
