@@ -105,12 +105,16 @@ public final class AccessPolicy {
         grant(PAYMENT_RECORD, allow(FINANCE));
         grant(REFUND_RECORD, allow(FINANCE));
         grant(SHIPMENT_RECORD, allow(WAREHOUSE));
+        grant(Permission.CATALOG_EDIT, allow(PURCHASING), allow(SUPERVISOR));
+        grant(Permission.STOCK_RECEIVE, allow(WAREHOUSE), allow(PURCHASING));
+        grant(Permission.STOCK_ADJUST, allow(WAREHOUSE), allow(SUPERVISOR));
         grant(CUSTOMER_BLACKLIST, allow(SUPERVISOR), allow(CUSTOMER_SERVICE));
         grant(CUSTOMER_UNBLACKLIST, allow(SUPERVISOR));
         grant(PURCHASING_VIEW, allow(PURCHASING), allow(SUPERVISOR));
         grant(APPROVAL_DECIDE, allow(SUPERVISOR));
         grant(USERS_MANAGE, allow(ADMIN));
         grant(AUDIT_READ, allow(ADMIN));
+        grant(Permission.SETTINGS_EDIT, allow(ADMIN));
         for (Permission permission : Permission.values()) {
             if (!table.containsKey(permission)) {
                 throw new IllegalStateException("No grant for " + permission + ": every permission needs its row");

@@ -20,11 +20,19 @@ public enum Permission {
     PAYMENT_RECORD,
     REFUND_RECORD,
     SHIPMENT_RECORD,
+    /** Create and change products, variants, prices and suppliers. */
+    CATALOG_EDIT,
+    /** Book goods in. */
+    STOCK_RECEIVE,
+    /** Correct counts and book defective units. */
+    STOCK_ADJUST,
     CUSTOMER_BLACKLIST,
     CUSTOMER_UNBLACKLIST,
     PURCHASING_VIEW,
     APPROVAL_DECIDE,
     USERS_MANAGE,
+    /** Locations, holidays and other settings of the shop. */
+    SETTINGS_EDIT,
     AUDIT_READ;
 
     /** The key in messages and URLs: {@code order-cancel}. */

@@ -18,6 +18,9 @@ import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
 import dev.kontor.access.Users;
 import dev.kontor.access.Verdict;
+import dev.kontor.calendar.WorkingDays;
+import dev.kontor.catalog.Inventory;
+import dev.kontor.catalog.InventorySettings;
 import dev.kontor.customers.ContactKind;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.Customers;
@@ -62,13 +65,17 @@ public class Orders {
     private final Permissions permissions;
     private final Approvals approvals;
     private final OrderInputJson inputJson;
+    private final Inventory inventory;
+    private final InventorySettings stockSettings;
+    private final WorkingDays workingDays;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Orders(OrderRepository orders, OrderQueries queries, NumberSeries numbers, ChannelRepository channels,
            NoteRepository notes, Customers customers, Users users, Permissions permissions, Approvals approvals,
-           OrderInputJson inputJson, Timeline timeline, ApplicationEventPublisher events, Clock clock) {
+           OrderInputJson inputJson, Inventory inventory, InventorySettings stockSettings, WorkingDays workingDays,
+           Timeline timeline, ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
         this.queries = queries;
         this.numbers = numbers;
@@ -79,6 +86,9 @@ public class Orders {
         this.permissions = permissions;
         this.approvals = approvals;
         this.inputJson = inputJson;
+        this.inventory = inventory;
+        this.stockSettings = stockSettings;
+        this.workingDays = workingDays;
         this.timeline = timeline;
         this.events = events;
         this.clock = clock;
@@ -123,6 +133,7 @@ public class Orders {
                 draft ? LifecycleStatus.DRAFT : LifecycleStatus.NEW, input.placedAt() == null ? now : input.placedAt(),
                 now, actor.displayName());
         Order stored = orders.insert(order);
+        syncStock(actor, stored);
         record(actor, stored, draft ? "order.draft-created" : "order.created", List.of(), null,
                 Map.of("number", number, "channel", input.channel(), "total", stored.total().toString()));
         events.publishEvent(new OrderPlaced(stored.id(), number, input.channel(), stored.lifecycle()));
@@ -252,6 +263,8 @@ public class Orders {
     public List<Change> applyShipment(Actor actor, Order order, Map<Long, Integer> quantities) {
         Order before = order.copy();
         order.ship(quantities);
+        Inventory.OrderRef ref = new Inventory.OrderRef(order.id(), order.number());
+        quantities.forEach((line, quantity) -> inventory.ship(actor, ref, line, quantity));
         order.touchedBy(actor.displayName(), clock.instant());
         orders.update(before, order);
         return OrderDiff.between(before, order, userNames(before, order));
@@ -330,16 +343,57 @@ public class Orders {
         if (order.lifecycle() != LifecycleStatus.DRAFT) {
             requireReadyForReview(order.content());
         }
-        return save(actor, before, order, "order.edited", null, details);
+        Order saved = save(actor, before, order, "order.edited", null, details);
+        syncStock(actor, saved);
+        return saved;
     }
 
     private Order applyAction(Actor actor, Order order, OrderAction action, String reason, Map<String, String> details) {
         Order before = order.copy();
         order.apply(action, reason, () -> numbers.next(order.channel()));
         Order saved = save(actor, before, order, "order." + action.key(), reason, details);
+        if (action != OrderAction.HOLD && action != OrderAction.RELEASE && action != OrderAction.COMPLETE) {
+            syncStock(actor, saved);
+        }
         events.publishEvent(new OrderLifecycleChanged(saved.id(), saved.number(), action, before.lifecycle(),
                 saved.lifecycle()));
         return saved;
+    }
+
+    /**
+     * Makes what the order holds match its state and lines: a draft holds what is available for some
+     * working days; a new order commits when stock is taken at creation, otherwise keeps what it holds; an
+     * approved (or held) order commits everything, backordering or refusing what is missing; a void or
+     * deleted order lets go of everything.
+     */
+    private void syncStock(Actor actor, Order order) {
+        Inventory.OrderRef ref = new Inventory.OrderRef(order.id(), order.number());
+        LifecycleStatus state = order.lifecycle() == LifecycleStatus.ON_HOLD ? order.heldFrom() : order.lifecycle();
+        List<dev.kontor.catalog.Need> needs = order.lines().stream()
+                .map(l -> new dev.kontor.catalog.Need(l.id(), l.sku(), l.openQuantity())).toList();
+        boolean atCreation = stockSettings.reserveAt() == InventorySettings.ReserveAt.CREATION;
+        switch (state) {
+            case DRAFT -> {
+                if (stockSettings.draftHoldWorkingDays() > 0) {
+                    String calendar = stockSettings.holdCalendar().isBlank() ? customers.homeCountry()
+                            : stockSettings.holdCalendar();
+                    inventory.reserve(actor, ref, needs, Inventory.Mode.HOLD, workingDays.after(clock.instant(),
+                            stockSettings.draftHoldWorkingDays(), calendar));
+                }
+            }
+            case NEW -> inventory.reserve(actor, ref, atCreation ? needs : held(needs, order.id()),
+                    atCreation ? Inventory.Mode.COMMIT : Inventory.Mode.HOLD, null);
+            case APPROVED -> inventory.reserve(actor, ref, needs, Inventory.Mode.COMMIT, null);
+            case CANCELLED, DELETED -> inventory.release(actor, ref);
+            default -> { }
+        }
+    }
+
+    /** The needs of lines that already hold stock (a submitted draft keeps its hold, now without deadline). */
+    private List<dev.kontor.catalog.Need> held(List<dev.kontor.catalog.Need> needs, long orderId) {
+        Set<Long> holding = inventory.holdingsOf(orderId).stream().map(dev.kontor.catalog.Holding::orderLineId)
+                .collect(Collectors.toSet());
+        return needs.stream().filter(n -> holding.contains(n.orderLineId())).toList();
     }
 
     private dev.kontor.access.ApprovalRequest ask(Actor actor, Order order, String action, Map<String, String> payload,

@@ -28,6 +28,35 @@ public class Fixtures {
     ApiTokens tokens;
     @Autowired
     Orders orders;
+    @Autowired
+    dev.kontor.catalog.Catalog catalog;
+    @Autowired
+    dev.kontor.catalog.Inventory inventory;
+    @Autowired
+    dev.kontor.fulfillment.Shipments shipments;
+
+    /** A product with one variant per code, each with an EUR price of 29.90, optionally backorderable. */
+    public dev.kontor.catalog.Product product(String code, boolean backorder, String... skus) {
+        List<dev.kontor.catalog.ProductInput.VariantInput> variants = new java.util.ArrayList<>();
+        for (String sku : skus) {
+            variants.add(new dev.kontor.catalog.ProductInput.VariantInput(sku, Map.of("colour", "blue"), null, backorder,
+                    "Zhejiang Linen Mill", 1200L, "CNY", 5, Map.of("EUR", 2990L)));
+        }
+        return catalog.create(Actor.system("test"), new dev.kontor.catalog.ProductInput(code, "Product " + code, variants));
+    }
+
+    /** Ships everything still open on the order. */
+    public void ship(Actor actor, long orderId) {
+        Order order = orders.get(orderId);
+        shipments.record(actor, orderId, new dev.kontor.fulfillment.ShipmentRequest("DHL", null, null,
+                order.lines().stream().map(l -> new dev.kontor.fulfillment.ShipmentRequest.Line(l.id(), l.openQuantity()))
+                        .toList()));
+    }
+
+    /** Goods in, as the warehouse books them. */
+    public void receive(String sku, int quantity) {
+        inventory.receive(Actor.system("test"), sku, null, quantity, "test delivery");
+    }
 
     /** A user with these roles (every role when none are given), password {@link #PASSWORD}. */
     public Actor user(String username, Role... roles) {

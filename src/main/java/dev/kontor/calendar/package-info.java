@@ -1,0 +1,7 @@
+/**
+ * Working days: weekends and, per country, the holidays an admin keeps in {@code holidays}. Its public face
+ * is {@link dev.kontor.calendar.WorkingDays}: "two working days from now in Germany". Used by time-limited
+ * reservations; publishes nothing, listens to nothing.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Calendar")
+package dev.kontor.calendar;

@@ -1,0 +1,394 @@
+package dev.kontor.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.kontor.access.Actor;
+import dev.kontor.access.Permission;
+import dev.kontor.access.Permissions;
+import dev.kontor.access.Situation;
+import dev.kontor.catalog.internal.InventoryCheck;
+import dev.kontor.catalog.internal.LocationRepository;
+import dev.kontor.catalog.internal.ProductRepository;
+import dev.kontor.catalog.internal.ReservationRepository;
+import dev.kontor.catalog.internal.StockRepository;
+import dev.kontor.catalog.internal.StockRepository.Context;
+import dev.kontor.catalog.internal.StockRepository.Delta;
+import dev.kontor.shared.ActionRefusedException;
+import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.Problems;
+import dev.kontor.shared.Text;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stock: goods in and out, and what orders hold. Every change is a ledger movement written with the figures
+ * it changes. Reserving is a conditional update on the stock row, so stock is never promised twice;
+ * what cannot be reserved is backordered (when the variant allows it) or refused.
+ */
+@Service
+public class Inventory {
+
+    /** How an order line holds stock. */
+    public enum Mode {
+        /** A draft's hold: whatever is available now, until a deadline; never refused. */
+        HOLD,
+        /** An order's commitment: everything, backordering the shortfall if allowed, otherwise refused. */
+        COMMIT
+    }
+
+    /** Which order the stock is for. */
+    public record OrderRef(long id, String label) {
+    }
+
+    private static final int MAX_QUANTITY = 1_000_000;
+
+    private final ProductRepository products;
+    private final StockRepository stock;
+    private final ReservationRepository reservations;
+    private final LocationRepository locations;
+    private final InventoryCheck check;
+    private final Permissions permissions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Inventory(ProductRepository products, StockRepository stock, ReservationRepository reservations,
+              LocationRepository locations, InventoryCheck check, Permissions permissions,
+              ApplicationEventPublisher events, Clock clock) {
+        this.products = products;
+        this.stock = stock;
+        this.reservations = reservations;
+        this.locations = locations;
+        this.check = check;
+        this.permissions = permissions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // --- goods in and out ----------------------------------------------------------------------------
+
+    /** Goods arrived: on hand goes up, and waiting backorders are filled, oldest first. */
+    @Transactional
+    public StockFigures receive(Actor actor, String sku, String location, Integer quantity, String reference) {
+        permissions.requireAllowed(actor, Permission.STOCK_RECEIVE, Situation.NONE);
+        Variant variant = variantFor(sku);
+        String at = locationFor(location);
+        requirePositive(quantity, "quantity");
+        if (variant.status() == VariantStatus.DISCONTINUED) {
+            throw new ActionRefusedException("receive", variant.status().name(), "stock.refused.discontinued", variant.sku());
+        }
+        stock.move(variant.id(), at, MovementKind.RECEIPT, new Delta(quantity, 0, 0, 0),
+                context(actor, null, Text.clean(reference), null));
+        fillBackorders(actor, variant.id(), at);
+        return stock.total(variant.id());
+    }
+
+    /** A count corrected by {@code change} units (negative to take away), with the reason. */
+    @Transactional
+    public StockFigures adjust(Actor actor, String sku, String location, Integer change, String reason) {
+        permissions.requireAllowed(actor, Permission.STOCK_ADJUST, Situation.NONE);
+        Variant variant = variantFor(sku);
+        String at = locationFor(location);
+        Problems problems = new Problems();
+        if (change == null || change == 0) {
+            problems.add("quantity", "validation.not-zero");
+        } else if (Math.abs(change) > MAX_QUANTITY) {
+            problems.add("quantity", "validation.max", MAX_QUANTITY);
+        }
+        if (Text.clean(reason) == null) {
+            problems.add("reason", "validation.reason.required");
+        }
+        problems.throwIfAny();
+        if (!stock.move(variant.id(), at, MovementKind.ADJUSTMENT, new Delta(change, 0, 0, 0),
+                context(actor, reason.strip(), null, null))) {
+            StockFigures here = figuresAt(variant.id(), at);
+            throw InvalidInputException.of("quantity", "stock.refused.below-reserved", here.onHand(), here.reserved());
+        }
+        if (change > 0) {
+            fillBackorders(actor, variant.id(), at);
+        }
+        return stock.total(variant.id());
+    }
+
+    /** Units found broken: they leave what can be sold and are counted as defective. */
+    @Transactional
+    public StockFigures markDefective(Actor actor, String sku, String location, Integer quantity, String reason) {
+        permissions.requireAllowed(actor, Permission.STOCK_ADJUST, Situation.NONE);
+        Variant variant = variantFor(sku);
+        String at = locationFor(location);
+        requirePositive(quantity, "quantity");
+        if (!stock.move(variant.id(), at, MovementKind.DEFECTIVE, new Delta(-quantity, 0, 0, quantity),
+                context(actor, Text.clean(reason), null, null))) {
+            StockFigures here = figuresAt(variant.id(), at);
+            throw InvalidInputException.of("quantity", "stock.refused.below-reserved", here.onHand(), here.reserved());
+        }
+        return stock.total(variant.id());
+    }
+
+    // --- what orders hold ----------------------------------------------------------------------------
+
+    /**
+     * Makes the order's holdings match its lines: releases lines no longer there (or units no longer
+     * needed), and reserves the rest as the mode says. Lines whose code is not in the catalog hold nothing.
+     * Runs in the order's transaction: if a commitment is refused, nothing of it stays.
+     */
+    @Transactional
+    public List<Holding> reserve(Actor actor, OrderRef order, List<Need> needs, Mode mode, Instant holdUntil) {
+        Map<Long, Holding> held = new HashMap<>();
+        reservations.lockByOrder(order.id()).forEach(h -> held.put(h.orderLineId(), h));
+        Map<String, Variant> variants = products.findVariantsBySkus(needs.stream().map(Need::sku).toList());
+        Set<Long> wanted = new java.util.HashSet<>();
+        Set<String> freed = new LinkedHashSet<>();
+        for (Need need : needs) {
+            Variant variant = variants.get(need.sku().toUpperCase(java.util.Locale.ROOT));
+            Holding current = held.get(need.orderLineId());
+            if (variant == null || (current != null && current.variantId() != variant.id())) {
+                if (current != null) {
+                    releaseHolding(actor, order, current, MovementKind.RELEASE, "order changed");
+                    freed.add(current.variantId() + "@" + current.location());
+                }
+                if (variant == null) {
+                    continue;
+                }
+                current = null;
+            }
+            wanted.add(need.orderLineId());
+            hold(actor, order, need, variant, current, mode, holdUntil, freed);
+        }
+        for (Holding h : held.values()) {
+            if (!wanted.contains(h.orderLineId())) {
+                releaseHolding(actor, order, h, MovementKind.RELEASE, "line removed");
+                freed.add(h.variantId() + "@" + h.location());
+            }
+        }
+        fillFreed(actor, freed);
+        return reservations.byOrder(order.id());
+    }
+
+    private void hold(Actor actor, OrderRef order, Need need, Variant variant, Holding current, Mode mode,
+                      Instant holdUntil, Set<String> freed) {
+        String location = current != null ? current.location() : stock.locationsByAvailability(variant.id()).get(0);
+        int reserved = current == null ? 0 : current.reserved();
+        int backordered = current == null ? 0 : current.backordered();
+        int change = need.quantity() - reserved - backordered;
+        Context context = context(actor, null, null, order);
+        if (change < 0) {
+            int fromBackorder = Math.min(backordered, -change);
+            int fromReserved = -change - fromBackorder;
+            stock.move(variant.id(), location, MovementKind.RELEASE, new Delta(0, -fromReserved, -fromBackorder, 0), context);
+            reserved -= fromReserved;
+            backordered -= fromBackorder;
+            freed.add(variant.id() + "@" + location);
+        } else if (change > 0) {
+            int got = stock.move(variant.id(), location, MovementKind.RESERVATION, new Delta(0, change, 0, 0), context)
+                    ? change : (mode == Mode.HOLD || variant.backorderable()
+                    ? reserveUpTo(variant.id(), location, change, context) : 0);
+            int missing = change - got;
+            reserved += got;
+            if (missing > 0 && mode == Mode.COMMIT) {
+                if (!variant.backorderable()) {
+                    throw new ActionRefusedException("reserve", variant.status().name(), "stock.refused.out-of-stock",
+                            variant.sku(), stock.available(variant.id(), location) + got, need.quantity());
+                }
+                stock.move(variant.id(), location, MovementKind.BACKORDER, new Delta(0, 0, missing, 0), context);
+                backordered += missing;
+            }
+        }
+        if (mode == Mode.COMMIT && reserved + backordered < need.quantity()) {
+            throw new IllegalStateException("Commitment short for line " + need.orderLineId());
+        }
+        Holding updated = new Holding(need.orderLineId(), order.id(), order.label(), variant.id(), variant.sku(), location,
+                reserved, backordered, mode == Mode.HOLD ? holdUntil : null);
+        if (reserved == 0 && backordered == 0) {
+            reservations.delete(need.orderLineId());
+        } else {
+            reservations.save(updated, clock.instant());
+        }
+    }
+
+    /** Reserves as much as is available, up to {@code wanted}; retries when another order took units meanwhile. */
+    private int reserveUpTo(long variantId, String location, int wanted, Context context) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            int take = Math.min(wanted, stock.available(variantId, location));
+            if (take <= 0) {
+                return 0;
+            }
+            if (stock.move(variantId, location, MovementKind.RESERVATION, new Delta(0, take, 0, 0), context)) {
+                return take;
+            }
+        }
+        return 0;
+    }
+
+    /** The order moved on: its draft hold no longer expires. */
+    @Transactional
+    public void makePermanent(OrderRef order) {
+        for (Holding h : reservations.lockByOrder(order.id())) {
+            reservations.save(new Holding(h.orderLineId(), h.orderId(), order.label(), h.variantId(), h.sku(),
+                    h.location(), h.reserved(), h.backordered(), null), clock.instant());
+        }
+    }
+
+    /** The order is void or deleted: everything it held goes back, and waiting backorders may take it. */
+    @Transactional
+    public void release(Actor actor, OrderRef order) {
+        Set<String> freed = new LinkedHashSet<>();
+        for (Holding h : reservations.lockByOrder(order.id())) {
+            releaseHolding(actor, order, h, MovementKind.RELEASE, null);
+            freed.add(h.variantId() + "@" + h.location());
+        }
+        fillFreed(actor, freed);
+    }
+
+    /** Units of an order line leave the warehouse; they must be reserved (a backorder ships once stock came in). */
+    @Transactional
+    public void ship(Actor actor, OrderRef order, long orderLineId, int quantity) {
+        var found = reservations.lockByLine(orderLineId);
+        if (found.isEmpty()) {
+            return; // an item the catalog does not stock
+        }
+        Holding h = found.get();
+        if (h.reserved() < quantity) {
+            throw new ActionRefusedException("ship", "RESERVED", "stock.refused.not-in-stock", h.sku(), h.reserved(), quantity);
+        }
+        stock.move(h.variantId(), h.location(), MovementKind.SHIPMENT, new Delta(-quantity, -quantity, 0, 0),
+                context(actor, null, null, order));
+        Holding rest = new Holding(h.orderLineId(), h.orderId(), h.orderLabel(), h.variantId(), h.sku(), h.location(),
+                h.reserved() - quantity, h.backordered(), h.expiresAt());
+        if (rest.reserved() == 0 && rest.backordered() == 0) {
+            reservations.delete(orderLineId);
+        } else {
+            reservations.save(rest, clock.instant());
+        }
+    }
+
+    /**
+     * Releases holds whose time is up, a batch at a time, and says so in an event per line (the orders module
+     * writes it into the order's timeline). Safe with several Kontor instances: each takes rows the others do
+     * not hold. Returns how many were released.
+     */
+    @Transactional
+    public int releaseExpired(Actor actor, int batch) {
+        List<Holding> expired = reservations.lockExpired(clock.instant(), batch);
+        for (Holding h : expired) {
+            releaseHolding(actor, new OrderRef(h.orderId(), h.orderLabel()), h, MovementKind.RELEASE, "hold expired");
+            events.publishEvent(new ReservationExpired(h.orderId(), h.orderLabel(), h.sku(), h.reserved()));
+        }
+        return expired.size();
+    }
+
+    private void releaseHolding(Actor actor, OrderRef order, Holding h, MovementKind kind, String reason) {
+        if (h.reserved() > 0 || h.backordered() > 0) {
+            stock.move(h.variantId(), h.location(), kind, new Delta(0, -h.reserved(), -h.backordered(), 0),
+                    context(actor, reason, null, order));
+        }
+        reservations.delete(h.orderLineId());
+    }
+
+    private void fillFreed(Actor actor, Set<String> freed) {
+        for (String key : freed) {
+            String[] parts = key.split("@", 2);
+            fillBackorders(actor, Long.parseLong(parts[0]), parts[1]);
+        }
+    }
+
+    /** Moves available units to waiting backorders, oldest first. */
+    private void fillBackorders(Actor actor, long variantId, String location) {
+        for (Holding waiting : reservations.lockWaitingBackorders(variantId, location)) {
+            int take = Math.min(waiting.backordered(), stock.available(variantId, location));
+            if (take <= 0) {
+                return;
+            }
+            OrderRef order = new OrderRef(waiting.orderId(), waiting.orderLabel());
+            if (stock.move(variantId, location, MovementKind.RESERVATION, new Delta(0, take, -take, 0),
+                    context(actor, "backorder filled", null, order))) {
+                reservations.save(new Holding(waiting.orderLineId(), waiting.orderId(), waiting.orderLabel(), variantId,
+                        waiting.sku(), location, waiting.reserved() + take, waiting.backordered() - take,
+                        waiting.expiresAt()), clock.instant());
+            }
+        }
+    }
+
+    // --- reading ---------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public StockFigures total(long variantId) {
+        return stock.total(variantId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StockFigures> byLocation(long variantId) {
+        return stock.levels(variantId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Movement> movements(long variantId, int limit) {
+        return stock.movements(variantId, Math.min(Math.max(limit, 1), 1000));
+    }
+
+    /** The order lines holding this variant. */
+    @Transactional(readOnly = true)
+    public List<Holding> holdings(long variantId) {
+        return reservations.byVariant(variantId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Holding> holdingsOf(long orderId) {
+        return reservations.byOrder(orderId);
+    }
+
+    /** Every figure recomputed from the ledger and the reservations; empty when all agree. */
+    @Transactional(readOnly = true)
+    public List<Drift> check() {
+        return check.run();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Location> locations() {
+        return locations.all();
+    }
+
+    private StockFigures figuresAt(long variantId, String location) {
+        return stock.levels(variantId).stream().filter(f -> f.location().equals(location)).findFirst()
+                .orElse(new StockFigures(location, 0, 0, 0, 0));
+    }
+
+    private Variant variantFor(String sku) {
+        if (Text.clean(sku) == null) {
+            throw InvalidInputException.of("sku", "validation.required");
+        }
+        return products.findVariantBySku(sku.strip())
+                .orElseThrow(() -> InvalidInputException.of("sku", "validation.sku.unknown", sku.strip()));
+    }
+
+    private String locationFor(String code) {
+        if (Text.clean(code) == null) {
+            return locations.defaultLocation().code();
+        }
+        return locations.find(code.strip().toUpperCase(java.util.Locale.ROOT)).map(Location::code)
+                .orElseThrow(() -> InvalidInputException.of("location", "validation.location.unknown", code.strip()));
+    }
+
+    private static void requirePositive(Integer quantity, String field) {
+        if (quantity == null) {
+            throw InvalidInputException.of(field, "validation.required");
+        }
+        if (quantity <= 0) {
+            throw InvalidInputException.of(field, "validation.positive");
+        }
+        if (quantity > MAX_QUANTITY) {
+            throw InvalidInputException.of(field, "validation.max", MAX_QUANTITY);
+        }
+    }
+
+    private Context context(Actor actor, String reason, String reference, OrderRef order) {
+        return new Context(reason, reference, order == null ? null : order.id(), order == null ? null : order.label(),
+                actor, clock.instant());
+    }
+}

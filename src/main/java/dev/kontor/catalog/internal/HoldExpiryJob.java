@@ -1,0 +1,27 @@
+package dev.kontor.catalog.internal;
+
+import dev.kontor.access.Actor;
+import dev.kontor.catalog.Inventory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Every minute, releases drafts' holds whose working days are over. Safe on every instance at once. */
+@Component
+class HoldExpiryJob {
+
+    private static final int BATCH = 100;
+
+    private final Inventory inventory;
+
+    HoldExpiryJob(Inventory inventory) {
+        this.inventory = inventory;
+    }
+
+    @Scheduled(fixedDelayString = "${kontor.inventory.expiry-check:PT1M}", initialDelayString = "PT30S")
+    void releaseExpired() {
+        Actor job = Actor.system("reservation expiry");
+        while (inventory.releaseExpired(job, BATCH) == BATCH) {
+            // another batch is due
+        }
+    }
+}
