@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.kontor.access.Actor;
+import dev.kontor.access.Permission;
+import dev.kontor.access.Permissions;
+import dev.kontor.access.Situation;
 import dev.kontor.calendar.internal.HolidayRepository;
 import dev.kontor.shared.Countries;
 import dev.kontor.shared.NotFoundException;
@@ -27,10 +31,12 @@ public class WorkingDays {
 
     private final HolidayRepository holidays;
     private final ZoneId zone;
+    private final Permissions permissions;
 
-    WorkingDays(HolidayRepository holidays,
+    WorkingDays(HolidayRepository holidays, Permissions permissions,
                 @Value("${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
         this.holidays = holidays;
+        this.permissions = permissions;
         this.zone = ZoneId.of(zone);
     }
 
@@ -60,9 +66,10 @@ public class WorkingDays {
         return holidays.all(Text.clean(country) == null ? null : country.strip().toUpperCase(Locale.ROOT));
     }
 
-    /** Adds (or renames) a holiday. Who may: decided by the caller (admins). */
+    /** Adds (or renames) a holiday. Admins only (settings). */
     @Transactional
-    public Holiday addHoliday(String country, LocalDate day, String name) {
+    public Holiday addHoliday(Actor actor, String country, LocalDate day, String name) {
+        permissions.requireAllowed(actor, Permission.SETTINGS_EDIT, Situation.NONE);
         Problems problems = new Problems();
         String code = country == null ? null : country.strip().toUpperCase(Locale.ROOT);
         if (!Countries.isKnown(code)) {
@@ -83,7 +90,8 @@ public class WorkingDays {
     }
 
     @Transactional
-    public void removeHoliday(String country, LocalDate day) {
+    public void removeHoliday(Actor actor, String country, LocalDate day) {
+        permissions.requireAllowed(actor, Permission.SETTINGS_EDIT, Situation.NONE);
         if (!holidays.delete(country == null ? "" : country.toUpperCase(Locale.ROOT), day)) {
             throw new NotFoundException("holiday", country + " " + day);
         }

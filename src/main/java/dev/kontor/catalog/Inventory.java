@@ -108,7 +108,8 @@ public class Inventory {
         if (!stock.move(variant.id(), at, MovementKind.ADJUSTMENT, new Delta(change, 0, 0, 0),
                 context(actor, reason.strip(), null, null))) {
             StockFigures here = figuresAt(variant.id(), at);
-            throw InvalidInputException.of("quantity", "stock.refused.below-reserved", here.onHand(), here.reserved());
+            throw InvalidInputException.of("quantity", "stock.refused.below-reserved", here.onHand(), here.reserved(),
+                    here.onHand() + change);
         }
         if (change > 0) {
             fillBackorders(actor, variant.id(), at);
@@ -126,7 +127,8 @@ public class Inventory {
         if (!stock.move(variant.id(), at, MovementKind.DEFECTIVE, new Delta(-quantity, 0, 0, quantity),
                 context(actor, Text.clean(reason), null, null))) {
             StockFigures here = figuresAt(variant.id(), at);
-            throw InvalidInputException.of("quantity", "stock.refused.below-reserved", here.onHand(), here.reserved());
+            throw InvalidInputException.of("quantity", "stock.refused.below-reserved", here.onHand(), here.reserved(),
+                    here.onHand() - quantity);
         }
         return stock.total(variant.id());
     }

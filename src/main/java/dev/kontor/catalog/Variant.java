@@ -17,7 +17,7 @@ public record Variant(long id, long productId, String sku, Map<String, String> a
 
     public Variant {
         attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
-        prices = prices == null ? Map.of() : Map.copyOf(prices);
+        prices = prices == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(prices));
     }
 
     public String attributeText() {

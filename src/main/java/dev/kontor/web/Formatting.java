@@ -3,6 +3,7 @@ package dev.kontor.web;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -52,6 +53,12 @@ public class Formatting {
     public String date(Instant instant) {
         return instant == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                 .withLocale(locale()).withZone(zone).format(instant);
+    }
+
+    /** A calendar day with its weekday: "Fri, 3 Oct 2025". */
+    public String day(LocalDate day) {
+        return day == null ? "" : DateTimeFormatter.ofPattern("EEE", locale()).format(day) + ", "
+                + DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(day);
     }
 
     /** For {@code <time datetime=…>} and date inputs. */

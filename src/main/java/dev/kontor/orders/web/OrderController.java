@@ -13,6 +13,8 @@ import dev.kontor.access.Permission;
 import dev.kontor.access.Verdict;
 import dev.kontor.orders.ActionOutcome;
 import dev.kontor.access.Users;
+import dev.kontor.catalog.Holding;
+import dev.kontor.catalog.Inventory;
 import dev.kontor.customers.Customers;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
@@ -53,10 +55,13 @@ class OrderController {
     private final Customers customers;
     private final List<OrderPanel> panels;
     private final Messages messages;
+    private final Inventory inventory;
     private final Users users;
 
-    OrderController(Orders orders, Customers customers, Users users, List<OrderPanel> panels, Messages messages) {
+    OrderController(Orders orders, Customers customers, Users users, List<OrderPanel> panels, Messages messages,
+                    Inventory inventory) {
         this.orders = orders;
+        this.inventory = inventory;
         this.customers = customers;
         this.users = users;
         this.panels = panels.stream().sorted(Comparator.comparingInt(OrderPanel::position)).toList();
@@ -113,6 +118,8 @@ class OrderController {
         model.addAttribute("editNeedsApproval", !edit.isAllowed());
         model.addAttribute("canNote", orders.verdict(actor, order, Permission.ORDER_NOTE).isAllowed());
         model.addAttribute("notes", orders.notes(actor, id));
+        model.addAttribute("stock", inventory.holdingsOf(id).stream()
+                .collect(java.util.stream.Collectors.toMap(Holding::orderLineId, h -> h)));
         model.addAttribute("noteKinds", NoteKind.values());
         model.addAttribute("timeline", orders.timeline(actor, id));
         model.addAttribute("customer", customers.find(order.content().customerId()).orElse(null));
