@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.kontor.catalog.ProductInput;
+import dev.kontor.catalog.VariantStatus;
 import dev.kontor.orders.OrderInput;
 
 /** The demo shop's products: clothes in colours and sizes, named for the channels that sell them. */
@@ -54,6 +56,50 @@ final class DemoCatalog {
 
     static final List<Item> ALL = List.of(SHIRT_BLUE_M, SHIRT_BLUE_L, SHIRT_WHITE_M, SCARF_RED, SCARF_GREEN,
             JACKET_NAVY_M, JACKET_NAVY_XL, SOCKS_GREY, CAP_BLACK);
+
+    /** A product of the demo catalog: its code, English name, supplier and variants (with stock to receive). */
+    record DemoProduct(String code, String name, String supplier, long purchaseCents, String purchaseCurrency,
+                       List<Stocked> variants) {
+    }
+
+    /** A catalog item with what the warehouse receives, where, and how the shop sells it. */
+    record Stocked(Item item, int receive, String location, boolean backorder, VariantStatus status, int lowAt) {
+
+        ProductInput.VariantInput input(DemoProduct product) {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("colour", item.colour());
+            if (item.size() != null) {
+                attributes.put("size", item.size());
+            }
+            return new ProductInput.VariantInput(item.sku(), attributes, status, backorder, product.supplier(),
+                    product.purchaseCents(), product.purchaseCurrency(), lowAt, item.prices());
+        }
+    }
+
+    static final Item HAT_STRAW = new Item("HAT0ST5001", "Straw hat", "草帽", "Strohhut", "Stråhatt", "natural", null,
+            prices(2990, 15900, 34900, 3290));
+
+    /**
+     * What the demo shop keeps: enough shirts, scarves and caps; navy jackets in XL short (the B2B order waits
+     * for part of them); socks sold on backorder with none in stock; the straw hat discontinued.
+     */
+    static final List<DemoProduct> PRODUCTS = List.of(
+            new DemoProduct("WLY0QU", "Linen shirt", "Hangzhou Silk & Linen Co.", 1450, "EUR", List.of(
+                    new Stocked(SHIRT_BLUE_M, 60, "MAIN", false, VariantStatus.NORMAL, 10),
+                    new Stocked(SHIRT_BLUE_L, 70, "HZ", false, VariantStatus.NORMAL, 10),
+                    new Stocked(SHIRT_WHITE_M, 25, "MAIN", false, VariantStatus.NORMAL, 5))),
+            new DemoProduct("WXZ0KU", "Silk scarf", "Hangzhou Silk & Linen Co.", 980, "EUR", List.of(
+                    new Stocked(SCARF_RED, 40, "MAIN", false, VariantStatus.NORMAL, 5),
+                    new Stocked(SCARF_GREEN, 30, "HZ", false, VariantStatus.NORMAL, 5))),
+            new DemoProduct("JKT0NV", "Wool jacket", "Tuchfabrik Lahn GmbH", 5400, "EUR", List.of(
+                    new Stocked(JACKET_NAVY_M, 30, "MAIN", true, VariantStatus.NORMAL, 3),
+                    new Stocked(JACKET_NAVY_XL, 6, "MAIN", true, VariantStatus.NORMAL, 3))),
+            new DemoProduct("SCK0GR", "Merino socks (3 pairs)", "Ullvare Norge AS", 520, "EUR", List.of(
+                    new Stocked(SOCKS_GREY, 0, "MAIN", true, VariantStatus.NORMAL, 10))),
+            new DemoProduct("CAP0BK", "Cotton cap", "Tuchfabrik Lahn GmbH", 640, "EUR", List.of(
+                    new Stocked(CAP_BLACK, 150, "MAIN", false, VariantStatus.NORMAL, 20))),
+            new DemoProduct("HAT0ST", "Straw hat", "Hangzhou Silk & Linen Co.", 700, "EUR", List.of(
+                    new Stocked(HAT_STRAW, 0, "MAIN", false, VariantStatus.DISCONTINUED, 0))));
 
     private DemoCatalog() {
     }

@@ -16,6 +16,9 @@ import java.util.List;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.access.Users;
+import dev.kontor.catalog.Catalog;
+import dev.kontor.catalog.Inventory;
+import dev.kontor.catalog.ProductInput;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
 import dev.kontor.customers.Customers;
@@ -49,16 +52,20 @@ class DemoShop implements ApplicationRunner {
     private final DemoOrders.Services services;
     private final Users users;
     private final Customers customers;
+    private final Catalog catalog;
+    private final Inventory inventory;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final String password;
 
     DemoShop(Orders orders, Payments payments, Shipments shipments, Users users, Customers customers,
-             TransactionTemplate transaction, JdbcClient jdbc, Clock clock,
+             Catalog catalog, Inventory inventory, TransactionTemplate transaction, JdbcClient jdbc, Clock clock,
              @Value("${kontor.demo.password:kontor-demo-password}") String password) {
         this.services = new DemoOrders.Services(orders, payments, shipments, clock);
         this.users = users;
         this.customers = customers;
+        this.catalog = catalog;
+        this.inventory = inventory;
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.password = password;
@@ -91,14 +98,31 @@ class DemoShop implements ApplicationRunner {
                 alipay, alipay == null ? null : "Alipay", address)).id();
     }
 
+    /** Products, a second warehouse in Hangzhou, and the goods received before the first order came in. */
+    private void stock(Actor purchasing, Actor warehouse) {
+        catalog.addLocation(Actor.system("demo shop"), "HZ", "Hangzhou", "CN");
+        for (DemoCatalog.DemoProduct p : DemoCatalog.PRODUCTS) {
+            catalog.create(purchasing, new ProductInput(p.code(), p.name(),
+                    p.variants().stream().map(v -> v.input(p)).toList()));
+        }
+        for (DemoCatalog.DemoProduct p : DemoCatalog.PRODUCTS) {
+            for (DemoCatalog.Stocked v : p.variants()) {
+                if (v.receive() > 0) {
+                    inventory.receive(warehouse, v.item().sku(), v.location(), v.receive(), "Lieferschein LS-2026-" + v.item().sku());
+                }
+            }
+        }
+    }
+
     private void seed() {
         Actor liNa = colleague("li.na", "Li Na", "zh_CN", Role.CUSTOMER_SERVICE);
         Actor jonas = colleague("jonas", "Jonas Becker", "de", Role.WAREHOUSE);
         Actor ingrid = colleague("ingrid", "Ingrid Hansen", "nb", Role.FINANCE);
         Actor sven = colleague("sven", "Sven Meyer", "de", Role.SALES);
         colleague("wang.lei", "Wang Lei", "zh_CN", Role.SUPERVISOR);
-        colleague("ola", "Ola Berg", "nb", Role.PURCHASING);
+        Actor ola = colleague("ola", "Ola Berg", "nb", Role.PURCHASING);
         Actor shop = Actor.system("web shop");
+        stock(ola, jonas);
 
         long zhang = customer(CustomerKind.PERSON, "张伟", null, "CN", "zh_CN", "zhang.wei@example.cn",
                 "+86 138 0013 8000", null, "zhang.wei@163.com", new Address("张伟", null, "文一西路 969 号", null,
