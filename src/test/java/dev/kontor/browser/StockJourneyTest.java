@@ -107,6 +107,21 @@ class StockJourneyTest extends BrowserTest {
         assertThat(page.locator("#notices")).containsText("Asked for by Müller Textil");
         page.click("#notices button");
         assertThat(page.locator("#notices")).containsText("done by Ola");
+
+        page.click(".mainnav >> text=Stock");
+        page.click("text=Suppliers");
+        var supplier = page.locator("form.supplier").first();
+        supplier.locator("[name=contactName]").fill("Chen Jing");
+        supplier.locator("[name=phone]").fill("call me");
+        supplier.locator("button").click();
+        assertThat(page.locator("form.supplier .field-error")).containsText("Not a phone number");
+        supplier = page.locator("form.supplier").first();
+        assertThat(supplier.locator("[name=contactName]")).hasValue("Chen Jing");
+        supplier.locator("[name=phone]").fill("+86 571 8888 0000");
+        supplier.locator("button").click();
+        assertThat(page.locator(".flash")).containsText("Supplier Zhejiang Linen Mill saved");
+        page.click(".mainnav >> text=Purchasing");
+        assertThat(page.locator("#to-buy tr[data-sku=WLY0QU1098]")).containsText("+86 571 8888 0000");
     }
 
     @Test

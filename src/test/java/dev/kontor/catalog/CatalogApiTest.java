@@ -57,7 +57,10 @@ class CatalogApiTest {
     static Map<String, Object> shirt(String... skus) {
         List<Map<String, Object>> variants = new java.util.ArrayList<>();
         for (String sku : skus) {
-            variants.add(Map.of("sku", sku, "attributes", Map.of("colour", "blue", "size", "M"), "allowBackorder", true,
+            Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            attributes.put("colour", "blue");
+            attributes.put("size", "M");
+            variants.add(Map.of("sku", sku, "attributes", attributes, "allowBackorder", true,
                     "supplier", "Zhejiang Linen Mill", "purchasePrice", 1450, "purchaseCurrency", "EUR",
                     "lowStockThreshold", 5, "prices", Map.of("EUR", 4990, "CNY", 29900)));
         }
@@ -222,6 +225,15 @@ class CatalogApiTest {
         assertThat(purchasing.post("/api/purchasing/notices/" + notice.json().get("id").asLong() + "/done", "{}")
                 .status()).isEqualTo(204);
         assertThat(purchasing.get("/api/purchasing/notices").json().get(0).get("doneBy").asString()).isEqualTo("Ola");
+        long supplierId = line.at("/supplier/id").asLong();
+        Api.Response contact = purchasing.put("/api/catalog/suppliers/" + supplierId, Map.of("name", "Zhejiang Linen Mill",
+                "contactName", "Chen Jing", "email", "sales@linen.example", "phone", "+86 571 8888 0000"));
+        assertThat(contact.status()).as(contact.body()).isEqualTo(200);
+        assertThat(purchasing.get("/api/purchasing").json().at("/0/supplier/email").asString())
+                .isEqualTo("sales@linen.example");
+        assertThat(purchasing.put("/api/catalog/suppliers/" + supplierId, Map.of("name", "Zhejiang Linen Mill",
+                "email", "not-an-address")).json().at("/errors/0/field").asString()).isEqualTo("email");
+        assertThat(warehouse.put("/api/catalog/suppliers/" + supplierId, Map.of("name", "Mine")).status()).isEqualTo(403);
         assertThat(warehouse.post("/api/purchasing/notices", Map.of("sku", "NOPE", "quantity", 1)).json()
                 .at("/errors/0/field").asString()).isEqualTo("sku");
     }

@@ -17,6 +17,7 @@ import dev.kontor.catalog.Product;
 import dev.kontor.catalog.ProductInput;
 import dev.kontor.catalog.ProductStatus;
 import dev.kontor.catalog.StockFigures;
+import dev.kontor.catalog.Supplier;
 import dev.kontor.catalog.Variant;
 import dev.kontor.catalog.VariantRow;
 import dev.kontor.catalog.VariantStatus;
@@ -145,6 +146,26 @@ class CatalogApiController {
             description = "Empty when every level equals the sum of its movements and its reservations.")
     List<Drift> check() {
         return inventory.check();
+    }
+
+    @GetMapping("/api/catalog/suppliers")
+    @Operation(summary = "List suppliers")
+    List<Supplier> suppliers() {
+        return catalog.suppliers();
+    }
+
+    @Schema(name = "SupplierRequest")
+    record SupplierRequest(@Schema(example = "Zhejiang Linen Mill") String name, @Schema(example = "Chen Jing") String contactName,
+                           @Schema(example = "sales@linen.example") String email, @Schema(example = "+86 571 8888 0000") String phone,
+                           String address) {
+    }
+
+    @PutMapping("/api/catalog/suppliers/{id}")
+    @Operation(summary = "Change a supplier's name and contact details", description = "Purchasing or supervisor. "
+            + "Suppliers are created by naming them on a variant.")
+    Supplier updateSupplier(Actor actor, @PathVariable long id, @RequestBody SupplierRequest request) {
+        return catalog.updateSupplier(actor, new Supplier(id, request.name(), request.contactName(), request.email(),
+                request.phone(), request.address()));
     }
 
     @GetMapping(value = "/api/catalog/export", produces = "text/csv")
