@@ -93,16 +93,17 @@ public class Catalog {
 
     private void check(ProductInput input, Long productId) {
         Problems problems = CatalogRules.check(input);
-        if (problems.isEmpty()) {
+        // Codes other products use are reported with the rest, so a form shows every problem at once.
+        if (input.code() != null && !input.code().isBlank()) {
             products.findProductIdByCode(input.code().strip()).filter(other -> !other.equals(productId))
                     .ifPresent(other -> problems.add("code", "validation.code.taken", input.code().strip()));
-            List<String> skus = CatalogRules.skusOf(input);
-            Map<String, Variant> taken = products.findVariantsBySkus(skus);
-            for (int i = 0; i < skus.size(); i++) {
-                Variant other = taken.get(skus.get(i).toUpperCase(Locale.ROOT));
-                if (other != null && (productId == null || other.productId() != productId)) {
-                    problems.add("variants[" + i + "].sku", "validation.sku.taken", skus.get(i));
-                }
+        }
+        List<String> skus = CatalogRules.skusOf(input);
+        Map<String, Variant> taken = products.findVariantsBySkus(skus.stream().filter(sku -> !sku.isEmpty()).toList());
+        for (int i = 0; i < skus.size(); i++) {
+            Variant other = taken.get(skus.get(i).toUpperCase(Locale.ROOT));
+            if (other != null && (productId == null || other.productId() != productId)) {
+                problems.add("variants[" + i + "].sku", "validation.sku.taken", skus.get(i));
             }
         }
         problems.throwIfAny();

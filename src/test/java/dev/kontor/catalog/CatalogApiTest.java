@@ -111,10 +111,11 @@ class CatalogApiTest {
         assertThat(noVariants.json().at("/errors/0/field").asString()).isEqualTo("variants");
 
         assertThat(purchasing.post("/api/catalog/products", shirt("WLY0QU1098")).status()).isEqualTo(201);
-        Api.Response taken = purchasing.post("/api/catalog/products",
-                Map.of("code", "OTHER", "name", "Other", "variants", List.of(Map.of("sku", "WLY0QU1098"))));
+        Api.Response taken = purchasing.post("/api/catalog/products", Map.of("code", "OTHER", "name", "Other",
+                "variants", List.of(Map.of("sku", "WLY0QU1098", "purchasePrice", -1, "purchaseCurrency", "EUR"))));
         assertThat(taken.status()).isEqualTo(422);
-        assertThat(taken.json().at("/errors/0/field").asString()).isEqualTo("variants[0].sku");
+        assertThat(taken.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+                .as("every problem at once").containsExactlyInAnyOrder("variants[0].sku", "variants[0].purchasePrice");
         assertThat(jdbc.sql("SELECT count(*) FROM products").query(Long.class).single()).isEqualTo(1);
 
         Api.Response notAllowed = warehouse.post("/api/catalog/products", Map.of("code", "JKT", "name", "Jacket",
