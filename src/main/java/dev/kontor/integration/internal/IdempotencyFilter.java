@@ -205,7 +205,15 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
+                    // The body is already in memory: everything is available at once.
+                    try {
+                        if (!isFinished()) {
+                            listener.onDataAvailable();
+                        }
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }
