@@ -64,7 +64,8 @@ public class CatalogCsv {
 
     public void export(Writer out) {
         List<VariantRow> rows = queries.find(null, null, false, 100_000);
-        List<Variant> variants = rows.stream().map(r -> products.findVariant(r.variantId()).orElseThrow()).toList();
+        Map<String, Variant> bySku = products.findVariantsBySkus(rows.stream().map(VariantRow::sku).toList());
+        List<Variant> variants = rows.stream().map(r -> bySku.get(r.sku().toUpperCase(java.util.Locale.ROOT))).toList();
         TreeSet<String> currencies = new TreeSet<>();
         variants.forEach(v -> currencies.addAll(v.prices().keySet()));
         Map<Long, String> suppliers = new LinkedHashMap<>();

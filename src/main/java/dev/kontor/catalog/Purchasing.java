@@ -48,8 +48,10 @@ public class Purchasing {
         permissions.requireAllowed(actor, Permission.PURCHASING_VIEW, Situation.NONE);
         Map<Long, Supplier> suppliers = products.suppliers().stream()
                 .collect(Collectors.toMap(Supplier::id, Function.identity()));
-        return queries.toPurchase().stream().map(row -> {
-            Variant v = products.findVariant(row.variantId()).orElseThrow();
+        List<VariantRow> rows = queries.toPurchase();
+        Map<String, Variant> bySku = products.findVariantsBySkus(rows.stream().map(VariantRow::sku).toList());
+        return rows.stream().map(row -> {
+            Variant v = bySku.get(row.sku().toUpperCase(java.util.Locale.ROOT));
             int belowThreshold = Math.max(0, row.lowStockThreshold() - row.stock().available());
             return new PurchasingLine(row, v.supplierId() == null ? null : suppliers.get(v.supplierId()),
                     v.purchasePrice(), v.purchaseCurrency(), row.stock().backordered() + belowThreshold);

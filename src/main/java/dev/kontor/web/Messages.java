@@ -50,6 +50,11 @@ public class Messages {
         return get(problem.code(), problem.args().toArray());
     }
 
+    /** A problem for a flash message, where no form field sits beside it: "Quantity: must be positive." */
+    public String withField(FieldProblem problem) {
+        return get("field." + problem.field()) + ": " + of(problem);
+    }
+
     public String of(List<FieldProblem> problems, String field) {
         return problems.stream().filter(p -> p.field().equals(field)).findFirst().map(this::of).orElse(null);
     }

@@ -8,7 +8,6 @@ import java.util.TreeSet;
 import dev.kontor.access.Actor;
 import dev.kontor.calendar.Holiday;
 import dev.kontor.calendar.WorkingDays;
-import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.KontorException;
 import dev.kontor.web.Messages;
@@ -52,8 +51,7 @@ class HolidayController {
             redirect.addFlashAttribute("notice", messages.get("holidays.added", h.name(), h.day().toString()));
             return "redirect:/settings/holidays?country=" + h.country();
         } catch (InvalidInputException e) {
-            FieldProblem p = e.problems().get(0);
-            redirect.addFlashAttribute("error", messages.get("field." + p.field()) + ": " + messages.of(p));
+            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
         } catch (KontorException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }

@@ -149,8 +149,7 @@ class CatalogController {
             }
             redirect.addFlashAttribute("notice", messages.get("stock.done." + what));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", messages.get("field." + e.problems().get(0).field()) + ": "
-                    + messages.of(e.problems().get(0)));
+            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
         } catch (KontorException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }

@@ -3,7 +3,6 @@ package dev.kontor.catalog.web;
 import dev.kontor.access.Actor;
 import dev.kontor.catalog.Catalog;
 import dev.kontor.catalog.Location;
-import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.KontorException;
 import dev.kontor.web.Messages;
@@ -39,8 +38,7 @@ class LocationController {
             Location added = catalog.addLocation(actor, code, name, country);
             redirect.addFlashAttribute("notice", messages.get("locations.added", added.code()));
         } catch (InvalidInputException e) {
-            FieldProblem p = e.problems().get(0);
-            redirect.addFlashAttribute("error", messages.get("field." + p.field()) + ": " + messages.of(p));
+            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
         } catch (KontorException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }

@@ -42,8 +42,7 @@ class PaymentController {
                     pending ? PaymentState.PENDING : PaymentState.SUCCEEDED));
             redirect.addFlashAttribute("notice", messages.get(kind == PaymentKind.REFUND ? "refund.done" : "payment.done"));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", messages.get("field." + e.problems().get(0).field()) + ": "
-                    + messages.of(e.problems().get(0)));
+            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
         } catch (KontorException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }
