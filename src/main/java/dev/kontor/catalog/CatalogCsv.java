@@ -64,8 +64,9 @@ public class CatalogCsv {
 
     public void export(Writer out) {
         List<VariantRow> rows = queries.find(null, null, false, 100_000);
-        Map<String, Variant> bySku = products.findVariantsBySkus(rows.stream().map(VariantRow::sku).toList());
-        List<Variant> variants = rows.stream().map(r -> bySku.get(r.sku().toUpperCase(java.util.Locale.ROOT))).toList();
+        Map<Long, Variant> byId = new java.util.HashMap<>();
+        products.variantsOf(rows.stream().map(VariantRow::productId).distinct().toList()).forEach(v -> byId.put(v.id(), v));
+        List<Variant> variants = rows.stream().map(r -> byId.get(r.variantId())).toList();
         TreeSet<String> currencies = new TreeSet<>();
         variants.forEach(v -> currencies.addAll(v.prices().keySet()));
         Map<Long, String> suppliers = new LinkedHashMap<>();
