@@ -61,4 +61,27 @@
       document.getElementById('customer-choose').classList.remove('hidden');
     }
   });
+
+  // Copy buttons: <button data-copy="#input-id"> copies that field's text (the payment link, for a chat).
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('[data-copy]');
+    if (!button) {
+      return;
+    }
+    var field = document.querySelector(button.getAttribute('data-copy'));
+    if (!field) {
+      return;
+    }
+    field.select();
+    var done = function () {
+      button.setAttribute('data-copied', 'true');
+      button.textContent = button.getAttribute('data-copied-text') || button.textContent;
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(done, function () { document.execCommand('copy'); done(); });
+    } else {
+      document.execCommand('copy');
+      done();
+    }
+  });
 })();

@@ -228,6 +228,29 @@ public class Inventory {
         return 0;
     }
 
+    /**
+     * Before a customer pays a draft: holds what its lines need until {@code until} and refuses, naming the
+     * item, when a line cannot be had in full and may not be backordered. Nothing of the hold stays if it refuses
+     * (the caller's transaction rolls back).
+     */
+    @Transactional
+    public List<Holding> holdForCheckout(Actor actor, OrderRef order, List<Need> needs, Instant until) {
+        List<Holding> held = reserve(actor, order, needs, Mode.HOLD, until);
+        Map<Long, Holding> byLine = new HashMap<>();
+        held.forEach(h -> byLine.put(h.orderLineId(), h));
+        Map<String, Variant> variants = products.findVariantsBySkus(needs.stream().map(Need::sku).toList());
+        for (Need need : needs) {
+            Variant variant = variants.get(need.sku().toUpperCase(java.util.Locale.ROOT));
+            Holding h = byLine.get(need.orderLineId());
+            int reserved = h == null ? 0 : h.reserved();
+            if (variant != null && !variant.backorderable() && reserved < need.quantity()) {
+                throw new ActionRefusedException("pay", variant.status().name(), "stock.refused.out-of-stock",
+                        variant.sku(), reserved, need.quantity());
+            }
+        }
+        return held;
+    }
+
     /** The order moved on: its draft hold no longer expires. */
     @Transactional
     public void makePermanent(OrderRef order) {

@@ -258,6 +258,46 @@ public class Orders {
         return OrderDiff.between(before, order, userNames(before, order));
     }
 
+    /**
+     * Refuses, with the lifecycle's reason, unless the order is a draft that could be submitted now (lines, an
+     * address to ship to): what a draft must be before a customer is asked to pay for it.
+     */
+    public void requireReadyToSubmit(Order order) {
+        if (order.lifecycle() != LifecycleStatus.DRAFT) {
+            throw new ActionRefusedException("invoice", order.lifecycle().name(), "order.refused.not-a-draft");
+        }
+        Decision decision = LifecycleRules.decide(OrderAction.SUBMIT, order.facts());
+        if (decision instanceof Decision.Refused refused) {
+            throw new ActionRefusedException("invoice", order.lifecycle().name(), refused.reason(),
+                    refused.args().toArray());
+        }
+    }
+
+    /**
+     * The customer confirms a draft at checkout: their billing address and the shipping they chose. Holds the
+     * draft's stock until {@code holdUntil} and refuses, naming the item, when something is no longer there.
+     * Runs in the caller's transaction, before any money is asked for.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Order checkout(Actor actor, long id, dev.kontor.shared.Address billing, long shipping, String shippingName,
+                          Instant holdUntil) {
+        Order order = lockForChange(id);
+        requireReadyToSubmit(order);
+        Order before = order.copy();
+        OrderContent c = order.content();
+        if (!java.util.Objects.equals(c.billingAddress(), billing) || c.shipping() != shipping) {
+            order.edit(new OrderContent(c.customerId(), c.customerName(), c.email(), c.phone(), billing,
+                    c.shippingAddress(), c.currency(), c.pricesIncludeTax(), c.lines(), shipping, c.discount(),
+                    c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds()));
+            order = save(actor, before, order, "order.checkout", null,
+                    shippingName == null ? Map.of() : Map.of("shippingMethod", shippingName));
+        }
+        Inventory.OrderRef ref = new Inventory.OrderRef(order.id(), order.number());
+        inventory.holdForCheckout(actor, ref, order.lines().stream()
+                .map(l -> new dev.kontor.catalog.Need(l.id(), l.sku(), l.openQuantity())).toList(), holdUntil);
+        return order;
+    }
+
     /** Records units leaving the warehouse; returns the changes (lines, fulfilment status). */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Change> applyShipment(Actor actor, Order order, Map<Long, Integer> quantities) {

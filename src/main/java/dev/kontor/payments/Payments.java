@@ -89,6 +89,53 @@ public class Payments {
         return payments.findById(paymentId).orElseThrow();
     }
 
+    /**
+     * A customer starts paying through an invoice link: the payment is recorded as initiated (the order shows
+     * "payment pending") before the provider is asked, so money the provider takes is never unaccounted for.
+     * Runs in the caller's transaction, which holds the order's lock.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    Payment startAttempt(Actor actor, Order order, long linkId, PaymentProvider provider) {
+        Instant now = clock.instant();
+        long id = payments.insertAttempt(order.id(), linkId, provider.code(), provider.method(), order.outstanding(),
+                order.currency(), actor.displayName(), now);
+        List<Change> changes = rederive(actor, order);
+        Payment payment = payments.findById(id).orElseThrow();
+        Map<String, String> details = details(payment);
+        details.put("provider", provider.code());
+        timeline.record(new TimelineEntry(null, Orders.SUBJECT, order.id(), now, actor.userId(), actor.displayName(),
+                "payment.started", changes, null, details));
+        return payment;
+    }
+
+    /**
+     * What a provider answered about a payment (at checkout, or when the reconciler asked again): moves the
+     * payment on if its state allows, re-derives the order's payment status and publishes the change. An answer
+     * that changes nothing (still pending) only notes when to ask next.
+     */
+    @Transactional
+    Payment applyProviderAnswer(Actor actor, long paymentId, PaymentProvider.Charge answer, Instant nextCheck) {
+        Payment current = payments.findById(paymentId).orElseThrow(() -> new NotFoundException("payment", paymentId));
+        Order order = orders.lockForChange(current.orderId());
+        Payment payment = payments.lock(paymentId).orElseThrow();
+        PaymentState next = answer.state();
+        if (next == payment.state() || !payment.state().canMoveTo(next)) {
+            payments.updateFromProvider(paymentId, payment.state(), answer.reference(),
+                    payment.state().isOpen() ? nextCheck : null);
+            return payments.findById(paymentId).orElseThrow();
+        }
+        payments.updateFromProvider(paymentId, next, answer.reference(), next.isOpen() ? nextCheck : null);
+        List<Change> changes = new ArrayList<>();
+        changes.add(Change.of("payment #" + paymentId, payment.state(), next));
+        changes.addAll(rederive(actor, order));
+        Payment updated = payments.findById(paymentId).orElseThrow();
+        timeline.record(new TimelineEntry(null, Orders.SUBJECT, order.id(), clock.instant(), actor.userId(),
+                actor.displayName(), "payment.settled", changes, null, details(updated)));
+        events.publishEvent(new PaymentRecorded(paymentId, order.id(), updated.kind(), next, updated.amount(),
+                updated.currency()));
+        return updated;
+    }
+
     /** The order's payments and refunds, for a user who may see the order. */
     @Transactional(readOnly = true)
     public List<Payment> of(Actor actor, long orderId) {

@@ -46,7 +46,7 @@ public class Labels {
         if ("channel".equals(field)) {
             return channel(value);
         }
-        if ("why".equals(field)) {
+        if ("why".equals(field) || "closedBecause".equals(field)) {
             return messages.get(value);
         }
         if ("requestedAction".equals(field)) {

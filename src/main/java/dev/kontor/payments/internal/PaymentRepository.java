@@ -41,8 +41,62 @@ public class PaymentRepository {
                 .query(Long.class).single();
     }
 
+    /** A payment a customer starts through an invoice link, handled by a provider. */
+    public long insertAttempt(long orderId, long linkId, String provider, String method, long amount, String currency,
+                              String byName, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO payments (order_id, kind, state, amount, currency, method, occurred_at,
+                            recorded_by_name, created_at, link_id, provider)
+                        VALUES (:order, 'PAYMENT', 'INITIATED', :amount, :currency, :method, :now, :byName, :now, :link,
+                            :provider) RETURNING id""")
+                .param("order", orderId).param("amount", amount).param("currency", currency).param("method", method)
+                .param("now", Timestamp.from(now)).param("byName", byName).param("link", linkId)
+                .param("provider", provider).query(Long.class).single();
+    }
+
+    /** What the provider said: the new state, its reference, and when to ask again (null: never). */
+    public void updateFromProvider(long id, PaymentState state, String reference, Instant nextCheck) {
+        jdbc.sql("""
+                        UPDATE payments SET state = :state, reference = coalesce(:reference, reference),
+                            next_check_at = :next WHERE id = :id""")
+                .param("state", state.name()).param("reference", reference)
+                .param("next", nextCheck == null ? null : Timestamp.from(nextCheck)).param("id", id).update();
+    }
+
+    /** The payment under way or done through this link, if any (at most one, by a unique index). */
+    public Optional<Payment> liveAttempt(long linkId) {
+        return jdbc.sql("""
+                        SELECT * FROM payments WHERE link_id = :link
+                        AND state IN ('INITIATED', 'PENDING', 'UNKNOWN', 'SUCCEEDED')""")
+                .param("link", linkId).query(PaymentRepository::map).optional();
+    }
+
+    /**
+     * Claims payments due for a re-check with their provider, pushing their next check {@code lease} ahead so
+     * another instance does not check them at the same time.
+     */
+    public List<Payment> claimDueChecks(Instant now, Instant lease, int limit) {
+        return jdbc.sql("""
+                        UPDATE payments SET next_check_at = :lease
+                        WHERE id IN (SELECT id FROM payments WHERE next_check_at <= :now
+                                       AND state IN ('INITIATED', 'PENDING', 'UNKNOWN')
+                                     ORDER BY next_check_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING *""")
+                .param("now", Timestamp.from(now)).param("lease", Timestamp.from(lease)).param("limit", limit)
+                .query(PaymentRepository::map).list();
+    }
+
+    public Optional<Payment> lock(long id) {
+        return jdbc.sql("SELECT * FROM payments WHERE id = :id FOR UPDATE").param("id", id)
+                .query(PaymentRepository::map).optional();
+    }
+
     public void updateState(long id, PaymentState state) {
-        jdbc.sql("UPDATE payments SET state = :state WHERE id = :id").param("state", state.name()).param("id", id).update();
+        jdbc.sql("""
+                        UPDATE payments SET state = :state,
+                            next_check_at = CASE WHEN :state IN ('SUCCEEDED', 'FAILED') THEN NULL ELSE next_check_at END
+                        WHERE id = :id""")
+                .param("state", state.name()).param("id", id).update();
     }
 
     public Sums sums(long orderId) {
@@ -69,6 +123,7 @@ public class PaymentRepository {
         return new Payment(rs.getLong("id"), rs.getLong("order_id"), PaymentKind.valueOf(rs.getString("kind")),
                 PaymentState.valueOf(rs.getString("state")), rs.getLong("amount"), rs.getString("currency"),
                 rs.getString("method"), rs.getString("reference"), rs.getTimestamp("occurred_at").toInstant(),
-                rs.getString("recorded_by_name"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("recorded_by_name"), rs.getTimestamp("created_at").toInstant(), rs.getString("provider"),
+                rs.getObject("link_id", Long.class));
     }
 }

@@ -6,7 +6,11 @@ import java.util.List;
 
 import dev.kontor.access.Actor;
 import dev.kontor.payments.Payment;
+import dev.kontor.documents.Mail;
 import dev.kontor.payments.PaymentKind;
+import dev.kontor.payments.PaymentLink;
+import dev.kontor.payments.PaymentLinkStatus;
+import dev.kontor.payments.PaymentLinks;
 import dev.kontor.payments.PaymentRequest;
 import dev.kontor.payments.PaymentState;
 import dev.kontor.payments.Payments;
@@ -28,9 +32,44 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentApiController {
 
     private final Payments payments;
+    private final PaymentLinks links;
+    private final Mail mail;
 
-    PaymentApiController(Payments payments) {
+    PaymentApiController(Payments payments, PaymentLinks links, Mail mail) {
         this.payments = payments;
+        this.links = links;
+        this.mail = mail;
+    }
+
+    @Schema(name = "PaymentLink")
+    record LinkResponse(String url, PaymentLinkStatus status, boolean usable, Instant expiresAt, String language,
+                        String closedReason) {
+    }
+
+    private LinkResponse response(PaymentLink link) {
+        return new LinkResponse(link.url(mail.publicUrl()), link.status(), link.usableAt(Instant.now()),
+                link.expiresAt(), link.language(), link.closedReason());
+    }
+
+    @PostMapping("/invoice")
+    @Operation(summary = "Send a draft's invoice", description = "E-mails the customer, in their language, the order's "
+            + "summary and a payment link (made if the draft has no open one). The mail is queued: it goes out when "
+            + "the mail server takes it. 409 unless the order is a draft that could be submitted, 422 without an e-mail.")
+    LinkResponse sendInvoice(Actor actor, @PathVariable long orderId) {
+        return response(links.sendInvoice(actor, orderId));
+    }
+
+    @PostMapping("/payment-link")
+    @Operation(summary = "Get a draft's payment link", description = "The open link, or a new one, to share in a chat.")
+    LinkResponse paymentLink(Actor actor, @PathVariable long orderId) {
+        return response(links.linkFor(actor, orderId));
+    }
+
+    @GetMapping("/payment-link")
+    @Operation(summary = "The order's latest payment link", description = "404 when it never had one.")
+    ResponseEntity<LinkResponse> latestLink(Actor actor, @PathVariable long orderId) {
+        return links.latest(actor, orderId).map(l -> ResponseEntity.ok(response(l)))
+                .orElse(ResponseEntity.notFound().build());
     }
 
     @Schema(name = "PaymentRequest")

@@ -3,6 +3,7 @@ package dev.kontor.payments.web;
 import dev.kontor.access.Actor;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.PaymentKind;
+import dev.kontor.payments.PaymentLinks;
 import dev.kontor.payments.PaymentRequest;
 import dev.kontor.payments.PaymentState;
 import dev.kontor.payments.Payments;
@@ -21,11 +22,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PaymentController {
 
     private final Payments payments;
+    private final PaymentLinks links;
     private final Orders orders;
     private final Messages messages;
 
-    PaymentController(Payments payments, Orders orders, Messages messages) {
+    PaymentController(Payments payments, PaymentLinks links, Orders orders, Messages messages) {
         this.payments = payments;
+        this.links = links;
         this.orders = orders;
         this.messages = messages;
     }
@@ -54,6 +57,31 @@ class PaymentController {
                   RedirectAttributes redirect) {
         try {
             payments.settle(actor, id, paymentId, state);
+        } catch (KontorException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/orders/" + id + "#payments";
+    }
+
+    /** Sends the invoice e-mail with the payment link (made if the draft has none). */
+    @PostMapping("/orders/{id}/invoice")
+    String sendInvoice(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            links.sendInvoice(actor, id);
+            redirect.addFlashAttribute("notice", messages.get("invoice.queued"));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
+        } catch (KontorException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/orders/" + id + "#payments";
+    }
+
+    /** Makes the payment link without mailing it, to share in a chat. */
+    @PostMapping("/orders/{id}/payment-link")
+    String link(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            links.linkFor(actor, id);
         } catch (KontorException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }

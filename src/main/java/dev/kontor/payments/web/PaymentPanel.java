@@ -1,13 +1,20 @@
 package dev.kontor.payments.web;
 
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
+import dev.kontor.documents.Mail;
+import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderPanel;
 import dev.kontor.payments.PaymentKind;
+import dev.kontor.payments.PaymentLink;
+import dev.kontor.payments.PaymentLinks;
 import dev.kontor.payments.Payments;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +23,17 @@ import org.springframework.stereotype.Component;
 class PaymentPanel implements OrderPanel {
 
     private final Payments payments;
+    private final PaymentLinks links;
     private final Orders orders;
+    private final Mail mail;
+    private final Clock clock;
 
-    PaymentPanel(Payments payments, Orders orders) {
+    PaymentPanel(Payments payments, PaymentLinks links, Orders orders, Mail mail, Clock clock) {
         this.payments = payments;
+        this.links = links;
         this.orders = orders;
+        this.mail = mail;
+        this.clock = clock;
     }
 
     @Override
@@ -39,10 +52,24 @@ class PaymentPanel implements OrderPanel {
                 && order.lifecycle() != dev.kontor.orders.LifecycleStatus.DELETED;
         boolean finance = orders.verdict(actor, order, Permission.PAYMENT_RECORD).isAllowed();
         boolean refunds = orders.verdict(actor, order, Permission.REFUND_RECORD).isAllowed();
-        return Map.of("payments", payments.of(actor, order.id()),
-                "canPay", finance && open && order.outstanding() - order.pending() > 0,
-                "canRefund", refunds && order.paid() - order.refunded() > 0,
-                "canSettle", finance,
-                "kinds", PaymentKind.values());
+        Map<String, Object> data = new HashMap<>();
+        data.put("payments", payments.of(actor, order.id()));
+        data.put("canPay", finance && open && order.outstanding() - order.pending() > 0);
+        data.put("canRefund", refunds && order.paid() - order.refunded() > 0);
+        data.put("canSettle", finance);
+        data.put("kinds", PaymentKind.values());
+        // the invoice link: on a draft, to send or share; afterwards, what became of it
+        Optional<PaymentLink> link = links.latest(actor, order.id());
+        link.ifPresent(l -> {
+            data.put("link", l);
+            data.put("linkUrl", l.url(mail.publicUrl()));
+            data.put("linkUsable", l.usableAt(clock.instant()));
+        });
+        boolean draft = order.lifecycle() == LifecycleStatus.DRAFT;
+        data.put("canInvoice", draft && order.outstanding() > 0
+                && orders.verdict(actor, order, Permission.ORDER_SUBMIT).isAllowed());
+        data.put("invoiceReady", order.allows(dev.kontor.orders.OrderAction.SUBMIT));
+        data.put("mails", mail.about(Orders.SUBJECT, order.id()));
+        return data;
     }
 }

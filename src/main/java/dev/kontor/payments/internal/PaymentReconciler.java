@@ -1,0 +1,44 @@
+package dev.kontor.payments.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import dev.kontor.payments.Payment;
+import dev.kontor.payments.PaymentLinks;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks providers again about payments left pending or unknown (a card awaiting confirmation, a timeout) and
+ * moves them on. Each round claims its payments (FOR UPDATE SKIP LOCKED, pushing their next check ahead), so
+ * two instances never ask about the same payment at once.
+ */
+@Component
+public class PaymentReconciler {
+
+    private static final int BATCH = 50;
+
+    private final PaymentRepository payments;
+    private final PaymentLinks links;
+    private final Clock clock;
+
+    PaymentReconciler(PaymentRepository payments, PaymentLinks links, Clock clock) {
+        this.payments = payments;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${kontor.payments.reconcile-interval:PT1M}", initialDelayString = "${kontor.payments.reconcile-interval:PT1M}")
+    void run() {
+        reconcileDue();
+    }
+
+    /** One round; returns how many payments it asked about. */
+    public int reconcileDue() {
+        Instant now = clock.instant();
+        List<Payment> due = payments.claimDueChecks(now, now.plus(links.recheckAfter()), BATCH);
+        due.forEach(links::recheck);
+        return due.size();
+    }
+}
