@@ -264,7 +264,8 @@ public class Orders {
      */
     public void requireReadyToSubmit(Order order) {
         if (order.lifecycle() != LifecycleStatus.DRAFT) {
-            throw new ActionRefusedException("invoice", order.lifecycle().name(), "order.refused.not-a-draft");
+            throw new ActionRefusedException("invoice", order.lifecycle().name(), "order.refused.not-a-draft",
+                    order.lifecycle());
         }
         Decision decision = LifecycleRules.decide(OrderAction.SUBMIT, order.facts());
         if (decision instanceof Decision.Refused refused) {

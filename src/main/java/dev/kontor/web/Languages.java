@@ -6,6 +6,9 @@ import java.util.Locale;
 /** The languages Kontor's UI is written in; every message bundle has every key in each. */
 public final class Languages {
 
+    /** The cookie that remembers a visitor's choice of language. */
+    public static final String COOKIE = "kontor-lang";
+
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.GERMAN, Locale.SIMPLIFIED_CHINESE,
             Locale.forLanguageTag("nb"));
 

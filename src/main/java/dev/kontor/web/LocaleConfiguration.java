@@ -24,7 +24,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("kontor-lang");
+        CookieLocaleResolver resolver = new CookieLocaleResolver(Languages.COOKIE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> Languages.bestFor(request.getLocales()));
         return resolver;

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The customer's payment page, {@code /pay/{token}}: public (the token is the key), in the customer's language
@@ -84,9 +85,12 @@ class PayPageController {
         return "redirect:/pay/" + token;
     }
 
-    /** The link's language, unless the visitor chose one ({@code ?lang=}); never changes the back office's cookie. */
+    /**
+     * The link's language, unless the visitor chose one ({@code ?lang=} now, or earlier: the language cookie).
+     * Sets it for this request only, so a colleague opening the link keeps their back-office language.
+     */
     private static void useLanguage(Checkout.View view, HttpServletRequest request) {
-        if (request.getParameter("lang") != null) {
+        if (request.getParameter("lang") != null || WebUtils.getCookie(request, Languages.COOKIE) != null) {
             return;
         }
         String language = null;
@@ -106,7 +110,7 @@ class PayPageController {
     }
 
     /** The payment page's form. */
-    public static class PayForm {
+    public static class PayForm implements java.io.Serializable {
         private boolean sameAsShipping = true;
         private String billingName;
         private String billingCompany;

@@ -60,6 +60,9 @@ class PaymentPanel implements OrderPanel {
         data.put("kinds", PaymentKind.values());
         // the invoice link: on a draft, to send or share; afterwards, what became of it
         Optional<PaymentLink> link = links.latest(actor, order.id());
+        data.put("link", null);
+        data.put("linkUrl", null);
+        data.put("linkUsable", false);
         link.ifPresent(l -> {
             data.put("link", l);
             data.put("linkUrl", l.url(mail.publicUrl()));
