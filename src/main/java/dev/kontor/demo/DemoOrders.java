@@ -57,6 +57,7 @@ final class DemoOrders {
         private final List<OrderInput.LineInput> lines;
         private final Set<String> tags = new LinkedHashSet<>();
         private boolean net;
+        private dev.kontor.orders.PaymentTerms terms;
         private boolean draft;
         private Order order;
 
@@ -69,6 +70,11 @@ final class DemoOrders {
             this.currency = currency;
             this.daysAgo = daysAgo;
             this.lines = lines;
+        }
+
+        Builder terms(dev.kontor.orders.PaymentTerms.Kind kind) {
+            terms = dev.kontor.orders.PaymentTerms.of(kind);
+            return this;
         }
 
         Builder net() {
@@ -92,11 +98,19 @@ final class DemoOrders {
                 Instant placedAt = services.clock().instant().minus(Duration.ofDays(daysAgo))
                         .minus(Duration.ofMinutes(37L * (builders.indexOf(this) + 1)));
                 OrderInput input = new OrderInput(channel, externalId, OrderInput.CustomerChoice.existing(customerId),
-                        null, null, null, null, currency, !net, lines, currency.equals("CNY") ? 0L : 490L, null, null,
-                        tags, null, Set.of(), placedAt, null);
+                        null, null, null, null, currency, !net, lines, shipping(currency), null, null,
+                        tags, null, Set.of(), placedAt, null, terms);
                 order = services.orders().place(by, input, draft).order();
             }
             return order;
+        }
+
+        private static long shipping(String currency) {
+            return switch (currency) {
+                case "CNY" -> 0L;
+                case "NOK" -> 9900L;
+                default -> 490L;
+            };
         }
 
         private Builder act(Actor actor, OrderAction action, String reason) {

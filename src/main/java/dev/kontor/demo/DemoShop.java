@@ -23,6 +23,7 @@ import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
 import dev.kontor.customers.Customers;
 import dev.kontor.fulfillment.Shipments;
+import dev.kontor.orders.PaymentTerms;
 import dev.kontor.orders.OrderFilter;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.Payments;
@@ -195,13 +196,14 @@ class DemoShop implements ApplicationRunner {
         // The sales team, writing orders for business customers by hand.
         d.order(sven, "MANUAL", null, mueller, "EUR", 1900, 7, JACKET_NAVY_M.line("de", "EUR", 20, 1900),
                         JACKET_NAVY_XL.line("de", "EUR", 10, 1900))
-                .net().approve(sven).pay(ingrid, "BANK_TRANSFER", "RE-2026-0815").shipFirst(jonas, "DPD", "01234567890123")
+                .net().terms(PaymentTerms.Kind.NET_30).approve(sven).pay(ingrid, "BANK_TRANSFER", "RE-2026-0815").shipFirst(jonas, "DPD", "01234567890123")
                 .tag("b2b").note(sven, "SHIPPING", "Rest (XL) kommt nächste Woche aus dem Lager Hamburg.");
         d.order(sven, "MANUAL", null, hangzhou, "EUR", 0, 2, SHIRT_BLUE_M.line("en", "EUR", 50, 0),
                         SHIRT_BLUE_L.line("en", "EUR", 50, 0))
-                .net().tag("b2b").tag("export").approve(sven);
+                .net().terms(PaymentTerms.Kind.NET_15).tag("b2b").tag("export").approve(sven);
         d.order(sven, "MANUAL", null, nordlys, "NOK", 2500, 0, SOCKS_GREY.line("nb", "NOK", 30, 2500)).draft();
-        d.order(sven, "MANUAL", null, mueller, "EUR", 1900, 0, CAP_BLACK.line("de", "EUR", 100, 1900)).net().draft();
+        d.order(sven, "MANUAL", null, mueller, "EUR", 1900, 0, CAP_BLACK.line("de", "EUR", 100, 1900)).net()
+                .terms(PaymentTerms.Kind.NET_30).draft();
         d.order(sven, "MANUAL", null, jana, "EUR", 1900, 5, SCARF_GREEN.line("de", "EUR", 1, 1900))
                 .cancel(sven, "Kundin hat doppelt bestellt");
         d.finish();

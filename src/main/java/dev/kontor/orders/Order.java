@@ -164,7 +164,7 @@ public final class Order {
         OrderContent c = content;
         return new OrderContent(c.customerId(), c.customerName(), c.email(), c.phone(), c.billingAddress(),
                 c.shippingAddress(), c.currency(), c.pricesIncludeTax(), lines, c.shipping(), c.discount(),
-                c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds());
+                c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds(), c.paymentTerms());
     }
 
     /** Marks who changed the order last, and when. */
@@ -195,6 +195,18 @@ public final class Order {
 
     public Totals totals() {
         return content.totals();
+    }
+
+    /** The day payment is due, by the order's terms, counted from the day it was placed (in the shop's zone). */
+    public java.time.LocalDate dueDate(java.time.ZoneId zone) {
+        return content.paymentTerms().dueDate(java.time.LocalDate.ofInstant(placedAt, zone));
+    }
+
+    /** Money is still owed after its due day (a draft or a void order owes nothing). */
+    public boolean isOverdue(java.time.LocalDate today, java.time.ZoneId zone) {
+        boolean live = lifecycle != LifecycleStatus.DRAFT && lifecycle != LifecycleStatus.CANCELLED
+                && lifecycle != LifecycleStatus.DELETED;
+        return live && outstanding() > 0 && dueDate(zone).isBefore(today);
     }
 
     public Money total() {

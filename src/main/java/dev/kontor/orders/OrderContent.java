@@ -14,13 +14,15 @@ import dev.kontor.shared.Address;
  * @param discount         discount on the whole order, minor units
  * @param responsibleId    the user who looks after the order
  * @param observerIds      users who may follow the order without being responsible
+ * @param paymentTerms     when the customer must pay (due on receipt when absent)
  */
 public record OrderContent(long customerId, String customerName, String email, String phone, Address billingAddress,
                            Address shippingAddress, String currency, boolean pricesIncludeTax, List<OrderLine> lines,
                            long shipping, long discount, String paymentMethod, Set<String> tags, Long responsibleId,
-                           Set<Long> observerIds) {
+                           Set<Long> observerIds, PaymentTerms paymentTerms) {
 
     public OrderContent {
+        paymentTerms = paymentTerms == null ? PaymentTerms.DUE_ON_RECEIPT : paymentTerms;
         lines = List.copyOf(lines);
         tags = tags == null ? Set.of() : Set.copyOf(new java.util.TreeSet<>(tags));
         observerIds = observerIds == null ? Set.of() : Set.copyOf(observerIds);

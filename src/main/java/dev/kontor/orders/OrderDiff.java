@@ -40,6 +40,7 @@ final class OrderDiff {
         diff.compare("discount", money(a.discount(), a.currency()), money(b.discount(), b.currency()));
         diff.compare("total", before.total(), after.total());
         diff.compare("paymentMethod", a.paymentMethod(), b.paymentMethod());
+        diff.compare("paymentTerms", a.paymentTerms().toString(), b.paymentTerms().toString());
         diff.compare("tags", String.join(", ", a.tags()), String.join(", ", b.tags()));
         diff.compare("responsible", a.responsibleId() == null ? null : userName.apply(a.responsibleId()),
                 b.responsibleId() == null ? null : userName.apply(b.responsibleId()));

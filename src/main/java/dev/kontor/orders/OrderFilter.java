@@ -10,21 +10,28 @@ import java.util.Set;
  * @param placedFrom first day (inclusive) in the shop's time zone
  * @param placedTo   last day (inclusive) in the shop's time zone
  * @param visibleToUserId when set, only orders this user is responsible for or observes
+ * @param overdueOn  when set, only orders whose payment was due before this day and is still owed
  */
 public record OrderFilter(String query, Set<LifecycleStatus> lifecycle, Set<PaymentStatus> payment,
                           Set<FulfilmentStatus> fulfilment, Set<String> channels, LocalDate placedFrom,
-                          LocalDate placedTo, Long customerId, Long visibleToUserId) {
+                          LocalDate placedTo, Long customerId, Long visibleToUserId, LocalDate overdueOn) {
 
     public OrderFilter(String query, Set<LifecycleStatus> lifecycle, Set<PaymentStatus> payment,
                        Set<FulfilmentStatus> fulfilment, Set<String> channels, LocalDate placedFrom, LocalDate placedTo,
                        Long customerId) {
-        this(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId, null);
+        this(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId, null, null);
     }
 
     /** Only the orders this user is responsible for or observes. */
     public OrderFilter visibleTo(Long userId) {
         return new OrderFilter(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId,
-                userId == null ? -1L : userId);
+                userId == null ? -1L : userId, overdueOn);
+    }
+
+    /** Only what is overdue on this day. */
+    public OrderFilter overdueOn(LocalDate today) {
+        return new OrderFilter(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId,
+                visibleToUserId, today);
     }
 
 

@@ -17,11 +17,13 @@ import dev.kontor.shared.Address;
  * @param customer      an existing customer, or the details of a new one
  * @param expectedTotal the total the client computed, if it sent one; must match the lines
  * @param placedAt      when the customer ordered (a marketplace's order time); now when absent
+ * @param paymentTerms  when the customer must pay; due on receipt when absent
  */
 public record OrderInput(String channel, String externalId, CustomerChoice customer, String email, String phone,
                          Address billingAddress, Address shippingAddress, String currency, Boolean pricesIncludeTax,
                          List<LineInput> lines, Long shipping, Long discount, String paymentMethod, Set<String> tags,
-                         Long responsibleId, Set<Long> observerIds, Instant placedAt, Long expectedTotal) {
+                         Long responsibleId, Set<Long> observerIds, Instant placedAt, Long expectedTotal,
+                         PaymentTerms paymentTerms) {
 
     public OrderInput {
         lines = lines == null ? List.of() : lines;

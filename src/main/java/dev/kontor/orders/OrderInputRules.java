@@ -50,6 +50,10 @@ public final class OrderInputRules {
         checkLines(in.lines(), problems);
         checkAmount(in.shipping(), "shipping", problems);
         checkAmount(in.discount(), "discount", problems);
+        if (in.paymentTerms() != null && in.paymentTerms().kind() == PaymentTerms.Kind.FIXED_DATE
+                && in.paymentTerms().fixedDate() == null) {
+            problems.add("paymentTerms.fixedDate", "validation.terms.fixed-date");
+        }
         if (in.paymentMethod() != null && in.paymentMethod().length() > 50) {
             problems.add("paymentMethod", "validation.too-long", 50);
         }

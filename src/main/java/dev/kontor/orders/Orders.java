@@ -71,11 +71,15 @@ public class Orders {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final java.time.ZoneId zone;
 
     Orders(OrderRepository orders, OrderQueries queries, NumberSeries numbers, ChannelRepository channels,
            NoteRepository notes, Customers customers, Users users, Permissions permissions, Approvals approvals,
            OrderInputJson inputJson, Inventory inventory, InventorySettings stockSettings, WorkingDays workingDays,
-           Timeline timeline, ApplicationEventPublisher events, Clock clock) {
+           Timeline timeline, ApplicationEventPublisher events, Clock clock,
+           @org.springframework.beans.factory.annotation.Value(
+                   "${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
+        this.zone = java.time.ZoneId.of(zone);
         this.orders = orders;
         this.queries = queries;
         this.numbers = numbers;
@@ -289,7 +293,7 @@ public class Orders {
         if (!java.util.Objects.equals(c.billingAddress(), billing) || c.shipping() != shipping) {
             order.edit(new OrderContent(c.customerId(), c.customerName(), c.email(), c.phone(), billing,
                     c.shippingAddress(), c.currency(), c.pricesIncludeTax(), c.lines(), shipping, c.discount(),
-                    c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds()));
+                    c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds(), c.paymentTerms()));
             order = save(actor, before, order, "order.checkout", null,
                     shippingName == null ? Map.of() : Map.of("shippingMethod", shippingName));
         }
@@ -332,6 +336,21 @@ public class Orders {
     @Transactional(readOnly = true)
     public Optional<Order> byNumber(Actor actor, String number) {
         return orders.findIdByNumber(number).map(id -> view(actor, id));
+    }
+
+    /** The day the order's payment is due, in the shop's calendar. */
+    public java.time.LocalDate dueDate(Order order) {
+        return order.dueDate(zone);
+    }
+
+    /** Whether money is still owed on the order after its due day, as of today in the shop's calendar. */
+    public boolean isOverdue(Order order) {
+        return order.isOverdue(java.time.LocalDate.ofInstant(clock.instant(), zone), zone);
+    }
+
+    /** Today in the shop's calendar (for the overdue view). */
+    public java.time.LocalDate today() {
+        return java.time.LocalDate.ofInstant(clock.instant(), zone);
     }
 
     /** What the access policy says this user may do to this order now (for showing the right buttons). */
@@ -535,7 +554,7 @@ public class Orders {
     private static OrderContent previewContent(OrderInput in) {
         return new OrderContent(0, "", null, null, null, null, in.currency(), OrderInputRules.includesTax(in),
                 OrderInputRules.lines(in), OrderInputRules.value(in.shipping()), OrderInputRules.value(in.discount()),
-                null, Set.of(), null, Set.of());
+                null, Set.of(), null, Set.of(), null);
     }
 
     private OrderContent contentOf(Actor actor, OrderInput in) {
@@ -553,7 +572,7 @@ public class Orders {
         return new OrderContent(customer.id(), customer.displayName(), email, phone, in.billingAddress(), shipping,
                 in.currency(), OrderInputRules.includesTax(in), OrderInputRules.lines(in),
                 OrderInputRules.value(in.shipping()), OrderInputRules.value(in.discount()),
-                Text.clean(in.paymentMethod()), in.tags(), responsible, in.observerIds());
+                Text.clean(in.paymentMethod()), in.tags(), responsible, in.observerIds(), in.paymentTerms());
     }
 
     private Customer resolveCustomer(OrderInput in) {
@@ -583,6 +602,6 @@ public class Orders {
     private static OrderInput withChannel(OrderInput in, String channel) {
         return new OrderInput(channel, null, in.customer(), in.email(), in.phone(), in.billingAddress(),
                 in.shippingAddress(), in.currency(), in.pricesIncludeTax(), in.lines(), in.shipping(), in.discount(),
-                in.paymentMethod(), in.tags(), in.responsibleId(), in.observerIds(), in.placedAt(), in.expectedTotal());
+                in.paymentMethod(), in.tags(), in.responsibleId(), in.observerIds(), in.placedAt(), in.expectedTotal(), in.paymentTerms());
     }
 }

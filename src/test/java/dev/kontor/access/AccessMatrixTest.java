@@ -105,7 +105,7 @@ class AccessMatrixTest {
         OrderInput input = Fixtures.input("MANUAL", null, Fixtures.line("SHIRT", 5000, 2));
         input = new OrderInput(input.channel(), null, input.customer(), null, null, null, input.shippingAddress(),
                 "EUR", true, input.lines(), 0L, null, null, java.util.Set.of(), responsible.userId(), java.util.Set.of(),
-                null, null);
+                null, null, null);
         boolean draft = situation == Case.SUBMIT_DRAFT || situation == Case.DELETE_DRAFT;
         Order order = orders.place(preparer, input, draft).order();
         long id = order.id();
@@ -173,7 +173,7 @@ class AccessMatrixTest {
         return new OrderInput(order.channel(), null, OrderInput.CustomerChoice.existing(c.customerId()), null, null,
                 null, c.shippingAddress(), c.currency(), c.pricesIncludeTax(),
                 List.of(Fixtures.line("SHIRT", 5000, 3)), 0L, discount, null, c.tags(), c.responsibleId(),
-                c.observerIds(), null, null);
+                c.observerIds(), null, null, null);
     }
 
     private Order act(Actor actor, long id, OrderAction action, String reason) {

@@ -18,7 +18,7 @@ class OrderInputRulesTest {
 
     private static OrderInput input(String currency, List<OrderInput.LineInput> lines, Long total) {
         return new OrderInput("MANUAL", null, OrderInput.CustomerChoice.existing(1), "jana@example.de", null, null,
-                ADDRESS, currency, true, lines, 0L, 0L, null, Set.of(), null, Set.of(), null, total);
+                ADDRESS, currency, true, lines, 0L, 0L, null, Set.of(), null, Set.of(), null, total, null);
     }
 
     private static OrderInput.LineInput line(Long price, Integer quantity) {
@@ -51,7 +51,7 @@ class OrderInputRulesTest {
     void currencyAndCountryMustBeIsoCodes() {
         OrderInput input = new OrderInput("MANUAL", null, OrderInput.CustomerChoice.existing(1), null, null, null,
                 new Address("Jana", null, "Street 1", null, null, "City", null, "XX", null), "EURO", true,
-                List.of(line(100L, 1)), null, null, null, Set.of(), null, Set.of(), null, null);
+                List.of(line(100L, 1)), null, null, null, Set.of(), null, Set.of(), null, null, null);
         assertThat(fields(input)).containsExactlyInAnyOrder("currency", "shippingAddress.country");
     }
 
@@ -64,7 +64,7 @@ class OrderInputRulesTest {
     @Test
     void anUnknownChannelAndABadEmailAreNamed() {
         OrderInput input = new OrderInput("MYSPACE", null, OrderInput.CustomerChoice.existing(1), "not-an-email", null,
-                null, ADDRESS, "EUR", true, List.of(line(100L, 1)), null, null, null, Set.of(), null, Set.of(), null, null);
+                null, ADDRESS, "EUR", true, List.of(line(100L, 1)), null, null, null, Set.of(), null, Set.of(), null, null, null);
         assertThat(fields(input)).containsExactly("channel", "email");
     }
 
@@ -78,7 +78,7 @@ class OrderInputRulesTest {
     void tagsAreShortWords() {
         OrderInput input = new OrderInput("MANUAL", null, OrderInput.CustomerChoice.existing(1), null, null, null,
                 ADDRESS, "EUR", true, List.of(line(100L, 1)), null, null, null, Set.of("vip", "<script>"), null,
-                Set.of(), null, null);
+                Set.of(), null, null, null);
         assertThat(fields(input)).containsExactly("tags");
     }
 }

@@ -22,7 +22,7 @@ class OrderTest {
                 new Address("Jana", null, "Hauptstraße 1", null, "50667", "Köln", null, "DE", null), "EUR", true,
                 List.of(new OrderLine(10L, 1, "A", "Shirt", Map.of(), 2000, 2, 0, 1900, 0),
                         new OrderLine(11L, 2, "B", "Cap", Map.of(), 1000, 1, 0, 1900, 0)),
-                0, 0, null, Set.of(), null, Set.of());
+                0, 0, null, Set.of(), null, Set.of(), null);
         return new Order(5L, "D-000001", "MANUAL", null, content, state, null, null, 0, 0, 0, NOW, NOW, NOW, "x", 3);
     }
 
@@ -103,7 +103,7 @@ class OrderTest {
         assertThat(Order.discountBasisPoints(order.content())).isZero();
         OrderContent c = order.content();
         OrderContent discounted = new OrderContent(c.customerId(), c.customerName(), null, null, null,
-                c.shippingAddress(), "EUR", true, c.lines(), 0, 750, null, Set.of(), null, Set.of());
+                c.shippingAddress(), "EUR", true, c.lines(), 0, 750, null, Set.of(), null, Set.of(), null);
         assertThat(Order.discountBasisPoints(discounted)).isEqualTo(1500); // 7.50 off 50.00
     }
 

@@ -89,7 +89,7 @@ public class Fixtures {
                 "jana@example.de", "+49 170 1234567", null, null, null, address("Jana Schmidt", "DE"));
         return new OrderInput(channel, externalId, OrderInput.CustomerChoice.create(customer), null, null, null,
                 address("Jana Schmidt", "DE"), "EUR", true, List.of(lines), 490L, null, "BANK_TRANSFER", Set.of(),
-                null, Set.of(), null, null);
+                null, Set.of(), null, null, null);
     }
 
     public Order order(Actor actor, boolean draft) {

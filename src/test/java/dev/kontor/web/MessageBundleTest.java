@@ -91,7 +91,8 @@ class MessageBundleTest {
                 FulfilmentStatus.class, OrderAction.class, NoteKind.class, PaymentKind.class, PaymentState.class,
                 CustomerKind.class, ContactKind.class, Role.class, dev.kontor.access.ApprovalStatus.class,
                 dev.kontor.access.AuditEvent.class, dev.kontor.catalog.VariantStatus.class,
-                dev.kontor.catalog.ProductStatus.class, dev.kontor.catalog.MovementKind.class);
+                dev.kontor.catalog.ProductStatus.class, dev.kontor.catalog.MovementKind.class,
+                dev.kontor.orders.PaymentTerms.Kind.class);
         for (String suffix : LANGUAGES) {
             Properties bundle = bundle(suffix);
             for (Class<? extends Enum<?>> type : labelled) {

@@ -114,6 +114,12 @@ public class OrderQueries {
             where.add("o.placed_at < :to");
             where.params.put("to", Timestamp.from(f.placedTo().plusDays(1).atStartOfDay(zone).toInstant()));
         }
+        if (f.overdueOn() != null) {
+            where.add("""
+                    o.due_on < :overdueOn AND o.payment_status IN ('UNPAID', 'PARTIALLY_PAID', 'PENDING')
+                    AND o.lifecycle IN ('NEW', 'APPROVED', 'ON_HOLD', 'COMPLETED')""");
+            where.params.put("overdueOn", f.overdueOn());
+        }
         if (f.customerId() != null) {
             where.add("o.customer_id = :customerId");
             where.params.put("customerId", f.customerId());

@@ -18,6 +18,7 @@ import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderContent;
 import dev.kontor.orders.OrderLine;
+import dev.kontor.orders.PaymentTerms;
 import dev.kontor.orders.Totals;
 import dev.kontor.shared.Address;
 import dev.kontor.shared.StaleVersionException;
@@ -35,9 +36,14 @@ public class OrderRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    OrderRepository(JdbcClient jdbc, JsonMapper json) {
+    private final java.time.ZoneId zone;
+
+    OrderRepository(JdbcClient jdbc, JsonMapper json,
+                    @org.springframework.beans.factory.annotation.Value(
+                            "${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
         this.jdbc = jdbc;
         this.json = json;
+        this.zone = java.time.ZoneId.of(zone);
     }
 
     /** Inserts a new order with its lines and observers; returns it as stored, with its ids. */
@@ -48,12 +54,13 @@ public class OrderRepository {
                         INSERT INTO orders (number, channel, external_id, customer_id, customer_name, email, phone,
                             billing_address, shipping_address, currency, prices_include_tax, subtotal, shipping, discount,
                             tax, total, payment_method, lifecycle, held_from, hold_reason, payment_status, fulfilment_status,
-                            paid, refunded, pending, tags, responsible_id, placed_at, created_at, updated_at, updated_by)
+                            paid, refunded, pending, tags, responsible_id, placed_at, created_at, updated_at, updated_by,
+                            payment_terms, due_on)
                         VALUES (:number, :channel, :externalId, :customerId, :customerName, :email, :phone,
                             :billing::jsonb, :shippingAddress::jsonb, :currency, :pricesIncludeTax, :subtotal, :shipping,
                             :discount, :tax, :total, :paymentMethod, :lifecycle, :heldFrom, :holdReason, :paymentStatus,
                             :fulfilmentStatus, :paid, :refunded, :pending, :tags, :responsibleId, :placedAt, :createdAt,
-                            :updatedAt, :updatedBy)
+                            :updatedAt, :updatedBy, :paymentTerms, :dueOn)
                         RETURNING id""")
                 .params(columns(order, c, t))
                 .param("channel", order.channel())
@@ -82,7 +89,8 @@ public class OrderRepository {
                             lifecycle = :lifecycle, held_from = :heldFrom, hold_reason = :holdReason,
                             payment_status = :paymentStatus, fulfilment_status = :fulfilmentStatus, paid = :paid,
                             refunded = :refunded, pending = :pending, tags = :tags, responsible_id = :responsibleId,
-                            updated_at = :updatedAt, updated_by = :updatedBy, version = version + 1
+                            updated_at = :updatedAt, updated_by = :updatedBy, payment_terms = :paymentTerms,
+                            due_on = :dueOn, version = version + 1
                         WHERE id = :id AND version = :version
                         RETURNING version""")
                 .params(columns(after, c, after.totals()))
@@ -104,7 +112,7 @@ public class OrderRepository {
         OrderContent c = o.content();
         OrderContent content = new OrderContent(c.customerId(), c.customerName(), c.email(), c.phone(),
                 c.billingAddress(), c.shippingAddress(), c.currency(), c.pricesIncludeTax(), lines, c.shipping(),
-                c.discount(), c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds());
+                c.discount(), c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds(), c.paymentTerms());
         return new Order(id, o.number(), o.channel(), o.externalId(), content, o.lifecycle(), o.heldFrom(),
                 o.holdReason(), o.paid(), o.refunded(), o.pending(), o.placedAt(), o.createdAt(), o.updatedAt(),
                 o.updatedBy(), version);
@@ -145,6 +153,8 @@ public class OrderRepository {
         p.put("responsibleId", c.responsibleId());
         p.put("updatedAt", Timestamp.from(order.updatedAt()));
         p.put("updatedBy", order.updatedBy());
+        p.put("paymentTerms", c.paymentTerms().kind().name());
+        p.put("dueOn", order.dueDate(zone));
         return p;
     }
 
@@ -292,11 +302,12 @@ public class OrderRepository {
                             String currency, boolean pricesIncludeTax, long shippingAmount, long discount,
                             String paymentMethod, Set<String> tags, Long responsibleId, LifecycleStatus lifecycle,
                             LifecycleStatus heldFrom, String holdReason, long paid, long refunded, long pending,
-                            Instant placedAt, Instant createdAt, Instant updatedAt, String updatedBy, int version) {
+                            Instant placedAt, Instant createdAt, Instant updatedAt, String updatedBy, int version,
+                            PaymentTerms terms) {
 
         Order toOrder(List<OrderLine> lines, Set<Long> observers) {
             OrderContent content = new OrderContent(customerId, customerName, email, phone, billing, shipping, currency,
-                    pricesIncludeTax, lines, shippingAmount, discount, paymentMethod, tags, responsibleId, observers);
+                    pricesIncludeTax, lines, shippingAmount, discount, paymentMethod, tags, responsibleId, observers, terms);
             return new Order(id, number, channel, externalId, content, lifecycle, heldFrom, holdReason, paid, refunded,
                     pending, placedAt, createdAt, updatedAt, updatedBy, version);
         }
@@ -314,6 +325,8 @@ public class OrderRepository {
                 heldFrom == null ? null : LifecycleStatus.valueOf(heldFrom), rs.getString("hold_reason"),
                 rs.getLong("paid"), rs.getLong("refunded"), rs.getLong("pending"),
                 rs.getTimestamp("placed_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), rs.getInt("version"));
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), rs.getInt("version"),
+                new PaymentTerms(PaymentTerms.Kind.valueOf(rs.getString("payment_terms")),
+                        rs.getObject("due_on", java.time.LocalDate.class)));
     }
 }

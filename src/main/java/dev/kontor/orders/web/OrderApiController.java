@@ -111,11 +111,15 @@ class OrderApiController {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                    @RequestParam(required = false) Long customer,
+                   @RequestParam(defaultValue = "false") @Parameter(description = "Only orders whose payment is overdue") boolean overdue,
                    @RequestParam(defaultValue = "PLACED") OrderSort sort,
                    @RequestParam(defaultValue = "true") boolean descending,
                    @RequestParam(required = false) String after,
                    @RequestParam(defaultValue = "50") int limit) {
         OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer);
+        if (overdue) {
+            filter = filter.overdueOn(orders.today());
+        }
         return OrderList.of(orders.list(actor, filter, sort, descending, after, limit));
     }
 

@@ -77,11 +77,15 @@ class OrderController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) Long customer,
+                @RequestParam(defaultValue = "false") boolean overdue,
                 @RequestParam(defaultValue = "PLACED") OrderSort sort,
                 @RequestParam(defaultValue = "desc") String dir,
                 @RequestParam(required = false) String after,
                 Actor actor, HttpServletRequest request, Model model) {
         OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer);
+        if (overdue) {
+            filter = filter.overdueOn(orders.today());
+        }
         boolean descending = !"asc".equals(dir);
         try {
             model.addAttribute("page", orders.list(actor, filter, sort, descending, after, PAGE_SIZE));
@@ -95,6 +99,7 @@ class OrderController {
         model.addAttribute("sort", sort);
         model.addAttribute("dir", descending ? "desc" : "asc");
         model.addAttribute("counts", orders.countByLifecycle(actor));
+        model.addAttribute("overdueCount", orders.count(actor, OrderFilter.all().overdueOn(orders.today())));
         model.addAttribute("channels", orders.channels());
         model.addAttribute("lifecycles", List.of(LifecycleStatus.DRAFT, LifecycleStatus.NEW, LifecycleStatus.APPROVED,
                 LifecycleStatus.ON_HOLD, LifecycleStatus.COMPLETED, LifecycleStatus.CANCELLED));
@@ -108,6 +113,8 @@ class OrderController {
     String detail(Actor actor, @PathVariable long id, Model model) {
         Order order = orders.view(actor, id);
         model.addAttribute("order", order);
+        model.addAttribute("dueDate", orders.dueDate(order));
+        model.addAttribute("overdue", orders.isOverdue(order));
         List<OrderAction> actions = OrderActions.offered(orders, actor, order);
         model.addAttribute("actions", actions);
         Map<OrderAction, Boolean> needsApproval = new java.util.EnumMap<>(OrderAction.class);

@@ -14,6 +14,7 @@ import dev.kontor.customers.CustomerRules;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderContent;
 import dev.kontor.orders.OrderInput;
+import dev.kontor.orders.PaymentTerms;
 import dev.kontor.orders.OrderLine;
 import dev.kontor.shared.Address;
 import dev.kontor.shared.Currencies;
@@ -42,6 +43,8 @@ public class OrderForm {
     private String shipping;
     private String discount;
     private String paymentMethod;
+    private String paymentTerms = "DUE_ON_RECEIPT";
+    private String paymentDueDate;
     private String tags;
     private Long responsibleId;
     private Set<Long> observerIds = new LinkedHashSet<>();
@@ -210,6 +213,8 @@ public class OrderForm {
         form.shipping = c.shipping() == 0 ? null : decimal(c.shipping(), c.currency());
         form.discount = c.discount() == 0 ? null : decimal(c.discount(), c.currency());
         form.paymentMethod = c.paymentMethod();
+        form.paymentTerms = c.paymentTerms().kind().name();
+        form.paymentDueDate = c.paymentTerms().fixedDate() == null ? null : c.paymentTerms().fixedDate().toString();
         form.tags = String.join(", ", c.tags());
         form.responsibleId = c.responsibleId();
         form.observerIds = new LinkedHashSet<>(c.observerIds());
@@ -252,7 +257,27 @@ public class OrderForm {
         return new OrderInput(channel, externalId, customerChoice(problems), email, phone,
                 separateBilling ? billingAddress.toAddress() : null, shippingAddress.toAddress(), cur, pricesIncludeTax,
                 lineInputs, money(shipping, cur, "shipping", problems), money(discount, cur, "discount", problems),
-                paymentMethod, tagSet, responsibleId, observerIds, null, null);
+                paymentMethod, tagSet, responsibleId, observerIds, null, null, terms(problems));
+    }
+
+    private PaymentTerms terms(Problems problems) {
+        PaymentTerms.Kind kind;
+        try {
+            kind = Text.clean(paymentTerms) == null ? PaymentTerms.Kind.DUE_ON_RECEIPT
+                    : PaymentTerms.Kind.valueOf(paymentTerms.strip());
+        } catch (IllegalArgumentException e) {
+            problems.add("paymentTerms", "validation.terms.unknown", paymentTerms);
+            return null;
+        }
+        java.time.LocalDate due = null;
+        if (kind == PaymentTerms.Kind.FIXED_DATE && Text.clean(paymentDueDate) != null) {
+            try {
+                due = java.time.LocalDate.parse(paymentDueDate.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add("paymentTerms.fixedDate", "validation.date", paymentDueDate);
+            }
+        }
+        return new PaymentTerms(kind, due);
     }
 
     private OrderInput.CustomerChoice customerChoice(Problems problems) {
@@ -366,6 +391,10 @@ public class OrderForm {
     public void setShipping(String shipping) { this.shipping = shipping; }
     public String getDiscount() { return discount; }
     public void setDiscount(String discount) { this.discount = discount; }
+    public String getPaymentTerms() { return paymentTerms; }
+    public void setPaymentTerms(String paymentTerms) { this.paymentTerms = paymentTerms; }
+    public String getPaymentDueDate() { return paymentDueDate; }
+    public void setPaymentDueDate(String paymentDueDate) { this.paymentDueDate = paymentDueDate; }
     public String getPaymentMethod() { return paymentMethod; }
     public void setPaymentMethod(String paymentMethod) { this.paymentMethod = paymentMethod; }
     public Long getResponsibleId() { return responsibleId; }

@@ -30,6 +30,8 @@ record OrderRequest(
         @Schema(example = "1000", description = "Shipping charged, minor units") Long shipping,
         @Schema(example = "0", description = "Discount on the whole order, minor units") Long discount,
         @Schema(example = "ALIPAY") String paymentMethod,
+        @Schema(description = "When the customer must pay: kind DUE_ON_RECEIPT (default), NET_7, NET_15, NET_30, or "
+                + "FIXED_DATE with fixedDate") dev.kontor.orders.PaymentTerms paymentTerms,
         @Schema(example = "[\"vip\"]") Set<String> tags,
         Long responsibleId,
         Set<Long> observerIds,
@@ -83,6 +85,6 @@ record OrderRequest(
         return new OrderInput(channel, externalId, customer == null ? null : customer.toChoice(), email, phone,
                 billingAddress == null ? null : billingAddress.toAddress(),
                 shippingAddress == null ? null : shippingAddress.toAddress(), currency, pricesIncludeTax, lineInputs,
-                shipping, discount, paymentMethod, tags, responsibleId, observerIds, placedAt, total);
+                shipping, discount, paymentMethod, tags, responsibleId, observerIds, placedAt, total, paymentTerms);
     }
 }

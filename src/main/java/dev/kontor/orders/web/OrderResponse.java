@@ -12,6 +12,7 @@ import dev.kontor.orders.OrderAction;
 import dev.kontor.orders.OrderContent;
 import dev.kontor.orders.OrderLine;
 import dev.kontor.orders.PaymentStatus;
+import dev.kontor.orders.PaymentTerms;
 import dev.kontor.orders.Totals;
 import dev.kontor.shared.web.AddressPayload;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,7 +22,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record OrderResponse(long id, String number, String channel, String externalId, Status status, Customer customer,
                      String email, String phone, AddressPayload billingAddress, AddressPayload shippingAddress,
                      String currency, boolean pricesIncludeTax, List<Line> lines, Sums totals, long paid,
-                     long refunded, long outstanding, String paymentMethod, Set<String> tags, Long responsibleId,
+                     long refunded, long outstanding, String paymentMethod, PaymentTerms paymentTerms,
+                     java.time.LocalDate dueDate, Set<String> tags, Long responsibleId,
                      Set<Long> observerIds, String holdReason, List<String> allowedActions, Instant placedAt,
                      Instant createdAt, Instant updatedAt, String updatedBy, int version) {
 
@@ -54,7 +56,7 @@ record OrderResponse(long id, String number, String channel, String externalId, 
                 new Customer(c.customerId(), c.customerName()), c.email(), c.phone(),
                 AddressPayload.of(c.billingAddress()), AddressPayload.of(c.shippingAddress()), c.currency(),
                 c.pricesIncludeTax(), lines, Sums.of(o.totals()), o.paid(), o.refunded(), o.outstanding(), c.paymentMethod(),
-                c.tags(), c.responsibleId(), c.observerIds(), o.holdReason(), actions, o.placedAt(), o.createdAt(),
+                c.paymentTerms(), orders.dueDate(o), c.tags(), c.responsibleId(), c.observerIds(), o.holdReason(), actions, o.placedAt(), o.createdAt(),
                 o.updatedAt(), o.updatedBy(), o.version());
     }
 
