@@ -84,4 +84,34 @@
       done();
     }
   });
+
+  // The order form's market: choosing one sets the currency; left on "by shipping country", the shipping
+  // country's market does. The server prices catalog items in that currency when the order is saved.
+  function marketCurrency(select, country) {
+    for (var i = 0; i < select.options.length; i++) {
+      var option = select.options[i];
+      var countries = (option.getAttribute('data-countries') || '').split(' ');
+      if (option.value && countries.indexOf(country) >= 0) {
+        return option.getAttribute('data-currency');
+      }
+    }
+    return null;
+  }
+  document.addEventListener('change', function (event) {
+    var target = event.target;
+    var form = target.form;
+    var select = form && form.querySelector('[data-market-select]');
+    var currency = form && form.querySelector('#currency');
+    if (!select || !currency) {
+      return;
+    }
+    if (target === select && select.value) {
+      currency.value = select.options[select.selectedIndex].getAttribute('data-currency');
+    } else if (target.name === 'shippingAddress.country' && !select.value) {
+      var found = marketCurrency(select, target.value.trim().toUpperCase());
+      if (found) {
+        currency.value = found;
+      }
+    }
+  });
 })();

@@ -139,6 +139,12 @@ public class Catalog {
         return byNumber.size() == 1 ? products.findVariant(byNumber.get(0).variantId()) : Optional.empty();
     }
 
+    /** The catalog's variants among these codes (upper-cased keys), with names and prices, in one query. */
+    @Transactional(readOnly = true)
+    public Map<String, CatalogItem> items(java.util.Collection<String> codes) {
+        return products.itemsBySkus(codes.stream().filter(c -> Text.clean(c) != null).map(String::strip).toList());
+    }
+
     @Transactional(readOnly = true)
     public Variant variant(long id) {
         return products.findVariant(id).orElseThrow(() -> new NotFoundException("variant", id));

@@ -72,13 +72,18 @@ public class Orders {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final java.time.ZoneId zone;
+    private final Markets markets;
+    private final dev.kontor.catalog.Catalog catalog;
 
     Orders(OrderRepository orders, OrderQueries queries, NumberSeries numbers, ChannelRepository channels,
            NoteRepository notes, Customers customers, Users users, Permissions permissions, Approvals approvals,
            OrderInputJson inputJson, Inventory inventory, InventorySettings stockSettings, WorkingDays workingDays,
-           Timeline timeline, ApplicationEventPublisher events, Clock clock,
+           Timeline timeline, ApplicationEventPublisher events, Clock clock, Markets markets,
+           dev.kontor.catalog.Catalog catalog,
            @org.springframework.beans.factory.annotation.Value(
                    "${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
+        this.markets = markets;
+        this.catalog = catalog;
         this.zone = java.time.ZoneId.of(zone);
         this.orders = orders;
         this.queries = queries;
@@ -111,9 +116,11 @@ public class Orders {
      * needs approval is kept as a draft and its submission asked for.
      */
     @Transactional
-    public Placed place(Actor actor, OrderInput input, boolean asDraft) {
+    public Placed place(Actor actor, OrderInput written, boolean asDraft) {
         permissions.require(actor, Permission.ORDER_CREATE, Situation.NONE);
-        check(input);
+        Problems pricing = new Problems();
+        OrderInput input = priced(written, null, pricing);
+        check(input, pricing);
         String externalId = Text.clean(input.externalId());
         if (externalId != null) {
             orders.lockExternalId(input.channel(), externalId);
@@ -155,8 +162,9 @@ public class Orders {
     @Transactional
     public ActionOutcome edit(Actor actor, long id, Integer expectedVersion, OrderInput input) {
         Order order = lockAt(actor, id, expectedVersion);
-        OrderInput sameChannel = withChannel(input, order.channel());
-        check(sameChannel);
+        Problems pricing = new Problems();
+        OrderInput sameChannel = priced(withChannel(input, order.channel()), order.currency(), pricing);
+        check(sameChannel, pricing);
         int discount = Order.discountBasisPoints(previewContent(sameChannel));
         Verdict verdict = permissions.require(actor, Permission.ORDER_EDIT, situationOf(order, discount));
         if (!order.isEditable()) {
@@ -530,9 +538,54 @@ public class Orders {
         return id -> names.getOrDefault(id, "#" + id);
     }
 
+    /**
+     * Completes what the writer left to the market and the catalog: the currency (the market's of the shipping
+     * country) and, for lines whose code is in the catalog, the name, the attributes and the unit price (the list
+     * price in the order's currency). When a draft moves to another currency (another market), its catalog lines
+     * are repriced from the catalog in the new currency. A catalog line without a price in that currency is
+     * reported in {@code problems}.
+     */
+    private OrderInput priced(OrderInput in, String previousCurrency, Problems problems) {
+        String currency = Text.clean(in.currency()) == null ? null : in.currency().strip().toUpperCase(java.util.Locale.ROOT);
+        if (currency == null) {
+            dev.kontor.shared.Address to = in.shippingAddress();
+            currency = markets.forCountry(to == null ? null : to.country()).map(Market::currency).orElse(null);
+        }
+        boolean newCurrency = previousCurrency != null && currency != null && !currency.equals(previousCurrency);
+        Map<String, dev.kontor.catalog.CatalogItem> items = catalog.items(in.lines().stream()
+                .map(OrderInput.LineInput::sku).filter(java.util.Objects::nonNull).toList());
+        List<OrderInput.LineInput> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < in.lines().size(); i++) {
+            OrderInput.LineInput line = in.lines().get(i);
+            dev.kontor.catalog.CatalogItem item = line.sku() == null ? null
+                    : items.get(line.sku().strip().toUpperCase(java.util.Locale.ROOT));
+            if (item == null) {
+                lines.add(line);
+                continue;
+            }
+            Long price = line.unitPrice();
+            if (price == null || newCurrency) {
+                price = item.price(currency).orElse(null);
+                if (price == null && currency != null) {
+                    problems.add("lines[" + i + "].unitPrice", "validation.price.not-in-currency", item.sku(), currency);
+                }
+            }
+            lines.add(new OrderInput.LineInput(line.sku(), Text.clean(line.name()) == null ? item.productName()
+                    : line.name(), line.attributes() == null || line.attributes().isEmpty() ? item.attributes()
+                    : line.attributes(), price, line.quantity(), line.discount(), line.taxRate()));
+        }
+        return new OrderInput(in.channel(), in.externalId(), in.customer(), in.email(), in.phone(), in.billingAddress(),
+                in.shippingAddress(), currency, in.pricesIncludeTax(), lines, in.shipping(), in.discount(),
+                in.paymentMethod(), in.tags(), in.responsibleId(), in.observerIds(), in.placedAt(), in.expectedTotal(),
+                in.paymentTerms());
+    }
+
     /** Every problem of the input at once: the order's own and those of a new customer's details. */
-    private void check(OrderInput input) {
-        Problems problems = OrderInputRules.check(input, channelCodes());
+    private void check(OrderInput input, Problems pricing) {
+        Problems problems = new Problems().addAll(pricing.list());
+        Set<String> priced = pricing.list().stream().map(dev.kontor.shared.FieldProblem::field).collect(Collectors.toSet());
+        problems.addAll(OrderInputRules.check(input, channelCodes()).list().stream()
+                .filter(p -> !priced.contains(p.field())).toList());
         if (input.customer() != null && input.customer().details() != null) {
             problems.addAll(customers.check(input.customer().details(), "customer.", input.customer().fieldNames()).list());
         }

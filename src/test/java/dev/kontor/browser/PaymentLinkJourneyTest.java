@@ -121,6 +121,20 @@ class PaymentLinkJourneyTest extends BrowserTest {
     }
 
     @Test
+    void theMarketSetsTheDraftsCurrencyByShippingCountryOrByChoice() {
+        signIn("sven");
+        page.click("text=New order");
+        page.fill("[name='shippingAddress.country']", "NO");
+        page.locator("[name='shippingAddress.country']").dispatchEvent("change");
+        assertThat(page.locator("#currency")).hasValue("NOK");
+        page.selectOption("#market", "CN");
+        assertThat(page.locator("#currency")).hasValue("CNY");
+        page.fill("[name='shippingAddress.country']", "DE");
+        page.locator("[name='shippingAddress.country']").dispatchEvent("change");
+        assertThat(page.locator("#currency")).hasValue("CNY"); // a chosen market wins over the country
+    }
+
+    @Test
     void aDeclinedCardIsExplainedAndTheDraftStaysADraft() {
         Order draft = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), true).order();
         signIn("sven");

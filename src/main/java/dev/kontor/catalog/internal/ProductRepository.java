@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import dev.kontor.catalog.Product;
 import dev.kontor.catalog.Supplier;
+import dev.kontor.catalog.CatalogItem;
 import dev.kontor.catalog.Variant;
 import dev.kontor.catalog.VariantStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -124,6 +125,31 @@ public class ProductRepository {
         jdbc.sql("SELECT * FROM variants WHERE upper(sku) IN (:skus)")
                 .param("skus", skus.stream().map(s -> s.toUpperCase(java.util.Locale.ROOT)).toList())
                 .query(this::variant).list().forEach(v -> found.put(v.sku().toUpperCase(java.util.Locale.ROOT), v));
+        return found;
+    }
+
+    /** Variants by code with their prices and their product's name, for pricing order lines: one query. */
+    public Map<String, CatalogItem> itemsBySkus(Collection<String> skus) {
+        Map<String, CatalogItem> found = new HashMap<>();
+        if (skus.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        SELECT v.*, p.name AS product_name,
+                               (SELECT json_object_agg(vp.currency, vp.amount) FROM variant_prices vp
+                                WHERE vp.variant_id = v.id)::text AS price_list
+                        FROM variants v JOIN products p ON p.id = v.product_id WHERE upper(v.sku) IN (:skus)""")
+                .param("skus", skus.stream().map(s -> s.toUpperCase(java.util.Locale.ROOT)).toList())
+                .query((rs, n) -> {
+                    Variant v = variant(rs, n);
+                    String list = rs.getString("price_list");
+                    Map<String, Long> prices = new java.util.TreeMap<>();
+                    if (list != null) {
+                        json.readTree(list).properties().forEach(e -> prices.put(e.getKey(), e.getValue().asLong()));
+                    }
+                    return new CatalogItem(v.sku(), rs.getString("product_name"), v.attributes(), v.status(), prices);
+                })
+                .list().forEach(item -> found.put(item.sku().toUpperCase(java.util.Locale.ROOT), item));
         return found;
     }
 

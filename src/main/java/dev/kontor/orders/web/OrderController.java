@@ -54,16 +54,19 @@ class OrderController {
     private final Orders orders;
     private final Customers customers;
     private final List<OrderPanel> panels;
+    private final dev.kontor.orders.Markets markets;
     private final Messages messages;
     private final Inventory inventory;
     private final Users users;
 
-    OrderController(Orders orders, Customers customers, Users users, List<OrderPanel> panels, Messages messages,
+    OrderController(Orders orders, Customers customers, Users users, List<OrderPanel> panels,
+                    dev.kontor.orders.Markets markets, Messages messages,
                     Inventory inventory) {
         this.orders = orders;
         this.inventory = inventory;
         this.customers = customers;
         this.users = users;
+        this.markets = markets;
         this.panels = panels.stream().sorted(Comparator.comparingInt(OrderPanel::position)).toList();
         this.messages = messages;
     }
@@ -256,6 +259,7 @@ class OrderController {
         model.addAttribute("order", order);
         model.addAttribute("errors", errors);
         model.addAttribute("channels", orders.channels());
+        model.addAttribute("markets", markets.all());
         Map<Long, String> people = new LinkedHashMap<>();
         users.all().stream().filter(u -> u.enabled()).forEach(u -> people.put(u.id(), u.displayName()));
         model.addAttribute("people", people);

@@ -37,7 +37,7 @@ public class OrderForm {
     private AddressForm shippingAddress = new AddressForm();
     private boolean separateBilling;
     private AddressForm billingAddress = new AddressForm();
-    private String currency = "EUR";
+    private String currency;
     private boolean pricesIncludeTax = true;
     private List<LineForm> lines = new ArrayList<>(List.of(new LineForm()));
     private String shipping;
