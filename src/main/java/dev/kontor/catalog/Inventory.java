@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.kontor.access.Actor;
@@ -131,6 +132,27 @@ public class Inventory {
                     here.onHand() - quantity);
         }
         return stock.total(variant.id());
+    }
+
+    /**
+     * Goods a customer sent back, as a refund records them: sellable ones go on hand again (and may fill waiting
+     * backorders), broken ones are counted as defective. An item the catalog does not stock has no stock to change.
+     * The caller (the refund) has checked its own permission.
+     */
+    @Transactional
+    public void returnFromCustomer(Actor actor, OrderRef order, String sku, int quantity, boolean defective,
+                                   String reason) {
+        Optional<Variant> variant = products.findVariantBySku(sku);
+        if (variant.isEmpty()) {
+            return;
+        }
+        String at = locationFor(null);
+        stock.move(variant.get().id(), at, MovementKind.RETURN,
+                defective ? new Delta(0, 0, 0, quantity) : new Delta(quantity, 0, 0, 0),
+                context(actor, Text.clean(reason), null, order));
+        if (!defective) {
+            fillBackorders(actor, variant.get().id(), at);
+        }
     }
 
     // --- what orders hold ----------------------------------------------------------------------------

@@ -137,7 +137,7 @@ final class DemoOrders {
         private Builder money(Actor actor, PaymentKind kind, long amount, String method, String reference,
                               PaymentState state) {
             services.payments().record(actor, placed().id(),
-                    new PaymentRequest(kind, amount, currency, method, reference, null, state));
+                    new PaymentRequest(kind, amount, currency, method, reference, null, state, null));
             order = services.orders().get(order.id());
             return this;
         }

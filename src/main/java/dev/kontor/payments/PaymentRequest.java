@@ -6,7 +6,18 @@ import java.time.Instant;
  * A payment or refund to record.
  *
  * @param state {@code SUCCEEDED} when the money is there (the default), {@code PENDING} when it is announced
+ * @param lines for a refund: which lines, how many units and what becomes of the goods; the amount defaults to
+ *              their value
  */
 public record PaymentRequest(PaymentKind kind, Long amount, String currency, String method, String reference,
-                             Instant occurredAt, PaymentState state) {
+                             Instant occurredAt, PaymentState state, java.util.List<RefundLine> lines) {
+
+    public PaymentRequest {
+        lines = lines == null ? java.util.List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(lines));
+    }
+
+    /** The same request with the amount filled in. */
+    PaymentRequest withAmount(long value) {
+        return new PaymentRequest(kind, value, currency, method, reference, occurredAt, state, lines);
+    }
 }

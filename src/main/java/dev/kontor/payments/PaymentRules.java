@@ -2,6 +2,13 @@ package dev.kontor.payments;
 
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderLine;
+import dev.kontor.shared.InvalidInputException;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.Text;
@@ -52,13 +59,76 @@ public final class PaymentRules {
                     "payment.refused.order-closed", lifecycle);
         }
         if (request.kind() == PaymentKind.PAYMENT && request.amount() > order.outstanding() - order.pending()) {
-            throw new ActionRefusedException("payment", order.paymentStatus().name(), "payment.refused.more-than-owed",
+            throw InvalidInputException.of("amount", "payment.refused.more-than-owed",
                     money(order.outstanding() - order.pending(), order));
         }
         if (request.kind() == PaymentKind.REFUND && request.amount() > order.paid() - order.refunded()) {
-            throw new ActionRefusedException("refund", order.paymentStatus().name(), "payment.refused.refund-too-large",
+            throw InvalidInputException.of("amount", "payment.refused.refund-too-large",
                     money(order.paid() - order.refunded(), order));
         }
+    }
+
+    /**
+     * Checks a refund's lines against the order: each line once, of this order, a positive quantity no larger than
+     * what is left to refund of it, and goods coming back only as far as they were shipped and not yet returned.
+     * Returns what the lines are worth (their share of each line's total), which the refund's amount defaults to.
+     *
+     * @param refunded units of each order line refunded before
+     * @param returned units of each order line that came back before
+     */
+    public static long checkLines(Order order, PaymentRequest request, Map<Long, Integer> refunded,
+                                  Map<Long, Integer> returned) {
+        if (request.lines().isEmpty()) {
+            return 0;
+        }
+        Problems problems = new Problems();
+        if (request.kind() != PaymentKind.REFUND) {
+            problems.add("lines", "validation.refund.lines-on-payment");
+            problems.throwIfAny();
+        }
+        Map<Long, OrderLine> lines = new HashMap<>();
+        order.lines().forEach(l -> lines.put(l.id(), l));
+        Set<Long> seen = new HashSet<>();
+        long value = 0;
+        for (int i = 0; i < request.lines().size(); i++) {
+            RefundLine r = request.lines().get(i);
+            String at = "lines[" + i + "].";
+            if (r == null || r.orderLineId() == null) {
+                problems.add(at + "orderLineId", "validation.required");
+                continue;
+            }
+            OrderLine line = lines.get(r.orderLineId());
+            if (line == null) {
+                problems.add(at + "orderLineId", "order.refused.unknown-line", r.orderLineId());
+                continue;
+            }
+            if (!seen.add(line.id())) {
+                problems.add(at + "orderLineId", "validation.refund.duplicate-line", line.sku());
+                continue;
+            }
+            if (r.goods() == null) {
+                problems.add(at + "goods", "validation.required");
+            }
+            if (r.quantity() == null) {
+                problems.add(at + "quantity", "validation.required");
+                continue;
+            }
+            if (r.quantity() <= 0) {
+                problems.add(at + "quantity", "validation.positive");
+                continue;
+            }
+            int left = line.quantity() - refunded.getOrDefault(line.id(), 0);
+            int back = line.shippedQuantity() - returned.getOrDefault(line.id(), 0);
+            if (r.quantity() > left) {
+                problems.add(at + "quantity", "validation.refund.more-than-ordered", line.sku(), Math.max(left, 0));
+            } else if (r.goods() != null && r.goods().returnsGoods() && r.quantity() > back) {
+                problems.add(at + "quantity", "validation.refund.more-than-shipped", line.sku(), Math.max(back, 0));
+            } else {
+                value += Math.floorDiv(Math.multiplyExact(line.total(), (long) r.quantity()), line.quantity());
+            }
+        }
+        problems.throwIfAny();
+        return value;
     }
 
     private static String money(long amount, Order order) {

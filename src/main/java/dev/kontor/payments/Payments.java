@@ -9,7 +9,9 @@ import java.util.Map;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
+import dev.kontor.catalog.Inventory;
 import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderLine;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.internal.PaymentRepository;
 import dev.kontor.shared.ActionRefusedException;
@@ -36,9 +38,11 @@ public class Payments {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Inventory inventory;
 
     Payments(PaymentRepository payments, Orders orders, Permissions permissions, Timeline timeline,
-             ApplicationEventPublisher events, Clock clock) {
+             ApplicationEventPublisher events, Clock clock, Inventory inventory) {
+        this.inventory = inventory;
         this.payments = payments;
         this.orders = orders;
         this.permissions = permissions;
@@ -52,17 +56,39 @@ public class Payments {
         Order order = orders.lockForChange(orderId);
         permissions.requireAllowed(actor, request.kind() == PaymentKind.REFUND ? Permission.REFUND_RECORD
                 : Permission.PAYMENT_RECORD, orders.situationOf(order));
+        long linesValue = PaymentRules.checkLines(order, request, payments.refundedUnits(orderId, false),
+                payments.refundedUnits(orderId, true));
+        if (request.amount() == null && !request.lines().isEmpty()) {
+            request = request.withAmount(linesValue);
+        }
         PaymentRules.check(order, request);
         PaymentState state = request.state() == null ? PaymentState.SUCCEEDED : request.state();
         Instant now = clock.instant();
         long id = payments.insert(orderId, request.kind(), state, request.amount(), request.currency(),
                 request.method().strip(), Text.clean(request.reference()),
                 request.occurredAt() == null ? now : request.occurredAt(), actor.userId(), actor.displayName(), now);
+        payments.insertRefundLines(id, request.lines());
+        Map<Long, OrderLine> byId = new java.util.HashMap<>();
+        order.lines().forEach(l -> byId.put(l.id(), l));
+        Inventory.OrderRef ref = new Inventory.OrderRef(orderId, order.number());
+        List<String> goods = new ArrayList<>();
+        for (RefundLine line : request.lines()) {
+            OrderLine ordered = byId.get(line.orderLineId());
+            goods.add(line.quantity() + " × " + ordered.sku() + ": " + line.goods().name());
+            if (line.goods().returnsGoods()) {
+                inventory.returnFromCustomer(actor, ref, ordered.sku(), line.quantity(),
+                        line.goods() == RefundGoods.DEFECTIVE, "refund #" + id);
+            }
+        }
         List<Change> changes = rederive(actor, order);
         Payment payment = payments.findById(id).orElseThrow();
+        Map<String, String> details = details(payment);
+        if (!goods.isEmpty()) {
+            details.put("goods", String.join("; ", goods));
+        }
         timeline.record(new TimelineEntry(null, Orders.SUBJECT, orderId, now, actor.userId(), actor.displayName(),
                 request.kind() == PaymentKind.REFUND ? "refund.recorded" : "payment.recorded", changes, null,
-                details(payment)));
+                details));
         events.publishEvent(new PaymentRecorded(id, orderId, payment.kind(), state, payment.amount(), payment.currency()));
         return payment;
     }
@@ -134,6 +160,13 @@ public class Payments {
         events.publishEvent(new PaymentRecorded(paymentId, order.id(), updated.kind(), next, updated.amount(),
                 updated.currency()));
         return updated;
+    }
+
+    /** The lines of the order's refunds, by refund id, for a user who may see the order. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<RefundLine>> refundLines(Actor actor, long orderId) {
+        orders.view(actor, orderId);
+        return payments.refundLines(orderId);
     }
 
     /** The order's payments and refunds, for a user who may see the order. */

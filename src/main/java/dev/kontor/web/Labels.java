@@ -49,6 +49,12 @@ public class Labels {
         if ("why".equals(field) || "closedBecause".equals(field)) {
             return messages.get(value);
         }
+        if ("goods".equals(field)) {
+            // "1 × SKU: RESTOCK; 2 × SKU: NONE" → each disposition in the reader's language
+            return java.util.regex.Pattern.compile(": (RESTOCK|DEFECTIVE|NONE)").matcher(value)
+                    .replaceAll(m -> ": " + java.util.regex.Matcher.quoteReplacement(
+                            messages.get("enum.RefundGoods." + m.group(1))));
+        }
         if ("requestedAction".equals(field)) {
             return messages.get("approval.action." + value);
         }

@@ -144,11 +144,11 @@ class AccessMatrixTest {
                 case EDIT_NEW, EDIT_APPROVED -> orders.edit(user, id, null, edited(order, 0L));
                 case EDIT_NEW_BIG_DISCOUNT -> orders.edit(user, id, null, edited(order, 2500L));
                 case RECORD_PAYMENT -> {
-                    payments.record(user, id, new PaymentRequest(PaymentKind.PAYMENT, 1000L, "EUR", "CARD", null, null, null));
+                    payments.record(user, id, new PaymentRequest(PaymentKind.PAYMENT, 1000L, "EUR", "CARD", null, null, null, null));
                     yield null;
                 }
                 case RECORD_REFUND -> {
-                    payments.record(user, id, new PaymentRequest(PaymentKind.REFUND, 1000L, "EUR", "CARD", null, null, null));
+                    payments.record(user, id, new PaymentRequest(PaymentKind.REFUND, 1000L, "EUR", "CARD", null, null, null, null));
                     yield null;
                 }
                 case SHIP_APPROVED -> {
@@ -181,7 +181,7 @@ class AccessMatrixTest {
     }
 
     private Order pay(Actor actor, long id, PaymentKind kind, long amount) {
-        payments.record(actor, id, new PaymentRequest(kind, amount, "EUR", "CARD", null, null, null));
+        payments.record(actor, id, new PaymentRequest(kind, amount, "EUR", "CARD", null, null, null, null));
         return orders.get(id);
     }
 

@@ -35,8 +35,8 @@ class AccessJourneyTest extends BrowserTest {
         Order order = fixtures.order(sven, false);
         orders.act(sven, order.id(), null, OrderAction.APPROVE, null);
         long total = orders.get(order.id()).totals().total();
-        payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.PAYMENT, total, "EUR", "CARD", null, null, null));
-        payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.REFUND, total, "EUR", "CARD", null, null, null));
+        payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.PAYMENT, total, "EUR", "CARD", null, null, null, null));
+        payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.REFUND, total, "EUR", "CARD", null, null, null, null));
 
         signIn("sven");
         page.navigate(url("/orders/" + order.id()));

@@ -212,15 +212,17 @@ class OrdersApiTest {
         JsonNode order = create("MONEY");
         String path = "/api/orders/" + order.get("id").asLong();
         Api.Response tooMuch = api.post(path + "/payments", Map.of("amount", 99999, "currency", "CNY", "method", "ALIPAY"));
-        assertThat(tooMuch.status()).isEqualTo(409);
+        assertThat(tooMuch.status()).isEqualTo(422);
+        assertThat(tooMuch.json().at("/errors/0/field").asString()).isEqualTo("amount");
+        assertThat(tooMuch.json().at("/errors/0/code").asString()).isEqualTo("payment.refused.more-than-owed");
         Api.Response wrongCurrency = api.post(path + "/payments", Map.of("amount", 100, "currency", "EUR", "method", "CARD"));
         assertThat(wrongCurrency.status()).isEqualTo(422);
         assertThat(wrongCurrency.json().at("/errors/0/field").asString()).isEqualTo("currency");
         api.post(path + "/payments", Map.of("amount", 10000, "currency", "CNY", "method", "ALIPAY"));
         assertThat(api.get(path).json().at("/status/payment").asString()).isEqualTo("PARTIALLY_PAID");
         Api.Response refundTooMuch = api.post(path + "/refunds", Map.of("amount", 10001, "currency", "CNY", "method", "ALIPAY"));
-        assertThat(refundTooMuch.status()).isEqualTo(409);
-        assertThat(refundTooMuch.json().get("reason").asString()).isEqualTo("payment.refused.refund-too-large");
+        assertThat(refundTooMuch.status()).isEqualTo(422);
+        assertThat(refundTooMuch.json().at("/errors/0/code").asString()).isEqualTo("payment.refused.refund-too-large");
         assertThat(count("payments")).isEqualTo(1);
     }
 

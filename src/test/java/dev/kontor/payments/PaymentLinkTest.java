@@ -262,7 +262,7 @@ class PaymentLinkTest {
         PaymentLink link = links.sendInvoice(sven, draft.id());
 
         payments.record(ingrid, draft.id(), new PaymentRequest(PaymentKind.PAYMENT, draft.total().minor(), "EUR",
-                "ALIPAY", "2026112322001", null, null));
+                "ALIPAY", "2026112322001", null, null, null));
 
         assertThat(links.view(link.token())).isInstanceOfSatisfying(Checkout.Closed.class,
                 closed -> assertThat(closed.reasonKey()).isEqualTo("payment-link.closed.paid-otherwise"));

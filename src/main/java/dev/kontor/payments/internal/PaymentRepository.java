@@ -91,6 +91,47 @@ public class PaymentRepository {
                 .query(PaymentRepository::map).optional();
     }
 
+    /** A refund's lines. */
+    public void insertRefundLines(long paymentId, java.util.List<dev.kontor.payments.RefundLine> lines) {
+        for (dev.kontor.payments.RefundLine line : lines) {
+            jdbc.sql("""
+                            INSERT INTO refund_lines (payment_id, order_line_id, quantity, goods)
+                            VALUES (:payment, :line, :quantity, :goods)""")
+                    .param("payment", paymentId).param("line", line.orderLineId()).param("quantity", line.quantity())
+                    .param("goods", line.goods().name()).update();
+        }
+    }
+
+    /** Units refunded so far per order line ({@code goodsOnly}: only those that came back). */
+    public java.util.Map<Long, Integer> refundedUnits(long orderId, boolean goodsOnly) {
+        java.util.Map<Long, Integer> units = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT r.order_line_id, sum(r.quantity) FROM refund_lines r JOIN payments p ON p.id = r.payment_id
+                        WHERE p.order_id = :order AND p.state = 'SUCCEEDED'
+                          AND (NOT :goodsOnly OR r.goods IN ('RESTOCK', 'DEFECTIVE'))
+                        GROUP BY r.order_line_id""")
+                .param("order", orderId).param("goodsOnly", goodsOnly)
+                .query((java.sql.ResultSet rs) -> {
+                    units.put(rs.getLong(1), rs.getInt(2));
+                });
+        return units;
+    }
+
+    /** The lines of an order's refunds, by refund. */
+    public java.util.Map<Long, java.util.List<dev.kontor.payments.RefundLine>> refundLines(long orderId) {
+        java.util.Map<Long, java.util.List<dev.kontor.payments.RefundLine>> lines = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT r.payment_id, r.order_line_id, r.quantity, r.goods FROM refund_lines r
+                        JOIN payments p ON p.id = r.payment_id WHERE p.order_id = :order ORDER BY r.payment_id""")
+                .param("order", orderId)
+                .query((java.sql.ResultSet rs) -> {
+                    lines.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                            .add(new dev.kontor.payments.RefundLine(rs.getLong(2), rs.getInt(3),
+                                    dev.kontor.payments.RefundGoods.valueOf(rs.getString(4))));
+                });
+        return lines;
+    }
+
     public void updateState(long id, PaymentState state) {
         jdbc.sql("""
                         UPDATE payments SET state = :state,

@@ -11,6 +11,7 @@ import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentLink;
 import dev.kontor.payments.PaymentLinkStatus;
 import dev.kontor.payments.PaymentLinks;
+import dev.kontor.payments.RefundLine;
 import dev.kontor.payments.PaymentRequest;
 import dev.kontor.payments.PaymentState;
 import dev.kontor.payments.Payments;
@@ -78,9 +79,12 @@ class PaymentApiController {
                         @Schema(example = "ALIPAY") String method,
                         @Schema(example = "2026112322001412345678") String reference,
                         Instant occurredAt,
-                        @Schema(example = "SUCCEEDED", description = "SUCCEEDED (default) or PENDING") PaymentState state) {
+                        @Schema(example = "SUCCEEDED", description = "SUCCEEDED (default) or PENDING") PaymentState state,
+                        @Schema(description = "Refunds only: which lines, how many units, and what becomes of the goods "
+                                + "(RESTOCK, DEFECTIVE, NONE); the amount defaults to the lines' value")
+                        List<RefundLine> lines) {
         PaymentRequest as(PaymentKind kind) {
-            return new PaymentRequest(kind, amount, currency, method, reference, occurredAt, state);
+            return new PaymentRequest(kind, amount, currency, method, reference, occurredAt, state, lines);
         }
     }
 

@@ -1,9 +1,17 @@
 package dev.kontor.payments.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import dev.kontor.access.Actor;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderLine;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentLinks;
+import dev.kontor.payments.RefundGoods;
+import dev.kontor.payments.RefundLine;
 import dev.kontor.payments.PaymentRequest;
 import dev.kontor.payments.PaymentState;
 import dev.kontor.payments.Payments;
@@ -37,12 +45,13 @@ class PaymentController {
     String record(Actor actor, @PathVariable long id, @RequestParam PaymentKind kind,
                   @RequestParam(required = false) String amount, @RequestParam(required = false) String method,
                   @RequestParam(required = false) String reference, @RequestParam(defaultValue = "false") boolean pending,
-                  RedirectAttributes redirect) {
-        String currency = orders.view(actor, id).currency();
+                  @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Order order = orders.view(actor, id);
+        String currency = order.currency();
         try {
             Long minor = parse(amount, currency);
             payments.record(actor, id, new PaymentRequest(kind, minor, currency, method, reference, null,
-                    pending ? PaymentState.PENDING : PaymentState.SUCCEEDED));
+                    pending ? PaymentState.PENDING : PaymentState.SUCCEEDED, refundLines(order, form)));
             redirect.addFlashAttribute("notice", messages.get(kind == PaymentKind.REFUND ? "refund.done" : "payment.done"));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
@@ -86,6 +95,33 @@ class PaymentController {
             redirect.addFlashAttribute("error", messages.of(e));
         }
         return "redirect:/orders/" + id + "#payments";
+    }
+
+    /** The refund form's rows: {@code qty_<line id>} units, {@code goods_<line id>} what becomes of them. */
+    private static List<RefundLine> refundLines(Order order, Map<String, String> form) {
+        List<RefundLine> lines = new ArrayList<>();
+        for (OrderLine line : order.lines()) {
+            String quantity = form.get("qty_" + line.id());
+            if (quantity == null || quantity.isBlank()) {
+                continue;
+            }
+            int units;
+            try {
+                units = Integer.parseInt(quantity.strip());
+            } catch (NumberFormatException e) {
+                throw InvalidInputException.of("lines[" + lines.size() + "].quantity", "validation.whole-number");
+            }
+            if (units == 0) {
+                continue;
+            }
+            String goods = form.getOrDefault("goods_" + line.id(), "NONE");
+            try {
+                lines.add(new RefundLine(line.id(), units, RefundGoods.valueOf(goods)));
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("lines[" + lines.size() + "].goods", "validation.refund.goods", goods);
+            }
+        }
+        return lines;
     }
 
     private static Long parse(String amount, String currency) {
