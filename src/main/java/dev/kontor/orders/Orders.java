@@ -289,12 +289,20 @@ public class Orders {
     /**
      * The customer confirms a draft at checkout: their billing address and the shipping they chose. Holds the
      * draft's stock until {@code holdUntil} and refuses, naming the item, when something is no longer there.
+     * An order that is past its draft (its first payment failed after it was submitted) is paid as it stands.
      * Runs in the caller's transaction, before any money is asked for.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Order checkout(Actor actor, long id, dev.kontor.shared.Address billing, long shipping, String shippingName,
                           Instant holdUntil) {
         Order order = lockForChange(id);
+        if (order.lifecycle() == LifecycleStatus.NEW || order.lifecycle() == LifecycleStatus.APPROVED) {
+            // already an order (a bank transfer was announced and never came): it is paid as it stands
+            if (order.outstanding() - order.pending() <= 0) {
+                throw new ActionRefusedException("pay", order.lifecycle().name(), "pay.refused.used");
+            }
+            return order;
+        }
         requireReadyToSubmit(order);
         Order before = order.copy();
         OrderContent c = order.content();

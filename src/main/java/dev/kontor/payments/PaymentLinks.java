@@ -204,8 +204,10 @@ public class PaymentLinks {
             }
             Order draft = orders.get(link.orderId());
             PaymentProvider provider = check(input, draft);
+            boolean isDraft = draft.lifecycle() == LifecycleStatus.DRAFT;
             Market.ShippingMethod method = chosenShipping(input, draft);
-            Address billing = input.billing() != null ? input.billing() : draft.content().shippingAddress();
+            Address billing = input.billing() != null && isDraft ? input.billing()
+                    : isDraft ? draft.content().shippingAddress() : draft.content().billingAddress();
             Instant holdUntil = clock.instant().plus(settings.checkoutHold());
             Order order = orders.checkout(actor, draft.id(), billing,
                     method == null ? draft.content().shipping() : method.price(),
@@ -370,6 +372,9 @@ public class PaymentLinks {
 
     /** The market's shipping methods, when the order is in the market's currency (prices would not fit otherwise). */
     private List<Market.ShippingMethod> shippingFor(Order order) {
+        if (order.lifecycle() != LifecycleStatus.DRAFT) {
+            return List.of(); // an order's shipping was settled when it was submitted
+        }
         Address to = order.content().shippingAddress();
         return markets.forCountry(to == null ? null : to.country())
                 .filter(m -> m.currency().equals(order.currency()))

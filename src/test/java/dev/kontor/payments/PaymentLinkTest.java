@@ -313,6 +313,34 @@ class PaymentLinkTest {
     }
 
     @Test
+    void aPaymentMovesOnlyAsItsStateTableSaysWhoeverReports() {
+        Order draft = draft(1);
+        PaymentLink link = links.sendInvoice(sven, draft.id());
+        Checkout.Result pending = links.pay(link.token(), new Checkout.Input(null, "AGREED", "bank-transfer", Map.of()));
+        Payment transfer = pending.payment();
+        assertThat(transfer.state()).isEqualTo(PaymentState.PENDING);
+
+        // the transfer never came: finance marks it failed; the order owes the money again and the link works again
+        payments.settle(ingrid, draft.id(), transfer.id(), PaymentState.FAILED);
+        assertThat(orders.get(draft.id()).paymentStatus()).isEqualTo(PaymentStatus.UNPAID);
+        assertThat(links.view(link.token())).isInstanceOfSatisfying(Checkout.Open.class,
+                open -> assertThat(open.attempt()).isNull());
+        assertThatThrownBy(() -> payments.settle(ingrid, draft.id(), transfer.id(), PaymentState.SUCCEEDED))
+                .as("failed is final").isInstanceOf(ActionRefusedException.class);
+
+        Payment card = links.pay(link.token(), card(OK_CARD)).payment();
+        assertThat(card.state()).isEqualTo(PaymentState.SUCCEEDED);
+        Payment late = payments.applyProviderAnswer(Actor.system("test"), card.id(),
+                new PaymentProvider.Charge(PaymentState.FAILED, card.reference(), null, false), null);
+        assertThat(late.state()).as("a late answer cannot undo a succeeded payment").isEqualTo(PaymentState.SUCCEEDED);
+        assertThatThrownBy(() -> payments.settle(ingrid, draft.id(), card.id(), PaymentState.FAILED))
+                .isInstanceOf(ActionRefusedException.class);
+        Order paid = orders.get(draft.id());
+        assertThat(paid.paid()).isEqualTo(paid.total().minor());
+        assertThat(paymentRows(draft.id())).isEqualTo(2);
+    }
+
+    @Test
     void badInputIsRefusedByFieldAndChangesNothing() {
         Order draft = draft(1);
         PaymentLink link = links.sendInvoice(sven, draft.id());
