@@ -25,7 +25,8 @@ import dev.kontor.payments.Payments;
 /** A small language for demo orders: place one, then take it through the steps a real one goes through. */
 final class DemoOrders {
 
-    record Services(Orders orders, Payments payments, Shipments shipments, Clock clock) {
+    record Services(Orders orders, Payments payments, dev.kontor.payments.PaymentLinks paymentLinks,
+                    Shipments shipments, Clock clock) {
     }
 
     private final Services services;
@@ -90,6 +91,12 @@ final class DemoOrders {
         Builder draft() {
             draft = true;
             placed();
+            return this;
+        }
+
+        /** Sends the draft's invoice with its payment link. */
+        Builder invoice(Actor actor) {
+            services.paymentLinks().sendInvoice(actor, placed().id());
             return this;
         }
 

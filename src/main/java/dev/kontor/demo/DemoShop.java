@@ -59,10 +59,11 @@ class DemoShop implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final String password;
 
-    DemoShop(Orders orders, Payments payments, Shipments shipments, Users users, Customers customers,
+    DemoShop(Orders orders, Payments payments, dev.kontor.payments.PaymentLinks paymentLinks, Shipments shipments,
+             Users users, Customers customers,
              Catalog catalog, Inventory inventory, TransactionTemplate transaction, JdbcClient jdbc, Clock clock,
              @Value("${kontor.demo.password:kontor-demo-password}") String password) {
-        this.services = new DemoOrders.Services(orders, payments, shipments, clock);
+        this.services = new DemoOrders.Services(orders, payments, paymentLinks, shipments, clock);
         this.users = users;
         this.customers = customers;
         this.catalog = catalog;
@@ -201,7 +202,8 @@ class DemoShop implements ApplicationRunner {
         d.order(sven, "MANUAL", null, hangzhou, "EUR", 0, 2, SHIRT_BLUE_M.line("en", "EUR", 50, 0),
                         SHIRT_BLUE_L.line("en", "EUR", 50, 0))
                 .net().terms(PaymentTerms.Kind.NET_15).tag("b2b").tag("export").approve(sven);
-        d.order(sven, "MANUAL", null, nordlys, "NOK", 2500, 0, SOCKS_GREY.line("nb", "NOK", 30, 2500)).draft();
+        d.order(sven, "MANUAL", null, nordlys, "NOK", 2500, 0, SOCKS_GREY.line("nb", "NOK", 30, 2500)).draft()
+                .invoice(sven); // its invoice waits in the mail queue until a mail server is configured
         d.order(sven, "MANUAL", null, mueller, "EUR", 1900, 0, CAP_BLACK.line("de", "EUR", 100, 1900)).net()
                 .terms(PaymentTerms.Kind.NET_30).draft();
         d.order(sven, "MANUAL", null, jana, "EUR", 1900, 5, SCARF_GREEN.line("de", "EUR", 1, 1900))

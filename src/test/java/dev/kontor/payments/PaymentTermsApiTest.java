@@ -134,6 +134,32 @@ class PaymentTermsApiTest {
     }
 
     @Test
+    void unknownAndExpiredLinksGetAFriendlyPageThatTellsNothingAboutTheOrder() {
+        JsonNode draft = create(null, true);
+        String url = sales.post("/api/orders/" + draft.get("id").asLong() + "/invoice", Map.of()).json().get("url")
+                .asString();
+        Api customer = new Api(port);
+        String path = url.substring(url.indexOf("/pay/"));
+        Api.Response open = customer.get(path + "?lang=en");
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(open.body()).contains(draft.get("number").asString()).contains("Pay now");
+
+        Api.Response unknown = customer.get("/pay/" + "x".repeat(43) + "?lang=en");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).contains("This payment link does not work").doesNotContain("D-0");
+        Api.Response silly = customer.get("/pay/%3Cscript%3E" + "a".repeat(500));
+        assertThat(silly.status()).isEqualTo(404);
+
+        clock.advance(Duration.ofDays(31));
+        Api.Response expired = customer.get(path + "?lang=en");
+        assertThat(expired.status()).isEqualTo(410);
+        assertThat(expired.body()).contains("This payment link has expired")
+                .doesNotContain(draft.get("number").asString()).doesNotContain("Pay now");
+        Api.Response late = customer.post(path, Map.of());
+        assertThat(late.status()).as("a form post without its CSRF token is refused").isEqualTo(403);
+    }
+
+    @Test
     void dueDatesFollowTheTerms() {
         LocalDate day = LocalDate.of(2026, 11, 23);
         assertThat(PaymentTerms.DUE_ON_RECEIPT.dueDate(day)).isEqualTo(day);
