@@ -114,4 +114,20 @@
       }
     }
   });
+
+  // The payment page: the total follows the shipping method chosen (shipping carries no tax here, so the
+  // total moves by exactly the difference); the server computes it again when the customer pays.
+  document.addEventListener('change', function (event) {
+    var radio = event.target;
+    var total = document.getElementById('pay-total');
+    if (!total || radio.name !== 'shipping' || !radio.hasAttribute('data-price')) {
+      return;
+    }
+    var currency = total.getAttribute('data-currency');
+    var digits = new Intl.NumberFormat('en', {style: 'currency', currency: currency}).resolvedOptions().maximumFractionDigits;
+    var minor = Number(total.getAttribute('data-total')) - Number(total.getAttribute('data-shipping'))
+        + Number(radio.getAttribute('data-price'));
+    total.textContent = new Intl.NumberFormat(total.getAttribute('data-locale'), {style: 'currency', currency: currency})
+        .format(minor / Math.pow(10, digits));
+  });
 })();

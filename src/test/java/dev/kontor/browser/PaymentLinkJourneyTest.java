@@ -99,6 +99,7 @@ class PaymentLinkJourneyTest extends BrowserTest {
         assertThat(customer.locator("h1")).containsText("D-000001");
         assertThat(customer.locator("#pay-total")).hasText("€64.70");
         customer.check("input[value=DHL_EXPRESS]");
+        assertThat(customer.locator("#pay-total")).hasText("€74.70");
         customer.check("input[value=test-card]");
         customer.fill("#cardNumber", "4242 4242 4242 4242");
         customer.click("#pay-button");
