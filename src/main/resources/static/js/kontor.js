@@ -130,4 +130,21 @@
     total.textContent = new Intl.NumberFormat(total.getAttribute('data-locale'), {style: 'currency', currency: currency})
         .format(minor / Math.pow(10, digits));
   });
+
+  // Print buttons (packing slips) and "select all" boxes in lists.
+  document.addEventListener('click', function (event) {
+    if (event.target.closest && event.target.closest('[data-print]')) {
+      window.print();
+    }
+  });
+  document.addEventListener('change', function (event) {
+    var all = event.target;
+    if (!all.hasAttribute || !all.hasAttribute('data-check-all')) {
+      return;
+    }
+    var boxes = all.form.querySelectorAll('input[type=checkbox][name="' + all.getAttribute('data-check-all') + '"]');
+    for (var i = 0; i < boxes.length; i++) {
+      boxes[i].checked = all.checked;
+    }
+  });
 })();

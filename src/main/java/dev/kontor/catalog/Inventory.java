@@ -386,6 +386,11 @@ public class Inventory {
     }
 
     @Transactional(readOnly = true)
+    public java.util.Set<Long> waitingForStock(java.util.Collection<Long> orderIds) {
+        return reservations.waitingForStock(orderIds);
+    }
+
+    @Transactional(readOnly = true)
     public List<Holding> holdingsOf(long orderId) {
         return reservations.byOrder(orderId);
     }

@@ -12,6 +12,7 @@ import dev.kontor.access.Permissions;
 import dev.kontor.fulfillment.internal.ShipmentRepository;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.Orders;
+import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.Text;
 import dev.kontor.timeline.Change;
@@ -31,9 +32,11 @@ public class Shipments {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Carriers carriers;
 
     Shipments(ShipmentRepository shipments, Orders orders, Permissions permissions, Timeline timeline,
-              ApplicationEventPublisher events, Clock clock) {
+              ApplicationEventPublisher events, Clock clock, Carriers carriers) {
+        this.carriers = carriers;
         this.shipments = shipments;
         this.orders = orders;
         this.permissions = permissions;
@@ -45,22 +48,23 @@ public class Shipments {
     @Transactional
     public Shipment record(Actor actor, long orderId, ShipmentRequest request) {
         Map<Long, Integer> quantities = check(request);
+        Carrier carrier = carrierOf(request);
         Order order = orders.lockForChange(orderId);
         permissions.requireAllowed(actor, Permission.SHIPMENT_RECORD, orders.situationOf(order));
         List<Change> changes = orders.applyShipment(actor, order, quantities);
         Instant now = clock.instant();
-        String tracking = Text.clean(request.trackingNumber());
-        long id = shipments.insert(orderId, request.carrier().strip(), tracking,
+        String tracking = Carrier.normalize(Text.clean(request.trackingNumber()));
+        long id = shipments.insert(orderId, carrier, tracking,
                 request.shippedAt() == null ? now : request.shippedAt(), quantities, actor.userId(),
                 actor.displayName(), now);
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("carrier", request.carrier().strip());
+        details.put("carrier", carrier.name());
         if (tracking != null) {
             details.put("trackingNumber", tracking);
         }
         timeline.record(new TimelineEntry(null, Orders.SUBJECT, orderId, now, actor.userId(), actor.displayName(),
                 "shipment.recorded", changes, null, details));
-        events.publishEvent(new ShipmentRecorded(id, orderId, request.carrier().strip(), tracking));
+        events.publishEvent(new ShipmentRecorded(id, orderId, carrier.name(), tracking));
         return shipments.findByOrder(orderId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
     }
 
@@ -69,6 +73,18 @@ public class Shipments {
     public List<Shipment> of(Actor actor, long orderId) {
         orders.view(actor, orderId);
         return shipments.findByOrder(orderId);
+    }
+
+    /** The carrier the request names, active, and a tracking number that fits its pattern. */
+    private Carrier carrierOf(ShipmentRequest request) {
+        Carrier carrier = carriers.find(request.carrier()).filter(Carrier::active)
+                .orElseThrow(() -> InvalidInputException.of("carrier", "validation.carrier.unknown",
+                        request.carrier().strip()));
+        String tracking = Text.clean(request.trackingNumber());
+        if (tracking != null && !carrier.accepts(tracking)) {
+            throw InvalidInputException.of("trackingNumber", "validation.tracking.pattern", tracking, carrier.name());
+        }
+        return carrier;
     }
 
     private static Map<Long, Integer> check(ShipmentRequest request) {

@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record Market(String code, String name, String currency, List<String> countries) {
 
-    /** One way goods go to this market, and its price in the market's currency (minor units). */
-    public record ShippingMethod(String market, String code, String name, long price, String currency) {
+    /**
+     * One way goods go to this market, and its price in the market's currency (minor units).
+     *
+     * @param carrier the code of the carrier it goes with; {@code null} for pick-up
+     */
+    public record ShippingMethod(String market, String code, String name, long price, String currency,
+                                 String carrier) {
     }
 }

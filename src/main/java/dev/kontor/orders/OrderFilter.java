@@ -11,27 +11,35 @@ import java.util.Set;
  * @param placedTo   last day (inclusive) in the shop's time zone
  * @param visibleToUserId when set, only orders this user is responsible for or observes
  * @param overdueOn  when set, only orders whose payment was due before this day and is still owed
+ * @param matchedIds orders other modules found for the query (a tracking number), matched besides the text
  */
 public record OrderFilter(String query, Set<LifecycleStatus> lifecycle, Set<PaymentStatus> payment,
                           Set<FulfilmentStatus> fulfilment, Set<String> channels, LocalDate placedFrom,
-                          LocalDate placedTo, Long customerId, Long visibleToUserId, LocalDate overdueOn) {
+                          LocalDate placedTo, Long customerId, Long visibleToUserId, LocalDate overdueOn,
+                          Set<Long> matchedIds) {
 
     public OrderFilter(String query, Set<LifecycleStatus> lifecycle, Set<PaymentStatus> payment,
                        Set<FulfilmentStatus> fulfilment, Set<String> channels, LocalDate placedFrom, LocalDate placedTo,
                        Long customerId) {
-        this(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId, null, null);
+        this(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId, null, null, Set.of());
     }
 
     /** Only the orders this user is responsible for or observes. */
     public OrderFilter visibleTo(Long userId) {
         return new OrderFilter(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId,
-                userId == null ? -1L : userId, overdueOn);
+                userId == null ? -1L : userId, overdueOn, matchedIds);
     }
 
     /** Only what is overdue on this day. */
     public OrderFilter overdueOn(LocalDate today) {
         return new OrderFilter(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId,
-                visibleToUserId, today);
+                visibleToUserId, today, matchedIds);
+    }
+
+    /** Also the orders other modules found for the query. */
+    public OrderFilter alsoMatching(Set<Long> ids) {
+        return new OrderFilter(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId,
+                visibleToUserId, overdueOn, ids);
     }
 
 
@@ -40,6 +48,7 @@ public record OrderFilter(String query, Set<LifecycleStatus> lifecycle, Set<Paym
         payment = payment == null ? Set.of() : Set.copyOf(payment);
         fulfilment = fulfilment == null ? Set.of() : Set.copyOf(fulfilment);
         channels = channels == null ? Set.of() : Set.copyOf(channels);
+        matchedIds = matchedIds == null ? Set.of() : Set.copyOf(matchedIds);
     }
 
     public static OrderFilter all() {

@@ -74,16 +74,19 @@ public class Orders {
     private final java.time.ZoneId zone;
     private final Markets markets;
     private final dev.kontor.catalog.Catalog catalog;
+    private final org.springframework.beans.factory.ObjectProvider<OrderFinder> finders;
 
     Orders(OrderRepository orders, OrderQueries queries, NumberSeries numbers, ChannelRepository channels,
            NoteRepository notes, Customers customers, Users users, Permissions permissions, Approvals approvals,
            OrderInputJson inputJson, Inventory inventory, InventorySettings stockSettings, WorkingDays workingDays,
            Timeline timeline, ApplicationEventPublisher events, Clock clock, Markets markets,
            dev.kontor.catalog.Catalog catalog,
+           org.springframework.beans.factory.ObjectProvider<OrderFinder> finders,
            @org.springframework.beans.factory.annotation.Value(
                    "${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
         this.markets = markets;
         this.catalog = catalog;
+        this.finders = finders;
         this.zone = java.time.ZoneId.of(zone);
         this.orders = orders;
         this.queries = queries;
@@ -294,7 +297,7 @@ public class Orders {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Order checkout(Actor actor, long id, dev.kontor.shared.Address billing, long shipping, String shippingName,
-                          Instant holdUntil) {
+                          String carrier, Instant holdUntil) {
         Order order = lockForChange(id);
         if (order.lifecycle() == LifecycleStatus.NEW || order.lifecycle() == LifecycleStatus.APPROVED) {
             // already an order (a bank transfer was announced and never came): it is paid as it stands
@@ -312,6 +315,9 @@ public class Orders {
                     c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds(), c.paymentTerms()));
             order = save(actor, before, order, "order.checkout", null,
                     shippingName == null ? Map.of() : Map.of("shippingMethod", shippingName));
+        }
+        if (shippingName != null) {
+            orders.planCarrier(order.id(), carrier);
         }
         Inventory.OrderRef ref = new Inventory.OrderRef(order.id(), order.number());
         inventory.holdForCheckout(actor, ref, order.lines().stream()
@@ -390,6 +396,22 @@ public class Orders {
         return queries.countByLifecycle(permissions.seesAllOrders(actor) ? null : actor.userId());
     }
 
+    /**
+     * What the warehouse may ship now (approved, not held, money settled or not needed first), oldest first;
+     * whether the goods are there is the catalog's to say.
+     */
+    @Transactional(readOnly = true)
+    public List<ShippableOrder> shippable(Actor actor, int limit) {
+        return queries.shippable(permissions.seesAllOrders(actor) ? null : actor.userId(), Math.min(Math.max(limit, 1), 5000));
+    }
+
+    /** The notes of one kind on several orders (the warehouse queue's shipping notes), by order id. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<OrderNote>> notes(java.util.Collection<Long> ids, NoteKind kind) {
+        return notes.findByOrders(ids, kind).stream().collect(Collectors.groupingBy(OrderNote::orderId,
+                LinkedHashMap::new, Collectors.toList()));
+    }
+
     @Transactional(readOnly = true)
     public List<OrderNote> notes(Actor actor, long id) {
         view(actor, id);
@@ -410,7 +432,14 @@ public class Orders {
     // --- inside --------------------------------------------------------------------------------------
 
     private OrderFilter visibleTo(Actor actor, OrderFilter filter) {
-        return permissions.seesAllOrders(actor) ? filter : filter.visibleTo(actor.userId());
+        OrderFilter searched = filter;
+        String q = Text.clean(filter.query());
+        if (q != null && q.length() <= 200) {
+            Set<Long> found = new HashSet<>();
+            finders.orderedStream().forEach(f -> found.addAll(f.find(q)));
+            searched = found.isEmpty() ? filter : filter.alsoMatching(found);
+        }
+        return permissions.seesAllOrders(actor) ? searched : searched.visibleTo(actor.userId());
     }
 
     private Order applyEdit(Actor actor, Order order, OrderInput input, Map<String, String> details) {

@@ -211,7 +211,7 @@ public class PaymentLinks {
             Instant holdUntil = clock.instant().plus(settings.checkoutHold());
             Order order = orders.checkout(actor, draft.id(), billing,
                     method == null ? draft.content().shipping() : method.price(),
-                    method == null ? null : method.name(), holdUntil);
+                    method == null ? null : method.name(), method == null ? null : method.carrier(), holdUntil);
             if (method != null) {
                 links.chooseShipping(link.id(), method.name());
             }

@@ -71,7 +71,7 @@ class OrderJourneyTest extends BrowserTest {
         assertThat(page.locator(".badges")).containsText("Paid");
 
         page.click("#record-shipment");
-        page.fill("#ship-carrier", "DHL");
+        page.selectOption("#ship-carrier", "DHL");
         page.fill("#ship-tracking", "JJD0001234567");
         page.click(".ship-form button.primary");
         assertThat(page.locator(".badges")).containsText("Shipped");

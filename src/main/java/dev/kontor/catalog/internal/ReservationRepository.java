@@ -78,6 +78,16 @@ public class ReservationRepository {
                 .query(ReservationRepository::holding).list();
     }
 
+    /** Which of these orders wait for stock (some line backordered), in one query. */
+    public java.util.Set<Long> waitingForStock(java.util.Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT DISTINCT order_id FROM reservations WHERE order_id IN (:ids) AND backordered > 0""")
+                .param("ids", orderIds).query(Long.class).list());
+    }
+
     public List<Holding> byOrder(long orderId) {
         return jdbc.sql(SELECT + " WHERE r.order_id = :order ORDER BY r.order_line_id").param("order", orderId)
                 .query(ReservationRepository::holding).list();

@@ -22,19 +22,36 @@ public class ShipmentRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(long orderId, String carrier, String tracking, Instant shippedAt, Map<Long, Integer> quantities,
-                       Long byId, String byName, Instant now) {
+    public long insert(long orderId, dev.kontor.fulfillment.Carrier carrier, String tracking, Instant shippedAt,
+                       Map<Long, Integer> quantities, Long byId, String byName, Instant now) {
         long id = jdbc.sql("""
-                        INSERT INTO shipments (order_id, carrier, tracking_number, shipped_at, recorded_by_id,
+                        INSERT INTO shipments (order_id, carrier, carrier_code, tracking_number, shipped_at, recorded_by_id,
                             recorded_by_name, created_at)
-                        VALUES (:order, :carrier, :tracking, :shippedAt, :byId, :byName, :now) RETURNING id""")
-                .param("order", orderId).param("carrier", carrier).param("tracking", tracking)
+                        VALUES (:order, :carrier, :code, :tracking, :shippedAt, :byId, :byName, :now) RETURNING id""")
+                .param("order", orderId).param("carrier", carrier.name()).param("code", carrier.code())
+                .param("tracking", tracking)
                 .param("shippedAt", Timestamp.from(shippedAt)).param("byId", byId).param("byName", byName)
                 .param("now", Timestamp.from(now)).query(Long.class).single();
         quantities.forEach((line, quantity) -> jdbc.sql("""
                         INSERT INTO shipment_lines (shipment_id, order_line_id, quantity) VALUES (:id, :line, :quantity)""")
                 .param("id", id).param("line", line).param("quantity", quantity).update());
         return id;
+    }
+
+    /** Whether the order already has a shipment with this tracking number (a bulk file uploaded twice). */
+    public boolean hasTracking(long orderId, String tracking) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM shipments WHERE order_id = :order
+                                       AND upper(tracking_number) = upper(:tracking))""")
+                .param("order", orderId).param("tracking", tracking).query(Boolean.class).single();
+    }
+
+    /** The orders whose shipments carry this tracking number (search). */
+    public List<Long> ordersByTracking(String tracking) {
+        return jdbc.sql("""
+                        SELECT DISTINCT order_id FROM shipments
+                        WHERE upper(tracking_number) = upper(:tracking) LIMIT 50""")
+                .param("tracking", tracking).query(Long.class).list();
     }
 
     public List<Shipment> findByOrder(long orderId) {

@@ -46,7 +46,7 @@ class ShipmentController {
             shipments.record(actor, id, new ShipmentRequest(carrier, trackingNumber, null, lines));
             redirect.addFlashAttribute("notice", messages.get("shipment.done"));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", messages.of(e.problems().get(0)));
+            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
         } catch (KontorException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }

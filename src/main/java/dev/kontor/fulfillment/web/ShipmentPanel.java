@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.orders.Orders;
+import dev.kontor.fulfillment.Carriers;
 import dev.kontor.fulfillment.Shipments;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Component;
 class ShipmentPanel implements OrderPanel {
 
     private final Shipments shipments;
+    private final Carriers carriers;
     private final Orders orders;
 
-    ShipmentPanel(Shipments shipments, Orders orders) {
+    ShipmentPanel(Shipments shipments, Carriers carriers, Orders orders) {
         this.shipments = shipments;
+        this.carriers = carriers;
         this.orders = orders;
     }
 
@@ -38,6 +41,7 @@ class ShipmentPanel implements OrderPanel {
         boolean canShip = order.lifecycle() == LifecycleStatus.APPROVED
                 && order.lines().stream().anyMatch(l -> l.openQuantity() > 0)
                 && orders.verdict(actor, order, Permission.SHIPMENT_RECORD).isAllowed();
-        return Map.of("shipments", shipments.of(actor, order.id()), "canShip", canShip);
+        return Map.of("shipments", shipments.of(actor, order.id()), "canShip", canShip,
+                "carriers", canShip ? carriers.active() : java.util.List.of());
     }
 }

@@ -36,11 +36,11 @@ public class MarketRepository {
 
     public List<Market.ShippingMethod> shippingMethods(String market) {
         return jdbc.sql("""
-                        SELECT s.market, s.code, s.name, s.price, m.currency FROM shipping_methods s
+                        SELECT s.market, s.code, s.name, s.price, m.currency, s.carrier FROM shipping_methods s
                         JOIN markets m ON m.code = s.market WHERE s.market = :market ORDER BY s.position, s.code""")
                 .param("market", market)
                 .query((rs, n) -> new Market.ShippingMethod(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getLong(4), rs.getString(5)))
+                        rs.getLong(4), rs.getString(5), rs.getString(6)))
                 .list();
     }
 }

@@ -28,13 +28,26 @@ public class NoteRepository {
         return new OrderNote(id, orderId, kind, body, authorName, now);
     }
 
+    /** The notes of this kind on these orders, oldest first, in one query. */
+    public List<OrderNote> findByOrders(java.util.Collection<Long> orderIds, NoteKind kind) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT id, order_id, kind, body, author_name, created_at FROM order_notes
+                        WHERE order_id IN (:ids) AND kind = :kind ORDER BY id""")
+                .param("ids", orderIds).param("kind", kind.name()).query(NoteRepository::map).list();
+    }
+
     public List<OrderNote> findByOrder(long orderId) {
         return jdbc.sql("""
                         SELECT id, order_id, kind, body, author_name, created_at FROM order_notes
                         WHERE order_id = :order ORDER BY id DESC""")
-                .param("order", orderId)
-                .query((rs, n) -> new OrderNote(rs.getLong(1), rs.getLong(2), NoteKind.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
-                .list();
+                .param("order", orderId).query(NoteRepository::map).list();
+    }
+
+    private static OrderNote map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new OrderNote(rs.getLong(1), rs.getLong(2), NoteKind.valueOf(rs.getString(3)), rs.getString(4),
+                rs.getString(5), rs.getTimestamp(6).toInstant());
     }
 }

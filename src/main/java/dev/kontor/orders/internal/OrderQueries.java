@@ -137,13 +137,44 @@ public class OrderQueries {
             where.add("""
                     (o.number = upper(:q) OR o.number LIKE upper(:prefix) ESCAPE '\\' OR o.external_id = :q
                      OR lower(o.customer_name) LIKE :contains ESCAPE '\\' OR lower(o.email) = lower(:q)
-                     OR (length(:digits) >= 5 AND regexp_replace(o.phone, '[^0-9]', '', 'g') = :digits))""");
+                     OR (length(:digits) >= 5 AND regexp_replace(o.phone, '[^0-9]', '', 'g') = :digits)"""
+                    + (f.matchedIds().isEmpty() ? ")" : " OR o.id IN (:matched))"));
+            if (!f.matchedIds().isEmpty()) {
+                where.params.put("matched", List.copyOf(f.matchedIds()));
+            }
             where.params.put("q", q);
             where.params.put("prefix", like(q) + "%");
             where.params.put("contains", "%" + like(q.toLowerCase(Locale.ROOT)) + "%");
             where.params.put("digits", digits);
         }
         return where;
+    }
+
+    /**
+     * Approved, not held, something left to ship, and the money settled or not needed first: paid, or terms that
+     * allow paying later, or cash on delivery. Oldest first. (Whether the stock is there is the catalog's to say.)
+     */
+    public List<dev.kontor.orders.ShippableOrder> shippable(Long visibleToUserId, int limit) {
+        return jdbc.sql("""
+                        SELECT o.id, o.number, o.channel, o.customer_name, o.placed_at, o.payment_status,
+                               o.fulfilment_status, o.payment_method, o.planned_carrier,
+                               (SELECT coalesce(sum(l.quantity - l.shipped_quantity), 0) FROM order_lines l
+                                WHERE l.order_id = o.id) AS open_units,
+                               concat_ws(', ', o.shipping_address ->> 'city', o.shipping_address ->> 'country') AS destination
+                        FROM orders o
+                        WHERE o.lifecycle = 'APPROVED' AND o.fulfilment_status <> 'SHIPPED'
+                          AND (o.payment_status IN ('PAID', 'PARTIALLY_REFUNDED') OR o.payment_terms <> 'DUE_ON_RECEIPT'
+                               OR upper(o.payment_method) IN ('CASH_ON_DELIVERY', 'COD'))
+                          AND (CAST(:me AS BIGINT) IS NULL OR o.responsible_id = :me OR EXISTS (
+                               SELECT 1 FROM order_observers ob WHERE ob.order_id = o.id AND ob.user_id = :me))
+                        ORDER BY o.placed_at, o.id LIMIT :limit""")
+                .param("me", visibleToUserId).param("limit", limit)
+                .query((rs, n) -> new dev.kontor.orders.ShippableOrder(rs.getLong("id"), rs.getString("number"),
+                        rs.getString("channel"), rs.getString("customer_name"), rs.getTimestamp("placed_at").toInstant(),
+                        PaymentStatus.valueOf(rs.getString("payment_status")),
+                        FulfilmentStatus.valueOf(rs.getString("fulfilment_status")), rs.getString("payment_method"),
+                        rs.getString("planned_carrier"), rs.getInt("open_units"), rs.getString("destination")))
+                .list();
     }
 
     private static String like(String value) {

@@ -46,6 +46,12 @@ public class OrderRepository {
         this.zone = java.time.ZoneId.of(zone);
     }
 
+    /** The carrier the order is planned to go with (from the customer's shipping method); not versioned content. */
+    public void planCarrier(long id, String carrier) {
+        jdbc.sql("UPDATE orders SET planned_carrier = :carrier WHERE id = :id").param("carrier", carrier)
+                .param("id", id).update();
+    }
+
     /** Inserts a new order with its lines and observers; returns it as stored, with its ids. */
     public Order insert(Order order) {
         OrderContent c = order.content();

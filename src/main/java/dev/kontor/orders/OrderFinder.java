@@ -1,0 +1,13 @@
+package dev.kontor.orders;
+
+import java.util.List;
+
+/**
+ * Another module's way to find orders from the search box (fulfillment: by tracking number), so the one search
+ * finds them without the orders module knowing that module's tables.
+ */
+public interface OrderFinder {
+
+    /** The ids of orders this text points to (exactly, not by likeness); few, or none. */
+    List<Long> find(String query);
+}
