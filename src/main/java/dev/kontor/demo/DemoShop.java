@@ -168,7 +168,8 @@ class DemoShop implements ApplicationRunner {
         d.order(liNa, "TAOBAO", "3141592653589003", chen, "CNY", 1300, 1, JACKET_NAVY_M.line("zh", "CNY", 1, 1300))
                 .note(liNa, "INTERNAL", "客户问能否换成 XL，等待回复。");
         d.order(liNa, "TMALL", "9876543210001", zhang, "CNY", 1300, 2, SCARF_GREEN.line("zh", "CNY", 3, 1300))
-                .approve(liNa).pay(ingrid, "ALIPAY", "2026112122001411110003");
+                .approve(liNa).pay(ingrid, "ALIPAY", "2026112122001411110003")
+                .note(liNa, "SHIPPING", "送礼用：三条丝巾分开包装，不放发票。");
         d.order(liNa, "TMALL", "9876543210002", wang, "CNY", 1300, 6, CAP_BLACK.line("zh", "CNY", 1, 1300))
                 .approve(liNa).pay(ingrid, "ALIPAY", "2026111722001411110004").refundAll(ingrid, "ALIPAY")
                 .cancel(liNa, "客户退款，订单作废").note(ingrid, "FINANCE", "已全额退款至支付宝。");
