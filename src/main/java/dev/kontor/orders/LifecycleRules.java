@@ -41,7 +41,7 @@ public final class LifecycleRules {
             "order.refused.payment-pending");
     private static final Requirement NO_PAYMENT_AT_ALL = new Requirement(f -> f.paid() == 0 && f.pending() == 0,
             "order.refused.draft-has-payment");
-    private static final Requirement FULLY_SHIPPED = new Requirement(f -> f.fulfilment() == FulfilmentStatus.SHIPPED,
+    private static final Requirement FULLY_SHIPPED = new Requirement(f -> f.fulfilment().isFullyShipped(),
             "order.refused.not-shipped");
     private static final Requirement SETTLED = new Requirement(f -> f.payment() == PaymentStatus.PAID
             || f.payment() == PaymentStatus.PARTIALLY_REFUNDED || f.payment() == PaymentStatus.REFUNDED,

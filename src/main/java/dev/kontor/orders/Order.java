@@ -31,11 +31,13 @@ public final class Order {
     private Instant updatedAt;
     private String updatedBy;
     private final int version;
+    private Instant deliveredAt;
 
     /** Rebuilds an order as stored; use {@link #place} for a new one. */
     public Order(Long id, String number, String channel, String externalId, OrderContent content,
                  LifecycleStatus lifecycle, LifecycleStatus heldFrom, String holdReason, long paid, long refunded,
-                 long pending, Instant placedAt, Instant createdAt, Instant updatedAt, String updatedBy, int version) {
+                 long pending, Instant placedAt, Instant createdAt, Instant updatedAt, String updatedBy, int version,
+                 Instant deliveredAt) {
         this.id = id;
         this.number = number;
         this.channel = channel;
@@ -52,6 +54,7 @@ public final class Order {
         this.updatedAt = updatedAt;
         this.updatedBy = updatedBy;
         this.version = version;
+        this.deliveredAt = deliveredAt;
     }
 
     /** A new order, as a draft or straight into review (how marketplace and API orders arrive). */
@@ -61,13 +64,13 @@ public final class Order {
             throw new IllegalArgumentException("An order starts as a draft or new, not " + initial);
         }
         return new Order(null, number, channel, externalId, content, initial, null, null, 0, 0, 0,
-                placedAt, now, now, by, 0);
+                placedAt, now, now, by, 0, null);
     }
 
     /** A copy to compare against after a change. */
     public Order copy() {
         return new Order(id, number, channel, externalId, content, lifecycle, heldFrom, holdReason, paid, refunded,
-                pending, placedAt, createdAt, updatedAt, updatedBy, version);
+                pending, placedAt, createdAt, updatedAt, updatedBy, version, deliveredAt);
     }
 
     // --- verbs ----------------------------------------------------------------------------------------
@@ -160,6 +163,37 @@ public final class Order {
         content = withLines(updated);
     }
 
+    /**
+     * Records units that came back from the customer, by line id: never more than shipped and not yet back.
+     */
+    public void takeBack(Map<Long, Integer> quantities) {
+        for (Long lineId : quantities.keySet()) {
+            if (content.lines().stream().noneMatch(l -> l.id().equals(lineId))) {
+                throw new ActionRefusedException("return", lifecycle.name(), "order.refused.unknown-line", lineId);
+            }
+        }
+        List<OrderLine> updated = new ArrayList<>();
+        for (OrderLine line : content.lines()) {
+            int back = quantities.getOrDefault(line.id(), 0);
+            if (back > line.returnableQuantity()) {
+                throw new ActionRefusedException("return", lifecycle.name(), "order.refused.return-too-many",
+                        line.sku(), back, line.returnableQuantity());
+            }
+            updated.add(back == 0 ? line : line.withReturned(line.returnedQuantity() + back));
+        }
+        content = withLines(updated);
+    }
+
+    /** The carrier delivered everything: only once every unit has shipped. */
+    public void deliver(Instant when) {
+        if (!fulfilmentStatus().isFullyShipped()) {
+            throw new ActionRefusedException("deliver", fulfilmentStatus().name(), "order.refused.deliver-not-shipped");
+        }
+        if (deliveredAt == null) {
+            deliveredAt = when;
+        }
+    }
+
     private OrderContent withLines(List<OrderLine> lines) {
         OrderContent c = content;
         return new OrderContent(c.customerId(), c.customerName(), c.email(), c.phone(), c.billingAddress(),
@@ -190,7 +224,7 @@ public final class Order {
     }
 
     public FulfilmentStatus fulfilmentStatus() {
-        return FulfilmentStatus.derive(content.lines());
+        return FulfilmentStatus.derive(content.lines(), deliveredAt != null);
     }
 
     public Totals totals() {
@@ -284,6 +318,11 @@ public final class Order {
 
     public String updatedBy() {
         return updatedBy;
+    }
+
+    /** When the carrier delivered everything; {@code null} until then. */
+    public Instant deliveredAt() {
+        return deliveredAt;
     }
 
     public int version() {

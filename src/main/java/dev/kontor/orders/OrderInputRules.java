@@ -156,7 +156,7 @@ public final class OrderInputRules {
         for (int i = 0; i < in.lines().size(); i++) {
             OrderInput.LineInput l = in.lines().get(i);
             lines.add(new OrderLine(null, i + 1, l.sku().strip(), l.name().strip(), l.attributes(), l.unitPrice(),
-                    l.quantity(), value(l.discount()), l.taxRate() == null ? 0 : l.taxRate(), 0));
+                    l.quantity(), value(l.discount()), l.taxRate() == null ? 0 : l.taxRate(), 0, 0));
         }
         return lines;
     }

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param shippedQuantity units shipped so far
  */
 public record OrderLine(Long id, int position, String sku, String name, Map<String, String> attributes,
-                        long unitPrice, int quantity, long discount, int taxRate, int shippedQuantity) {
+                        long unitPrice, int quantity, long discount, int taxRate, int shippedQuantity,
+                        int returnedQuantity) {
 
     public OrderLine {
         attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
@@ -33,7 +34,18 @@ public record OrderLine(Long id, int position, String sku, String name, Map<Stri
     }
 
     OrderLine withShipped(int shipped) {
-        return new OrderLine(id, position, sku, name, attributes, unitPrice, quantity, discount, taxRate, shipped);
+        return new OrderLine(id, position, sku, name, attributes, unitPrice, quantity, discount, taxRate, shipped,
+                returnedQuantity);
+    }
+
+    OrderLine withReturned(int returned) {
+        return new OrderLine(id, position, sku, name, attributes, unitPrice, quantity, discount, taxRate,
+                shippedQuantity, returned);
+    }
+
+    /** Units shipped that have not come back: what a return (or a refund taking goods back) may still take. */
+    public int returnableQuantity() {
+        return shippedQuantity - returnedQuantity;
     }
 
     /** The attributes as one short text: {@code red / M}. */

@@ -337,6 +337,29 @@ public class Orders {
         return OrderDiff.between(before, order, userNames(before, order));
     }
 
+    /**
+     * Records units that came back (a return the warehouse received, or a refund taking the goods back); returns
+     * the changes (lines, fulfilment status). The caller has locked the order and writes its own timeline entry.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Change> applyReturn(Actor actor, Order order, Map<Long, Integer> quantities) {
+        Order before = order.copy();
+        order.takeBack(quantities);
+        order.touchedBy(actor.displayName(), clock.instant());
+        orders.update(before, order);
+        return OrderDiff.between(before, order, userNames(before, order));
+    }
+
+    /** The carrier delivered everything; returns the changes. The caller has locked the order. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Change> applyDelivery(Actor actor, Order order, Instant when) {
+        Order before = order.copy();
+        order.deliver(when);
+        order.touchedBy(actor.displayName(), clock.instant());
+        orders.update(before, order);
+        return OrderDiff.between(before, order, userNames(before, order));
+    }
+
     // --- reading ---------------------------------------------------------------------------------------
 
     /** An order by id, whoever asks (for modules and jobs). */

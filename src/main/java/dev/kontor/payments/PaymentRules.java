@@ -70,14 +70,13 @@ public final class PaymentRules {
 
     /**
      * Checks a refund's lines against the order: each line once, of this order, a positive quantity no larger than
-     * what is left to refund of it, and goods coming back only as far as they were shipped and not yet returned.
+     * what is left to refund of it, and goods coming back only as far as they were shipped and have not come back
+     * yet (by a return the warehouse received, or an earlier refund).
      * Returns what the lines are worth (their share of each line's total), which the refund's amount defaults to.
      *
      * @param refunded units of each order line refunded before
-     * @param returned units of each order line that came back before
      */
-    public static long checkLines(Order order, PaymentRequest request, Map<Long, Integer> refunded,
-                                  Map<Long, Integer> returned) {
+    public static long checkLines(Order order, PaymentRequest request, Map<Long, Integer> refunded) {
         if (request.lines().isEmpty()) {
             return 0;
         }
@@ -118,7 +117,7 @@ public final class PaymentRules {
                 continue;
             }
             int left = line.quantity() - refunded.getOrDefault(line.id(), 0);
-            int back = line.shippedQuantity() - returned.getOrDefault(line.id(), 0);
+            int back = line.returnableQuantity();
             if (r.quantity() > left) {
                 problems.add(at + "quantity", "validation.refund.more-than-ordered", line.sku(), Math.max(left, 0));
             } else if (r.goods() != null && r.goods().returnsGoods() && r.quantity() > back) {

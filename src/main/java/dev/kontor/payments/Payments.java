@@ -56,8 +56,7 @@ public class Payments {
         Order order = orders.lockForChange(orderId);
         permissions.requireAllowed(actor, request.kind() == PaymentKind.REFUND ? Permission.REFUND_RECORD
                 : Permission.PAYMENT_RECORD, orders.situationOf(order));
-        long linesValue = PaymentRules.checkLines(order, request, payments.refundedUnits(orderId, false),
-                payments.refundedUnits(orderId, true));
+        long linesValue = PaymentRules.checkLines(order, request, payments.refundedUnits(orderId));
         if (request.amount() == null && !request.lines().isEmpty()) {
             request = request.withAmount(linesValue);
         }
@@ -72,15 +71,22 @@ public class Payments {
         order.lines().forEach(l -> byId.put(l.id(), l));
         Inventory.OrderRef ref = new Inventory.OrderRef(orderId, order.number());
         List<String> goods = new ArrayList<>();
+        Map<Long, Integer> back = new java.util.LinkedHashMap<>();
         for (RefundLine line : request.lines()) {
             OrderLine ordered = byId.get(line.orderLineId());
             goods.add(line.quantity() + " × " + ordered.sku() + ": " + line.goods().name());
             if (line.goods().returnsGoods()) {
+                back.put(line.orderLineId(), line.quantity());
                 inventory.returnFromCustomer(actor, ref, ordered.sku(), line.quantity(),
                         line.goods() == RefundGoods.DEFECTIVE, "refund #" + id);
             }
         }
-        List<Change> changes = rederive(actor, order);
+        List<Change> changes = new ArrayList<>();
+        if (!back.isEmpty()) {
+            changes.addAll(orders.applyReturn(actor, order, back));
+            order = orders.lockForChange(orderId); // as just written, at its new version
+        }
+        changes.addAll(rederive(actor, order));
         Payment payment = payments.findById(id).orElseThrow();
         Map<String, String> details = details(payment);
         if (!goods.isEmpty()) {
@@ -160,6 +166,24 @@ public class Payments {
         events.publishEvent(new PaymentRecorded(paymentId, order.id(), updated.kind(), next, updated.amount(),
                 updated.currency()));
         return updated;
+    }
+
+    /**
+     * Goods that came back (a return, a refund taking goods back) and are not refunded yet, units by order line
+     * id: what finance still has to refund.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> backNotRefunded(Actor actor, long orderId) {
+        Order order = orders.view(actor, orderId);
+        Map<Long, Integer> refunded = payments.refundedUnits(orderId);
+        Map<Long, Integer> open = new java.util.LinkedHashMap<>();
+        for (OrderLine line : order.lines()) {
+            int units = line.returnedQuantity() - refunded.getOrDefault(line.id(), 0);
+            if (units > 0) {
+                open.put(line.id(), units);
+            }
+        }
+        return open;
     }
 
     /** The lines of the order's refunds, by refund id, for a user who may see the order. */

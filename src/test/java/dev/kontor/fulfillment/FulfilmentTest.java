@@ -54,6 +54,12 @@ class FulfilmentTest {
     @Autowired
     Carriers carriers;
     @Autowired
+    Returns returns;
+    @Autowired
+    dev.kontor.catalog.Inventory inventory;
+    @Autowired
+    dev.kontor.catalog.Catalog catalog;
+    @Autowired
     Fixtures fixtures;
     @Autowired
     MutableClock clock;
@@ -236,6 +242,66 @@ class FulfilmentTest {
         assertThat(again.count(BulkShipment.Outcome.ALREADY_SHIPPED)).isEqualTo(2);
         assertThat(again.count(BulkShipment.Outcome.SHIPPED)).isZero();
         assertThat(rows("shipments")).as("uploaded twice, shipped once").isEqualTo(shipped);
+    }
+
+    @Test
+    void deliveredAndReturnedGoodsGoWhereTheWarehouseSaysAndFinanceSeesWhatToRefund() {
+        Order order = threeLines();
+        long s = order.lines().get(0).id();
+        long m = order.lines().get(1).id();
+        long l = order.lines().get(2).id();
+        assertThatThrownBy(() -> returns.delivered(jonas, order.id())).as("nothing shipped yet")
+                .isInstanceOf(ActionRefusedException.class);
+        shipments.record(jonas, order.id(), all(order, "DHL", "JJD0001234567"));
+        returns.delivered(jonas, order.id());
+        assertThat(orders.get(order.id()).fulfilmentStatus()).isEqualTo(FulfilmentStatus.DELIVERED);
+
+        long idS = catalog.variant("TEE-S").orElseThrow().id();
+        long idM = catalog.variant("TEE-M").orElseThrow().id();
+        long idL = catalog.variant("TEE-L").orElseThrow().id();
+        var beforeS = inventory.total(idS);
+        var beforeM = inventory.total(idM);
+        var beforeL = inventory.total(idL);
+
+        returns.receive(jonas, order.id(), new ReturnRequest("wrong size", List.of(
+                new ReturnRequest.Line(s, 1, ReturnDisposition.RESTOCK),
+                new ReturnRequest.Line(m, 1, ReturnDisposition.DEFECTIVE),
+                new ReturnRequest.Line(l, 1, ReturnDisposition.SCRAP))));
+
+        assertThat(inventory.total(idS).onHand()).as("back on the shelf").isEqualTo(beforeS.onHand() + 1);
+        assertThat(inventory.total(idM).defective()).isEqualTo(beforeM.defective() + 1);
+        assertThat(inventory.total(idM).onHand()).isEqualTo(beforeM.onHand());
+        assertThat(inventory.total(idL)).as("scrapped: no stock effect").isEqualTo(beforeL);
+        Order back = orders.get(order.id());
+        assertThat(back.fulfilmentStatus()).isEqualTo(FulfilmentStatus.PARTIALLY_RETURNED);
+        assertThat(back.lines()).extracting(dev.kontor.orders.OrderLine::returnedQuantity).containsExactly(1, 1, 1);
+        assertThat(payments.backNotRefunded(ingrid, order.id())).containsExactlyInAnyOrderEntriesOf(
+                Map.of(s, 1, m, 1, l, 1));
+        assertThat(orders.timeline(jonas, order.id()).get(0).action()).isEqualTo("return.received");
+
+        assertThatThrownBy(() -> returns.receive(jonas, order.id(), new ReturnRequest("again", List.of(
+                new ReturnRequest.Line(s, 1, ReturnDisposition.RESTOCK)))))
+                .as("the only unit of S is back already").isInstanceOf(ActionRefusedException.class);
+        assertThatThrownBy(() -> returns.receive(jonas, order.id(), new ReturnRequest(" ", List.of(
+                new ReturnRequest.Line(m, 1, ReturnDisposition.RESTOCK)))))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).field()).isEqualTo("reason"));
+        assertThatThrownBy(() -> returns.receive(ingrid, order.id(), new ReturnRequest("x", List.of(
+                new ReturnRequest.Line(m, 1, ReturnDisposition.RESTOCK)))))
+                .isInstanceOf(PermissionDeniedException.class);
+
+        payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.REFUND, null, "EUR", "CARD", null, null, null,
+                List.of(new dev.kontor.payments.RefundLine(s, 1, dev.kontor.payments.RefundGoods.NONE))));
+        assertThat(payments.backNotRefunded(ingrid, order.id())).doesNotContainKey(s);
+        assertThatThrownBy(() -> payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.REFUND, null, "EUR",
+                "CARD", null, null, null, List.of(new dev.kontor.payments.RefundLine(s, 1,
+                        dev.kontor.payments.RefundGoods.RESTOCK)))))
+                .as("a refund cannot take back goods the warehouse already took back")
+                .isInstanceOf(InvalidInputException.class);
+
+        returns.receive(jonas, order.id(), new ReturnRequest("rest", List.of(
+                new ReturnRequest.Line(m, 1, ReturnDisposition.RESTOCK))));
+        assertThat(orders.get(order.id()).fulfilmentStatus()).isEqualTo(FulfilmentStatus.RETURNED);
     }
 
     @Test

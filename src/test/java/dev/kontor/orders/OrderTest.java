@@ -20,10 +20,10 @@ class OrderTest {
     private static Order order(LifecycleStatus state) {
         OrderContent content = new OrderContent(1, "Jana", null, null, null,
                 new Address("Jana", null, "Hauptstraße 1", null, "50667", "Köln", null, "DE", null), "EUR", true,
-                List.of(new OrderLine(10L, 1, "A", "Shirt", Map.of(), 2000, 2, 0, 1900, 0),
-                        new OrderLine(11L, 2, "B", "Cap", Map.of(), 1000, 1, 0, 1900, 0)),
+                List.of(new OrderLine(10L, 1, "A", "Shirt", Map.of(), 2000, 2, 0, 1900, 0, 0),
+                        new OrderLine(11L, 2, "B", "Cap", Map.of(), 1000, 1, 0, 1900, 0, 0)),
                 0, 0, null, Set.of(), null, Set.of(), null);
-        return new Order(5L, "D-000001", "MANUAL", null, content, state, null, null, 0, 0, 0, NOW, NOW, NOW, "x", 3);
+        return new Order(5L, "D-000001", "MANUAL", null, content, state, null, null, 0, 0, 0, NOW, NOW, NOW, "x", 3, null);
     }
 
     @Test

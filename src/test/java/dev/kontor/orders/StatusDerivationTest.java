@@ -29,8 +29,18 @@ class StatusDerivationTest {
     @CsvSource({"0, 0, UNFULFILLED", "1, 0, PARTIALLY_SHIPPED", "2, 2, PARTIALLY_SHIPPED", "2, 3, SHIPPED"})
     void fulfilmentStatusFollowsTheUnitsShipped(int first, int second, FulfilmentStatus expected) {
         List<OrderLine> lines = List.of(
-                new OrderLine(1L, 1, "A", "A", Map.of(), 100, 2, 0, 0, first),
-                new OrderLine(2L, 2, "B", "B", Map.of(), 100, 3, 0, 0, second));
+                new OrderLine(1L, 1, "A", "A", Map.of(), 100, 2, 0, 0, first, 0),
+                new OrderLine(2L, 2, "B", "B", Map.of(), 100, 3, 0, 0, second, 0));
         assertThat(FulfilmentStatus.derive(lines)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "shipped {0} of 5, returned {1}, delivered {2} → {3}")
+    @CsvSource({"5, 0, false, SHIPPED", "5, 0, true, DELIVERED", "5, 2, true, PARTIALLY_RETURNED",
+            "5, 5, false, RETURNED", "3, 1, true, PARTIALLY_SHIPPED", "0, 0, true, UNFULFILLED"})
+    void returnsAndDeliveryShowOnceEverythingShipped(int shipped, int returned, boolean delivered,
+                                                     FulfilmentStatus expected) {
+        List<OrderLine> lines = List.of(new OrderLine(1L, 1, "A", "A", Map.of(), 100, 5, 0, 0, shipped, returned));
+        assertThat(FulfilmentStatus.derive(lines, delivered)).isEqualTo(expected);
+        assertThat(expected.isFullyShipped()).isEqualTo(shipped == 5);
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TotalsTest {
 
     private static OrderLine line(long unitPrice, int quantity, long discount, int taxRate) {
-        return new OrderLine(null, 1, "SKU", "Item", Map.of(), unitPrice, quantity, discount, taxRate, 0);
+        return new OrderLine(null, 1, "SKU", "Item", Map.of(), unitPrice, quantity, discount, taxRate, 0, 0);
     }
 
     @Test

@@ -92,7 +92,8 @@ class MessageBundleTest {
                 CustomerKind.class, ContactKind.class, Role.class, dev.kontor.access.ApprovalStatus.class,
                 dev.kontor.access.AuditEvent.class, dev.kontor.catalog.VariantStatus.class,
                 dev.kontor.catalog.ProductStatus.class, dev.kontor.catalog.MovementKind.class,
-                dev.kontor.orders.PaymentTerms.Kind.class, dev.kontor.payments.RefundGoods.class);
+                dev.kontor.orders.PaymentTerms.Kind.class, dev.kontor.payments.RefundGoods.class,
+                dev.kontor.fulfillment.ReturnDisposition.class);
         for (String suffix : LANGUAGES) {
             Properties bundle = bundle(suffix);
             for (Class<? extends Enum<?>> type : labelled) {

@@ -38,6 +38,47 @@ public class ShipmentRepository {
         return id;
     }
 
+    public long insertReturn(long orderId, String reason, Map<Long, Integer> quantities,
+                             Map<Long, dev.kontor.fulfillment.ReturnDisposition> dispositions, Long byId, String byName,
+                             Instant now) {
+        long id = jdbc.sql("""
+                        INSERT INTO returns (order_id, reason, received_by_id, received_by_name, received_at)
+                        VALUES (:order, :reason, :byId, :byName, :now) RETURNING id""")
+                .param("order", orderId).param("reason", reason).param("byId", byId).param("byName", byName)
+                .param("now", Timestamp.from(now)).query(Long.class).single();
+        quantities.forEach((line, quantity) -> jdbc.sql("""
+                        INSERT INTO return_lines (return_id, order_line_id, quantity, disposition)
+                        VALUES (:id, :line, :quantity, :disposition)""")
+                .param("id", id).param("line", line).param("quantity", quantity)
+                .param("disposition", dispositions.get(line).name()).update());
+        return id;
+    }
+
+    public List<dev.kontor.fulfillment.Returns.ReturnRecord> returnsOf(long orderId) {
+        Map<Long, Map<Long, Integer>> quantities = new LinkedHashMap<>();
+        Map<Long, Map<Long, dev.kontor.fulfillment.ReturnDisposition>> dispositions = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT rl.return_id, rl.order_line_id, rl.quantity, rl.disposition FROM return_lines rl
+                        JOIN returns r ON r.id = rl.return_id WHERE r.order_id = :order""")
+                .param("order", orderId)
+                .query((ResultSet rs) -> {
+                    quantities.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getLong(2), rs.getInt(3));
+                    dispositions.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                            .put(rs.getLong(2), dev.kontor.fulfillment.ReturnDisposition.valueOf(rs.getString(4)));
+                });
+        return jdbc.sql("SELECT * FROM returns WHERE order_id = :order ORDER BY id").param("order", orderId)
+                .query((rs, n) -> new dev.kontor.fulfillment.Returns.ReturnRecord(rs.getLong("id"),
+                        rs.getString("reason"), quantities.getOrDefault(rs.getLong("id"), Map.of()),
+                        dispositions.getOrDefault(rs.getLong("id"), Map.of()), rs.getString("received_by_name"),
+                        rs.getTimestamp("received_at").toInstant()))
+                .list();
+    }
+
+    public void markDelivered(long orderId, Instant when) {
+        jdbc.sql("UPDATE shipments SET delivered_at = :when WHERE order_id = :order AND delivered_at IS NULL")
+                .param("when", Timestamp.from(when)).param("order", orderId).update();
+    }
+
     /** Whether the order already has a shipment with this tracking number (a bulk file uploaded twice). */
     public boolean hasTracking(long orderId, String tracking) {
         return jdbc.sql("""

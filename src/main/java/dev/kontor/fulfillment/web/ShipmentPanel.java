@@ -18,9 +18,11 @@ class ShipmentPanel implements OrderPanel {
 
     private final Shipments shipments;
     private final Carriers carriers;
+    private final dev.kontor.fulfillment.Returns returns;
     private final Orders orders;
 
-    ShipmentPanel(Shipments shipments, Carriers carriers, Orders orders) {
+    ShipmentPanel(Shipments shipments, Carriers carriers, dev.kontor.fulfillment.Returns returns, Orders orders) {
+        this.returns = returns;
         this.shipments = shipments;
         this.carriers = carriers;
         this.orders = orders;
@@ -41,7 +43,13 @@ class ShipmentPanel implements OrderPanel {
         boolean canShip = order.lifecycle() == LifecycleStatus.APPROVED
                 && order.lines().stream().anyMatch(l -> l.openQuantity() > 0)
                 && orders.verdict(actor, order, Permission.SHIPMENT_RECORD).isAllowed();
+        boolean warehouse = orders.verdict(actor, order, Permission.SHIPMENT_RECORD).isAllowed();
         return Map.of("shipments", shipments.of(actor, order.id()), "canShip", canShip,
-                "carriers", canShip ? carriers.active() : java.util.List.of());
+                "carriers", canShip ? carriers.active() : java.util.List.of(),
+                "returns", returns.of(actor, order.id()),
+                "canDeliver", warehouse && order.deliveredAt() == null
+                        && order.fulfilmentStatus() == dev.kontor.orders.FulfilmentStatus.SHIPPED,
+                "canReturn", warehouse && order.lines().stream().anyMatch(l -> l.returnableQuantity() > 0),
+                "dispositions", dev.kontor.fulfillment.ReturnDisposition.values());
     }
 }

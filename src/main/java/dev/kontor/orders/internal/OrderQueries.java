@@ -162,7 +162,7 @@ public class OrderQueries {
                                 WHERE l.order_id = o.id) AS open_units,
                                concat_ws(', ', o.shipping_address ->> 'city', o.shipping_address ->> 'country') AS destination
                         FROM orders o
-                        WHERE o.lifecycle = 'APPROVED' AND o.fulfilment_status <> 'SHIPPED'
+                        WHERE o.lifecycle = 'APPROVED' AND o.fulfilment_status IN ('UNFULFILLED', 'PARTIALLY_SHIPPED')
                           AND (o.payment_status IN ('PAID', 'PARTIALLY_REFUNDED') OR o.payment_terms <> 'DUE_ON_RECEIPT'
                                OR upper(o.payment_method) IN ('CASH_ON_DELIVERY', 'COD'))
                           AND (CAST(:me AS BIGINT) IS NULL OR o.responsible_id = :me OR EXISTS (

@@ -96,6 +96,7 @@ public class OrderRepository {
                             payment_status = :paymentStatus, fulfilment_status = :fulfilmentStatus, paid = :paid,
                             refunded = :refunded, pending = :pending, tags = :tags, responsible_id = :responsibleId,
                             updated_at = :updatedAt, updated_by = :updatedBy, payment_terms = :paymentTerms,
+                            delivered_at = :deliveredAt,
                             due_on = :dueOn, version = version + 1
                         WHERE id = :id AND version = :version
                         RETURNING version""")
@@ -121,7 +122,7 @@ public class OrderRepository {
                 c.discount(), c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds(), c.paymentTerms());
         return new Order(id, o.number(), o.channel(), o.externalId(), content, o.lifecycle(), o.heldFrom(),
                 o.holdReason(), o.paid(), o.refunded(), o.pending(), o.placedAt(), o.createdAt(), o.updatedAt(),
-                o.updatedBy(), version);
+                o.updatedBy(), version, o.deliveredAt());
     }
 
     private StaleVersionException stale(long id) {
@@ -160,6 +161,7 @@ public class OrderRepository {
         p.put("updatedAt", Timestamp.from(order.updatedAt()));
         p.put("updatedBy", order.updatedBy());
         p.put("paymentTerms", c.paymentTerms().kind().name());
+        p.put("deliveredAt", order.deliveredAt() == null ? null : Timestamp.from(order.deliveredAt()));
         p.put("dueOn", order.dueDate(zone));
         return p;
     }
@@ -179,7 +181,7 @@ public class OrderRepository {
                                 UPDATE order_lines SET position = :position, sku = :sku, name = :name,
                                     attributes = :attributes::json, unit_price = :unitPrice, quantity = :quantity,
                                     discount = :discount, tax_rate = :taxRate, line_total = :total,
-                                    shipped_quantity = :shipped
+                                    shipped_quantity = :shipped, returned_quantity = :returned
                                 WHERE id = :id AND order_id = :order""")
                         .params(lineColumns(line, "")).param("id", line.id()).param("order", orderId).update();
             }
@@ -204,7 +206,7 @@ public class OrderRepository {
         }
         StringBuilder sql = new StringBuilder("""
                 INSERT INTO order_lines (order_id, position, sku, name, attributes, unit_price, quantity, discount,
-                    tax_rate, line_total, shipped_quantity) VALUES\s""");
+                    tax_rate, line_total, shipped_quantity, returned_quantity) VALUES\s""");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("order", orderId);
         for (int i = 0; i < lines.size(); i++) {
@@ -212,7 +214,8 @@ public class OrderRepository {
             sql.append(i == 0 ? "" : ", ").append("(:order, :position").append(n).append(", :sku").append(n)
                     .append(", :name").append(n).append(", :attributes").append(n).append("::json, :unitPrice").append(n)
                     .append(", :quantity").append(n).append(", :discount").append(n).append(", :taxRate").append(n)
-                    .append(", :total").append(n).append(", :shipped").append(n).append(')');
+                    .append(", :total").append(n).append(", :shipped").append(n).append(", :returned").append(n)
+                    .append(')');
             params.putAll(lineColumns(lines.get(i), n));
         }
         sql.append(" RETURNING id, position");
@@ -221,7 +224,8 @@ public class OrderRepository {
             ids.put(rs.getInt(2), rs.getLong(1));
         });
         return lines.stream().map(l -> new OrderLine(ids.get(l.position()), l.position(), l.sku(), l.name(),
-                l.attributes(), l.unitPrice(), l.quantity(), l.discount(), l.taxRate(), l.shippedQuantity())).toList();
+                l.attributes(), l.unitPrice(), l.quantity(), l.discount(), l.taxRate(), l.shippedQuantity(),
+                l.returnedQuantity())).toList();
     }
 
     private void insertObservers(long orderId, Set<Long> observers) {
@@ -243,6 +247,7 @@ public class OrderRepository {
         p.put("taxRate" + suffix, line.taxRate());
         p.put("total" + suffix, line.total());
         p.put("shipped" + suffix, line.shippedQuantity());
+        p.put("returned" + suffix, line.returnedQuantity());
         return p;
     }
 
@@ -285,7 +290,7 @@ public class OrderRepository {
                 .query((rs, n) -> new OrderLine(rs.getLong("id"), rs.getInt("position"), rs.getString("sku"),
                         rs.getString("name"), json.readValue(rs.getString("attributes"), ATTRIBUTES),
                         rs.getLong("unit_price"), rs.getInt("quantity"), rs.getLong("discount"), rs.getInt("tax_rate"),
-                        rs.getInt("shipped_quantity")))
+                        rs.getInt("shipped_quantity"), rs.getInt("returned_quantity")))
                 .list();
     }
 
@@ -309,13 +314,13 @@ public class OrderRepository {
                             String paymentMethod, Set<String> tags, Long responsibleId, LifecycleStatus lifecycle,
                             LifecycleStatus heldFrom, String holdReason, long paid, long refunded, long pending,
                             Instant placedAt, Instant createdAt, Instant updatedAt, String updatedBy, int version,
-                            PaymentTerms terms) {
+                            PaymentTerms terms, Instant deliveredAt) {
 
         Order toOrder(List<OrderLine> lines, Set<Long> observers) {
             OrderContent content = new OrderContent(customerId, customerName, email, phone, billing, shipping, currency,
                     pricesIncludeTax, lines, shippingAmount, discount, paymentMethod, tags, responsibleId, observers, terms);
             return new Order(id, number, channel, externalId, content, lifecycle, heldFrom, holdReason, paid, refunded,
-                    pending, placedAt, createdAt, updatedAt, updatedBy, version);
+                    pending, placedAt, createdAt, updatedAt, updatedBy, version, deliveredAt);
         }
     }
 
@@ -333,6 +338,7 @@ public class OrderRepository {
                 rs.getTimestamp("placed_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), rs.getInt("version"),
                 new PaymentTerms(PaymentTerms.Kind.valueOf(rs.getString("payment_terms")),
-                        rs.getObject("due_on", java.time.LocalDate.class)));
+                        rs.getObject("due_on", java.time.LocalDate.class)),
+                rs.getTimestamp("delivered_at") == null ? null : rs.getTimestamp("delivered_at").toInstant());
     }
 }

@@ -102,15 +102,14 @@ public class PaymentRepository {
         }
     }
 
-    /** Units refunded so far per order line ({@code goodsOnly}: only those that came back). */
-    public java.util.Map<Long, Integer> refundedUnits(long orderId, boolean goodsOnly) {
+    /** Units refunded so far per order line. */
+    public java.util.Map<Long, Integer> refundedUnits(long orderId) {
         java.util.Map<Long, Integer> units = new java.util.HashMap<>();
         jdbc.sql("""
                         SELECT r.order_line_id, sum(r.quantity) FROM refund_lines r JOIN payments p ON p.id = r.payment_id
                         WHERE p.order_id = :order AND p.state = 'SUCCEEDED'
-                          AND (NOT :goodsOnly OR r.goods IN ('RESTOCK', 'DEFECTIVE'))
                         GROUP BY r.order_line_id""")
-                .param("order", orderId).param("goodsOnly", goodsOnly)
+                .param("order", orderId)
                 .query((java.sql.ResultSet rs) -> {
                     units.put(rs.getLong(1), rs.getInt(2));
                 });

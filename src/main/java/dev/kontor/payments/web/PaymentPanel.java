@@ -58,6 +58,7 @@ class PaymentPanel implements OrderPanel {
         data.put("canRefund", refunds && order.paid() - order.refunded() > 0);
         data.put("canSettle", finance);
         data.put("kinds", PaymentKind.values());
+        data.put("toRefund", refunds ? payments.backNotRefunded(actor, order.id()) : Map.of());
         // the invoice link: on a draft, to send or share; afterwards, what became of it
         Optional<PaymentLink> link = links.latest(actor, order.id());
         data.put("link", null);
