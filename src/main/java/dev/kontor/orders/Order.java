@@ -157,7 +157,7 @@ public final class Order {
         }
         for (Long lineId : quantities.keySet()) {
             if (content.lines().stream().noneMatch(l -> l.id().equals(lineId))) {
-                throw new ActionRefusedException("ship", lifecycle.name(), "order.refused.unknown-line", lineId);
+                throw new ActionRefusedException("ship", lifecycle.name(), "order.refused.unknown-line", String.valueOf(lineId));
             }
         }
         content = withLines(updated);
@@ -169,7 +169,7 @@ public final class Order {
     public void takeBack(Map<Long, Integer> quantities) {
         for (Long lineId : quantities.keySet()) {
             if (content.lines().stream().noneMatch(l -> l.id().equals(lineId))) {
-                throw new ActionRefusedException("return", lifecycle.name(), "order.refused.unknown-line", lineId);
+                throw new ActionRefusedException("return", lifecycle.name(), "order.refused.unknown-line", String.valueOf(lineId));
             }
         }
         List<OrderLine> updated = new ArrayList<>();
