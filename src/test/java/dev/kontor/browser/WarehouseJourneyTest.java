@@ -111,6 +111,6 @@ class WarehouseJourneyTest extends BrowserTest {
 
         page.navigate(url("/orders/" + order.id()));
         assertThat(page.locator(".badges")).containsText("Shipped");
-        assertThat(page.locator("#shipments tbody tr")).hasCount(1);
+        assertThat(page.locator("#shipments table.shipment-list tbody tr")).hasCount(1);
     }
 }
