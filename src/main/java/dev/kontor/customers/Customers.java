@@ -87,6 +87,12 @@ public class Customers {
         return repository.search(query, Math.min(Math.max(limit, 1), 200));
     }
 
+    /** Customers who pay from this account (an Alipay or PayPal account) or have this e-mail address. */
+    @Transactional(readOnly = true)
+    public List<Long> idsByAccount(String value) {
+        return value == null || value.isBlank() ? List.of() : repository.findIdsByAccount(value, 20);
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return repository.count();

@@ -409,6 +409,15 @@ public class Orders {
         return queries.find(visibleTo(actor, filter), sort, descending, cursor, Math.min(Math.max(limit, 1), 200));
     }
 
+    /**
+     * The customer's orders this user may see, counted by what became of them: {@code all_orders}, {@code paid},
+     * {@code shipped}, {@code refunded}, {@code cancelled}.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Long> customerCounts(Actor actor, long customerId) {
+        return queries.customerCounts(customerId, permissions.seesAllOrders(actor) ? null : actor.userId());
+    }
+
     @Transactional(readOnly = true)
     public long count(Actor actor, OrderFilter filter) {
         return queries.count(visibleTo(actor, filter));

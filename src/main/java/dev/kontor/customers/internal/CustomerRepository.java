@@ -70,6 +70,15 @@ public class CustomerRepository {
         return findByIds(List.of(id)).stream().findFirst();
     }
 
+    /** Customers with this e-mail or payer account (compared in lower case), for the search box. */
+    public List<Long> findIdsByAccount(String value, int limit) {
+        return jdbc.sql("""
+                        SELECT DISTINCT customer_id FROM customer_contacts
+                        WHERE kind IN ('EMAIL', 'PAYER_ACCOUNT') AND normalized = :value LIMIT :limit""")
+                .param("value", value.strip().toLowerCase(java.util.Locale.ROOT)).param("limit", limit)
+                .query(Long.class).list();
+    }
+
     /** The customer who has this e-mail or payer account (normalized), if exactly one does. */
     public Optional<Long> findIdByContact(ContactKind kind, String normalized) {
         List<Long> ids = jdbc.sql("""

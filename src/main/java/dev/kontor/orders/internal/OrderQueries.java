@@ -137,7 +137,8 @@ public class OrderQueries {
             where.add("""
                     (o.number = upper(:q) OR o.number LIKE upper(:prefix) ESCAPE '\\' OR o.external_id = :q
                      OR lower(o.customer_name) LIKE :contains ESCAPE '\\' OR lower(o.email) = lower(:q)
-                     OR (length(:digits) >= 5 AND regexp_replace(o.phone, '[^0-9]', '', 'g') = :digits)"""
+                     OR (length(:digits) >= 7 AND regexp_replace(o.phone, '[^0-9]', '', 'g') LIKE '%' || :digits)
+                     OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND upper(l.sku) = upper(:q))"""
                     + (f.matchedIds().isEmpty() ? ")" : " OR o.id IN (:matched))"));
             if (!f.matchedIds().isEmpty()) {
                 where.params.put("matched", List.copyOf(f.matchedIds()));
@@ -175,6 +176,28 @@ public class OrderQueries {
                         FulfilmentStatus.valueOf(rs.getString("fulfilment_status")), rs.getString("payment_method"),
                         rs.getString("planned_carrier"), rs.getInt("open_units"), rs.getString("destination")))
                 .list();
+    }
+
+    /** How many orders one customer placed, by what became of them (deleted drafts not counted). */
+    public Map<String, Long> customerCounts(long customerId, Long visibleToUserId) {
+        return jdbc.sql("""
+                        SELECT count(*) AS all_orders,
+                               count(*) FILTER (WHERE o.payment_status IN ('PAID', 'PARTIALLY_REFUNDED')) AS paid,
+                               count(*) FILTER (WHERE o.fulfilment_status IN ('SHIPPED', 'DELIVERED', 'PARTIALLY_RETURNED',
+                                                                            'RETURNED')) AS shipped,
+                               count(*) FILTER (WHERE o.payment_status IN ('REFUNDED', 'PARTIALLY_REFUNDED')) AS refunded,
+                               count(*) FILTER (WHERE o.lifecycle = 'CANCELLED') AS cancelled
+                        FROM orders o WHERE o.customer_id = :customer AND o.lifecycle <> 'DELETED'
+                          AND (CAST(:me AS BIGINT) IS NULL OR o.responsible_id = :me OR EXISTS (
+                               SELECT 1 FROM order_observers ob WHERE ob.order_id = o.id AND ob.user_id = :me))""")
+                .param("customer", customerId).param("me", visibleToUserId)
+                .query((rs, n) -> {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    for (String column : List.of("all_orders", "paid", "shipped", "refunded", "cancelled")) {
+                        counts.put(column, rs.getLong(column));
+                    }
+                    return counts;
+                }).single();
     }
 
     private static String like(String value) {

@@ -266,6 +266,15 @@ public class OrderRepository {
         return row.map(r -> r.toOrder(loadLines(id), observers(id)));
     }
 
+    /** The newest orders of these customers (the search box found them by a payer account). */
+    public List<Long> findIdsByCustomers(java.util.Collection<Long> customerIds, int limit) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id FROM orders WHERE customer_id IN (:ids) ORDER BY id DESC LIMIT :limit")
+                .param("ids", customerIds).param("limit", limit).query(Long.class).list();
+    }
+
     public Optional<Long> findIdByNumber(String number) {
         return jdbc.sql("SELECT id FROM orders WHERE number = :number").param("number", number)
                 .query(Long.class).optional();

@@ -117,6 +117,7 @@ class OrderController {
         Order order = orders.view(actor, id);
         model.addAttribute("order", order);
         model.addAttribute("dueDate", orders.dueDate(order));
+        model.addAttribute("customerCounts", orders.customerCounts(actor, order.content().customerId()));
         model.addAttribute("overdue", orders.isOverdue(order));
         List<OrderAction> actions = OrderActions.offered(orders, actor, order);
         model.addAttribute("actions", actions);

@@ -1,0 +1,79 @@
+package dev.kontor.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.kontor.access.Actor;
+import dev.kontor.access.Role;
+import dev.kontor.customers.CustomerDetails;
+import dev.kontor.customers.CustomerKind;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.KontorTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The one search box: an order by its number, the customer's name, phone, e-mail, payer account or an item code;
+ * and the customer's orders counted on the order page. A hostile search string is only a string.
+ */
+@KontorTest
+class SearchTest {
+
+    @Autowired
+    Orders orders;
+    @Autowired
+    Fixtures fixtures;
+
+    Actor lina;
+    Order taobao;
+    Order other;
+
+    @BeforeEach
+    void setUp() {
+        lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
+        CustomerDetails zhang = CustomerDetails.of(CustomerKind.PERSON, "张伟", null, "CN", "zh_CN", "zhang.wei@example.cn",
+                "+86 138 0013 8000", null, "zhang.wei@163.com", "Alipay", Fixtures.address("张伟", "CN"));
+        OrderInput base = Fixtures.input("TAOBAO", "3141592653589001", Fixtures.line("WLY0QU1098", 12900, 2));
+        taobao = orders.place(lina, new OrderInput(base.channel(), base.externalId(), OrderInput.CustomerChoice.create(zhang),
+                null, null, null, Fixtures.address("张伟", "CN"), "CNY", true, base.lines(), 0L, null, "ALIPAY",
+                java.util.Set.of(), null, java.util.Set.of(), null, null, null), false).order();
+        other = fixtures.order(lina, false);
+    }
+
+    private List<Long> search(String q) {
+        return orders.list(lina, new OrderFilter(q, null, null, null, null, null, null, null), OrderSort.PLACED, true,
+                null, 50).items().stream().map(OrderSummary::id).toList();
+    }
+
+    @Test
+    void findsAnOrderByEachKey() {
+        assertThat(search(taobao.number())).containsExactly(taobao.id());
+        assertThat(search("3141592653589001")).as("the channel's order id").containsExactly(taobao.id());
+        assertThat(search("张")).as("part of the name").containsExactly(taobao.id());
+        assertThat(search("138 0013 8000")).as("the phone, however written").containsExactly(taobao.id());
+        assertThat(search("+86-138-0013-8000")).containsExactly(taobao.id());
+        assertThat(search("ZHANG.WEI@example.cn")).as("the e-mail").containsExactly(taobao.id());
+        assertThat(search("zhang.wei@163.com")).as("the Alipay account").containsExactly(taobao.id());
+        assertThat(search("wly0qu1098")).as("an item code").containsExactly(taobao.id());
+        assertThat(search("CAP-RED")).containsExactly(other.id());
+    }
+
+    @Test
+    void hostileOrHugeSearchStringsAreHarmless() {
+        for (String q : List.of("' OR 1=1 --", "%", "_", "\\\\", "<script>alert(1)</script>", "'; DROP TABLE orders; --")) {
+            assertThat(search(q)).as(q).isEmpty();
+        }
+        assertThat(orders.count(lina, OrderFilter.all())).isEqualTo(2);
+    }
+
+    @Test
+    void theCustomersOrdersAreCountedByWhatBecameOfThem() {
+        Map<String, Long> counts = orders.customerCounts(lina, taobao.content().customerId());
+        assertThat(counts).containsEntry("all_orders", 1L).containsEntry("paid", 0L).containsEntry("cancelled", 0L);
+        orders.act(fixtures.user("wang.lei", Role.SUPERVISOR), taobao.id(), null, OrderAction.CANCEL, "duplicate");
+        assertThat(orders.customerCounts(lina, taobao.content().customerId())).containsEntry("cancelled", 1L);
+    }
+}
