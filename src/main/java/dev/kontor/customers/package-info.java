@@ -5,7 +5,9 @@
  *
  * <p>The foreign-business rule lives here ({@link dev.kontor.customers.CustomerRules}): a company outside
  * the shop's home country needs its name and address in Latin script and a landline phone.
- * Publishes nothing yet; listens to nothing.
+ * The blacklist ({@link dev.kontor.customers.Blacklist}) marks fraudsters and their phones, e-mails, payer
+ * accounts and addresses; it publishes {@link dev.kontor.customers.CustomerBlacklisted}, on which the orders
+ * module flags and holds orders. Depends on access (who may blacklist and lift) and the shared kernel.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Customers")
 package dev.kontor.customers;

@@ -12,34 +12,42 @@ import java.util.Set;
  * @param visibleToUserId when set, only orders this user is responsible for or observes
  * @param overdueOn  when set, only orders whose payment was due before this day and is still owed
  * @param matchedIds orders other modules found for the query (a tracking number), matched besides the text
+ * @param flaggedOnly only orders a blacklist mark caught
  */
 public record OrderFilter(String query, Set<LifecycleStatus> lifecycle, Set<PaymentStatus> payment,
                           Set<FulfilmentStatus> fulfilment, Set<String> channels, LocalDate placedFrom,
                           LocalDate placedTo, Long customerId, Long visibleToUserId, LocalDate overdueOn,
-                          Set<Long> matchedIds) {
+                          Set<Long> matchedIds, boolean flaggedOnly) {
 
     public OrderFilter(String query, Set<LifecycleStatus> lifecycle, Set<PaymentStatus> payment,
                        Set<FulfilmentStatus> fulfilment, Set<String> channels, LocalDate placedFrom, LocalDate placedTo,
                        Long customerId) {
-        this(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId, null, null, Set.of());
+        this(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId, null, null, Set.of(),
+                false);
     }
 
     /** Only the orders this user is responsible for or observes. */
     public OrderFilter visibleTo(Long userId) {
         return new OrderFilter(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId,
-                userId == null ? -1L : userId, overdueOn, matchedIds);
+                userId == null ? -1L : userId, overdueOn, matchedIds, flaggedOnly);
     }
 
     /** Only what is overdue on this day. */
     public OrderFilter overdueOn(LocalDate today) {
         return new OrderFilter(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId,
-                visibleToUserId, today, matchedIds);
+                visibleToUserId, today, matchedIds, flaggedOnly);
     }
 
     /** Also the orders other modules found for the query. */
     public OrderFilter alsoMatching(Set<Long> ids) {
         return new OrderFilter(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId,
-                visibleToUserId, overdueOn, ids);
+                visibleToUserId, overdueOn, ids, flaggedOnly);
+    }
+
+    /** Only the orders a blacklist mark caught. */
+    public OrderFilter flagged() {
+        return new OrderFilter(query, lifecycle, payment, fulfilment, channels, placedFrom, placedTo, customerId,
+                visibleToUserId, overdueOn, matchedIds, true);
     }
 
 

@@ -3,9 +3,13 @@ package dev.kontor.orders;
 import java.time.Instant;
 import java.util.Set;
 
-/** One row of an order list: enough to recognise the order and see its three statuses. */
+/**
+ * One row of an order list: enough to recognise the order and see its three statuses.
+ *
+ * @param flagged a blacklist mark caught it (shown red)
+ */
 public record OrderSummary(long id, String number, String channel, String externalId, long customerId,
                            String customerName, LifecycleStatus lifecycle, PaymentStatus payment,
                            FulfilmentStatus fulfilment, String currency, long total, int units, Set<String> tags,
-                           Instant placedAt, Instant updatedAt) {
+                           Instant placedAt, Instant updatedAt, boolean flagged) {
 }

@@ -74,18 +74,20 @@ public class Orders {
     private final java.time.ZoneId zone;
     private final Markets markets;
     private final dev.kontor.catalog.Catalog catalog;
+    private final dev.kontor.customers.Blacklist blacklist;
     private final org.springframework.beans.factory.ObjectProvider<OrderFinder> finders;
 
     Orders(OrderRepository orders, OrderQueries queries, NumberSeries numbers, ChannelRepository channels,
            NoteRepository notes, Customers customers, Users users, Permissions permissions, Approvals approvals,
            OrderInputJson inputJson, Inventory inventory, InventorySettings stockSettings, WorkingDays workingDays,
            Timeline timeline, ApplicationEventPublisher events, Clock clock, Markets markets,
-           dev.kontor.catalog.Catalog catalog,
+           dev.kontor.catalog.Catalog catalog, dev.kontor.customers.Blacklist blacklist,
            org.springframework.beans.factory.ObjectProvider<OrderFinder> finders,
            @org.springframework.beans.factory.annotation.Value(
                    "${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
         this.markets = markets;
         this.catalog = catalog;
+        this.blacklist = blacklist;
         this.finders = finders;
         this.zone = java.time.ZoneId.of(zone);
         this.orders = orders;
@@ -151,6 +153,7 @@ public class Orders {
         record(actor, stored, draft ? "order.draft-created" : "order.created", List.of(), null,
                 Map.of("number", number, "channel", input.channel(), "total", stored.total().toString()));
         events.publishEvent(new OrderPlaced(stored.id(), number, input.channel(), stored.lifecycle()));
+        stored = catchBlacklisted(actor, stored);
         if (submit instanceof Verdict.NeedsApproval needed) {
             return new Placed(stored, true, ask(actor, stored, "order.submit", Map.of("action", "submit"), null,
                     needed.why(), null));
@@ -197,6 +200,32 @@ public class Orders {
                     Map.of("action", action.key()), order.version(), needed.why(), why));
         }
         return ActionOutcome.done(applyAction(actor, order, action, why, Map.of()));
+    }
+
+    /**
+     * An order whose customer, phone, e-mail, payer account or address is blacklisted is flagged, and held when
+     * it arrives for review (a draft is only flagged), with the mark's reason.
+     */
+    private Order catchBlacklisted(Actor actor, Order order) {
+        OrderContent c = order.content();
+        Optional<dev.kontor.customers.BlacklistEntry> hit = blacklist.match(c.customerId(), c.email(), c.phone(),
+                c.shippingAddress());
+        if (hit.isEmpty() || !orders.flag(order.id(), hit.get().customerId(), hit.get().reason())) {
+            return order;
+        }
+        record(actor, order, "order.flagged", List.of(Change.of("blacklisted", false, true)), hit.get().reason(),
+                Map.of("matched", hit.get().kind()));
+        if (order.lifecycle() == LifecycleStatus.NEW) {
+            return applyAction(Actor.system("blacklist"), orders.lock(order.id()).orElseThrow(), OrderAction.HOLD,
+                    "blacklist: " + hit.get().reason(), Map.of());
+        }
+        return order;
+    }
+
+    /** Why the order is flagged (a blacklist mark caught it), if it is. */
+    @Transactional(readOnly = true)
+    public Optional<String> flagReason(long id) {
+        return orders.flagReason(id);
     }
 
     /** Leaves a note for colleagues, finance or the warehouse. */
@@ -328,6 +357,9 @@ public class Orders {
     /** Records units leaving the warehouse; returns the changes (lines, fulfilment status). */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Change> applyShipment(Actor actor, Order order, Map<Long, Integer> quantities) {
+        if (orders.flagReason(order.id()).isPresent()) {
+            throw new ActionRefusedException("ship", order.lifecycle().name(), "order.refused.blacklisted");
+        }
         Order before = order.copy();
         order.ship(quantities);
         Inventory.OrderRef ref = new Inventory.OrderRef(order.id(), order.number());

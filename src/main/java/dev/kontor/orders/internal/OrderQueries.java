@@ -33,7 +33,7 @@ public class OrderQueries {
 
     private static final String COLUMNS = """
             o.id, o.number, o.channel, o.external_id, o.customer_id, o.customer_name, o.lifecycle, o.payment_status,
-            o.fulfilment_status, o.currency, o.total, o.tags, o.placed_at, o.updated_at,
+            o.fulfilment_status, o.currency, o.total, o.tags, o.placed_at, o.updated_at, o.flagged,
             (SELECT coalesce(sum(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS units""";
 
     /** Orders a user is responsible for or observes. */
@@ -114,6 +114,9 @@ public class OrderQueries {
             where.add("o.placed_at < :to");
             where.params.put("to", Timestamp.from(f.placedTo().plusDays(1).atStartOfDay(zone).toInstant()));
         }
+        if (f.flaggedOnly()) {
+            where.add("o.flagged");
+        }
         if (f.overdueOn() != null) {
             where.add("""
                     o.due_on < :overdueOn AND o.payment_status IN ('UNPAID', 'PARTIALLY_PAID', 'PENDING')
@@ -164,6 +167,7 @@ public class OrderQueries {
                                concat_ws(', ', o.shipping_address ->> 'city', o.shipping_address ->> 'country') AS destination
                         FROM orders o
                         WHERE o.lifecycle = 'APPROVED' AND o.fulfilment_status IN ('UNFULFILLED', 'PARTIALLY_SHIPPED')
+                          AND NOT o.flagged
                           AND (o.payment_status IN ('PAID', 'PARTIALLY_REFUNDED') OR o.payment_terms <> 'DUE_ON_RECEIPT'
                                OR upper(o.payment_method) IN ('CASH_ON_DELIVERY', 'COD'))
                           AND (CAST(:me AS BIGINT) IS NULL OR o.responsible_id = :me OR EXISTS (
@@ -265,6 +269,7 @@ public class OrderQueries {
                 LifecycleStatus.valueOf(rs.getString("lifecycle")), PaymentStatus.valueOf(rs.getString("payment_status")),
                 FulfilmentStatus.valueOf(rs.getString("fulfilment_status")), rs.getString("currency"),
                 rs.getLong("total"), rs.getInt("units"), new TreeSet<>(List.of((String[]) rs.getArray("tags").getArray())),
-                rs.getTimestamp("placed_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("placed_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getBoolean("flagged"));
     }
 }

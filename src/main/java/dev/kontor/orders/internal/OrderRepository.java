@@ -46,6 +46,36 @@ public class OrderRepository {
         this.zone = java.time.ZoneId.of(zone);
     }
 
+    /** Flags the order (a blacklist mark caught it); not versioned content. Returns whether it was not flagged yet. */
+    public boolean flag(long id, long byCustomer, String reason) {
+        return jdbc.sql("""
+                        UPDATE orders SET flagged = TRUE, flagged_by_customer = :by, flag_reason = :reason
+                        WHERE id = :id AND NOT flagged""")
+                .param("id", id).param("by", byCustomer).param("reason", reason).update() > 0;
+    }
+
+    /** Flags every order of the customer not flagged yet; returns their ids. */
+    public List<Long> flagCustomer(long customerId, String reason) {
+        return jdbc.sql("""
+                        UPDATE orders SET flagged = TRUE, flagged_by_customer = :customer, flag_reason = :reason
+                        WHERE customer_id = :customer AND NOT flagged AND lifecycle <> 'DELETED' RETURNING id""")
+                .param("customer", customerId).param("reason", reason).query(Long.class).list();
+    }
+
+    /** Clears the flags the customer's marks put on; returns the orders cleared. */
+    public List<Long> unflagBy(long customerId) {
+        return jdbc.sql("""
+                        UPDATE orders SET flagged = FALSE, flagged_by_customer = NULL, flag_reason = NULL
+                        WHERE flagged_by_customer = :customer RETURNING id""")
+                .param("customer", customerId).query(Long.class).list();
+    }
+
+    /** Why the order is flagged, if it is. */
+    public Optional<String> flagReason(long id) {
+        return jdbc.sql("SELECT flag_reason FROM orders WHERE id = :id AND flagged").param("id", id)
+                .query(String.class).optional();
+    }
+
     /** The carrier the order is planned to go with (from the customer's shipping method); not versioned content. */
     public void planCarrier(long id, String carrier) {
         jdbc.sql("UPDATE orders SET planned_carrier = :carrier WHERE id = :id").param("carrier", carrier)

@@ -55,18 +55,23 @@ class OrderController {
     private final Customers customers;
     private final List<OrderPanel> panels;
     private final dev.kontor.orders.Markets markets;
+    private final dev.kontor.customers.Blacklist blacklist;
+    private final dev.kontor.access.Permissions permissions;
     private final Messages messages;
     private final Inventory inventory;
     private final Users users;
 
     OrderController(Orders orders, Customers customers, Users users, List<OrderPanel> panels,
-                    dev.kontor.orders.Markets markets, Messages messages,
+                    dev.kontor.orders.Markets markets, dev.kontor.customers.Blacklist blacklist,
+                    dev.kontor.access.Permissions permissions, Messages messages,
                     Inventory inventory) {
         this.orders = orders;
         this.inventory = inventory;
         this.customers = customers;
         this.users = users;
         this.markets = markets;
+        this.blacklist = blacklist;
+        this.permissions = permissions;
         this.panels = panels.stream().sorted(Comparator.comparingInt(OrderPanel::position)).toList();
         this.messages = messages;
     }
@@ -81,6 +86,7 @@ class OrderController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) Long customer,
                 @RequestParam(defaultValue = "false") boolean overdue,
+                @RequestParam(defaultValue = "false") boolean flagged,
                 @RequestParam(defaultValue = "PLACED") OrderSort sort,
                 @RequestParam(defaultValue = "desc") String dir,
                 @RequestParam(required = false) String after,
@@ -88,6 +94,9 @@ class OrderController {
         OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer);
         if (overdue) {
             filter = filter.overdueOn(orders.today());
+        }
+        if (flagged) {
+            filter = filter.flagged();
         }
         boolean descending = !"asc".equals(dir);
         try {
@@ -103,6 +112,7 @@ class OrderController {
         model.addAttribute("dir", descending ? "desc" : "asc");
         model.addAttribute("counts", orders.countByLifecycle(actor));
         model.addAttribute("overdueCount", orders.count(actor, OrderFilter.all().overdueOn(orders.today())));
+        model.addAttribute("flaggedCount", orders.count(actor, OrderFilter.all().flagged()));
         model.addAttribute("channels", orders.channels());
         model.addAttribute("lifecycles", List.of(LifecycleStatus.DRAFT, LifecycleStatus.NEW, LifecycleStatus.APPROVED,
                 LifecycleStatus.ON_HOLD, LifecycleStatus.COMPLETED, LifecycleStatus.CANCELLED));
@@ -118,6 +128,12 @@ class OrderController {
         model.addAttribute("order", order);
         model.addAttribute("dueDate", orders.dueDate(order));
         model.addAttribute("customerCounts", orders.customerCounts(actor, order.content().customerId()));
+        model.addAttribute("flagReason", orders.flagReason(order.id()).orElse(null));
+        model.addAttribute("blacklistMarks", blacklist.of(order.content().customerId()));
+        model.addAttribute("canBlacklist", permissions.check(actor, dev.kontor.access.Permission.CUSTOMER_BLACKLIST,
+                dev.kontor.access.Situation.NONE).isAllowed());
+        model.addAttribute("canLift", permissions.check(actor, dev.kontor.access.Permission.CUSTOMER_UNBLACKLIST,
+                dev.kontor.access.Situation.NONE).isAllowed());
         model.addAttribute("overdue", orders.isOverdue(order));
         List<OrderAction> actions = OrderActions.offered(orders, actor, order);
         model.addAttribute("actions", actions);

@@ -1,0 +1,72 @@
+package dev.kontor.customers.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.kontor.customers.BlacklistEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Blacklist entries; only active ones (not lifted) count. */
+@Repository
+public class BlacklistRepository {
+
+    private final JdbcClient jdbc;
+
+    BlacklistRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds the entry unless the same thing is already blacklisted. */
+    public void add(String kind, String value, long customerId, String reason, String by, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO blacklist_entries (kind, value, customer_id, reason, created_by, created_at)
+                        VALUES (:kind, :value, :customer, :reason, :by, :now)
+                        ON CONFLICT (kind, value) WHERE lifted_at IS NULL DO NOTHING""")
+                .param("kind", kind).param("value", value).param("customer", customerId).param("reason", reason)
+                .param("by", by).param("now", Timestamp.from(now)).update();
+    }
+
+    /** Lifts every active entry made for this customer; returns how many. */
+    public int lift(long customerId, String reason, String by, Instant now) {
+        return jdbc.sql("""
+                        UPDATE blacklist_entries SET lifted_by = :by, lifted_at = :now, lift_reason = :reason
+                        WHERE customer_id = :customer AND lifted_at IS NULL""")
+                .param("customer", customerId).param("reason", reason).param("by", by).param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** The first active entry matching any of these (kind → values). */
+    public Optional<BlacklistEntry> match(Map<String, Collection<String>> candidates) {
+        for (Map.Entry<String, Collection<String>> c : candidates.entrySet()) {
+            if (c.getValue().isEmpty()) {
+                continue;
+            }
+            Optional<BlacklistEntry> found = jdbc.sql("""
+                            SELECT * FROM blacklist_entries WHERE kind = :kind AND value IN (:values)
+                            AND lifted_at IS NULL ORDER BY id LIMIT 1""")
+                    .param("kind", c.getKey()).param("values", c.getValue())
+                    .query((rs, n) -> new BlacklistEntry(rs.getLong("id"), rs.getString("kind"), rs.getString("value"),
+                            rs.getLong("customer_id"), rs.getString("reason"), rs.getString("created_by"),
+                            rs.getTimestamp("created_at").toInstant()))
+                    .optional();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<BlacklistEntry> activeOf(long customerId) {
+        return jdbc.sql("SELECT * FROM blacklist_entries WHERE customer_id = :customer AND lifted_at IS NULL ORDER BY id")
+                .param("customer", customerId)
+                .query((rs, n) -> new BlacklistEntry(rs.getLong("id"), rs.getString("kind"), rs.getString("value"),
+                        rs.getLong("customer_id"), rs.getString("reason"), rs.getString("created_by"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+}
