@@ -59,6 +59,13 @@ public record OrderFilter(String query, Set<LifecycleStatus> lifecycle, Set<Paym
         matchedIds = matchedIds == null ? Set.of() : Set.copyOf(matchedIds);
     }
 
+    /** The "unpaid" task view: live orders (awaiting review, approved, on hold) with money still to come. */
+    public static OrderFilter unpaid() {
+        return new OrderFilter(null, Set.of(LifecycleStatus.NEW, LifecycleStatus.APPROVED, LifecycleStatus.ON_HOLD),
+                Set.of(PaymentStatus.UNPAID, PaymentStatus.PARTIALLY_PAID, PaymentStatus.PENDING), Set.of(), Set.of(),
+                null, null, null);
+    }
+
     public static OrderFilter all() {
         return new OrderFilter(null, Set.of(), Set.of(), Set.of(), Set.of(), null, null, null);
     }

@@ -455,6 +455,12 @@ public class Orders {
         return queries.count(visibleTo(actor, filter));
     }
 
+    /** How many orders this user may see match the filter, per channel. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> countByChannel(Actor actor, OrderFilter filter) {
+        return queries.countByChannel(visibleTo(actor, filter));
+    }
+
     @Transactional(readOnly = true)
     public Map<LifecycleStatus, Long> countByLifecycle(Actor actor) {
         return queries.countByLifecycle(permissions.seesAllOrders(actor) ? null : actor.userId());

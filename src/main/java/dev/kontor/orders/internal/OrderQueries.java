@@ -91,6 +91,18 @@ public class OrderQueries {
         return counts;
     }
 
+    /** How many orders match the filter, per channel (e.g. "eBay – unpaid items"). */
+    public Map<String, Long> countByChannel(OrderFilter filter) {
+        Where where = where(filter);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT o.channel, count(*) FROM orders o" + where.sql() + " GROUP BY o.channel ORDER BY o.channel")
+                .params(where.params)
+                .query((ResultSet rs) -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
     private Where where(OrderFilter f) {
         Where where = new Where();
         where.add("o.lifecycle <> 'DELETED'");

@@ -113,6 +113,10 @@ class OrderController {
         model.addAttribute("counts", orders.countByLifecycle(actor));
         model.addAttribute("overdueCount", orders.count(actor, OrderFilter.all().overdueOn(orders.today())));
         model.addAttribute("flaggedCount", orders.count(actor, OrderFilter.all().flagged()));
+        model.addAttribute("unpaidCount", orders.count(actor, OrderFilter.unpaid()));
+        model.addAttribute("unpaidView", filter.lifecycle().equals(OrderFilter.unpaid().lifecycle())
+                && filter.payment().equals(OrderFilter.unpaid().payment()));
+        model.addAttribute("unpaidByChannel", orders.countByChannel(actor, OrderFilter.unpaid()));
         model.addAttribute("channels", orders.channels());
         model.addAttribute("lifecycles", List.of(LifecycleStatus.DRAFT, LifecycleStatus.NEW, LifecycleStatus.APPROVED,
                 LifecycleStatus.ON_HOLD, LifecycleStatus.COMPLETED, LifecycleStatus.CANCELLED));
