@@ -16,6 +16,8 @@ public enum Permission {
     ORDER_COMPLETE,
     ORDER_DELETE,
     ORDER_NOTE,
+    /** Customer service's after-sales verbs: exchange a variant, add a gift, give a rebate, re-ship. */
+    ORDER_SERVICE,
     /** Record a payment or settle a pending one. */
     PAYMENT_RECORD,
     REFUND_RECORD,

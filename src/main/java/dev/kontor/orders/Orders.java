@@ -75,6 +75,7 @@ public class Orders {
     private final Markets markets;
     private final dev.kontor.catalog.Catalog catalog;
     private final dev.kontor.customers.Blacklist blacklist;
+    private final dev.kontor.access.AccessSettings accessSettings;
     private final org.springframework.beans.factory.ObjectProvider<OrderFinder> finders;
 
     Orders(OrderRepository orders, OrderQueries queries, NumberSeries numbers, ChannelRepository channels,
@@ -82,12 +83,14 @@ public class Orders {
            OrderInputJson inputJson, Inventory inventory, InventorySettings stockSettings, WorkingDays workingDays,
            Timeline timeline, ApplicationEventPublisher events, Clock clock, Markets markets,
            dev.kontor.catalog.Catalog catalog, dev.kontor.customers.Blacklist blacklist,
+           dev.kontor.access.AccessSettings accessSettings,
            org.springframework.beans.factory.ObjectProvider<OrderFinder> finders,
            @org.springframework.beans.factory.annotation.Value(
                    "${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
         this.markets = markets;
         this.catalog = catalog;
         this.blacklist = blacklist;
+        this.accessSettings = accessSettings;
         this.finders = finders;
         this.zone = java.time.ZoneId.of(zone);
         this.orders = orders;
@@ -226,6 +229,181 @@ public class Orders {
     @Transactional(readOnly = true)
     public Optional<String> flagReason(long id) {
         return orders.flagReason(id);
+    }
+
+    // --- customer service's after-sales verbs ------------------------------------------------------
+
+    /** An order made from another: its lineage as the order page shows it. */
+    public record Related(long id, String number, String relation, LifecycleStatus lifecycle) {
+    }
+
+    /**
+     * Exchanges a line's variant (another colour or size) before it ships: the new variant must be in the
+     * catalog and not discontinued; the price stays; the reservation moves to the new variant.
+     */
+    @Transactional
+    public Order exchange(Actor actor, long id, Integer expectedVersion, long lineId, String sku, String reason) {
+        String why = requireWhy(reason);
+        Order order = lockForService(actor, id, expectedVersion);
+        OrderLine line = order.lines().stream().filter(l -> l.id() == lineId).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("lineId", "order.refused.unknown-line", String.valueOf(lineId)));
+        if (Text.clean(sku) == null) {
+            throw InvalidInputException.of("sku", "validation.required");
+        }
+        dev.kontor.catalog.CatalogItem item = catalog.items(List.of(sku)).get(sku.strip().toUpperCase(java.util.Locale.ROOT));
+        if (item == null) {
+            throw InvalidInputException.of("sku", "validation.exchange.unknown", sku.strip());
+        }
+        if (item.status() == dev.kontor.catalog.VariantStatus.DISCONTINUED) {
+            throw InvalidInputException.of("sku", "validation.exchange.discontinued", item.sku());
+        }
+        if (item.sku().equalsIgnoreCase(line.sku())) {
+            throw InvalidInputException.of("sku", "validation.exchange.same", item.sku());
+        }
+        List<OrderLine> lines = order.lines().stream().map(l -> l.id() != lineId ? l
+                : new OrderLine(l.id(), l.position(), item.sku(), item.productName(), item.attributes(), l.unitPrice(),
+                        l.quantity(), l.discount(), l.taxRate(), 0, 0)).toList();
+        return applyService(actor, order, withLines(order.content(), lines), "order.exchange", why,
+                Map.of("from", line.sku() + " " + line.attributeText(), "to", item.sku() + " "
+                        + String.join(" / ", item.attributes().values())));
+    }
+
+    /** Adds a free gift line (a gift has no price: one with a price is refused). */
+    @Transactional
+    public Order addGift(Actor actor, long id, Integer expectedVersion, String sku, String name, Integer quantity,
+                         Long price, String reason) {
+        String why = requireWhy(reason);
+        Problems problems = new Problems();
+        if (price != null && price != 0) {
+            problems.add("price", "validation.gift.priced");
+        }
+        if (quantity == null || quantity <= 0) {
+            problems.add("quantity", "validation.positive");
+        } else if (quantity > 1000) {
+            problems.add("quantity", "validation.max", 1000);
+        }
+        if (Text.clean(sku) == null) {
+            problems.add("sku", "validation.required");
+        }
+        problems.throwIfAny();
+        Order order = lockForService(actor, id, expectedVersion);
+        dev.kontor.catalog.CatalogItem item = catalog.items(List.of(sku)).get(sku.strip().toUpperCase(java.util.Locale.ROOT));
+        String label = Text.clean(name) != null ? name.strip() : item != null ? item.productName() : null;
+        if (label == null) {
+            throw InvalidInputException.of("name", "validation.required");
+        }
+        List<OrderLine> lines = new java.util.ArrayList<>(order.lines());
+        int position = lines.stream().mapToInt(OrderLine::position).max().orElse(0) + 1;
+        lines.add(new OrderLine(null, position, item != null ? item.sku() : sku.strip(), label,
+                item != null ? item.attributes() : Map.of(), 0, quantity, 0, 0, 0, 0));
+        return applyService(actor, order, withLines(order.content(), lines), "order.gift", why,
+                Map.of("sku", item != null ? item.sku() : sku.strip(), "quantity", quantity.toString()));
+    }
+
+    /**
+     * Gives the customer a rebate (compensation) off the order's total, with a reason. Beyond the discount limit
+     * it needs a supervisor, as any discount does.
+     */
+    @Transactional
+    public Order rebate(Actor actor, long id, Integer expectedVersion, Long amount, String reason) {
+        String why = requireWhy(reason);
+        if (amount == null || amount <= 0) {
+            throw InvalidInputException.of("amount", "validation.positive");
+        }
+        Order order = lockForService(actor, id, expectedVersion);
+        OrderContent c = order.content();
+        if (amount > order.totals().total() - c.shipping()) {
+            throw InvalidInputException.of("amount", "validation.rebate.too-large",
+                    dev.kontor.shared.Money.of(order.totals().total() - c.shipping(), c.currency()).toString());
+        }
+        OrderContent after = new OrderContent(c.customerId(), c.customerName(), c.email(), c.phone(), c.billingAddress(),
+                c.shippingAddress(), c.currency(), c.pricesIncludeTax(), c.lines(), c.shipping(),
+                c.discount() + amount, c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds(), c.paymentTerms());
+        if (Order.discountBasisPoints(after) > accessSettings.discountLimitBasisPoints()
+                && !actor.has(dev.kontor.access.Role.SUPERVISOR)) {
+            throw new ActionRefusedException("rebate", order.lifecycle().name(), "order.refused.rebate-over-limit");
+        }
+        return applyService(actor, order, after, "order.rebate", why,
+                Map.of("amount", dev.kontor.shared.Money.of(amount, c.currency()).toString()));
+    }
+
+    /**
+     * Sends goods again (a lost parcel): a new order {@code RE<number>} linked to this one, for the chosen lines
+     * (all when none are named), at no charge, approved (its stock reserved) and paid (nothing to pay).
+     */
+    @Transactional
+    public Order reship(Actor actor, long id, List<Long> lineIds, String reason) {
+        String why = requireWhy(reason);
+        Order parent = lockForService(actor, id, null);
+        if (parent.lifecycle() == LifecycleStatus.CANCELLED || parent.lifecycle() == LifecycleStatus.DELETED
+                || parent.lifecycle() == LifecycleStatus.DRAFT) {
+            throw new ActionRefusedException("reship", parent.lifecycle().name(), "order.refused.reship-state",
+                    parent.lifecycle());
+        }
+        List<OrderLine> chosen = parent.lines().stream()
+                .filter(l -> lineIds == null || lineIds.isEmpty() || lineIds.contains(l.id())).toList();
+        if (chosen.isEmpty() || lineIds != null && chosen.size() != new HashSet<>(lineIds).size()) {
+            throw InvalidInputException.of("lines", "validation.reship.lines");
+        }
+        List<OrderLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            OrderLine l = chosen.get(i);
+            lines.add(new OrderLine(null, i + 1, l.sku(), l.name(), l.attributes(), 0, l.quantity(), 0, l.taxRate(), 0, 0));
+        }
+        OrderContent p = parent.content();
+        OrderContent content = new OrderContent(p.customerId(), p.customerName(), p.email(), p.phone(), p.billingAddress(),
+                p.shippingAddress(), p.currency(), p.pricesIncludeTax(), lines, 0, 0, p.paymentMethod(), p.tags(),
+                p.responsibleId(), p.observerIds(), PaymentTerms.DUE_ON_RECEIPT);
+        Instant now = clock.instant();
+        String number = orders.nextChildNumber("RE" + parent.number());
+        Order child = orders.insert(Order.place(number, parent.channel(), null, content, LifecycleStatus.NEW, now, now,
+                actor.displayName()));
+        orders.link(child.id(), parent.id(), "RESHIP");
+        record(actor, child, "order.reship-created", List.of(), why, Map.of("parent", parent.number()));
+        Order approved = applyAction(actor, orders.lock(child.id()).orElseThrow(), OrderAction.APPROVE, null,
+                Map.of("parent", parent.number()));
+        record(actor, parent, "order.reshipped", List.of(), why, Map.of("reship", number));
+        events.publishEvent(new OrderPlaced(approved.id(), number, parent.channel(), approved.lifecycle()));
+        return approved;
+    }
+
+    /** The order it was made from and the orders made from it (re-shipments, splits). */
+    @Transactional(readOnly = true)
+    public List<Related> lineage(Actor actor, long id) {
+        view(actor, id);
+        return orders.lineage(id);
+    }
+
+    private Order lockForService(Actor actor, long id, Integer expectedVersion) {
+        Order order = lockAt(actor, id, expectedVersion);
+        permissions.requireAllowed(actor, Permission.ORDER_SERVICE, situationOf(order, 0));
+        return order;
+    }
+
+    private Order applyService(Actor actor, Order order, OrderContent content, String action, String why,
+                               Map<String, String> details) {
+        Order before = order.copy();
+        order.edit(content);
+        Order saved = save(actor, before, order, action, why, details);
+        syncStock(actor, saved);
+        return saved;
+    }
+
+    private static OrderContent withLines(OrderContent c, List<OrderLine> lines) {
+        return new OrderContent(c.customerId(), c.customerName(), c.email(), c.phone(), c.billingAddress(),
+                c.shippingAddress(), c.currency(), c.pricesIncludeTax(), lines, c.shipping(), c.discount(),
+                c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds(), c.paymentTerms());
+    }
+
+    private static String requireWhy(String reason) {
+        String why = Text.clean(reason);
+        if (why == null) {
+            throw InvalidInputException.of("reason", "validation.reason.required");
+        }
+        if (why.length() > 1000) {
+            throw InvalidInputException.of("reason", "validation.too-long", 1000);
+        }
+        return why;
     }
 
     /** Leaves a note for colleagues, finance or the warehouse. */

@@ -76,6 +76,37 @@ public class OrderRepository {
                 .query(String.class).optional();
     }
 
+    /** A free number for an order made from another: {@code base}, or {@code base-2}, {@code base-3} … */
+    public String nextChildNumber(String base) {
+        for (int n = 1; ; n++) {
+            String candidate = n == 1 ? base : base + "-" + n;
+            boolean taken = jdbc.sql("SELECT EXISTS (SELECT 1 FROM orders WHERE number = :number)")
+                    .param("number", candidate).query(Boolean.class).single();
+            if (!taken) {
+                return candidate;
+            }
+        }
+    }
+
+    public void link(long childId, long parentId, String relation) {
+        jdbc.sql("UPDATE orders SET parent_id = :parent, relation = :relation WHERE id = :id")
+                .param("parent", parentId).param("relation", relation).param("id", childId).update();
+    }
+
+    /** The parent (relation {@code PARENT}) and the children of an order. */
+    public List<dev.kontor.orders.Orders.Related> lineage(long id) {
+        return jdbc.sql("""
+                        SELECT p.id, p.number, 'PARENT' AS relation, p.lifecycle FROM orders o
+                        JOIN orders p ON p.id = o.parent_id WHERE o.id = :id
+                        UNION ALL
+                        SELECT c.id, c.number, c.relation, c.lifecycle FROM orders c WHERE c.parent_id = :id
+                        ORDER BY 1""")
+                .param("id", id)
+                .query((rs, n) -> new dev.kontor.orders.Orders.Related(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        LifecycleStatus.valueOf(rs.getString(4))))
+                .list();
+    }
+
     /** The carrier the order is planned to go with (from the customer's shipping method); not versioned content. */
     public void planCarrier(long id, String carrier) {
         jdbc.sql("UPDATE orders SET planned_carrier = :carrier WHERE id = :id").param("carrier", carrier)

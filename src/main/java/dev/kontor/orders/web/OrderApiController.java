@@ -186,4 +186,62 @@ class OrderApiController {
     List<TimelineEntry> timeline(Actor actor, @PathVariable long id) {
         return orders.timeline(actor, id);
     }
+
+    record ExchangeRequest(Long lineId, String sku, String reason) {
+    }
+
+    @PostMapping("/{id}/exchange")
+    @Operation(summary = "Exchange a line's variant", description = "Before it ships; the new variant must be in the "
+            + "catalog and not discontinued; the reservation moves. Send If-Match.")
+    ResponseEntity<OrderResponse> exchange(Actor actor, @PathVariable long id, @RequestBody ExchangeRequest request,
+                                           @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        if (request.lineId() == null) {
+            throw dev.kontor.shared.InvalidInputException.of("lineId", "validation.required");
+        }
+        Order order = orders.exchange(actor, id, ETags.parseIfMatch(ifMatch), request.lineId(), request.sku(),
+                request.reason());
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
+    }
+
+    record GiftRequest(String sku, String name, Integer quantity, Long price, String reason) {
+    }
+
+    @PostMapping("/{id}/gifts")
+    @Operation(summary = "Add a free gift line", description = "A gift has no price: a price is refused (422).")
+    ResponseEntity<OrderResponse> gift(Actor actor, @PathVariable long id, @RequestBody GiftRequest request,
+                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Order order = orders.addGift(actor, id, ETags.parseIfMatch(ifMatch), request.sku(), request.name(),
+                request.quantity(), request.price(), request.reason());
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
+    }
+
+    record RebateRequest(Long amount, String reason) {
+    }
+
+    @PostMapping("/{id}/rebates")
+    @Operation(summary = "Give a rebate off the order", description = "Minor units, with a reason; beyond the discount "
+            + "limit only a supervisor may.")
+    ResponseEntity<OrderResponse> rebate(Actor actor, @PathVariable long id, @RequestBody RebateRequest request,
+                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Order order = orders.rebate(actor, id, ETags.parseIfMatch(ifMatch), request.amount(), request.reason());
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
+    }
+
+    record ReshipRequest(List<Long> lineIds, String reason) {
+    }
+
+    @PostMapping("/{id}/reship")
+    @Operation(summary = "Re-ship (a lost parcel)", description = "A new order RE<number> for the chosen lines (all "
+            + "when none are named), at no charge, approved and paid. Refused for a void order.")
+    ResponseEntity<OrderResponse> reship(Actor actor, @PathVariable long id, @RequestBody ReshipRequest request) {
+        Order order = orders.reship(actor, id, request.lineIds(), request.reason());
+        return ResponseEntity.created(URI.create("/api/orders/" + order.id())).eTag(ETags.of(order.version()))
+                .body(OrderResponse.of(order, orders, actor));
+    }
+
+    @GetMapping("/{id}/lineage")
+    @Operation(summary = "The order it was made from, and the orders made from it")
+    List<Orders.Related> lineage(Actor actor, @PathVariable long id) {
+        return orders.lineage(actor, id);
+    }
 }

@@ -133,6 +133,9 @@ class OrderController {
         model.addAttribute("dueDate", orders.dueDate(order));
         model.addAttribute("customerCounts", orders.customerCounts(actor, order.content().customerId()));
         model.addAttribute("flagReason", orders.flagReason(order.id()).orElse(null));
+        model.addAttribute("lineage", orders.lineage(actor, order.id()));
+        model.addAttribute("canService", orders.verdict(actor, order, dev.kontor.access.Permission.ORDER_SERVICE)
+                .isAllowed());
         model.addAttribute("blacklistMarks", blacklist.of(order.content().customerId()));
         model.addAttribute("canBlacklist", permissions.check(actor, dev.kontor.access.Permission.CUSTOMER_BLACKLIST,
                 dev.kontor.access.Situation.NONE).isAllowed());
@@ -243,6 +246,56 @@ class OrderController {
     String customerSuggestions(@RequestParam(name = "customer.query", required = false) String query, Model model) {
         model.addAttribute("suggestions", query == null || query.isBlank() ? List.of() : customers.search(query, 8));
         return "orders/form :: suggestions";
+    }
+
+    /** Customer service's after-sales verbs from the order page. */
+    @PostMapping("/orders/{id}/service/{verb}")
+    String service(Actor actor, @PathVariable long id, @PathVariable String verb,
+                   @RequestParam(required = false) Integer version, @RequestParam(required = false) String reason,
+                   @RequestParam(required = false) Long lineId, @RequestParam(required = false) String sku,
+                   @RequestParam(required = false) String name, @RequestParam(required = false) String quantity,
+                   @RequestParam(required = false) String amount, @RequestParam(required = false) List<Long> lineIds,
+                   RedirectAttributes redirect) {
+        long target = id;
+        try {
+            switch (verb) {
+                case "exchange" -> orders.exchange(actor, id, version, lineId == null ? -1 : lineId, sku, reason);
+                case "gift" -> orders.addGift(actor, id, version, sku, name, wholeNumber(quantity, "quantity"), null,
+                        reason);
+                case "rebate" -> orders.rebate(actor, id, version, money(amount, orders.view(actor, id).currency()),
+                        reason);
+                case "reship" -> target = orders.reship(actor, id, lineIds, reason).id();
+                default -> throw new dev.kontor.shared.NotFoundException("action", verb);
+            }
+            redirect.addFlashAttribute("notice", messages.get("order.done." + verb));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
+        } catch (KontorException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/orders/" + target;
+    }
+
+    private static Integer wholeNumber(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(field, "validation.whole-number");
+        }
+    }
+
+    private static Long money(String value, String currency) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return dev.kontor.shared.Money.parse(value.strip().replace(',', '.'), currency).minor();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw InvalidInputException.of("amount", "validation.amount");
+        }
     }
 
     @PostMapping("/orders/{id}/actions/{action}")
