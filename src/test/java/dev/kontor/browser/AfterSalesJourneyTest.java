@@ -1,0 +1,73 @@
+package dev.kontor.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.kontor.access.Actor;
+import dev.kontor.access.Role;
+import dev.kontor.catalog.Catalog;
+import dev.kontor.catalog.ProductInput;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.Orders;
+import dev.kontor.support.BrowserTest;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.KontorTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Issue 8's journeys: exchange a colour; re-ship a lost parcel and see the lineage. */
+@KontorTest
+class AfterSalesJourneyTest extends BrowserTest {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Orders orders;
+    @Autowired
+    Catalog catalog;
+
+    Order order;
+
+    @BeforeEach
+    void setUp() {
+        Actor lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
+        catalog.create(Actor.system("test"), new ProductInput("SHIRT", "Linen shirt", List.of(
+                new ProductInput.VariantInput("SHIRT-BLUE", Map.of("colour", "blue"), null, false, null, null, null,
+                        null, Map.of("EUR", 4990L)),
+                new ProductInput.VariantInput("SHIRT-RED", Map.of("colour", "red"), null, false, null, null, null,
+                        null, Map.of("EUR", 4990L)))));
+        fixtures.receive("SHIRT-BLUE", 10);
+        fixtures.receive("SHIRT-RED", 10);
+        order = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-BLUE", 4990, 1)), false).order();
+        order = orders.act(lina, order.id(), null, OrderAction.APPROVE, null).order();
+    }
+
+    @Test
+    void customerServiceExchangesAColourThenReshipsALostParcel() {
+        signIn("li.na");
+        page.navigate(url("/orders/" + order.id()));
+        page.click("#open-exchange");
+        page.fill("#exchange-sku", "SHIRT-RED");
+        page.fill("#exchange-reason", "Customer prefers red");
+        page.click("#exchange-form button.primary");
+        assertThat(page.locator(".flash")).containsText("The variant is exchanged.");
+        assertThat(page.locator("table.list.lines")).containsText("SHIRT-RED");
+        assertThat(page.locator("ol.timeline > li").first()).containsText("exchanged a variant");
+        assertThat(page.locator("ol.timeline > li").first()).containsText("Customer prefers red");
+
+        page.click("#open-reship");
+        page.fill("#reship-reason", "DHL lost the parcel");
+        page.click("#reship-form button.primary");
+        assertThat(page.locator("#order-number")).hasText("RE" + order.number());
+        assertThat(page.locator(".badges")).containsText("Approved");
+        assertThat(page.locator(".badges")).containsText("Paid");
+        assertThat(page.locator("#lineage [data-relation=PARENT] a")).hasText(order.number());
+
+        page.click("#lineage [data-relation=PARENT] a");
+        assertThat(page.locator("#lineage [data-relation=RESHIP] a")).hasText("RE" + order.number());
+    }
+}
