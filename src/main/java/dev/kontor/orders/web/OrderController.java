@@ -55,6 +55,7 @@ class OrderController {
     private final Customers customers;
     private final List<OrderPanel> panels;
     private final dev.kontor.orders.Markets markets;
+    private final dev.kontor.orders.SavedViews savedViews;
     private final dev.kontor.customers.Blacklist blacklist;
     private final dev.kontor.access.Permissions permissions;
     private final Messages messages;
@@ -62,7 +63,8 @@ class OrderController {
     private final Users users;
 
     OrderController(Orders orders, Customers customers, Users users, List<OrderPanel> panels,
-                    dev.kontor.orders.Markets markets, dev.kontor.customers.Blacklist blacklist,
+                    dev.kontor.orders.Markets markets, dev.kontor.orders.SavedViews savedViews,
+                    dev.kontor.customers.Blacklist blacklist,
                     dev.kontor.access.Permissions permissions, Messages messages,
                     Inventory inventory) {
         this.orders = orders;
@@ -70,6 +72,7 @@ class OrderController {
         this.customers = customers;
         this.users = users;
         this.markets = markets;
+        this.savedViews = savedViews;
         this.blacklist = blacklist;
         this.permissions = permissions;
         this.panels = panels.stream().sorted(Comparator.comparingInt(OrderPanel::position)).toList();
@@ -114,6 +117,8 @@ class OrderController {
         model.addAttribute("overdueCount", orders.count(actor, OrderFilter.all().overdueOn(orders.today())));
         model.addAttribute("flaggedCount", orders.count(actor, OrderFilter.all().flagged()));
         model.addAttribute("unpaidCount", orders.count(actor, OrderFilter.unpaid()));
+        model.addAttribute("savedViews", savedViews.of(actor));
+        model.addAttribute("currentQuery", request.getQueryString() == null ? "" : request.getQueryString());
         model.addAttribute("unpaidView", filter.lifecycle().equals(OrderFilter.unpaid().lifecycle())
                 && filter.payment().equals(OrderFilter.unpaid().payment()));
         model.addAttribute("unpaidByChannel", orders.countByChannel(actor, OrderFilter.unpaid()));
@@ -246,6 +251,25 @@ class OrderController {
     String customerSuggestions(@RequestParam(name = "customer.query", required = false) String query, Model model) {
         model.addAttribute("suggestions", query == null || query.isBlank() ? List.of() : customers.search(query, 8));
         return "orders/form :: suggestions";
+    }
+
+    /** Saves the list as filtered now as the user's own view, pinned as a tab. */
+    @PostMapping("/orders/views")
+    String saveView(Actor actor, @RequestParam(required = false) String name, @RequestParam(required = false) String query,
+                    RedirectAttributes redirect) {
+        try {
+            savedViews.save(actor, name, query, true);
+            redirect.addFlashAttribute("notice", messages.get("views.saved"));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
+        }
+        return "redirect:/orders" + (query == null || query.isBlank() ? "" : "?" + dev.kontor.orders.SavedViews.clean(query));
+    }
+
+    @PostMapping("/orders/views/{viewId}/delete")
+    String deleteView(Actor actor, @PathVariable long viewId) {
+        savedViews.delete(actor, viewId);
+        return "redirect:/orders";
     }
 
     /** Customer service's after-sales verbs from the order page. */
