@@ -273,6 +273,19 @@ public class Inventory {
         return held;
     }
 
+    /**
+     * An order line's units go with it to another order (an order split): what it reserved or backordered is
+     * now held for the new line, with no units let go in between (nobody else can take them).
+     */
+    @Transactional
+    public void moveHolding(long fromLineId, OrderRef to, long toLineId) {
+        reservations.lockByLine(fromLineId).ifPresent(h -> {
+            reservations.delete(fromLineId);
+            reservations.save(new Holding(toLineId, to.id(), to.label(), h.variantId(), h.sku(), h.location(),
+                    h.reserved(), h.backordered(), h.expiresAt()), clock.instant());
+        });
+    }
+
     /** The order moved on: its draft hold no longer expires. */
     @Transactional
     public void makePermanent(OrderRef order) {

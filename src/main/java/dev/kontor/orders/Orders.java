@@ -367,6 +367,88 @@ public class Orders {
         return approved;
     }
 
+    /**
+     * Splits the chosen lines off into a new child order {@code <number>-OSP<n>} in the same state (awaiting
+     * review or approved), so they can ship on their own. Whole lines move, with their reservations (nobody can take
+     * the units in between) and their share of the order's discount; shipping stays with the parent, and the
+     * shipping notes are copied. Money the parent holds beyond its new total is carried over to the child
+     * ({@link OrderSplit}, handled by the payments module in this transaction), so nothing is paid twice or lost.
+     * Refused: nothing chosen, everything chosen, a shipped line, a payment still pending, a state other than
+     * awaiting review or approved.
+     */
+    @Transactional
+    public Order split(Actor actor, long id, Integer expectedVersion, List<Long> lineIds, String reason) {
+        String why = requireWhy(reason);
+        Order parent = lockForService(actor, id, expectedVersion);
+        if (parent.lifecycle() != LifecycleStatus.NEW && parent.lifecycle() != LifecycleStatus.APPROVED) {
+            throw new ActionRefusedException("split", parent.lifecycle().name(), "order.refused.split-state",
+                    parent.lifecycle());
+        }
+        Set<Long> chosen = lineIds == null ? Set.of() : new HashSet<>(lineIds);
+        List<OrderLine> moving = parent.lines().stream().filter(l -> chosen.contains(l.id())).toList();
+        if (moving.isEmpty() || moving.size() != chosen.size()) {
+            throw InvalidInputException.of("lines", "validation.split.lines");
+        }
+        if (moving.size() == parent.lines().size()) {
+            throw new ActionRefusedException("split", parent.lifecycle().name(), "order.refused.split-everything");
+        }
+        if (moving.stream().anyMatch(l -> l.shippedQuantity() > 0)) {
+            throw new ActionRefusedException("split", parent.lifecycle().name(), "order.refused.split-shipped");
+        }
+        if (parent.pending() > 0) {
+            throw new ActionRefusedException("split", parent.lifecycle().name(), "order.refused.payment-pending");
+        }
+        OrderContent p = parent.content();
+        long subtotal = p.lines().stream().mapToLong(OrderLine::total).sum();
+        long movingValue = moving.stream().mapToLong(OrderLine::total).sum();
+        long childDiscount = subtotal <= 0 ? 0 : Math.floorDiv(Math.multiplyExact(p.discount(), movingValue), subtotal);
+        List<OrderLine> childLines = new java.util.ArrayList<>();
+        for (int i = 0; i < moving.size(); i++) {
+            OrderLine l = moving.get(i);
+            childLines.add(new OrderLine(null, i + 1, l.sku(), l.name(), l.attributes(), l.unitPrice(), l.quantity(),
+                    l.discount(), l.taxRate(), 0, 0));
+        }
+        OrderContent childContent = new OrderContent(p.customerId(), p.customerName(), p.email(), p.phone(),
+                p.billingAddress(), p.shippingAddress(), p.currency(), p.pricesIncludeTax(), childLines, 0, childDiscount,
+                p.paymentMethod(), p.tags(), p.responsibleId(), p.observerIds(), p.paymentTerms());
+        Instant now = clock.instant();
+        int n = 1;
+        while (orders.findIdByNumber(parent.number() + "-OSP" + n).isPresent()) {
+            n++;
+        }
+        String number = parent.number() + "-OSP" + n;
+        Order child = orders.insert(Order.place(number, parent.channel(), null, childContent, LifecycleStatus.NEW,
+                parent.placedAt(), now, actor.displayName()));
+        orders.link(child.id(), parent.id(), "SPLIT");
+        Inventory.OrderRef childRef = new Inventory.OrderRef(child.id(), number);
+        for (int i = 0; i < moving.size(); i++) {
+            inventory.moveHolding(moving.get(i).id(), childRef, child.lines().get(i).id());
+        }
+        notes.findByOrder(parent.id()).stream().filter(note -> note.kind() == NoteKind.SHIPPING)
+                .forEach(note -> notes.insert(child.id(), NoteKind.SHIPPING, note.body(), null, note.authorName(), now));
+        record(actor, child, "order.split-created", List.of(), why, Map.of("parent", parent.number()));
+
+        Order before = parent.copy();
+        parent.edit(new OrderContent(p.customerId(), p.customerName(), p.email(), p.phone(), p.billingAddress(),
+                p.shippingAddress(), p.currency(), p.pricesIncludeTax(),
+                p.lines().stream().filter(l -> !chosen.contains(l.id())).toList(), p.shipping(),
+                p.discount() - childDiscount, p.paymentMethod(), p.tags(), p.responsibleId(), p.observerIds(),
+                p.paymentTerms()));
+        Order savedParent = save(actor, before, parent, "order.split", why, Map.of("child", number,
+                "lines", moving.stream().map(l -> l.quantity() + " × " + l.sku()).collect(Collectors.joining(", "))));
+        syncStock(actor, savedParent);
+        Order result = child;
+        if (parent.lifecycle() == LifecycleStatus.APPROVED) {
+            result = applyAction(actor, orders.lock(child.id()).orElseThrow(), OrderAction.APPROVE, null,
+                    Map.of("parent", parent.number()));
+        } else {
+            syncStock(actor, child);
+        }
+        events.publishEvent(new OrderPlaced(child.id(), number, parent.channel(), result.lifecycle()));
+        events.publishEvent(new OrderSplit(parent.id(), parent.number(), child.id(), number));
+        return get(child.id());
+    }
+
     /** The order it was made from and the orders made from it (re-shipments, splits). */
     @Transactional(readOnly = true)
     public List<Related> lineage(Actor actor, long id) {

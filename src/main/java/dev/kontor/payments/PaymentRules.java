@@ -27,6 +27,8 @@ public final class PaymentRules {
         Problems problems = new Problems();
         if (request.kind() == null) {
             problems.add("kind", "validation.required");
+        } else if (request.kind() != PaymentKind.PAYMENT && request.kind() != PaymentKind.REFUND) {
+            problems.add("kind", "validation.payment.kind"); // transfers are made by splitting an order
         }
         if (request.amount() == null) {
             problems.add("amount", "validation.required");

@@ -193,6 +193,33 @@ public class Payments {
         return payments.refundLines(orderId);
     }
 
+    /**
+     * An order was split: what the parent holds beyond its new total is carried over to the child (up to the
+     * child's total), as a transfer out of the one and into the other, so the family together keeps exactly what
+     * the customer paid. In the splitting transaction.
+     */
+    @org.springframework.context.event.EventListener
+    void on(dev.kontor.orders.OrderSplit split) {
+        Actor actor = Actor.system("order split");
+        Order parent = orders.lockForChange(split.parentId());
+        Order child = orders.lockForChange(split.childId());
+        long excess = parent.paid() - parent.refunded() - parent.totals().total();
+        long amount = Math.min(excess, child.totals().total());
+        if (amount <= 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        payments.insertTransfer(parent.id(), parent.number(), child.id(), child.number(), amount, parent.currency(),
+                actor.displayName(), now);
+        String money = dev.kontor.shared.Money.of(amount, parent.currency()).toString();
+        List<Change> parentChanges = rederive(actor, parent);
+        timeline.record(new TimelineEntry(null, Orders.SUBJECT, parent.id(), now, null, actor.displayName(),
+                "payment.transferred-out", parentChanges, null, Map.of("amount", money, "to", child.number())));
+        List<Change> childChanges = rederive(actor, orders.lockForChange(child.id()));
+        timeline.record(new TimelineEntry(null, Orders.SUBJECT, child.id(), now, null, actor.displayName(),
+                "payment.transferred-in", childChanges, null, Map.of("amount", money, "from", parent.number())));
+    }
+
     /** The order's payments and refunds, for a user who may see the order. */
     @Transactional(readOnly = true)
     public List<Payment> of(Actor actor, long orderId) {

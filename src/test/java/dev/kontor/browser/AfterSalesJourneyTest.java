@@ -70,4 +70,29 @@ class AfterSalesJourneyTest extends BrowserTest {
         page.click("#lineage [data-relation=PARENT] a");
         assertThat(page.locator("#lineage [data-relation=RESHIP] a")).hasText("RE" + order.number());
     }
+
+    @Test
+    void anOrderIsSplitIntoTwoChildrenAndTheLineageShowsThem() {
+        Actor lina = fixtures.user("lina2", Role.CUSTOMER_SERVICE);
+        Order three = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-BLUE", 4990, 1),
+                Fixtures.line("SHIRT-RED", 4990, 1), Fixtures.line("SOCKS", 990, 2)), false).order();
+        signIn("lina2");
+        page.navigate(url("/orders/" + three.id()));
+        page.click("#open-split");
+        page.check("#split-form input[data-sku='SHIRT-RED']");
+        page.fill("#split-reason", "Red ships later");
+        page.click("#split-form button.primary");
+        assertThat(page.locator(".flash")).containsText("split off into a new order");
+        page.click("#open-split");
+        page.check("#split-form input[data-sku='SOCKS']");
+        page.fill("#split-reason", "Socks from the other warehouse");
+        page.click("#split-form button.primary");
+
+        assertThat(page.locator("#lineage [data-relation=SPLIT]")).hasCount(2);
+        assertThat(page.locator("#lineage [data-relation=SPLIT] a").first()).hasText(three.number() + "-OSP1");
+        assertThat(page.locator("table.list.lines tbody tr")).hasCount(1);
+        page.click("#lineage [data-relation=SPLIT] a >> nth=1");
+        assertThat(page.locator("#order-number")).hasText(three.number() + "-OSP2");
+        assertThat(page.locator("#lineage [data-relation=PARENT] a")).hasText(three.number());
+    }
 }

@@ -239,6 +239,20 @@ class OrderApiController {
                 .body(OrderResponse.of(order, orders, actor));
     }
 
+    record SplitRequest(List<Long> lineIds, String reason) {
+    }
+
+    @PostMapping("/{id}/split")
+    @Operation(summary = "Split lines off into a child order", description = "The chosen lines (not all, none shipped) "
+            + "move with their reservations into <number>-OSP<n>; money beyond the parent's new total is carried over. "
+            + "Answers the child. Send If-Match with the parent's ETag.")
+    ResponseEntity<OrderResponse> split(Actor actor, @PathVariable long id, @RequestBody SplitRequest request,
+                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Order child = orders.split(actor, id, ETags.parseIfMatch(ifMatch), request.lineIds(), request.reason());
+        return ResponseEntity.created(URI.create("/api/orders/" + child.id())).eTag(ETags.of(child.version()))
+                .body(OrderResponse.of(child, orders, actor));
+    }
+
     @GetMapping("/{id}/lineage")
     @Operation(summary = "The order it was made from, and the orders made from it")
     List<Orders.Related> lineage(Actor actor, @PathVariable long id) {

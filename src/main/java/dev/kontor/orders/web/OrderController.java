@@ -289,6 +289,7 @@ class OrderController {
                 case "rebate" -> orders.rebate(actor, id, version, money(amount, orders.view(actor, id).currency()),
                         reason);
                 case "reship" -> target = orders.reship(actor, id, lineIds, reason).id();
+                case "split" -> orders.split(actor, id, version, lineIds, reason);
                 default -> throw new dev.kontor.shared.NotFoundException("action", verb);
             }
             redirect.addFlashAttribute("notice", messages.get("order.done." + verb));

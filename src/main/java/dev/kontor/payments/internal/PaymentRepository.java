@@ -131,6 +131,20 @@ public class PaymentRepository {
         return lines;
     }
 
+    /** Money carried from one order to another (a split), as a pair of succeeded records. */
+    public void insertTransfer(long fromOrder, String fromNumber, long toOrder, String toNumber, long amount,
+                               String currency, String byName, Instant now) {
+        for (boolean out : new boolean[] {true, false}) {
+            jdbc.sql("""
+                            INSERT INTO payments (order_id, kind, state, amount, currency, method, reference, occurred_at,
+                                recorded_by_name, created_at)
+                            VALUES (:order, :kind, 'SUCCEEDED', :amount, :currency, 'TRANSFER', :reference, :now, :by, :now)""")
+                    .param("order", out ? fromOrder : toOrder).param("kind", out ? "TRANSFER_OUT" : "TRANSFER_IN")
+                    .param("amount", amount).param("currency", currency).param("reference", out ? toNumber : fromNumber)
+                    .param("now", Timestamp.from(now)).param("by", byName).update();
+        }
+    }
+
     public void updateState(long id, PaymentState state) {
         jdbc.sql("""
                         UPDATE payments SET state = :state,
@@ -141,7 +155,8 @@ public class PaymentRepository {
 
     public Sums sums(long orderId) {
         return jdbc.sql("""
-                        SELECT coalesce(sum(amount) FILTER (WHERE kind = 'PAYMENT' AND state = 'SUCCEEDED'), 0),
+                        SELECT coalesce(sum(amount) FILTER (WHERE kind IN ('PAYMENT', 'TRANSFER_IN') AND state = 'SUCCEEDED'), 0)
+                               - coalesce(sum(amount) FILTER (WHERE kind = 'TRANSFER_OUT' AND state = 'SUCCEEDED'), 0),
                                coalesce(sum(amount) FILTER (WHERE kind = 'REFUND' AND state = 'SUCCEEDED'), 0),
                                coalesce(sum(amount) FILTER (WHERE kind = 'PAYMENT'
                                                             AND state IN ('INITIATED', 'PENDING', 'UNKNOWN')), 0)
