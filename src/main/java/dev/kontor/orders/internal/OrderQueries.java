@@ -148,19 +148,31 @@ public class OrderQueries {
             if (q.length() > 200) {
                 throw InvalidInputException.of("q", "validation.too-long", 200);
             }
+            // A union of index lookups, one per key (docs/search.md): never a scan of every order.
             String digits = Text.digits(q);
-            where.add("""
-                    (o.number = upper(:q) OR o.number LIKE upper(:prefix) ESCAPE '\\' OR o.external_id = :q
-                     OR lower(o.customer_name) LIKE :contains ESCAPE '\\' OR lower(o.email) = lower(:q)
-                     OR (length(:digits) >= 7 AND regexp_replace(o.phone, '[^0-9]', '', 'g') LIKE '%' || :digits)
-                     OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND upper(l.sku) = upper(:q))"""
-                    + (f.matchedIds().isEmpty() ? ")" : " OR o.id IN (:matched))"));
-            if (!f.matchedIds().isEmpty()) {
-                where.params.put("matched", List.copyOf(f.matchedIds()));
+            String lower = q.toLowerCase(Locale.ROOT);
+            StringBuilder hits = new StringBuilder("""
+                    o.id IN (SELECT id FROM orders WHERE number = upper(:q)
+                     UNION SELECT id FROM orders WHERE number LIKE upper(:prefix) ESCAPE '\\'
+                     UNION SELECT id FROM orders WHERE external_id = :q
+                     UNION SELECT id FROM orders WHERE lower(email) = :lower
+                     UNION SELECT order_id FROM order_lines WHERE upper(sku) = upper(:q)""");
+            if (lower.codePointCount(0, lower.length()) >= 3 || !lower.chars().allMatch(c -> c < 128)) {
+                hits.append("\n UNION SELECT id FROM orders WHERE lower(customer_name) LIKE :contains ESCAPE '\\'");
             }
+            if (digits.length() >= 7) {
+                hits.append("\n UNION SELECT id FROM orders WHERE phone_tail = right(:digits, 8)"
+                        + " AND regexp_replace(phone, '[^0-9]', '', 'g') LIKE '%' || :digits");
+            }
+            if (!f.matchedIds().isEmpty()) {
+                hits.append("\n UNION SELECT unnest(CAST(:matched AS BIGINT[]))");
+                where.params.put("matched", f.matchedIds().toArray(Long[]::new));
+            }
+            where.add(hits.append(")").toString());
             where.params.put("q", q);
+            where.params.put("lower", lower);
             where.params.put("prefix", like(q) + "%");
-            where.params.put("contains", "%" + like(q.toLowerCase(Locale.ROOT)) + "%");
+            where.params.put("contains", "%" + like(lower) + "%");
             where.params.put("digits", digits);
         }
         return where;

@@ -1,0 +1,210 @@
+package dev.kontor.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.kontor.access.Actor;
+import dev.kontor.orders.FulfilmentStatus;
+import dev.kontor.orders.LifecycleStatus;
+import dev.kontor.orders.OrderFilter;
+import dev.kontor.orders.OrderSort;
+import dev.kontor.orders.Orders;
+import dev.kontor.orders.PaymentStatus;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Issue 8's scale target: every task view and each search key at 1,000,000 orders / 3,000,000 lines, p95 of the
+ * first page ≤ 25 ms, exact counts ≤ 100 ms. The data is generated with plain SQL (generate_series) straight into
+ * the tables, with realistic spreads of channels, states, customers, payer accounts and tracking numbers. Not a
+ * test (surefire does not pick up "*Bench"): run {@code bench/workbench.sh [orders]}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
+        "kontor.embedded-db.ephemeral=false",
+        "kontor.embedded-db.data-dir=${java.io.tmpdir}/kontor-workbench-bench/postgres",
+        "kontor.embedded-db.port=0",
+        "logging.level.dev.kontor=WARN"})
+@ActiveProfiles("test")
+class WorkbenchBench {
+
+    private static final int RUNS = 40;
+
+    @Autowired
+    Orders orders;
+    @Autowired
+    JdbcClient jdbc;
+
+    record Figure(String what, double listP50, double listP95, double countP95, long rows) {
+    }
+
+    @Test
+    void taskViewsAndSearchAtScale() throws IOException {
+        int total = Integer.getInteger("bench.orders", 1_000_000);
+        long started = System.nanoTime();
+        generate(total);
+        double generated = (System.nanoTime() - started) / 1e9;
+        Actor actor = Actor.system("bench");
+
+        Map<String, OrderFilter> views = new LinkedHashMap<>();
+        views.put("all orders", OrderFilter.all());
+        views.put("to review", filter(null, Set2.of(LifecycleStatus.NEW), Set2.none(), Set2.none(), Set2.none()));
+        views.put("unpaid", OrderFilter.unpaid());
+        views.put("unpaid on eBay", new OrderFilter(null, OrderFilter.unpaid().lifecycle(), OrderFilter.unpaid().payment(),
+                java.util.Set.of(), java.util.Set.of("EBAY"), null, null, null));
+        views.put("to ship (approved, not shipped)", filter(null, Set2.of(LifecycleStatus.APPROVED), Set2.none(),
+                Set2.of(FulfilmentStatus.UNFULFILLED), Set2.none()));
+        views.put("on hold", filter(null, Set2.of(LifecycleStatus.ON_HOLD), Set2.none(), Set2.none(), Set2.none()));
+        views.put("blacklisted", OrderFilter.all().flagged());
+        views.put("cancelled", filter(null, Set2.of(LifecycleStatus.CANCELLED), Set2.none(), Set2.none(), Set2.none()));
+        views.put("paid in Taobao", filter(null, Set2.none(), Set2.of(PaymentStatus.PAID), Set2.none(), Set2.of("TAOBAO")));
+
+        int probe = total / 2 + 7;
+        String number = jdbc.sql("SELECT number FROM orders WHERE id = :id").param("id", probe).query(String.class).single();
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("order number", number);
+        keys.put("customer name", "Kunde 4711");
+        keys.put("phone", "139 0004 7110");
+        keys.put("e-mail", "kunde4711@example.com");
+        keys.put("payer account (Alipay)", "buyer4711@alipay.example");
+        keys.put("tracking number", jdbc.sql("SELECT tracking_number FROM shipments ORDER BY id LIMIT 1 OFFSET 1000")
+                .query(String.class).single());
+        keys.put("item code", "SKU-00042-M");
+
+        List<Figure> figures = new ArrayList<>();
+        views.forEach((name, f) -> figures.add(measure("view: " + name, actor, f)));
+        keys.forEach((name, q) -> figures.add(measure("search: " + name, actor,
+                new OrderFilter(q, null, null, null, null, null, null, null))));
+
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("| %-36s | %9s | %9s | %10s | %9s |%n", "view / search (" + total + " orders)",
+                "list p50", "list p95", "count p95", "matches"));
+        table.append("|---|---:|---:|---:|---:|\n");
+        for (Figure f : figures) {
+            table.append(String.format("| %-36s | %6.1f ms | %6.1f ms | %7.1f ms | %9d |%n", f.what(), f.listP50(),
+                    f.listP95(), f.countP95(), f.rows()));
+        }
+        table.append(String.format("%ngenerated in %.0f s%n", generated));
+        System.out.print(table);
+        Path out = Path.of("bench/results/workbench-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table.toString());
+    }
+
+    private Figure measure(String what, Actor actor, OrderFilter filter) {
+        double[] list = time(() -> orders.list(actor, filter, OrderSort.PLACED, true, null, 50));
+        double[] count = new double[RUNS];
+        long rows = 0;
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            rows = orders.count(actor, filter);
+            count[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(count);
+        return new Figure(what, list[RUNS / 2], list[(int) Math.ceil(RUNS * 0.95) - 1],
+                count[(int) Math.ceil(RUNS * 0.95) - 1], rows);
+    }
+
+    private static double[] time(Supplier<?> call) {
+        call.get(); // warm the plan and the cache once
+        double[] ms = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            call.get();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    private static OrderFilter filter(String q, java.util.Set<LifecycleStatus> lifecycle,
+                                      java.util.Set<PaymentStatus> payment, java.util.Set<FulfilmentStatus> fulfilment,
+                                      java.util.Set<String> channels) {
+        return new OrderFilter(q, lifecycle, payment, fulfilment, channels, null, null, null);
+    }
+
+    /** Small helpers for sets in the table above. */
+    private static final class Set2 {
+        @SafeVarargs
+        static <T> java.util.Set<T> of(T... values) {
+            return java.util.Set.of(values);
+        }
+
+        static <T> java.util.Set<T> none() {
+            return java.util.Set.of();
+        }
+    }
+
+    /** Customers (a fifth as many as orders), their contacts, orders, three lines each, shipments for shipped ones. */
+    private void generate(int total) {
+        Long existing = jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single();
+        if (existing >= total) {
+            return; // generated by an earlier run in the same folder
+        }
+        int customers = Math.max(total / 5, 1);
+        jdbc.sql("TRUNCATE orders, order_lines, shipments, shipment_lines, customers, customer_contacts CASCADE").update();
+        jdbc.sql("""
+                INSERT INTO customers (kind, name, country, language, created_at, updated_at)
+                SELECT 'PERSON', 'Kunde ' || i, (ARRAY['DE','CN','NO','US'])[1 + i % 4], 'de', now(), now()
+                FROM generate_series(1, :n) i""").param("n", customers).update();
+        jdbc.sql("""
+                INSERT INTO customer_contacts (customer_id, kind, value, normalized, position)
+                SELECT c.id, k.kind, k.value, k.normalized, k.position FROM customers c
+                CROSS JOIN LATERAL (VALUES
+                  ('EMAIL', 'kunde' || c.id || '@example.com', 'kunde' || c.id || '@example.com', 0),
+                  ('PHONE', '+86 139 ' || lpad((c.id / 10000)::text, 4, '0') || ' ' || lpad((c.id % 10000)::text, 4, '0'),
+                   '86139' || lpad((c.id / 10000)::text, 4, '0') || lpad((c.id % 10000)::text, 4, '0'), 1),
+                  ('PAYER_ACCOUNT', 'buyer' || c.id || '@alipay.example', 'buyer' || c.id || '@alipay.example', 2)
+                ) AS k(kind, value, normalized, position)""").update();
+        jdbc.sql("""
+                INSERT INTO orders (number, channel, external_id, customer_id, customer_name, email, phone, currency,
+                    prices_include_tax, subtotal, shipping, discount, tax, total, payment_method, lifecycle, held_from,
+                    hold_reason, payment_status, fulfilment_status, paid, refunded, pending, tags, placed_at, created_at,
+                    updated_at, updated_by, due_on, flagged)
+                SELECT (ARRAY['TB-','TM-','EB-','AZ-','WS-','SO-'])[1 + ch] || lpad(i::text, 8, '0'),
+                       (ARRAY['TAOBAO','TMALL','EBAY','AMAZON','WEBSHOP','MANUAL'])[1 + ch],
+                       CASE WHEN ch < 4 THEN 'X' || i END,
+                       c, 'Kunde ' || c, 'kunde' || c || '@example.com',
+                       '+86 139 ' || lpad((c / 10000)::text, 4, '0') || ' ' || lpad((c % 10000)::text, 4, '0'),
+                       'EUR', true, 8970, 490, 0, 1432, 9460, 'ALIPAY',
+                       st.lifecycle, CASE WHEN st.lifecycle = 'ON_HOLD' THEN 'APPROVED' END,
+                       CASE WHEN st.lifecycle = 'ON_HOLD' THEN 'address check' END,
+                       st.payment, st.fulfilment, CASE WHEN st.payment = 'PAID' THEN 9460 ELSE 0 END, 0, 0, '{}',
+                       now() - (i % 700) * interval '1 day' - (i % 1440) * interval '1 minute', now(), now(), 'bench',
+                       (now() - (i % 700) * interval '1 day')::date, i % 200 = 0
+                FROM generate_series(1, :n) i
+                CROSS JOIN LATERAL (SELECT (i * 7) % 6 AS ch, 1 + (i * 13) % :customers AS c, i % 100 AS r) x
+                CROSS JOIN LATERAL (SELECT
+                    CASE WHEN r < 60 THEN 'COMPLETED' WHEN r < 75 THEN 'APPROVED' WHEN r < 85 THEN 'NEW'
+                         WHEN r < 87 THEN 'ON_HOLD' WHEN r < 93 THEN 'CANCELLED' ELSE 'DRAFT' END AS lifecycle,
+                    CASE WHEN r < 72 THEN 'PAID' ELSE 'UNPAID' END AS payment,
+                    CASE WHEN r < 60 THEN 'SHIPPED' WHEN r < 66 THEN 'PARTIALLY_SHIPPED' ELSE 'UNFULFILLED' END AS fulfilment
+                  ) st""").param("n", total).param("customers", customers).update();
+        jdbc.sql("""
+                INSERT INTO order_lines (order_id, position, sku, name, attributes, unit_price, quantity, discount,
+                    tax_rate, line_total, shipped_quantity)
+                SELECT o.id, p, 'SKU-' || lpad(((o.id * 31 + p) % 2000)::text, 5, '0') || '-' || (ARRAY['S','M','L'])[p],
+                       'Artikel ' || ((o.id * 31 + p) % 2000), '{}', 2990, 1, 0, 1900, 2990,
+                       CASE WHEN o.fulfilment_status = 'SHIPPED' THEN 1 ELSE 0 END
+                FROM orders o CROSS JOIN generate_series(1, 3) p""").update();
+        jdbc.sql("""
+                INSERT INTO shipments (order_id, carrier, carrier_code, tracking_number, shipped_at, recorded_by_name,
+                    created_at)
+                SELECT id, 'SF Express', 'SF', 'SF' || lpad((id * 97)::text, 13, '0'), placed_at + interval '1 day',
+                       'bench', now()
+                FROM orders WHERE fulfilment_status = 'SHIPPED'""").update();
+        jdbc.sql("ANALYZE").update();
+    }
+}
