@@ -195,10 +195,7 @@ public final class Order {
     }
 
     private OrderContent withLines(List<OrderLine> lines) {
-        OrderContent c = content;
-        return new OrderContent(c.customerId(), c.customerName(), c.email(), c.phone(), c.billingAddress(),
-                c.shippingAddress(), c.currency(), c.pricesIncludeTax(), lines, c.shipping(), c.discount(),
-                c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds(), c.paymentTerms());
+        return content.withLines(lines);
     }
 
     /** Marks who changed the order last, and when. */

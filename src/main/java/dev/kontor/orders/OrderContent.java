@@ -28,6 +28,13 @@ public record OrderContent(long customerId, String customerName, String email, S
         observerIds = observerIds == null ? Set.of() : Set.copyOf(observerIds);
     }
 
+    /** The same content with other lines. */
+    public OrderContent withLines(List<OrderLine> newLines) {
+        return new OrderContent(customerId, customerName, email, phone, billingAddress, shippingAddress, currency,
+                pricesIncludeTax, newLines, shipping, discount, paymentMethod, tags, responsibleId, observerIds,
+                paymentTerms);
+    }
+
     public Totals totals() {
         return Totals.of(lines, shipping, discount, pricesIncludeTax);
     }

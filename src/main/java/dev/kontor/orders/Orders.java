@@ -263,7 +263,7 @@ public class Orders {
         List<OrderLine> lines = order.lines().stream().map(l -> l.id() != lineId ? l
                 : new OrderLine(l.id(), l.position(), item.sku(), item.productName(), item.attributes(), l.unitPrice(),
                         l.quantity(), l.discount(), l.taxRate(), 0, 0)).toList();
-        return applyService(actor, order, withLines(order.content(), lines), "order.exchange", why,
+        return applyService(actor, order, order.content().withLines(lines), "order.exchange", why,
                 Map.of("from", line.sku() + " " + line.attributeText(), "to", item.sku() + " "
                         + String.join(" / ", item.attributes().values())));
     }
@@ -296,7 +296,7 @@ public class Orders {
         int position = lines.stream().mapToInt(OrderLine::position).max().orElse(0) + 1;
         lines.add(new OrderLine(null, position, item != null ? item.sku() : sku.strip(), label,
                 item != null ? item.attributes() : Map.of(), 0, quantity, 0, 0, 0, 0));
-        return applyService(actor, order, withLines(order.content(), lines), "order.gift", why,
+        return applyService(actor, order, order.content().withLines(lines), "order.gift", why,
                 Map.of("sku", item != null ? item.sku() : sku.strip(), "quantity", quantity.toString()));
     }
 
@@ -469,12 +469,6 @@ public class Orders {
         Order saved = save(actor, before, order, action, why, details);
         syncStock(actor, saved);
         return saved;
-    }
-
-    private static OrderContent withLines(OrderContent c, List<OrderLine> lines) {
-        return new OrderContent(c.customerId(), c.customerName(), c.email(), c.phone(), c.billingAddress(),
-                c.shippingAddress(), c.currency(), c.pricesIncludeTax(), lines, c.shipping(), c.discount(),
-                c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds(), c.paymentTerms());
     }
 
     private static String requireWhy(String reason) {

@@ -28,6 +28,21 @@ public record Money(long minor, String currency) implements Comparable<Money> {
     }
 
     /** Parses a decimal amount such as {@code 12.50} in the currency's minor unit; refuses extra digits. */
+    /**
+     * An amount as a person types it ({@code 12,50} or {@code 12.50}) in minor units; {@code null} when empty.
+     * Refused as invalid input naming {@code field} when it is not an amount in that currency.
+     */
+    public static Long parseInput(String typed, String currency, String field) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return parse(typed.strip().replace(',', '.'), currency).minor();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw InvalidInputException.of(field, "validation.amount");
+        }
+    }
+
     public static Money parse(String amount, String currency) {
         BigDecimal value = new BigDecimal(amount.trim());
         int digits = Currency.getInstance(currency).getDefaultFractionDigits();

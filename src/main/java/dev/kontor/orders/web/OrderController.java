@@ -286,7 +286,8 @@ class OrderController {
                 case "exchange" -> orders.exchange(actor, id, version, lineId == null ? -1 : lineId, sku, reason);
                 case "gift" -> orders.addGift(actor, id, version, sku, name, wholeNumber(quantity, "quantity"), null,
                         reason);
-                case "rebate" -> orders.rebate(actor, id, version, money(amount, orders.view(actor, id).currency()),
+                case "rebate" -> orders.rebate(actor, id, version,
+                        dev.kontor.shared.Money.parseInput(amount, orders.view(actor, id).currency(), "amount"),
                         reason);
                 case "reship" -> target = orders.reship(actor, id, lineIds, reason).id();
                 case "split" -> orders.split(actor, id, version, lineIds, reason);
@@ -312,16 +313,6 @@ class OrderController {
         }
     }
 
-    private static Long money(String value, String currency) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return dev.kontor.shared.Money.parse(value.strip().replace(',', '.'), currency).minor();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw InvalidInputException.of("amount", "validation.amount");
-        }
-    }
 
     @PostMapping("/orders/{id}/actions/{action}")
     String act(Actor actor, @PathVariable long id, @PathVariable String action,

@@ -49,7 +49,7 @@ class PaymentController {
         Order order = orders.view(actor, id);
         String currency = order.currency();
         try {
-            Long minor = parse(amount, currency);
+            Long minor = Money.parseInput(amount, currency, "amount");
             payments.record(actor, id, new PaymentRequest(kind, minor, currency, method, reference, null,
                     pending ? PaymentState.PENDING : PaymentState.SUCCEEDED, refundLines(order, form)));
             redirect.addFlashAttribute("notice", messages.get(kind == PaymentKind.REFUND ? "refund.done" : "payment.done"));
@@ -124,14 +124,4 @@ class PaymentController {
         return lines;
     }
 
-    private static Long parse(String amount, String currency) {
-        if (amount == null || amount.isBlank()) {
-            return null;
-        }
-        try {
-            return Money.parse(amount.strip().replace(',', '.'), currency).minor();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw InvalidInputException.of("amount", "validation.amount");
-        }
-    }
 }
