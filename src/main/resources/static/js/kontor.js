@@ -32,6 +32,16 @@
     }
   }, true);
 
+  // A list's "tick all" box ticks every row of the list's bulk form.
+  document.addEventListener('change', function (event) {
+    if (event.target.matches('[data-pick-all]')) {
+      var table = event.target.closest('table');
+      table.querySelectorAll('input[name="ids"]').forEach(function (box) {
+        box.checked = event.target.checked;
+      });
+    }
+  });
+
   document.addEventListener('click', function (event) {
     // Copy buttons: <button data-copy="#element">
     var copy = event.target.closest('[data-copy]');

@@ -102,6 +102,7 @@ public final class AccessPolicy {
         grant(ORDER_DELETE, allow(SUPERVISOR), allow(CUSTOMER_SERVICE), allow(SALES, OWN_ORDER));
         grant(ORDER_NOTE, allow(SUPERVISOR), allow(SALES), allow(CUSTOMER_SERVICE), allow(FINANCE), allow(WAREHOUSE),
                 allow(PURCHASING));
+        grant(Permission.ORDER_TAG, allow(SUPERVISOR), allow(CUSTOMER_SERVICE), allow(FINANCE), allow(SALES, OWN_ORDER));
         grant(Permission.ORDER_SERVICE, allow(SUPERVISOR), allow(CUSTOMER_SERVICE));
         grant(PAYMENT_RECORD, allow(FINANCE));
         grant(REFUND_RECORD, allow(FINANCE));

@@ -18,6 +18,8 @@ public enum Permission {
     ORDER_NOTE,
     /** Customer service's after-sales verbs: exchange a variant, add a gift, give a rebate, re-ship. */
     ORDER_SERVICE,
+    /** Add or remove tags and say who is responsible, in any state (it is not the order's content). */
+    ORDER_TAG,
     /** Record a payment or settle a pending one. */
     PAYMENT_RECORD,
     REFUND_RECORD,

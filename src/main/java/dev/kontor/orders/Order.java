@@ -112,6 +112,20 @@ public final class Order {
         this.content = newContent;
     }
 
+    /**
+     * Changes how the order is organised, its tags and who is responsible, which is not its content: allowed in
+     * every state but deleted, shipped or not.
+     */
+    public void organise(OrderContent newContent) {
+        if (lifecycle == LifecycleStatus.DELETED) {
+            throw new ActionRefusedException("organise", lifecycle.name(), "order.refused.not-editable", lifecycle);
+        }
+        if (!newContent.withTags(content.tags()).withResponsible(content.responsibleId()).equals(content)) {
+            throw new IllegalArgumentException("Organising changes tags and responsible only");
+        }
+        this.content = newContent;
+    }
+
     public boolean isEditable() {
         return !lifecycle.isFinal() && fulfilmentStatus() == FulfilmentStatus.UNFULFILLED;
     }

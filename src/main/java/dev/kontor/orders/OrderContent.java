@@ -35,6 +35,27 @@ public record OrderContent(long customerId, String customerName, String email, S
                 paymentTerms);
     }
 
+    /** The same content with other tags. */
+    public OrderContent withTags(Set<String> newTags) {
+        return new OrderContent(customerId, customerName, email, phone, billingAddress, shippingAddress, currency,
+                pricesIncludeTax, lines, shipping, discount, paymentMethod, newTags, responsibleId, observerIds,
+                paymentTerms);
+    }
+
+    /** The same content with someone else (or nobody) responsible. */
+    public OrderContent withResponsible(Long newResponsibleId) {
+        return new OrderContent(customerId, customerName, email, phone, billingAddress, shippingAddress, currency,
+                pricesIncludeTax, lines, shipping, discount, paymentMethod, tags, newResponsibleId, observerIds,
+                paymentTerms);
+    }
+
+    /** The same content with another order discount. */
+    public OrderContent withDiscount(long newDiscount) {
+        return new OrderContent(customerId, customerName, email, phone, billingAddress, shippingAddress, currency,
+                pricesIncludeTax, lines, shipping, newDiscount, paymentMethod, tags, responsibleId, observerIds,
+                paymentTerms);
+    }
+
     public Totals totals() {
         return Totals.of(lines, shipping, discount, pricesIncludeTax);
     }

@@ -130,7 +130,7 @@ public final class OrderInputRules {
         }
     }
 
-    private static void checkTags(Set<String> tags, Problems problems) {
+    static void checkTags(Set<String> tags, Problems problems) {
         if (tags.size() > MAX_TAGS) {
             problems.add("tags", "validation.tags.too-many", MAX_TAGS);
         }

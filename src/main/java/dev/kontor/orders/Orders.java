@@ -316,15 +316,66 @@ public class Orders {
             throw InvalidInputException.of("amount", "validation.rebate.too-large",
                     dev.kontor.shared.Money.of(order.totals().total() - c.shipping(), c.currency()).toString());
         }
-        OrderContent after = new OrderContent(c.customerId(), c.customerName(), c.email(), c.phone(), c.billingAddress(),
-                c.shippingAddress(), c.currency(), c.pricesIncludeTax(), c.lines(), c.shipping(),
-                c.discount() + amount, c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds(), c.paymentTerms());
+        OrderContent after = c.withDiscount(c.discount() + amount);
         if (Order.discountBasisPoints(after) > accessSettings.discountLimitBasisPoints()
                 && !actor.has(dev.kontor.access.Role.SUPERVISOR)) {
             throw new ActionRefusedException("rebate", order.lifecycle().name(), "order.refused.rebate-over-limit");
         }
         return applyService(actor, order, after, "order.rebate", why,
                 Map.of("amount", dev.kontor.shared.Money.of(amount, c.currency()).toString()));
+    }
+
+    /**
+     * Adds and removes tags (a tag both added and removed is removed). Any state but deleted; nothing changes and
+     * nothing is recorded when the order already has what is asked.
+     */
+    @Transactional
+    public Order retag(Actor actor, long id, Integer expectedVersion, Set<String> add, Set<String> remove) {
+        Set<String> adding = add == null ? Set.of() : add.stream().map(Text::clean).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> removing = remove == null ? Set.of() : remove.stream().map(Text::clean)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        if (adding.isEmpty() && removing.isEmpty()) {
+            throw InvalidInputException.of("tags", "validation.required");
+        }
+        Problems problems = new Problems();
+        OrderInputRules.checkTags(adding, problems);
+        problems.throwIfAny();
+        Order order = lockAt(actor, id, expectedVersion);
+        permissions.requireAllowed(actor, Permission.ORDER_TAG, situationOf(order, 0));
+        Set<String> tags = new java.util.TreeSet<>(order.content().tags());
+        tags.addAll(adding);
+        tags.removeAll(removing);
+        if (tags.size() > OrderInputRules.MAX_TAGS) {
+            throw InvalidInputException.of("tags", "validation.tags.too-many", OrderInputRules.MAX_TAGS);
+        }
+        return organise(actor, order, order.content().withTags(tags), "order.tagged");
+    }
+
+    /** Makes a user (or nobody, with {@code null}) responsible for the order. Any state but deleted. */
+    @Transactional
+    public Order assign(Actor actor, long id, Integer expectedVersion, Long userId) {
+        if (userId != null) {
+            try {
+                if (!users.byId(userId).enabled()) {
+                    throw InvalidInputException.of("responsibleId", "validation.user.unknown", userId);
+                }
+            } catch (NotFoundException e) {
+                throw InvalidInputException.of("responsibleId", "validation.user.unknown", userId);
+            }
+        }
+        Order order = lockAt(actor, id, expectedVersion);
+        permissions.requireAllowed(actor, Permission.ORDER_TAG, situationOf(order, 0));
+        return organise(actor, order, order.content().withResponsible(userId), "order.assigned");
+    }
+
+    private Order organise(Actor actor, Order order, OrderContent content, String action) {
+        if (content.equals(order.content())) {
+            return order;
+        }
+        Order before = order.copy();
+        order.organise(content);
+        return save(actor, before, order, action, null, Map.of());
     }
 
     /**
@@ -755,7 +806,7 @@ public class Orders {
 
     // --- inside --------------------------------------------------------------------------------------
 
-    private OrderFilter visibleTo(Actor actor, OrderFilter filter) {
+    OrderFilter visibleTo(Actor actor, OrderFilter filter) {
         OrderFilter searched = filter;
         String q = Text.clean(filter.query());
         if (q != null && q.length() <= 200) {

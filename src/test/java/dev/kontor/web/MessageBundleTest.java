@@ -93,7 +93,8 @@ class MessageBundleTest {
                 dev.kontor.access.AuditEvent.class, dev.kontor.catalog.VariantStatus.class,
                 dev.kontor.catalog.ProductStatus.class, dev.kontor.catalog.MovementKind.class,
                 dev.kontor.orders.PaymentTerms.Kind.class, dev.kontor.payments.RefundGoods.class,
-                dev.kontor.fulfillment.ReturnDisposition.class);
+                dev.kontor.fulfillment.ReturnDisposition.class, dev.kontor.orders.BulkAction.class,
+                dev.kontor.orders.BulkItemStatus.class);
         for (String suffix : LANGUAGES) {
             Properties bundle = bundle(suffix);
             for (Class<? extends Enum<?>> type : labelled) {

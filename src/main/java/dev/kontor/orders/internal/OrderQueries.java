@@ -74,9 +74,30 @@ public class OrderQueries {
         return new OrderPage(page, encode(sortValue(sort, last), last.id()));
     }
 
+    /** The chosen orders as the list shows them, in the order given; deleted and invisible ones left out. */
+    public List<OrderSummary> byIds(List<Long> ids, Long visibleToUserId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unnest(CAST(:ids AS BIGINT[])) WITH ORDINALITY AS chosen (id, n) "
+                        + "JOIN orders o ON o.id = chosen.id WHERE o.lifecycle <> 'DELETED'"
+                        + " AND (CAST(:me AS BIGINT) IS NULL OR " + VISIBLE + ") ORDER BY chosen.n")
+                .param("ids", ids.toArray(Long[]::new)).param("me", visibleToUserId)
+                .query(OrderQueries::summary).list();
+    }
+
     public long count(OrderFilter filter) {
         Where where = where(filter);
         return jdbc.sql("SELECT count(*) FROM orders o" + where.sql()).params(where.params).query(Long.class).single();
+    }
+
+    /**
+     * Puts the orders matching the filter into a bulk job, oldest first, at most {@code limit} of them; answers how
+     * many matched (up to {@code limit + 1}, so that the caller can refuse a selection that is too large).
+     */
+    public int addToBulkJob(long jobId, OrderFilter filter, int limit) {
+        Where where = where(filter);
+        return jdbc.sql("INSERT INTO bulk_job_items (job_id, position, order_id) SELECT :job, row_number() OVER "
+                        + "(ORDER BY placed_at, id), id FROM (SELECT o.id, o.placed_at FROM orders o" + where.sql()
+                        + " ORDER BY o.placed_at, o.id LIMIT :limit) chosen")
+                .params(where.params).param("job", jobId).param("limit", limit + 1).update();
     }
 
     /** Orders per lifecycle status, for the list's tabs; only those visible to the user when one is given. */

@@ -253,6 +253,28 @@ class OrderApiController {
                 .body(OrderResponse.of(child, orders, actor));
     }
 
+    record TagsRequest(java.util.Set<String> add, java.util.Set<String> remove) {
+    }
+
+    @PostMapping("/{id}/tags")
+    @Operation(summary = "Add and remove tags", description = "In any state but deleted, shipped or not.")
+    ResponseEntity<OrderResponse> tags(Actor actor, @PathVariable long id, @RequestBody TagsRequest request,
+                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Order order = orders.retag(actor, id, ETags.parseIfMatch(ifMatch), request.add(), request.remove());
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
+    }
+
+    record AssignRequest(Long responsibleId) {
+    }
+
+    @PostMapping("/{id}/responsible")
+    @Operation(summary = "Say who is responsible", description = "responsibleId null: nobody. Any state but deleted.")
+    ResponseEntity<OrderResponse> assign(Actor actor, @PathVariable long id, @RequestBody AssignRequest request,
+                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Order order = orders.assign(actor, id, ETags.parseIfMatch(ifMatch), request.responsibleId());
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
+    }
+
     @GetMapping("/{id}/lineage")
     @Operation(summary = "The order it was made from, and the orders made from it")
     List<Orders.Related> lineage(Actor actor, @PathVariable long id) {

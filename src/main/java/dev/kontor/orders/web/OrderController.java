@@ -128,6 +128,8 @@ class OrderController {
         model.addAttribute("payments", PaymentStatus.values());
         model.addAttribute("fulfilments", FulfilmentStatus.values());
         model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
+        model.addAttribute("bulkActions", dev.kontor.orders.BulkAction.values());
+        model.addAttribute("assignees", users.all().stream().filter(dev.kontor.access.User::enabled).toList());
         return "orders/list";
     }
 

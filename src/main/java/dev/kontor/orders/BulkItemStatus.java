@@ -1,0 +1,14 @@
+package dev.kontor.orders;
+
+/** What became of one order in a bulk job. */
+public enum BulkItemStatus {
+    /** Not yet worked on. */
+    PENDING,
+    DONE,
+    /** The access policy wants a supervisor's approval; it was asked for. */
+    ASKED,
+    /** A rule or a permission said no; the message says which. */
+    REFUSED,
+    /** Something unexpected went wrong; nothing was changed. */
+    FAILED
+}

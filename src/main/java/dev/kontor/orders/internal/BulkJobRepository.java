@@ -1,0 +1,136 @@
+package dev.kontor.orders.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.kontor.orders.BulkAction;
+import dev.kontor.orders.BulkItemStatus;
+import dev.kontor.orders.BulkJob;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Bulk jobs and their items: one row per chosen order. */
+@Repository
+public class BulkJobRepository {
+
+    /** An item claimed for working on, with what its job asks. */
+    public record Claimed(long jobId, int position, long orderId, BulkAction action, String argument,
+                          long requestedById) {
+    }
+
+    private final JdbcClient jdbc;
+
+    BulkJobRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insertJob(BulkAction action, String argument, long requestedById, String requestedByName,
+                          Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO bulk_jobs (action, argument, requested_by_id, requested_by_name, total, created_at)
+                        VALUES (:action, :argument, :by, :name, 0, :now) RETURNING id""")
+                .param("action", action.name()).param("argument", argument).param("by", requestedById)
+                .param("name", requestedByName).param("now", Timestamp.from(now)).query(Long.class).single();
+    }
+
+    /** Adds the given orders, in the given order, that exist and are not deleted; answers how many. */
+    public int addOrders(long jobId, Collection<Long> orderIds) {
+        return jdbc.sql("""
+                        INSERT INTO bulk_job_items (job_id, position, order_id)
+                        SELECT :job, row_number() OVER (ORDER BY chosen.n), o.id
+                        FROM unnest(CAST(:ids AS BIGINT[])) WITH ORDINALITY AS chosen (id, n)
+                        JOIN orders o ON o.id = chosen.id AND o.lifecycle <> 'DELETED'""")
+                .param("job", jobId).param("ids", orderIds.toArray(Long[]::new)).update();
+    }
+
+    public void setTotal(long jobId, int total) {
+        jdbc.sql("UPDATE bulk_jobs SET total = :total WHERE id = :id").param("total", total).param("id", jobId)
+                .update();
+    }
+
+    public Optional<BulkJob> find(long id) {
+        Map<BulkItemStatus, Long> counts = new EnumMap<>(BulkItemStatus.class);
+        jdbc.sql("SELECT status, count(*) FROM bulk_job_items WHERE job_id = :id GROUP BY status").param("id", id)
+                .query((java.sql.ResultSet rs) -> {
+                    counts.put(BulkItemStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return jdbc.sql("SELECT * FROM bulk_jobs WHERE id = :id").param("id", id)
+                .query((rs, n) -> new BulkJob(rs.getLong("id"), BulkAction.valueOf(rs.getString("action")),
+                        rs.getString("argument"), rs.getLong("requested_by_id"), rs.getString("requested_by_name"),
+                        rs.getInt("total"), rs.getTimestamp("created_at").toInstant(), counts))
+                .optional();
+    }
+
+    /** The latest jobs of one user (or everyone's, with {@code null}), newest first, without their counts. */
+    public List<Long> latest(Long requestedById, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM bulk_jobs WHERE CAST(:by AS BIGINT) IS NULL OR requested_by_id = :by
+                        ORDER BY id DESC LIMIT :limit""")
+                .param("by", requestedById).param("limit", limit).query(Long.class).list();
+    }
+
+    /**
+     * The job's items after a position, those with a problem (refused, failed, asked) first when asked for, each
+     * with the order's number as it is now.
+     */
+    public List<BulkJob.Item> items(long jobId, boolean problemsOnly, int afterPosition, int limit) {
+        return jdbc.sql("""
+                        SELECT i.position, i.order_id, o.number, i.status, i.message
+                        FROM bulk_job_items i JOIN orders o ON o.id = i.order_id
+                        WHERE i.job_id = :job AND i.position > :after
+                          AND (NOT :problems OR i.status IN ('REFUSED', 'FAILED', 'ASKED'))
+                        ORDER BY i.position LIMIT :limit""")
+                .param("job", jobId).param("after", afterPosition).param("problems", problemsOnly)
+                .param("limit", limit)
+                .query((rs, n) -> new BulkJob.Item(rs.getInt("position"), rs.getLong("order_id"),
+                        rs.getString("number"), BulkItemStatus.valueOf(rs.getString("status")),
+                        rs.getString("message")))
+                .list();
+    }
+
+    /**
+     * Claims up to {@code limit} pending items for this worker until {@code leaseUntil}; items another instance
+     * is claiming at this moment are skipped, and items whose lease ran out (a crashed instance's) are taken over.
+     */
+    public List<Claimed> claim(Instant now, Instant leaseUntil, int limit) {
+        return jdbc.sql("""
+                        UPDATE bulk_job_items i SET lease_until = :lease
+                        FROM bulk_jobs j
+                        WHERE j.id = i.job_id AND (i.job_id, i.position) IN (
+                            SELECT job_id, position FROM bulk_job_items
+                            WHERE status = 'PENDING' AND (lease_until IS NULL OR lease_until <= :now)
+                            ORDER BY job_id, position LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING i.job_id, i.position, i.order_id, j.action, j.argument, j.requested_by_id""")
+                .param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil)).param("limit", limit)
+                .query((rs, n) -> new Claimed(rs.getLong("job_id"), rs.getInt("position"), rs.getLong("order_id"),
+                        BulkAction.valueOf(rs.getString("action")), rs.getString("argument"),
+                        rs.getLong("requested_by_id")))
+                .list();
+    }
+
+    /**
+     * Locks a pending item for the transaction that works on it; {@code false} when it is no longer pending (another
+     * instance finished it after this one's lease ran out).
+     */
+    public boolean lockPending(long jobId, int position) {
+        return jdbc.sql("""
+                        SELECT 1 FROM bulk_job_items WHERE job_id = :job AND position = :position AND status = 'PENDING'
+                        FOR UPDATE""")
+                .param("job", jobId).param("position", position).query(Integer.class).optional().isPresent();
+    }
+
+    /** Records what became of an item, if it is still pending. */
+    public boolean finish(long jobId, int position, BulkItemStatus status, String message, Instant now) {
+        return jdbc.sql("""
+                        UPDATE bulk_job_items SET status = :status, message = :message, finished_at = :now,
+                            lease_until = NULL
+                        WHERE job_id = :job AND position = :position AND status = 'PENDING'""")
+                .param("status", status.name()).param("message", message).param("now", Timestamp.from(now))
+                .param("job", jobId).param("position", position).update() == 1;
+    }
+}

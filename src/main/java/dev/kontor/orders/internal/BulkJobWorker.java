@@ -1,0 +1,141 @@
+package dev.kontor.orders.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.kontor.access.User;
+import dev.kontor.access.Users;
+import dev.kontor.orders.ActionOutcome;
+import dev.kontor.orders.BulkItemStatus;
+import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.Orders;
+import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.KontorException;
+import dev.kontor.shared.NotFoundException;
+import dev.kontor.web.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Works off bulk jobs. Each round claims a batch of pending items (so two instances never take the same ones) and
+ * acts on each order in its own transaction, together with recording the item's result: the order changes and
+ * its result is written, or neither. A refusal is recorded in the requester's language, as they will read it.
+ */
+@Component
+public class BulkJobWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkJobWorker.class);
+    private static final int BATCH = 200;
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    private final BulkJobRepository jobs;
+    private final Orders orders;
+    private final Users users;
+    private final Messages messages;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    BulkJobWorker(BulkJobRepository jobs, Orders orders, Users users, Messages messages,
+                  TransactionTemplate transaction, Clock clock) {
+        this.jobs = jobs;
+        this.orders = orders;
+        this.users = users;
+        this.messages = messages;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Works until nothing is pending; answers how many items it finished. */
+    @Scheduled(fixedDelayString = "${kontor.bulk.poll-interval:PT1S}", initialDelayString = "${kontor.bulk.poll-interval:PT1S}")
+    public int run() {
+        int finished = 0;
+        List<BulkJobRepository.Claimed> batch;
+        do {
+            Instant now = clock.instant();
+            batch = transaction.execute(s -> jobs.claim(now, now.plus(LEASE), BATCH));
+            Map<Long, User> requesters = new HashMap<>();
+            for (BulkJobRepository.Claimed item : batch) {
+                User requester = requesters.computeIfAbsent(item.requestedById(), users::byId);
+                finished += work(item, requester) ? 1 : 0;
+            }
+        } while (batch.size() == BATCH);
+        return finished;
+    }
+
+    private boolean work(BulkJobRepository.Claimed item, User requester) {
+        if (!requester.enabled()) {
+            return record(item, BulkItemStatus.REFUSED, in(requester, () -> messages.get("bulk.requester-disabled")));
+        }
+        try {
+            Boolean done = transaction.execute(s -> {
+                if (!jobs.lockPending(item.jobId(), item.position())) {
+                    return false;
+                }
+                BulkItemStatus status = act(item, requester);
+                String message = status == BulkItemStatus.ASKED ? in(requester, () -> messages.get("bulk.asked")) : null;
+                return jobs.finish(item.jobId(), item.position(), status, message, clock.instant());
+            });
+            return Boolean.TRUE.equals(done);
+        } catch (KontorException e) {
+            return record(item, BulkItemStatus.REFUSED, in(requester, () -> text(e)));
+        } catch (RuntimeException e) {
+            log.warn("Bulk job {}: order {} failed", item.jobId(), item.orderId(), e);
+            return record(item, BulkItemStatus.FAILED, in(requester, () -> messages.get("bulk.failed")));
+        }
+    }
+
+    private BulkItemStatus act(BulkJobRepository.Claimed item, User requester) {
+        var actor = requester.asActor();
+        long id = item.orderId();
+        switch (item.action()) {
+            case APPROVE, HOLD, RELEASE -> {
+                OrderAction action = OrderAction.valueOf(item.action().name());
+                ActionOutcome outcome = orders.act(actor, id, null, action, item.argument());
+                return outcome.isPendingApproval() ? BulkItemStatus.ASKED : BulkItemStatus.DONE;
+            }
+            case TAG -> orders.retag(actor, id, null, Set.of(item.argument()), Set.of());
+            case UNTAG -> orders.retag(actor, id, null, Set.of(), Set.of(item.argument()));
+            case ASSIGN -> orders.assign(actor, id, null, item.argument() == null ? null : Long.valueOf(item.argument()));
+            default -> throw new IllegalStateException("Unknown bulk action " + item.action());
+        }
+        return BulkItemStatus.DONE;
+    }
+
+    private boolean record(BulkJobRepository.Claimed item, BulkItemStatus status, String message) {
+        Boolean done = transaction.execute(s -> jobs.finish(item.jobId(), item.position(), status, message,
+                clock.instant()));
+        return Boolean.TRUE.equals(done);
+    }
+
+    private String text(KontorException e) {
+        if (e instanceof NotFoundException) {
+            return messages.get("bulk.not-found");
+        }
+        if (e instanceof InvalidInputException invalid) {
+            return messages.withField(invalid.problems().get(0));
+        }
+        return messages.of(e);
+    }
+
+    /** Renders a text in the requester's language. */
+    private static String in(User requester, java.util.function.Supplier<String> text) {
+        Locale before = LocaleContextHolder.getLocale();
+        LocaleContextHolder.setLocale(requester.language() == null ? Locale.ENGLISH
+                : Locale.forLanguageTag(requester.language().replace('_', '-')));
+        try {
+            return text.get();
+        } finally {
+            LocaleContextHolder.setLocale(before);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.kontor.orders.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.kontor.access.Actor;
+import dev.kontor.access.Users;
+import dev.kontor.orders.BulkAction;
+import dev.kontor.orders.BulkJob;
+import dev.kontor.orders.BulkJobs;
+import dev.kontor.orders.OrderExport;
+import dev.kontor.orders.Orders;
+import dev.kontor.shared.InvalidInputException;
+import dev.kontor.web.Messages;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Bulk actions from an order list: on the ticked rows or on every order the list shows. Approve, hold, release,
+ * tag, untag and assign run as a background job whose page shows the progress and each order's result; the CSV
+ * export is written at once.
+ */
+@Controller
+class BulkController {
+
+    private static final int ITEMS_SHOWN = 500;
+
+    private final BulkJobs jobs;
+    private final OrderExport export;
+    private final Orders orders;
+    private final Users users;
+    private final Messages messages;
+
+    BulkController(BulkJobs jobs, OrderExport export, Orders orders, Users users, Messages messages) {
+        this.jobs = jobs;
+        this.export = export;
+        this.orders = orders;
+        this.users = users;
+        this.messages = messages;
+    }
+
+    @PostMapping("/orders/bulk")
+    String start(Actor actor, @RequestParam(required = false) String action,
+                 @RequestParam(required = false) List<Long> ids,
+                 @RequestParam(defaultValue = "false") boolean all,
+                 @RequestParam(required = false) String query,
+                 @RequestParam(required = false) String reason,
+                 @RequestParam(required = false) String tag,
+                 @RequestParam(required = false) String responsibleId,
+                 RedirectAttributes redirect) {
+        try {
+            BulkAction verb = BulkActions.parse(action);
+            String argument = switch (verb) {
+                case HOLD -> reason;
+                case TAG, UNTAG -> tag;
+                case ASSIGN -> responsibleId;
+                default -> null;
+            };
+            BulkJob job = all ? jobs.startForFilter(actor, verb, argument, ListQuery.parse(query, orders.today()))
+                    : jobs.start(actor, verb, argument, ids);
+            redirect.addFlashAttribute("notice", messages.get("bulk.started", job.id(), job.total()));
+            return "redirect:/orders/bulk/" + job.id();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
+            return "redirect:/orders" + (query == null || query.isBlank() ? "" : "?" + query);
+        }
+    }
+
+    /** The ticked rows, or every order the list shows when none is ticked, as CSV. */
+    @PostMapping("/orders/export")
+    void export(Actor actor, @RequestParam(required = false) List<Long> ids,
+                @RequestParam(defaultValue = "false") boolean all, @RequestParam(required = false) String query,
+                HttpServletResponse response) throws IOException {
+        try {
+            all = all || ids == null || ids.isEmpty();
+            dev.kontor.orders.OrderFilter filter = all ? ListQuery.parse(query, orders.today()) : null;
+            response.setContentType("text/csv;charset=UTF-8");
+            response.setHeader("Content-Disposition", "attachment; filename=\"orders.csv\"");
+            Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+            if (all) {
+                export.matching(actor, filter, out);
+            } else {
+                export.chosen(actor, ids, out);
+            }
+        } catch (InvalidInputException e) {
+            response.reset();
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, messages.withField(e.problems().get(0)));
+        }
+    }
+
+    @GetMapping("/orders/bulk")
+    String latest(Actor actor, Model model) {
+        model.addAttribute("jobs", jobs.latest(actor, 50));
+        return "orders/bulk-jobs";
+    }
+
+    @GetMapping("/orders/bulk/{id}")
+    String job(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "false") boolean problems,
+               Model model) {
+        show(actor, id, problems, model);
+        return "orders/bulk-job";
+    }
+
+    /** The progress and results, polled by the job page until the job is finished. */
+    @GetMapping("/orders/bulk/{id}/progress")
+    String progress(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "false") boolean problems,
+                    Model model) {
+        show(actor, id, problems, model);
+        return "orders/bulk-job :: progress";
+    }
+
+    private void show(Actor actor, long id, boolean problems, Model model) {
+        BulkJob job = jobs.get(actor, id);
+        model.addAttribute("job", job);
+        model.addAttribute("problemsOnly", problems);
+        model.addAttribute("items", jobs.items(actor, id, problems, 0, ITEMS_SHOWN));
+        model.addAttribute("shownLimit", ITEMS_SHOWN);
+        model.addAttribute("assignee", job.action() == BulkAction.ASSIGN && job.argument() != null
+                ? users.displayNames(List.of(Long.valueOf(job.argument()))).get(Long.valueOf(job.argument())) : null);
+    }
+}

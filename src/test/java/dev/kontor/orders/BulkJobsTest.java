@@ -1,0 +1,239 @@
+package dev.kontor.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.kontor.access.Actor;
+import dev.kontor.access.Role;
+import dev.kontor.orders.internal.BulkJobWorker;
+import dev.kontor.shared.InvalidInputException;
+import dev.kontor.support.Api;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.KontorTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Bulk actions: each order with its own rule, permission, timeline entry and result; worked off exactly once. */
+@KontorTest
+class BulkJobsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Orders orders;
+    @Autowired
+    BulkJobs bulk;
+    @Autowired
+    BulkJobWorker worker;
+    @Autowired
+    OrderExport export;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+
+    Actor lina;
+
+    @BeforeEach
+    void setUp() {
+        lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
+    }
+
+    private Order placed(String channel) {
+        return orders.place(lina, Fixtures.input(channel, null, Fixtures.line("MUG", 1200, 1)), false).order();
+    }
+
+    private List<Order> placed(int n) {
+        List<Order> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(placed("MANUAL"));
+        }
+        return list;
+    }
+
+    private long entries(long orderId, String action) {
+        return orders.timeline(lina, orderId).stream().filter(e -> e.action().equals(action)).count();
+    }
+
+    @Test
+    void bulkApproveApprovesEachOrderAndReportsTheOnesItMayNot() {
+        List<Order> chosen = placed(3);
+        Order cancelled = placed("MANUAL");
+        orders.act(fixtures.user("boss", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "changed mind");
+
+        BulkJob job = bulk.start(lina, BulkAction.APPROVE, null,
+                List.of(chosen.get(0).id(), chosen.get(1).id(), cancelled.id(), chosen.get(2).id()));
+        assertThat(job.total()).isEqualTo(4);
+        assertThat(job.finished()).isFalse();
+        assertThat(orders.get(chosen.get(0).id()).lifecycle()).as("nothing happens before the worker runs")
+                .isEqualTo(LifecycleStatus.NEW);
+
+        assertThat(worker.run()).isEqualTo(4);
+
+        job = bulk.get(lina, job.id());
+        assertThat(job.finished()).isTrue();
+        assertThat(job.count(BulkItemStatus.DONE)).isEqualTo(3);
+        assertThat(job.count(BulkItemStatus.REFUSED)).isEqualTo(1);
+        for (Order o : chosen) {
+            assertThat(orders.get(o.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
+            assertThat(entries(o.id(), "order.approve")).isEqualTo(1);
+        }
+        List<BulkJob.Item> problems = bulk.items(lina, job.id(), true, 0, 100);
+        assertThat(problems).singleElement().satisfies(i -> {
+            assertThat(i.orderId()).isEqualTo(cancelled.id());
+            assertThat(i.position()).as("the order given is kept").isEqualTo(3);
+            assertThat(i.status()).isEqualTo(BulkItemStatus.REFUSED);
+            assertThat(i.message()).isNotBlank();
+        });
+        assertThat(orders.get(cancelled.id()).lifecycle()).isEqualTo(LifecycleStatus.CANCELLED);
+        assertThat(worker.run()).as("nothing left to do").isZero();
+    }
+
+    @Test
+    void eachOrderIsCheckedAgainstTheRequestersRights() {
+        Actor ola = fixtures.user("ola", Role.WAREHOUSE);
+        Order order = placed("MANUAL");
+        BulkJob job = bulk.start(ola, BulkAction.APPROVE, null, List.of(order.id()));
+        worker.run();
+
+        assertThat(bulk.items(ola, job.id(), false, 0, 10)).singleElement()
+                .satisfies(i -> assertThat(i.status()).isEqualTo(BulkItemStatus.REFUSED));
+        assertThat(orders.get(order.id()).lifecycle()).isEqualTo(LifecycleStatus.NEW);
+        assertThatThrownBy(() -> bulk.get(lina, job.id())).as("another user's job is not shown")
+                .isInstanceOf(dev.kontor.shared.NotFoundException.class);
+    }
+
+    @Test
+    void holdNeedsAReasonAndNothingIsWrittenWithoutOne() {
+        Order order = placed("MANUAL");
+        assertThatThrownBy(() -> bulk.start(lina, BulkAction.HOLD, "  ", List.of(order.id())))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).field()).isEqualTo("reason"));
+        assertThatThrownBy(() -> bulk.start(lina, BulkAction.TAG, "no/slashes", List.of(order.id())))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).field()).isEqualTo("tag"));
+        assertThatThrownBy(() -> bulk.start(lina, BulkAction.APPROVE, null, List.of()))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).field()).isEqualTo("orderIds"));
+        assertThatThrownBy(() -> bulk.start(lina, BulkAction.ASSIGN, "999999", List.of(order.id())))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).field()).isEqualTo("responsibleId"));
+        assertThat(jdbc.sql("SELECT count(*) FROM bulk_jobs").query(Long.class).single()).isZero();
+
+        BulkJob job = bulk.start(lina, BulkAction.HOLD, "address check", List.of(order.id()));
+        worker.run();
+        assertThat(bulk.get(lina, job.id()).count(BulkItemStatus.DONE)).isEqualTo(1);
+        Order held = orders.get(order.id());
+        assertThat(held.lifecycle()).isEqualTo(LifecycleStatus.ON_HOLD);
+        assertThat(held.holdReason()).isEqualTo("address check");
+    }
+
+    @Test
+    void tagsAndAssignmentOverEveryOrderOfAListEvenShippedOnes() {
+        Actor jonas = fixtures.user("jonas", Role.SALES);
+        List<Order> ebay = List.of(placed("EBAY"), placed("EBAY"));
+        Order manual = placed("MANUAL");
+        OrderFilter ebayOnly = new OrderFilter(null, Set.of(), Set.of(), Set.of(), Set.of("EBAY"), null, null, null);
+
+        BulkJob tagging = bulk.startForFilter(lina, BulkAction.TAG, "vip", ebayOnly);
+        assertThat(tagging.total()).isEqualTo(2);
+        worker.run();
+        assertThat(orders.get(ebay.get(0).id()).content().tags()).containsExactly("vip");
+        assertThat(orders.get(manual.id()).content().tags()).isEmpty();
+        assertThat(entries(ebay.get(1).id(), "order.tagged")).isEqualTo(1);
+
+        bulk.start(lina, BulkAction.ASSIGN, jonas.userId().toString(), List.of(ebay.get(0).id(), manual.id()));
+        bulk.start(lina, BulkAction.UNTAG, "vip", List.of(ebay.get(1).id()));
+        worker.run();
+        assertThat(orders.get(manual.id()).content().responsibleId()).isEqualTo(jonas.userId());
+        assertThat(orders.get(ebay.get(1).id()).content().tags()).isEmpty();
+        assertThat(orders.timeline(lina, manual.id()).get(0).changes()).anySatisfy(c -> {
+            assertThat(c.field()).isEqualTo("responsible");
+            assertThat(c.after()).isEqualTo("Jonas");
+        });
+        assertThat(orders.list(jonas, OrderFilter.all(), OrderSort.PLACED, true, null, 50).items())
+                .as("the new responsible sees the orders").hasSize(2);
+    }
+
+    @Test
+    void twoWorkersTogetherActOnEveryOrderExactlyOnce() throws Exception {
+        List<Order> chosen = placed(60);
+        BulkJob job = bulk.start(lina, BulkAction.APPROVE, null, chosen.stream().map(Order::id).toList());
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> runs = pool.invokeAll(List.<Callable<Integer>>of(worker::run, worker::run));
+            int finished = 0;
+            for (Future<Integer> run : runs) {
+                finished += run.get();
+            }
+            assertThat(finished).isEqualTo(60);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(bulk.get(lina, job.id()).count(BulkItemStatus.DONE)).isEqualTo(60);
+        assertThat(jdbc.sql("SELECT count(*) FROM timeline_entries WHERE action = 'order.approve'")
+                .query(Long.class).single()).isEqualTo(60);
+    }
+
+    @Test
+    void theApiStartsAJobAndReportsEachOrder() {
+        Api api = new Api(port).bearer(fixtures.token(lina));
+        Order a = placed("MANUAL");
+        Order b = placed("MANUAL");
+
+        Api.Response started = api.header("Idempotency-Key", "bulk-1").post("/api/orders/bulk",
+                Map.of("action", "approve", "orderIds", List.of(a.id(), b.id())));
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.header("Location")).isEqualTo("/api/bulk-jobs/" + started.json().get("id").asLong());
+        Api.Response retried = api.header("Idempotency-Key", "bulk-1").post("/api/orders/bulk",
+                Map.of("action", "approve", "orderIds", List.of(a.id(), b.id())));
+        assertThat(retried.json().get("id").asLong()).as("a retry starts no second job")
+                .isEqualTo(started.json().get("id").asLong());
+
+        worker.run();
+        Api.Response job = api.get(started.header("Location"));
+        assertThat(job.json().get("finished").asBoolean()).isTrue();
+        assertThat(job.json().get("counts").get("DONE").asInt()).isEqualTo(2);
+        assertThat(api.get(started.header("Location") + "/items").json().get(1).get("number").asText())
+                .isEqualTo(orders.get(b.id()).number());
+
+        api = new Api(port).bearer(fixtures.token(lina));
+        Api.Response bad = api.post("/api/orders/bulk", Map.of("action", "explode", "orderIds", List.of(a.id())));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("action");
+        Api.Response badQuery = api.post("/api/orders/bulk", Map.of("action", "approve", "query", "lifecycle=SOON"));
+        assertThat(badQuery.status()).isEqualTo(422);
+        assertThat(badQuery.body()).contains("lifecycle");
+    }
+
+    @Test
+    void theExportHasTheChosenOrdersOrTheWholeList() {
+        Order a = placed("EBAY");
+        Order b = placed("MANUAL");
+        StringWriter chosen = new StringWriter();
+        export.chosen(lina, List.of(b.id()), chosen);
+        List<String> lines = chosen.toString().lines().toList();
+        assertThat(lines.get(0)).startsWith("\uFEFFnumber,placed_at,channel");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).startsWith(b.number() + ",").contains(",16.90,EUR,NEW,");
+
+        Api api = new Api(port).bearer(fixtures.token(lina));
+        Api.Response csv = api.get("/api/orders/export?channel=EBAY");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains(a.number()).doesNotContain(b.number());
+    }
+}
