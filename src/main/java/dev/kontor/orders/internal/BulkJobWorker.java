@@ -44,9 +44,12 @@ public class BulkJobWorker {
     private final Messages messages;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final int threads;
 
     BulkJobWorker(BulkJobRepository jobs, Orders orders, Users users, Messages messages,
-                  TransactionTemplate transaction, Clock clock) {
+                  TransactionTemplate transaction, Clock clock,
+                  @org.springframework.beans.factory.annotation.Value("${kontor.bulk.threads:2}") int threads) {
+        this.threads = Math.max(1, threads);
         this.jobs = jobs;
         this.orders = orders;
         this.users = users;
@@ -55,9 +58,37 @@ public class BulkJobWorker {
         this.clock = clock;
     }
 
-    /** Works until nothing is pending; answers how many items it finished. */
+    /**
+     * Works until nothing is pending, with {@code kontor.bulk.threads} threads each claiming its own batches (as
+     * that many instances would); answers how many items were finished.
+     */
     @Scheduled(fixedDelayString = "${kontor.bulk.poll-interval:PT1S}", initialDelayString = "${kontor.bulk.poll-interval:PT1S}")
     public int run() {
+        if (threads == 1) {
+            return drain();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                runs.add(pool.submit(this::drain));
+            }
+            int finished = 0;
+            for (java.util.concurrent.Future<Integer> run : runs) {
+                finished += run.get();
+            }
+            return finished;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("A bulk worker thread failed", e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private int drain() {
         int finished = 0;
         List<BulkJobRepository.Claimed> batch;
         do {

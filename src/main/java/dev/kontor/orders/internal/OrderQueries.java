@@ -83,9 +83,32 @@ public class OrderQueries {
                 .query(OrderQueries::summary).list();
     }
 
+    /**
+     * How many orders match: from the bucket counts (order_counts) when the filter only names statuses, channels
+     * and the blacklist mark, so that a view of a million orders is counted in a millisecond; by counting otherwise.
+     */
     public long count(OrderFilter filter) {
         Where where = where(filter);
-        return jdbc.sql("SELECT count(*) FROM orders o" + where.sql()).params(where.params).query(Long.class).single();
+        String sql = countsBuckets(filter) ? "SELECT coalesce(sum(o.delta), 0) FROM order_counts o"
+                : "SELECT count(*) FROM orders o";
+        return jdbc.sql(sql + where.sql()).params(where.params).query(Long.class).single();
+    }
+
+    /** Whether the filter asks only what the buckets of order_counts know. */
+    private static boolean countsBuckets(OrderFilter f) {
+        return Text.clean(f.query()) == null && f.placedFrom() == null && f.placedTo() == null
+                && f.customerId() == null && f.visibleToUserId() == null && f.overdueOn() == null
+                && f.matchedIds().isEmpty();
+    }
+
+    /** Folds the count deltas together, bucket by bucket; safe to run on several instances at once. */
+    public void foldCounts() {
+        jdbc.sql("""
+                WITH gone AS (DELETE FROM order_counts RETURNING *)
+                INSERT INTO order_counts
+                SELECT lifecycle, payment_status, fulfilment_status, channel, flagged, sum(delta) FROM gone
+                GROUP BY lifecycle, payment_status, fulfilment_status, channel, flagged HAVING sum(delta) <> 0""")
+                .update();
     }
 
     /**
@@ -103,8 +126,10 @@ public class OrderQueries {
     /** Orders per lifecycle status, for the list's tabs; only those visible to the user when one is given. */
     public Map<LifecycleStatus, Long> countByLifecycle(Long visibleTo) {
         Map<LifecycleStatus, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT lifecycle, count(*) FROM orders o WHERE lifecycle <> 'DELETED'"
-                        + (visibleTo == null ? "" : " AND " + VISIBLE) + " GROUP BY lifecycle")
+        jdbc.sql(visibleTo == null
+                        ? "SELECT lifecycle, sum(delta) FROM order_counts WHERE lifecycle <> 'DELETED' GROUP BY lifecycle"
+                        : "SELECT lifecycle, count(*) FROM orders o WHERE lifecycle <> 'DELETED' AND " + VISIBLE
+                        + " GROUP BY lifecycle")
                 .params(visibleTo == null ? Map.of() : Map.of("me", visibleTo))
                 .query((ResultSet rs) -> {
                     counts.put(LifecycleStatus.valueOf(rs.getString(1)), rs.getLong(2));
@@ -116,7 +141,11 @@ public class OrderQueries {
     public Map<String, Long> countByChannel(OrderFilter filter) {
         Where where = where(filter);
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT o.channel, count(*) FROM orders o" + where.sql() + " GROUP BY o.channel ORDER BY o.channel")
+        String sql = countsBuckets(filter)
+                ? "SELECT o.channel, sum(o.delta) FROM order_counts o" + where.sql()
+                + " GROUP BY o.channel HAVING sum(o.delta) > 0 ORDER BY o.channel"
+                : "SELECT o.channel, count(*) FROM orders o" + where.sql() + " GROUP BY o.channel ORDER BY o.channel";
+        jdbc.sql(sql)
                 .params(where.params)
                 .query((ResultSet rs) -> {
                     counts.put(rs.getString(1), rs.getLong(2));
@@ -127,15 +156,11 @@ public class OrderQueries {
     private Where where(OrderFilter f) {
         Where where = new Where();
         where.add("o.lifecycle <> 'DELETED'");
-        if (!f.lifecycle().isEmpty()) {
-            where.in("o.lifecycle", "lifecycle", f.lifecycle().stream().map(Enum::name).toList());
-        }
-        if (!f.payment().isEmpty()) {
-            where.in("o.payment_status", "payment", f.payment().stream().map(Enum::name).toList());
-        }
-        if (!f.fulfilment().isEmpty()) {
-            where.in("o.fulfilment_status", "fulfilment", f.fulfilment().stream().map(Enum::name).toList());
-        }
+        // Statuses as literals (enum names, never user text): the planner then proves that the unpaid view matches
+        // its partial indexes, whatever plan it caches.
+        where.literals("o.lifecycle", f.lifecycle());
+        where.literals("o.payment_status", f.payment());
+        where.literals("o.fulfilment_status", f.fulfilment());
         if (!f.channels().isEmpty()) {
             where.in("o.channel", "channels", List.copyOf(f.channels()));
         }
@@ -259,6 +284,13 @@ public class OrderQueries {
 
         void add(String condition) {
             conditions.add(condition);
+        }
+
+        void literals(String column, java.util.Set<? extends Enum<?>> values) {
+            if (!values.isEmpty()) {
+                conditions.add(column + " IN (" + values.stream().map(v -> "'" + v.name() + "'").sorted()
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")");
+            }
         }
 
         void in(String column, String name, List<String> values) {

@@ -1,0 +1,91 @@
+package dev.kontor.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import com.microsoft.playwright.Download;
+import dev.kontor.access.Actor;
+import dev.kontor.access.Role;
+import dev.kontor.orders.LifecycleStatus;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.Orders;
+import dev.kontor.orders.internal.BulkJobWorker;
+import dev.kontor.support.BrowserTest;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.KontorTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Ticking orders in the list and acting on them at once: a background job with progress and a result per order. */
+@KontorTest
+class BulkActionsJourneyTest extends BrowserTest {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Orders orders;
+    @Autowired
+    BulkJobWorker worker;
+
+    Order first;
+    Order second;
+    Order cancelled;
+
+    @BeforeEach
+    void setUp() {
+        Actor lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
+        first = orders.place(lina, Fixtures.input("EBAY", "E-1", Fixtures.line("A-1", 1000, 1)), false).order();
+        second = orders.place(lina, Fixtures.input("EBAY", "E-2", Fixtures.line("A-1", 1000, 1)), false).order();
+        cancelled = orders.place(lina, Fixtures.input("EBAY", "E-3", Fixtures.line("A-1", 1000, 1)), false).order();
+        orders.act(fixtures.user("boss", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "duplicate");
+    }
+
+    @Test
+    void approveTheTickedOrdersAndSeeWhatBecameOfEach() {
+        signIn("li.na");
+        page.navigate(url("/orders?channel=EBAY"));
+        page.check("tr[data-order='" + first.number() + "'] input[name=ids]");
+        page.check("tr[data-order='" + second.number() + "'] input[name=ids]");
+        page.check("tr[data-order='" + cancelled.number() + "'] input[name=ids]");
+        page.selectOption("#bulk-action", "approve");
+        page.click("#bulk-apply");
+
+        assertThat(page.locator(".flash-ok")).containsText("3");
+        assertThat(page.locator("#progress .status")).containsText("0");
+        worker.run();
+        assertThat(page.locator("#progress .status")).containsText("Finished", new com.microsoft.playwright.assertions
+                .LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        assertThat(page.locator("[data-status=DONE] strong")).hasText("2");
+        assertThat(page.locator("tr[data-order='" + cancelled.number() + "']")).containsText("Refused");
+        page.click("#toggle-problems");
+        assertThat(page.locator("table.bulk-items tbody tr")).hasCount(1);
+        org.assertj.core.api.Assertions.assertThat(orders.get(first.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
+
+        page.navigate(url("/orders?channel=EBAY"));
+        page.check("#bulk-all");
+        page.selectOption("#bulk-action", "hold");
+        page.click("#bulk-apply");
+        assertThat(page.locator(".flash-error")).containsText("Reason");
+        page.check("#bulk-all");
+        page.selectOption("#bulk-action", "tag");
+        page.fill("#bulk-tag", "chase");
+        page.click("#bulk-apply");
+        worker.run();
+        assertThat(page.locator("#progress .status")).containsText("Finished");
+        page.navigate(url("/orders?channel=EBAY"));
+        assertThat(page.locator("table.orders .tag", new com.microsoft.playwright.Page.LocatorOptions().setHasText("chase")))
+                .hasCount(3);
+
+        Download download = page.waitForDownload(() -> page.click("#bulk-export"));
+        try {
+            String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
+            org.assertj.core.api.Assertions.assertThat(csv).contains(first.number(), second.number(), "chase");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
