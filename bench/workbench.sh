@@ -6,4 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B test -Dtest=WorkbenchBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.orders="${1:-1000000}" 2>&1 \
-  | grep -E '^\||generated|ERROR|FAIL' || true
+  | grep -E '^\||generated|bulk approve|ERROR|FAIL' || true

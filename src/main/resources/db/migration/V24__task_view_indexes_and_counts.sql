@@ -40,20 +40,17 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- An update takes every row out of its old bucket and puts it into its new one; rows whose bucket did not change
+-- cancel out. No join between the old and new rows: transition tables have no statistics, and a mass update must
+-- stay linear.
 CREATE FUNCTION order_counts_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO order_counts
     SELECT lifecycle, payment_status, fulfilment_status, channel, flagged, sum(delta) FROM (
-        SELECT b.lifecycle, b.payment_status, b.fulfilment_status, b.channel, b.flagged, -1 AS delta
-        FROM before_rows b JOIN after_rows a ON a.id = b.id
-        WHERE (b.lifecycle, b.payment_status, b.fulfilment_status, b.channel, b.flagged)
-              IS DISTINCT FROM (a.lifecycle, a.payment_status, a.fulfilment_status, a.channel, a.flagged)
+        SELECT lifecycle, payment_status, fulfilment_status, channel, flagged, -1 AS delta FROM before_rows
         UNION ALL
-        SELECT a.lifecycle, a.payment_status, a.fulfilment_status, a.channel, a.flagged, 1
-        FROM before_rows b JOIN after_rows a ON a.id = b.id
-        WHERE (b.lifecycle, b.payment_status, b.fulfilment_status, b.channel, b.flagged)
-              IS DISTINCT FROM (a.lifecycle, a.payment_status, a.fulfilment_status, a.channel, a.flagged)
-    ) changed
+        SELECT lifecycle, payment_status, fulfilment_status, channel, flagged, 1 FROM after_rows
+    ) moved
     GROUP BY lifecycle, payment_status, fulfilment_status, channel, flagged
     HAVING sum(delta) <> 0;
     RETURN NULL;

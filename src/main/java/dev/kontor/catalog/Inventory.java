@@ -274,6 +274,28 @@ public class Inventory {
     }
 
     /**
+     * Moves part of what an order line holds to another order's line (a quantity split off into a child order):
+     * backordered units go first, so the line that stays keeps the units on the shelf and can ship.
+     */
+    @Transactional
+    public void moveHolding(long fromLineId, OrderRef to, long toLineId, int units) {
+        reservations.lockByLine(fromLineId).ifPresent(h -> {
+            int total = h.reserved() + h.backordered();
+            if (units >= total) {
+                moveHolding(fromLineId, to, toLineId);
+                return;
+            }
+            int backordered = Math.min(units, h.backordered());
+            int reserved = units - backordered;
+            Instant now = clock.instant();
+            reservations.save(new Holding(h.orderLineId(), h.orderId(), h.orderLabel(), h.variantId(), h.sku(),
+                    h.location(), h.reserved() - reserved, h.backordered() - backordered, h.expiresAt()), now);
+            reservations.save(new Holding(toLineId, to.id(), to.label(), h.variantId(), h.sku(), h.location(),
+                    reserved, backordered, h.expiresAt()), now);
+        });
+    }
+
+    /**
      * An order line's units go with it to another order (an order split): what it reserved or backordered is
      * now held for the new line, with no units let go in between (nobody else can take them).
      */

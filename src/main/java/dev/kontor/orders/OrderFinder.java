@@ -10,4 +10,7 @@ public interface OrderFinder {
 
     /** The ids of orders this text points to (exactly, not by likeness); few, or none. */
     List<Long> find(String query);
+
+    /** What the text was to this finder, for showing why an order matched: a key of {@code search.matched.*}. */
+    String key();
 }

@@ -326,6 +326,61 @@ public class Orders {
     }
 
     /**
+     * Changes a line's unit price ({@code lineId} given) or the order's discount ({@code lineId} null), with a
+     * reason, before anything shipped. The resulting discount beyond the limit needs a supervisor, as any discount;
+     * a total below the money already kept is refused (refund first), so the books never show an overpayment made
+     * by a price change.
+     */
+    @Transactional
+    public Order changePrice(Actor actor, long id, Integer expectedVersion, Long lineId, Long amount, String reason) {
+        String why = requireWhy(reason);
+        if (amount == null || amount < 0) {
+            throw InvalidInputException.of("amount", "validation.not-negative");
+        }
+        if (amount > 100_000_000_00L) {
+            throw InvalidInputException.of("amount", "validation.max", 100_000_000_00L);
+        }
+        Order order = lockForService(actor, id, expectedVersion);
+        OrderContent c = order.content();
+        OrderContent after;
+        Map<String, String> details = new LinkedHashMap<>();
+        if (lineId == null) {
+            if (amount > c.lines().stream().mapToLong(OrderLine::total).sum()) {
+                throw InvalidInputException.of("amount", "validation.discount.too-large");
+            }
+            after = c.withDiscount(amount);
+            details.put("discount", dev.kontor.shared.Money.of(c.discount(), c.currency()) + " → "
+                    + dev.kontor.shared.Money.of(amount, c.currency()));
+        } else {
+            OrderLine line = c.lines().stream().filter(l -> l.id().equals(lineId)).findFirst()
+                    .orElseThrow(() -> InvalidInputException.of("lineId", "order.refused.unknown-line",
+                            String.valueOf(lineId)));
+            if (line.discount() > amount * line.quantity()) {
+                throw InvalidInputException.of("amount", "validation.discount.too-large");
+            }
+            after = c.withLines(c.lines().stream().map(l -> !l.id().equals(lineId) ? l
+                    : new OrderLine(l.id(), l.position(), l.sku(), l.name(), l.attributes(), amount, l.quantity(),
+                            l.discount(), l.taxRate(), l.shippedQuantity(), l.returnedQuantity())).toList());
+            details.put("sku", line.sku());
+            details.put("unitPrice", dev.kontor.shared.Money.of(line.unitPrice(), c.currency()) + " → "
+                    + dev.kontor.shared.Money.of(amount, c.currency()));
+        }
+        if (after.equals(c)) {
+            return order;
+        }
+        if (Order.discountBasisPoints(after) > accessSettings.discountLimitBasisPoints()
+                && Order.discountBasisPoints(after) > Order.discountBasisPoints(c)
+                && !actor.has(dev.kontor.access.Role.SUPERVISOR)) {
+            throw new ActionRefusedException("price", order.lifecycle().name(), "order.refused.price-over-limit");
+        }
+        if (after.totals().total() < order.paid() - order.refunded()) {
+            throw new ActionRefusedException("price", order.lifecycle().name(), "order.refused.price-below-paid",
+                    dev.kontor.shared.Money.of(order.paid() - order.refunded(), c.currency()).toString());
+        }
+        return applyService(actor, order, after, "order.price-changed", why, details);
+    }
+
+    /**
      * Adds and removes tags (a tag both added and removed is removed). Any state but deleted; nothing changes and
      * nothing is recorded when the order already has what is asked.
      */
@@ -429,22 +484,62 @@ public class Orders {
      */
     @Transactional
     public Order split(Actor actor, long id, Integer expectedVersion, List<Long> lineIds, String reason) {
+        Map<Long, Integer> whole = new java.util.LinkedHashMap<>();
+        if (lineIds != null) {
+            lineIds.forEach(line -> whole.put(line, null));
+        }
+        return split(actor, id, expectedVersion, whole, reason);
+    }
+
+    /**
+     * Splits chosen quantities off into a child order: {@code quantities} maps a line to how many of its units move
+     * ({@code null}: all of them). Moving part of a line keeps the rest on the parent ("split quantity"): the units
+     * kept back take the line's backorder with them, so the parent keeps what is on the shelf and can ship; the
+     * line's discount is shared by units. Otherwise as {@link #split(Actor, long, Integer, List, String)}.
+     */
+    @Transactional
+    public Order split(Actor actor, long id, Integer expectedVersion, Map<Long, Integer> quantities, String reason) {
         String why = requireWhy(reason);
         Order parent = lockForService(actor, id, expectedVersion);
         if (parent.lifecycle() != LifecycleStatus.NEW && parent.lifecycle() != LifecycleStatus.APPROVED) {
             throw new ActionRefusedException("split", parent.lifecycle().name(), "order.refused.split-state",
                     parent.lifecycle());
         }
-        Set<Long> chosen = lineIds == null ? Set.of() : new HashSet<>(lineIds);
-        List<OrderLine> moving = parent.lines().stream().filter(l -> chosen.contains(l.id())).toList();
-        if (moving.isEmpty() || moving.size() != chosen.size()) {
+        Map<Long, Integer> chosen = quantities == null ? Map.of() : quantities;
+        List<OrderLine> picked = parent.lines().stream().filter(l -> chosen.containsKey(l.id())).toList();
+        if (picked.isEmpty() || picked.size() != chosen.size()) {
             throw InvalidInputException.of("lines", "validation.split.lines");
         }
-        if (moving.size() == parent.lines().size()) {
-            throw new ActionRefusedException("split", parent.lifecycle().name(), "order.refused.split-everything");
+        for (OrderLine l : picked) {
+            Integer units = chosen.get(l.id());
+            if (units != null && (units <= 0 || units > l.quantity())) {
+                throw InvalidInputException.of("quantity", "validation.split.quantity", l.sku(), l.quantity());
+            }
         }
-        if (moving.stream().anyMatch(l -> l.shippedQuantity() > 0)) {
+        if (picked.stream().anyMatch(l -> l.shippedQuantity() > 0)) {
             throw new ActionRefusedException("split", parent.lifecycle().name(), "order.refused.split-shipped");
+        }
+        // What moves (a line, or part of it) and what stays.
+        List<OrderLine> moving = new java.util.ArrayList<>();
+        List<OrderLine> staying = new java.util.ArrayList<>();
+        Map<Long, Integer> movingUnits = new java.util.LinkedHashMap<>();
+        for (OrderLine l : parent.lines()) {
+            if (!chosen.containsKey(l.id())) {
+                staying.add(l);
+                continue;
+            }
+            int units = chosen.get(l.id()) == null ? l.quantity() : chosen.get(l.id());
+            long movingDiscount = Math.floorDiv(Math.multiplyExact(l.discount(), (long) units), l.quantity());
+            moving.add(new OrderLine(l.id(), l.position(), l.sku(), l.name(), l.attributes(), l.unitPrice(), units,
+                    movingDiscount, l.taxRate(), 0, 0));
+            movingUnits.put(l.id(), units);
+            if (units < l.quantity()) {
+                staying.add(new OrderLine(l.id(), l.position(), l.sku(), l.name(), l.attributes(), l.unitPrice(),
+                        l.quantity() - units, l.discount() - movingDiscount, l.taxRate(), 0, 0));
+            }
+        }
+        if (staying.isEmpty()) {
+            throw new ActionRefusedException("split", parent.lifecycle().name(), "order.refused.split-everything");
         }
         if (parent.pending() > 0) {
             throw new ActionRefusedException("split", parent.lifecycle().name(), "order.refused.payment-pending");
@@ -473,18 +568,15 @@ public class Orders {
         orders.link(child.id(), parent.id(), "SPLIT");
         Inventory.OrderRef childRef = new Inventory.OrderRef(child.id(), number);
         for (int i = 0; i < moving.size(); i++) {
-            inventory.moveHolding(moving.get(i).id(), childRef, child.lines().get(i).id());
+            inventory.moveHolding(moving.get(i).id(), childRef, child.lines().get(i).id(),
+                    movingUnits.get(moving.get(i).id()));
         }
         notes.findByOrder(parent.id()).stream().filter(note -> note.kind() == NoteKind.SHIPPING)
                 .forEach(note -> notes.insert(child.id(), NoteKind.SHIPPING, note.body(), null, note.authorName(), now));
         record(actor, child, "order.split-created", List.of(), why, Map.of("parent", parent.number()));
 
         Order before = parent.copy();
-        parent.edit(new OrderContent(p.customerId(), p.customerName(), p.email(), p.phone(), p.billingAddress(),
-                p.shippingAddress(), p.currency(), p.pricesIncludeTax(),
-                p.lines().stream().filter(l -> !chosen.contains(l.id())).toList(), p.shipping(),
-                p.discount() - childDiscount, p.paymentMethod(), p.tags(), p.responsibleId(), p.observerIds(),
-                p.paymentTerms()));
+        parent.edit(p.withLines(staying).withDiscount(p.discount() - childDiscount));
         Order savedParent = save(actor, before, parent, "order.split", why, Map.of("child", number,
                 "lines", moving.stream().map(l -> l.quantity() + " × " + l.sku()).collect(Collectors.joining(", "))));
         syncStock(actor, savedParent);
@@ -744,6 +836,21 @@ public class Orders {
     @Transactional(readOnly = true)
     public OrderPage list(Actor actor, OrderFilter filter, OrderSort sort, boolean descending, String cursor, int limit) {
         return queries.find(visibleTo(actor, filter), sort, descending, cursor, Math.min(Math.max(limit, 1), 200));
+    }
+
+    /**
+     * Why each order of a search's page matched the text: a key of {@code search.matched.*} (number, external,
+     * email, phone, name, sku, tracking, payer-account) by order id.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> matchedKeys(String query, List<Long> ids) {
+        Map<Long, String> keys = new java.util.HashMap<>(queries.matchedKeys(query, ids));
+        String q = Text.clean(query);
+        if (q != null && q.length() <= 200 && keys.size() < ids.size()) {
+            finders.orderedStream().forEach(f -> f.find(q).stream().filter(ids::contains)
+                    .forEach(id -> keys.putIfAbsent(id, f.key())));
+        }
+        return keys;
     }
 
     /**

@@ -72,6 +72,23 @@ public class Labels {
     }
 
     /** A channel's name; channels added in the settings have no translation and show their code. */
+    /** Several values' labels in one line, in declaration order: "New, Approved, On hold". */
+    public String all(java.util.Collection<? extends Enum<?>> values) {
+        return values.stream().sorted(java.util.Comparator.comparingInt(Enum::ordinal)).map(this::of)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Several values' names joined by commas, as a list filter takes them back: "NEW,APPROVED,ON_HOLD". */
+    public String keys(java.util.Collection<?> values) {
+        return values.stream().map(v -> v instanceof Enum<?> e ? e.name() : String.valueOf(v)).sorted()
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** Several channels' names in one line. */
+    public String channels(java.util.Collection<String> codes) {
+        return codes.stream().sorted().map(this::channel).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public String channel(String code) {
         return messages.find("channel." + code).orElse(code);
     }

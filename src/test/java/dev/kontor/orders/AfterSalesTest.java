@@ -137,4 +137,36 @@ class AfterSalesTest {
         assertThatThrownBy(() -> orders.reship(lina, order.id(), List.of(987654L), "x"))
                 .isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void aPriceChangeNeedsAReasonStaysWithinTheLimitAndNeverUndercutsWhatWasPaid() {
+        long line = order.lines().get(0).id();
+        long before = order.total().minor();
+
+        Order cheaper = orders.changePrice(lina, order.id(), order.version(), line, 4790L, "price match");
+        assertThat(cheaper.lines().get(0).unitPrice()).isEqualTo(4790);
+        assertThat(cheaper.total().minor()).isEqualTo(before - 400);
+        assertThat(orders.timeline(lina, order.id()).get(0)).satisfies(e -> {
+            assertThat(e.action()).isEqualTo("order.price-changed");
+            assertThat(e.reason()).isEqualTo("price match");
+            assertThat(e.details()).containsEntry("unitPrice", "49.90 EUR → 47.90 EUR");
+        });
+
+        Order discounted = orders.changePrice(lina, order.id(), null, null, 500L, "loyal customer");
+        assertThat(discounted.content().discount()).isEqualTo(500);
+
+        assertThatThrownBy(() -> orders.changePrice(lina, order.id(), null, line, 1000L, "half price"))
+                .as("beyond the discount limit").isInstanceOfSatisfying(ActionRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo("order.refused.price-over-limit"));
+        assertThatThrownBy(() -> orders.changePrice(lina, order.id(), null, line, 4000L, " "))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).field()).isEqualTo("reason"));
+        assertThatThrownBy(() -> orders.changePrice(lina, order.id(), null, line, -1L, "x"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).field()).isEqualTo("amount"));
+        Actor boss = fixtures.user("boss", Role.SUPERVISOR);
+        Order half = orders.changePrice(boss, order.id(), null, line, 2500L, "damaged box, agreed by phone");
+        assertThat(half.lines().get(0).unitPrice()).isEqualTo(2500);
+        assertThat(orders.get(order.id()).lines().get(0).unitPrice()).isEqualTo(2500);
+    }
 }

@@ -134,4 +134,42 @@ class SplitOrderTest {
         assertThat(orders.get(order.id()).lines()).hasSize(3);
         assertThat(orders.lineage(lina, order.id())).isEmpty();
     }
+
+    @Test
+    void partOfALineIsKeptBackWithItsBackorderSoTheRestCanShip() {
+        fixtures.product("CAP", true, "CAP-RED");
+        fixtures.receive("CAP-RED", 3);
+        Order placed = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("CAP-RED", 1000, 5)), false)
+                .order();
+        Order caps = orders.act(lina, placed.id(), null, OrderAction.APPROVE, null).order();
+        assertThat(inventory.holdingsOf(caps.id())).singleElement()
+                .satisfies(h -> assertThat(h.backordered()).isEqualTo(2));
+        long line = caps.lines().get(0).id();
+
+        Order child = orders.split(lina, caps.id(), caps.version(), java.util.Map.of(line, 2), "ship the three we have");
+
+        assertThat(child.number()).isEqualTo(caps.number() + "-OSP1");
+        assertThat(child.lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
+        assertThat(inventory.holdingsOf(child.id())).singleElement().satisfies(h -> {
+            assertThat(h.reserved()).isZero();
+            assertThat(h.backordered()).as("the units kept back carry the backorder").isEqualTo(2);
+        });
+        Order parent = orders.get(caps.id());
+        assertThat(parent.lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(3));
+        assertThat(inventory.holdingsOf(caps.id())).singleElement().satisfies(h -> {
+            assertThat(h.reserved()).isEqualTo(3);
+            assertThat(h.backordered()).isZero();
+        });
+        assertThat(parent.total().minor() + child.total().minor()).as("nothing gained or lost but the shipping")
+                .isEqualTo(caps.total().minor());
+        assertThat(reserved("CAP-RED")).isEqualTo(3);
+
+        long parentLine = parent.lines().get(0).id();
+        assertThatThrownBy(() -> orders.split(lina, caps.id(), null, java.util.Map.of(parentLine, 4), "too many"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).field()).isEqualTo("quantity"));
+        assertThatThrownBy(() -> orders.split(lina, caps.id(), null, java.util.Map.of(parentLine, 3), "all of it"))
+                .isInstanceOfSatisfying(ActionRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo("order.refused.split-everything"));
+    }
 }

@@ -21,4 +21,9 @@ class TrackingNumberFinder implements OrderFinder {
         String tracking = Carrier.normalize(query);
         return tracking.length() < 6 ? List.of() : shipments.ordersByTracking(tracking);
     }
+
+    @Override
+    public String key() {
+        return "tracking";
+    }
 }

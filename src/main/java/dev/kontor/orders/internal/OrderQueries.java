@@ -123,6 +123,40 @@ public class OrderQueries {
                 .params(where.params).param("job", jobId).param("limit", limit + 1).update();
     }
 
+    /**
+     * Why each of these orders matched the search text, by the first key that does: {@code number}, {@code external},
+     * {@code email}, {@code phone}, {@code name} or {@code sku}; orders matched by another module are left out.
+     */
+    public Map<Long, String> matchedKeys(String query, List<Long> ids) {
+        String q = Text.clean(query);
+        Map<Long, String> keys = new LinkedHashMap<>();
+        if (q == null || q.length() > 200 || ids.isEmpty()) {
+            return keys;
+        }
+        String digits = Text.digits(q);
+        jdbc.sql("""
+                        SELECT o.id, CASE
+                            WHEN o.number = upper(:q) OR o.number LIKE upper(:prefix) ESCAPE '\\' THEN 'number'
+                            WHEN o.external_id = :q THEN 'external'
+                            WHEN lower(o.email) = :lower THEN 'email'
+                            WHEN length(:digits) >= 7 AND regexp_replace(coalesce(o.phone, ''), '[^0-9]', '', 'g')
+                                 LIKE '%' || :digits THEN 'phone'
+                            WHEN lower(o.customer_name) LIKE :contains ESCAPE '\\' THEN 'name'
+                            WHEN EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND upper(l.sku) = upper(:q))
+                                 THEN 'sku'
+                            END AS matched
+                        FROM orders o WHERE o.id IN (:ids)""")
+                .param("q", q).param("prefix", like(q) + "%").param("lower", q.toLowerCase(Locale.ROOT))
+                .param("digits", digits).param("contains", "%" + like(q.toLowerCase(Locale.ROOT)) + "%")
+                .param("ids", ids)
+                .query((ResultSet rs) -> {
+                    if (rs.getString("matched") != null) {
+                        keys.put(rs.getLong("id"), rs.getString("matched"));
+                    }
+                });
+        return keys;
+    }
+
     /** Orders per lifecycle status, for the list's tabs; only those visible to the user when one is given. */
     public Map<LifecycleStatus, Long> countByLifecycle(Long visibleTo) {
         Map<LifecycleStatus, Long> counts = new LinkedHashMap<>();

@@ -27,4 +27,9 @@ class PayerAccountFinder implements OrderFinder {
     public List<Long> find(String query) {
         return query.length() < 3 ? List.of() : orders.findIdsByCustomers(customers.idsByAccount(query), LIMIT);
     }
+
+    @Override
+    public String key() {
+        return "payer-account";
+    }
 }

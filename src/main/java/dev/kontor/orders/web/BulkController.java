@@ -122,6 +122,7 @@ class BulkController {
         BulkJob job = jobs.get(actor, id);
         model.addAttribute("job", job);
         model.addAttribute("problemsOnly", problems);
+        model.addAttribute("statuses", dev.kontor.orders.BulkItemStatus.values());
         model.addAttribute("items", jobs.items(actor, id, problems, 0, ITEMS_SHOWN));
         model.addAttribute("shownLimit", ITEMS_SHOWN);
         model.addAttribute("assignee", job.action() == BulkAction.ASSIGN && job.argument() != null

@@ -32,7 +32,7 @@ final class ListQuery {
         OrderFilter filter = new OrderFilter(first(params, "q"),
                 values(params, "lifecycle", LifecycleStatus.class), values(params, "payment", PaymentStatus.class),
                 values(params, "fulfilment", FulfilmentStatus.class),
-                new LinkedHashSet<>(params.getOrDefault("channel", List.of()).stream().filter(s -> !s.isBlank()).toList()),
+                new LinkedHashSet<>(several(params, "channel")),
                 date(params, "from"), date(params, "to"), number(params, "customer"));
         if ("true".equals(first(params, "overdue"))) {
             filter = filter.overdueOn(today);
@@ -72,10 +72,7 @@ final class ListQuery {
 
     private static <E extends Enum<E>> Set<E> values(Map<String, List<String>> params, String name, Class<E> type) {
         Set<E> set = EnumSet.noneOf(type);
-        for (String value : params.getOrDefault(name, List.of())) {
-            if (value.isBlank()) {
-                continue;
-            }
+        for (String value : several(params, name)) {
             try {
                 set.add(Enum.valueOf(type, value));
             } catch (IllegalArgumentException e) {
@@ -83,6 +80,19 @@ final class ListQuery {
             }
         }
         return set;
+    }
+
+    /** A parameter's values, each possibly several joined by commas ("NEW,APPROVED", as the list's selects send). */
+    private static List<String> several(Map<String, List<String>> params, String name) {
+        List<String> values = new ArrayList<>();
+        for (String value : params.getOrDefault(name, List.of())) {
+            for (String one : value.split(",")) {
+                if (!one.isBlank()) {
+                    values.add(one.strip());
+                }
+            }
+        }
+        return values;
     }
 
     private static LocalDate date(Map<String, List<String>> params, String name) {

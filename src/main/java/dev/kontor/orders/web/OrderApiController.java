@@ -3,6 +3,7 @@ package dev.kontor.orders.web;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.kontor.access.Actor;
@@ -203,6 +204,21 @@ class OrderApiController {
         return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
     }
 
+    /** lineId: that line's unit price; none: the order's discount. */
+    record PriceRequest(Long lineId, Long amount, String reason) {
+    }
+
+    @PostMapping("/{id}/price")
+    @Operation(summary = "Change a line's unit price or the order's discount", description = "With a reason, before "
+            + "anything shipped; beyond the discount limit only a supervisor may; a total below the money kept is "
+            + "refused (refund first). Send If-Match.")
+    ResponseEntity<OrderResponse> price(Actor actor, @PathVariable long id, @RequestBody PriceRequest request,
+                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Order order = orders.changePrice(actor, id, ETags.parseIfMatch(ifMatch), request.lineId(), request.amount(),
+                request.reason());
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
+    }
+
     record GiftRequest(String sku, String name, Integer quantity, Long price, String reason) {
     }
 
@@ -239,16 +255,25 @@ class OrderApiController {
                 .body(OrderResponse.of(order, orders, actor));
     }
 
-    record SplitRequest(List<Long> lineIds, String reason) {
+    /** lineIds: whole lines; quantities: line id → units to move (part of a line: "split quantity"). */
+    record SplitRequest(List<Long> lineIds, Map<Long, Integer> quantities, String reason) {
     }
 
     @PostMapping("/{id}/split")
-    @Operation(summary = "Split lines off into a child order", description = "The chosen lines (not all, none shipped) "
+    @Operation(summary = "Split lines off into a child order", description = "The chosen lines (lineIds), or some units of "
+            + "a line (quantities: {lineId: units}; the units kept back take the line's backorder), not all, none shipped, "
             + "move with their reservations into <number>-OSP<n>; money beyond the parent's new total is carried over. "
             + "Answers the child. Send If-Match with the parent's ETag.")
     ResponseEntity<OrderResponse> split(Actor actor, @PathVariable long id, @RequestBody SplitRequest request,
                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Order child = orders.split(actor, id, ETags.parseIfMatch(ifMatch), request.lineIds(), request.reason());
+        Map<Long, Integer> chosen = new java.util.LinkedHashMap<>();
+        if (request.lineIds() != null) {
+            request.lineIds().forEach(line -> chosen.put(line, null));
+        }
+        if (request.quantities() != null) {
+            chosen.putAll(request.quantities());
+        }
+        Order child = orders.split(actor, id, ETags.parseIfMatch(ifMatch), chosen, request.reason());
         return ResponseEntity.created(URI.create("/api/orders/" + child.id())).eTag(ETags.of(child.version()))
                 .body(OrderResponse.of(child, orders, actor));
     }

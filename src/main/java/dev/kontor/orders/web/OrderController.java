@@ -1,5 +1,6 @@
 package dev.kontor.orders.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,6 +33,7 @@ import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.KontorException;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.StaleVersionException;
+import dev.kontor.web.Highlight;
 import dev.kontor.web.Messages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,12 +46,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /** The order pages: the list, the order, the draft form, and the actions on an order. */
 @Controller
 class OrderController {
 
     static final int PAGE_SIZE = 50;
+    /** The list's columns a user may show or hide (the number is always shown); saved with a view's query. */
+    static final List<String> COLUMNS = List.of("placed", "channel", "customer", "units", "total", "status", "tags");
+    static final List<String> DEFAULT_COLUMNS = List.of("placed", "channel", "customer", "units", "total", "status");
 
     private final Orders orders;
     private final Customers customers;
@@ -93,6 +99,7 @@ class OrderController {
                 @RequestParam(defaultValue = "PLACED") OrderSort sort,
                 @RequestParam(defaultValue = "desc") String dir,
                 @RequestParam(required = false) String after,
+                @RequestParam(required = false) List<String> cols,
                 Actor actor, HttpServletRequest request, Model model) {
         OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer);
         if (overdue) {
@@ -111,6 +118,20 @@ class OrderController {
             model.addAttribute("total", orders.count(actor, OrderFilter.all()));
         }
         model.addAttribute("filter", filter);
+        if (filter.query() != null && model.getAttribute("page") instanceof dev.kontor.orders.OrderPage shown) {
+            model.addAttribute("matched", orders.matchedKeys(filter.query(),
+                    shown.items().stream().map(dev.kontor.orders.OrderSummary::id).toList()));
+            Map<Long, Marked> marks = new java.util.HashMap<>();
+            shown.items().forEach(o -> marks.put(o.id(), new Marked(Highlight.mark(o.number(), q),
+                    Highlight.mark(o.customerName(), q))));
+            model.addAttribute("marks", marks);
+        }
+        boolean financeView = filter.overdueOn() != null || (filter.lifecycle().equals(OrderFilter.unpaid().lifecycle())
+                && filter.payment().equals(OrderFilter.unpaid().payment()));
+        if (financeView && model.getAttribute("page") instanceof dev.kontor.orders.OrderPage shown) {
+            model.addAttribute("financeNotes", orders.notes(
+                    shown.items().stream().map(dev.kontor.orders.OrderSummary::id).toList(), NoteKind.FINANCE));
+        }
         model.addAttribute("sort", sort);
         model.addAttribute("dir", descending ? "desc" : "asc");
         model.addAttribute("counts", orders.countByLifecycle(actor));
@@ -129,8 +150,38 @@ class OrderController {
         model.addAttribute("fulfilments", FulfilmentStatus.values());
         model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
         model.addAttribute("bulkActions", dev.kontor.orders.BulkAction.values());
+        model.addAttribute("allColumns", COLUMNS);
+        model.addAttribute("cols", cols == null || cols.isEmpty() ? Set.copyOf(DEFAULT_COLUMNS) : Set.copyOf(cols));
+        keepParameters(request, model);
         model.addAttribute("assignees", users.all().stream().filter(dev.kontor.access.User::enabled).toList());
         return "orders/list";
+    }
+
+    /** An order's number and customer with what the search matched marked, as HTML. */
+    record Marked(String number, String customer) {
+    }
+
+    /**
+     * The list's parameters but the sort and the page: as a query string for sort links and the pager
+     * ({@code baseQuery}, ending in "&" when not empty), and as a map for the column chooser (without the columns).
+     */
+    private static void keepParameters(HttpServletRequest request, Model model) {
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        StringBuilder base = new StringBuilder();
+        request.getParameterMap().forEach((name, values) -> {
+            if (List.of("sort", "dir", "after").contains(name)) {
+                return;
+            }
+            for (String value : values) {
+                base.append(UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8)).append('=')
+                        .append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8)).append('&');
+            }
+            if (!name.equals("cols")) {
+                kept.put(name, Arrays.asList(values));
+            }
+        });
+        model.addAttribute("baseQuery", base.toString());
+        model.addAttribute("keptParams", kept);
     }
 
     @GetMapping("/orders/{id}")
@@ -281,7 +332,7 @@ class OrderController {
                    @RequestParam(required = false) Long lineId, @RequestParam(required = false) String sku,
                    @RequestParam(required = false) String name, @RequestParam(required = false) String quantity,
                    @RequestParam(required = false) String amount, @RequestParam(required = false) List<Long> lineIds,
-                   RedirectAttributes redirect) {
+                   @RequestParam Map<String, String> params, RedirectAttributes redirect) {
         long target = id;
         try {
             switch (verb) {
@@ -292,7 +343,10 @@ class OrderController {
                         dev.kontor.shared.Money.parseInput(amount, orders.view(actor, id).currency(), "amount"),
                         reason);
                 case "reship" -> target = orders.reship(actor, id, lineIds, reason).id();
-                case "split" -> orders.split(actor, id, version, lineIds, reason);
+                case "price" -> orders.changePrice(actor, id, version, lineId,
+                        dev.kontor.shared.Money.parseInput(amount, orders.view(actor, id).currency(), "amount"),
+                        reason);
+                case "split" -> orders.split(actor, id, version, splitQuantities(lineIds, params), reason);
                 default -> throw new dev.kontor.shared.NotFoundException("action", verb);
             }
             redirect.addFlashAttribute("notice", messages.get("order.done." + verb));
@@ -302,6 +356,17 @@ class OrderController {
             redirect.addFlashAttribute("error", messages.of(e));
         }
         return "redirect:/orders/" + target;
+    }
+
+    /** The ticked lines and how many units of each move ("units-<line id>"; blank: all). */
+    private static Map<Long, Integer> splitQuantities(List<Long> lineIds, Map<String, String> params) {
+        Map<Long, Integer> quantities = new LinkedHashMap<>();
+        if (lineIds != null) {
+            for (Long line : lineIds) {
+                quantities.put(line, wholeNumber(params.get("units-" + line), "quantity"));
+            }
+        }
+        return quantities;
     }
 
     private static Integer wholeNumber(String value, String field) {

@@ -54,6 +54,8 @@ class PaymentPanel implements OrderPanel {
         boolean refunds = orders.verdict(actor, order, Permission.REFUND_RECORD).isAllowed();
         Map<String, Object> data = new HashMap<>();
         data.put("payments", payments.of(actor, order.id()));
+        data.put("financeNotes", orders.notes(java.util.List.of(order.id()), dev.kontor.orders.NoteKind.FINANCE)
+                .getOrDefault(order.id(), java.util.List.of()));
         data.put("canPay", finance && open && order.outstanding() - order.pending() > 0);
         data.put("canRefund", refunds && order.paid() - order.refunded() > 0);
         data.put("canSettle", finance);
