@@ -32,6 +32,24 @@
     }
   }, true);
 
+  // The bulk bar shows only what the chosen action needs: a reason to hold, a tag, whom to make responsible.
+  function showBulkInputs() {
+    var action = document.getElementById('bulk-action');
+    if (!action) {
+      return;
+    }
+    var needs = {hold: 'bulk-reason', tag: 'bulk-tag', untag: 'bulk-tag', assign: 'bulk-responsible'};
+    ['bulk-reason', 'bulk-tag', 'bulk-responsible'].forEach(function (id) {
+      document.getElementById(id).hidden = needs[action.value] !== id;
+    });
+  }
+  document.addEventListener('DOMContentLoaded', showBulkInputs);
+  document.addEventListener('change', function (event) {
+    if (event.target.id === 'bulk-action') {
+      showBulkInputs();
+    }
+  });
+
   // A list's "tick all" box ticks every row of the list's bulk form.
   document.addEventListener('change', function (event) {
     if (event.target.matches('[data-pick-all]')) {
