@@ -44,6 +44,10 @@ class BulkJobsTest {
     Fixtures fixtures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.kontor.orders.internal.BulkJobRepository items;
+    @Autowired
+    dev.kontor.support.MutableClock clock;
 
     Actor lina;
 
@@ -170,7 +174,7 @@ class BulkJobsTest {
 
     @Test
     void twoWorkersTogetherActOnEveryOrderExactlyOnce() throws Exception {
-        List<Order> chosen = placed(60);
+        List<Order> chosen = placed(260); // more than one batch: each worker also brings in its helper thread
         BulkJob job = bulk.start(lina, BulkAction.APPROVE, null, chosen.stream().map(Order::id).toList());
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -180,13 +184,26 @@ class BulkJobsTest {
             for (Future<Integer> run : runs) {
                 finished += run.get();
             }
-            assertThat(finished).isEqualTo(60);
+            assertThat(finished).isEqualTo(260);
         } finally {
             pool.shutdown();
         }
-        assertThat(bulk.get(lina, job.id()).count(BulkItemStatus.DONE)).isEqualTo(60);
+        assertThat(bulk.get(lina, job.id()).count(BulkItemStatus.DONE)).isEqualTo(260);
         assertThat(jdbc.sql("SELECT count(*) FROM timeline_entries WHERE action = 'order.approve'")
-                .query(Long.class).single()).isEqualTo(60);
+                .query(Long.class).single()).isEqualTo(260);
+    }
+
+    @Test
+    void itemsAnInstanceClaimedAndLeftAreTakenOverWhenTheLeaseRunsOut() {
+        Order order = placed("MANUAL");
+        BulkJob job = bulk.start(lina, BulkAction.APPROVE, null, List.of(order.id()));
+        items.claim(clock.instant(), clock.instant().plus(java.time.Duration.ofMinutes(5)), 200); // then it crashed
+
+        assertThat(worker.run()).as("leased to the other instance").isZero();
+        clock.advance(java.time.Duration.ofMinutes(6));
+        assertThat(worker.run()).isEqualTo(1);
+        assertThat(bulk.get(lina, job.id()).count(BulkItemStatus.DONE)).isEqualTo(1);
+        assertThat(orders.get(order.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
     }
 
     @Test

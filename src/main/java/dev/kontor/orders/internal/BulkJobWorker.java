@@ -3,11 +3,16 @@ package dev.kontor.orders.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.kontor.access.User;
 import dev.kontor.access.Users;
@@ -59,48 +64,58 @@ public class BulkJobWorker {
     }
 
     /**
-     * Works until nothing is pending, with {@code kontor.bulk.threads} threads each claiming its own batches (as
-     * that many instances would); answers how many items were finished.
+     * Works until nothing is pending; answers how many items were finished. One batch is claimed here first (an
+     * idle round is that one query); when it was full, {@code kontor.bulk.threads - 1} more threads join in, each
+     * claiming its own batches, as that many more instances would.
      */
     @Scheduled(fixedDelayString = "${kontor.bulk.poll-interval:PT1S}", initialDelayString = "${kontor.bulk.poll-interval:PT1S}")
     public int run() {
-        if (threads == 1) {
-            return drain();
+        int[] first = workBatch();
+        if (first[0] < BATCH) {
+            return first[1];
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        ExecutorService helpers = Executors.newFixedThreadPool(Math.max(threads - 1, 1));
         try {
-            List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                runs.add(pool.submit(this::drain));
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 1; i < threads; i++) {
+                runs.add(helpers.submit(this::drain));
             }
-            int finished = 0;
-            for (java.util.concurrent.Future<Integer> run : runs) {
+            int finished = first[1] + drain();
+            for (Future<Integer> run : runs) {
                 finished += run.get();
             }
             return finished;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
-        } catch (java.util.concurrent.ExecutionException e) {
+            return first[1];
+        } catch (ExecutionException e) {
             throw new IllegalStateException("A bulk worker thread failed", e.getCause());
         } finally {
-            pool.shutdown();
+            helpers.shutdown();
         }
     }
 
     private int drain() {
         int finished = 0;
-        List<BulkJobRepository.Claimed> batch;
+        int[] round;
         do {
-            Instant now = clock.instant();
-            batch = transaction.execute(s -> jobs.claim(now, now.plus(LEASE), BATCH));
-            Map<Long, User> requesters = new HashMap<>();
-            for (BulkJobRepository.Claimed item : batch) {
-                User requester = requesters.computeIfAbsent(item.requestedById(), users::byId);
-                finished += work(item, requester) ? 1 : 0;
-            }
-        } while (batch.size() == BATCH);
+            round = workBatch();
+            finished += round[1];
+        } while (round[0] == BATCH);
         return finished;
+    }
+
+    /** Claims a batch and works it: answers how many items were claimed and how many finished. */
+    private int[] workBatch() {
+        Instant now = clock.instant();
+        List<BulkJobRepository.Claimed> batch = transaction.execute(s -> jobs.claim(now, now.plus(LEASE), BATCH));
+        Map<Long, User> requesters = new HashMap<>();
+        int finished = 0;
+        for (BulkJobRepository.Claimed item : batch) {
+            User requester = requesters.computeIfAbsent(item.requestedById(), users::byId);
+            finished += work(item, requester) ? 1 : 0;
+        }
+        return new int[] {batch.size(), finished};
     }
 
     private boolean work(BulkJobRepository.Claimed item, User requester) {
