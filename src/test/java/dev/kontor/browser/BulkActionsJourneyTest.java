@@ -80,10 +80,24 @@ class BulkActionsJourneyTest extends BrowserTest {
         assertThat(page.locator("table.orders .tag", new com.microsoft.playwright.Page.LocatorOptions().setHasText("chase")))
                 .hasCount(3);
 
+        page.navigate(url("/orders/" + first.id()));
+        page.click("#order-tags [data-untag=chase]");
+        assertThat(page.locator("#order-tags")).not().containsText("chase");
+        page.fill("#add-tag", "no/slash");
+        page.click("#order-tags form:last-child button");
+        assertThat(page.locator(".flash-error")).containsText("Tag");
+        page.selectOption("#responsible-select", new com.microsoft.playwright.options.SelectOption().setLabel("Li.na"));
+        page.click("form.organise button");
+        assertThat(page.locator("#responsible-select option:checked")).hasText("Li.na");
+        assertThat(page.locator(".timeline")).containsText("changed who is responsible");
+
+        page.navigate(url("/orders?channel=EBAY"));
         Download download = page.waitForDownload(() -> page.click("#bulk-export"));
         try {
             String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
             org.assertj.core.api.Assertions.assertThat(csv).contains(first.number(), second.number(), "chase");
+            org.assertj.core.api.Assertions.assertThat(csv.lines().filter(l -> l.startsWith(first.number())).findFirst()
+                    .orElseThrow()).as("the tag removed on the order page").doesNotContain("chase");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

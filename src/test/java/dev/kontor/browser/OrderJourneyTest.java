@@ -55,7 +55,7 @@ class OrderJourneyTest extends BrowserTest {
         assertThat(page.locator("#order-number")).hasText("D-000001");
         assertThat(page.locator(".badges")).containsText("Draft");
         assertThat(page.locator("#order-total")).hasText("€79.70");
-        assertThat(page.locator("#responsible")).hasText("Anna");
+        assertThat(page.locator("#responsible-select option:checked")).hasText("Anna");
 
         page.click("[data-action=submit]");
         assertThat(page.locator("#order-number")).hasText("SO-000001");

@@ -192,6 +192,12 @@ class OrderController {
         model.addAttribute("customerCounts", orders.customerCounts(actor, order.content().customerId()));
         model.addAttribute("flagReason", orders.flagReason(order.id()).orElse(null));
         model.addAttribute("lineage", orders.lineage(actor, order.id()));
+        boolean canTag = order.lifecycle() != LifecycleStatus.DELETED
+                && orders.verdict(actor, order, dev.kontor.access.Permission.ORDER_TAG).isAllowed();
+        model.addAttribute("canTag", canTag);
+        if (canTag) {
+            model.addAttribute("assignees", users.all().stream().filter(dev.kontor.access.User::enabled).toList());
+        }
         model.addAttribute("canService", orders.verdict(actor, order, dev.kontor.access.Permission.ORDER_SERVICE)
                 .isAllowed());
         model.addAttribute("blacklistMarks", blacklist.of(order.content().customerId()));
@@ -323,6 +329,34 @@ class OrderController {
     String deleteView(Actor actor, @PathVariable long viewId) {
         savedViews.delete(actor, viewId);
         return "redirect:/orders";
+    }
+
+    /** Adds a tag to the order, or removes one. */
+    @PostMapping("/orders/{id}/tags")
+    String tags(Actor actor, @PathVariable long id, @RequestParam(required = false) String add,
+                @RequestParam(required = false) String remove, RedirectAttributes redirect) {
+        try {
+            orders.retag(actor, id, null, add == null ? Set.of() : Set.of(add), remove == null ? Set.of() : Set.of(remove));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
+        } catch (KontorException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/orders/" + id;
+    }
+
+    /** Makes someone (or nobody) responsible for the order. */
+    @PostMapping("/orders/{id}/responsible")
+    String responsible(Actor actor, @PathVariable long id, @RequestParam(required = false) Long responsibleId,
+                       RedirectAttributes redirect) {
+        try {
+            orders.assign(actor, id, null, responsibleId);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
+        } catch (KontorException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/orders/" + id;
     }
 
     /** Customer service's after-sales verbs from the order page. */
