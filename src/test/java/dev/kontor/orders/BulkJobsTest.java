@@ -252,5 +252,8 @@ class BulkJobsTest {
         Api.Response csv = api.get("/api/orders/export?channel=EBAY");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body()).contains(a.number()).doesNotContain(b.number());
+        Api.Response bad = api.get("/api/orders/export?lifecycle=SOON");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("lifecycle");
     }
 }
