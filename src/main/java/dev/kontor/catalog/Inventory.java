@@ -163,7 +163,7 @@ public class Inventory {
      * Runs in the order's transaction: if a commitment is refused, nothing of it stays.
      */
     @Transactional
-    public List<Holding> reserve(Actor actor, OrderRef order, List<Need> needs, Mode mode, Instant holdUntil) {
+    public void reserve(Actor actor, OrderRef order, List<Need> needs, Mode mode, Instant holdUntil) {
         Map<Long, Holding> held = new HashMap<>();
         reservations.lockByOrder(order.id()).forEach(h -> held.put(h.orderLineId(), h));
         Map<String, Variant> variants = products.findVariantsBySkus(needs.stream().map(Need::sku).toList());
@@ -192,7 +192,6 @@ public class Inventory {
             }
         }
         fillFreed(actor, freed);
-        return reservations.byOrder(order.id());
     }
 
     private void hold(Actor actor, OrderRef order, Need need, Variant variant, Holding current, Mode mode,
@@ -257,7 +256,8 @@ public class Inventory {
      */
     @Transactional
     public List<Holding> holdForCheckout(Actor actor, OrderRef order, List<Need> needs, Instant until) {
-        List<Holding> held = reserve(actor, order, needs, Mode.HOLD, until);
+        reserve(actor, order, needs, Mode.HOLD, until);
+        List<Holding> held = reservations.byOrder(order.id());
         Map<Long, Holding> byLine = new HashMap<>();
         held.forEach(h -> byLine.put(h.orderLineId(), h));
         Map<String, Variant> variants = products.findVariantsBySkus(needs.stream().map(Need::sku).toList());
