@@ -100,8 +100,7 @@ public class BulkJobs {
     /** The user's latest jobs (everyone's for supervisors and admins), newest first. */
     @Transactional(readOnly = true)
     public List<BulkJob> latest(Actor actor, int limit) {
-        return jobs.latest(seesAll(actor) ? null : actor.userId(), limit).stream()
-                .map(id -> jobs.find(id).orElseThrow()).toList();
+        return jobs.latest(seesAll(actor) ? null : actor.userId(), limit);
     }
 
     private String check(Actor actor, BulkAction action, String argument) {

@@ -63,6 +63,11 @@ class BulkActionsJourneyTest extends BrowserTest {
         assertThat(page.locator("tr[data-order='" + cancelled.number() + "']")).containsText("Refused");
         page.click("#toggle-problems");
         assertThat(page.locator("table.bulk-items tbody tr")).hasCount(1);
+        page.click(".page-head a");
+        assertThat(page.locator(".bulk-jobs tbody tr")).hasCount(1);
+        assertThat(page.locator(".bulk-jobs tbody tr")).containsText("Approve");
+        page.goBack();
+        assertThat(page.locator("table.bulk-items tbody tr")).hasCount(1);
         org.assertj.core.api.Assertions.assertThat(orders.get(first.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
 
         page.navigate(url("/orders?channel=EBAY"));

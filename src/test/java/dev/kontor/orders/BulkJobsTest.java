@@ -104,6 +104,11 @@ class BulkJobsTest {
         });
         assertThat(orders.get(cancelled.id()).lifecycle()).isEqualTo(LifecycleStatus.CANCELLED);
         assertThat(worker.run()).as("nothing left to do").isZero();
+        assertThat(bulk.latest(lina, 10)).singleElement().satisfies(j -> {
+            assertThat(j.count(BulkItemStatus.DONE)).isEqualTo(3);
+            assertThat(j.finished()).isTrue();
+        });
+        assertThat(bulk.latest(fixtures.user("sven", Role.SALES), 10)).as("only one's own jobs").isEmpty();
     }
 
     @Test

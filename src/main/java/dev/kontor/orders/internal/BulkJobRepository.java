@@ -54,24 +54,35 @@ public class BulkJobRepository {
     }
 
     public Optional<BulkJob> find(long id) {
-        Map<BulkItemStatus, Long> counts = new EnumMap<>(BulkItemStatus.class);
-        jdbc.sql("SELECT status, count(*) FROM bulk_job_items WHERE job_id = :id GROUP BY status").param("id", id)
-                .query((java.sql.ResultSet rs) -> {
-                    counts.put(BulkItemStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                });
-        return jdbc.sql("SELECT * FROM bulk_jobs WHERE id = :id").param("id", id)
-                .query((rs, n) -> new BulkJob(rs.getLong("id"), BulkAction.valueOf(rs.getString("action")),
-                        rs.getString("argument"), rs.getLong("requested_by_id"), rs.getString("requested_by_name"),
-                        rs.getInt("total"), rs.getTimestamp("created_at").toInstant(), counts))
-                .optional();
+        return jdbc.sql(SELECT_JOBS + " WHERE j.id = :id").param("id", id).query(BulkJobRepository::job).optional();
     }
 
-    /** The latest jobs of one user (or everyone's, with {@code null}), newest first, without their counts. */
-    public List<Long> latest(Long requestedById, int limit) {
-        return jdbc.sql("""
-                        SELECT id FROM bulk_jobs WHERE CAST(:by AS BIGINT) IS NULL OR requested_by_id = :by
-                        ORDER BY id DESC LIMIT :limit""")
-                .param("by", requestedById).param("limit", limit).query(Long.class).list();
+    /** The latest jobs of one user (or everyone's, with {@code null}), newest first, with their counts. */
+    public List<BulkJob> latest(Long requestedById, int limit) {
+        return jdbc.sql(SELECT_JOBS + " WHERE CAST(:by AS BIGINT) IS NULL OR j.requested_by_id = :by"
+                        + " ORDER BY j.id DESC LIMIT :limit")
+                .param("by", requestedById).param("limit", limit).query(BulkJobRepository::job).list();
+    }
+
+    /** A job with how many of its items are in each state (two arrays of the same length). */
+    private static final String SELECT_JOBS = """
+            SELECT j.*, c.statuses, c.counts FROM bulk_jobs j
+            LEFT JOIN LATERAL (SELECT array_agg(status) AS statuses, array_agg(n) AS counts
+                               FROM (SELECT status, count(*) AS n FROM bulk_job_items WHERE job_id = j.id
+                                     GROUP BY status) g) c ON TRUE""";
+
+    private static BulkJob job(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Map<BulkItemStatus, Long> counts = new EnumMap<>(BulkItemStatus.class);
+        if (rs.getArray("statuses") != null) {
+            String[] statuses = (String[]) rs.getArray("statuses").getArray();
+            Long[] numbers = (Long[]) rs.getArray("counts").getArray();
+            for (int i = 0; i < statuses.length; i++) {
+                counts.put(BulkItemStatus.valueOf(statuses[i]), numbers[i]);
+            }
+        }
+        return new BulkJob(rs.getLong("id"), BulkAction.valueOf(rs.getString("action")), rs.getString("argument"),
+                rs.getLong("requested_by_id"), rs.getString("requested_by_name"), rs.getInt("total"),
+                rs.getTimestamp("created_at").toInstant(), counts);
     }
 
     /**
