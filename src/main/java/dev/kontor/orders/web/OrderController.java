@@ -335,13 +335,8 @@ class OrderController {
     @PostMapping("/orders/{id}/tags")
     String tags(Actor actor, @PathVariable long id, @RequestParam(required = false) String add,
                 @RequestParam(required = false) String remove, RedirectAttributes redirect) {
-        try {
-            orders.retag(actor, id, null, add == null ? Set.of() : Set.of(add), remove == null ? Set.of() : Set.of(remove));
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
-        } catch (KontorException e) {
-            redirect.addFlashAttribute("error", messages.of(e));
-        }
+        attempt(redirect, () -> orders.retag(actor, id, null, add == null ? Set.of() : Set.of(add),
+                remove == null ? Set.of() : Set.of(remove)));
         return "redirect:/orders/" + id;
     }
 
@@ -349,14 +344,19 @@ class OrderController {
     @PostMapping("/orders/{id}/responsible")
     String responsible(Actor actor, @PathVariable long id, @RequestParam(required = false) Long responsibleId,
                        RedirectAttributes redirect) {
+        attempt(redirect, () -> orders.assign(actor, id, null, responsibleId));
+        return "redirect:/orders/" + id;
+    }
+
+    /** Runs a command from a form; a refusal becomes the flash message, naming the field when there is one. */
+    private void attempt(RedirectAttributes redirect, Runnable command) {
         try {
-            orders.assign(actor, id, null, responsibleId);
+            command.run();
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
         } catch (KontorException e) {
             redirect.addFlashAttribute("error", messages.of(e));
         }
-        return "redirect:/orders/" + id;
     }
 
     /** Customer service's after-sales verbs from the order page. */
