@@ -50,6 +50,14 @@
     }
   });
 
+  // A bulk job is started once: the Apply button waits for the job's page after the first click.
+  document.addEventListener('submit', function (event) {
+    var apply = event.submitter;
+    if (event.target.id === 'bulk' && apply && apply.id === 'bulk-apply' && !event.defaultPrevented) {
+      window.setTimeout(function () { apply.disabled = true; }, 0);
+    }
+  });
+
   // A list's "tick all" box ticks every row of the list's bulk form.
   document.addEventListener('change', function (event) {
     if (event.target.matches('[data-pick-all]')) {
