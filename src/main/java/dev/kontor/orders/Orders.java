@@ -461,7 +461,7 @@ public class Orders {
                 p.shippingAddress(), p.currency(), p.pricesIncludeTax(), lines, 0, 0, p.paymentMethod(), p.tags(),
                 p.responsibleId(), p.observerIds(), PaymentTerms.DUE_ON_RECEIPT);
         Instant now = clock.instant();
-        String number = orders.nextChildNumber("RE" + parent.number());
+        String number = orders.firstFreeNumber(n -> n == 1 ? "RE" + parent.number() : "RE" + parent.number() + "-" + n);
         Order child = orders.insert(Order.place(number, parent.channel(), null, content, LifecycleStatus.NEW, now, now,
                 actor.displayName()));
         orders.link(child.id(), parent.id(), "RESHIP");
@@ -558,11 +558,7 @@ public class Orders {
                 p.billingAddress(), p.shippingAddress(), p.currency(), p.pricesIncludeTax(), childLines, 0, childDiscount,
                 p.paymentMethod(), p.tags(), p.responsibleId(), p.observerIds(), p.paymentTerms());
         Instant now = clock.instant();
-        int n = 1;
-        while (orders.findIdByNumber(parent.number() + "-OSP" + n).isPresent()) {
-            n++;
-        }
-        String number = parent.number() + "-OSP" + n;
+        String number = orders.firstFreeNumber(n -> parent.number() + "-OSP" + n);
         Order child = orders.insert(Order.place(number, parent.channel(), null, childContent, LifecycleStatus.NEW,
                 parent.placedAt(), now, actor.displayName()));
         orders.link(child.id(), parent.id(), "SPLIT");

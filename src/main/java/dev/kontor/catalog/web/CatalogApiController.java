@@ -171,8 +171,7 @@ class CatalogApiController {
     @GetMapping(value = "/api/catalog/export", produces = "text/csv")
     @Operation(summary = "The catalog as CSV", description = "One row per variant; the same columns import reads.")
     void export(HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        csv.export(response.getWriter()); // closes the writer when done
+        csv.export(dev.kontor.web.Downloads.csv(response, null)); // closes the writer when done
     }
 
     @PostMapping(value = "/api/catalog/import", consumes = "text/csv")

@@ -158,9 +158,7 @@ class CatalogController {
 
     @GetMapping(value = "/catalog/export.csv", produces = "text/csv;charset=UTF-8")
     void export(HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"kontor-catalog.csv\"");
-        csv.export(response.getWriter());
+        csv.export(dev.kontor.web.Downloads.csv(response, "kontor-catalog.csv"));
     }
 
     @PostMapping("/catalog/import")

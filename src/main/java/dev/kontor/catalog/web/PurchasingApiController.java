@@ -46,8 +46,7 @@ class PurchasingApiController {
     @GetMapping(value = "/export", produces = "text/csv")
     @Operation(summary = "The purchasing list as CSV")
     void export(Actor actor, HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        purchasing.writeCsv(actor, response.getWriter()); // closes the writer when done
+        purchasing.writeCsv(actor, dev.kontor.web.Downloads.csv(response, null)); // closes the writer when done
     }
 
     @Schema(name = "PurchasingNoticeRequest")

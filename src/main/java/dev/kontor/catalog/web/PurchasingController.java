@@ -35,9 +35,7 @@ class PurchasingController {
 
     @GetMapping("/purchasing.csv")
     void csv(Actor actor, HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"kontor-purchasing.csv\"");
-        purchasing.writeCsv(actor, response.getWriter());
+        purchasing.writeCsv(actor, dev.kontor.web.Downloads.csv(response, "kontor-purchasing.csv"));
     }
 
     @PostMapping("/purchasing/notices/{id}/done")

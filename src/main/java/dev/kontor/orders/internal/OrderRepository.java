@@ -76,14 +76,16 @@ public class OrderRepository {
                 .query(String.class).optional();
     }
 
-    /** A free number for an order made from another: {@code base}, or {@code base-2}, {@code base-3} … */
-    public String nextChildNumber(String base) {
+    /**
+     * The first number {@code candidate.apply(1, 2, …)} that no order has yet: a child order's number (re-ship
+     * {@code RE<number>}, {@code RE<number>-2}; split {@code <number>-OSP1}, {@code -OSP2}). The parent is locked, so
+     * its children are numbered one at a time.
+     */
+    public String firstFreeNumber(java.util.function.IntFunction<String> candidate) {
         for (int n = 1; ; n++) {
-            String candidate = n == 1 ? base : base + "-" + n;
-            boolean taken = jdbc.sql("SELECT EXISTS (SELECT 1 FROM orders WHERE number = :number)")
-                    .param("number", candidate).query(Boolean.class).single();
-            if (!taken) {
-                return candidate;
+            String number = candidate.apply(n);
+            if (findIdByNumber(number).isEmpty()) {
+                return number;
             }
         }
     }

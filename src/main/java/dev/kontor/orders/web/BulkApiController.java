@@ -1,10 +1,7 @@
 package dev.kontor.orders.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +13,7 @@ import dev.kontor.orders.BulkJobs;
 import dev.kontor.orders.OrderExport;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -102,10 +100,7 @@ class BulkApiController {
             + "fulfilment, channel, from, to, customer, overdue, flagged); newest first.")
     void export(Actor actor, HttpServletRequest request, HttpServletResponse response) throws IOException {
         var filter = ListQuery.parse(request.getQueryString(), orders.today());
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"orders.csv\"");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        export.matching(actor, filter, out);
+        export.matching(actor, filter, Downloads.csv(response, "orders.csv"));
     }
 
 }

@@ -1,9 +1,6 @@
 package dev.kontor.orders.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dev.kontor.access.Actor;
@@ -14,6 +11,7 @@ import dev.kontor.orders.BulkJobs;
 import dev.kontor.orders.OrderExport;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.web.Downloads;
 import dev.kontor.web.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -80,20 +78,10 @@ class BulkController {
     void export(Actor actor, @RequestParam(required = false) List<Long> ids,
                 @RequestParam(defaultValue = "false") boolean all, @RequestParam(required = false) String query,
                 HttpServletResponse response) throws IOException {
-        try {
-            all = all || ids == null || ids.isEmpty();
-            dev.kontor.orders.OrderFilter filter = all ? ListQuery.parse(query, orders.today()) : null;
-            response.setContentType("text/csv;charset=UTF-8");
-            response.setHeader("Content-Disposition", "attachment; filename=\"orders.csv\"");
-            Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-            if (all) {
-                export.matching(actor, filter, out);
-            } else {
-                export.chosen(actor, ids, out);
-            }
-        } catch (InvalidInputException e) {
-            response.reset();
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, messages.withField(e.problems().get(0)));
+        if (all || ids == null || ids.isEmpty()) {
+            export.matching(actor, ListQuery.parse(query, orders.today()), Downloads.csv(response, "orders.csv"));
+        } else {
+            export.chosen(actor, ids, Downloads.csv(response, "orders.csv"));
         }
     }
 
