@@ -164,9 +164,36 @@ public class Inventory {
      */
     @Transactional
     public void reserve(Actor actor, OrderRef order, List<Need> needs, Mode mode, Instant holdUntil) {
+        reserve(actor, order, needs, mode, holdUntil, reservations.lockByOrder(order.id()),
+                products.findVariantsBySkus(needs.stream().map(Need::sku).toList()));
+    }
+
+    /**
+     * {@link #reserve} with {@link Mode#COMMIT} for many orders (a bulk approval): what they hold and the variants
+     * their lines name are read in one statement each, and orders that neither hold anything nor name a catalog
+     * item (nothing to do) cost nothing more. A refused commitment refuses them all: the caller's transaction
+     * rolls back, and the caller may go through the orders one by one to learn which.
+     */
+    @Transactional
+    public void commitAll(Actor actor, Map<OrderRef, List<Need>> orders) {
+        Map<Long, List<Holding>> held = new HashMap<>();
+        reservations.lockByOrders(orders.keySet().stream().map(OrderRef::id).toList())
+                .forEach(h -> held.computeIfAbsent(h.orderId(), k -> new java.util.ArrayList<>()).add(h));
+        Map<String, Variant> variants = products.findVariantsBySkus(orders.values().stream().flatMap(List::stream)
+                .map(Need::sku).distinct().toList());
+        orders.forEach((order, needs) -> {
+            List<Holding> holdings = held.getOrDefault(order.id(), List.of());
+            boolean names = needs.stream().anyMatch(n -> variants.containsKey(n.sku().toUpperCase(java.util.Locale.ROOT)));
+            if (names || !holdings.isEmpty()) {
+                reserve(actor, order, needs, Mode.COMMIT, null, holdings, variants);
+            }
+        });
+    }
+
+    private void reserve(Actor actor, OrderRef order, List<Need> needs, Mode mode, Instant holdUntil,
+                         List<Holding> holdings, Map<String, Variant> variants) {
         Map<Long, Holding> held = new HashMap<>();
-        reservations.lockByOrder(order.id()).forEach(h -> held.put(h.orderLineId(), h));
-        Map<String, Variant> variants = products.findVariantsBySkus(needs.stream().map(Need::sku).toList());
+        holdings.forEach(h -> held.put(h.orderLineId(), h));
         Set<Long> wanted = new java.util.HashSet<>();
         Set<String> freed = new LinkedHashSet<>();
         for (Need need : needs) {

@@ -23,6 +23,12 @@ public class Timeline {
         return repository.insert(entry);
     }
 
+    /** Appends many entries in one round trip; must run inside the transaction that makes the changes. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<TimelineEntry> entries) {
+        repository.insertAll(entries);
+    }
+
     /** The subject's history, newest first. */
     @Transactional(readOnly = true)
     public List<TimelineEntry> of(String subjectType, long subjectId) {

@@ -48,6 +48,10 @@ class BulkJobsTest {
     dev.kontor.orders.internal.BulkJobRepository items;
     @Autowired
     dev.kontor.support.MutableClock clock;
+    @Autowired
+    dev.kontor.catalog.Inventory inventory;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     Actor lina;
 
@@ -109,6 +113,68 @@ class BulkJobsTest {
             assertThat(j.finished()).isTrue();
         });
         assertThat(bulk.latest(fixtures.user("sven", Role.SALES), 10)).as("only one's own jobs").isEmpty();
+    }
+
+    @Test
+    void approvingTogetherCommitsEachOrdersStockAndPassesOverWhatItMayNotApprove() {
+        fixtures.product("BULKSHIRT", false, "BLK-SHIRT-1");
+        fixtures.product("BULKSOCK", true, "BLK-SOCK-1");
+        fixtures.receive("BLK-SHIRT-1", 5);
+        Order shirts = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-SHIRT-1", 2990, 2)), false).order();
+        Order socks = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-SOCK-1", 990, 3),
+                Fixtures.line("BLK-SHIRT-1", 2990, 1)), false).order();
+        Order plain = placed("MANUAL");
+        Order cancelled = placed("MANUAL");
+        orders.act(fixtures.user("boss", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "changed mind");
+
+        Set<Long> approved = transaction.execute(s -> orders.approveAll(lina,
+                List.of(shirts.id(), socks.id(), plain.id(), cancelled.id())));
+
+        assertThat(approved).containsExactly(shirts.id(), socks.id(), plain.id());
+        assertThat(orders.get(cancelled.id()).lifecycle()).isEqualTo(LifecycleStatus.CANCELLED);
+        for (Order o : List.of(shirts, socks, plain)) {
+            assertThat(orders.get(o.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
+            assertThat(orders.get(o.id()).version()).isEqualTo(o.version() + 1);
+            assertThat(orders.timeline(lina, o.id())).filteredOn(e -> e.action().equals("order.approve"))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.actorName()).isEqualTo(lina.displayName());
+                        assertThat(e.changes()).anySatisfy(c -> assertThat(c.field()).isEqualTo("lifecycle"));
+                    });
+        }
+        assertThat(inventory.holdingsOf(shirts.id())).singleElement()
+                .satisfies(h -> assertThat(h.reserved()).isEqualTo(2));
+        assertThat(inventory.holdingsOf(socks.id())).extracting(h -> h.sku() + ":" + h.reserved() + "+" + h.backordered())
+                .containsExactlyInAnyOrder("BLK-SOCK-1:0+3", "BLK-SHIRT-1:1+0");
+        assertThat(inventory.holdingsOf(plain.id())).isEmpty();
+    }
+
+    @Test
+    void oneShortOrderFailsTheBatchButTheWorkerStillApprovesTheOthersOneByOne() {
+        fixtures.product("BULKCAP", false, "BLK-CAP-1");
+        fixtures.receive("BLK-CAP-1", 5);
+        Order caps = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-CAP-1", 1990, 2)), false).order();
+        Order tooMany = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-CAP-1", 1990, 9)), false).order();
+        Order plain = placed("MANUAL");
+
+        assertThatThrownBy(() -> transaction.execute(s -> orders.approveAll(lina, List.of(caps.id(), tooMany.id(), plain.id()))))
+                .isInstanceOf(dev.kontor.shared.ActionRefusedException.class);
+        assertThat(orders.get(caps.id()).lifecycle()).as("nothing of the failed batch stays").isEqualTo(LifecycleStatus.NEW);
+        assertThat(inventory.holdingsOf(caps.id())).isEmpty();
+        assertThat(entries(caps.id(), "order.approve")).isZero();
+
+        List<Long> chosen = new ArrayList<>(List.of(caps.id(), tooMany.id(), plain.id()));
+        placed(17).forEach(o -> chosen.add(o.id()));
+        BulkJob job = bulk.start(lina, BulkAction.APPROVE, null, chosen);
+        assertThat(worker.run()).isEqualTo(20);
+        assertThat(bulk.get(lina, job.id()).count(BulkItemStatus.DONE)).isEqualTo(19);
+        assertThat(bulk.items(lina, job.id(), true, 0, 10)).singleElement().satisfies(i -> {
+            assertThat(i.orderId()).isEqualTo(tooMany.id());
+            assertThat(i.message()).as("refused, saying why").contains("BLK-CAP-1");
+        });
+        assertThat(orders.get(caps.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
+        assertThat(orders.get(plain.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
+        assertThat(orders.get(tooMany.id()).lifecycle()).isEqualTo(LifecycleStatus.NEW);
+        assertThat(inventory.holdingsOf(caps.id())).singleElement().satisfies(h -> assertThat(h.reserved()).isEqualTo(2));
     }
 
     @Test

@@ -30,6 +30,15 @@ public class ReservationRepository {
                 .param("order", orderId).query(ReservationRepository::holding).list();
     }
 
+    /** The holdings of many orders, locked until the transaction ends. */
+    public List<Holding> lockByOrders(java.util.Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE r.order_id IN (:orders) ORDER BY r.order_id, r.order_line_id FOR UPDATE OF r")
+                .param("orders", orderIds).query(ReservationRepository::holding).list();
+    }
+
     public Optional<Holding> lockByLine(long orderLineId) {
         return jdbc.sql(SELECT + " WHERE r.order_line_id = :line FOR UPDATE OF r").param("line", orderLineId)
                 .query(ReservationRepository::holding).optional();

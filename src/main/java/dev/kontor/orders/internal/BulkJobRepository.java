@@ -135,6 +135,27 @@ public class BulkJobRepository {
                 .param("job", jobId).param("position", position).query(Integer.class).optional().isPresent();
     }
 
+    /** Locks those of the job's items that are still pending; answers their positions. */
+    public List<Integer> lockPending(long jobId, Collection<Integer> positions) {
+        return jdbc.sql("""
+                        SELECT position FROM bulk_job_items
+                        WHERE job_id = :job AND position IN (:positions) AND status = 'PENDING'
+                        ORDER BY position FOR UPDATE""")
+                .param("job", jobId).param("positions", positions).query(Integer.class).list();
+    }
+
+    /** Records the same result for many items of a job (those still pending). */
+    public int finishAll(long jobId, Collection<Integer> positions, BulkItemStatus status, Instant now) {
+        if (positions.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        UPDATE bulk_job_items SET status = :status, message = NULL, finished_at = :now, lease_until = NULL
+                        WHERE job_id = :job AND position IN (:positions) AND status = 'PENDING'""")
+                .param("status", status.name()).param("now", Timestamp.from(now)).param("job", jobId)
+                .param("positions", positions).update();
+    }
+
     /** Records what became of an item, if it is still pending. */
     public boolean finish(long jobId, int position, BulkItemStatus status, String message, Instant now) {
         return jdbc.sql("""

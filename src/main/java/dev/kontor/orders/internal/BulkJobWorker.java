@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.concurrent.Future;
 import dev.kontor.access.User;
 import dev.kontor.access.Users;
 import dev.kontor.orders.ActionOutcome;
+import dev.kontor.orders.BulkAction;
 import dev.kontor.orders.BulkItemStatus;
 import dev.kontor.orders.OrderAction;
 import dev.kontor.orders.Orders;
@@ -34,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Works off bulk jobs. Each round claims a batch of pending items (so two instances never take the same ones) and
  * acts on each order in its own transaction, together with recording the item's result: the order changes and
- * its result is written, or neither. A refusal is recorded in the requester's language, as they will read it.
+ * its result is written, or neither (a job's approvals go together first, see {@link #approveTogether}). A refusal is recorded in the requester's language, as they will read it.
  */
 @Component
 public class BulkJobWorker {
@@ -42,6 +45,8 @@ public class BulkJobWorker {
     private static final Logger log = LoggerFactory.getLogger(BulkJobWorker.class);
     private static final int BATCH = 200;
     private static final Duration LEASE = Duration.ofMinutes(5);
+    /** A failed batch of approvals is halved until its halves would be smaller than this. */
+    private static final int MIN_HALF = 8;
 
     private final BulkJobRepository jobs;
     private final Orders orders;
@@ -111,11 +116,71 @@ public class BulkJobWorker {
         List<BulkJobRepository.Claimed> batch = transaction.execute(s -> jobs.claim(now, now.plus(LEASE), BATCH));
         Map<Long, User> requesters = new HashMap<>();
         int finished = 0;
+        Map<Long, List<BulkJobRepository.Claimed>> approvals = new LinkedHashMap<>();
         for (BulkJobRepository.Claimed item : batch) {
+            if (item.action() == BulkAction.APPROVE) {
+                approvals.computeIfAbsent(item.jobId(), k -> new ArrayList<>()).add(item);
+            }
+        }
+        Set<Long> doneIn = new HashSet<>();
+        for (List<BulkJobRepository.Claimed> items : approvals.values()) {
+            User requester = requesters.computeIfAbsent(items.get(0).requestedById(), users::byId);
+            Set<Integer> approved = approveTogether(items, requester);
+            finished += approved.size();
+            items.stream().filter(i -> approved.contains(i.position())).forEach(i -> doneIn.add(key(i)));
+        }
+        for (BulkJobRepository.Claimed item : batch) {
+            if (doneIn.contains(key(item))) {
+                continue;
+            }
             User requester = requesters.computeIfAbsent(item.requestedById(), users::byId);
             finished += work(item, requester) ? 1 : 0;
         }
         return new int[] {batch.size(), finished};
+    }
+
+    private static long key(BulkJobRepository.Claimed item) {
+        return item.jobId() * 1_000_000L + item.position();
+    }
+
+    /**
+     * Approves a job's claimed items together, in one transaction ({@link Orders#approveAll}), and records them
+     * done in it; answers the positions done. What it passes over (an order to refuse, to ask about, seen twice)
+     * is left pending for {@link #work}, order by order, which says why. A batch that fails (one order's stock
+     * commitment refused) is tried again in halves, down to a few orders, so that one short order costs its batch
+     * little; what is left after that goes order by order too.
+     */
+    private Set<Integer> approveTogether(List<BulkJobRepository.Claimed> items, User requester) {
+        if (!requester.enabled() || items.size() < 2) {
+            return Set.of();
+        }
+        long jobId = items.get(0).jobId();
+        try {
+            Set<Integer> done = transaction.execute(s -> {
+                Map<Integer, Long> orderAt = new HashMap<>();
+                items.forEach(i -> orderAt.put(i.position(), i.orderId()));
+                Map<Long, Integer> positions = new LinkedHashMap<>();
+                for (int position : jobs.lockPending(jobId, orderAt.keySet())) {
+                    positions.putIfAbsent(orderAt.get(position), position);
+                }
+                Set<Long> approved = orders.approveAll(requester.asActor(), positions.keySet());
+                List<Integer> finished = approved.stream().map(positions::get).toList();
+                jobs.finishAll(jobId, finished, BulkItemStatus.DONE, clock.instant());
+                return new HashSet<>(finished);
+            });
+            return done == null ? Set.of() : done;
+        } catch (RuntimeException e) {
+            if (items.size() >= MIN_HALF * 2) {
+                log.debug("Bulk job {}: approving {} orders together failed ({}); trying each half", jobId,
+                        items.size(), e.toString());
+                Set<Integer> done = new HashSet<>(approveTogether(items.subList(0, items.size() / 2), requester));
+                done.addAll(approveTogether(items.subList(items.size() / 2, items.size()), requester));
+                return done;
+            }
+            log.debug("Bulk job {}: approving {} orders together failed ({}); approving them one by one", jobId,
+                    items.size(), e.toString());
+            return Set.of();
+        }
     }
 
     private boolean work(BulkJobRepository.Claimed item, User requester) {

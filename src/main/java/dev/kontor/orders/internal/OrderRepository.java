@@ -22,6 +22,8 @@ import dev.kontor.orders.PaymentTerms;
 import dev.kontor.orders.Totals;
 import dev.kontor.shared.Address;
 import dev.kontor.shared.StaleVersionException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -33,15 +35,31 @@ public class OrderRepository {
 
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() { };
 
+    private static final String UPDATE = """
+            UPDATE orders SET number = :number, customer_id = :customerId, customer_name = :customerName,
+                email = :email, phone = :phone, billing_address = :billing::jsonb,
+                shipping_address = :shippingAddress::jsonb, currency = :currency,
+                prices_include_tax = :pricesIncludeTax, subtotal = :subtotal, shipping = :shipping,
+                discount = :discount, tax = :tax, total = :total, payment_method = :paymentMethod,
+                lifecycle = :lifecycle, held_from = :heldFrom, hold_reason = :holdReason,
+                payment_status = :paymentStatus, fulfilment_status = :fulfilmentStatus, paid = :paid,
+                refunded = :refunded, pending = :pending, tags = :tags, responsible_id = :responsibleId,
+                updated_at = :updatedAt, updated_by = :updatedBy, payment_terms = :paymentTerms,
+                delivered_at = :deliveredAt,
+                due_on = :dueOn, version = version + 1
+            WHERE id = :id AND version = :version""";
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
     private final JsonMapper json;
 
     private final java.time.ZoneId zone;
 
-    OrderRepository(JdbcClient jdbc, JsonMapper json,
+    OrderRepository(JdbcClient jdbc, NamedParameterJdbcOperations batch, JsonMapper json,
                     @org.springframework.beans.factory.annotation.Value(
                             "${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.zone = java.time.ZoneId.of(zone);
     }
@@ -149,20 +167,7 @@ public class OrderRepository {
      */
     public Order update(Order before, Order after) {
         OrderContent c = after.content();
-        Optional<Integer> version = jdbc.sql("""
-                        UPDATE orders SET number = :number, customer_id = :customerId, customer_name = :customerName,
-                            email = :email, phone = :phone, billing_address = :billing::jsonb,
-                            shipping_address = :shippingAddress::jsonb, currency = :currency,
-                            prices_include_tax = :pricesIncludeTax, subtotal = :subtotal, shipping = :shipping,
-                            discount = :discount, tax = :tax, total = :total, payment_method = :paymentMethod,
-                            lifecycle = :lifecycle, held_from = :heldFrom, hold_reason = :holdReason,
-                            payment_status = :paymentStatus, fulfilment_status = :fulfilmentStatus, paid = :paid,
-                            refunded = :refunded, pending = :pending, tags = :tags, responsible_id = :responsibleId,
-                            updated_at = :updatedAt, updated_by = :updatedBy, payment_terms = :paymentTerms,
-                            delivered_at = :deliveredAt,
-                            due_on = :dueOn, version = version + 1
-                        WHERE id = :id AND version = :version
-                        RETURNING version""")
+        Optional<Integer> version = jdbc.sql(UPDATE + " RETURNING version")
                 .params(columns(after, c, after.totals()))
                 .param("id", before.id())
                 .param("version", before.version())
@@ -176,6 +181,38 @@ public class OrderRepository {
             insertObservers(before.id(), c.observerIds());
         }
         return stored(after, before.id(), lines, version.get());
+    }
+
+    /**
+     * Writes many orders whose lines and observers did not change (a state change such as approval), in one
+     * round trip; each must still be at the version it was read at, which holds for orders locked by
+     * {@link #lockAll}. Returns them as stored, at their new versions.
+     */
+    public List<Order> updateAll(List<Order> befores, List<Order> afters) {
+        if (befores.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource[] rows = new MapSqlParameterSource[befores.size()];
+        for (int i = 0; i < rows.length; i++) {
+            Order before = befores.get(i);
+            Order after = afters.get(i);
+            if (!before.content().lines().equals(after.content().lines())
+                    || !before.content().observerIds().equals(after.content().observerIds())) {
+                throw new IllegalArgumentException("updateAll writes the order row only; order " + before.id()
+                        + " changed its lines or observers");
+            }
+            rows[i] = new MapSqlParameterSource(columns(after, after.content(), after.totals()))
+                    .addValue("id", before.id()).addValue("version", before.version());
+        }
+        int[] counts = batch.batchUpdate(UPDATE, rows);
+        List<Order> stored = new ArrayList<>(counts.length);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 1) {
+                throw stale(befores.get(i).id());
+            }
+            stored.add(stored(afters.get(i), befores.get(i).id(), befores.get(i).lines(), befores.get(i).version() + 1));
+        }
+        return stored;
     }
 
     private static Order stored(Order o, long id, List<OrderLine> lines, int version) {
@@ -323,6 +360,30 @@ public class OrderRepository {
         return find(id, " FOR UPDATE");
     }
 
+    /**
+     * Loads and locks these orders (those that exist), in id order so that two callers locking overlapping sets
+     * cannot deadlock, with their lines and observers: three statements however many orders.
+     */
+    public List<Order> lockAll(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<OrderRow> rows = jdbc.sql("SELECT * FROM orders WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+                .param("ids", ids).query(this::row).list();
+        Map<Long, List<OrderLine>> lines = new HashMap<>();
+        jdbc.sql("SELECT * FROM order_lines WHERE order_id IN (:ids) ORDER BY order_id, position, id")
+                .param("ids", ids).query((ResultSet rs) -> {
+                    lines.computeIfAbsent(rs.getLong("order_id"), k -> new ArrayList<>()).add(line(rs));
+                });
+        Map<Long, Set<Long>> observers = new HashMap<>();
+        jdbc.sql("SELECT order_id, user_id FROM order_observers WHERE order_id IN (:ids)").param("ids", ids)
+                .query((ResultSet rs) -> {
+                    observers.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
+                });
+        return rows.stream().map(r -> r.toOrder(lines.getOrDefault(r.id(), List.of()),
+                observers.getOrDefault(r.id(), new HashSet<>()))).toList();
+    }
+
     private Optional<Order> find(long id, String lock) {
         Optional<OrderRow> row = jdbc.sql("SELECT * FROM orders WHERE id = :id" + lock).param("id", id)
                 .query(this::row).optional();
@@ -359,11 +420,14 @@ public class OrderRepository {
 
     private List<OrderLine> loadLines(long orderId) {
         return jdbc.sql("SELECT * FROM order_lines WHERE order_id = :id ORDER BY position, id").param("id", orderId)
-                .query((rs, n) -> new OrderLine(rs.getLong("id"), rs.getInt("position"), rs.getString("sku"),
-                        rs.getString("name"), json.readValue(rs.getString("attributes"), ATTRIBUTES),
-                        rs.getLong("unit_price"), rs.getInt("quantity"), rs.getLong("discount"), rs.getInt("tax_rate"),
-                        rs.getInt("shipped_quantity"), rs.getInt("returned_quantity")))
-                .list();
+                .query((rs, n) -> line(rs)).list();
+    }
+
+    private OrderLine line(ResultSet rs) throws SQLException {
+        return new OrderLine(rs.getLong("id"), rs.getInt("position"), rs.getString("sku"), rs.getString("name"),
+                json.readValue(rs.getString("attributes"), ATTRIBUTES), rs.getLong("unit_price"), rs.getInt("quantity"),
+                rs.getLong("discount"), rs.getInt("tax_rate"), rs.getInt("shipped_quantity"),
+                rs.getInt("returned_quantity"));
     }
 
     private Set<Long> observers(long orderId) {

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import dev.kontor.timeline.Change;
 import dev.kontor.timeline.TimelineEntry;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -19,32 +21,45 @@ public class TimelineRepository {
     private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() { };
 
+    private static final String INSERT = """
+            INSERT INTO timeline_entries
+                (subject_type, subject_id, occurred_at, actor_id, actor_name, action, changes, reason, details)
+            VALUES (:type, :subject, :at, :actorId, :actorName, :action, :changes::jsonb, :reason, :details::jsonb)""";
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batch;
     private final JsonMapper json;
 
-    TimelineRepository(JdbcClient jdbc, JsonMapper json) {
+    TimelineRepository(JdbcClient jdbc, NamedParameterJdbcOperations batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
     public TimelineEntry insert(TimelineEntry e) {
-        long id = jdbc.sql("""
-                        INSERT INTO timeline_entries
-                            (subject_type, subject_id, occurred_at, actor_id, actor_name, action, changes, reason, details)
-                        VALUES (:type, :subject, :at, :actorId, :actorName, :action, :changes::jsonb, :reason, :details::jsonb)
-                        RETURNING id""")
-                .param("type", e.subjectType())
-                .param("subject", e.subjectId())
-                .param("at", Timestamp.from(e.occurredAt()))
-                .param("actorId", e.actorId())
-                .param("actorName", e.actorName())
-                .param("action", e.action())
-                .param("changes", json.writeValueAsString(e.changes()))
-                .param("reason", e.reason())
-                .param("details", json.writeValueAsString(e.details()))
-                .query(Long.class).single();
+        long id = jdbc.sql(INSERT + " RETURNING id").params(columns(e).getValues()).query(Long.class).single();
         return new TimelineEntry(id, e.subjectType(), e.subjectId(), e.occurredAt(), e.actorId(), e.actorName(),
                 e.action(), e.changes(), e.reason(), e.details());
+    }
+
+    /** Inserts many entries in one round trip. */
+    public void insertAll(List<TimelineEntry> entries) {
+        if (!entries.isEmpty()) {
+            batch.batchUpdate(INSERT, entries.stream().map(this::columns).toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    private MapSqlParameterSource columns(TimelineEntry e) {
+        return new MapSqlParameterSource()
+                .addValue("type", e.subjectType())
+                .addValue("subject", e.subjectId())
+                .addValue("at", Timestamp.from(e.occurredAt()))
+                .addValue("actorId", e.actorId())
+                .addValue("actorName", e.actorName())
+                .addValue("action", e.action())
+                .addValue("changes", json.writeValueAsString(e.changes()))
+                .addValue("reason", e.reason())
+                .addValue("details", json.writeValueAsString(e.details()));
     }
 
     public List<TimelineEntry> findBySubject(String type, long subjectId) {
