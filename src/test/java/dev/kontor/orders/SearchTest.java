@@ -62,6 +62,24 @@ class SearchTest {
     }
 
     @Test
+    void partOfANameFindsItsOrdersAndAnOrderIsFoundByTheNameItHasNow() {
+        assertThat(search("chmid")).as("inside a name, any case").containsExactly(other.id());
+        assertThat(search("JANA SCHMIDT")).containsExactly(other.id());
+        Order draft = fixtures.order(lina, true);
+        assertThat(search("schmidt")).containsExactly(draft.id(), other.id());
+
+        OrderInput was = Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-BLUE-M", 2990, 2));
+        CustomerDetails weber = CustomerDetails.of(CustomerKind.PERSON, "Jonas Weber", null, "DE", "de",
+                "jonas@example.de", null, null, null, null, Fixtures.address("Jonas Weber", "DE"));
+        orders.edit(lina, draft.id(), null, new OrderInput(was.channel(), null, OrderInput.CustomerChoice.create(weber),
+                null, null, null, Fixtures.address("Jonas Weber", "DE"), "EUR", true, was.lines(), 490L, null,
+                "BANK_TRANSFER", java.util.Set.of(), null, java.util.Set.of(), null, null, null));
+
+        assertThat(search("weber")).containsExactly(draft.id());
+        assertThat(search("schmidt")).as("not by the name it had").containsExactly(other.id());
+    }
+
+    @Test
     void hostileOrHugeSearchStringsAreHarmless() {
         for (String q : List.of("' OR 1=1 --", "%", "_", "\\\\", "<script>alert(1)</script>", "'; DROP TABLE orders; --")) {
             assertThat(search(q)).as(q).isEmpty();

@@ -238,7 +238,8 @@ public class OrderQueries {
                      UNION SELECT id FROM orders WHERE lower(email) = :lower
                      UNION SELECT order_id FROM order_lines WHERE upper(sku) = upper(:q)""");
             if (lower.codePointCount(0, lower.length()) >= 3 || !lower.chars().allMatch(c -> c < 128)) {
-                hits.append("\n UNION SELECT id FROM orders WHERE lower(customer_name) LIKE :contains ESCAPE '\\'");
+                hits.append("\n UNION SELECT id FROM orders WHERE lower(customer_name) IN"
+                        + " (SELECT name FROM order_customer_names WHERE name LIKE :contains ESCAPE '\\')");
             }
             if (digits.length() >= 7) {
                 hits.append("\n UNION SELECT id FROM orders WHERE phone_tail = right(:digits, 8)"
