@@ -235,7 +235,7 @@ public class Orders {
             befores.add(before);
             afters.add(order);
         }
-        List<Order> saved = orders.updateAll(befores, afters);
+        List<Order> saved = orders.updateStates(befores, afters);
         Set<Long> named = new HashSet<>();
         for (Order o : befores) {
             if (o.content().responsibleId() != null) {

@@ -23,7 +23,7 @@ public class Timeline {
         return repository.insert(entry);
     }
 
-    /** Appends many entries in one round trip; must run inside the transaction that makes the changes. */
+    /** Appends many entries in one statement; must run inside the transaction that makes the changes. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(List<TimelineEntry> entries) {
         repository.insertAll(entries);

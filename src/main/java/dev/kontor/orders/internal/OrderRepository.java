@@ -22,8 +22,6 @@ import dev.kontor.orders.PaymentTerms;
 import dev.kontor.orders.Totals;
 import dev.kontor.shared.Address;
 import dev.kontor.shared.StaleVersionException;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -50,16 +48,14 @@ public class OrderRepository {
             WHERE id = :id AND version = :version""";
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcOperations batch;
     private final JsonMapper json;
 
     private final java.time.ZoneId zone;
 
-    OrderRepository(JdbcClient jdbc, NamedParameterJdbcOperations batch, JsonMapper json,
+    OrderRepository(JdbcClient jdbc, JsonMapper json,
                     @org.springframework.beans.factory.annotation.Value(
                             "${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.json = json;
         this.zone = java.time.ZoneId.of(zone);
     }
@@ -184,33 +180,62 @@ public class OrderRepository {
     }
 
     /**
-     * Writes many orders whose lines and observers did not change (a state change such as approval), in one
-     * round trip; each must still be at the version it was read at, which holds for orders locked by
-     * {@link #lockAll}. Returns them as stored, at their new versions.
+     * Writes what a lifecycle action changes — the state, the hold, the statuses derived from them, the due date,
+     * who and when — for many orders whose content did not change, in one statement. Each must still be at the
+     * version it was read at, which holds for orders locked by {@link #lockAll}. Returns them as stored.
      */
-    public List<Order> updateAll(List<Order> befores, List<Order> afters) {
+    public List<Order> updateStates(List<Order> befores, List<Order> afters) {
         if (befores.isEmpty()) {
             return List.of();
         }
-        MapSqlParameterSource[] rows = new MapSqlParameterSource[befores.size()];
-        for (int i = 0; i < rows.length; i++) {
+        int n = befores.size();
+        Long[] ids = new Long[n];
+        Integer[] versions = new Integer[n];
+        String[][] text = new String[9][n];
+        for (int i = 0; i < n; i++) {
             Order before = befores.get(i);
             Order after = afters.get(i);
-            if (!before.content().lines().equals(after.content().lines())
-                    || !before.content().observerIds().equals(after.content().observerIds())) {
-                throw new IllegalArgumentException("updateAll writes the order row only; order " + before.id()
-                        + " changed its lines or observers");
+            if (!before.content().equals(after.content()) || !java.util.Objects.equals(before.number(), after.number())) {
+                throw new IllegalArgumentException("updateStates writes the state only; order " + before.id()
+                        + " changed its content");
             }
-            rows[i] = new MapSqlParameterSource(columns(after, after.content(), after.totals()))
-                    .addValue("id", before.id()).addValue("version", before.version());
+            ids[i] = before.id();
+            versions[i] = before.version();
+            text[0][i] = after.lifecycle().name();
+            text[1][i] = after.heldFrom() == null ? null : after.heldFrom().name();
+            text[2][i] = after.holdReason();
+            text[3][i] = after.paymentStatus().name();
+            text[4][i] = after.fulfilmentStatus().name();
+            text[5][i] = after.updatedAt().toString();
+            text[6][i] = after.updatedBy();
+            text[7][i] = after.dueDate(zone).toString();
+            text[8][i] = after.deliveredAt() == null ? null : after.deliveredAt().toString();
         }
-        int[] counts = batch.batchUpdate(UPDATE, rows);
-        List<Order> stored = new ArrayList<>(counts.length);
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 1) {
-                throw stale(befores.get(i).id());
+        Set<Long> written = new HashSet<>(jdbc.sql("""
+                        UPDATE orders o SET lifecycle = v.lifecycle, held_from = v.held_from, hold_reason = v.hold_reason,
+                            payment_status = v.payment_status, fulfilment_status = v.fulfilment_status,
+                            updated_at = CAST(v.updated_at AS TIMESTAMPTZ), updated_by = v.updated_by,
+                            due_on = CAST(v.due_on AS DATE), delivered_at = CAST(v.delivered_at AS TIMESTAMPTZ),
+                            version = o.version + 1
+                        FROM unnest(CAST(:ids AS BIGINT[]), CAST(:versions AS INT[]), CAST(:lifecycle AS TEXT[]),
+                                    CAST(:heldFrom AS TEXT[]), CAST(:holdReason AS TEXT[]), CAST(:payment AS TEXT[]),
+                                    CAST(:fulfilment AS TEXT[]), CAST(:updatedAt AS TEXT[]), CAST(:updatedBy AS TEXT[]),
+                                    CAST(:dueOn AS TEXT[]), CAST(:deliveredAt AS TEXT[]))
+                            AS v (id, version, lifecycle, held_from, hold_reason, payment_status, fulfilment_status,
+                                  updated_at, updated_by, due_on, delivered_at)
+                        WHERE o.id = v.id AND o.version = v.version
+                        RETURNING o.id""")
+                .param("ids", ids).param("versions", versions).param("lifecycle", text[0]).param("heldFrom", text[1])
+                .param("holdReason", text[2]).param("payment", text[3]).param("fulfilment", text[4])
+                .param("updatedAt", text[5]).param("updatedBy", text[6]).param("dueOn", text[7])
+                .param("deliveredAt", text[8])
+                .query(Long.class).list());
+        List<Order> stored = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (!written.contains(ids[i])) {
+                throw stale(ids[i]);
             }
-            stored.add(stored(afters.get(i), befores.get(i).id(), befores.get(i).lines(), befores.get(i).version() + 1));
+            stored.add(stored(afters.get(i), ids[i], befores.get(i).lines(), versions[i] + 1));
         }
         return stored;
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import dev.kontor.timeline.Change;
 import dev.kontor.timeline.TimelineEntry;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -27,12 +26,10 @@ public class TimelineRepository {
             VALUES (:type, :subject, :at, :actorId, :actorName, :action, :changes::jsonb, :reason, :details::jsonb)""";
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcOperations batch;
     private final JsonMapper json;
 
-    TimelineRepository(JdbcClient jdbc, NamedParameterJdbcOperations batch, JsonMapper json) {
+    TimelineRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.json = json;
     }
 
@@ -42,11 +39,40 @@ public class TimelineRepository {
                 e.action(), e.changes(), e.reason(), e.details());
     }
 
-    /** Inserts many entries in one round trip. */
+    /** Inserts many entries in one statement. */
     public void insertAll(List<TimelineEntry> entries) {
-        if (!entries.isEmpty()) {
-            batch.batchUpdate(INSERT, entries.stream().map(this::columns).toArray(MapSqlParameterSource[]::new));
+        if (entries.isEmpty()) {
+            return;
         }
+        int n = entries.size();
+        String[][] text = new String[7][n];
+        Long[] subjects = new Long[n];
+        Long[] actors = new Long[n];
+        for (int i = 0; i < n; i++) {
+            TimelineEntry e = entries.get(i);
+            subjects[i] = e.subjectId();
+            actors[i] = e.actorId();
+            text[0][i] = e.subjectType();
+            text[1][i] = e.occurredAt().toString();
+            text[2][i] = e.actorName();
+            text[3][i] = e.action();
+            text[4][i] = json.writeValueAsString(e.changes());
+            text[5][i] = e.reason();
+            text[6][i] = json.writeValueAsString(e.details());
+        }
+        jdbc.sql("""
+                        INSERT INTO timeline_entries
+                            (subject_type, subject_id, occurred_at, actor_id, actor_name, action, changes, reason, details)
+                        SELECT type, subject, CAST(at AS TIMESTAMPTZ), actor_id, actor_name, action, CAST(changes AS JSONB),
+                               reason, CAST(details AS JSONB)
+                        FROM unnest(CAST(:types AS TEXT[]), CAST(:subjects AS BIGINT[]), CAST(:at AS TEXT[]),
+                                    CAST(:actors AS BIGINT[]), CAST(:names AS TEXT[]), CAST(:actions AS TEXT[]),
+                                    CAST(:changes AS TEXT[]), CAST(:reasons AS TEXT[]), CAST(:details AS TEXT[]))
+                            WITH ORDINALITY AS e (type, subject, at, actor_id, actor_name, action, changes, reason, details, n)
+                        ORDER BY n""")
+                .param("types", text[0]).param("subjects", subjects).param("at", text[1]).param("actors", actors)
+                .param("names", text[2]).param("actions", text[3]).param("changes", text[4]).param("reasons", text[5])
+                .param("details", text[6]).update();
     }
 
     private MapSqlParameterSource columns(TimelineEntry e) {
