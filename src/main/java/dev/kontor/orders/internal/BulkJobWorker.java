@@ -122,15 +122,13 @@ public class BulkJobWorker {
                 approvals.computeIfAbsent(item.jobId(), k -> new ArrayList<>()).add(item);
             }
         }
-        Set<Long> doneIn = new HashSet<>();
+        Set<BulkJobRepository.Claimed> approved = new HashSet<>();
         for (List<BulkJobRepository.Claimed> items : approvals.values()) {
-            User requester = requesters.computeIfAbsent(items.get(0).requestedById(), users::byId);
-            Set<Integer> approved = approveTogether(items, requester);
-            finished += approved.size();
-            items.stream().filter(i -> approved.contains(i.position())).forEach(i -> doneIn.add(key(i)));
+            approved.addAll(approveTogether(items, requesters.computeIfAbsent(items.get(0).requestedById(), users::byId)));
         }
+        finished += approved.size();
         for (BulkJobRepository.Claimed item : batch) {
-            if (doneIn.contains(key(item))) {
+            if (approved.contains(item)) {
                 continue;
             }
             User requester = requesters.computeIfAbsent(item.requestedById(), users::byId);
@@ -139,41 +137,39 @@ public class BulkJobWorker {
         return new int[] {batch.size(), finished};
     }
 
-    private static long key(BulkJobRepository.Claimed item) {
-        return item.jobId() * 1_000_000L + item.position();
-    }
-
     /**
      * Approves a job's claimed items together, in one transaction ({@link Orders#approveAll}), and records them
-     * done in it; answers the positions done. What it passes over (an order to refuse, to ask about, seen twice)
+     * done in it; answers the items done. What it passes over (an order to refuse, to ask about, seen twice)
      * is left pending for {@link #work}, order by order, which says why. A batch that fails (one order's stock
      * commitment refused) is tried again in halves, down to a few orders, so that one short order costs its batch
      * little; what is left after that goes order by order too.
      */
-    private Set<Integer> approveTogether(List<BulkJobRepository.Claimed> items, User requester) {
+    private Set<BulkJobRepository.Claimed> approveTogether(List<BulkJobRepository.Claimed> items, User requester) {
         if (!requester.enabled() || items.size() < 2) {
             return Set.of();
         }
         long jobId = items.get(0).jobId();
         try {
-            Set<Integer> done = transaction.execute(s -> {
-                Map<Integer, Long> orderAt = new HashMap<>();
-                items.forEach(i -> orderAt.put(i.position(), i.orderId()));
-                Map<Long, Integer> positions = new LinkedHashMap<>();
-                for (int position : jobs.lockPending(jobId, orderAt.keySet())) {
-                    positions.putIfAbsent(orderAt.get(position), position);
+            Set<BulkJobRepository.Claimed> done = transaction.execute(s -> {
+                Map<Integer, BulkJobRepository.Claimed> at = new HashMap<>();
+                items.forEach(i -> at.put(i.position(), i));
+                Map<Long, BulkJobRepository.Claimed> pending = new LinkedHashMap<>();
+                for (int position : jobs.lockPending(jobId, at.keySet())) {
+                    pending.putIfAbsent(at.get(position).orderId(), at.get(position));
                 }
-                Set<Long> approved = orders.approveAll(requester.asActor(), positions.keySet());
-                List<Integer> finished = approved.stream().map(positions::get).toList();
-                jobs.finishAll(jobId, finished, BulkItemStatus.DONE, clock.instant());
-                return new HashSet<>(finished);
+                Set<BulkJobRepository.Claimed> finished = new HashSet<>();
+                orders.approveAll(requester.asActor(), pending.keySet()).forEach(id -> finished.add(pending.get(id)));
+                jobs.finishAll(jobId, finished.stream().map(BulkJobRepository.Claimed::position).toList(),
+                        BulkItemStatus.DONE, clock.instant());
+                return finished;
             });
             return done == null ? Set.of() : done;
         } catch (RuntimeException e) {
             if (items.size() >= MIN_HALF * 2) {
                 log.debug("Bulk job {}: approving {} orders together failed ({}); trying each half", jobId,
                         items.size(), e.toString());
-                Set<Integer> done = new HashSet<>(approveTogether(items.subList(0, items.size() / 2), requester));
+                Set<BulkJobRepository.Claimed> done = new HashSet<>(approveTogether(items.subList(0, items.size() / 2),
+                        requester));
                 done.addAll(approveTogether(items.subList(items.size() / 2, items.size()), requester));
                 return done;
             }
