@@ -105,7 +105,10 @@ class WorkbenchBench {
                     f.listP95(), f.countP95(), f.rows()));
         }
         table.append(String.format("%ngenerated in %.0f s%n", generated));
-        table.append(bulkApprove(views.get("to review")));
+        table.append(bulkApprove(views.get("to review"), false));
+        if (Boolean.getBoolean("bench.stock")) {
+            table.append(bulkApprove(views.get("to review"), true));
+        }
         System.out.print(table);
         Path out = Path.of("bench/results/workbench-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".md");
@@ -115,9 +118,11 @@ class WorkbenchBench {
 
     /**
      * Approves every order to review (100,000 at 1M) as one bulk job, as a supervisor would from the list, then puts
-     * them back (lifecycle, version, timeline) so that the next run finds the same data.
+     * them back (lifecycle, version, timeline) so that the next run finds the same data. With {@code stock}, every
+     * item code of the generated lines is first made a catalog item with plenty of stock, so each line's units are
+     * reserved as they would be in a shop that keeps its stock in Kontor ({@code BENCH_STOCK=true bench/workbench.sh}).
      */
-    private String bulkApprove(OrderFilter toReview) {
+    private String bulkApprove(OrderFilter toReview, boolean stock) {
         Actor supervisor = users.byUsername("bench-supervisor").map(dev.kontor.access.User::asActor)
                 .orElseGet(() -> users.create(Actor.system("bench"), "bench-supervisor", "Bench Supervisor", null,
                         "bench-password-1", null, List.of("SUPERVISOR")).asActor());
@@ -126,6 +131,20 @@ class WorkbenchBench {
                 UPDATE orders SET shipping_address = jsonb_build_object('name', customer_name, 'street', 'Hauptstr. 1',
                     'postalCode', '10115', 'city', 'Berlin', 'country', 'DE')
                 WHERE lifecycle = 'NEW' AND shipping_address IS NULL""").update();
+        if (stock) {
+            jdbc.sql("""
+                    INSERT INTO products (code, name, created_at, updated_at) VALUES ('BENCH', 'Bench items', now(), now())
+                    ON CONFLICT (code) DO NOTHING""").update();
+            jdbc.sql("""
+                    INSERT INTO variants (product_id, sku, status, position, created_at, updated_at)
+                    SELECT p.id, s.sku, 'NORMAL', row_number() OVER (ORDER BY s.sku), now(), now()
+                    FROM (SELECT DISTINCT sku FROM order_lines) s, products p WHERE p.code = 'BENCH'
+                    ON CONFLICT (upper(sku)) DO NOTHING""").update();
+            jdbc.sql("""
+                    INSERT INTO stock_levels (variant_id, location, on_hand)
+                    SELECT v.id, 'MAIN', 1000000 FROM variants v JOIN products p ON p.id = v.product_id AND p.code = 'BENCH'
+                    ON CONFLICT DO NOTHING""").update();
+        }
         long t = System.nanoTime();
         dev.kontor.orders.BulkJob job = bulk.startForFilter(supervisor, dev.kontor.orders.BulkAction.APPROVE, null,
                 toReview);
@@ -143,11 +162,16 @@ class WorkbenchBench {
                 WHERE i.job_id = :job AND i.order_id = o.id AND i.status = 'DONE'""").param("job", job.id()).update();
         jdbc.sql("DELETE FROM timeline_entries WHERE actor_id = :user").param("user", supervisor.userId()).update();
         jdbc.sql("DELETE FROM bulk_jobs WHERE id = :job").param("job", job.id()).update();
+        if (stock) {
+            // The catalog items go again (with their stock and ledger), so that plain runs stay plain.
+            jdbc.sql("DELETE FROM reservations").update();
+            jdbc.sql("DELETE FROM products WHERE code = 'BENCH'").update();
+        }
         // Settle what approving and restoring 100,000 orders left (dead row versions, count deltas), as autovacuum
         // and the count folding job would, so that the next run measures the same database.
         jdbc.sql("VACUUM (ANALYZE) orders, timeline_entries, bulk_job_items").update();
         queries.foldCounts();
-        return String.format("%nbulk approve: %d orders (%d done, %d refused, %d failed), job written in %.1f s, "
+        return String.format("%nbulk approve" + (stock ? " (lines reserving catalog stock)" : "") + ": %d orders (%d done, %d refused, %d failed), job written in %.1f s, "
                         + "worked off in %.1f s (%.0f orders/s, %d worker threads)%s%n", job.total(),
                 job.count(dev.kontor.orders.BulkItemStatus.DONE), job.count(dev.kontor.orders.BulkItemStatus.REFUSED),
                 job.count(dev.kontor.orders.BulkItemStatus.FAILED), written, worked, job.total() / worked,
