@@ -169,10 +169,13 @@ public class Inventory {
     }
 
     /**
-     * {@link #reserve} with {@link Mode#COMMIT} for many orders (a bulk approval): what they hold and the variants
-     * their lines name are read in one statement each, and orders that neither hold anything nor name a catalog
-     * item (nothing to do) cost nothing more. A refused commitment refuses them all: the caller's transaction
-     * rolls back, and the caller may go through the orders one by one to learn which.
+     * {@link #reserve} with {@link Mode#COMMIT} for many orders (a bulk approval), with the same outcome as
+     * committing them one after the other. What they hold and the variants their lines name are read in one
+     * statement each. Orders holding nothing yet whose variants all have the units the batch needs available are
+     * committed together: the stock rows locked in a fixed order, reserved in one guarded update, the ledger rows
+     * and holdings written in one statement each. The others (holding something already, or needing a variant the
+     * batch would run short of) go through {@link #reserve} one by one, which backorders or refuses. A refused
+     * commitment refuses them all: the caller's transaction rolls back.
      */
     @Transactional
     public void commitAll(Actor actor, Map<OrderRef, List<Need>> orders) {
@@ -181,13 +184,42 @@ public class Inventory {
                 .forEach(h -> held.computeIfAbsent(h.orderId(), k -> new java.util.ArrayList<>()).add(h));
         Map<String, Variant> variants = products.findVariantsBySkus(orders.values().stream().flatMap(List::stream)
                 .map(Need::sku).distinct().toList());
+        Map<OrderRef, List<Need>> fresh = new java.util.LinkedHashMap<>();
+        Map<Long, Integer> wanted = new HashMap<>();
         orders.forEach((order, needs) -> {
-            List<Holding> holdings = held.getOrDefault(order.id(), List.of());
-            boolean names = needs.stream().anyMatch(n -> variants.containsKey(n.sku().toUpperCase(java.util.Locale.ROOT)));
-            if (names || !holdings.isEmpty()) {
-                reserve(actor, order, needs, Mode.COMMIT, null, holdings, variants);
+            List<Need> stocked = needs.stream().filter(n -> n.quantity() > 0 && variant(variants, n) != null).toList();
+            if (held.containsKey(order.id())) {
+                reserve(actor, order, needs, Mode.COMMIT, null, held.get(order.id()), variants);
+            } else if (!stocked.isEmpty()) {
+                fresh.put(order, stocked);
+                stocked.forEach(n -> wanted.merge(variant(variants, n).id(), n.quantity(), Integer::sum));
             }
         });
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Map<Long, StockRepository.Available> available = stock.lockBest(wanted.keySet());
+        List<StockRepository.Reservation> together = new java.util.ArrayList<>();
+        fresh.forEach((order, needs) -> {
+            boolean enough = needs.stream().allMatch(n -> {
+                StockRepository.Available at = available.get(variant(variants, n).id());
+                return at != null && at.units() >= wanted.get(at.variantId());
+            });
+            if (!enough) {
+                reserve(actor, order, orders.get(order), Mode.COMMIT, null, List.of(), variants);
+                return;
+            }
+            for (Need n : needs) {
+                long variantId = variant(variants, n).id();
+                together.add(new StockRepository.Reservation(n.orderLineId(), order.id(), order.label(), variantId,
+                        available.get(variantId).location(), n.quantity()));
+            }
+        });
+        stock.reserveAll(together, context(actor, null, null, null));
+    }
+
+    private static Variant variant(Map<String, Variant> variants, Need need) {
+        return variants.get(need.sku().toUpperCase(java.util.Locale.ROOT));
     }
 
     private void reserve(Actor actor, OrderRef order, List<Need> needs, Mode mode, Instant holdUntil,

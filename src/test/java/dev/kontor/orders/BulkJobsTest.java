@@ -117,8 +117,8 @@ class BulkJobsTest {
 
     @Test
     void approvingTogetherCommitsEachOrdersStockAndPassesOverWhatItMayNotApprove() {
-        fixtures.product("BULKSHIRT", false, "BLK-SHIRT-1");
-        fixtures.product("BULKSOCK", true, "BLK-SOCK-1");
+        long shirt = fixtures.product("BULKSHIRT", false, "BLK-SHIRT-1").variants().get(0).id();
+        long sock = fixtures.product("BULKSOCK", true, "BLK-SOCK-1").variants().get(0).id();
         fixtures.receive("BLK-SHIRT-1", 5);
         Order shirts = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-SHIRT-1", 2990, 2)), false).order();
         Order socks = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-SOCK-1", 990, 3),
@@ -146,6 +146,16 @@ class BulkJobsTest {
         assertThat(inventory.holdingsOf(socks.id())).extracting(h -> h.sku() + ":" + h.reserved() + "+" + h.backordered())
                 .containsExactlyInAnyOrder("BLK-SOCK-1:0+3", "BLK-SHIRT-1:1+0");
         assertThat(inventory.holdingsOf(plain.id())).isEmpty();
+        assertThat(inventory.total(shirt)).isEqualTo(new dev.kontor.catalog.StockFigures(null, 5, 3, 0, 0));
+        assertThat(inventory.total(sock)).isEqualTo(new dev.kontor.catalog.StockFigures(null, 0, 0, 3, 0));
+        assertThat(jdbc.sql("""
+                SELECT string_agg(kind || ' ' || reserved_delta || '+' || backordered_delta || ' ' || order_label, ', '
+                                  ORDER BY order_id, id)
+                FROM stock_movements WHERE order_id IN (:ids)""")
+                .param("ids", List.of(shirts.id(), socks.id())).query(String.class).single())
+                .as("one ledger row per line, as approving one by one writes")
+                .isEqualTo("RESERVATION 2+0 " + shirts.number() + ", BACKORDER 0+3 " + socks.number()
+                        + ", RESERVATION 1+0 " + socks.number());
     }
 
     @Test
@@ -241,6 +251,41 @@ class BulkJobsTest {
         });
         assertThat(orders.list(jonas, OrderFilter.all(), OrderSort.PLACED, true, null, 50).items())
                 .as("the new responsible sees the orders").hasSize(2);
+    }
+
+    @Test
+    void twoWorkersApprovingTogetherNeverOversellAScarceItem() throws Exception {
+        long hot = fixtures.product("BULKHOT", false, "BLK-HOT-1").variants().get(0).id();
+        long plenty = fixtures.product("BULKPLENTY", false, "BLK-PLENTY-1").variants().get(0).id();
+        fixtures.receive("BLK-HOT-1", 200);
+        fixtures.receive("BLK-PLENTY-1", 1000);
+        List<Long> chosen = new ArrayList<>();
+        for (int i = 0; i < 260; i++) {
+            chosen.add(orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-PLENTY-1", 990, 1),
+                    Fixtures.line("BLK-HOT-1", 1990, 1)), false).order().id());
+        }
+        BulkJob job = bulk.start(lina, BulkAction.APPROVE, null, chosen);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            int finished = 0;
+            for (Future<Integer> run : pool.invokeAll(List.<Callable<Integer>>of(worker::run, worker::run))) {
+                finished += run.get();
+            }
+            assertThat(finished).isEqualTo(260);
+        } finally {
+            pool.shutdown();
+        }
+        job = bulk.get(lina, job.id());
+        assertThat(job.count(BulkItemStatus.DONE)).isEqualTo(200);
+        assertThat(job.count(BulkItemStatus.REFUSED)).isEqualTo(60);
+        assertThat(inventory.total(hot)).isEqualTo(new dev.kontor.catalog.StockFigures(null, 200, 200, 0, 0));
+        assertThat(inventory.total(plenty)).as("a refused order holds nothing")
+                .isEqualTo(new dev.kontor.catalog.StockFigures(null, 1000, 200, 0, 0));
+        assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE lifecycle = 'APPROVED'").query(Long.class).single())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("SELECT coalesce(sum(reserved_delta), 0) FROM stock_movements WHERE variant_id = :v")
+                .param("v", hot).query(Long.class).single()).as("the ledger adds up to the figures").isEqualTo(200);
     }
 
     @Test

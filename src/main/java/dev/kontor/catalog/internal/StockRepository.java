@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.kontor.access.Actor;
 import dev.kontor.catalog.Movement;
@@ -67,6 +68,102 @@ public class StockRepository {
                 .param("label", c.orderLabel()).param("actorId", c.actor().userId())
                 .param("actorName", c.actor().displayName()).param("at", Timestamp.from(c.at())).update();
         return true;
+    }
+
+    /** What is available of a variant at a location. */
+    public record Available(long variantId, String location, int units, boolean defaultLocation) {
+
+        boolean before(Available other) {
+            if (units != other.units) {
+                return units > other.units;
+            }
+            if (defaultLocation != other.defaultLocation) {
+                return defaultLocation;
+            }
+            return location.compareTo(other.location) <= 0;
+        }
+    }
+
+    /** A line's units to reserve, as {@link #reserveAll} writes them. */
+    public record Reservation(long orderLineId, long orderId, String orderLabel, long variantId, String location,
+                              int units) {
+    }
+
+    /**
+     * For each variant, its stock row at the location with most available (the default location, then the code,
+     * first among equals, as {@link #locationsByAvailability}), locked until the transaction ends. Rows are locked in
+     * variant order, so two transactions locking overlapping sets wait for each other rather than deadlock. A variant
+     * with no stock row is left out.
+     */
+    public Map<Long, Available> lockBest(java.util.Collection<Long> variantIds) {
+        Map<Long, Available> best = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT s.variant_id, s.location, s.on_hand - s.reserved AS available, l.is_default
+                        FROM stock_levels s JOIN locations l ON l.code = s.location
+                        WHERE s.variant_id IN (:ids)
+                        ORDER BY s.variant_id, s.location FOR UPDATE OF s""")
+                .param("ids", variantIds).query((ResultSet rs) -> {
+                    Available here = new Available(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4));
+                    best.merge(here.variantId(), here, (a, b) -> a.before(b) ? a : b);
+                });
+        return best;
+    }
+
+    /**
+     * Reserves many lines' units on rows {@link #lockBest} locked and found sufficient: one guarded update per
+     * stock row, one ledger row and one holding per line, each kind in one statement.
+     */
+    public void reserveAll(List<Reservation> lines, Context c) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        record Row(long variantId, String location) {
+        }
+        Map<Row, Integer> perRow = new java.util.LinkedHashMap<>();
+        lines.forEach(l -> perRow.merge(new Row(l.variantId(), l.location()), l.units(), Integer::sum));
+        Long[] rowVariants = perRow.keySet().stream().map(Row::variantId).toArray(Long[]::new);
+        String[] rowLocations = perRow.keySet().stream().map(Row::location).toArray(String[]::new);
+        Integer[] rowUnits = perRow.values().toArray(Integer[]::new);
+        int updated = jdbc.sql("""
+                        UPDATE stock_levels s SET reserved = s.reserved + n.units
+                        FROM unnest(CAST(:variants AS BIGINT[]), CAST(:locations AS TEXT[]), CAST(:units AS INT[]))
+                            AS n (variant_id, location, units)
+                        WHERE s.variant_id = n.variant_id AND s.location = n.location
+                          AND s.on_hand >= s.reserved + n.units""")
+                .param("variants", rowVariants).param("locations", rowLocations).param("units", rowUnits).update();
+        if (updated != rowUnits.length) {
+            throw new IllegalStateException("Stock changed under a lock: " + updated + " of " + rowUnits.length
+                    + " rows reserved");
+        }
+        Long[] lineIds = lines.stream().map(Reservation::orderLineId).toArray(Long[]::new);
+        Long[] orderIds = lines.stream().map(Reservation::orderId).toArray(Long[]::new);
+        String[] labels = lines.stream().map(Reservation::orderLabel).toArray(String[]::new);
+        Long[] variants = lines.stream().map(Reservation::variantId).toArray(Long[]::new);
+        String[] locations = lines.stream().map(Reservation::location).toArray(String[]::new);
+        Integer[] units = lines.stream().map(Reservation::units).toArray(Integer[]::new);
+        jdbc.sql("""
+                        INSERT INTO stock_movements (variant_id, location, kind, reserved_delta, reason, reference,
+                            order_id, order_label, actor_id, actor_name, occurred_at)
+                        SELECT variant_id, location, 'RESERVATION', units, :reason, :reference, order_id, label,
+                            :actorId, :actorName, :at
+                        FROM unnest(CAST(:variants AS BIGINT[]), CAST(:locations AS TEXT[]), CAST(:units AS INT[]),
+                                    CAST(:orders AS BIGINT[]), CAST(:labels AS TEXT[]))
+                            WITH ORDINALITY AS l (variant_id, location, units, order_id, label, n)
+                        ORDER BY n""")
+                .param("variants", variants).param("locations", locations).param("units", units)
+                .param("orders", orderIds).param("labels", labels).param("reason", c.reason())
+                .param("reference", c.reference()).param("actorId", c.actor().userId())
+                .param("actorName", c.actor().displayName()).param("at", java.sql.Timestamp.from(c.at())).update();
+        jdbc.sql("""
+                        INSERT INTO reservations (order_line_id, order_id, order_label, variant_id, location, reserved,
+                            backordered, expires_at, created_at)
+                        SELECT line_id, order_id, label, variant_id, location, units, 0, NULL, :at
+                        FROM unnest(CAST(:lines AS BIGINT[]), CAST(:orders AS BIGINT[]), CAST(:labels AS TEXT[]),
+                                    CAST(:variants AS BIGINT[]), CAST(:locations AS TEXT[]), CAST(:units AS INT[]))
+                            AS l (line_id, order_id, label, variant_id, location, units)""")
+                .param("lines", lineIds).param("orders", orderIds).param("labels", labels).param("variants", variants)
+                .param("locations", locations).param("units", units).param("at", java.sql.Timestamp.from(c.at()))
+                .update();
     }
 
     public int available(long variantId, String location) {
