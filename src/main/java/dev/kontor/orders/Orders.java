@@ -208,8 +208,8 @@ public class Orders {
     /**
      * Approves many orders in the caller's transaction as {@link #act} approves one (same permission, same rule,
      * same timeline entry, stock commitment and event for each), but in a few statements for all of them: they
-     * are locked in id order, written in one round trip each for the rows and the timeline, and their stock is
-     * committed with one read of what they hold. Answers the ids it approved. An order it cannot simply approve
+     * are locked in id order, their rows and timeline entries written in one statement each, and their stock
+     * committed together ({@link Inventory#commitAll}). Answers the ids it approved. An order it cannot simply approve
      * (not visible to the actor, refused by its state, approval needed, permission denied) is passed over
      * untouched, for the caller to take through {@link #act}, which says why. If any commitment is refused the
      * whole batch fails with the caller's transaction.
@@ -236,24 +236,16 @@ public class Orders {
             afters.add(order);
         }
         List<Order> saved = orders.updateStates(befores, afters);
-        Set<Long> named = new HashSet<>();
-        for (Order o : befores) {
-            if (o.content().responsibleId() != null) {
-                named.add(o.content().responsibleId());
-            }
-            named.addAll(o.content().observerIds());
-        }
-        Map<Long, String> names = named.isEmpty() ? Map.of() : users.displayNames(named);
+        Function<Long, String> names = userNames(befores);
         List<TimelineEntry> entries = new java.util.ArrayList<>();
         Map<Inventory.OrderRef, List<dev.kontor.catalog.Need>> commitments = new LinkedHashMap<>();
         for (int i = 0; i < saved.size(); i++) {
             Order order = saved.get(i);
             entries.add(new TimelineEntry(null, SUBJECT, order.id(), now, actor.userId(), actor.displayName(),
                     "order." + OrderAction.APPROVE.key(),
-                    OrderDiff.between(befores.get(i), order, id -> names.getOrDefault(id, "#" + id)), null,
+                    OrderDiff.between(befores.get(i), order, names), null,
                     new LinkedHashMap<>()));
-            commitments.put(new Inventory.OrderRef(order.id(), order.number()), order.lines().stream()
-                    .map(l -> new dev.kontor.catalog.Need(l.id(), l.sku(), l.openQuantity())).toList());
+            commitments.put(new Inventory.OrderRef(order.id(), order.number()), needs(order));
         }
         timeline.recordAll(entries);
         inventory.commitAll(actor, commitments);
@@ -1014,8 +1006,7 @@ public class Orders {
     private void syncStock(Actor actor, Order order) {
         Inventory.OrderRef ref = new Inventory.OrderRef(order.id(), order.number());
         LifecycleStatus state = order.lifecycle() == LifecycleStatus.ON_HOLD ? order.heldFrom() : order.lifecycle();
-        List<dev.kontor.catalog.Need> needs = order.lines().stream()
-                .map(l -> new dev.kontor.catalog.Need(l.id(), l.sku(), l.openQuantity())).toList();
+        List<dev.kontor.catalog.Need> needs = needs(order);
         boolean atCreation = stockSettings.reserveAt() == InventorySettings.ReserveAt.CREATION;
         switch (state) {
             case DRAFT -> {
@@ -1032,6 +1023,11 @@ public class Orders {
             case CANCELLED, DELETED -> inventory.release(actor, ref);
             default -> { }
         }
+    }
+
+    /** What each line of the order needs of the stock: its units still to ship. */
+    private static List<dev.kontor.catalog.Need> needs(Order order) {
+        return order.lines().stream().map(l -> new dev.kontor.catalog.Need(l.id(), l.sku(), l.openQuantity())).toList();
     }
 
     /** The needs of lines that already hold stock (a submitted draft keeps its hold, now without deadline). */
@@ -1104,14 +1100,19 @@ public class Orders {
     }
 
     private Function<Long, String> userNames(Order a, Order b) {
+        return userNames(List.of(a, b));
+    }
+
+    /** The names of the users these orders name (responsible, observers), for the timeline. */
+    private Function<Long, String> userNames(java.util.Collection<Order> orders) {
         Set<Long> ids = new HashSet<>();
-        for (Order o : List.of(a, b)) {
+        for (Order o : orders) {
             if (o.content().responsibleId() != null) {
                 ids.add(o.content().responsibleId());
             }
             ids.addAll(o.content().observerIds());
         }
-        Map<Long, String> names = users.displayNames(ids);
+        Map<Long, String> names = ids.isEmpty() ? Map.of() : users.displayNames(ids);
         return id -> names.getOrDefault(id, "#" + id);
     }
 
