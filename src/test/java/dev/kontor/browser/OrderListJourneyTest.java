@@ -52,6 +52,10 @@ class OrderListJourneyTest extends BrowserTest {
         page.press("form.filters input[name=q]", "Enter");
         assertThat(page.locator("p.empty")).isVisible();
 
+        page.navigate(url("/orders?q=" + "x".repeat(10_000)));
+        assertThat(page.locator(".flash-error")).hasText("Search: At most 200 characters.");
+        assertThat(page.locator("p.empty")).isVisible(); // no list that would look like a match
+
         page.navigate(url("/orders?channel=EBAY"));
         page.click("#choose-columns");
         page.uncheck("#columns-form input[value=channel]");

@@ -208,6 +208,14 @@ class OrdersApiTest {
     }
 
     @Test
+    void aSearchOfTenThousandCharactersIsRefusedNamingTheField() {
+        Api.Response huge = api.get("/api/orders?q=" + "x".repeat(10_000));
+        assertThat(huge.status()).as(huge.body()).isEqualTo(422);
+        assertThat(huge.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(huge.json().at("/errors/0/field").asString()).isEqualTo("q");
+    }
+
+    @Test
     void refundsAndPaymentsStayWithinWhatIsOwedAndWhatWasPaid() {
         JsonNode order = create("MONEY");
         String path = "/api/orders/" + order.get("id").asLong();

@@ -113,9 +113,10 @@ class OrderController {
             model.addAttribute("page", orders.list(actor, filter, sort, descending, after, PAGE_SIZE));
             model.addAttribute("total", orders.count(actor, filter));
         } catch (InvalidInputException e) {
-            model.addAttribute("error", messages.of(e.problems().get(0)));
-            model.addAttribute("page", orders.list(actor, OrderFilter.all(), sort, descending, null, PAGE_SIZE));
-            model.addAttribute("total", orders.count(actor, OrderFilter.all()));
+            // Say which field is wrong and show nothing rather than every order, which would look like a match.
+            model.addAttribute("error", messages.withField(e.problems().get(0)));
+            model.addAttribute("page", new dev.kontor.orders.OrderPage(List.of(), null));
+            model.addAttribute("total", 0L);
         }
         model.addAttribute("filter", filter);
         if (filter.query() != null && model.getAttribute("page") instanceof dev.kontor.orders.OrderPage shown) {
