@@ -188,6 +188,32 @@ class BulkJobsTest {
     }
 
     @Test
+    void aSalespersonApprovesTheirOwnOrdersTogetherAndNoOneElses() {
+        Actor sven = fixtures.user("sven", Role.SALES);
+        OrderInput base = Fixtures.input("MANUAL", null, Fixtures.line("MUG", 1200, 1));
+        List<Long> own = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            own.add(orders.place(lina, new OrderInput(base.channel(), null, base.customer(), null, null, null,
+                    base.shippingAddress(), base.currency(), base.pricesIncludeTax(), base.lines(), base.shipping(),
+                    null, base.paymentMethod(), Set.of(), sven.userId(), Set.of(), null, null, null), false).order().id());
+        }
+        Order someoneElses = placed("MANUAL");
+        List<Long> chosen = new ArrayList<>(own);
+        chosen.add(1, someoneElses.id());
+
+        BulkJob job = bulk.start(sven, BulkAction.APPROVE, null, chosen);
+        assertThat(worker.run()).isEqualTo(4);
+
+        assertThat(bulk.get(sven, job.id()).count(BulkItemStatus.DONE)).isEqualTo(3);
+        own.forEach(id -> assertThat(orders.get(id).lifecycle()).isEqualTo(LifecycleStatus.APPROVED));
+        assertThat(orders.get(someoneElses.id()).lifecycle()).isEqualTo(LifecycleStatus.NEW);
+        assertThat(bulk.items(sven, job.id(), true, 0, 10)).singleElement().satisfies(i -> {
+            assertThat(i.orderId()).isEqualTo(someoneElses.id());
+            assertThat(i.status()).isEqualTo(BulkItemStatus.REFUSED);
+        });
+    }
+
+    @Test
     void eachOrderIsCheckedAgainstTheRequestersRights() {
         Actor ola = fixtures.user("ola", Role.WAREHOUSE);
         Order order = placed("MANUAL");
