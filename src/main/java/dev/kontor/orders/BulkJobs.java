@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
@@ -46,6 +47,16 @@ public class BulkJobs {
     /** A job over the chosen orders, in the order given (unknown and deleted ones left out). */
     @Transactional
     public BulkJob start(Actor actor, BulkAction action, String argument, Collection<Long> orderIds) {
+        return start(actor, action, argument, orderIds, null);
+    }
+
+    /**
+     * {@link #start}, once per request key: the user's job with this key if there is one (the same request sent
+     * again), otherwise a new one under the key.
+     */
+    @Transactional
+    public BulkJob start(Actor actor, BulkAction action, String argument, Collection<Long> orderIds,
+                         String requestKey) {
         String checked = check(actor, action, argument);
         List<Long> ids = orderIds == null ? List.of()
                 : new ArrayList<>(new LinkedHashSet<>(orderIds.stream().filter(java.util.Objects::nonNull).toList()));
@@ -55,7 +66,11 @@ public class BulkJobs {
         if (ids.size() > MAX_ORDERS) {
             throw InvalidInputException.of("orderIds", "validation.bulk.too-many", MAX_ORDERS);
         }
-        long id = jobs.insertJob(action, checked, actor.userId(), actor.displayName(), clock.instant());
+        Optional<Long> inserted = newJob(actor, action, checked, requestKey);
+        if (inserted.isEmpty()) {
+            return earlier(actor, requestKey).orElseThrow();
+        }
+        long id = inserted.get();
         int added = jobs.addOrders(id, ids);
         if (added == 0) {
             throw InvalidInputException.of("orderIds", "validation.bulk.none-chosen");
@@ -67,8 +82,19 @@ public class BulkJobs {
     /** A job over every order the list with this filter shows the user, oldest first. */
     @Transactional
     public BulkJob startForFilter(Actor actor, BulkAction action, String argument, OrderFilter filter) {
+        return startForFilter(actor, action, argument, filter, null);
+    }
+
+    /** {@link #startForFilter}, once per request key (see {@link #start(Actor, BulkAction, String, Collection, String)}). */
+    @Transactional
+    public BulkJob startForFilter(Actor actor, BulkAction action, String argument, OrderFilter filter,
+                                  String requestKey) {
         String checked = check(actor, action, argument);
-        long id = jobs.insertJob(action, checked, actor.userId(), actor.displayName(), clock.instant());
+        Optional<Long> inserted = newJob(actor, action, checked, requestKey);
+        if (inserted.isEmpty()) {
+            return earlier(actor, requestKey).orElseThrow();
+        }
+        long id = inserted.get();
         int added = queries.addToBulkJob(id, orders.visibleTo(actor, filter), MAX_ORDERS);
         if (added > MAX_ORDERS) {
             throw InvalidInputException.of("orderIds", "validation.bulk.too-many", MAX_ORDERS);
@@ -78,6 +104,24 @@ public class BulkJobs {
         }
         jobs.setTotal(id, added);
         return jobs.find(id).orElseThrow();
+    }
+
+    /** A new job's id; empty when the user has one with this request key already. */
+    private Optional<Long> newJob(Actor actor, BulkAction action, String argument, String requestKey) {
+        if (earlier(actor, requestKey).isPresent()) {
+            return Optional.empty();
+        }
+        return jobs.insertJob(action, argument, actor.userId(), actor.displayName(), clock.instant(), requestKey);
+    }
+
+    private Optional<BulkJob> earlier(Actor actor, String requestKey) {
+        if (requestKey == null) {
+            return Optional.empty();
+        }
+        if (requestKey.length() > 100) {
+            throw InvalidInputException.of("key", "validation.too-long", 100);
+        }
+        return jobs.findByRequestKey(actor.userId(), requestKey);
     }
 
     /** A job with its progress; its requester, supervisors and admins see it. */

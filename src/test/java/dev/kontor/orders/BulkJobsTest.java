@@ -214,6 +214,22 @@ class BulkJobsTest {
     }
 
     @Test
+    void theSameRequestSentTwiceStartsOneJob() {
+        List<Long> chosen = placed(2).stream().map(Order::id).toList();
+        BulkJob first = bulk.start(lina, BulkAction.TAG, "vip", chosen, "key-1");
+        BulkJob again = bulk.start(lina, BulkAction.TAG, "vip", chosen, "key-1");
+        assertThat(again.id()).isEqualTo(first.id());
+        BulkJob whole = bulk.startForFilter(lina, BulkAction.TAG, "vip", OrderFilter.all(), "key-2");
+        assertThat(bulk.startForFilter(lina, BulkAction.TAG, "vip", OrderFilter.all(), "key-2").id()).isEqualTo(whole.id());
+        assertThat(bulk.latest(lina, 10)).extracting(BulkJob::id).containsExactly(whole.id(), first.id());
+        assertThat(bulk.start(fixtures.user("sven", Role.SALES), BulkAction.TAG, "vip", chosen, "key-1").id())
+                .as("keys are per user").isNotEqualTo(first.id());
+        assertThatThrownBy(() -> bulk.start(lina, BulkAction.TAG, "vip", chosen, "k".repeat(101)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).field()).isEqualTo("key"));
+    }
+
+    @Test
     void eachOrderIsCheckedAgainstTheRequestersRights() {
         Actor ola = fixtures.user("ola", Role.WAREHOUSE);
         Order order = placed("MANUAL");

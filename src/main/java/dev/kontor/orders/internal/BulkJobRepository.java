@@ -29,13 +29,26 @@ public class BulkJobRepository {
         this.jdbc = jdbc;
     }
 
-    public long insertJob(BulkAction action, String argument, long requestedById, String requestedByName,
-                          Instant now) {
+    /**
+     * Writes a new job; empty when the user already has one with this request key (the same request sent twice:
+     * a concurrent twin is waited for and then seen as there).
+     */
+    public Optional<Long> insertJob(BulkAction action, String argument, long requestedById, String requestedByName,
+                                    Instant now, String requestKey) {
         return jdbc.sql("""
-                        INSERT INTO bulk_jobs (action, argument, requested_by_id, requested_by_name, total, created_at)
-                        VALUES (:action, :argument, :by, :name, 0, :now) RETURNING id""")
+                        INSERT INTO bulk_jobs (action, argument, requested_by_id, requested_by_name, total, created_at,
+                            request_key)
+                        VALUES (:action, :argument, :by, :name, 0, :now, :key)
+                        ON CONFLICT (requested_by_id, request_key) WHERE request_key IS NOT NULL DO NOTHING
+                        RETURNING id""")
                 .param("action", action.name()).param("argument", argument).param("by", requestedById)
-                .param("name", requestedByName).param("now", Timestamp.from(now)).query(Long.class).single();
+                .param("name", requestedByName).param("now", Timestamp.from(now)).param("key", requestKey)
+                .query(Long.class).optional();
+    }
+
+    public Optional<BulkJob> findByRequestKey(long requestedById, String requestKey) {
+        return jdbc.sql(SELECT_JOBS + " WHERE j.requested_by_id = :by AND j.request_key = :key")
+                .param("by", requestedById).param("key", requestKey).query(BulkJobRepository::job).optional();
     }
 
     /** Adds the given orders, in the given order, that exist and are not deleted; answers how many. */

@@ -54,6 +54,7 @@ class BulkController {
                  @RequestParam(required = false) String reason,
                  @RequestParam(required = false) String tag,
                  @RequestParam(required = false) String responsibleId,
+                 @RequestParam(required = false) String page,
                  RedirectAttributes redirect) {
         try {
             BulkAction verb = BulkActions.parse(action);
@@ -63,13 +64,34 @@ class BulkController {
                 case ASSIGN -> responsibleId;
                 default -> null;
             };
-            BulkJob job = all ? jobs.startForFilter(actor, verb, argument, ListQuery.parse(query, orders.today()))
-                    : jobs.start(actor, verb, argument, ids);
+            String key = requestKey(page, verb, argument, all, query, ids);
+            BulkJob job = all ? jobs.startForFilter(actor, verb, argument, ListQuery.parse(query, orders.today()), key)
+                    : jobs.start(actor, verb, argument, ids, key);
             redirect.addFlashAttribute("notice", messages.get("bulk.started", job.id(), job.total()));
             return "redirect:/orders/bulk/" + job.id();
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
             return "redirect:/orders" + (query == null || query.isBlank() ? "" : "?" + query);
+        }
+    }
+
+    /**
+     * The same request from the same rendered list (its {@code page} token) gets the same key, so sending it again
+     * finds the job it started; another action or other orders from that page are another request. No token (an
+     * old page, a hand-made request): no key.
+     */
+    static String requestKey(String page, BulkAction action, String argument, boolean all, String query,
+                             List<Long> ids) {
+        if (page == null || page.isBlank()) {
+            return null;
+        }
+        String request = String.join("\n", page, action.name(), String.valueOf(argument), String.valueOf(all),
+                all ? String.valueOf(query) : String.valueOf(ids));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(request.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
         }
     }
 

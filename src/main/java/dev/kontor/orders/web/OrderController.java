@@ -119,6 +119,7 @@ class OrderController {
             model.addAttribute("total", 0L);
         }
         model.addAttribute("filter", filter);
+        model.addAttribute("bulkPage", java.util.UUID.randomUUID().toString()); // see BulkController.requestKey
         if (filter.query() != null && model.getAttribute("page") instanceof dev.kontor.orders.OrderPage shown) {
             model.addAttribute("matched", orders.matchedKeys(filter.query(),
                     shown.items().stream().map(dev.kontor.orders.OrderSummary::id).toList()));
