@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Works off bulk jobs. Each round claims a batch of pending items (so two instances never take the same ones) and
  * acts on each order in its own transaction, together with recording the item's result: the order changes and
- * its result is written, or neither (a job's approvals go together first, see {@link #approveTogether}). A refusal is recorded in the requester's language, as they will read it.
+ * its result is written, or neither (a job's approvals go together first, see {@link #approveTogether}). A
+ * refusal is recorded in the requester's language, as they will read it.
  */
 @Component
 public class BulkJobWorker {

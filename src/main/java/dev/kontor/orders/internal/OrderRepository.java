@@ -33,20 +33,6 @@ public class OrderRepository {
 
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() { };
 
-    private static final String UPDATE = """
-            UPDATE orders SET number = :number, customer_id = :customerId, customer_name = :customerName,
-                email = :email, phone = :phone, billing_address = :billing::jsonb,
-                shipping_address = :shippingAddress::jsonb, currency = :currency,
-                prices_include_tax = :pricesIncludeTax, subtotal = :subtotal, shipping = :shipping,
-                discount = :discount, tax = :tax, total = :total, payment_method = :paymentMethod,
-                lifecycle = :lifecycle, held_from = :heldFrom, hold_reason = :holdReason,
-                payment_status = :paymentStatus, fulfilment_status = :fulfilmentStatus, paid = :paid,
-                refunded = :refunded, pending = :pending, tags = :tags, responsible_id = :responsibleId,
-                updated_at = :updatedAt, updated_by = :updatedBy, payment_terms = :paymentTerms,
-                delivered_at = :deliveredAt,
-                due_on = :dueOn, version = version + 1
-            WHERE id = :id AND version = :version""";
-
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -163,7 +149,20 @@ public class OrderRepository {
      */
     public Order update(Order before, Order after) {
         OrderContent c = after.content();
-        Optional<Integer> version = jdbc.sql(UPDATE + " RETURNING version")
+        Optional<Integer> version = jdbc.sql("""
+                        UPDATE orders SET number = :number, customer_id = :customerId, customer_name = :customerName,
+                            email = :email, phone = :phone, billing_address = :billing::jsonb,
+                            shipping_address = :shippingAddress::jsonb, currency = :currency,
+                            prices_include_tax = :pricesIncludeTax, subtotal = :subtotal, shipping = :shipping,
+                            discount = :discount, tax = :tax, total = :total, payment_method = :paymentMethod,
+                            lifecycle = :lifecycle, held_from = :heldFrom, hold_reason = :holdReason,
+                            payment_status = :paymentStatus, fulfilment_status = :fulfilmentStatus, paid = :paid,
+                            refunded = :refunded, pending = :pending, tags = :tags, responsible_id = :responsibleId,
+                            updated_at = :updatedAt, updated_by = :updatedBy, payment_terms = :paymentTerms,
+                            delivered_at = :deliveredAt,
+                            due_on = :dueOn, version = version + 1
+                        WHERE id = :id AND version = :version
+                        RETURNING version""")
                 .params(columns(after, c, after.totals()))
                 .param("id", before.id())
                 .param("version", before.version())
@@ -188,29 +187,16 @@ public class OrderRepository {
         if (befores.isEmpty()) {
             return List.of();
         }
-        int n = befores.size();
-        Long[] ids = new Long[n];
-        Integer[] versions = new Integer[n];
-        String[][] text = new String[9][n];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < befores.size(); i++) {
             Order before = befores.get(i);
-            Order after = afters.get(i);
-            if (!before.content().equals(after.content()) || !java.util.Objects.equals(before.number(), after.number())) {
+            if (!before.content().equals(afters.get(i).content())
+                    || !java.util.Objects.equals(before.number(), afters.get(i).number())) {
                 throw new IllegalArgumentException("updateStates writes the state only; order " + before.id()
                         + " changed its content");
             }
-            ids[i] = before.id();
-            versions[i] = before.version();
-            text[0][i] = after.lifecycle().name();
-            text[1][i] = after.heldFrom() == null ? null : after.heldFrom().name();
-            text[2][i] = after.holdReason();
-            text[3][i] = after.paymentStatus().name();
-            text[4][i] = after.fulfilmentStatus().name();
-            text[5][i] = after.updatedAt().toString();
-            text[6][i] = after.updatedBy();
-            text[7][i] = after.dueDate(zone).toString();
-            text[8][i] = after.deliveredAt() == null ? null : after.deliveredAt().toString();
         }
+        Long[] ids = befores.stream().map(Order::id).toArray(Long[]::new);
+        Integer[] versions = befores.stream().map(Order::version).toArray(Integer[]::new);
         Set<Long> written = new HashSet<>(jdbc.sql("""
                         UPDATE orders o SET lifecycle = v.lifecycle, held_from = v.held_from, hold_reason = v.hold_reason,
                             payment_status = v.payment_status, fulfilment_status = v.fulfilment_status,
@@ -225,19 +211,29 @@ public class OrderRepository {
                                   updated_at, updated_by, due_on, delivered_at)
                         WHERE o.id = v.id AND o.version = v.version
                         RETURNING o.id""")
-                .param("ids", ids).param("versions", versions).param("lifecycle", text[0]).param("heldFrom", text[1])
-                .param("holdReason", text[2]).param("payment", text[3]).param("fulfilment", text[4])
-                .param("updatedAt", text[5]).param("updatedBy", text[6]).param("dueOn", text[7])
-                .param("deliveredAt", text[8])
+                .param("ids", ids).param("versions", versions)
+                .param("lifecycle", column(afters, o -> o.lifecycle().name()))
+                .param("heldFrom", column(afters, o -> o.heldFrom() == null ? null : o.heldFrom().name()))
+                .param("holdReason", column(afters, Order::holdReason))
+                .param("payment", column(afters, o -> o.paymentStatus().name()))
+                .param("fulfilment", column(afters, o -> o.fulfilmentStatus().name()))
+                .param("updatedAt", column(afters, o -> o.updatedAt().toString()))
+                .param("updatedBy", column(afters, Order::updatedBy))
+                .param("dueOn", column(afters, o -> o.dueDate(zone).toString()))
+                .param("deliveredAt", column(afters, o -> o.deliveredAt() == null ? null : o.deliveredAt().toString()))
                 .query(Long.class).list());
-        List<Order> stored = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        List<Order> stored = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
             if (!written.contains(ids[i])) {
                 throw stale(ids[i]);
             }
             stored.add(stored(afters.get(i), ids[i], befores.get(i).lines(), versions[i] + 1));
         }
         return stored;
+    }
+
+    private static String[] column(List<Order> orders, java.util.function.Function<Order, String> value) {
+        return orders.stream().map(value).toArray(String[]::new);
     }
 
     private static Order stored(Order o, long id, List<OrderLine> lines, int version) {

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import dev.kontor.timeline.Change;
 import dev.kontor.timeline.TimelineEntry;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -20,11 +19,6 @@ public class TimelineRepository {
     private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() { };
 
-    private static final String INSERT = """
-            INSERT INTO timeline_entries
-                (subject_type, subject_id, occurred_at, actor_id, actor_name, action, changes, reason, details)
-            VALUES (:type, :subject, :at, :actorId, :actorName, :action, :changes::jsonb, :reason, :details::jsonb)""";
-
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -34,7 +28,21 @@ public class TimelineRepository {
     }
 
     public TimelineEntry insert(TimelineEntry e) {
-        long id = jdbc.sql(INSERT + " RETURNING id").params(columns(e).getValues()).query(Long.class).single();
+        long id = jdbc.sql("""
+                        INSERT INTO timeline_entries
+                            (subject_type, subject_id, occurred_at, actor_id, actor_name, action, changes, reason, details)
+                        VALUES (:type, :subject, :at, :actorId, :actorName, :action, :changes::jsonb, :reason, :details::jsonb)
+                        RETURNING id""")
+                .param("type", e.subjectType())
+                .param("subject", e.subjectId())
+                .param("at", Timestamp.from(e.occurredAt()))
+                .param("actorId", e.actorId())
+                .param("actorName", e.actorName())
+                .param("action", e.action())
+                .param("changes", json.writeValueAsString(e.changes()))
+                .param("reason", e.reason())
+                .param("details", json.writeValueAsString(e.details()))
+                .query(Long.class).single();
         return new TimelineEntry(id, e.subjectType(), e.subjectId(), e.occurredAt(), e.actorId(), e.actorName(),
                 e.action(), e.changes(), e.reason(), e.details());
     }
@@ -43,22 +51,6 @@ public class TimelineRepository {
     public void insertAll(List<TimelineEntry> entries) {
         if (entries.isEmpty()) {
             return;
-        }
-        int n = entries.size();
-        String[][] text = new String[7][n];
-        Long[] subjects = new Long[n];
-        Long[] actors = new Long[n];
-        for (int i = 0; i < n; i++) {
-            TimelineEntry e = entries.get(i);
-            subjects[i] = e.subjectId();
-            actors[i] = e.actorId();
-            text[0][i] = e.subjectType();
-            text[1][i] = e.occurredAt().toString();
-            text[2][i] = e.actorName();
-            text[3][i] = e.action();
-            text[4][i] = json.writeValueAsString(e.changes());
-            text[5][i] = e.reason();
-            text[6][i] = json.writeValueAsString(e.details());
         }
         jdbc.sql("""
                         INSERT INTO timeline_entries
@@ -70,22 +62,20 @@ public class TimelineRepository {
                                     CAST(:changes AS TEXT[]), CAST(:reasons AS TEXT[]), CAST(:details AS TEXT[]))
                             WITH ORDINALITY AS e (type, subject, at, actor_id, actor_name, action, changes, reason, details, n)
                         ORDER BY n""")
-                .param("types", text[0]).param("subjects", subjects).param("at", text[1]).param("actors", actors)
-                .param("names", text[2]).param("actions", text[3]).param("changes", text[4]).param("reasons", text[5])
-                .param("details", text[6]).update();
+                .param("types", column(entries, TimelineEntry::subjectType))
+                .param("subjects", entries.stream().map(TimelineEntry::subjectId).toArray(Long[]::new))
+                .param("at", column(entries, e -> e.occurredAt().toString()))
+                .param("actors", entries.stream().map(TimelineEntry::actorId).toArray(Long[]::new))
+                .param("names", column(entries, TimelineEntry::actorName))
+                .param("actions", column(entries, TimelineEntry::action))
+                .param("changes", column(entries, e -> json.writeValueAsString(e.changes())))
+                .param("reasons", column(entries, TimelineEntry::reason))
+                .param("details", column(entries, e -> json.writeValueAsString(e.details())))
+                .update();
     }
 
-    private MapSqlParameterSource columns(TimelineEntry e) {
-        return new MapSqlParameterSource()
-                .addValue("type", e.subjectType())
-                .addValue("subject", e.subjectId())
-                .addValue("at", Timestamp.from(e.occurredAt()))
-                .addValue("actorId", e.actorId())
-                .addValue("actorName", e.actorName())
-                .addValue("action", e.action())
-                .addValue("changes", json.writeValueAsString(e.changes()))
-                .addValue("reason", e.reason())
-                .addValue("details", json.writeValueAsString(e.details()));
+    private static String[] column(List<TimelineEntry> entries, java.util.function.Function<TimelineEntry, String> value) {
+        return entries.stream().map(value).toArray(String[]::new);
     }
 
     public List<TimelineEntry> findBySubject(String type, long subjectId) {
