@@ -26,10 +26,12 @@ import java.util.regex.Pattern;
 
 public class OrderBench {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
-    record Result(String scenario, int concurrency, long operations, long errors, double seconds, double[] latenciesMs) {
+    record Result(
+            String scenario, int concurrency, long operations, long errors, double seconds, double[] latenciesMs) {
         double perSecond() {
             return operations / seconds;
         }
@@ -47,8 +49,9 @@ public class OrderBench {
         String url = opt.getOrDefault("url", "http://localhost:18099");
         int seconds = Integer.parseInt(opt.getOrDefault("seconds", "20"));
         String token = token(url, opt.getOrDefault("user", "admin"), opt.get("password"));
-        System.out.printf("Kontor at %s, %d s per run, %d cores, Java %s%n", url, seconds,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.printf(
+                "Kontor at %s, %d s per run, %d cores, Java %s%n",
+                url, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         run(url, token, "create", 4, 3); // warm-up
         List<Result> results = new ArrayList<>();
         for (String scenario : List.of("create", "create+approve")) {
@@ -59,16 +62,25 @@ public class OrderBench {
         Map<Integer, Double> pgbench = new HashMap<>();
         if (opt.containsKey("pg-port")) {
             for (int concurrency : List.of(1, 8)) {
-                pgbench.put(concurrency, pgbench(opt.getOrDefault("pgbench", "pgbench"), opt.get("pg-port"), concurrency, seconds));
+                pgbench.put(
+                        concurrency,
+                        pgbench(opt.getOrDefault("pgbench", "pgbench"), opt.get("pg-port"), concurrency, seconds));
             }
         }
         System.out.println();
-        System.out.println("| scenario | concurrency | orders/s | p50 ms | p99 ms | errors | pgbench tpcb-like tps | ratio |");
+        System.out.println(
+                "| scenario | concurrency | orders/s | p50 ms | p99 ms | errors | pgbench tpcb-like tps | ratio |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             Double tps = pgbench.get(r.concurrency());
-            System.out.printf("| %s | %d | %.1f | %.1f | %.1f | %d | %s | %s |%n", r.scenario(), r.concurrency(),
-                    r.perSecond(), r.percentile(50), r.percentile(99), r.errors(),
+            System.out.printf(
+                    "| %s | %d | %.1f | %.1f | %.1f | %d | %s | %s |%n",
+                    r.scenario(),
+                    r.concurrency(),
+                    r.perSecond(),
+                    r.percentile(50),
+                    r.percentile(99),
+                    r.errors(),
                     tps == null ? "–" : String.format("%.0f", tps),
                     tps == null ? "–" : String.format("%.2f×", r.perSecond() / tps));
         }
@@ -90,8 +102,10 @@ public class OrderBench {
                         boolean ok = created.statusCode() == 201;
                         if (ok && scenario.equals("create+approve")) {
                             Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
-                            ok = id.find() && post(url + "/api/orders/" + id.group(1) + "/approve", token, "{}")
-                                    .statusCode() == 200;
+                            ok = id.find()
+                                    && post(url + "/api/orders/" + id.group(1) + "/approve", token, "{}")
+                                                    .statusCode()
+                                            == 200;
                         }
                         if (ok) {
                             latencies.add((System.nanoTime() - t0) / 1e6);
@@ -110,7 +124,8 @@ public class OrderBench {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Result(scenario, concurrency, sorted.length, errors.get(), elapsed, sorted);
     }
 
@@ -122,21 +137,28 @@ public class OrderBench {
                  "shippingAddress":{"name":"Bench Customer %d","street":"Hauptstraße %d","postalCode":"50667","city":"Köln","country":"DE"},
                  "lines":[{"sku":"WLY0QU1098","name":"Linen shirt","attributes":{"colour":"blue","size":"M"},"unitPrice":4990,"quantity":2,"taxRate":1900},
                           {"sku":"WXZ0KU1122","name":"Silk scarf","attributes":{"colour":"red"},"unitPrice":3490,"quantity":1,"taxRate":1900},
-                          {"sku":"SCK0GR3001","name":"Merino socks","attributes":{"colour":"grey","size":"39-42"},"unitPrice":1990,"quantity":3,"taxRate":1900}]}"""
-                .formatted(n, n, n, n, n % 200 + 1);
+                          {"sku":"SCK0GR3001","name":"Merino socks","attributes":{"colour":"grey","size":"39-42"},"unitPrice":1990,"quantity":3,"taxRate":1900}]}""".formatted(n, n, n, n, n % 200 + 1);
     }
 
     static HttpResponse<String> post(String url, String token, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static String token(String url, String user, String password) throws Exception {
         String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/tokens"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/tokens"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response.body());
         if (!m.find()) {
             throw new IllegalStateException("No token: " + response.statusCode() + " " + response.body());
@@ -146,13 +168,66 @@ public class OrderBench {
 
     /** pgbench tpcb-like on its own database in the same PostgreSQL server. */
     static double pgbench(String pgbench, String port, int clients, int seconds) throws Exception {
-        exec(List.of("psql", "-h", "localhost", "-p", port, "-U", "postgres", "-d", "postgres", "-qc",
-                "DROP DATABASE IF EXISTS bench_pgbench"), false);
-        exec(List.of("psql", "-h", "localhost", "-p", port, "-U", "postgres", "-d", "postgres", "-qc",
-                "CREATE DATABASE bench_pgbench"), true);
-        exec(List.of(pgbench, "-h", "localhost", "-p", port, "-U", "postgres", "-i", "-s", "8", "-q", "bench_pgbench"), true);
-        String out = exec(List.of(pgbench, "-h", "localhost", "-p", port, "-U", "postgres", "-c", String.valueOf(clients),
-                "-j", String.valueOf(clients), "-T", String.valueOf(seconds), "bench_pgbench"), true);
+        exec(
+                List.of(
+                        "psql",
+                        "-h",
+                        "localhost",
+                        "-p",
+                        port,
+                        "-U",
+                        "postgres",
+                        "-d",
+                        "postgres",
+                        "-qc",
+                        "DROP DATABASE IF EXISTS bench_pgbench"),
+                false);
+        exec(
+                List.of(
+                        "psql",
+                        "-h",
+                        "localhost",
+                        "-p",
+                        port,
+                        "-U",
+                        "postgres",
+                        "-d",
+                        "postgres",
+                        "-qc",
+                        "CREATE DATABASE bench_pgbench"),
+                true);
+        exec(
+                List.of(
+                        pgbench,
+                        "-h",
+                        "localhost",
+                        "-p",
+                        port,
+                        "-U",
+                        "postgres",
+                        "-i",
+                        "-s",
+                        "8",
+                        "-q",
+                        "bench_pgbench"),
+                true);
+        String out = exec(
+                List.of(
+                        pgbench,
+                        "-h",
+                        "localhost",
+                        "-p",
+                        port,
+                        "-U",
+                        "postgres",
+                        "-c",
+                        String.valueOf(clients),
+                        "-j",
+                        String.valueOf(clients),
+                        "-T",
+                        String.valueOf(seconds),
+                        "bench_pgbench"),
+                true);
         Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
         if (!tps.find()) {
             throw new IllegalStateException("pgbench said: " + out);

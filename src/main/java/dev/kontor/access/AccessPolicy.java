@@ -1,5 +1,11 @@
 package dev.kontor.access;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
 import static dev.kontor.access.Permission.APPROVAL_DECIDE;
 import static dev.kontor.access.Permission.AUDIT_READ;
 import static dev.kontor.access.Permission.CUSTOMER_BLACKLIST;
@@ -27,12 +33,6 @@ import static dev.kontor.access.Role.SALES;
 import static dev.kontor.access.Role.SUPERVISOR;
 import static dev.kontor.access.Role.WAREHOUSE;
 
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.BiPredicate;
-
 /**
  * Who may do what, where and when: the one table every module's service consults, so the UI, the API,
  * imports and background jobs obey the same rules. Plain Java, no Spring; {@code AccessPolicyTest} walks it.
@@ -45,8 +45,7 @@ import java.util.function.BiPredicate;
 public final class AccessPolicy {
 
     /** A condition on the user and the situation. */
-    private record Condition(String name, BiPredicate<Actor, Situation> test) {
-    }
+    private record Condition(String name, BiPredicate<Actor, Situation> test) {}
 
     /** One row: a role may, under these conditions, act, or ask for approval giving this reason. */
     private record Grant(Role role, List<Condition> conditions, String approvalReason) {
@@ -56,10 +55,10 @@ public final class AccessPolicy {
     }
 
     private static final Condition OWN_ORDER = new Condition("own order", (a, s) -> s.isResponsible(a));
-    private static final Condition NOTHING_RECEIVED = new Condition("no money received, nothing shipped",
-            (a, s) -> !s.moneyReceived() && !s.goodsShipped());
-    private static final Condition NOT_YET_APPROVED = new Condition("draft or new",
-            (a, s) -> s.state() == null || "DRAFT".equals(s.state()) || "NEW".equals(s.state()));
+    private static final Condition NOTHING_RECEIVED =
+            new Condition("no money received, nothing shipped", (a, s) -> !s.moneyReceived() && !s.goodsShipped());
+    private static final Condition NOT_YET_APPROVED = new Condition(
+            "draft or new", (a, s) -> s.state() == null || "DRAFT".equals(s.state()) || "NEW".equals(s.state()));
 
     private final Map<Permission, List<Grant>> table = new EnumMap<>(Permission.class);
     private final Set<Role> rolesSeeingAllOrders;
@@ -72,11 +71,12 @@ public final class AccessPolicy {
      */
     public AccessPolicy(int discountLimitBasisPoints, Set<Role> rolesSeeingAllOrders) {
         this.rolesSeeingAllOrders = Set.copyOf(rolesSeeingAllOrders);
-        Condition withinLimit = new Condition("discount within the limit",
-                (a, s) -> s.discountBasisPoints() <= discountLimitBasisPoints);
+        Condition withinLimit = new Condition(
+                "discount within the limit", (a, s) -> s.discountBasisPoints() <= discountLimitBasisPoints);
 
         grant(ORDER_CREATE, allow(SALES), allow(CUSTOMER_SERVICE), allow(SUPERVISOR));
-        grant(ORDER_EDIT,
+        grant(
+                ORDER_EDIT,
                 allow(SUPERVISOR),
                 allow(SALES, OWN_ORDER, NOT_YET_APPROVED, withinLimit),
                 allow(CUSTOMER_SERVICE, NOT_YET_APPROVED, withinLimit),
@@ -84,7 +84,8 @@ public final class AccessPolicy {
                 approval(CUSTOMER_SERVICE, "approval.why.discount", NOT_YET_APPROVED),
                 approval(SALES, "approval.why.amendment", OWN_ORDER),
                 approval(CUSTOMER_SERVICE, "approval.why.amendment"));
-        grant(ORDER_SUBMIT,
+        grant(
+                ORDER_SUBMIT,
                 allow(SUPERVISOR),
                 allow(SALES, OWN_ORDER, withinLimit),
                 allow(CUSTOMER_SERVICE, withinLimit),
@@ -93,16 +94,28 @@ public final class AccessPolicy {
         grant(ORDER_APPROVE, allow(SUPERVISOR), allow(CUSTOMER_SERVICE), allow(SALES, OWN_ORDER));
         grant(ORDER_HOLD, allow(SUPERVISOR), allow(CUSTOMER_SERVICE), allow(FINANCE), allow(SALES, OWN_ORDER));
         grant(ORDER_RELEASE, allow(SUPERVISOR), allow(CUSTOMER_SERVICE), allow(FINANCE), allow(SALES, OWN_ORDER));
-        grant(ORDER_CANCEL,
+        grant(
+                ORDER_CANCEL,
                 allow(SUPERVISOR),
                 allow(SALES, OWN_ORDER, NOTHING_RECEIVED),
                 approval(SALES, "approval.why.money-received", OWN_ORDER),
                 approval(CUSTOMER_SERVICE, "approval.why.not-responsible"));
         grant(ORDER_COMPLETE, allow(SUPERVISOR), allow(CUSTOMER_SERVICE), allow(FINANCE));
         grant(ORDER_DELETE, allow(SUPERVISOR), allow(CUSTOMER_SERVICE), allow(SALES, OWN_ORDER));
-        grant(ORDER_NOTE, allow(SUPERVISOR), allow(SALES), allow(CUSTOMER_SERVICE), allow(FINANCE), allow(WAREHOUSE),
+        grant(
+                ORDER_NOTE,
+                allow(SUPERVISOR),
+                allow(SALES),
+                allow(CUSTOMER_SERVICE),
+                allow(FINANCE),
+                allow(WAREHOUSE),
                 allow(PURCHASING));
-        grant(Permission.ORDER_TAG, allow(SUPERVISOR), allow(CUSTOMER_SERVICE), allow(FINANCE), allow(SALES, OWN_ORDER));
+        grant(
+                Permission.ORDER_TAG,
+                allow(SUPERVISOR),
+                allow(CUSTOMER_SERVICE),
+                allow(FINANCE),
+                allow(SALES, OWN_ORDER));
         grant(Permission.ORDER_SERVICE, allow(SUPERVISOR), allow(CUSTOMER_SERVICE));
         grant(PAYMENT_RECORD, allow(FINANCE));
         grant(REFUND_RECORD, allow(FINANCE));
@@ -147,7 +160,8 @@ public final class AccessPolicy {
 
     /** Whether the user may see an order with this responsible user and these observers. */
     public boolean mayView(Actor actor, Situation situation) {
-        return seesAllOrders(actor) || situation.isResponsible(actor)
+        return seesAllOrders(actor)
+                || situation.isResponsible(actor)
                 || (actor.userId() != null && situation.observerIds().contains(actor.userId()));
     }
 

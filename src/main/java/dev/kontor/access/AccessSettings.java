@@ -18,8 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("kontor.access")
 public record AccessSettings(
         @DefaultValue("10") BigDecimal discountLimitPercent,
+
         @DefaultValue({"ADMIN", "SUPERVISOR", "CUSTOMER_SERVICE", "FINANCE", "WAREHOUSE", "PURCHASING"})
         Set<Role> rolesSeeingAllOrders,
+
         @DefaultValue("5") int loginAttempts,
         @DefaultValue("15") int loginLockMinutes) {
 

@@ -7,8 +7,14 @@ import java.time.Instant;
  *
  * @param hint the token's first characters, e.g. {@code kontor_Ab3…}
  */
-public record ApiToken(long id, String name, String hint, Instant createdAt, Instant lastUsedAt, Instant revokedAt,
-                       Instant expiresAt) {
+public record ApiToken(
+        long id,
+        String name,
+        String hint,
+        Instant createdAt,
+        Instant lastUsedAt,
+        Instant revokedAt,
+        Instant expiresAt) {
 
     public boolean isActive() {
         return revokedAt == null;

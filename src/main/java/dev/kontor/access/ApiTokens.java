@@ -58,13 +58,18 @@ public class ApiTokens {
             problems.add("expiresInDays", "validation.between", 1, 3650);
         }
         problems.throwIfAny();
-        java.time.Instant expires = expiresInDays == null ? null
-                : clock.instant().plus(java.time.Duration.ofDays(expiresInDays));
+        java.time.Instant expires =
+                expiresInDays == null ? null : clock.instant().plus(java.time.Duration.ofDays(expiresInDays));
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ApiToken info = tokens.insert(actor.userId(), label, hash(token), token.substring(0, PREFIX.length() + 4) + "…",
-                clock.instant(), expires);
+        ApiToken info = tokens.insert(
+                actor.userId(),
+                label,
+                hash(token),
+                token.substring(0, PREFIX.length() + 4) + "…",
+                clock.instant(),
+                expires);
         audit.record(actor.username(), AuditEvent.TOKEN_CREATED, label + " " + info.hint());
         return new IssuedToken(info, token);
     }

@@ -15,11 +15,25 @@ import java.util.Map;
  * @param why            message key of why approval is needed, e.g. {@code approval.why.money-received}
  * @param outcome        what happened when it was decided (the refusal's text when it failed)
  */
-public record ApprovalRequest(long id, String subjectType, long subjectId, String subjectLabel, String action,
-                              Map<String, String> payload, Integer subjectVersion, String reason, String why,
-                              ApprovalStatus status, Long requestedById, String requestedByName, Instant requestedAt,
-                              Long decidedById, String decidedByName, Instant decidedAt, String comment,
-                              String outcome) {
+public record ApprovalRequest(
+        long id,
+        String subjectType,
+        long subjectId,
+        String subjectLabel,
+        String action,
+        Map<String, String> payload,
+        Integer subjectVersion,
+        String reason,
+        String why,
+        ApprovalStatus status,
+        Long requestedById,
+        String requestedByName,
+        Instant requestedAt,
+        Long decidedById,
+        String decidedByName,
+        Instant decidedAt,
+        String comment,
+        String outcome) {
 
     public ApprovalRequest {
         payload = payload == null ? Map.of() : Map.copyOf(payload);

@@ -37,8 +37,15 @@ public class Approvals {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Approvals(ApprovalRepository repository, org.springframework.beans.factory.ObjectProvider<ApprovalHandler> handlers, Permissions permissions, Timeline timeline,
-              AuditLog audit, Messages messages, TransactionTemplate transaction, Clock clock) {
+    Approvals(
+            ApprovalRepository repository,
+            org.springframework.beans.factory.ObjectProvider<ApprovalHandler> handlers,
+            Permissions permissions,
+            Timeline timeline,
+            AuditLog audit,
+            Messages messages,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.repository = repository;
         this.handlers = handlers;
         this.permissions = permissions;
@@ -50,9 +57,15 @@ public class Approvals {
     }
 
     /** What a module hands over when an action needs approval. */
-    public record Ask(String subjectType, long subjectId, String subjectLabel, String action,
-                      Map<String, String> payload, Integer subjectVersion, String reason, String why) {
-    }
+    public record Ask(
+            String subjectType,
+            long subjectId,
+            String subjectLabel,
+            String action,
+            Map<String, String> payload,
+            Integer subjectVersion,
+            String reason,
+            String why) {}
 
     /**
      * Files a request (or returns the one already pending for the same action on the same subject). Runs in
@@ -63,9 +76,17 @@ public class Approvals {
         if (ask.reason() != null && ask.reason().length() > 1000) {
             new Problems().add("reason", "validation.too-long", 1000).throwIfAny();
         }
-        ApprovalRepository.Filed filed = repository.insertOrFindPending(ask.subjectType(), ask.subjectId(),
-                ask.subjectLabel(), ask.action(), ask.payload(), ask.subjectVersion(), Text.clean(ask.reason()), ask.why(),
-                requester, clock.instant());
+        ApprovalRepository.Filed filed = repository.insertOrFindPending(
+                ask.subjectType(),
+                ask.subjectId(),
+                ask.subjectLabel(),
+                ask.action(),
+                ask.payload(),
+                ask.subjectVersion(),
+                Text.clean(ask.reason()),
+                ask.why(),
+                requester,
+                clock.instant());
         ApprovalRequest request = repository.findById(filed.id()).orElseThrow();
         if (filed.created()) {
             record(requester, request, "approval.requested", ask.reason(), Map.of());
@@ -84,8 +105,14 @@ public class Approvals {
                 ApprovalRequest request = decidable(approver, id);
                 handlerFor(request).carryOut(request, approver);
                 repository.decide(id, ApprovalStatus.APPROVED, approver, Text.clean(comment), null, clock.instant());
-                record(approver, request, "approval.approved", comment, Map.of("requestedBy", request.requestedByName()));
-                audit.record(approver.username(), AuditEvent.APPROVAL_DECIDED, "approved #" + id + " " + request.action());
+                record(
+                        approver,
+                        request,
+                        "approval.approved",
+                        comment,
+                        Map.of("requestedBy", request.requestedByName()));
+                audit.record(
+                        approver.username(), AuditEvent.APPROVAL_DECIDED, "approved #" + id + " " + request.action());
                 return repository.findById(id).orElseThrow();
             });
         } catch (KontorException e) {
@@ -95,8 +122,14 @@ public class Approvals {
             String outcome = messages.of(e);
             transaction.executeWithoutResult(status -> {
                 ApprovalRequest request = repository.lock(id).orElseThrow();
-                if (repository.decide(id, ApprovalStatus.FAILED, approver, Text.clean(comment), outcome, clock.instant())) {
-                    record(approver, request, "approval.failed", outcome, Map.of("requestedBy", request.requestedByName()));
+                if (repository.decide(
+                        id, ApprovalStatus.FAILED, approver, Text.clean(comment), outcome, clock.instant())) {
+                    record(
+                            approver,
+                            request,
+                            "approval.failed",
+                            outcome,
+                            Map.of("requestedBy", request.requestedByName()));
                 }
             });
             throw e;
@@ -132,8 +165,12 @@ public class Approvals {
         permissions.requireAllowed(approver, Permission.APPROVAL_DECIDE, Situation.NONE);
         ApprovalRequest request = repository.lock(id).orElseThrow(() -> new NotFoundException("approval", id));
         if (!request.isPending()) {
-            throw new ActionRefusedException("decide", request.status().name(), "approval.refused.decided",
-                    request.status(), request.decidedByName());
+            throw new ActionRefusedException(
+                    "decide",
+                    request.status().name(),
+                    "approval.refused.decided",
+                    request.status(),
+                    request.decidedByName());
         }
         if (approver.userId() != null && approver.userId().equals(request.requestedById())) {
             throw new ActionRefusedException("decide", request.status().name(), "approval.refused.own-request");
@@ -143,12 +180,16 @@ public class Approvals {
 
     /** Refusals of the decision itself (not the approver's, already decided, own request), not of the action. */
     private static boolean isDecisionRefusal(KontorException e) {
-        return e instanceof dev.kontor.shared.PermissionDeniedException || e instanceof NotFoundException
-                || e instanceof ActionRefusedException refused && refused.reason().startsWith("approval.refused.");
+        return e instanceof dev.kontor.shared.PermissionDeniedException
+                || e instanceof NotFoundException
+                || e instanceof ActionRefusedException refused
+                        && refused.reason().startsWith("approval.refused.");
     }
 
     private ApprovalHandler handlerFor(ApprovalRequest request) {
-        return handlers.orderedStream().filter(h -> h.handles(request.action())).findFirst()
+        return handlers.orderedStream()
+                .filter(h -> h.handles(request.action()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No handler for approved action " + request.action()));
     }
 
@@ -158,7 +199,16 @@ public class Approvals {
         details.put("requestedAction", request.action());
         details.put("why", request.why());
         details.putAll(more);
-        timeline.record(new TimelineEntry(null, request.subjectType(), request.subjectId(), clock.instant(),
-                actor.userId(), actor.displayName(), event, List.<Change>of(), Text.clean(reason), details));
+        timeline.record(new TimelineEntry(
+                null,
+                request.subjectType(),
+                request.subjectId(),
+                clock.instant(),
+                actor.userId(),
+                actor.displayName(),
+                event,
+                List.<Change>of(),
+                Text.clean(reason),
+                details));
     }
 }

@@ -7,6 +7,5 @@ import java.time.Instant;
  *
  * @param username who did it, or tried to (as typed, for failed sign-ins)
  */
-public record AuditEntry(long id, Instant occurredAt, String username, AuditEvent event, String detail,
-                         String remoteAddress) {
-}
+public record AuditEntry(
+        long id, Instant occurredAt, String username, AuditEvent event, String detail, String remoteAddress) {}

@@ -32,7 +32,9 @@ public class AuditLog {
 
     @Transactional(readOnly = true)
     public List<AuditEntry> latest(AuditEvent event, String username, int limit) {
-        return repository.latest(event, username == null || username.isBlank() ? null : username.strip(),
+        return repository.latest(
+                event,
+                username == null || username.isBlank() ? null : username.strip(),
                 Math.min(Math.max(limit, 1), 1000));
     }
 

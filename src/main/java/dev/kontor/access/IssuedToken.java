@@ -5,5 +5,4 @@ package dev.kontor.access;
  *
  * @param token the bearer token, e.g. {@code kontor_Vb4…}
  */
-public record IssuedToken(ApiToken info, String token) {
-}
+public record IssuedToken(ApiToken info, String token) {}

@@ -8,8 +8,7 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     public static void check(String field, String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {

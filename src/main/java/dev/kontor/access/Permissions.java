@@ -40,7 +40,8 @@ public class Permissions {
 
     /** Records and returns a refusal; {@code what} names the subject for the audit log, e.g. an order number. */
     public PermissionDeniedException denied(Actor actor, Permission permission, String what) {
-        audit.record(actor.username(), AuditEvent.PERMISSION_DENIED, permission.name() + (what.isEmpty() ? "" : " " + what));
+        audit.record(
+                actor.username(), AuditEvent.PERMISSION_DENIED, permission.name() + (what.isEmpty() ? "" : " " + what));
         return new PermissionDeniedException(permission.name());
     }
 

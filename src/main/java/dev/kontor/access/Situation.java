@@ -13,8 +13,13 @@ import java.util.Set;
  * @param goodsShipped      whether anything was shipped
  * @param discountBasisPoints the discount the change gives, in basis points of the list value (1000 = 10 %)
  */
-public record Situation(Long responsibleId, Set<Long> observerIds, String state, boolean moneyReceived,
-                        boolean goodsShipped, int discountBasisPoints) {
+public record Situation(
+        Long responsibleId,
+        Set<Long> observerIds,
+        String state,
+        boolean moneyReceived,
+        boolean goodsShipped,
+        int discountBasisPoints) {
 
     public Situation {
         observerIds = observerIds == null ? Set.of() : Set.copyOf(observerIds);

@@ -31,8 +31,13 @@ public class Users {
     private final UserSessions sessions;
     private final Clock clock;
 
-    Users(UserRepository repository, PasswordEncoder passwordEncoder, Permissions permissions, AuditLog audit,
-          UserSessions sessions, Clock clock) {
+    Users(
+            UserRepository repository,
+            PasswordEncoder passwordEncoder,
+            Permissions permissions,
+            AuditLog audit,
+            UserSessions sessions,
+            Clock clock) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.permissions = permissions;
@@ -46,8 +51,14 @@ public class Users {
      * {@link Permission#USERS_MANAGE} (Kontor itself has it, for the first admin and the demo shop).
      */
     @Transactional
-    public User create(Actor by, String username, String displayName, String email, String password, String language,
-                       Collection<String> roleNames) {
+    public User create(
+            Actor by,
+            String username,
+            String displayName,
+            String email,
+            String password,
+            String language,
+            Collection<String> roleNames) {
         permissions.requireAllowed(by, Permission.USERS_MANAGE, Situation.NONE);
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         Problems problems = new Problems();
@@ -68,8 +79,15 @@ public class Users {
             problems.add("password", "validation.password.too-short", PasswordPolicy.MIN_LENGTH);
         }
         problems.throwIfAny();
-        long id = repository.insertIfAbsent(name, displayName.strip(), blankToNull(email), passwordEncoder.encode(password),
-                        blankToNull(language), roles, clock.instant())
+        long id = repository
+                .insertIfAbsent(
+                        name,
+                        displayName.strip(),
+                        blankToNull(email),
+                        passwordEncoder.encode(password),
+                        blankToNull(language),
+                        roles,
+                        clock.instant())
                 .orElseThrow(() -> InvalidInputException.of("username", "validation.username.taken", name));
         audit.record(by.username(), AuditEvent.USER_CREATED, name + " " + roles);
         return repository.findById(id).orElseThrow();
@@ -88,7 +106,8 @@ public class Users {
         }
         repository.replaceRoles(userId, roles);
         sessions.endAllOf(user.username());
-        audit.record(by.username(), AuditEvent.USER_ROLES_CHANGED, user.username() + " " + user.roles() + " → " + roles);
+        audit.record(
+                by.username(), AuditEvent.USER_ROLES_CHANGED, user.username() + " " + user.roles() + " → " + roles);
         return byId(userId);
     }
 

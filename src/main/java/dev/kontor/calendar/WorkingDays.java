@@ -33,8 +33,10 @@ public class WorkingDays {
     private final ZoneId zone;
     private final Permissions permissions;
 
-    WorkingDays(HolidayRepository holidays, Permissions permissions,
-                @Value("${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
+    WorkingDays(
+            HolidayRepository holidays,
+            Permissions permissions,
+            @Value("${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
         this.holidays = holidays;
         this.permissions = permissions;
         this.zone = ZoneId.of(zone);
@@ -44,7 +46,8 @@ public class WorkingDays {
     @Transactional(readOnly = true)
     public Instant after(Instant start, int days, String country) {
         ZonedDateTime at = start.atZone(zone);
-        Set<LocalDate> off = holidays.between(country, at.toLocalDate(), at.toLocalDate().plusDays(days * 3L + 30));
+        Set<LocalDate> off =
+                holidays.between(country, at.toLocalDate(), at.toLocalDate().plusDays(days * 3L + 30));
         LocalDate day = at.toLocalDate();
         int counted = 0;
         while (counted < days) {
@@ -57,7 +60,8 @@ public class WorkingDays {
     }
 
     static boolean isWorkingDay(LocalDate day, Set<LocalDate> holidays) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY
+                && day.getDayOfWeek() != DayOfWeek.SUNDAY
                 && !holidays.contains(day);
     }
 

@@ -35,7 +35,11 @@ public class Catalog {
     private final Permissions permissions;
     private final Clock clock;
 
-    Catalog(ProductRepository products, CatalogQueries queries, LocationRepository locations, Permissions permissions,
+    Catalog(
+            ProductRepository products,
+            CatalogQueries queries,
+            LocationRepository locations,
+            Permissions permissions,
             Clock clock) {
         this.products = products;
         this.queries = queries;
@@ -66,8 +70,12 @@ public class Catalog {
         Product current = get(id);
         check(input, id);
         Instant now = clock.instant();
-        if (!products.updateProduct(id, expectedVersion == null ? current.version() : expectedVersion,
-                input.code().strip(), input.name().strip(), now)) {
+        if (!products.updateProduct(
+                id,
+                expectedVersion == null ? current.version() : expectedVersion,
+                input.code().strip(),
+                input.name().strip(),
+                now)) {
             throw new StaleVersionException("product", id, get(id).version(), "?");
         }
         Map<String, Variant> existing = new HashMap<>();
@@ -83,8 +91,8 @@ public class Catalog {
         }
         for (Variant gone : existing.values()) {
             if (products.variantHasStockHistory(gone.id())) {
-                throw new ActionRefusedException("remove-variant", gone.status().name(), "stock.refused.variant-has-history",
-                        gone.sku());
+                throw new ActionRefusedException(
+                        "remove-variant", gone.status().name(), "stock.refused.variant-has-history", gone.sku());
             }
             products.deleteVariant(gone.id());
         }
@@ -95,11 +103,14 @@ public class Catalog {
         Problems problems = CatalogRules.check(input);
         // Codes other products use are reported with the rest, so a form shows every problem at once.
         if (input.code() != null && !input.code().isBlank()) {
-            products.findProductIdByCode(input.code().strip()).filter(other -> !other.equals(productId))
-                    .ifPresent(other -> problems.add("code", "validation.code.taken", input.code().strip()));
+            products.findProductIdByCode(input.code().strip())
+                    .filter(other -> !other.equals(productId))
+                    .ifPresent(other -> problems.add(
+                            "code", "validation.code.taken", input.code().strip()));
         }
         List<String> skus = CatalogRules.skusOf(input);
-        Map<String, Variant> taken = products.findVariantsBySkus(skus.stream().filter(sku -> !sku.isEmpty()).toList());
+        Map<String, Variant> taken = products.findVariantsBySkus(
+                skus.stream().filter(sku -> !sku.isEmpty()).toList());
         for (int i = 0; i < skus.size(); i++) {
             Variant other = taken.get(skus.get(i).toUpperCase(Locale.ROOT));
             if (other != null && (productId == null || other.productId() != productId)) {
@@ -110,11 +121,21 @@ public class Catalog {
     }
 
     private Variant variantOf(ProductInput.VariantInput v, Instant now) {
-        Long supplierId = Text.clean(v.supplier()) == null ? null : products.supplierId(v.supplier().strip(), now);
-        return new Variant(0, 0, v.sku().strip(), v.attributes(), v.status() == null ? VariantStatus.NORMAL : v.status(),
-                Boolean.TRUE.equals(v.allowBackorder()), supplierId, v.purchasePrice(),
+        Long supplierId = Text.clean(v.supplier()) == null
+                ? null
+                : products.supplierId(v.supplier().strip(), now);
+        return new Variant(
+                0,
+                0,
+                v.sku().strip(),
+                v.attributes(),
+                v.status() == null ? VariantStatus.NORMAL : v.status(),
+                Boolean.TRUE.equals(v.allowBackorder()),
+                supplierId,
+                v.purchasePrice(),
                 v.purchasePrice() == null ? null : v.purchaseCurrency(),
-                v.lowStockThreshold() == null ? 0 : v.lowStockThreshold(), v.prices());
+                v.lowStockThreshold() == null ? 0 : v.lowStockThreshold(),
+                v.prices());
     }
 
     // --- reading ---------------------------------------------------------------------------------------
@@ -135,14 +156,18 @@ public class Catalog {
             return exact;
         }
         List<VariantRow> byNumber = queries.find(code.strip(), null, false, 2).stream()
-                .filter(r -> code.strip().equals(Variant.numberPart(r.sku()))).toList();
+                .filter(r -> code.strip().equals(Variant.numberPart(r.sku())))
+                .toList();
         return byNumber.size() == 1 ? products.findVariant(byNumber.get(0).variantId()) : Optional.empty();
     }
 
     /** The catalog's variants among these codes (upper-cased keys), with names and prices, in one query. */
     @Transactional(readOnly = true)
     public Map<String, CatalogItem> items(java.util.Collection<String> codes) {
-        return products.itemsBySkus(codes.stream().filter(c -> Text.clean(c) != null).map(String::strip).toList());
+        return products.itemsBySkus(codes.stream()
+                .filter(c -> Text.clean(c) != null)
+                .map(String::strip)
+                .toList());
     }
 
     @Transactional(readOnly = true)
@@ -177,16 +202,23 @@ public class Catalog {
         if (Text.clean(supplier.name()) == null) {
             problems.add("name", "validation.required");
         }
-        if (Text.clean(supplier.email()) != null && !Text.isEmail(supplier.email().strip())) {
+        if (Text.clean(supplier.email()) != null
+                && !Text.isEmail(supplier.email().strip())) {
             problems.add("email", "validation.email", supplier.email());
         }
-        if (Text.clean(supplier.phone()) != null && !Text.isPhone(supplier.phone().strip())) {
+        if (Text.clean(supplier.phone()) != null
+                && !Text.isPhone(supplier.phone().strip())) {
             problems.add("phone", "validation.phone");
         }
         problems.throwIfAny();
         products.supplier(supplier.id()).orElseThrow(() -> new NotFoundException("supplier", supplier.id()));
-        products.updateSupplier(new Supplier(supplier.id(), supplier.name().strip(), Text.clean(supplier.contactName()),
-                Text.clean(supplier.email()), Text.clean(supplier.phone()), Text.clean(supplier.address())));
+        products.updateSupplier(new Supplier(
+                supplier.id(),
+                supplier.name().strip(),
+                Text.clean(supplier.contactName()),
+                Text.clean(supplier.email()),
+                Text.clean(supplier.phone()),
+                Text.clean(supplier.address())));
         return products.supplier(supplier.id()).orElseThrow();
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,8 @@ import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
 import dev.kontor.shared.Currencies;
 import dev.kontor.shared.FieldProblem;
-import dev.kontor.shared.KontorException;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.KontorException;
 import dev.kontor.shared.Money;
 import dev.kontor.shared.Text;
 import org.springframework.stereotype.Service;
@@ -38,15 +37,22 @@ import org.springframework.stereotype.Service;
 public class CatalogCsv {
 
     /** What an import did. */
-    public record Report(int created, int updated, List<RowProblem> problems) {
-    }
+    public record Report(int created, int updated, List<RowProblem> problems) {}
 
     /** A problem on one line of the file. */
-    public record RowProblem(long line, String column, String code, List<Object> args) {
-    }
+    public record RowProblem(long line, String column, String code, List<Object> args) {}
 
-    private static final List<String> FIXED = List.of("product_code", "product_name", "sku", "attributes", "status",
-            "allow_backorder", "supplier", "purchase_price", "purchase_currency", "low_stock_threshold");
+    private static final List<String> FIXED = List.of(
+            "product_code",
+            "product_name",
+            "sku",
+            "attributes",
+            "status",
+            "allow_backorder",
+            "supplier",
+            "purchase_price",
+            "purchase_currency",
+            "low_stock_threshold");
 
     private final Catalog catalog;
     private final dev.kontor.catalog.internal.ProductRepository products;
@@ -54,8 +60,11 @@ public class CatalogCsv {
 
     private final Permissions permissions;
 
-    CatalogCsv(Catalog catalog, dev.kontor.catalog.internal.ProductRepository products,
-               dev.kontor.catalog.internal.CatalogQueries queries, Permissions permissions) {
+    CatalogCsv(
+            Catalog catalog,
+            dev.kontor.catalog.internal.ProductRepository products,
+            dev.kontor.catalog.internal.CatalogQueries queries,
+            Permissions permissions) {
         this.catalog = catalog;
         this.permissions = permissions;
         this.products = products;
@@ -65,7 +74,8 @@ public class CatalogCsv {
     public void export(Writer out) {
         List<VariantRow> rows = queries.find(null, null, false, 100_000);
         Map<Long, Variant> byId = new java.util.HashMap<>();
-        products.variantsOf(rows.stream().map(VariantRow::productId).distinct().toList()).forEach(v -> byId.put(v.id(), v));
+        products.variantsOf(rows.stream().map(VariantRow::productId).distinct().toList())
+                .forEach(v -> byId.put(v.id(), v));
         List<Variant> variants = rows.stream().map(r -> byId.get(r.variantId())).toList();
         TreeSet<String> currencies = new TreeSet<>();
         variants.forEach(v -> currencies.addAll(v.prices().keySet()));
@@ -78,14 +88,25 @@ public class CatalogCsv {
             for (int i = 0; i < rows.size(); i++) {
                 VariantRow r = rows.get(i);
                 Variant v = variants.get(i);
-                List<String> record = new ArrayList<>(List.of(r.productCode(), r.productName(), v.sku(),
-                        attributes(v.attributes()), v.status().name(), Boolean.toString(v.allowBackorder()),
+                List<String> record = new ArrayList<>(List.of(
+                        r.productCode(),
+                        r.productName(),
+                        v.sku(),
+                        attributes(v.attributes()),
+                        v.status().name(),
+                        Boolean.toString(v.allowBackorder()),
                         v.supplierId() == null ? "" : suppliers.get(v.supplierId()),
-                        v.purchasePrice() == null ? "" : Money.of(v.purchasePrice(), v.purchaseCurrency()).toDecimal().toPlainString(),
-                        v.purchaseCurrency() == null ? "" : v.purchaseCurrency(), Integer.toString(v.lowStockThreshold())));
+                        v.purchasePrice() == null
+                                ? ""
+                                : Money.of(v.purchasePrice(), v.purchaseCurrency())
+                                        .toDecimal()
+                                        .toPlainString(),
+                        v.purchaseCurrency() == null ? "" : v.purchaseCurrency(),
+                        Integer.toString(v.lowStockThreshold())));
                 for (String c : currencies) {
                     Long price = v.prices().get(c);
-                    record.add(price == null ? "" : Money.of(price, c).toDecimal().toPlainString());
+                    record.add(
+                            price == null ? "" : Money.of(price, c).toDecimal().toPlainString());
                 }
                 csv.writeRecord(record);
             }
@@ -99,12 +120,15 @@ public class CatalogCsv {
         permissions.requireAllowed(actor, Permission.CATALOG_EDIT, Situation.NONE);
         Map<String, List<NamedCsvRecord>> byProduct = new LinkedHashMap<>();
         List<RowProblem> problems = new ArrayList<>();
-        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().skipEmptyLines(true).allowMissingFields(true)
+        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder()
+                .skipEmptyLines(true)
+                .allowMissingFields(true)
                 .ofNamedCsvRecord(in)) {
             for (NamedCsvRecord row : reader) {
                 String code = row.findField("product_code").map(String::strip).orElse("");
                 if (code.isEmpty()) {
-                    problems.add(new RowProblem(row.getStartingLineNumber(), "product_code", "validation.required", List.of()));
+                    problems.add(new RowProblem(
+                            row.getStartingLineNumber(), "product_code", "validation.required", List.of()));
                     continue;
                 }
                 byProduct.computeIfAbsent(code, k -> new ArrayList<>()).add(row);
@@ -142,12 +166,20 @@ public class CatalogCsv {
         Product current = catalog.get(productId);
         List<ProductInput.VariantInput> variants = new ArrayList<>(fromFile.variants());
         for (Variant v : current.variants()) {
-            boolean mentioned = fromFile.variants().stream().anyMatch(f -> v.sku().equalsIgnoreCase(
-                    f.sku() == null ? "" : f.sku().strip()));
+            boolean mentioned = fromFile.variants().stream()
+                    .anyMatch(f -> v.sku()
+                            .equalsIgnoreCase(f.sku() == null ? "" : f.sku().strip()));
             if (!mentioned) {
-                variants.add(new ProductInput.VariantInput(v.sku(), v.attributes(), v.status(), v.allowBackorder(),
-                        catalog.supplier(v.supplierId()).map(Supplier::name).orElse(null), v.purchasePrice(),
-                        v.purchaseCurrency(), v.lowStockThreshold(), v.prices()));
+                variants.add(new ProductInput.VariantInput(
+                        v.sku(),
+                        v.attributes(),
+                        v.status(),
+                        v.allowBackorder(),
+                        catalog.supplier(v.supplierId()).map(Supplier::name).orElse(null),
+                        v.purchasePrice(),
+                        v.purchaseCurrency(),
+                        v.lowStockThreshold(),
+                        v.prices()));
             }
         }
         return new ProductInput(fromFile.code(), fromFile.name(), variants);
@@ -160,7 +192,9 @@ public class CatalogCsv {
         for (int i = 0; i < rows.size(); i++) {
             NamedCsvRecord row = rows.get(i);
             String at = "variants[" + i + "].";
-            String currency = field(row, "purchase_currency").map(c -> c.toUpperCase(Locale.ROOT)).orElse(null);
+            String currency = field(row, "purchase_currency")
+                    .map(c -> c.toUpperCase(Locale.ROOT))
+                    .orElse(null);
             Long purchase = decimal(row, "purchase_price", currency, at + "purchasePrice", problems);
             Map<String, Long> prices = new LinkedHashMap<>();
             for (String column : row.getHeader()) {
@@ -190,10 +224,18 @@ public class CatalogCsv {
                     problems.add(FieldProblem.of(at + "lowStockThreshold", "validation.whole-number"));
                 }
             }
-            variants.add(new ProductInput.VariantInput(field(row, "sku").orElse(null), parseAttributes(
-                    field(row, "attributes").orElse("")), status,
-                    field(row, "allow_backorder").map(b -> b.equalsIgnoreCase("true") || b.equals("1")).orElse(false),
-                    field(row, "supplier").orElse(null), purchase, currency, threshold, prices));
+            variants.add(new ProductInput.VariantInput(
+                    field(row, "sku").orElse(null),
+                    parseAttributes(field(row, "attributes").orElse("")),
+                    status,
+                    field(row, "allow_backorder")
+                            .map(b -> b.equalsIgnoreCase("true") || b.equals("1"))
+                            .orElse(false),
+                    field(row, "supplier").orElse(null),
+                    purchase,
+                    currency,
+                    threshold,
+                    prices));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -205,14 +247,15 @@ public class CatalogCsv {
         return row.findField(name).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    private static Long decimal(NamedCsvRecord row, String column, String currency, String field,
-                                List<FieldProblem> problems) {
+    private static Long decimal(
+            NamedCsvRecord row, String column, String currency, String field, List<FieldProblem> problems) {
         String text = field(row, column).orElse(null);
         if (text == null) {
             return null;
         }
         try {
-            return Money.parse(text.replace(',', '.'), currency != null && Currencies.isKnown(currency) ? currency : "EUR")
+            return Money.parse(
+                            text.replace(',', '.'), currency != null && Currencies.isKnown(currency) ? currency : "EUR")
                     .minor();
         } catch (NumberFormatException | ArithmeticException e) {
             problems.add(FieldProblem.of(field, "validation.amount"));
@@ -233,11 +276,16 @@ public class CatalogCsv {
     }
 
     static String attributes(Map<String, String> attributes) {
-        return String.join("; ", attributes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        return String.join(
+                "; ",
+                attributes.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .toList());
     }
 
     private static long lineOf(String field, List<NamedCsvRecord> rows) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("variants\\[(\\d+)]").matcher(field);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("variants\\[(\\d+)]").matcher(field);
         int index = m.find() ? Integer.parseInt(m.group(1)) : 0;
         return rows.get(Math.min(index, rows.size() - 1)).getStartingLineNumber();
     }

@@ -13,8 +13,7 @@ import dev.kontor.shared.Text;
 /** What a product must be: a code, a name, variants with distinct codes, sane prices. */
 public final class CatalogRules {
 
-    private CatalogRules() {
-    }
+    private CatalogRules() {}
 
     public static Problems check(ProductInput in) {
         Problems problems = new Problems();
@@ -48,8 +47,10 @@ public final class CatalogRules {
         }
         if (v.attributes() != null) {
             for (Map.Entry<String, String> a : v.attributes().entrySet()) {
-                if (Text.clean(a.getKey()) == null || Text.clean(a.getValue()) == null
-                        || a.getKey().length() > 40 || a.getValue().length() > 60) {
+                if (Text.clean(a.getKey()) == null
+                        || Text.clean(a.getValue()) == null
+                        || a.getKey().length() > 40
+                        || a.getValue().length() > 60) {
                     problems.add(at + "attributes", "validation.attribute");
                     break;
                 }
@@ -79,6 +80,8 @@ public final class CatalogRules {
     }
 
     static List<String> skusOf(ProductInput in) {
-        return in.variants().stream().map(v -> v.sku() == null ? "" : v.sku().strip()).toList();
+        return in.variants().stream()
+                .map(v -> v.sku() == null ? "" : v.sku().strip())
+                .toList();
     }
 }

@@ -45,8 +45,7 @@ public class Inventory {
     }
 
     /** Which order the stock is for. */
-    public record OrderRef(long id, String label) {
-    }
+    public record OrderRef(long id, String label) {}
 
     private static final int MAX_QUANTITY = 1_000_000;
 
@@ -59,9 +58,15 @@ public class Inventory {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Inventory(ProductRepository products, StockRepository stock, ReservationRepository reservations,
-              LocationRepository locations, InventoryCheck check, Permissions permissions,
-              ApplicationEventPublisher events, Clock clock) {
+    Inventory(
+            ProductRepository products,
+            StockRepository stock,
+            ReservationRepository reservations,
+            LocationRepository locations,
+            InventoryCheck check,
+            Permissions permissions,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.products = products;
         this.stock = stock;
         this.reservations = reservations;
@@ -82,9 +87,14 @@ public class Inventory {
         String at = locationFor(location);
         requirePositive(quantity, "quantity");
         if (variant.status() == VariantStatus.DISCONTINUED) {
-            throw new ActionRefusedException("receive", variant.status().name(), "stock.refused.discontinued", variant.sku());
+            throw new ActionRefusedException(
+                    "receive", variant.status().name(), "stock.refused.discontinued", variant.sku());
         }
-        stock.move(variant.id(), at, MovementKind.RECEIPT, new Delta(quantity, 0, 0, 0),
+        stock.move(
+                variant.id(),
+                at,
+                MovementKind.RECEIPT,
+                new Delta(quantity, 0, 0, 0),
                 context(actor, null, Text.clean(reference), null));
         fillBackorders(actor, variant.id(), at);
         return stock.total(variant.id());
@@ -106,11 +116,15 @@ public class Inventory {
             problems.add("reason", "validation.reason.required");
         }
         problems.throwIfAny();
-        if (!stock.move(variant.id(), at, MovementKind.ADJUSTMENT, new Delta(change, 0, 0, 0),
+        if (!stock.move(
+                variant.id(),
+                at,
+                MovementKind.ADJUSTMENT,
+                new Delta(change, 0, 0, 0),
                 context(actor, reason.strip(), null, null))) {
             StockFigures here = figuresAt(variant.id(), at);
-            throw InvalidInputException.of("quantity", "stock.refused.below-reserved", here.onHand(), here.reserved(),
-                    here.onHand() + change);
+            throw InvalidInputException.of(
+                    "quantity", "stock.refused.below-reserved", here.onHand(), here.reserved(), here.onHand() + change);
         }
         if (change > 0) {
             fillBackorders(actor, variant.id(), at);
@@ -125,10 +139,18 @@ public class Inventory {
         Variant variant = variantFor(sku);
         String at = locationFor(location);
         requirePositive(quantity, "quantity");
-        if (!stock.move(variant.id(), at, MovementKind.DEFECTIVE, new Delta(-quantity, 0, 0, quantity),
+        if (!stock.move(
+                variant.id(),
+                at,
+                MovementKind.DEFECTIVE,
+                new Delta(-quantity, 0, 0, quantity),
                 context(actor, Text.clean(reason), null, null))) {
             StockFigures here = figuresAt(variant.id(), at);
-            throw InvalidInputException.of("quantity", "stock.refused.below-reserved", here.onHand(), here.reserved(),
+            throw InvalidInputException.of(
+                    "quantity",
+                    "stock.refused.below-reserved",
+                    here.onHand(),
+                    here.reserved(),
                     here.onHand() - quantity);
         }
         return stock.total(variant.id());
@@ -140,14 +162,17 @@ public class Inventory {
      * The caller (the refund) has checked its own permission.
      */
     @Transactional
-    public void returnFromCustomer(Actor actor, OrderRef order, String sku, int quantity, boolean defective,
-                                   String reason) {
+    public void returnFromCustomer(
+            Actor actor, OrderRef order, String sku, int quantity, boolean defective, String reason) {
         Optional<Variant> variant = products.findVariantBySku(sku);
         if (variant.isEmpty()) {
             return;
         }
         String at = locationFor(null);
-        stock.move(variant.get().id(), at, MovementKind.RETURN,
+        stock.move(
+                variant.get().id(),
+                at,
+                MovementKind.RETURN,
                 defective ? new Delta(0, 0, 0, quantity) : new Delta(quantity, 0, 0, 0),
                 context(actor, Text.clean(reason), null, order));
         if (!defective) {
@@ -164,7 +189,13 @@ public class Inventory {
      */
     @Transactional
     public void reserve(Actor actor, OrderRef order, List<Need> needs, Mode mode, Instant holdUntil) {
-        reserve(actor, order, needs, mode, holdUntil, reservations.lockByOrder(order.id()),
+        reserve(
+                actor,
+                order,
+                needs,
+                mode,
+                holdUntil,
+                reservations.lockByOrder(order.id()),
                 products.findVariantsBySkus(needs.stream().map(Need::sku).toList()));
     }
 
@@ -180,14 +211,21 @@ public class Inventory {
     @Transactional
     public void commitAll(Actor actor, Map<OrderRef, List<Need>> orders) {
         Map<Long, List<Holding>> held = new HashMap<>();
-        reservations.lockByOrders(orders.keySet().stream().map(OrderRef::id).toList())
-                .forEach(h -> held.computeIfAbsent(h.orderId(), k -> new java.util.ArrayList<>()).add(h));
-        Map<String, Variant> variants = products.findVariantsBySkus(orders.values().stream().flatMap(List::stream)
-                .map(Need::sku).distinct().toList());
+        reservations
+                .lockByOrders(orders.keySet().stream().map(OrderRef::id).toList())
+                .forEach(h -> held.computeIfAbsent(h.orderId(), k -> new java.util.ArrayList<>())
+                        .add(h));
+        Map<String, Variant> variants = products.findVariantsBySkus(orders.values().stream()
+                .flatMap(List::stream)
+                .map(Need::sku)
+                .distinct()
+                .toList());
         Map<OrderRef, List<Need>> fresh = new java.util.LinkedHashMap<>();
         Map<Long, Integer> wanted = new HashMap<>();
         orders.forEach((order, needs) -> {
-            List<Need> stocked = needs.stream().filter(n -> n.quantity() > 0 && variant(variants, n) != null).toList();
+            List<Need> stocked = needs.stream()
+                    .filter(n -> n.quantity() > 0 && variant(variants, n) != null)
+                    .toList();
             if (held.containsKey(order.id())) {
                 reserve(actor, order, needs, Mode.COMMIT, null, held.get(order.id()), variants);
             } else if (!stocked.isEmpty()) {
@@ -202,7 +240,8 @@ public class Inventory {
         List<StockRepository.Reservation> together = new java.util.ArrayList<>();
         fresh.forEach((order, needs) -> {
             boolean enough = needs.stream().allMatch(n -> {
-                StockRepository.Available at = available.get(variant(variants, n).id());
+                StockRepository.Available at =
+                        available.get(variant(variants, n).id());
                 return at != null && at.units() >= wanted.get(at.variantId());
             });
             if (!enough) {
@@ -211,8 +250,13 @@ public class Inventory {
             }
             for (Need n : needs) {
                 long variantId = variant(variants, n).id();
-                together.add(new StockRepository.Reservation(n.orderLineId(), order.id(), order.label(), variantId,
-                        available.get(variantId).location(), n.quantity()));
+                together.add(new StockRepository.Reservation(
+                        n.orderLineId(),
+                        order.id(),
+                        order.label(),
+                        variantId,
+                        available.get(variantId).location(),
+                        n.quantity()));
             }
         });
         stock.reserveAll(together, context(actor, null, null, null));
@@ -222,8 +266,14 @@ public class Inventory {
         return variants.get(need.sku().toUpperCase(java.util.Locale.ROOT));
     }
 
-    private void reserve(Actor actor, OrderRef order, List<Need> needs, Mode mode, Instant holdUntil,
-                         List<Holding> holdings, Map<String, Variant> variants) {
+    private void reserve(
+            Actor actor,
+            OrderRef order,
+            List<Need> needs,
+            Mode mode,
+            Instant holdUntil,
+            List<Holding> holdings,
+            Map<String, Variant> variants) {
         Map<Long, Holding> held = new HashMap<>();
         holdings.forEach(h -> held.put(h.orderLineId(), h));
         Set<Long> wanted = new java.util.HashSet<>();
@@ -253,9 +303,18 @@ public class Inventory {
         fillFreed(actor, freed);
     }
 
-    private void hold(Actor actor, OrderRef order, Need need, Variant variant, Holding current, Mode mode,
-                      Instant holdUntil, Set<String> freed) {
-        String location = current != null ? current.location() : stock.locationsByAvailability(variant.id()).get(0);
+    private void hold(
+            Actor actor,
+            OrderRef order,
+            Need need,
+            Variant variant,
+            Holding current,
+            Mode mode,
+            Instant holdUntil,
+            Set<String> freed) {
+        String location = current != null
+                ? current.location()
+                : stock.locationsByAvailability(variant.id()).get(0);
         int reserved = current == null ? 0 : current.reserved();
         int backordered = current == null ? 0 : current.backordered();
         int change = need.quantity() - reserved - backordered;
@@ -263,20 +322,32 @@ public class Inventory {
         if (change < 0) {
             int fromBackorder = Math.min(backordered, -change);
             int fromReserved = -change - fromBackorder;
-            stock.move(variant.id(), location, MovementKind.RELEASE, new Delta(0, -fromReserved, -fromBackorder, 0), context);
+            stock.move(
+                    variant.id(),
+                    location,
+                    MovementKind.RELEASE,
+                    new Delta(0, -fromReserved, -fromBackorder, 0),
+                    context);
             reserved -= fromReserved;
             backordered -= fromBackorder;
             freed.add(variant.id() + "@" + location);
         } else if (change > 0) {
             int got = stock.move(variant.id(), location, MovementKind.RESERVATION, new Delta(0, change, 0, 0), context)
-                    ? change : (mode == Mode.HOLD || variant.backorderable()
-                    ? reserveUpTo(variant.id(), location, change, context) : 0);
+                    ? change
+                    : (mode == Mode.HOLD || variant.backorderable()
+                            ? reserveUpTo(variant.id(), location, change, context)
+                            : 0);
             int missing = change - got;
             reserved += got;
             if (missing > 0 && mode == Mode.COMMIT) {
                 if (!variant.backorderable()) {
-                    throw new ActionRefusedException("reserve", variant.status().name(), "stock.refused.out-of-stock",
-                            variant.sku(), stock.available(variant.id(), location) + got, need.quantity());
+                    throw new ActionRefusedException(
+                            "reserve",
+                            variant.status().name(),
+                            "stock.refused.out-of-stock",
+                            variant.sku(),
+                            stock.available(variant.id(), location) + got,
+                            need.quantity());
                 }
                 stock.move(variant.id(), location, MovementKind.BACKORDER, new Delta(0, 0, missing, 0), context);
                 backordered += missing;
@@ -285,8 +356,16 @@ public class Inventory {
         if (mode == Mode.COMMIT && reserved + backordered < need.quantity()) {
             throw new IllegalStateException("Commitment short for line " + need.orderLineId());
         }
-        Holding updated = new Holding(need.orderLineId(), order.id(), order.label(), variant.id(), variant.sku(), location,
-                reserved, backordered, mode == Mode.HOLD ? holdUntil : null);
+        Holding updated = new Holding(
+                need.orderLineId(),
+                order.id(),
+                order.label(),
+                variant.id(),
+                variant.sku(),
+                location,
+                reserved,
+                backordered,
+                mode == Mode.HOLD ? holdUntil : null);
         if (reserved == 0 && backordered == 0) {
             reservations.delete(need.orderLineId());
         } else {
@@ -319,14 +398,20 @@ public class Inventory {
         List<Holding> held = reservations.byOrder(order.id());
         Map<Long, Holding> byLine = new HashMap<>();
         held.forEach(h -> byLine.put(h.orderLineId(), h));
-        Map<String, Variant> variants = products.findVariantsBySkus(needs.stream().map(Need::sku).toList());
+        Map<String, Variant> variants =
+                products.findVariantsBySkus(needs.stream().map(Need::sku).toList());
         for (Need need : needs) {
             Variant variant = variants.get(need.sku().toUpperCase(java.util.Locale.ROOT));
             Holding h = byLine.get(need.orderLineId());
             int reserved = h == null ? 0 : h.reserved();
             if (variant != null && !variant.backorderable() && reserved < need.quantity()) {
-                throw new ActionRefusedException("pay", variant.status().name(), "stock.refused.out-of-stock",
-                        variant.sku(), reserved, need.quantity());
+                throw new ActionRefusedException(
+                        "pay",
+                        variant.status().name(),
+                        "stock.refused.out-of-stock",
+                        variant.sku(),
+                        reserved,
+                        need.quantity());
             }
         }
         return held;
@@ -347,10 +432,30 @@ public class Inventory {
             int backordered = Math.min(units, h.backordered());
             int reserved = units - backordered;
             Instant now = clock.instant();
-            reservations.save(new Holding(h.orderLineId(), h.orderId(), h.orderLabel(), h.variantId(), h.sku(),
-                    h.location(), h.reserved() - reserved, h.backordered() - backordered, h.expiresAt()), now);
-            reservations.save(new Holding(toLineId, to.id(), to.label(), h.variantId(), h.sku(), h.location(),
-                    reserved, backordered, h.expiresAt()), now);
+            reservations.save(
+                    new Holding(
+                            h.orderLineId(),
+                            h.orderId(),
+                            h.orderLabel(),
+                            h.variantId(),
+                            h.sku(),
+                            h.location(),
+                            h.reserved() - reserved,
+                            h.backordered() - backordered,
+                            h.expiresAt()),
+                    now);
+            reservations.save(
+                    new Holding(
+                            toLineId,
+                            to.id(),
+                            to.label(),
+                            h.variantId(),
+                            h.sku(),
+                            h.location(),
+                            reserved,
+                            backordered,
+                            h.expiresAt()),
+                    now);
         });
     }
 
@@ -362,8 +467,18 @@ public class Inventory {
     public void moveHolding(long fromLineId, OrderRef to, long toLineId) {
         reservations.lockByLine(fromLineId).ifPresent(h -> {
             reservations.delete(fromLineId);
-            reservations.save(new Holding(toLineId, to.id(), to.label(), h.variantId(), h.sku(), h.location(),
-                    h.reserved(), h.backordered(), h.expiresAt()), clock.instant());
+            reservations.save(
+                    new Holding(
+                            toLineId,
+                            to.id(),
+                            to.label(),
+                            h.variantId(),
+                            h.sku(),
+                            h.location(),
+                            h.reserved(),
+                            h.backordered(),
+                            h.expiresAt()),
+                    clock.instant());
         });
     }
 
@@ -371,8 +486,18 @@ public class Inventory {
     @Transactional
     public void makePermanent(OrderRef order) {
         for (Holding h : reservations.lockByOrder(order.id())) {
-            reservations.save(new Holding(h.orderLineId(), h.orderId(), order.label(), h.variantId(), h.sku(),
-                    h.location(), h.reserved(), h.backordered(), null), clock.instant());
+            reservations.save(
+                    new Holding(
+                            h.orderLineId(),
+                            h.orderId(),
+                            order.label(),
+                            h.variantId(),
+                            h.sku(),
+                            h.location(),
+                            h.reserved(),
+                            h.backordered(),
+                            null),
+                    clock.instant());
         }
     }
 
@@ -396,12 +521,25 @@ public class Inventory {
         }
         Holding h = found.get();
         if (h.reserved() < quantity) {
-            throw new ActionRefusedException("ship", "RESERVED", "stock.refused.not-in-stock", h.sku(), h.reserved(), quantity);
+            throw new ActionRefusedException(
+                    "ship", "RESERVED", "stock.refused.not-in-stock", h.sku(), h.reserved(), quantity);
         }
-        stock.move(h.variantId(), h.location(), MovementKind.SHIPMENT, new Delta(-quantity, -quantity, 0, 0),
+        stock.move(
+                h.variantId(),
+                h.location(),
+                MovementKind.SHIPMENT,
+                new Delta(-quantity, -quantity, 0, 0),
                 context(actor, null, null, order));
-        Holding rest = new Holding(h.orderLineId(), h.orderId(), h.orderLabel(), h.variantId(), h.sku(), h.location(),
-                h.reserved() - quantity, h.backordered(), h.expiresAt());
+        Holding rest = new Holding(
+                h.orderLineId(),
+                h.orderId(),
+                h.orderLabel(),
+                h.variantId(),
+                h.sku(),
+                h.location(),
+                h.reserved() - quantity,
+                h.backordered(),
+                h.expiresAt());
         if (rest.reserved() == 0 && rest.backordered() == 0) {
             reservations.delete(orderLineId);
         } else {
@@ -426,7 +564,11 @@ public class Inventory {
 
     private void releaseHolding(Actor actor, OrderRef order, Holding h, MovementKind kind, String reason) {
         if (h.reserved() > 0 || h.backordered() > 0) {
-            stock.move(h.variantId(), h.location(), kind, new Delta(0, -h.reserved(), -h.backordered(), 0),
+            stock.move(
+                    h.variantId(),
+                    h.location(),
+                    kind,
+                    new Delta(0, -h.reserved(), -h.backordered(), 0),
                     context(actor, reason, null, order));
         }
         reservations.delete(h.orderLineId());
@@ -447,11 +589,24 @@ public class Inventory {
                 return;
             }
             OrderRef order = new OrderRef(waiting.orderId(), waiting.orderLabel());
-            if (stock.move(variantId, location, MovementKind.RESERVATION, new Delta(0, take, -take, 0),
+            if (stock.move(
+                    variantId,
+                    location,
+                    MovementKind.RESERVATION,
+                    new Delta(0, take, -take, 0),
                     context(actor, "backorder filled", null, order))) {
-                reservations.save(new Holding(waiting.orderLineId(), waiting.orderId(), waiting.orderLabel(), variantId,
-                        waiting.sku(), location, waiting.reserved() + take, waiting.backordered() - take,
-                        waiting.expiresAt()), clock.instant());
+                reservations.save(
+                        new Holding(
+                                waiting.orderLineId(),
+                                waiting.orderId(),
+                                waiting.orderLabel(),
+                                variantId,
+                                waiting.sku(),
+                                location,
+                                waiting.reserved() + take,
+                                waiting.backordered() - take,
+                                waiting.expiresAt()),
+                        clock.instant());
             }
         }
     }
@@ -501,7 +656,9 @@ public class Inventory {
     }
 
     private StockFigures figuresAt(long variantId, String location) {
-        return stock.levels(variantId).stream().filter(f -> f.location().equals(location)).findFirst()
+        return stock.levels(variantId).stream()
+                .filter(f -> f.location().equals(location))
+                .findFirst()
                 .orElse(new StockFigures(location, 0, 0, 0, 0));
     }
 
@@ -517,7 +674,9 @@ public class Inventory {
         if (Text.clean(code) == null) {
             return locations.defaultLocation().code();
         }
-        return locations.find(code.strip().toUpperCase(java.util.Locale.ROOT)).map(Location::code)
+        return locations
+                .find(code.strip().toUpperCase(java.util.Locale.ROOT))
+                .map(Location::code)
                 .orElseThrow(() -> InvalidInputException.of("location", "validation.location.unknown", code.strip()));
     }
 
@@ -534,7 +693,12 @@ public class Inventory {
     }
 
     private Context context(Actor actor, String reason, String reference, OrderRef order) {
-        return new Context(reason, reference, order == null ? null : order.id(), order == null ? null : order.label(),
-                actor, clock.instant());
+        return new Context(
+                reason,
+                reference,
+                order == null ? null : order.id(),
+                order == null ? null : order.label(),
+                actor,
+                clock.instant());
     }
 }

@@ -11,9 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param holdCalendar          whose working days count, an ISO country code (empty: the shop's home country)
  */
 @ConfigurationProperties("kontor.inventory")
-public record InventorySettings(@DefaultValue("APPROVAL") ReserveAt reserveAt,
-                                @DefaultValue("2") int draftHoldWorkingDays,
-                                @DefaultValue("") String holdCalendar) {
+public record InventorySettings(
+        @DefaultValue("APPROVAL") ReserveAt reserveAt,
+        @DefaultValue("2") int draftHoldWorkingDays,
+        @DefaultValue("") String holdCalendar) {
 
-    public enum ReserveAt { APPROVAL, CREATION }
+    public enum ReserveAt {
+        APPROVAL,
+        CREATION
+    }
 }

@@ -5,5 +5,4 @@ package dev.kontor.catalog;
  *
  * @param isDefault where stock is reserved first and received when no location is named
  */
-public record Location(String code, String name, String country, boolean isDefault) {
-}
+public record Location(String code, String name, String country, boolean isDefault) {}

@@ -13,8 +13,14 @@ public record ProductInput(String code, String name, List<VariantInput> variants
     /**
      * @param supplier the supplier's name (created if new)
      */
-    public record VariantInput(String sku, Map<String, String> attributes, VariantStatus status, Boolean allowBackorder,
-                               String supplier, Long purchasePrice, String purchaseCurrency, Integer lowStockThreshold,
-                               Map<String, Long> prices) {
-    }
+    public record VariantInput(
+            String sku,
+            Map<String, String> attributes,
+            VariantStatus status,
+            Boolean allowBackorder,
+            String supplier,
+            Long purchasePrice,
+            String purchaseCurrency,
+            Integer lowStockThreshold,
+            Map<String, Long> prices) {}
 }

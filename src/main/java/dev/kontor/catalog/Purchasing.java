@@ -33,8 +33,12 @@ public class Purchasing {
     private final Permissions permissions;
     private final Clock clock;
 
-    Purchasing(CatalogQueries queries, ProductRepository products, PurchasingRepository notices, Permissions permissions,
-               Clock clock) {
+    Purchasing(
+            CatalogQueries queries,
+            ProductRepository products,
+            PurchasingRepository notices,
+            Permissions permissions,
+            Clock clock) {
         this.queries = queries;
         this.products = products;
         this.notices = notices;
@@ -46,33 +50,61 @@ public class Purchasing {
     @Transactional(readOnly = true)
     public List<PurchasingLine> list(Actor actor) {
         permissions.requireAllowed(actor, Permission.PURCHASING_VIEW, Situation.NONE);
-        Map<Long, Supplier> suppliers = products.suppliers().stream()
-                .collect(Collectors.toMap(Supplier::id, Function.identity()));
+        Map<Long, Supplier> suppliers =
+                products.suppliers().stream().collect(Collectors.toMap(Supplier::id, Function.identity()));
         List<VariantRow> rows = queries.toPurchase();
-        Map<String, Variant> bySku = products.findVariantsBySkus(rows.stream().map(VariantRow::sku).toList());
-        return rows.stream().map(row -> {
-            Variant v = bySku.get(row.sku().toUpperCase(java.util.Locale.ROOT));
-            int belowThreshold = Math.max(0, row.lowStockThreshold() - row.stock().available());
-            return new PurchasingLine(row, v.supplierId() == null ? null : suppliers.get(v.supplierId()),
-                    v.purchasePrice(), v.purchaseCurrency(), row.stock().backordered() + belowThreshold);
-        }).toList();
+        Map<String, Variant> bySku =
+                products.findVariantsBySkus(rows.stream().map(VariantRow::sku).toList());
+        return rows.stream()
+                .map(row -> {
+                    Variant v = bySku.get(row.sku().toUpperCase(java.util.Locale.ROOT));
+                    int belowThreshold =
+                            Math.max(0, row.lowStockThreshold() - row.stock().available());
+                    return new PurchasingLine(
+                            row,
+                            v.supplierId() == null ? null : suppliers.get(v.supplierId()),
+                            v.purchasePrice(),
+                            v.purchaseCurrency(),
+                            row.stock().backordered() + belowThreshold);
+                })
+                .toList();
     }
 
     /** The list as CSV (UTF-8, comma-separated, a header row), for a spreadsheet or a supplier. */
     @Transactional(readOnly = true)
     public void writeCsv(Actor actor, Writer out) {
         try (CsvWriter csv = CsvWriter.builder().build(out)) {
-            csv.writeRecord("sku", "product", "variant", "to_buy", "backordered", "available", "supplier", "contact",
-                    "email", "phone", "purchase_price", "purchase_currency");
+            csv.writeRecord(
+                    "sku",
+                    "product",
+                    "variant",
+                    "to_buy",
+                    "backordered",
+                    "available",
+                    "supplier",
+                    "contact",
+                    "email",
+                    "phone",
+                    "purchase_price",
+                    "purchase_currency");
             for (PurchasingLine line : list(actor)) {
                 Supplier s = line.supplier();
-                csv.writeRecord(line.variant().sku(), line.variant().productName(), line.variant().attributeText(),
-                        Integer.toString(line.toBuy()), Integer.toString(line.variant().stock().backordered()),
-                        Integer.toString(line.variant().stock().available()), s == null ? "" : s.name(),
+                csv.writeRecord(
+                        line.variant().sku(),
+                        line.variant().productName(),
+                        line.variant().attributeText(),
+                        Integer.toString(line.toBuy()),
+                        Integer.toString(line.variant().stock().backordered()),
+                        Integer.toString(line.variant().stock().available()),
+                        s == null ? "" : s.name(),
                         s == null || s.contactName() == null ? "" : s.contactName(),
-                        s == null || s.email() == null ? "" : s.email(), s == null || s.phone() == null ? "" : s.phone(),
-                        line.purchasePrice() == null ? "" : dev.kontor.shared.Money.of(line.purchasePrice(),
-                                line.purchaseCurrency()).toDecimal().toPlainString(),
+                        s == null || s.email() == null ? "" : s.email(),
+                        s == null || s.phone() == null ? "" : s.phone(),
+                        line.purchasePrice() == null
+                                ? ""
+                                : dev.kontor.shared.Money.of(line.purchasePrice(), line.purchaseCurrency())
+                                        .toDecimal()
+                                        .toPlainString(),
                         line.purchaseCurrency() == null ? "" : line.purchaseCurrency());
             }
         } catch (IOException e) {
@@ -91,7 +123,10 @@ public class Purchasing {
             throw InvalidInputException.of("note", "validation.too-long", 1000);
         }
         long id = notices.insert(variantId, quantity, Text.clean(note), actor.displayName(), clock.instant());
-        return notices.recent(500).stream().filter(n -> n.id() == id).findFirst().orElseThrow();
+        return notices.recent(500).stream()
+                .filter(n -> n.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Transactional

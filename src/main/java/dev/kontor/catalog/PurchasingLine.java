@@ -5,6 +5,5 @@ package dev.kontor.catalog;
  *
  * @param toBuy backordered units plus (threshold − available) when available is below the threshold
  */
-public record PurchasingLine(VariantRow variant, Supplier supplier, Long purchasePrice, String purchaseCurrency,
-                             int toBuy) {
-}
+public record PurchasingLine(
+        VariantRow variant, Supplier supplier, Long purchasePrice, String purchaseCurrency, int toBuy) {}

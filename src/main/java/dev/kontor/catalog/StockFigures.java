@@ -16,8 +16,12 @@ public record StockFigures(String location, int onHand, int reserved, int backor
     }
 
     public StockFigures plus(StockFigures other) {
-        return new StockFigures(null, onHand + other.onHand, reserved + other.reserved,
-                backordered + other.backordered, defective + other.defective);
+        return new StockFigures(
+                null,
+                onHand + other.onHand,
+                reserved + other.reserved,
+                backordered + other.backordered,
+                defective + other.defective);
     }
 
     public static final StockFigures NONE = new StockFigures(null, 0, 0, 0, 0);

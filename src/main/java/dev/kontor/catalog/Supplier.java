@@ -1,5 +1,4 @@
 package dev.kontor.catalog;
 
 /** Who a variant is bought from, and how to reach them. */
-public record Supplier(long id, String name, String contactName, String email, String phone, String address) {
-}
+public record Supplier(long id, String name, String contactName, String email, String phone, String address) {}

@@ -11,12 +11,23 @@ import java.util.Map;
  * @param purchasePrice    what it costs from the supplier, minor units of {@code purchaseCurrency}
  * @param lowStockThreshold available stock at or below which it shows as low
  */
-public record Variant(long id, long productId, String sku, Map<String, String> attributes, VariantStatus status,
-                      boolean allowBackorder, Long supplierId, Long purchasePrice, String purchaseCurrency,
-                      int lowStockThreshold, Map<String, Long> prices) {
+public record Variant(
+        long id,
+        long productId,
+        String sku,
+        Map<String, String> attributes,
+        VariantStatus status,
+        boolean allowBackorder,
+        Long supplierId,
+        Long purchasePrice,
+        String purchaseCurrency,
+        int lowStockThreshold,
+        Map<String, Long> prices) {
 
     public Variant {
-        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+        attributes = attributes == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
         prices = prices == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(prices));
     }
 
@@ -31,7 +42,8 @@ public record Variant(long id, long productId, String sku, Map<String, String> a
 
     /** The code's number part, how the Taobao back office finds items: WLY0QU1098 → 1098. */
     public static String numberPart(String sku) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\D*$").matcher(sku == null ? "" : sku);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+)\\D*$").matcher(sku == null ? "" : sku);
         return m.find() ? m.group(1) : null;
     }
 }

@@ -44,8 +44,12 @@ public class Blacklist {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Blacklist(BlacklistRepository entries, Customers customers, Permissions permissions,
-              ApplicationEventPublisher events, Clock clock) {
+    Blacklist(
+            BlacklistRepository entries,
+            Customers customers,
+            Permissions permissions,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.entries = entries;
         this.customers = customers;
         this.permissions = permissions;
@@ -71,7 +75,8 @@ public class Blacklist {
             }
         }
         if (scope.address()) {
-            customer.address().map(Blacklist::addressKey)
+            customer.address()
+                    .map(Blacklist::addressKey)
                     .ifPresent(key -> entries.add("ADDRESS", key, customerId, why, actor.displayName(), now));
         }
         events.publishEvent(new CustomerBlacklisted(customerId, why, false, actor.displayName()));
@@ -104,14 +109,16 @@ public class Blacklist {
         List<String> phones = new ArrayList<>();
         List<String> emails = new ArrayList<>();
         List<String> accounts = new ArrayList<>();
-        customers.find(customerId).ifPresent(c -> c.contacts().forEach(contact -> {
-            switch (contact.kind()) {
-                case PHONE, LANDLINE -> phones.add(contact.normalized());
-                case EMAIL -> emails.add(contact.normalized());
-                case PAYER_ACCOUNT -> accounts.add(contact.normalized());
-                default -> { }
-            }
-        }));
+        customers
+                .find(customerId)
+                .ifPresent(c -> c.contacts().forEach(contact -> {
+                    switch (contact.kind()) {
+                        case PHONE, LANDLINE -> phones.add(contact.normalized());
+                        case EMAIL -> emails.add(contact.normalized());
+                        case PAYER_ACCOUNT -> accounts.add(contact.normalized());
+                        default -> {}
+                    }
+                }));
         if (Text.clean(phone) != null && !Text.digits(phone).isEmpty()) {
             phones.add(Text.digits(phone));
         }
@@ -127,8 +134,11 @@ public class Blacklist {
 
     /** One address, however it was typed: street, postal code, city and country, lower case, letters and digits. */
     static String addressKey(Address a) {
-        String raw = String.join("|", Optional.ofNullable(a.street()).orElse(""),
-                Optional.ofNullable(a.postalCode()).orElse(""), Optional.ofNullable(a.city()).orElse(""),
+        String raw = String.join(
+                "|",
+                Optional.ofNullable(a.street()).orElse(""),
+                Optional.ofNullable(a.postalCode()).orElse(""),
+                Optional.ofNullable(a.city()).orElse(""),
                 Optional.ofNullable(a.country()).orElse(""));
         return raw.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}|]", "");
     }

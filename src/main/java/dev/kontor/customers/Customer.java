@@ -14,9 +14,18 @@ import dev.kontor.shared.Address;
  * @param country  ISO 3166-1 alpha-2 code of where the customer is based
  * @param language the language to write to them in ({@code en}, {@code de}, {@code zh_CN}, {@code nb})
  */
-public record Customer(Long id, CustomerKind kind, String name, String company, String country, String language,
-                       List<Contact> contacts, List<Address> addresses, Instant createdAt, Instant updatedAt,
-                       int version) {
+public record Customer(
+        Long id,
+        CustomerKind kind,
+        String name,
+        String company,
+        String country,
+        String language,
+        List<Contact> contacts,
+        List<Address> addresses,
+        Instant createdAt,
+        Instant updatedAt,
+        int version) {
 
     public Customer {
         contacts = List.copyOf(contacts);
@@ -29,7 +38,10 @@ public record Customer(Long id, CustomerKind kind, String name, String company, 
     }
 
     public Optional<String> first(ContactKind kind) {
-        return contacts.stream().filter(c -> c.kind() == kind).map(Contact::value).findFirst();
+        return contacts.stream()
+                .filter(c -> c.kind() == kind)
+                .map(Contact::value)
+                .findFirst();
     }
 
     public List<Contact> all(ContactKind kind) {
@@ -43,9 +55,12 @@ public record Customer(Long id, CustomerKind kind, String name, String company, 
 
     /** Phone numbers (mobile and landline), comma-separated. */
     public String phones() {
-        return String.join(", ", contacts.stream()
-                .filter(c -> c.kind() == ContactKind.PHONE || c.kind() == ContactKind.LANDLINE)
-                .map(Contact::value).toList());
+        return String.join(
+                ", ",
+                contacts.stream()
+                        .filter(c -> c.kind() == ContactKind.PHONE || c.kind() == ContactKind.LANDLINE)
+                        .map(Contact::value)
+                        .toList());
     }
 
     public List<Contact> payerAccounts() {

@@ -7,8 +7,14 @@ import dev.kontor.shared.Address;
 import dev.kontor.shared.Text;
 
 /** What is needed to create a customer: the input side of {@link Customer}. */
-public record CustomerDetails(CustomerKind kind, String name, String company, String country, String language,
-                              List<Contact> contacts, List<Address> addresses) {
+public record CustomerDetails(
+        CustomerKind kind,
+        String name,
+        String company,
+        String country,
+        String language,
+        List<Contact> contacts,
+        List<Address> addresses) {
 
     public CustomerDetails {
         kind = kind == null ? CustomerKind.PERSON : kind;
@@ -22,9 +28,18 @@ public record CustomerDetails(CustomerKind kind, String name, String company, St
      *
      * @param payerAccountLabel what the payer account is, e.g. {@code Alipay}
      */
-    public static CustomerDetails of(CustomerKind kind, String name, String company, String country, String language,
-                                     String email, String phone, String landline, String payerAccount,
-                                     String payerAccountLabel, Address address) {
+    public static CustomerDetails of(
+            CustomerKind kind,
+            String name,
+            String company,
+            String country,
+            String language,
+            String email,
+            String phone,
+            String landline,
+            String payerAccount,
+            String payerAccountLabel,
+            Address address) {
         List<Contact> contacts = new ArrayList<>();
         if (Text.clean(email) != null) {
             contacts.add(new Contact(ContactKind.EMAIL, email, null));
@@ -38,8 +53,15 @@ public record CustomerDetails(CustomerKind kind, String name, String company, St
         if (Text.clean(payerAccount) != null) {
             contacts.add(new Contact(ContactKind.PAYER_ACCOUNT, payerAccount, payerAccountLabel));
         }
-        String countryCode = Text.clean(country) == null ? null : country.strip().toUpperCase(java.util.Locale.ROOT);
-        return new CustomerDetails(kind, Text.clean(name), Text.clean(company), countryCode, Text.clean(language),
-                contacts, address == null ? List.of() : List.of(address));
+        String countryCode =
+                Text.clean(country) == null ? null : country.strip().toUpperCase(java.util.Locale.ROOT);
+        return new CustomerDetails(
+                kind,
+                Text.clean(name),
+                Text.clean(company),
+                countryCode,
+                Text.clean(language),
+                contacts,
+                address == null ? List.of() : List.of(address));
     }
 }

@@ -15,8 +15,7 @@ public final class CustomerRules {
 
     private static final List<String> LANGUAGES = List.of("en", "de", "zh_CN", "nb");
 
-    private CustomerRules() {
-    }
+    private CustomerRules() {}
 
     public static Problems check(CustomerDetails c, String homeCountry, String prefix) {
         return check(c, homeCountry, prefix, FieldNames.DEFAULT);
@@ -27,7 +26,7 @@ public final class CustomerRules {
      * {@code addresses[i]}: e.g. a form with one {@code email} and one {@code address} field.
      */
     public interface FieldNames {
-        FieldNames DEFAULT = new FieldNames() { };
+        FieldNames DEFAULT = new FieldNames() {};
 
         /**
          * A request with one field per kind of contact ({@code email}, {@code phone}, {@code landline},
@@ -106,7 +105,9 @@ public final class CustomerRules {
 
     /** A company based outside the shop's home country (Alibaba's "foreign order"). */
     public static boolean isForeignBusiness(CustomerDetails c, String homeCountry) {
-        return c.kind() == CustomerKind.COMPANY && c.country() != null && !c.country().equals(homeCountry);
+        return c.kind() == CustomerKind.COMPANY
+                && c.country() != null
+                && !c.country().equals(homeCountry);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.kontor.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
@@ -23,8 +22,10 @@ class DatabaseReport {
     private final ObjectProvider<EmbeddedPostgresServer> embedded;
     private final String schema;
 
-    DatabaseReport(DataSource dataSource, ObjectProvider<EmbeddedPostgresServer> embedded,
-                   @Value("${kontor.db.schema}") String schema) {
+    DatabaseReport(
+            DataSource dataSource,
+            ObjectProvider<EmbeddedPostgresServer> embedded,
+            @Value("${kontor.db.schema}") String schema) {
         this.dataSource = dataSource;
         this.embedded = embedded;
         this.schema = schema;
@@ -36,11 +37,18 @@ class DatabaseReport {
             String version = c.getMetaData().getDatabaseProductVersion();
             EmbeddedPostgresServer server = embedded.getIfAvailable();
             if (server != null) {
-                log.info("Kontor database: embedded PostgreSQL {} with its data in {} (port {}, schema {})",
-                        version, server.dataDir(), server.port(), schema);
+                log.info(
+                        "Kontor database: embedded PostgreSQL {} with its data in {} (port {}, schema {})",
+                        version,
+                        server.dataDir(),
+                        server.port(),
+                        schema);
             } else {
-                log.info("Kontor database: PostgreSQL {} at {} (schema {})", version,
-                        withoutSecrets(c.getMetaData().getURL()), schema);
+                log.info(
+                        "Kontor database: PostgreSQL {} at {} (schema {})",
+                        version,
+                        withoutSecrets(c.getMetaData().getURL()),
+                        schema);
             }
         } catch (SQLException e) {
             log.warn("Kontor could not ask its database for its version: {}", e.getMessage());

@@ -19,5 +19,4 @@ public record EmbeddedDatabaseProperties(
         @DefaultValue("./data/postgres") Path dataDir,
         @DefaultValue("15432") int port,
         @DefaultValue("kontor") String database,
-        @DefaultValue("false") boolean ephemeral) {
-}
+        @DefaultValue("false") boolean ephemeral) {}

@@ -68,9 +68,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             }
             return start(builder, database, dir, lock);
         } catch (IOException e) {
-            throw new StartupProblem("The embedded PostgreSQL could not start in " + dataDir + ": " + e.getMessage(),
+            throw new StartupProblem(
+                    "The embedded PostgreSQL could not start in " + dataDir + ": " + e.getMessage(),
                     "Check that the folder is writable and port " + port + " is free (--kontor.embedded-db.port=…), "
-                            + "or connect to your own PostgreSQL with KONTOR_DB_URL.", e);
+                            + "or connect to your own PostgreSQL with KONTOR_DB_URL.",
+                    e);
         }
     }
 
@@ -97,8 +99,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         builder.setLocaleConfig("locale", "C.UTF-8");
     }
 
-    private static EmbeddedPostgresServer start(EmbeddedPostgres.Builder builder, String database, Path dir,
-                                                FileChannel lock) throws IOException {
+    private static EmbeddedPostgresServer start(
+            EmbeddedPostgres.Builder builder, String database, Path dir, FileChannel lock) throws IOException {
         EmbeddedPostgres postgres = builder.start();
         createDatabaseIfMissing(postgres, database);
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, database, dir, lock);
@@ -149,10 +151,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("kontor.embedded-db.database must be a plain lower-case name: " + database);
+            throw new IllegalArgumentException(
+                    "kontor.embedded-db.database must be a plain lower-case name: " + database);
         }
         try (Connection c = postgres.getPostgresDatabase().getConnection();
-             var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);
             try (var rs = exists.executeQuery()) {
                 if (!rs.next()) {
@@ -171,12 +174,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         FileLock lock = channel.tryLock();
         if (lock == null) {
             channel.close();
-            throw new StartupProblem("Another Kontor is already running with its data in " + lockFile.getParent() + ".",
+            throw new StartupProblem(
+                    "Another Kontor is already running with its data in " + lockFile.getParent() + ".",
                     "Stop the other Kontor first, or give this one its own folder: --kontor.embedded-db.data-dir=…",
                     null);
         }
-        channel.truncate(0).write(java.nio.ByteBuffer.wrap(
-                Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)));
+        channel.truncate(0)
+                .write(java.nio.ByteBuffer.wrap(
+                        Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)));
         return channel;
     }
 
@@ -190,13 +195,20 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
-        Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty()
-                : parsePid(lines.get(0)).flatMap(ProcessHandle::of)
-                        .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        Optional<ProcessHandle> postmaster = lines.isEmpty()
+                ? Optional.empty()
+                : parsePid(lines.get(0))
+                        .flatMap(ProcessHandle::of)
+                        .filter(p -> p.info()
+                                .command()
+                                .map(c -> c.endsWith("postgres"))
+                                .orElse(false));
         if (postmaster.isEmpty()) {
             return; // stale pid file; PostgreSQL itself handles that
         }
-        log.warn("Stopping a PostgreSQL left running by an earlier Kontor (pid {})", postmaster.get().pid());
+        log.warn(
+                "Stopping a PostgreSQL left running by an earlier Kontor (pid {})",
+                postmaster.get().pid());
         postmaster.get().destroy(); // SIGTERM: a smart shutdown, which is quick with no clients left
         try {
             postmaster.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);

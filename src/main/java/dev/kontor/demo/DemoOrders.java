@@ -25,9 +25,12 @@ import dev.kontor.payments.Payments;
 /** A small language for demo orders: place one, then take it through the steps a real one goes through. */
 final class DemoOrders {
 
-    record Services(Orders orders, Payments payments, dev.kontor.payments.PaymentLinks paymentLinks,
-                    Shipments shipments, Clock clock) {
-    }
+    record Services(
+            Orders orders,
+            Payments payments,
+            dev.kontor.payments.PaymentLinks paymentLinks,
+            Shipments shipments,
+            Clock clock) {}
 
     private final Services services;
     private final List<Builder> builders = new ArrayList<>();
@@ -36,8 +39,15 @@ final class DemoOrders {
         this.services = services;
     }
 
-    Builder order(Actor by, String channel, String externalId, long customerId, String currency,
-                  int taxRate, int daysAgo, OrderInput.LineInput... lines) {
+    Builder order(
+            Actor by,
+            String channel,
+            String externalId,
+            long customerId,
+            String currency,
+            int taxRate,
+            int daysAgo,
+            OrderInput.LineInput... lines) {
         Builder builder = new Builder(by, channel, externalId, customerId, currency, daysAgo, List.of(lines));
         builders.add(builder);
         return builder;
@@ -62,8 +72,14 @@ final class DemoOrders {
         private boolean draft;
         private Order order;
 
-        private Builder(Actor by, String channel, String externalId, long customerId, String currency, int daysAgo,
-                        List<OrderInput.LineInput> lines) {
+        private Builder(
+                Actor by,
+                String channel,
+                String externalId,
+                long customerId,
+                String currency,
+                int daysAgo,
+                List<OrderInput.LineInput> lines) {
             this.by = by;
             this.channel = channel;
             this.externalId = externalId;
@@ -102,11 +118,30 @@ final class DemoOrders {
 
         private Order placed() {
             if (order == null) {
-                Instant placedAt = services.clock().instant().minus(Duration.ofDays(daysAgo))
+                Instant placedAt = services.clock()
+                        .instant()
+                        .minus(Duration.ofDays(daysAgo))
                         .minus(Duration.ofMinutes(37L * (builders.indexOf(this) + 1)));
-                OrderInput input = new OrderInput(channel, externalId, OrderInput.CustomerChoice.existing(customerId),
-                        null, null, null, null, currency, !net, lines, shipping(currency), null, null,
-                        tags, null, Set.of(), placedAt, null, terms);
+                OrderInput input = new OrderInput(
+                        channel,
+                        externalId,
+                        OrderInput.CustomerChoice.existing(customerId),
+                        null,
+                        null,
+                        null,
+                        null,
+                        currency,
+                        !net,
+                        lines,
+                        shipping(currency),
+                        null,
+                        null,
+                        tags,
+                        null,
+                        Set.of(),
+                        placedAt,
+                        null,
+                        terms);
                 order = services.orders().place(by, input, draft).order();
             }
             return order;
@@ -121,7 +156,9 @@ final class DemoOrders {
         }
 
         private Builder act(Actor actor, OrderAction action, String reason) {
-            order = services.orders().act(actor, placed().id(), null, action, reason).order();
+            order = services.orders()
+                    .act(actor, placed().id(), null, action, reason)
+                    .order();
             return this;
         }
 
@@ -141,10 +178,13 @@ final class DemoOrders {
             return act(actor, OrderAction.COMPLETE, null);
         }
 
-        private Builder money(Actor actor, PaymentKind kind, long amount, String method, String reference,
-                              PaymentState state) {
-            services.payments().record(actor, placed().id(),
-                    new PaymentRequest(kind, amount, currency, method, reference, null, state, null));
+        private Builder money(
+                Actor actor, PaymentKind kind, long amount, String method, String reference, PaymentState state) {
+            services.payments()
+                    .record(
+                            actor,
+                            placed().id(),
+                            new PaymentRequest(kind, amount, currency, method, reference, null, state, null));
             order = services.orders().get(order.id());
             return this;
         }
@@ -162,7 +202,12 @@ final class DemoOrders {
         }
 
         Builder refundAll(Actor actor, String method) {
-            return money(actor, PaymentKind.REFUND, placed().paid() - placed().refunded(), method, null,
+            return money(
+                    actor,
+                    PaymentKind.REFUND,
+                    placed().paid() - placed().refunded(),
+                    method,
+                    null,
                     PaymentState.SUCCEEDED);
         }
 
@@ -180,7 +225,8 @@ final class DemoOrders {
 
         private Builder shipLines(Actor actor, String carrier, String tracking, List<OrderLine> toShip) {
             List<ShipmentRequest.Line> shipped = toShip.stream()
-                    .map(l -> new ShipmentRequest.Line(l.id(), l.openQuantity())).toList();
+                    .map(l -> new ShipmentRequest.Line(l.id(), l.openQuantity()))
+                    .toList();
             services.shipments().record(actor, order.id(), new ShipmentRequest(carrier, tracking, null, shipped));
             order = services.orders().get(order.id());
             return this;

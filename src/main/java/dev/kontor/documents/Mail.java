@@ -30,8 +30,13 @@ public class Mail {
     private final ApplicationContext application;
     private final Clock clock;
 
-    Mail(MailRepository mails, ITemplateEngine templates, MessageSource messages, MailSettings settings,
-         ApplicationContext application, Clock clock) {
+    Mail(
+            MailRepository mails,
+            ITemplateEngine templates,
+            MessageSource messages,
+            MailSettings settings,
+            ApplicationContext application,
+            Clock clock) {
         this.mails = mails;
         this.application = application;
         this.templates = templates;
@@ -50,7 +55,8 @@ public class Mail {
         }
         if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() != null) {
             return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
-                    .build().toUriString();
+                    .build()
+                    .toUriString();
         }
         return "http://localhost:8080";
     }
@@ -60,7 +66,8 @@ public class Mail {
     public long queue(MailMessage message) {
         Context context = new Context(message.locale(), Map.copyOf(message.model()));
         // templates may use the same helpers as pages (${@fmt.money(…)}), in the recipient's language
-        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+        context.setVariable(
+                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(application, null));
         LocaleContext previous = LocaleContextHolder.getLocaleContext();
         String html;
@@ -72,8 +79,15 @@ public class Mail {
         }
         String text = MailText.of(html);
         String subject = messages.getMessage(message.subjectKey(), message.subjectArgs(), message.locale());
-        return mails.insert(message.purpose(), message.subjectType(), message.subjectId(), message.recipient(), subject,
-                html, text, clock.instant());
+        return mails.insert(
+                message.purpose(),
+                message.subjectType(),
+                message.subjectId(),
+                message.recipient(),
+                subject,
+                html,
+                text,
+                clock.instant());
     }
 
     /** The mail sent or queued about one thing (an order), newest first. */

@@ -10,6 +10,12 @@ import java.util.Map;
  * @param subjectType what it is about ({@code order}), with {@code subjectId}, so its page can show the mail
  * @param subjectKey  the message key of the subject line; its arguments are {@code subjectArgs}
  */
-public record MailMessage(String purpose, String subjectType, Long subjectId, String recipient, Locale locale,
-                          String subjectKey, Object[] subjectArgs, Map<String, Object> model) {
-}
+public record MailMessage(
+        String purpose,
+        String subjectType,
+        Long subjectId,
+        String recipient,
+        Locale locale,
+        String subjectKey,
+        Object[] subjectArgs,
+        Map<String, Object> model) {}

@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl   how customers reach Kontor (for links in mail); empty: taken from the request that queues it
  */
 @ConfigurationProperties("kontor.mail")
-public record MailSettings(@DefaultValue("orders@kontor.invalid") String from,
-                           @DefaultValue("10") int maxAttempts,
-                           @DefaultValue("PT1M") Duration firstRetry,
-                           @DefaultValue("") String publicUrl) {
-}
+public record MailSettings(
+        @DefaultValue("orders@kontor.invalid") String from,
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("PT1M") Duration firstRetry,
+        @DefaultValue("") String publicUrl) {}

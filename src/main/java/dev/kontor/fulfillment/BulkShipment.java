@@ -29,16 +29,24 @@ import org.springframework.stereotype.Service;
 public class BulkShipment {
 
     /** How one row went. */
-    public enum Outcome { SHIPPED, ALREADY_SHIPPED, FAILED }
+    public enum Outcome {
+        SHIPPED,
+        ALREADY_SHIPPED,
+        FAILED
+    }
 
     /**
      * One row's result.
      *
      * @param messageKey why it failed (a message key with {@code args}); {@code null} when it did not
      */
-    public record Row(long line, String orderNumber, String trackingNumber, Outcome outcome, String messageKey,
-                      List<Object> args) {
-    }
+    public record Row(
+            long line,
+            String orderNumber,
+            String trackingNumber,
+            Outcome outcome,
+            String messageKey,
+            List<Object> args) {}
 
     /** What the file did, row by row. */
     public record Report(List<Row> rows) {
@@ -49,8 +57,17 @@ public class BulkShipment {
     }
 
     private static final int MAX_ROWS = 10_000;
-    private static final Set<String> HEADER_WORDS = Set.of("order", "order number", "order_number", "number",
-            "auftrag", "auftragsnummer", "订单号", "ordre", "ordrenummer", "bestilling");
+    private static final Set<String> HEADER_WORDS = Set.of(
+            "order",
+            "order number",
+            "order_number",
+            "number",
+            "auftrag",
+            "auftragsnummer",
+            "订单号",
+            "ordre",
+            "ordrenummer",
+            "bestilling");
 
     private final Shipments shipments;
     private final ShipmentRepository records;
@@ -65,8 +82,11 @@ public class BulkShipment {
     /** Reads {@code order number, carrier, tracking number} rows (a header row is recognised and skipped). */
     public Report ship(Actor actor, Reader csv) {
         List<Row> rows = new ArrayList<>();
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).allowExtraFields(true)
-                .allowMissingFields(true).ofCsvRecord(csv)) {
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .skipEmptyLines(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .ofCsvRecord(csv)) {
             boolean first = true;
             for (CsvRecord record : reader) {
                 if (first && HEADER_WORDS.contains(record.getField(0).strip().toLowerCase(Locale.ROOT))) {
@@ -75,8 +95,13 @@ public class BulkShipment {
                 }
                 first = false;
                 if (rows.size() >= MAX_ROWS) {
-                    rows.add(new Row(record.getStartingLineNumber(), null, null, Outcome.FAILED,
-                            "bulk-ship.too-many-rows", List.of(MAX_ROWS)));
+                    rows.add(new Row(
+                            record.getStartingLineNumber(),
+                            null,
+                            null,
+                            Outcome.FAILED,
+                            "bulk-ship.too-many-rows",
+                            List.of(MAX_ROWS)));
                     break;
                 }
                 rows.add(shipRow(actor, record));
@@ -110,8 +135,10 @@ public class BulkShipment {
             if (records.hasTracking(order.id(), tracking)) {
                 return new Row(line, order.number(), tracking, Outcome.ALREADY_SHIPPED, null, List.of());
             }
-            List<ShipmentRequest.Line> open = order.lines().stream().filter(l -> l.openQuantity() > 0)
-                    .map(l -> new ShipmentRequest.Line(l.id(), l.openQuantity())).toList();
+            List<ShipmentRequest.Line> open = order.lines().stream()
+                    .filter(l -> l.openQuantity() > 0)
+                    .map(l -> new ShipmentRequest.Line(l.id(), l.openQuantity()))
+                    .toList();
             if (open.isEmpty()) {
                 return failed(line, order.number(), tracking, "bulk-ship.nothing-open", order.number());
             }

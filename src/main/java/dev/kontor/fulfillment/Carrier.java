@@ -14,11 +14,16 @@ public record Carrier(String code, String name, String trackingPattern, boolean 
 
     /** The tracking number as stored and compared: upper case, without spaces. */
     public static String normalize(String trackingNumber) {
-        return trackingNumber == null ? null : trackingNumber.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        return trackingNumber == null
+                ? null
+                : trackingNumber.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
     }
 
     /** Whether the number fits this carrier's pattern (any number does when it has none). */
     public boolean accepts(String trackingNumber) {
-        return trackingPattern == null || Pattern.compile(trackingPattern).matcher(normalize(trackingNumber)).matches();
+        return trackingPattern == null
+                || Pattern.compile(trackingPattern)
+                        .matcher(normalize(trackingNumber))
+                        .matches();
     }
 }

@@ -8,6 +8,5 @@ import java.util.List;
 public record ReturnRequest(String reason, List<Line> lines) {
 
     /** Units of one order line that came back. */
-    public record Line(Long lineId, Integer quantity, ReturnDisposition disposition) {
-    }
+    public record Line(Long lineId, Integer quantity, ReturnDisposition disposition) {}
 }

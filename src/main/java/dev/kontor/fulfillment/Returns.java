@@ -39,7 +39,12 @@ public class Returns {
     private final Timeline timeline;
     private final Clock clock;
 
-    Returns(ShipmentRepository records, Orders orders, Inventory inventory, Permissions permissions, Timeline timeline,
+    Returns(
+            ShipmentRepository records,
+            Orders orders,
+            Inventory inventory,
+            Permissions permissions,
+            Timeline timeline,
             Clock clock) {
         this.records = records;
         this.orders = orders;
@@ -86,7 +91,8 @@ public class Returns {
         permissions.requireAllowed(actor, Permission.SHIPMENT_RECORD, orders.situationOf(order));
         List<Change> changes = orders.applyReturn(actor, order, quantities);
         Instant now = clock.instant();
-        long id = records.insertReturn(orderId, reason, quantities, dispositions, actor.userId(), actor.displayName(), now);
+        long id = records.insertReturn(
+                orderId, reason, quantities, dispositions, actor.userId(), actor.displayName(), now);
         Inventory.OrderRef ref = new Inventory.OrderRef(orderId, order.number());
         List<String> what = new ArrayList<>();
         for (OrderLine line : order.lines()) {
@@ -97,14 +103,28 @@ public class Returns {
             ReturnDisposition disposition = dispositions.get(line.id());
             what.add(quantity + " × " + line.sku() + ": " + disposition.name());
             if (disposition != ReturnDisposition.SCRAP) {
-                inventory.returnFromCustomer(actor, ref, line.sku(), quantity, disposition == ReturnDisposition.DEFECTIVE,
+                inventory.returnFromCustomer(
+                        actor,
+                        ref,
+                        line.sku(),
+                        quantity,
+                        disposition == ReturnDisposition.DEFECTIVE,
                         "return #" + id + ": " + reason);
             }
         }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("goods", String.join("; ", what));
-        timeline.record(new TimelineEntry(null, Orders.SUBJECT, orderId, now, actor.userId(), actor.displayName(),
-                "return.received", changes, reason, details));
+        timeline.record(new TimelineEntry(
+                null,
+                Orders.SUBJECT,
+                orderId,
+                now,
+                actor.userId(),
+                actor.displayName(),
+                "return.received",
+                changes,
+                reason,
+                details));
     }
 
     /** The carrier delivered everything shipped (the order must have shipped in full). */
@@ -115,8 +135,17 @@ public class Returns {
         Instant now = clock.instant();
         List<Change> changes = orders.applyDelivery(actor, order, now);
         records.markDelivered(orderId, now);
-        timeline.record(new TimelineEntry(null, Orders.SUBJECT, orderId, now, actor.userId(), actor.displayName(),
-                "shipment.delivered", changes, null, Map.of()));
+        timeline.record(new TimelineEntry(
+                null,
+                Orders.SUBJECT,
+                orderId,
+                now,
+                actor.userId(),
+                actor.displayName(),
+                "shipment.delivered",
+                changes,
+                null,
+                Map.of()));
     }
 
     /** The order's returns, for a user who may see the order. */
@@ -127,7 +156,11 @@ public class Returns {
     }
 
     /** A return as received. */
-    public record ReturnRecord(long id, String reason, Map<Long, Integer> quantities,
-                               Map<Long, ReturnDisposition> dispositions, String receivedBy, Instant receivedAt) {
-    }
+    public record ReturnRecord(
+            long id,
+            String reason,
+            Map<Long, Integer> quantities,
+            Map<Long, ReturnDisposition> dispositions,
+            String receivedBy,
+            Instant receivedAt) {}
 }

@@ -8,6 +8,11 @@ import java.util.Map;
  *
  * @param quantities units shipped, by order line id
  */
-public record Shipment(long id, long orderId, String carrier, String trackingNumber, Instant shippedAt,
-                       Map<Long, Integer> quantities, String recordedBy) {
-}
+public record Shipment(
+        long id,
+        long orderId,
+        String carrier,
+        String trackingNumber,
+        Instant shippedAt,
+        Map<Long, Integer> quantities,
+        String recordedBy) {}

@@ -1,5 +1,4 @@
 package dev.kontor.fulfillment;
 
 /** Goods of an order were shipped. */
-public record ShipmentRecorded(long shipmentId, long orderId, String carrier, String trackingNumber) {
-}
+public record ShipmentRecorded(long shipmentId, long orderId, String carrier, String trackingNumber) {}

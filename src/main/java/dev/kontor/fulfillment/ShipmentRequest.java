@@ -11,6 +11,5 @@ import java.util.List;
 public record ShipmentRequest(String carrier, String trackingNumber, Instant shippedAt, List<Line> lines) {
 
     /** Units of one order line. */
-    public record Line(Long lineId, Integer quantity) {
-    }
+    public record Line(Long lineId, Integer quantity) {}
 }

@@ -34,8 +34,14 @@ public class Shipments {
     private final Clock clock;
     private final Carriers carriers;
 
-    Shipments(ShipmentRepository shipments, Orders orders, Permissions permissions, Timeline timeline,
-              ApplicationEventPublisher events, Clock clock, Carriers carriers) {
+    Shipments(
+            ShipmentRepository shipments,
+            Orders orders,
+            Permissions permissions,
+            Timeline timeline,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Carriers carriers) {
         this.carriers = carriers;
         this.shipments = shipments;
         this.orders = orders;
@@ -54,18 +60,36 @@ public class Shipments {
         List<Change> changes = orders.applyShipment(actor, order, quantities);
         Instant now = clock.instant();
         String tracking = Carrier.normalize(Text.clean(request.trackingNumber()));
-        long id = shipments.insert(orderId, carrier, tracking,
-                request.shippedAt() == null ? now : request.shippedAt(), quantities, actor.userId(),
-                actor.displayName(), now);
+        long id = shipments.insert(
+                orderId,
+                carrier,
+                tracking,
+                request.shippedAt() == null ? now : request.shippedAt(),
+                quantities,
+                actor.userId(),
+                actor.displayName(),
+                now);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("carrier", carrier.name());
         if (tracking != null) {
             details.put("trackingNumber", tracking);
         }
-        timeline.record(new TimelineEntry(null, Orders.SUBJECT, orderId, now, actor.userId(), actor.displayName(),
-                "shipment.recorded", changes, null, details));
+        timeline.record(new TimelineEntry(
+                null,
+                Orders.SUBJECT,
+                orderId,
+                now,
+                actor.userId(),
+                actor.displayName(),
+                "shipment.recorded",
+                changes,
+                null,
+                details));
         events.publishEvent(new ShipmentRecorded(id, orderId, carrier.name(), tracking));
-        return shipments.findByOrder(orderId).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+        return shipments.findByOrder(orderId).stream()
+                .filter(s -> s.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The order's shipments, for a user who may see the order. */
@@ -77,8 +101,11 @@ public class Shipments {
 
     /** The carrier the request names, active, and a tracking number that fits its pattern. */
     private Carrier carrierOf(ShipmentRequest request) {
-        Carrier carrier = carriers.find(request.carrier()).filter(Carrier::active)
-                .orElseThrow(() -> InvalidInputException.of("carrier", "validation.carrier.unknown",
+        Carrier carrier = carriers.find(request.carrier())
+                .filter(Carrier::active)
+                .orElseThrow(() -> InvalidInputException.of(
+                        "carrier",
+                        "validation.carrier.unknown",
                         request.carrier().strip()));
         String tracking = Text.clean(request.trackingNumber());
         if (tracking != null && !carrier.accepts(tracking)) {

@@ -27,8 +27,7 @@ public class WarehouseQueue {
     static final int LIMIT = 2000;
 
     /** One order in the queue with the notes for whoever packs it. */
-    public record Entry(ShippableOrder order, List<OrderNote> shippingNotes) {
-    }
+    public record Entry(ShippableOrder order, List<OrderNote> shippingNotes) {}
 
     /**
      * The queue as filtered, and counts over the whole queue.
@@ -36,9 +35,12 @@ public class WarehouseQueue {
      * @param byCarrier ready orders per planned carrier code ({@code ""}: none planned)
      * @param waitingForStock approved, payable orders not in the queue because some unit is backordered
      */
-    public record View(List<Entry> entries, Map<String, Long> byCarrier, Map<String, Long> byChannel,
-                       int waitingForStock, int total) {
-    }
+    public record View(
+            List<Entry> entries,
+            Map<String, Long> byCarrier,
+            Map<String, Long> byChannel,
+            int waitingForStock,
+            int total) {}
 
     private final Orders orders;
     private final Inventory inventory;
@@ -52,20 +54,32 @@ public class WarehouseQueue {
     @Transactional(readOnly = true)
     public View view(Actor actor, String carrier, String channel) {
         List<ShippableOrder> candidates = orders.shippable(actor, LIMIT);
-        Set<Long> waiting = inventory.waitingForStock(candidates.stream().map(ShippableOrder::id).toList());
-        List<ShippableOrder> ready = candidates.stream().filter(o -> !waiting.contains(o.id())).toList();
-        Map<String, Long> byCarrier = ready.stream().collect(Collectors.groupingBy(
-                o -> o.plannedCarrier() == null ? "" : o.plannedCarrier(), TreeMap::new, Collectors.counting()));
-        Map<String, Long> byChannel = ready.stream().collect(Collectors.groupingBy(ShippableOrder::channel,
-                TreeMap::new, Collectors.counting()));
+        Set<Long> waiting = inventory.waitingForStock(
+                candidates.stream().map(ShippableOrder::id).toList());
+        List<ShippableOrder> ready =
+                candidates.stream().filter(o -> !waiting.contains(o.id())).toList();
+        Map<String, Long> byCarrier = ready.stream()
+                .collect(Collectors.groupingBy(
+                        o -> o.plannedCarrier() == null ? "" : o.plannedCarrier(),
+                        TreeMap::new,
+                        Collectors.counting()));
+        Map<String, Long> byChannel = ready.stream()
+                .collect(Collectors.groupingBy(ShippableOrder::channel, TreeMap::new, Collectors.counting()));
         List<ShippableOrder> shown = ready.stream()
-                .filter(o -> carrier == null || carrier.isBlank()
+                .filter(o -> carrier == null
+                        || carrier.isBlank()
                         || ("-".equals(carrier) ? o.plannedCarrier() == null : carrier.equals(o.plannedCarrier())))
                 .filter(o -> channel == null || channel.isBlank() || channel.equals(o.channel()))
                 .toList();
-        Map<Long, List<OrderNote>> notes = orders.notes(shown.stream().map(ShippableOrder::id).toList(),
-                NoteKind.SHIPPING);
-        return new View(shown.stream().map(o -> new Entry(o, notes.getOrDefault(o.id(), List.of()))).toList(),
-                byCarrier, byChannel, waiting.size(), ready.size());
+        Map<Long, List<OrderNote>> notes =
+                orders.notes(shown.stream().map(ShippableOrder::id).toList(), NoteKind.SHIPPING);
+        return new View(
+                shown.stream()
+                        .map(o -> new Entry(o, notes.getOrDefault(o.id(), List.of())))
+                        .toList(),
+                byCarrier,
+                byChannel,
+                waiting.size(),
+                ready.size());
     }
 }

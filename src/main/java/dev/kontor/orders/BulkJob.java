@@ -10,8 +10,15 @@ import java.util.Map;
  * @param argument the hold reason, the tag, or the responsible user's id, as the action needs
  * @param counts   how many orders are in each state
  */
-public record BulkJob(long id, BulkAction action, String argument, long requestedById, String requestedByName,
-                      int total, Instant createdAt, Map<BulkItemStatus, Long> counts) {
+public record BulkJob(
+        long id,
+        BulkAction action,
+        String argument,
+        long requestedById,
+        String requestedByName,
+        int total,
+        Instant createdAt,
+        Map<BulkItemStatus, Long> counts) {
 
     public BulkJob {
         EnumMap<BulkItemStatus, Long> all = new EnumMap<>(BulkItemStatus.class);
@@ -22,8 +29,7 @@ public record BulkJob(long id, BulkAction action, String argument, long requeste
     }
 
     /** One chosen order and what became of it. */
-    public record Item(int position, long orderId, String number, BulkItemStatus status, String message) {
-    }
+    public record Item(int position, long orderId, String number, BulkItemStatus status, String message) {}
 
     public long count(BulkItemStatus status) {
         return counts.get(status);

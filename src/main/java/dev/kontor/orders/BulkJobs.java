@@ -55,11 +55,13 @@ public class BulkJobs {
      * again), otherwise a new one under the key.
      */
     @Transactional
-    public BulkJob start(Actor actor, BulkAction action, String argument, Collection<Long> orderIds,
-                         String requestKey) {
+    public BulkJob start(
+            Actor actor, BulkAction action, String argument, Collection<Long> orderIds, String requestKey) {
         String checked = check(actor, action, argument);
-        List<Long> ids = orderIds == null ? List.of()
-                : new ArrayList<>(new LinkedHashSet<>(orderIds.stream().filter(java.util.Objects::nonNull).toList()));
+        List<Long> ids = orderIds == null
+                ? List.of()
+                : new ArrayList<>(new LinkedHashSet<>(
+                        orderIds.stream().filter(java.util.Objects::nonNull).toList()));
         if (ids.isEmpty()) {
             throw InvalidInputException.of("orderIds", "validation.bulk.none-chosen");
         }
@@ -87,8 +89,8 @@ public class BulkJobs {
 
     /** {@link #startForFilter}, once per request key (see {@link #start(Actor, BulkAction, String, Collection, String)}). */
     @Transactional
-    public BulkJob startForFilter(Actor actor, BulkAction action, String argument, OrderFilter filter,
-                                  String requestKey) {
+    public BulkJob startForFilter(
+            Actor actor, BulkAction action, String argument, OrderFilter filter, String requestKey) {
         String checked = check(actor, action, argument);
         Optional<Long> inserted = newJob(actor, action, checked, requestKey);
         if (inserted.isEmpty()) {
@@ -170,7 +172,8 @@ public class BulkJobs {
                 } else {
                     Problems tag = new Problems();
                     OrderInputRules.checkTags(java.util.Set.of(value), tag);
-                    tag.list().forEach(p -> problems.add("tag", p.code(), p.args().toArray()));
+                    tag.list()
+                            .forEach(p -> problems.add("tag", p.code(), p.args().toArray()));
                 }
             }
             case ASSIGN -> {

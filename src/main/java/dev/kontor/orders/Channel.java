@@ -6,5 +6,4 @@ package dev.kontor.orders;
  * @param code         e.g. {@code TAOBAO}
  * @param numberPrefix the prefix of its order numbers, e.g. {@code TB-}
  */
-public record Channel(String code, String name, String numberPrefix) {
-}
+public record Channel(String code, String name, String numberPrefix) {}

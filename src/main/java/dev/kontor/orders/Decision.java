@@ -5,8 +5,7 @@ import java.util.List;
 /** What the rules say to an action: allowed (and where it leads), or refused with a reason. */
 public sealed interface Decision {
 
-    record Allowed(LifecycleStatus target) implements Decision {
-    }
+    record Allowed(LifecycleStatus target) implements Decision {}
 
     /**
      * @param reason message key of the reason, e.g. {@code order.refused.paid}

@@ -1,5 +1,11 @@
 package dev.kontor.orders;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
 import static dev.kontor.orders.LifecycleStatus.APPROVED;
 import static dev.kontor.orders.LifecycleStatus.CANCELLED;
 import static dev.kontor.orders.LifecycleStatus.COMPLETED;
@@ -7,12 +13,6 @@ import static dev.kontor.orders.LifecycleStatus.DELETED;
 import static dev.kontor.orders.LifecycleStatus.DRAFT;
 import static dev.kontor.orders.LifecycleStatus.NEW;
 import static dev.kontor.orders.LifecycleStatus.ON_HOLD;
-
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The order's lifecycle in one table: for each action, the states it starts from, where it leads, and
@@ -23,28 +23,28 @@ import java.util.function.Predicate;
 public final class LifecycleRules {
 
     /** A requirement of an action: the facts must pass the test, or the action is refused for the reason. */
-    private record Requirement(Predicate<OrderFacts> test, String reason) {
-    }
+    private record Requirement(Predicate<OrderFacts> test, String reason) {}
 
     /** One row of the table. A {@code null} target means "back to where it was held from". */
-    private record Move(Set<LifecycleStatus> from, LifecycleStatus to, List<Requirement> requires) {
-    }
+    private record Move(Set<LifecycleStatus> from, LifecycleStatus to, List<Requirement> requires) {}
 
     private static final Requirement HAS_LINES = new Requirement(OrderFacts::hasLines, "order.refused.no-lines");
-    private static final Requirement HAS_ADDRESS = new Requirement(OrderFacts::hasShippingAddress,
-            "order.refused.no-shipping-address");
-    private static final Requirement NOTHING_SHIPPED = new Requirement(f -> !f.anythingShipped(),
-            "order.refused.shipped");
-    private static final Requirement NO_MONEY_KEPT = new Requirement(f -> f.moneyKept() == 0,
-            "order.refused.paid-refund-first");
-    private static final Requirement NO_PAYMENT_PENDING = new Requirement(f -> f.pending() == 0,
-            "order.refused.payment-pending");
-    private static final Requirement NO_PAYMENT_AT_ALL = new Requirement(f -> f.paid() == 0 && f.pending() == 0,
-            "order.refused.draft-has-payment");
-    private static final Requirement FULLY_SHIPPED = new Requirement(f -> f.fulfilment().isFullyShipped(),
-            "order.refused.not-shipped");
-    private static final Requirement SETTLED = new Requirement(f -> f.payment() == PaymentStatus.PAID
-            || f.payment() == PaymentStatus.PARTIALLY_REFUNDED || f.payment() == PaymentStatus.REFUNDED,
+    private static final Requirement HAS_ADDRESS =
+            new Requirement(OrderFacts::hasShippingAddress, "order.refused.no-shipping-address");
+    private static final Requirement NOTHING_SHIPPED =
+            new Requirement(f -> !f.anythingShipped(), "order.refused.shipped");
+    private static final Requirement NO_MONEY_KEPT =
+            new Requirement(f -> f.moneyKept() == 0, "order.refused.paid-refund-first");
+    private static final Requirement NO_PAYMENT_PENDING =
+            new Requirement(f -> f.pending() == 0, "order.refused.payment-pending");
+    private static final Requirement NO_PAYMENT_AT_ALL =
+            new Requirement(f -> f.paid() == 0 && f.pending() == 0, "order.refused.draft-has-payment");
+    private static final Requirement FULLY_SHIPPED =
+            new Requirement(f -> f.fulfilment().isFullyShipped(), "order.refused.not-shipped");
+    private static final Requirement SETTLED = new Requirement(
+            f -> f.payment() == PaymentStatus.PAID
+                    || f.payment() == PaymentStatus.PARTIALLY_REFUNDED
+                    || f.payment() == PaymentStatus.REFUNDED,
             "order.refused.not-paid");
 
     private static final Map<OrderAction, Move> TABLE = new EnumMap<>(Map.of(
@@ -52,13 +52,15 @@ public final class LifecycleRules {
             OrderAction.APPROVE, new Move(Set.of(NEW), APPROVED, List.of(HAS_LINES, HAS_ADDRESS)),
             OrderAction.HOLD, new Move(Set.of(NEW, APPROVED), ON_HOLD, List.of()),
             OrderAction.RELEASE, new Move(Set.of(ON_HOLD), null, List.of()),
-            OrderAction.CANCEL, new Move(Set.of(NEW, APPROVED, ON_HOLD), CANCELLED,
-                    List.of(NOTHING_SHIPPED, NO_MONEY_KEPT, NO_PAYMENT_PENDING)),
+            OrderAction.CANCEL,
+                    new Move(
+                            Set.of(NEW, APPROVED, ON_HOLD),
+                            CANCELLED,
+                            List.of(NOTHING_SHIPPED, NO_MONEY_KEPT, NO_PAYMENT_PENDING)),
             OrderAction.COMPLETE, new Move(Set.of(APPROVED), COMPLETED, List.of(FULLY_SHIPPED, SETTLED)),
             OrderAction.DELETE, new Move(Set.of(DRAFT), DELETED, List.of(NO_PAYMENT_AT_ALL))));
 
-    private LifecycleRules() {
-    }
+    private LifecycleRules() {}
 
     /** Whether the action may be taken on an order with these facts, and where it leads. */
     public static Decision decide(OrderAction action, OrderFacts facts) {

@@ -15,7 +15,6 @@ public record Market(String code, String name, String currency, List<String> cou
      *
      * @param carrier the code of the carrier it goes with; {@code null} for pick-up
      */
-    public record ShippingMethod(String market, String code, String name, long price, String currency,
-                                 String carrier) {
-    }
+    public record ShippingMethod(
+            String market, String code, String name, long price, String currency, String carrier) {}
 }

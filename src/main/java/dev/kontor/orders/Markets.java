@@ -32,7 +32,8 @@ public class Markets {
         if (country == null || country.isBlank()) {
             return Optional.empty();
         }
-        return markets.findByCountry(country.strip().toUpperCase(Locale.ROOT)).stream().findFirst();
+        return markets.findByCountry(country.strip().toUpperCase(Locale.ROOT)).stream()
+                .findFirst();
     }
 
     /** How goods go to this market, priced in its currency. */

@@ -34,10 +34,24 @@ public final class Order {
     private Instant deliveredAt;
 
     /** Rebuilds an order as stored; use {@link #place} for a new one. */
-    public Order(Long id, String number, String channel, String externalId, OrderContent content,
-                 LifecycleStatus lifecycle, LifecycleStatus heldFrom, String holdReason, long paid, long refunded,
-                 long pending, Instant placedAt, Instant createdAt, Instant updatedAt, String updatedBy, int version,
-                 Instant deliveredAt) {
+    public Order(
+            Long id,
+            String number,
+            String channel,
+            String externalId,
+            OrderContent content,
+            LifecycleStatus lifecycle,
+            LifecycleStatus heldFrom,
+            String holdReason,
+            long paid,
+            long refunded,
+            long pending,
+            Instant placedAt,
+            Instant createdAt,
+            Instant updatedAt,
+            String updatedBy,
+            int version,
+            Instant deliveredAt) {
         this.id = id;
         this.number = number;
         this.channel = channel;
@@ -58,19 +72,58 @@ public final class Order {
     }
 
     /** A new order, as a draft or straight into review (how marketplace and API orders arrive). */
-    public static Order place(String number, String channel, String externalId, OrderContent content,
-                              LifecycleStatus initial, Instant placedAt, Instant now, String by) {
+    public static Order place(
+            String number,
+            String channel,
+            String externalId,
+            OrderContent content,
+            LifecycleStatus initial,
+            Instant placedAt,
+            Instant now,
+            String by) {
         if (initial != LifecycleStatus.DRAFT && initial != LifecycleStatus.NEW) {
             throw new IllegalArgumentException("An order starts as a draft or new, not " + initial);
         }
-        return new Order(null, number, channel, externalId, content, initial, null, null, 0, 0, 0,
-                placedAt, now, now, by, 0, null);
+        return new Order(
+                null,
+                number,
+                channel,
+                externalId,
+                content,
+                initial,
+                null,
+                null,
+                0,
+                0,
+                0,
+                placedAt,
+                now,
+                now,
+                by,
+                0,
+                null);
     }
 
     /** A copy to compare against after a change. */
     public Order copy() {
-        return new Order(id, number, channel, externalId, content, lifecycle, heldFrom, holdReason, paid, refunded,
-                pending, placedAt, createdAt, updatedAt, updatedBy, version, deliveredAt);
+        return new Order(
+                id,
+                number,
+                channel,
+                externalId,
+                content,
+                lifecycle,
+                heldFrom,
+                holdReason,
+                paid,
+                refunded,
+                pending,
+                placedAt,
+                createdAt,
+                updatedAt,
+                updatedBy,
+                version,
+                deliveredAt);
     }
 
     // --- verbs ----------------------------------------------------------------------------------------
@@ -82,7 +135,11 @@ public final class Order {
     public void apply(OrderAction action, String reason, java.util.function.Supplier<String> channelNumber) {
         Decision decision = LifecycleRules.decide(action, facts());
         if (decision instanceof Decision.Refused refused) {
-            throw new ActionRefusedException(action.key(), lifecycle.name(), refused.reason(), refused.args().toArray());
+            throw new ActionRefusedException(
+                    action.key(),
+                    lifecycle.name(),
+                    refused.reason(),
+                    refused.args().toArray());
         }
         LifecycleStatus target = ((Decision.Allowed) decision).target();
         if (action == OrderAction.SUBMIT) {
@@ -105,9 +162,13 @@ public final class Order {
      */
     public void edit(OrderContent newContent) {
         if (!isEditable()) {
-            throw new ActionRefusedException("edit", lifecycle.name(),
-                    fulfilmentStatus() != FulfilmentStatus.UNFULFILLED ? "order.refused.edit-shipped"
-                            : "order.refused.not-editable", lifecycle);
+            throw new ActionRefusedException(
+                    "edit",
+                    lifecycle.name(),
+                    fulfilmentStatus() != FulfilmentStatus.UNFULFILLED
+                            ? "order.refused.edit-shipped"
+                            : "order.refused.not-editable",
+                    lifecycle);
         }
         this.content = newContent;
     }
@@ -120,7 +181,10 @@ public final class Order {
         if (lifecycle == LifecycleStatus.DELETED) {
             throw new ActionRefusedException("organise", lifecycle.name(), "order.refused.not-editable", lifecycle);
         }
-        if (!newContent.withTags(content.tags()).withResponsible(content.responsibleId()).equals(content)) {
+        if (!newContent
+                .withTags(content.tags())
+                .withResponsible(content.responsibleId())
+                .equals(content)) {
             throw new IllegalArgumentException("Organising changes tags and responsible only");
         }
         this.content = newContent;
@@ -144,8 +208,8 @@ public final class Order {
     /** Takes in the sums of the payments recorded against the order (minor units, order currency). */
     public void applyPayments(long paidSum, long refundedSum, long pendingSum) {
         if (paidSum < 0 || refundedSum < 0 || pendingSum < 0 || refundedSum > paidSum) {
-            throw new IllegalArgumentException("Impossible payment sums: paid " + paidSum + ", refunded "
-                    + refundedSum + ", pending " + pendingSum);
+            throw new IllegalArgumentException("Impossible payment sums: paid " + paidSum + ", refunded " + refundedSum
+                    + ", pending " + pendingSum);
         }
         this.paid = paidSum;
         this.refunded = refundedSum;
@@ -164,14 +228,15 @@ public final class Order {
         for (OrderLine line : content.lines()) {
             int more = quantities.getOrDefault(line.id(), 0);
             if (more > line.openQuantity()) {
-                throw new ActionRefusedException("ship", lifecycle.name(), "order.refused.ship-too-many",
-                        line.sku(), more, line.openQuantity());
+                throw new ActionRefusedException(
+                        "ship", lifecycle.name(), "order.refused.ship-too-many", line.sku(), more, line.openQuantity());
             }
             updated.add(more == 0 ? line : line.withShipped(line.shippedQuantity() + more));
         }
         for (Long lineId : quantities.keySet()) {
             if (content.lines().stream().noneMatch(l -> l.id().equals(lineId))) {
-                throw new ActionRefusedException("ship", lifecycle.name(), "order.refused.unknown-line", String.valueOf(lineId));
+                throw new ActionRefusedException(
+                        "ship", lifecycle.name(), "order.refused.unknown-line", String.valueOf(lineId));
             }
         }
         content = withLines(updated);
@@ -183,15 +248,21 @@ public final class Order {
     public void takeBack(Map<Long, Integer> quantities) {
         for (Long lineId : quantities.keySet()) {
             if (content.lines().stream().noneMatch(l -> l.id().equals(lineId))) {
-                throw new ActionRefusedException("return", lifecycle.name(), "order.refused.unknown-line", String.valueOf(lineId));
+                throw new ActionRefusedException(
+                        "return", lifecycle.name(), "order.refused.unknown-line", String.valueOf(lineId));
             }
         }
         List<OrderLine> updated = new ArrayList<>();
         for (OrderLine line : content.lines()) {
             int back = quantities.getOrDefault(line.id(), 0);
             if (back > line.returnableQuantity()) {
-                throw new ActionRefusedException("return", lifecycle.name(), "order.refused.return-too-many",
-                        line.sku(), back, line.returnableQuantity());
+                throw new ActionRefusedException(
+                        "return",
+                        lifecycle.name(),
+                        "order.refused.return-too-many",
+                        line.sku(),
+                        back,
+                        line.returnableQuantity());
             }
             updated.add(back == 0 ? line : line.withReturned(line.returnedQuantity() + back));
         }
@@ -221,8 +292,16 @@ public final class Order {
     // --- what the order is -------------------------------------------------------------------------------
 
     public OrderFacts facts() {
-        return new OrderFacts(lifecycle, heldFrom, !content.lines().isEmpty(), content.shippingAddress() != null,
-                paymentStatus(), fulfilmentStatus(), paid, refunded, pending);
+        return new OrderFacts(
+                lifecycle,
+                heldFrom,
+                !content.lines().isEmpty(),
+                content.shippingAddress() != null,
+                paymentStatus(),
+                fulfilmentStatus(),
+                paid,
+                refunded,
+                pending);
     }
 
     /** Whether the rules would allow the action now (permissions aside). */
@@ -249,7 +328,8 @@ public final class Order {
 
     /** Money is still owed after its due day (a draft or a void order owes nothing). */
     public boolean isOverdue(java.time.LocalDate today, java.time.ZoneId zone) {
-        boolean live = lifecycle != LifecycleStatus.DRAFT && lifecycle != LifecycleStatus.CANCELLED
+        boolean live = lifecycle != LifecycleStatus.DRAFT
+                && lifecycle != LifecycleStatus.CANCELLED
                 && lifecycle != LifecycleStatus.DELETED;
         return live && outstanding() > 0 && dueDate(zone).isBefore(today);
     }

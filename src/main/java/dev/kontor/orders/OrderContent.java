@@ -16,10 +16,23 @@ import dev.kontor.shared.Address;
  * @param observerIds      users who may follow the order without being responsible
  * @param paymentTerms     when the customer must pay (due on receipt when absent)
  */
-public record OrderContent(long customerId, String customerName, String email, String phone, Address billingAddress,
-                           Address shippingAddress, String currency, boolean pricesIncludeTax, List<OrderLine> lines,
-                           long shipping, long discount, String paymentMethod, Set<String> tags, Long responsibleId,
-                           Set<Long> observerIds, PaymentTerms paymentTerms) {
+public record OrderContent(
+        long customerId,
+        String customerName,
+        String email,
+        String phone,
+        Address billingAddress,
+        Address shippingAddress,
+        String currency,
+        boolean pricesIncludeTax,
+        List<OrderLine> lines,
+        long shipping,
+        long discount,
+        String paymentMethod,
+        Set<String> tags,
+        Long responsibleId,
+        Set<Long> observerIds,
+        PaymentTerms paymentTerms) {
 
     public OrderContent {
         paymentTerms = paymentTerms == null ? PaymentTerms.DUE_ON_RECEIPT : paymentTerms;
@@ -30,29 +43,85 @@ public record OrderContent(long customerId, String customerName, String email, S
 
     /** The same content with other lines. */
     public OrderContent withLines(List<OrderLine> newLines) {
-        return new OrderContent(customerId, customerName, email, phone, billingAddress, shippingAddress, currency,
-                pricesIncludeTax, newLines, shipping, discount, paymentMethod, tags, responsibleId, observerIds,
+        return new OrderContent(
+                customerId,
+                customerName,
+                email,
+                phone,
+                billingAddress,
+                shippingAddress,
+                currency,
+                pricesIncludeTax,
+                newLines,
+                shipping,
+                discount,
+                paymentMethod,
+                tags,
+                responsibleId,
+                observerIds,
                 paymentTerms);
     }
 
     /** The same content with other tags. */
     public OrderContent withTags(Set<String> newTags) {
-        return new OrderContent(customerId, customerName, email, phone, billingAddress, shippingAddress, currency,
-                pricesIncludeTax, lines, shipping, discount, paymentMethod, newTags, responsibleId, observerIds,
+        return new OrderContent(
+                customerId,
+                customerName,
+                email,
+                phone,
+                billingAddress,
+                shippingAddress,
+                currency,
+                pricesIncludeTax,
+                lines,
+                shipping,
+                discount,
+                paymentMethod,
+                newTags,
+                responsibleId,
+                observerIds,
                 paymentTerms);
     }
 
     /** The same content with someone else (or nobody) responsible. */
     public OrderContent withResponsible(Long newResponsibleId) {
-        return new OrderContent(customerId, customerName, email, phone, billingAddress, shippingAddress, currency,
-                pricesIncludeTax, lines, shipping, discount, paymentMethod, tags, newResponsibleId, observerIds,
+        return new OrderContent(
+                customerId,
+                customerName,
+                email,
+                phone,
+                billingAddress,
+                shippingAddress,
+                currency,
+                pricesIncludeTax,
+                lines,
+                shipping,
+                discount,
+                paymentMethod,
+                tags,
+                newResponsibleId,
+                observerIds,
                 paymentTerms);
     }
 
     /** The same content with another order discount. */
     public OrderContent withDiscount(long newDiscount) {
-        return new OrderContent(customerId, customerName, email, phone, billingAddress, shippingAddress, currency,
-                pricesIncludeTax, lines, shipping, newDiscount, paymentMethod, tags, responsibleId, observerIds,
+        return new OrderContent(
+                customerId,
+                customerName,
+                email,
+                phone,
+                billingAddress,
+                shippingAddress,
+                currency,
+                pricesIncludeTax,
+                lines,
+                shipping,
+                newDiscount,
+                paymentMethod,
+                tags,
+                responsibleId,
+                observerIds,
                 paymentTerms);
     }
 

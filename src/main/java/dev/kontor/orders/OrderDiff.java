@@ -14,8 +14,7 @@ final class OrderDiff {
 
     private final List<Change> changes = new ArrayList<>();
 
-    private OrderDiff() {
-    }
+    private OrderDiff() {}
 
     /**
      * @param userName turns a user id into the name people know
@@ -40,9 +39,12 @@ final class OrderDiff {
         diff.compare("discount", money(a.discount(), a.currency()), money(b.discount(), b.currency()));
         diff.compare("total", before.total(), after.total());
         diff.compare("paymentMethod", a.paymentMethod(), b.paymentMethod());
-        diff.compare("paymentTerms", a.paymentTerms().toString(), b.paymentTerms().toString());
+        diff.compare(
+                "paymentTerms", a.paymentTerms().toString(), b.paymentTerms().toString());
         diff.compare("tags", String.join(", ", a.tags()), String.join(", ", b.tags()));
-        diff.compare("responsible", a.responsibleId() == null ? null : userName.apply(a.responsibleId()),
+        diff.compare(
+                "responsible",
+                a.responsibleId() == null ? null : userName.apply(a.responsibleId()),
                 b.responsibleId() == null ? null : userName.apply(b.responsibleId()));
         diff.compare("observers", names(a, userName), names(b, userName));
         return diff.changes;
@@ -71,7 +73,11 @@ final class OrderDiff {
     }
 
     private static String names(OrderContent c, Function<Long, String> userName) {
-        return c.observerIds().stream().sorted().map(userName).reduce((x, y) -> x + ", " + y).orElse("");
+        return c.observerIds().stream()
+                .sorted()
+                .map(userName)
+                .reduce((x, y) -> x + ", " + y)
+                .orElse("");
     }
 
     private static Money money(long amount, String currency) {

@@ -23,8 +23,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderExport {
 
-    static final List<String> HEADER = List.of("number", "placed_at", "channel", "external_id", "customer", "units",
-            "total", "currency", "lifecycle", "payment", "fulfilment", "tags", "blacklisted");
+    static final List<String> HEADER = List.of(
+            "number",
+            "placed_at",
+            "channel",
+            "external_id",
+            "customer",
+            "units",
+            "total",
+            "currency",
+            "lifecycle",
+            "payment",
+            "fulfilment",
+            "tags",
+            "blacklisted");
     private static final int PAGE = 500;
 
     private final OrderQueries queries;
@@ -50,7 +62,8 @@ public class OrderExport {
         Long me = permissions.seesAllOrders(actor) ? null : actor.userId();
         write(out, csv -> {
             for (int from = 0; from < distinct.size(); from += PAGE) {
-                for (OrderSummary o : queries.byIds(distinct.subList(from, Math.min(from + PAGE, distinct.size())), me)) {
+                for (OrderSummary o :
+                        queries.byIds(distinct.subList(from, Math.min(from + PAGE, distinct.size())), me)) {
                     csv.writeRecord(row(o));
                 }
             }
@@ -92,9 +105,19 @@ public class OrderExport {
     }
 
     private static List<String> row(OrderSummary o) {
-        return List.of(o.number(), o.placedAt().toString(), o.channel(), o.externalId() == null ? "" : o.externalId(),
-                o.customerName(), Integer.toString(o.units()), Money.of(o.total(), o.currency()).toDecimal().toPlainString(),
-                o.currency(), o.lifecycle().name(), o.payment().name(), o.fulfilment().name(), String.join(" ", o.tags()),
+        return List.of(
+                o.number(),
+                o.placedAt().toString(),
+                o.channel(),
+                o.externalId() == null ? "" : o.externalId(),
+                o.customerName(),
+                Integer.toString(o.units()),
+                Money.of(o.total(), o.currency()).toDecimal().toPlainString(),
+                o.currency(),
+                o.lifecycle().name(),
+                o.payment().name(),
+                o.fulfilment().name(),
+                String.join(" ", o.tags()),
                 Boolean.toString(o.flagged()));
     }
 }

@@ -19,11 +19,26 @@ import dev.kontor.shared.Address;
  * @param placedAt      when the customer ordered (a marketplace's order time); now when absent
  * @param paymentTerms  when the customer must pay; due on receipt when absent
  */
-public record OrderInput(String channel, String externalId, CustomerChoice customer, String email, String phone,
-                         Address billingAddress, Address shippingAddress, String currency, Boolean pricesIncludeTax,
-                         List<LineInput> lines, Long shipping, Long discount, String paymentMethod, Set<String> tags,
-                         Long responsibleId, Set<Long> observerIds, Instant placedAt, Long expectedTotal,
-                         PaymentTerms paymentTerms) {
+public record OrderInput(
+        String channel,
+        String externalId,
+        CustomerChoice customer,
+        String email,
+        String phone,
+        Address billingAddress,
+        Address shippingAddress,
+        String currency,
+        Boolean pricesIncludeTax,
+        List<LineInput> lines,
+        Long shipping,
+        Long discount,
+        String paymentMethod,
+        Set<String> tags,
+        Long responsibleId,
+        Set<Long> observerIds,
+        Instant placedAt,
+        Long expectedTotal,
+        PaymentTerms paymentTerms) {
 
     public OrderInput {
         lines = lines == null ? List.of() : lines;
@@ -55,7 +70,12 @@ public record OrderInput(String channel, String externalId, CustomerChoice custo
     /**
      * One line as sent: prices and discounts in minor units, tax rate in basis points.
      */
-    public record LineInput(String sku, String name, Map<String, String> attributes, Long unitPrice, Integer quantity,
-                            Long discount, Integer taxRate) {
-    }
+    public record LineInput(
+            String sku,
+            String name,
+            Map<String, String> attributes,
+            Long unitPrice,
+            Integer quantity,
+            Long discount,
+            Integer taxRate) {}
 }

@@ -17,8 +17,7 @@ public final class OrderInputRules {
     static final long MAX_AMOUNT = 1_000_000_000_000L;
     static final int MAX_TAGS = 20;
 
-    private OrderInputRules() {
-    }
+    private OrderInputRules() {}
 
     /** Checks everything that needs no database; {@code channels} are the known channel codes. */
     public static Problems check(OrderInput in, Set<String> channels) {
@@ -31,7 +30,8 @@ public final class OrderInputRules {
         if (in.externalId() != null && in.externalId().length() > 100) {
             problems.add("externalId", "validation.too-long", 100);
         }
-        if (in.customer() == null || (in.customer().id() == null && in.customer().details() == null)) {
+        if (in.customer() == null
+                || (in.customer().id() == null && in.customer().details() == null)) {
             problems.add("customer", "validation.required");
         }
         if (Text.clean(in.email()) != null && !Text.isEmail(in.email().strip())) {
@@ -50,7 +50,8 @@ public final class OrderInputRules {
         checkLines(in.lines(), problems);
         checkAmount(in.shipping(), "shipping", problems);
         checkAmount(in.discount(), "discount", problems);
-        if (in.paymentTerms() != null && in.paymentTerms().kind() == PaymentTerms.Kind.FIXED_DATE
+        if (in.paymentTerms() != null
+                && in.paymentTerms().kind() == PaymentTerms.Kind.FIXED_DATE
                 && in.paymentTerms().fixedDate() == null) {
             problems.add("paymentTerms.fixedDate", "validation.terms.fixed-date");
         }
@@ -109,8 +110,12 @@ public final class OrderInputRules {
                 checkAmount(line.unitPrice(), at + "unitPrice", problems);
             }
             checkAmount(line.discount(), at + "discount", problems);
-            if (line.discount() != null && line.unitPrice() != null && line.quantity() != null && line.quantity() > 0
-                    && line.unitPrice() >= 0 && line.discount() > line.unitPrice() * line.quantity()) {
+            if (line.discount() != null
+                    && line.unitPrice() != null
+                    && line.quantity() != null
+                    && line.quantity() > 0
+                    && line.unitPrice() >= 0
+                    && line.discount() > line.unitPrice() * line.quantity()) {
                 problems.add(at + "discount", "validation.discount.too-large");
             }
             if (line.taxRate() != null && (line.taxRate() < 0 || line.taxRate() > 10_000)) {
@@ -155,8 +160,18 @@ public final class OrderInputRules {
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 0; i < in.lines().size(); i++) {
             OrderInput.LineInput l = in.lines().get(i);
-            lines.add(new OrderLine(null, i + 1, l.sku().strip(), l.name().strip(), l.attributes(), l.unitPrice(),
-                    l.quantity(), value(l.discount()), l.taxRate() == null ? 0 : l.taxRate(), 0, 0));
+            lines.add(new OrderLine(
+                    null,
+                    i + 1,
+                    l.sku().strip(),
+                    l.name().strip(),
+                    l.attributes(),
+                    l.unitPrice(),
+                    l.quantity(),
+                    value(l.discount()),
+                    l.taxRate() == null ? 0 : l.taxRate(),
+                    0,
+                    0));
         }
         return lines;
     }

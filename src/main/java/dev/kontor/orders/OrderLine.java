@@ -16,12 +16,22 @@ import java.util.Map;
  * @param taxRate         tax rate in basis points: 1900 = 19 %
  * @param shippedQuantity units shipped so far
  */
-public record OrderLine(Long id, int position, String sku, String name, Map<String, String> attributes,
-                        long unitPrice, int quantity, long discount, int taxRate, int shippedQuantity,
-                        int returnedQuantity) {
+public record OrderLine(
+        Long id,
+        int position,
+        String sku,
+        String name,
+        Map<String, String> attributes,
+        long unitPrice,
+        int quantity,
+        long discount,
+        int taxRate,
+        int shippedQuantity,
+        int returnedQuantity) {
 
     public OrderLine {
-        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes =
+                attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     /** Price times quantity, less the line's discount. */
@@ -34,13 +44,13 @@ public record OrderLine(Long id, int position, String sku, String name, Map<Stri
     }
 
     OrderLine withShipped(int shipped) {
-        return new OrderLine(id, position, sku, name, attributes, unitPrice, quantity, discount, taxRate, shipped,
-                returnedQuantity);
+        return new OrderLine(
+                id, position, sku, name, attributes, unitPrice, quantity, discount, taxRate, shipped, returnedQuantity);
     }
 
     OrderLine withReturned(int returned) {
-        return new OrderLine(id, position, sku, name, attributes, unitPrice, quantity, discount, taxRate,
-                shippedQuantity, returned);
+        return new OrderLine(
+                id, position, sku, name, attributes, unitPrice, quantity, discount, taxRate, shippedQuantity, returned);
     }
 
     /** Units shipped that have not come back: what a return (or a refund taking goods back) may still take. */

@@ -8,5 +8,4 @@ import java.util.List;
  *
  * @param next the cursor to pass for the following page; {@code null} on the last page
  */
-public record OrderPage(List<OrderSummary> items, String next) {
-}
+public record OrderPage(List<OrderSummary> items, String next) {}

@@ -8,8 +8,20 @@ import java.util.Set;
  *
  * @param flagged a blacklist mark caught it (shown red)
  */
-public record OrderSummary(long id, String number, String channel, String externalId, long customerId,
-                           String customerName, LifecycleStatus lifecycle, PaymentStatus payment,
-                           FulfilmentStatus fulfilment, String currency, long total, int units, Set<String> tags,
-                           Instant placedAt, Instant updatedAt, boolean flagged) {
-}
+public record OrderSummary(
+        long id,
+        String number,
+        String channel,
+        String externalId,
+        long customerId,
+        String customerName,
+        LifecycleStatus lifecycle,
+        PaymentStatus payment,
+        FulfilmentStatus fulfilment,
+        String currency,
+        long total,
+        int units,
+        Set<String> tags,
+        Instant placedAt,
+        Instant updatedAt,
+        boolean flagged) {}

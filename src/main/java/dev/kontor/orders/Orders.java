@@ -78,15 +78,31 @@ public class Orders {
     private final dev.kontor.access.AccessSettings accessSettings;
     private final org.springframework.beans.factory.ObjectProvider<OrderFinder> finders;
 
-    Orders(OrderRepository orders, OrderQueries queries, NumberSeries numbers, ChannelRepository channels,
-           NoteRepository notes, Customers customers, Users users, Permissions permissions, Approvals approvals,
-           OrderInputJson inputJson, Inventory inventory, InventorySettings stockSettings, WorkingDays workingDays,
-           Timeline timeline, ApplicationEventPublisher events, Clock clock, Markets markets,
-           dev.kontor.catalog.Catalog catalog, dev.kontor.customers.Blacklist blacklist,
-           dev.kontor.access.AccessSettings accessSettings,
-           org.springframework.beans.factory.ObjectProvider<OrderFinder> finders,
-           @org.springframework.beans.factory.annotation.Value(
-                   "${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
+    Orders(
+            OrderRepository orders,
+            OrderQueries queries,
+            NumberSeries numbers,
+            ChannelRepository channels,
+            NoteRepository notes,
+            Customers customers,
+            Users users,
+            Permissions permissions,
+            Approvals approvals,
+            OrderInputJson inputJson,
+            Inventory inventory,
+            InventorySettings stockSettings,
+            WorkingDays workingDays,
+            Timeline timeline,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Markets markets,
+            dev.kontor.catalog.Catalog catalog,
+            dev.kontor.customers.Blacklist blacklist,
+            dev.kontor.access.AccessSettings accessSettings,
+            org.springframework.beans.factory.ObjectProvider<OrderFinder> finders,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}")
+                    String zone) {
         this.markets = markets;
         this.catalog = catalog;
         this.blacklist = blacklist;
@@ -115,8 +131,7 @@ public class Orders {
      * The result of placing an order: the order, whether it is new or was already there, and the approval
      * request when its discount needs a supervisor (the order then waits as a draft).
      */
-    public record Placed(Order order, boolean created, dev.kontor.access.ApprovalRequest approval) {
-    }
+    public record Placed(Order order, boolean created, dev.kontor.access.ApprovalRequest approval) {}
 
     /**
      * Places an order as a draft or straight into review. A marketplace order that was placed before (same
@@ -139,27 +154,54 @@ public class Orders {
         }
         Instant now = clock.instant();
         OrderContent content = contentOf(actor, input);
-        Verdict submit = asDraft ? Verdict.ALLOWED : permissions.require(actor, Permission.ORDER_SUBMIT,
-                new Situation(content.responsibleId() != null ? content.responsibleId() : actor.userId(),
-                        content.observerIds(), LifecycleStatus.DRAFT.name(), false, false,
-                        Order.discountBasisPoints(content)));
+        Verdict submit = asDraft
+                ? Verdict.ALLOWED
+                : permissions.require(
+                        actor,
+                        Permission.ORDER_SUBMIT,
+                        new Situation(
+                                content.responsibleId() != null ? content.responsibleId() : actor.userId(),
+                                content.observerIds(),
+                                LifecycleStatus.DRAFT.name(),
+                                false,
+                                false,
+                                Order.discountBasisPoints(content)));
         boolean draft = asDraft || submit instanceof Verdict.NeedsApproval;
         if (!draft) {
             requireReadyForReview(content);
         }
         String number = numbers.next(draft ? "DRAFT" : input.channel());
-        Order order = Order.place(number, input.channel(), externalId, content,
-                draft ? LifecycleStatus.DRAFT : LifecycleStatus.NEW, input.placedAt() == null ? now : input.placedAt(),
-                now, actor.displayName());
+        Order order = Order.place(
+                number,
+                input.channel(),
+                externalId,
+                content,
+                draft ? LifecycleStatus.DRAFT : LifecycleStatus.NEW,
+                input.placedAt() == null ? now : input.placedAt(),
+                now,
+                actor.displayName());
         Order stored = orders.insert(order);
         syncStock(actor, stored);
-        record(actor, stored, draft ? "order.draft-created" : "order.created", List.of(), null,
-                Map.of("number", number, "channel", input.channel(), "total", stored.total().toString()));
+        record(
+                actor,
+                stored,
+                draft ? "order.draft-created" : "order.created",
+                List.of(),
+                null,
+                Map.of(
+                        "number",
+                        number,
+                        "channel",
+                        input.channel(),
+                        "total",
+                        stored.total().toString()));
         events.publishEvent(new OrderPlaced(stored.id(), number, input.channel(), stored.lifecycle()));
         stored = catchBlacklisted(actor, stored);
         if (submit instanceof Verdict.NeedsApproval needed) {
-            return new Placed(stored, true, ask(actor, stored, "order.submit", Map.of("action", "submit"), null,
-                    needed.why(), null));
+            return new Placed(
+                    stored,
+                    true,
+                    ask(actor, stored, "order.submit", Map.of("action", "submit"), null, needed.why(), null));
         }
         return new Placed(stored, true, null);
     }
@@ -180,8 +222,16 @@ public class Orders {
             order.edit(order.content()); // throws the lifecycle's refusal
         }
         if (verdict instanceof Verdict.NeedsApproval needed) {
-            return new ActionOutcome(order, ask(actor, order, "order.edit",
-                    Map.of("input", inputJson.write(sameChannel)), order.version(), needed.why(), null));
+            return new ActionOutcome(
+                    order,
+                    ask(
+                            actor,
+                            order,
+                            "order.edit",
+                            Map.of("input", inputJson.write(sameChannel)),
+                            order.version(),
+                            needed.why(),
+                            null));
         }
         return ActionOutcome.done(applyEdit(actor, order, sameChannel, Map.of()));
     }
@@ -191,16 +241,27 @@ public class Orders {
     public ActionOutcome act(Actor actor, long id, Integer expectedVersion, OrderAction action, String reason) {
         String why = checkReason(action, reason);
         Order order = lockAt(actor, id, expectedVersion);
-        Verdict verdict = permissions.require(actor, permissionFor(action),
-                situationOf(order, Order.discountBasisPoints(order.content())));
+        Verdict verdict = permissions.require(
+                actor, permissionFor(action), situationOf(order, Order.discountBasisPoints(order.content())));
         if (verdict instanceof Verdict.NeedsApproval needed) {
             Decision decision = LifecycleRules.decide(action, order.facts());
             if (decision instanceof Decision.Refused refused) {
-                throw new ActionRefusedException(action.key(), order.lifecycle().name(), refused.reason(),
+                throw new ActionRefusedException(
+                        action.key(),
+                        order.lifecycle().name(),
+                        refused.reason(),
                         refused.args().toArray());
             }
-            return new ActionOutcome(order, ask(actor, order, "order." + action.key(),
-                    Map.of("action", action.key()), order.version(), needed.why(), why));
+            return new ActionOutcome(
+                    order,
+                    ask(
+                            actor,
+                            order,
+                            "order." + action.key(),
+                            Map.of("action", action.key()),
+                            order.version(),
+                            needed.why(),
+                            why));
         }
         return ActionOutcome.done(applyAction(actor, order, action, why, Map.of()));
     }
@@ -221,8 +282,12 @@ public class Orders {
         List<Order> afters = new java.util.ArrayList<>();
         for (Order order : orders.lockAll(ids)) {
             if (!permissions.mayView(actor, situationOf(order, 0))
-                    || !permissions.check(actor, Permission.ORDER_APPROVE,
-                            situationOf(order, Order.discountBasisPoints(order.content()))).isAllowed()
+                    || !permissions
+                            .check(
+                                    actor,
+                                    Permission.ORDER_APPROVE,
+                                    situationOf(order, Order.discountBasisPoints(order.content())))
+                            .isAllowed()
                     || !(LifecycleRules.decide(OrderAction.APPROVE, order.facts()) instanceof Decision.Allowed allowed)
                     || allowed.target() != LifecycleStatus.APPROVED) {
                 continue;
@@ -241,9 +306,16 @@ public class Orders {
         Map<Inventory.OrderRef, List<dev.kontor.catalog.Need>> commitments = new LinkedHashMap<>();
         for (int i = 0; i < saved.size(); i++) {
             Order order = saved.get(i);
-            entries.add(new TimelineEntry(null, SUBJECT, order.id(), now, actor.userId(), actor.displayName(),
+            entries.add(new TimelineEntry(
+                    null,
+                    SUBJECT,
+                    order.id(),
+                    now,
+                    actor.userId(),
+                    actor.displayName(),
                     "order." + OrderAction.APPROVE.key(),
-                    OrderDiff.between(befores.get(i), order, names), null,
+                    OrderDiff.between(befores.get(i), order, names),
+                    null,
                     new LinkedHashMap<>()));
             commitments.put(new Inventory.OrderRef(order.id(), order.number()), needs(order));
         }
@@ -252,8 +324,12 @@ public class Orders {
         Set<Long> approved = new java.util.LinkedHashSet<>();
         for (int i = 0; i < saved.size(); i++) {
             Order order = saved.get(i);
-            events.publishEvent(new OrderLifecycleChanged(order.id(), order.number(), OrderAction.APPROVE,
-                    befores.get(i).lifecycle(), order.lifecycle()));
+            events.publishEvent(new OrderLifecycleChanged(
+                    order.id(),
+                    order.number(),
+                    OrderAction.APPROVE,
+                    befores.get(i).lifecycle(),
+                    order.lifecycle()));
             approved.add(order.id());
         }
         return approved;
@@ -265,16 +341,26 @@ public class Orders {
      */
     private Order catchBlacklisted(Actor actor, Order order) {
         OrderContent c = order.content();
-        Optional<dev.kontor.customers.BlacklistEntry> hit = blacklist.match(c.customerId(), c.email(), c.phone(),
-                c.shippingAddress());
-        if (hit.isEmpty() || !orders.flag(order.id(), hit.get().customerId(), hit.get().reason())) {
+        Optional<dev.kontor.customers.BlacklistEntry> hit =
+                blacklist.match(c.customerId(), c.email(), c.phone(), c.shippingAddress());
+        if (hit.isEmpty()
+                || !orders.flag(order.id(), hit.get().customerId(), hit.get().reason())) {
             return order;
         }
-        record(actor, order, "order.flagged", List.of(Change.of("blacklisted", false, true)), hit.get().reason(),
+        record(
+                actor,
+                order,
+                "order.flagged",
+                List.of(Change.of("blacklisted", false, true)),
+                hit.get().reason(),
                 Map.of("matched", hit.get().kind()));
         if (order.lifecycle() == LifecycleStatus.NEW) {
-            return applyAction(Actor.system("blacklist"), orders.lock(order.id()).orElseThrow(), OrderAction.HOLD,
-                    "blacklist: " + hit.get().reason(), Map.of());
+            return applyAction(
+                    Actor.system("blacklist"),
+                    orders.lock(order.id()).orElseThrow(),
+                    OrderAction.HOLD,
+                    "blacklist: " + hit.get().reason(),
+                    Map.of());
         }
         return order;
     }
@@ -288,8 +374,7 @@ public class Orders {
     // --- customer service's after-sales verbs ------------------------------------------------------
 
     /** An order made from another: its lineage as the order page shows it. */
-    public record Related(long id, String number, String relation, LifecycleStatus lifecycle) {
-    }
+    public record Related(long id, String number, String relation, LifecycleStatus lifecycle) {}
 
     /**
      * Exchanges a line's variant (another colour or size) before it ships: the new variant must be in the
@@ -299,12 +384,16 @@ public class Orders {
     public Order exchange(Actor actor, long id, Integer expectedVersion, long lineId, String sku, String reason) {
         String why = requireWhy(reason);
         Order order = lockForService(actor, id, expectedVersion);
-        OrderLine line = order.lines().stream().filter(l -> l.id() == lineId).findFirst()
-                .orElseThrow(() -> InvalidInputException.of("lineId", "order.refused.unknown-line", String.valueOf(lineId)));
+        OrderLine line = order.lines().stream()
+                .filter(l -> l.id() == lineId)
+                .findFirst()
+                .orElseThrow(
+                        () -> InvalidInputException.of("lineId", "order.refused.unknown-line", String.valueOf(lineId)));
         if (Text.clean(sku) == null) {
             throw InvalidInputException.of("sku", "validation.required");
         }
-        dev.kontor.catalog.CatalogItem item = catalog.items(List.of(sku)).get(sku.strip().toUpperCase(java.util.Locale.ROOT));
+        dev.kontor.catalog.CatalogItem item =
+                catalog.items(List.of(sku)).get(sku.strip().toUpperCase(java.util.Locale.ROOT));
         if (item == null) {
             throw InvalidInputException.of("sku", "validation.exchange.unknown", sku.strip());
         }
@@ -314,18 +403,46 @@ public class Orders {
         if (item.sku().equalsIgnoreCase(line.sku())) {
             throw InvalidInputException.of("sku", "validation.exchange.same", item.sku());
         }
-        List<OrderLine> lines = order.lines().stream().map(l -> l.id() != lineId ? l
-                : new OrderLine(l.id(), l.position(), item.sku(), item.productName(), item.attributes(), l.unitPrice(),
-                        l.quantity(), l.discount(), l.taxRate(), 0, 0)).toList();
-        return applyService(actor, order, order.content().withLines(lines), "order.exchange", why,
-                Map.of("from", line.sku() + " " + line.attributeText(), "to", item.sku() + " "
-                        + String.join(" / ", item.attributes().values())));
+        List<OrderLine> lines = order.lines().stream()
+                .map(l -> l.id() != lineId
+                        ? l
+                        : new OrderLine(
+                                l.id(),
+                                l.position(),
+                                item.sku(),
+                                item.productName(),
+                                item.attributes(),
+                                l.unitPrice(),
+                                l.quantity(),
+                                l.discount(),
+                                l.taxRate(),
+                                0,
+                                0))
+                .toList();
+        return applyService(
+                actor,
+                order,
+                order.content().withLines(lines),
+                "order.exchange",
+                why,
+                Map.of(
+                        "from",
+                        line.sku() + " " + line.attributeText(),
+                        "to",
+                        item.sku() + " " + String.join(" / ", item.attributes().values())));
     }
 
     /** Adds a free gift line (a gift has no price: one with a price is refused). */
     @Transactional
-    public Order addGift(Actor actor, long id, Integer expectedVersion, String sku, String name, Integer quantity,
-                         Long price, String reason) {
+    public Order addGift(
+            Actor actor,
+            long id,
+            Integer expectedVersion,
+            String sku,
+            String name,
+            Integer quantity,
+            Long price,
+            String reason) {
         String why = requireWhy(reason);
         Problems problems = new Problems();
         if (price != null && price != 0) {
@@ -341,16 +458,32 @@ public class Orders {
         }
         problems.throwIfAny();
         Order order = lockForService(actor, id, expectedVersion);
-        dev.kontor.catalog.CatalogItem item = catalog.items(List.of(sku)).get(sku.strip().toUpperCase(java.util.Locale.ROOT));
+        dev.kontor.catalog.CatalogItem item =
+                catalog.items(List.of(sku)).get(sku.strip().toUpperCase(java.util.Locale.ROOT));
         String label = Text.clean(name) != null ? name.strip() : item != null ? item.productName() : null;
         if (label == null) {
             throw InvalidInputException.of("name", "validation.required");
         }
         List<OrderLine> lines = new java.util.ArrayList<>(order.lines());
         int position = lines.stream().mapToInt(OrderLine::position).max().orElse(0) + 1;
-        lines.add(new OrderLine(null, position, item != null ? item.sku() : sku.strip(), label,
-                item != null ? item.attributes() : Map.of(), 0, quantity, 0, 0, 0, 0));
-        return applyService(actor, order, order.content().withLines(lines), "order.gift", why,
+        lines.add(new OrderLine(
+                null,
+                position,
+                item != null ? item.sku() : sku.strip(),
+                label,
+                item != null ? item.attributes() : Map.of(),
+                0,
+                quantity,
+                0,
+                0,
+                0,
+                0));
+        return applyService(
+                actor,
+                order,
+                order.content().withLines(lines),
+                "order.gift",
+                why,
                 Map.of("sku", item != null ? item.sku() : sku.strip(), "quantity", quantity.toString()));
     }
 
@@ -367,16 +500,26 @@ public class Orders {
         Order order = lockForService(actor, id, expectedVersion);
         OrderContent c = order.content();
         if (amount > order.totals().total() - c.shipping()) {
-            throw InvalidInputException.of("amount", "validation.rebate.too-large",
-                    dev.kontor.shared.Money.of(order.totals().total() - c.shipping(), c.currency()).toString());
+            throw InvalidInputException.of(
+                    "amount",
+                    "validation.rebate.too-large",
+                    dev.kontor.shared.Money.of(order.totals().total() - c.shipping(), c.currency())
+                            .toString());
         }
         OrderContent after = c.withDiscount(c.discount() + amount);
         if (Order.discountBasisPoints(after) > accessSettings.discountLimitBasisPoints()
                 && !actor.has(dev.kontor.access.Role.SUPERVISOR)) {
             throw new ActionRefusedException("rebate", order.lifecycle().name(), "order.refused.rebate-over-limit");
         }
-        return applyService(actor, order, after, "order.rebate", why,
-                Map.of("amount", dev.kontor.shared.Money.of(amount, c.currency()).toString()));
+        return applyService(
+                actor,
+                order,
+                after,
+                "order.rebate",
+                why,
+                Map.of(
+                        "amount",
+                        dev.kontor.shared.Money.of(amount, c.currency()).toString()));
     }
 
     /**
@@ -403,21 +546,40 @@ public class Orders {
                 throw InvalidInputException.of("amount", "validation.discount.too-large");
             }
             after = c.withDiscount(amount);
-            details.put("discount", dev.kontor.shared.Money.of(c.discount(), c.currency()) + " → "
-                    + dev.kontor.shared.Money.of(amount, c.currency()));
+            details.put(
+                    "discount",
+                    dev.kontor.shared.Money.of(c.discount(), c.currency()) + " → "
+                            + dev.kontor.shared.Money.of(amount, c.currency()));
         } else {
-            OrderLine line = c.lines().stream().filter(l -> l.id().equals(lineId)).findFirst()
-                    .orElseThrow(() -> InvalidInputException.of("lineId", "order.refused.unknown-line",
-                            String.valueOf(lineId)));
+            OrderLine line = c.lines().stream()
+                    .filter(l -> l.id().equals(lineId))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            InvalidInputException.of("lineId", "order.refused.unknown-line", String.valueOf(lineId)));
             if (line.discount() > amount * line.quantity()) {
                 throw InvalidInputException.of("amount", "validation.discount.too-large");
             }
-            after = c.withLines(c.lines().stream().map(l -> !l.id().equals(lineId) ? l
-                    : new OrderLine(l.id(), l.position(), l.sku(), l.name(), l.attributes(), amount, l.quantity(),
-                            l.discount(), l.taxRate(), l.shippedQuantity(), l.returnedQuantity())).toList());
+            after = c.withLines(c.lines().stream()
+                    .map(l -> !l.id().equals(lineId)
+                            ? l
+                            : new OrderLine(
+                                    l.id(),
+                                    l.position(),
+                                    l.sku(),
+                                    l.name(),
+                                    l.attributes(),
+                                    amount,
+                                    l.quantity(),
+                                    l.discount(),
+                                    l.taxRate(),
+                                    l.shippedQuantity(),
+                                    l.returnedQuantity()))
+                    .toList());
             details.put("sku", line.sku());
-            details.put("unitPrice", dev.kontor.shared.Money.of(line.unitPrice(), c.currency()) + " → "
-                    + dev.kontor.shared.Money.of(amount, c.currency()));
+            details.put(
+                    "unitPrice",
+                    dev.kontor.shared.Money.of(line.unitPrice(), c.currency()) + " → "
+                            + dev.kontor.shared.Money.of(amount, c.currency()));
         }
         if (after.equals(c)) {
             return order;
@@ -428,8 +590,12 @@ public class Orders {
             throw new ActionRefusedException("price", order.lifecycle().name(), "order.refused.price-over-limit");
         }
         if (after.totals().total() < order.paid() - order.refunded()) {
-            throw new ActionRefusedException("price", order.lifecycle().name(), "order.refused.price-below-paid",
-                    dev.kontor.shared.Money.of(order.paid() - order.refunded(), c.currency()).toString());
+            throw new ActionRefusedException(
+                    "price",
+                    order.lifecycle().name(),
+                    "order.refused.price-below-paid",
+                    dev.kontor.shared.Money.of(order.paid() - order.refunded(), c.currency())
+                            .toString());
         }
         return applyService(actor, order, after, "order.price-changed", why, details);
     }
@@ -440,10 +606,18 @@ public class Orders {
      */
     @Transactional
     public Order retag(Actor actor, long id, Integer expectedVersion, Set<String> add, Set<String> remove) {
-        Set<String> adding = add == null ? Set.of() : add.stream().map(Text::clean).filter(java.util.Objects::nonNull)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
-        Set<String> removing = remove == null ? Set.of() : remove.stream().map(Text::clean)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Set<String> adding = add == null
+                ? Set.of()
+                : add.stream()
+                        .map(Text::clean)
+                        .filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> removing = remove == null
+                ? Set.of()
+                : remove.stream()
+                        .map(Text::clean)
+                        .filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toSet());
         if (adding.isEmpty() && removing.isEmpty()) {
             throw InvalidInputException.of("tags", "validation.required");
         }
@@ -495,32 +669,53 @@ public class Orders {
     public Order reship(Actor actor, long id, List<Long> lineIds, String reason) {
         String why = requireWhy(reason);
         Order parent = lockForService(actor, id, null);
-        if (parent.lifecycle() == LifecycleStatus.CANCELLED || parent.lifecycle() == LifecycleStatus.DELETED
+        if (parent.lifecycle() == LifecycleStatus.CANCELLED
+                || parent.lifecycle() == LifecycleStatus.DELETED
                 || parent.lifecycle() == LifecycleStatus.DRAFT) {
-            throw new ActionRefusedException("reship", parent.lifecycle().name(), "order.refused.reship-state",
-                    parent.lifecycle());
+            throw new ActionRefusedException(
+                    "reship", parent.lifecycle().name(), "order.refused.reship-state", parent.lifecycle());
         }
         List<OrderLine> chosen = parent.lines().stream()
-                .filter(l -> lineIds == null || lineIds.isEmpty() || lineIds.contains(l.id())).toList();
+                .filter(l -> lineIds == null || lineIds.isEmpty() || lineIds.contains(l.id()))
+                .toList();
         if (chosen.isEmpty() || lineIds != null && chosen.size() != new HashSet<>(lineIds).size()) {
             throw InvalidInputException.of("lines", "validation.reship.lines");
         }
         List<OrderLine> lines = new java.util.ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             OrderLine l = chosen.get(i);
-            lines.add(new OrderLine(null, i + 1, l.sku(), l.name(), l.attributes(), 0, l.quantity(), 0, l.taxRate(), 0, 0));
+            lines.add(new OrderLine(
+                    null, i + 1, l.sku(), l.name(), l.attributes(), 0, l.quantity(), 0, l.taxRate(), 0, 0));
         }
         OrderContent p = parent.content();
-        OrderContent content = new OrderContent(p.customerId(), p.customerName(), p.email(), p.phone(), p.billingAddress(),
-                p.shippingAddress(), p.currency(), p.pricesIncludeTax(), lines, 0, 0, p.paymentMethod(), p.tags(),
-                p.responsibleId(), p.observerIds(), PaymentTerms.DUE_ON_RECEIPT);
+        OrderContent content = new OrderContent(
+                p.customerId(),
+                p.customerName(),
+                p.email(),
+                p.phone(),
+                p.billingAddress(),
+                p.shippingAddress(),
+                p.currency(),
+                p.pricesIncludeTax(),
+                lines,
+                0,
+                0,
+                p.paymentMethod(),
+                p.tags(),
+                p.responsibleId(),
+                p.observerIds(),
+                PaymentTerms.DUE_ON_RECEIPT);
         Instant now = clock.instant();
         String number = orders.firstFreeNumber(n -> n == 1 ? "RE" + parent.number() : "RE" + parent.number() + "-" + n);
-        Order child = orders.insert(Order.place(number, parent.channel(), null, content, LifecycleStatus.NEW, now, now,
-                actor.displayName()));
+        Order child = orders.insert(Order.place(
+                number, parent.channel(), null, content, LifecycleStatus.NEW, now, now, actor.displayName()));
         orders.link(child.id(), parent.id(), "RESHIP");
         record(actor, child, "order.reship-created", List.of(), why, Map.of("parent", parent.number()));
-        Order approved = applyAction(actor, orders.lock(child.id()).orElseThrow(), OrderAction.APPROVE, null,
+        Order approved = applyAction(
+                actor,
+                orders.lock(child.id()).orElseThrow(),
+                OrderAction.APPROVE,
+                null,
                 Map.of("parent", parent.number()));
         record(actor, parent, "order.reshipped", List.of(), why, Map.of("reship", number));
         events.publishEvent(new OrderPlaced(approved.id(), number, parent.channel(), approved.lifecycle()));
@@ -556,11 +751,12 @@ public class Orders {
         String why = requireWhy(reason);
         Order parent = lockForService(actor, id, expectedVersion);
         if (parent.lifecycle() != LifecycleStatus.NEW && parent.lifecycle() != LifecycleStatus.APPROVED) {
-            throw new ActionRefusedException("split", parent.lifecycle().name(), "order.refused.split-state",
-                    parent.lifecycle());
+            throw new ActionRefusedException(
+                    "split", parent.lifecycle().name(), "order.refused.split-state", parent.lifecycle());
         }
         Map<Long, Integer> chosen = quantities == null ? Map.of() : quantities;
-        List<OrderLine> picked = parent.lines().stream().filter(l -> chosen.containsKey(l.id())).toList();
+        List<OrderLine> picked =
+                parent.lines().stream().filter(l -> chosen.containsKey(l.id())).toList();
         if (picked.isEmpty() || picked.size() != chosen.size()) {
             throw InvalidInputException.of("lines", "validation.split.lines");
         }
@@ -584,12 +780,32 @@ public class Orders {
             }
             int units = chosen.get(l.id()) == null ? l.quantity() : chosen.get(l.id());
             long movingDiscount = Math.floorDiv(Math.multiplyExact(l.discount(), (long) units), l.quantity());
-            moving.add(new OrderLine(l.id(), l.position(), l.sku(), l.name(), l.attributes(), l.unitPrice(), units,
-                    movingDiscount, l.taxRate(), 0, 0));
+            moving.add(new OrderLine(
+                    l.id(),
+                    l.position(),
+                    l.sku(),
+                    l.name(),
+                    l.attributes(),
+                    l.unitPrice(),
+                    units,
+                    movingDiscount,
+                    l.taxRate(),
+                    0,
+                    0));
             movingUnits.put(l.id(), units);
             if (units < l.quantity()) {
-                staying.add(new OrderLine(l.id(), l.position(), l.sku(), l.name(), l.attributes(), l.unitPrice(),
-                        l.quantity() - units, l.discount() - movingDiscount, l.taxRate(), 0, 0));
+                staying.add(new OrderLine(
+                        l.id(),
+                        l.position(),
+                        l.sku(),
+                        l.name(),
+                        l.attributes(),
+                        l.unitPrice(),
+                        l.quantity() - units,
+                        l.discount() - movingDiscount,
+                        l.taxRate(),
+                        0,
+                        0));
             }
         }
         if (staying.isEmpty()) {
@@ -605,34 +821,83 @@ public class Orders {
         List<OrderLine> childLines = new java.util.ArrayList<>();
         for (int i = 0; i < moving.size(); i++) {
             OrderLine l = moving.get(i);
-            childLines.add(new OrderLine(null, i + 1, l.sku(), l.name(), l.attributes(), l.unitPrice(), l.quantity(),
-                    l.discount(), l.taxRate(), 0, 0));
+            childLines.add(new OrderLine(
+                    null,
+                    i + 1,
+                    l.sku(),
+                    l.name(),
+                    l.attributes(),
+                    l.unitPrice(),
+                    l.quantity(),
+                    l.discount(),
+                    l.taxRate(),
+                    0,
+                    0));
         }
-        OrderContent childContent = new OrderContent(p.customerId(), p.customerName(), p.email(), p.phone(),
-                p.billingAddress(), p.shippingAddress(), p.currency(), p.pricesIncludeTax(), childLines, 0, childDiscount,
-                p.paymentMethod(), p.tags(), p.responsibleId(), p.observerIds(), p.paymentTerms());
+        OrderContent childContent = new OrderContent(
+                p.customerId(),
+                p.customerName(),
+                p.email(),
+                p.phone(),
+                p.billingAddress(),
+                p.shippingAddress(),
+                p.currency(),
+                p.pricesIncludeTax(),
+                childLines,
+                0,
+                childDiscount,
+                p.paymentMethod(),
+                p.tags(),
+                p.responsibleId(),
+                p.observerIds(),
+                p.paymentTerms());
         Instant now = clock.instant();
         String number = orders.firstFreeNumber(n -> parent.number() + "-OSP" + n);
-        Order child = orders.insert(Order.place(number, parent.channel(), null, childContent, LifecycleStatus.NEW,
-                parent.placedAt(), now, actor.displayName()));
+        Order child = orders.insert(Order.place(
+                number,
+                parent.channel(),
+                null,
+                childContent,
+                LifecycleStatus.NEW,
+                parent.placedAt(),
+                now,
+                actor.displayName()));
         orders.link(child.id(), parent.id(), "SPLIT");
         Inventory.OrderRef childRef = new Inventory.OrderRef(child.id(), number);
         for (int i = 0; i < moving.size(); i++) {
-            inventory.moveHolding(moving.get(i).id(), childRef, child.lines().get(i).id(),
+            inventory.moveHolding(
+                    moving.get(i).id(),
+                    childRef,
+                    child.lines().get(i).id(),
                     movingUnits.get(moving.get(i).id()));
         }
-        notes.findByOrder(parent.id()).stream().filter(note -> note.kind() == NoteKind.SHIPPING)
-                .forEach(note -> notes.insert(child.id(), NoteKind.SHIPPING, note.body(), null, note.authorName(), now));
+        notes.findByOrder(parent.id()).stream()
+                .filter(note -> note.kind() == NoteKind.SHIPPING)
+                .forEach(
+                        note -> notes.insert(child.id(), NoteKind.SHIPPING, note.body(), null, note.authorName(), now));
         record(actor, child, "order.split-created", List.of(), why, Map.of("parent", parent.number()));
 
         Order before = parent.copy();
         parent.edit(p.withLines(staying).withDiscount(p.discount() - childDiscount));
-        Order savedParent = save(actor, before, parent, "order.split", why, Map.of("child", number,
-                "lines", moving.stream().map(l -> l.quantity() + " × " + l.sku()).collect(Collectors.joining(", "))));
+        Order savedParent = save(
+                actor,
+                before,
+                parent,
+                "order.split",
+                why,
+                Map.of(
+                        "child",
+                        number,
+                        "lines",
+                        moving.stream().map(l -> l.quantity() + " × " + l.sku()).collect(Collectors.joining(", "))));
         syncStock(actor, savedParent);
         Order result = child;
         if (parent.lifecycle() == LifecycleStatus.APPROVED) {
-            result = applyAction(actor, orders.lock(child.id()).orElseThrow(), OrderAction.APPROVE, null,
+            result = applyAction(
+                    actor,
+                    orders.lock(child.id()).orElseThrow(),
+                    OrderAction.APPROVE,
+                    null,
                     Map.of("parent", parent.number()));
         } else {
             syncStock(actor, child);
@@ -655,8 +920,8 @@ public class Orders {
         return order;
     }
 
-    private Order applyService(Actor actor, Order order, OrderContent content, String action, String why,
-                               Map<String, String> details) {
+    private Order applyService(
+            Actor actor, Order order, OrderContent content, String action, String why, Map<String, String> details) {
         Order before = order.copy();
         order.edit(content);
         Order saved = save(actor, before, order, action, why, details);
@@ -704,9 +969,11 @@ public class Orders {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void carryOutApproved(dev.kontor.access.ApprovalRequest request, Actor approver) {
-        Actor requester = request.requestedById() == null ? Actor.system("approval")
+        Actor requester = request.requestedById() == null
+                ? Actor.system("approval")
                 : users.byId(request.requestedById()).asActor();
-        Order order = orders.lock(request.subjectId()).orElseThrow(() -> new NotFoundException("order", request.subjectId()));
+        Order order =
+                orders.lock(request.subjectId()).orElseThrow(() -> new NotFoundException("order", request.subjectId()));
         Map<String, String> approvedBy = Map.of("approvedBy", approver.displayName());
         if (request.action().equals("order.edit")) {
             if (request.subjectVersion() != null && order.version() != request.subjectVersion()) {
@@ -755,12 +1022,15 @@ public class Orders {
      */
     public void requireReadyToSubmit(Order order) {
         if (order.lifecycle() != LifecycleStatus.DRAFT) {
-            throw new ActionRefusedException("invoice", order.lifecycle().name(), "order.refused.not-a-draft",
-                    order.lifecycle());
+            throw new ActionRefusedException(
+                    "invoice", order.lifecycle().name(), "order.refused.not-a-draft", order.lifecycle());
         }
         Decision decision = LifecycleRules.decide(OrderAction.SUBMIT, order.facts());
         if (decision instanceof Decision.Refused refused) {
-            throw new ActionRefusedException("invoice", order.lifecycle().name(), refused.reason(),
+            throw new ActionRefusedException(
+                    "invoice",
+                    order.lifecycle().name(),
+                    refused.reason(),
                     refused.args().toArray());
         }
     }
@@ -772,8 +1042,14 @@ public class Orders {
      * Runs in the caller's transaction, before any money is asked for.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Order checkout(Actor actor, long id, dev.kontor.shared.Address billing, long shipping, String shippingName,
-                          String carrier, Instant holdUntil) {
+    public Order checkout(
+            Actor actor,
+            long id,
+            dev.kontor.shared.Address billing,
+            long shipping,
+            String shippingName,
+            String carrier,
+            Instant holdUntil) {
         Order order = lockForChange(id);
         if (order.lifecycle() == LifecycleStatus.NEW || order.lifecycle() == LifecycleStatus.APPROVED) {
             // already an order (a bank transfer was announced and never came): it is paid as it stands
@@ -786,18 +1062,42 @@ public class Orders {
         Order before = order.copy();
         OrderContent c = order.content();
         if (!java.util.Objects.equals(c.billingAddress(), billing) || c.shipping() != shipping) {
-            order.edit(new OrderContent(c.customerId(), c.customerName(), c.email(), c.phone(), billing,
-                    c.shippingAddress(), c.currency(), c.pricesIncludeTax(), c.lines(), shipping, c.discount(),
-                    c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds(), c.paymentTerms()));
-            order = save(actor, before, order, "order.checkout", null,
+            order.edit(new OrderContent(
+                    c.customerId(),
+                    c.customerName(),
+                    c.email(),
+                    c.phone(),
+                    billing,
+                    c.shippingAddress(),
+                    c.currency(),
+                    c.pricesIncludeTax(),
+                    c.lines(),
+                    shipping,
+                    c.discount(),
+                    c.paymentMethod(),
+                    c.tags(),
+                    c.responsibleId(),
+                    c.observerIds(),
+                    c.paymentTerms()));
+            order = save(
+                    actor,
+                    before,
+                    order,
+                    "order.checkout",
+                    null,
                     shippingName == null ? Map.of() : Map.of("shippingMethod", shippingName));
         }
         if (shippingName != null) {
             orders.planCarrier(order.id(), carrier);
         }
         Inventory.OrderRef ref = new Inventory.OrderRef(order.id(), order.number());
-        inventory.holdForCheckout(actor, ref, order.lines().stream()
-                .map(l -> new dev.kontor.catalog.Need(l.id(), l.sku(), l.openQuantity())).toList(), holdUntil);
+        inventory.holdForCheckout(
+                actor,
+                ref,
+                order.lines().stream()
+                        .map(l -> new dev.kontor.catalog.Need(l.id(), l.sku(), l.openQuantity()))
+                        .toList(),
+                holdUntil);
         return order;
     }
 
@@ -884,7 +1184,8 @@ public class Orders {
 
     /** One page of the orders this user may see that match the filter. */
     @Transactional(readOnly = true)
-    public OrderPage list(Actor actor, OrderFilter filter, OrderSort sort, boolean descending, String cursor, int limit) {
+    public OrderPage list(
+            Actor actor, OrderFilter filter, OrderSort sort, boolean descending, String cursor, int limit) {
         return queries.find(visibleTo(actor, filter), sort, descending, cursor, Math.min(Math.max(limit, 1), 200));
     }
 
@@ -897,8 +1198,9 @@ public class Orders {
         Map<Long, String> keys = new java.util.HashMap<>(queries.matchedKeys(query, ids));
         String q = Text.clean(query);
         if (q != null && q.length() <= 200 && keys.size() < ids.size()) {
-            finders.orderedStream().forEach(f -> f.find(q).stream().filter(ids::contains)
-                    .forEach(id -> keys.putIfAbsent(id, f.key())));
+            finders.orderedStream()
+                    .forEach(
+                            f -> f.find(q).stream().filter(ids::contains).forEach(id -> keys.putIfAbsent(id, f.key())));
         }
         return keys;
     }
@@ -934,14 +1236,15 @@ public class Orders {
      */
     @Transactional(readOnly = true)
     public List<ShippableOrder> shippable(Actor actor, int limit) {
-        return queries.shippable(permissions.seesAllOrders(actor) ? null : actor.userId(), Math.min(Math.max(limit, 1), 5000));
+        return queries.shippable(
+                permissions.seesAllOrders(actor) ? null : actor.userId(), Math.min(Math.max(limit, 1), 5000));
     }
 
     /** The notes of one kind on several orders (the warehouse queue's shipping notes), by order id. */
     @Transactional(readOnly = true)
     public Map<Long, List<OrderNote>> notes(java.util.Collection<Long> ids, NoteKind kind) {
-        return notes.findByOrders(ids, kind).stream().collect(Collectors.groupingBy(OrderNote::orderId,
-                LinkedHashMap::new, Collectors.toList()));
+        return notes.findByOrders(ids, kind).stream()
+                .collect(Collectors.groupingBy(OrderNote::orderId, LinkedHashMap::new, Collectors.toList()));
     }
 
     @Transactional(readOnly = true)
@@ -985,15 +1288,16 @@ public class Orders {
         return saved;
     }
 
-    private Order applyAction(Actor actor, Order order, OrderAction action, String reason, Map<String, String> details) {
+    private Order applyAction(
+            Actor actor, Order order, OrderAction action, String reason, Map<String, String> details) {
         Order before = order.copy();
         order.apply(action, reason, () -> numbers.next(order.channel()));
         Order saved = save(actor, before, order, "order." + action.key(), reason, details);
         if (action != OrderAction.HOLD && action != OrderAction.RELEASE && action != OrderAction.COMPLETE) {
             syncStock(actor, saved);
         }
-        events.publishEvent(new OrderLifecycleChanged(saved.id(), saved.number(), action, before.lifecycle(),
-                saved.lifecycle()));
+        events.publishEvent(
+                new OrderLifecycleChanged(saved.id(), saved.number(), action, before.lifecycle(), saved.lifecycle()));
         return saved;
     }
 
@@ -1011,36 +1315,56 @@ public class Orders {
         switch (state) {
             case DRAFT -> {
                 if (stockSettings.draftHoldWorkingDays() > 0) {
-                    String calendar = stockSettings.holdCalendar().isBlank() ? customers.homeCountry()
+                    String calendar = stockSettings.holdCalendar().isBlank()
+                            ? customers.homeCountry()
                             : stockSettings.holdCalendar();
-                    inventory.reserve(actor, ref, needs, Inventory.Mode.HOLD, workingDays.after(clock.instant(),
-                            stockSettings.draftHoldWorkingDays(), calendar));
+                    inventory.reserve(
+                            actor,
+                            ref,
+                            needs,
+                            Inventory.Mode.HOLD,
+                            workingDays.after(clock.instant(), stockSettings.draftHoldWorkingDays(), calendar));
                 }
             }
-            case NEW -> inventory.reserve(actor, ref, atCreation ? needs : held(needs, order.id()),
-                    atCreation ? Inventory.Mode.COMMIT : Inventory.Mode.HOLD, null);
+            case NEW ->
+                inventory.reserve(
+                        actor,
+                        ref,
+                        atCreation ? needs : held(needs, order.id()),
+                        atCreation ? Inventory.Mode.COMMIT : Inventory.Mode.HOLD,
+                        null);
             case APPROVED -> inventory.reserve(actor, ref, needs, Inventory.Mode.COMMIT, null);
             case CANCELLED, DELETED -> inventory.release(actor, ref);
-            default -> { }
+            default -> {}
         }
     }
 
     /** What each line of the order needs of the stock: its units still to ship. */
     private static List<dev.kontor.catalog.Need> needs(Order order) {
-        return order.lines().stream().map(l -> new dev.kontor.catalog.Need(l.id(), l.sku(), l.openQuantity())).toList();
+        return order.lines().stream()
+                .map(l -> new dev.kontor.catalog.Need(l.id(), l.sku(), l.openQuantity()))
+                .toList();
     }
 
     /** The needs of lines that already hold stock (a submitted draft keeps its hold, now without deadline). */
     private List<dev.kontor.catalog.Need> held(List<dev.kontor.catalog.Need> needs, long orderId) {
-        Set<Long> holding = inventory.holdingsOf(orderId).stream().map(dev.kontor.catalog.Holding::orderLineId)
+        Set<Long> holding = inventory.holdingsOf(orderId).stream()
+                .map(dev.kontor.catalog.Holding::orderLineId)
                 .collect(Collectors.toSet());
         return needs.stream().filter(n -> holding.contains(n.orderLineId())).toList();
     }
 
-    private dev.kontor.access.ApprovalRequest ask(Actor actor, Order order, String action, Map<String, String> payload,
-                                                  Integer version, String policyWhy, String reason) {
-        return approvals.request(actor, new Approvals.Ask(SUBJECT, order.id(), order.number(), action, payload, version,
-                reason, policyWhy));
+    private dev.kontor.access.ApprovalRequest ask(
+            Actor actor,
+            Order order,
+            String action,
+            Map<String, String> payload,
+            Integer version,
+            String policyWhy,
+            String reason) {
+        return approvals.request(
+                actor,
+                new Approvals.Ask(SUBJECT, order.id(), order.number(), action, payload, version, reason, policyWhy));
     }
 
     private static String checkReason(OrderAction action, String reason) {
@@ -1069,8 +1393,13 @@ public class Orders {
 
     private static Situation situationOf(Order order, int discountBasisPoints) {
         OrderContent c = order.content();
-        return new Situation(c.responsibleId(), c.observerIds(), order.lifecycle().name(), order.paid() > 0,
-                order.fulfilmentStatus() != FulfilmentStatus.UNFULFILLED, discountBasisPoints);
+        return new Situation(
+                c.responsibleId(),
+                c.observerIds(),
+                order.lifecycle().name(),
+                order.paid() > 0,
+                order.fulfilmentStatus() != FulfilmentStatus.UNFULFILLED,
+                discountBasisPoints);
     }
 
     private Order lockAt(Actor actor, long id, Integer expectedVersion) {
@@ -1084,8 +1413,8 @@ public class Orders {
         return order;
     }
 
-    private Order save(Actor actor, Order before, Order order, String action, String reason,
-                       Map<String, String> details) {
+    private Order save(
+            Actor actor, Order before, Order order, String action, String reason, Map<String, String> details) {
         order.touchedBy(actor.displayName(), clock.instant());
         Order saved = orders.update(before, order);
         List<Change> changes = OrderDiff.between(before, saved, userNames(before, saved));
@@ -1093,10 +1422,19 @@ public class Orders {
         return saved;
     }
 
-    private void record(Actor actor, Order order, String action, List<Change> changes, String reason,
-                        Map<String, String> details) {
-        timeline.record(new TimelineEntry(null, SUBJECT, order.id(), clock.instant(), actor.userId(),
-                actor.displayName(), action, changes, reason, new LinkedHashMap<>(details)));
+    private void record(
+            Actor actor, Order order, String action, List<Change> changes, String reason, Map<String, String> details) {
+        timeline.record(new TimelineEntry(
+                null,
+                SUBJECT,
+                order.id(),
+                clock.instant(),
+                actor.userId(),
+                actor.displayName(),
+                action,
+                changes,
+                reason,
+                new LinkedHashMap<>(details)));
     }
 
     private Function<Long, String> userNames(Order a, Order b) {
@@ -1124,19 +1462,24 @@ public class Orders {
      * reported in {@code problems}.
      */
     private OrderInput priced(OrderInput in, String previousCurrency, Problems problems) {
-        String currency = Text.clean(in.currency()) == null ? null : in.currency().strip().toUpperCase(java.util.Locale.ROOT);
+        String currency =
+                Text.clean(in.currency()) == null ? null : in.currency().strip().toUpperCase(java.util.Locale.ROOT);
         if (currency == null) {
             dev.kontor.shared.Address to = in.shippingAddress();
-            currency = markets.forCountry(to == null ? null : to.country()).map(Market::currency).orElse(null);
+            currency = markets.forCountry(to == null ? null : to.country())
+                    .map(Market::currency)
+                    .orElse(null);
         }
         boolean newCurrency = previousCurrency != null && currency != null && !currency.equals(previousCurrency);
         Map<String, dev.kontor.catalog.CatalogItem> items = catalog.items(in.lines().stream()
-                .map(OrderInput.LineInput::sku).filter(java.util.Objects::nonNull).toList());
+                .map(OrderInput.LineInput::sku)
+                .filter(java.util.Objects::nonNull)
+                .toList());
         List<OrderInput.LineInput> lines = new java.util.ArrayList<>();
         for (int i = 0; i < in.lines().size(); i++) {
             OrderInput.LineInput line = in.lines().get(i);
-            dev.kontor.catalog.CatalogItem item = line.sku() == null ? null
-                    : items.get(line.sku().strip().toUpperCase(java.util.Locale.ROOT));
+            dev.kontor.catalog.CatalogItem item =
+                    line.sku() == null ? null : items.get(line.sku().strip().toUpperCase(java.util.Locale.ROOT));
             if (item == null) {
                 lines.add(line);
                 continue;
@@ -1145,33 +1488,65 @@ public class Orders {
             if (price == null || newCurrency) {
                 price = item.price(currency).orElse(null);
                 if (price == null && currency != null) {
-                    problems.add("lines[" + i + "].unitPrice", "validation.price.not-in-currency", item.sku(), currency);
+                    problems.add(
+                            "lines[" + i + "].unitPrice", "validation.price.not-in-currency", item.sku(), currency);
                 }
             }
-            lines.add(new OrderInput.LineInput(line.sku(), Text.clean(line.name()) == null ? item.productName()
-                    : line.name(), line.attributes() == null || line.attributes().isEmpty() ? item.attributes()
-                    : line.attributes(), price, line.quantity(), line.discount(), line.taxRate()));
+            lines.add(new OrderInput.LineInput(
+                    line.sku(),
+                    Text.clean(line.name()) == null ? item.productName() : line.name(),
+                    line.attributes() == null || line.attributes().isEmpty() ? item.attributes() : line.attributes(),
+                    price,
+                    line.quantity(),
+                    line.discount(),
+                    line.taxRate()));
         }
-        return new OrderInput(in.channel(), in.externalId(), in.customer(), in.email(), in.phone(), in.billingAddress(),
-                in.shippingAddress(), currency, in.pricesIncludeTax(), lines, in.shipping(), in.discount(),
-                in.paymentMethod(), in.tags(), in.responsibleId(), in.observerIds(), in.placedAt(), in.expectedTotal(),
+        return new OrderInput(
+                in.channel(),
+                in.externalId(),
+                in.customer(),
+                in.email(),
+                in.phone(),
+                in.billingAddress(),
+                in.shippingAddress(),
+                currency,
+                in.pricesIncludeTax(),
+                lines,
+                in.shipping(),
+                in.discount(),
+                in.paymentMethod(),
+                in.tags(),
+                in.responsibleId(),
+                in.observerIds(),
+                in.placedAt(),
+                in.expectedTotal(),
                 in.paymentTerms());
     }
 
     /** Every problem of the input at once: the order's own and those of a new customer's details. */
     private void check(OrderInput input, Problems pricing) {
         Problems problems = new Problems().addAll(pricing.list());
-        Set<String> priced = pricing.list().stream().map(dev.kontor.shared.FieldProblem::field).collect(Collectors.toSet());
+        Set<String> priced = pricing.list().stream()
+                .map(dev.kontor.shared.FieldProblem::field)
+                .collect(Collectors.toSet());
         problems.addAll(OrderInputRules.check(input, channelCodes()).list().stream()
-                .filter(p -> !priced.contains(p.field())).toList());
+                .filter(p -> !priced.contains(p.field()))
+                .toList());
         if (input.customer() != null && input.customer().details() != null) {
-            problems.addAll(customers.check(input.customer().details(), "customer.", input.customer().fieldNames()).list());
+            problems.addAll(customers
+                    .check(
+                            input.customer().details(),
+                            "customer.",
+                            input.customer().fieldNames())
+                    .list());
         }
         problems.throwIfAny();
     }
 
     private Set<String> channelCodes() {
-        return channels.findAll().stream().map(Channel::code).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        return channels.findAll().stream()
+                .map(Channel::code)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     /** A submitted order must be complete enough to review: lines and somewhere to ship them. */
@@ -1183,9 +1558,23 @@ public class Orders {
 
     /** The content the input describes, without resolving or creating its customer: for judging discounts. */
     private static OrderContent previewContent(OrderInput in) {
-        return new OrderContent(0, "", null, null, null, null, in.currency(), OrderInputRules.includesTax(in),
-                OrderInputRules.lines(in), OrderInputRules.value(in.shipping()), OrderInputRules.value(in.discount()),
-                null, Set.of(), null, Set.of(), null);
+        return new OrderContent(
+                0,
+                "",
+                null,
+                null,
+                null,
+                null,
+                in.currency(),
+                OrderInputRules.includesTax(in),
+                OrderInputRules.lines(in),
+                OrderInputRules.value(in.shipping()),
+                OrderInputRules.value(in.discount()),
+                null,
+                Set.of(),
+                null,
+                Set.of(),
+                null);
     }
 
     private OrderContent contentOf(Actor actor, OrderInput in) {
@@ -1193,24 +1582,44 @@ public class Orders {
         checkUsers(in);
         // Orders written by hand belong to their writer; so does any order made by someone who sees only
         // their own orders (a salesperson would otherwise lose sight of the order they just made).
-        Long responsible = in.responsibleId() != null ? in.responsibleId()
+        Long responsible = in.responsibleId() != null
+                ? in.responsibleId()
                 : "MANUAL".equals(in.channel()) || !permissions.seesAllOrders(actor) ? actor.userId() : null;
-        String email = Text.clean(in.email()) != null ? in.email().strip()
+        String email = Text.clean(in.email()) != null
+                ? in.email().strip()
                 : customer.first(ContactKind.EMAIL).orElse(null);
-        String phone = Text.clean(in.phone()) != null ? in.phone().strip()
+        String phone = Text.clean(in.phone()) != null
+                ? in.phone().strip()
                 : customer.first(ContactKind.PHONE).orElse(null);
-        var shipping = in.shippingAddress() != null ? in.shippingAddress() : customer.address().orElse(null);
-        return new OrderContent(customer.id(), customer.displayName(), email, phone, in.billingAddress(), shipping,
-                in.currency(), OrderInputRules.includesTax(in), OrderInputRules.lines(in),
-                OrderInputRules.value(in.shipping()), OrderInputRules.value(in.discount()),
-                Text.clean(in.paymentMethod()), in.tags(), responsible, in.observerIds(), in.paymentTerms());
+        var shipping = in.shippingAddress() != null
+                ? in.shippingAddress()
+                : customer.address().orElse(null);
+        return new OrderContent(
+                customer.id(),
+                customer.displayName(),
+                email,
+                phone,
+                in.billingAddress(),
+                shipping,
+                in.currency(),
+                OrderInputRules.includesTax(in),
+                OrderInputRules.lines(in),
+                OrderInputRules.value(in.shipping()),
+                OrderInputRules.value(in.discount()),
+                Text.clean(in.paymentMethod()),
+                in.tags(),
+                responsible,
+                in.observerIds(),
+                in.paymentTerms());
     }
 
     private Customer resolveCustomer(OrderInput in) {
         OrderInput.CustomerChoice choice = in.customer();
         if (choice.id() != null) {
-            return customers.find(choice.id())
-                    .orElseThrow(() -> InvalidInputException.of("customer.id", "validation.customer.unknown", choice.id()));
+            return customers
+                    .find(choice.id())
+                    .orElseThrow(
+                            () -> InvalidInputException.of("customer.id", "validation.customer.unknown", choice.id()));
         }
         return customers.findOrCreate(choice.details(), "customer.", choice.fieldNames());
     }
@@ -1225,14 +1634,33 @@ public class Orders {
         if (in.responsibleId() != null && !known.containsKey(in.responsibleId())) {
             problems.add("responsibleId", "validation.user.unknown", in.responsibleId());
         }
-        in.observerIds().stream().filter(id -> !known.containsKey(id)).findFirst()
+        in.observerIds().stream()
+                .filter(id -> !known.containsKey(id))
+                .findFirst()
                 .ifPresent(id -> problems.add("observerIds", "validation.user.unknown", id));
         problems.throwIfAny();
     }
 
     private static OrderInput withChannel(OrderInput in, String channel) {
-        return new OrderInput(channel, null, in.customer(), in.email(), in.phone(), in.billingAddress(),
-                in.shippingAddress(), in.currency(), in.pricesIncludeTax(), in.lines(), in.shipping(), in.discount(),
-                in.paymentMethod(), in.tags(), in.responsibleId(), in.observerIds(), in.placedAt(), in.expectedTotal(), in.paymentTerms());
+        return new OrderInput(
+                channel,
+                null,
+                in.customer(),
+                in.email(),
+                in.phone(),
+                in.billingAddress(),
+                in.shippingAddress(),
+                in.currency(),
+                in.pricesIncludeTax(),
+                in.lines(),
+                in.shipping(),
+                in.discount(),
+                in.paymentMethod(),
+                in.tags(),
+                in.responsibleId(),
+                in.observerIds(),
+                in.placedAt(),
+                in.expectedTotal(),
+                in.paymentTerms());
     }
 }

@@ -10,7 +10,11 @@ import java.time.LocalDate;
 public record PaymentTerms(Kind kind, LocalDate fixedDate) {
 
     public enum Kind {
-        DUE_ON_RECEIPT(0), NET_7(7), NET_15(15), NET_30(30), FIXED_DATE(0);
+        DUE_ON_RECEIPT(0),
+        NET_7(7),
+        NET_15(15),
+        NET_30(30),
+        FIXED_DATE(0);
 
         private final int days;
 

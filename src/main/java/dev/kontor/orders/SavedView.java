@@ -5,5 +5,4 @@ package dev.kontor.orders;
  *
  * @param query the list's query string ({@code payment=UNPAID&channel=EBAY}), only the list's own parameters
  */
-public record SavedView(long id, String name, String query, boolean pinned) {
-}
+public record SavedView(long id, String name, String query, boolean pinned) {}

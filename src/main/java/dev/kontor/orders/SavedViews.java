@@ -23,8 +23,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class SavedViews {
 
     /** The order list's filter parameters. */
-    static final Set<String> PARAMETERS = Set.of("q", "lifecycle", "payment", "fulfilment", "channel", "from", "to",
-            "customer", "overdue", "flagged", "sort", "dir", "cols");
+    static final Set<String> PARAMETERS = Set.of(
+            "q",
+            "lifecycle",
+            "payment",
+            "fulfilment",
+            "channel",
+            "from",
+            "to",
+            "customer",
+            "overdue",
+            "flagged",
+            "sort",
+            "dir",
+            "cols");
+
     private static final int MAX_VIEWS = 30;
 
     private final SavedViewRepository views;

@@ -9,7 +9,15 @@ import java.time.Instant;
  * @param openUnits      units still to ship
  * @param destination    city and country, for sorting parcels
  */
-public record ShippableOrder(long id, String number, String channel, String customerName, Instant placedAt,
-                             PaymentStatus payment, FulfilmentStatus fulfilment, String paymentMethod,
-                             String plannedCarrier, int openUnits, String destination) {
-}
+public record ShippableOrder(
+        long id,
+        String number,
+        String channel,
+        String customerName,
+        Instant placedAt,
+        PaymentStatus payment,
+        FulfilmentStatus fulfilment,
+        String paymentMethod,
+        String plannedCarrier,
+        int openUnits,
+        String destination) {}

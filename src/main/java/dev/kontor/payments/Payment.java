@@ -13,9 +13,20 @@ import java.time.Instant;
  *                   customer paid through an invoice link; {@code null} for money recorded by hand
  * @param linkId     the invoice link it was paid through, if any
  */
-public record Payment(long id, long orderId, PaymentKind kind, PaymentState state, long amount, String currency,
-                      String method, String reference, Instant occurredAt, String recordedBy, Instant createdAt,
-                      String provider, Long linkId) {
+public record Payment(
+        long id,
+        long orderId,
+        PaymentKind kind,
+        PaymentState state,
+        long amount,
+        String currency,
+        String method,
+        String reference,
+        Instant occurredAt,
+        String recordedBy,
+        Instant createdAt,
+        String provider,
+        Long linkId) {
 
     /** Paid through an invoice link (and so settled by its provider, or by finance for a bank transfer). */
     public boolean viaLink() {

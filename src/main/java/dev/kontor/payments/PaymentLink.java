@@ -9,9 +9,17 @@ import java.time.Instant;
  * @param language     the customer's language, in which the page and the mails are written
  * @param closedReason why it stopped working, a message key ({@code payment-link.closed.paid-otherwise}…)
  */
-public record PaymentLink(long id, long orderId, String token, PaymentLinkStatus status, Instant expiresAt,
-                          String language, String createdBy, Instant createdAt, Instant closedAt,
-                          String closedReason) {
+public record PaymentLink(
+        long id,
+        long orderId,
+        String token,
+        PaymentLinkStatus status,
+        Instant expiresAt,
+        String language,
+        String createdBy,
+        Instant createdAt,
+        Instant closedAt,
+        String closedReason) {
 
     /** Whether a customer may pay through it at this moment. */
     public boolean usableAt(Instant now) {

@@ -73,10 +73,20 @@ public class PaymentLinks {
     private final Clock clock;
     private final String shopName;
 
-    PaymentLinks(PaymentLinkRepository links, PaymentRepository records, Payments payments, Orders orders,
-                 Markets markets, Customers customers, Mail mail, Timeline timeline, List<PaymentProvider> providers,
-                 PaymentSettings settings, PlatformTransactionManager transactions, Clock clock,
-                 @Value("${kontor.shop.name}") String shopName) {
+    PaymentLinks(
+            PaymentLinkRepository links,
+            PaymentRepository records,
+            Payments payments,
+            Orders orders,
+            Markets markets,
+            Customers customers,
+            Mail mail,
+            Timeline timeline,
+            List<PaymentProvider> providers,
+            PaymentSettings settings,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${kontor.shop.name}") String shopName) {
         this.links = links;
         this.records = records;
         this.payments = payments;
@@ -85,7 +95,9 @@ public class PaymentLinks {
         this.customers = customers;
         this.mail = mail;
         this.timeline = timeline;
-        this.providers = providers.stream().sorted(Comparator.comparingInt(PaymentProvider::position)).toList();
+        this.providers = providers.stream()
+                .sorted(Comparator.comparingInt(PaymentProvider::position))
+                .toList();
         this.settings = settings;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -108,14 +120,16 @@ public class PaymentLinks {
         }
         orders.requireReadyToSubmit(order);
         if (order.outstanding() <= 0) {
-            throw new ActionRefusedException("invoice", order.lifecycle().name(), "payment-link.refused.nothing-to-pay");
+            throw new ActionRefusedException(
+                    "invoice", order.lifecycle().name(), "payment-link.refused.nothing-to-pay");
         }
         Instant now = clock.instant();
         Optional<PaymentLink> open = links.openOf(orderId);
         if (open.isPresent() && open.get().usableAt(now)) {
             return open.get();
         }
-        open.ifPresent(expired -> links.close(expired.id(), PaymentLinkStatus.CLOSED, "payment-link.closed.expired", now));
+        open.ifPresent(
+                expired -> links.close(expired.id(), PaymentLinkStatus.CLOSED, "payment-link.closed.expired", now));
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -143,8 +157,15 @@ public class PaymentLinks {
         model.put("url", link.url(mail.publicUrl()));
         model.put("expires", link.expiresAt());
         model.put("shop", shopName);
-        mail.queue(new MailMessage("invoice", Orders.SUBJECT, orderId, to, locale, "mail.invoice.subject",
-                new Object[] {shopName, order.number()}, model));
+        mail.queue(new MailMessage(
+                "invoice",
+                Orders.SUBJECT,
+                orderId,
+                to,
+                locale,
+                "mail.invoice.subject",
+                new Object[] {shopName, order.number()},
+                model));
         record(actor, orderId, "invoice.sent", Map.of("to", to, "expires", day(link.expiresAt())));
         return link;
     }
@@ -161,7 +182,8 @@ public class PaymentLinks {
     /** What the payment page shows for this token. */
     @Transactional(readOnly = true)
     public Checkout.View view(String token) {
-        Optional<PaymentLink> found = token == null || token.length() > 100 ? Optional.empty() : links.findByToken(token);
+        Optional<PaymentLink> found =
+                token == null || token.length() > 100 ? Optional.empty() : links.findByToken(token);
         if (found.isEmpty()) {
             return new Checkout.Unknown();
         }
@@ -177,8 +199,8 @@ public class PaymentLinks {
             return new Checkout.Expired(link.language());
         }
         Order order = orders.get(link.orderId());
-        return new Checkout.Open(link, order, records.liveAttempt(link.id()).orElse(null), shippingFor(order),
-                providers, bank(order));
+        return new Checkout.Open(
+                link, order, records.liveAttempt(link.id()).orElse(null), shippingFor(order), providers, bank(order));
     }
 
     /**
@@ -187,8 +209,7 @@ public class PaymentLinks {
      */
     public Checkout.Result pay(String token, Checkout.Input input) {
         Actor actor = Actor.system("payment link");
-        record Started(Payment payment, PaymentProvider provider, String label) {
-        }
+        record Started(Payment payment, PaymentProvider provider, String label) {}
         Started started = tx.execute(status -> {
             PaymentLink link = links.lockByToken(token)
                     .orElseThrow(() -> new ActionRefusedException("pay", "UNKNOWN", "pay.refused.unknown"));
@@ -206,12 +227,20 @@ public class PaymentLinks {
             PaymentProvider provider = check(input, draft);
             boolean isDraft = draft.lifecycle() == LifecycleStatus.DRAFT;
             Market.ShippingMethod method = chosenShipping(input, draft);
-            Address billing = input.billing() != null && isDraft ? input.billing()
-                    : isDraft ? draft.content().shippingAddress() : draft.content().billingAddress();
+            Address billing = input.billing() != null && isDraft
+                    ? input.billing()
+                    : isDraft
+                            ? draft.content().shippingAddress()
+                            : draft.content().billingAddress();
             Instant holdUntil = clock.instant().plus(settings.checkoutHold());
-            Order order = orders.checkout(actor, draft.id(), billing,
+            Order order = orders.checkout(
+                    actor,
+                    draft.id(),
+                    billing,
                     method == null ? draft.content().shipping() : method.price(),
-                    method == null ? null : method.name(), method == null ? null : method.carrier(), holdUntil);
+                    method == null ? null : method.name(),
+                    method == null ? null : method.carrier(),
+                    holdUntil);
             if (method != null) {
                 links.chooseShipping(link.id(), method.name());
             }
@@ -223,14 +252,21 @@ public class PaymentLinks {
         }
         PaymentProvider.Charge answer;
         try {
-            answer = started.provider().charge(new PaymentProvider.ChargeRequest(started.payment().id(),
-                    started.payment().amount(), started.payment().currency(), started.label(),
-                    input.details() == null ? Map.of() : input.details()));
+            answer = started.provider()
+                    .charge(new PaymentProvider.ChargeRequest(
+                            started.payment().id(),
+                            started.payment().amount(),
+                            started.payment().currency(),
+                            started.label(),
+                            input.details() == null ? Map.of() : input.details()));
         } catch (RuntimeException e) {
             answer = new PaymentProvider.Charge(PaymentState.UNKNOWN, null, "pay.card.unknown", true);
         }
         PaymentProvider.Charge charge = answer;
-        Payment payment = payments.applyProviderAnswer(actor, started.payment().id(), charge,
+        Payment payment = payments.applyProviderAnswer(
+                actor,
+                started.payment().id(),
+                charge,
                 charge.recheck() ? clock.instant().plus(settings.recheckAfter()) : null);
         return new Checkout.Result(payment.state(), charge.messageKey(), payment);
     }
@@ -250,7 +286,10 @@ public class PaymentLinks {
         } catch (RuntimeException e) {
             return payment;
         }
-        return payments.applyProviderAnswer(Actor.system("payment reconciler"), payment.id(), answer,
+        return payments.applyProviderAnswer(
+                Actor.system("payment reconciler"),
+                payment.id(),
+                answer,
                 answer.recheck() ? clock.instant().plus(settings.recheckAfter()) : null);
     }
 
@@ -285,9 +324,12 @@ public class PaymentLinks {
         if (!payment.viaLink()) {
             if (event.state() == PaymentState.SUCCEEDED || event.state() == PaymentState.PENDING) {
                 links.openOf(event.orderId()).ifPresent(link -> {
-                    links.close(link.id(), PaymentLinkStatus.CLOSED, "payment-link.closed.paid-otherwise",
-                            clock.instant());
-                    record(actor, event.orderId(), "payment-link.closed",
+                    links.close(
+                            link.id(), PaymentLinkStatus.CLOSED, "payment-link.closed.paid-otherwise", clock.instant());
+                    record(
+                            actor,
+                            event.orderId(),
+                            "payment-link.closed",
                             Map.of("closedBecause", "payment-link.closed.paid-otherwise"));
                 });
             }
@@ -296,12 +338,14 @@ public class PaymentLinks {
         Order order = orders.get(event.orderId());
         if (event.state() == PaymentState.SUCCEEDED || event.state() == PaymentState.PENDING) {
             if (order.lifecycle() == LifecycleStatus.DRAFT) {
-                order = orders.act(actor, order.id(), null, OrderAction.SUBMIT, null).order();
+                order = orders.act(actor, order.id(), null, OrderAction.SUBMIT, null)
+                        .order();
             }
         }
         if (event.state() == PaymentState.SUCCEEDED) {
             if (order.lifecycle() == LifecycleStatus.NEW) {
-                order = orders.act(actor, order.id(), null, OrderAction.APPROVE, null).order();
+                order = orders.act(actor, order.id(), null, OrderAction.APPROVE, null)
+                        .order();
             }
             PaymentLink link = links.findById(payment.linkId()).orElseThrow();
             if (link.status() == PaymentLinkStatus.OPEN) {
@@ -315,8 +359,9 @@ public class PaymentLinks {
     @EventListener
     void on(OrderLifecycleChanged event) {
         if (event.to() == LifecycleStatus.CANCELLED || event.to() == LifecycleStatus.DELETED) {
-            links.openOf(event.orderId()).ifPresent(link -> links.close(link.id(), PaymentLinkStatus.CLOSED,
-                    "payment-link.closed.order-closed", clock.instant()));
+            links.openOf(event.orderId())
+                    .ifPresent(link -> links.close(
+                            link.id(), PaymentLinkStatus.CLOSED, "payment-link.closed.order-closed", clock.instant()));
         }
     }
 
@@ -331,9 +376,15 @@ public class PaymentLinks {
         model.put("order", order);
         model.put("payment", payment);
         model.put("shop", shopName);
-        mail.queue(new MailMessage("payment-confirmation", Orders.SUBJECT, order.id(), to,
-                Locale.forLanguageTag(link.language().replace('_', '-')), "mail.confirmation.subject",
-                new Object[] {shopName, order.number()}, model));
+        mail.queue(new MailMessage(
+                "payment-confirmation",
+                Orders.SUBJECT,
+                order.id(),
+                to,
+                Locale.forLanguageTag(link.language().replace('_', '-')),
+                "mail.confirmation.subject",
+                new Object[] {shopName, order.number()},
+                model));
     }
 
     private PaymentProvider check(Checkout.Input input, Order order) {
@@ -345,16 +396,23 @@ public class PaymentLinks {
             provider = provider(input.provider()).orElse(null);
             if (provider == null) {
                 problems.add("provider", "validation.pay.provider", input.provider());
-            } else if (provider.asksForCard() && Text.clean(input.details() == null ? null
-                    : input.details().get("cardNumber")) == null) {
+            } else if (provider.asksForCard()
+                    && Text.clean(
+                                    input.details() == null
+                                            ? null
+                                            : input.details().get("cardNumber"))
+                            == null) {
                 problems.add("cardNumber", "validation.required");
             }
         }
         if (input.billing() != null) {
-            input.billing().problems("billing").forEach(p -> problems.add(p.field(), p.code(), p.args().toArray()));
+            input.billing()
+                    .problems("billing")
+                    .forEach(p -> problems.add(p.field(), p.code(), p.args().toArray()));
         }
         String shipping = Text.clean(input.shipping());
-        if (shipping != null && !AGREED_SHIPPING.equals(shipping)
+        if (shipping != null
+                && !AGREED_SHIPPING.equals(shipping)
                 && shippingFor(order).stream().noneMatch(m -> m.code().equals(shipping))) {
             problems.add("shipping", "validation.pay.shipping", shipping);
         }
@@ -367,7 +425,10 @@ public class PaymentLinks {
         if (shipping == null || AGREED_SHIPPING.equals(shipping)) {
             return null;
         }
-        return shippingFor(order).stream().filter(m -> m.code().equals(shipping)).findFirst().orElse(null);
+        return shippingFor(order).stream()
+                .filter(m -> m.code().equals(shipping))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The market's shipping methods, when the order is in the market's currency (prices would not fit otherwise). */
@@ -383,12 +444,18 @@ public class PaymentLinks {
     }
 
     private Map<String, String> bank(Order order) {
-        return Map.of("account", settings.bankAccount(),
-                "holder", settings.bankHolder().isBlank() ? shopName : settings.bankHolder());
+        return Map.of(
+                "account",
+                settings.bankAccount(),
+                "holder",
+                settings.bankHolder().isBlank() ? shopName : settings.bankHolder());
     }
 
     private String languageOf(Order order) {
-        return customers.find(order.content().customerId()).map(c -> c.language()).filter(l -> l != null && !l.isBlank())
+        return customers
+                .find(order.content().customerId())
+                .map(c -> c.language())
+                .filter(l -> l != null && !l.isBlank())
                 .orElse("en");
     }
 
@@ -397,7 +464,16 @@ public class PaymentLinks {
     }
 
     private void record(Actor actor, long orderId, String action, Map<String, String> details) {
-        timeline.record(new TimelineEntry(null, Orders.SUBJECT, orderId, clock.instant(), actor.userId(),
-                actor.displayName(), action, List.of(), null, new LinkedHashMap<>(details)));
+        timeline.record(new TimelineEntry(
+                null,
+                Orders.SUBJECT,
+                orderId,
+                clock.instant(),
+                actor.userId(),
+                actor.displayName(),
+                action,
+                List.of(),
+                null,
+                new LinkedHashMap<>(details)));
     }
 }

@@ -41,8 +41,7 @@ public interface PaymentProvider {
      * @param label     what the customer's statement shows (the order's number)
      * @param details   what the customer entered on the payment page for this provider (a card number)
      */
-    record ChargeRequest(long paymentId, long amount, String currency, String label, Map<String, String> details) {
-    }
+    record ChargeRequest(long paymentId, long amount, String currency, String label, Map<String, String> details) {}
 
     /**
      * The provider's answer.
@@ -53,6 +52,5 @@ public interface PaymentProvider {
      * @param recheck     whether the reconciler should ask again while the payment is pending (a bank transfer:
      *                    no, finance records it; a card awaiting 3-D Secure: yes)
      */
-    record Charge(PaymentState state, String reference, String messageKey, boolean recheck) {
-    }
+    record Charge(PaymentState state, String reference, String messageKey, boolean recheck) {}
 }

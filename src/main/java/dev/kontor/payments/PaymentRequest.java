@@ -9,11 +9,20 @@ import java.time.Instant;
  * @param lines for a refund: which lines, how many units and what becomes of the goods; the amount defaults to
  *              their value
  */
-public record PaymentRequest(PaymentKind kind, Long amount, String currency, String method, String reference,
-                             Instant occurredAt, PaymentState state, java.util.List<RefundLine> lines) {
+public record PaymentRequest(
+        PaymentKind kind,
+        Long amount,
+        String currency,
+        String method,
+        String reference,
+        Instant occurredAt,
+        PaymentState state,
+        java.util.List<RefundLine> lines) {
 
     public PaymentRequest {
-        lines = lines == null ? java.util.List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(lines));
+        lines = lines == null
+                ? java.util.List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(lines));
     }
 
     /** The same request with the amount filled in. */

@@ -1,15 +1,15 @@
 package dev.kontor.payments;
 
-import dev.kontor.orders.LifecycleStatus;
-import dev.kontor.orders.Order;
-import dev.kontor.orders.OrderLine;
-import dev.kontor.shared.InvalidInputException;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+
+import dev.kontor.orders.LifecycleStatus;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderLine;
 import dev.kontor.shared.ActionRefusedException;
+import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.Text;
 
@@ -20,8 +20,7 @@ import dev.kontor.shared.Text;
  */
 public final class PaymentRules {
 
-    private PaymentRules() {
-    }
+    private PaymentRules() {}
 
     public static void check(Order order, PaymentRequest request) {
         Problems problems = new Problems();
@@ -57,16 +56,19 @@ public final class PaymentRules {
         problems.throwIfAny();
         LifecycleStatus lifecycle = order.lifecycle();
         if (lifecycle == LifecycleStatus.CANCELLED || lifecycle == LifecycleStatus.DELETED) {
-            throw new ActionRefusedException(request.kind().name().toLowerCase(java.util.Locale.ROOT), lifecycle.name(),
-                    "payment.refused.order-closed", lifecycle);
+            throw new ActionRefusedException(
+                    request.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    lifecycle.name(),
+                    "payment.refused.order-closed",
+                    lifecycle);
         }
         if (request.kind() == PaymentKind.PAYMENT && request.amount() > order.outstanding() - order.pending()) {
-            throw InvalidInputException.of("amount", "payment.refused.more-than-owed",
-                    money(order.outstanding() - order.pending(), order));
+            throw InvalidInputException.of(
+                    "amount", "payment.refused.more-than-owed", money(order.outstanding() - order.pending(), order));
         }
         if (request.kind() == PaymentKind.REFUND && request.amount() > order.paid() - order.refunded()) {
-            throw InvalidInputException.of("amount", "payment.refused.refund-too-large",
-                    money(order.paid() - order.refunded(), order));
+            throw InvalidInputException.of(
+                    "amount", "payment.refused.refund-too-large", money(order.paid() - order.refunded(), order));
         }
     }
 

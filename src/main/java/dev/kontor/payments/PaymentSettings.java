@@ -15,9 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bankHolder    the account holder's name (empty: the shop's name)
  */
 @ConfigurationProperties("kontor.payments")
-public record PaymentSettings(@DefaultValue("30") int linkDays,
-                              @DefaultValue("PT30M") Duration checkoutHold,
-                              @DefaultValue("PT5M") Duration recheckAfter,
-                              @DefaultValue("DE89 3704 0044 0532 0130 00") String bankAccount,
-                              @DefaultValue("") String bankHolder) {
-}
+public record PaymentSettings(
+        @DefaultValue("30") int linkDays,
+        @DefaultValue("PT30M") Duration checkoutHold,
+        @DefaultValue("PT5M") Duration recheckAfter,
+        @DefaultValue("DE89 3704 0044 0532 0130 00") String bankAccount,
+        @DefaultValue("") String bankHolder) {}

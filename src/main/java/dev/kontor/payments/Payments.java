@@ -40,8 +40,14 @@ public class Payments {
     private final Clock clock;
     private final Inventory inventory;
 
-    Payments(PaymentRepository payments, Orders orders, Permissions permissions, Timeline timeline,
-             ApplicationEventPublisher events, Clock clock, Inventory inventory) {
+    Payments(
+            PaymentRepository payments,
+            Orders orders,
+            Permissions permissions,
+            Timeline timeline,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Inventory inventory) {
         this.inventory = inventory;
         this.payments = payments;
         this.orders = orders;
@@ -54,8 +60,10 @@ public class Payments {
     @Transactional
     public Payment record(Actor actor, long orderId, PaymentRequest request) {
         Order order = orders.lockForChange(orderId);
-        permissions.requireAllowed(actor, request.kind() == PaymentKind.REFUND ? Permission.REFUND_RECORD
-                : Permission.PAYMENT_RECORD, orders.situationOf(order));
+        permissions.requireAllowed(
+                actor,
+                request.kind() == PaymentKind.REFUND ? Permission.REFUND_RECORD : Permission.PAYMENT_RECORD,
+                orders.situationOf(order));
         long linesValue = PaymentRules.checkLines(order, request, payments.refundedUnits(orderId));
         if (request.amount() == null && !request.lines().isEmpty()) {
             request = request.withAmount(linesValue);
@@ -63,9 +71,18 @@ public class Payments {
         PaymentRules.check(order, request);
         PaymentState state = request.state() == null ? PaymentState.SUCCEEDED : request.state();
         Instant now = clock.instant();
-        long id = payments.insert(orderId, request.kind(), state, request.amount(), request.currency(),
-                request.method().strip(), Text.clean(request.reference()),
-                request.occurredAt() == null ? now : request.occurredAt(), actor.userId(), actor.displayName(), now);
+        long id = payments.insert(
+                orderId,
+                request.kind(),
+                state,
+                request.amount(),
+                request.currency(),
+                request.method().strip(),
+                Text.clean(request.reference()),
+                request.occurredAt() == null ? now : request.occurredAt(),
+                actor.userId(),
+                actor.displayName(),
+                now);
         payments.insertRefundLines(id, request.lines());
         Map<Long, OrderLine> byId = new java.util.HashMap<>();
         order.lines().forEach(l -> byId.put(l.id(), l));
@@ -74,11 +91,17 @@ public class Payments {
         Map<Long, Integer> back = new java.util.LinkedHashMap<>();
         for (RefundLine line : request.lines()) {
             OrderLine ordered = byId.get(line.orderLineId());
-            goods.add(line.quantity() + " × " + ordered.sku() + ": " + line.goods().name());
+            goods.add(line.quantity() + " × " + ordered.sku() + ": "
+                    + line.goods().name());
             if (line.goods().returnsGoods()) {
                 back.put(line.orderLineId(), line.quantity());
-                inventory.returnFromCustomer(actor, ref, ordered.sku(), line.quantity(),
-                        line.goods() == RefundGoods.DEFECTIVE, "refund #" + id);
+                inventory.returnFromCustomer(
+                        actor,
+                        ref,
+                        ordered.sku(),
+                        line.quantity(),
+                        line.goods() == RefundGoods.DEFECTIVE,
+                        "refund #" + id);
             }
         }
         List<Change> changes = new ArrayList<>();
@@ -92,10 +115,19 @@ public class Payments {
         if (!goods.isEmpty()) {
             details.put("goods", String.join("; ", goods));
         }
-        timeline.record(new TimelineEntry(null, Orders.SUBJECT, orderId, now, actor.userId(), actor.displayName(),
-                request.kind() == PaymentKind.REFUND ? "refund.recorded" : "payment.recorded", changes, null,
+        timeline.record(new TimelineEntry(
+                null,
+                Orders.SUBJECT,
+                orderId,
+                now,
+                actor.userId(),
+                actor.displayName(),
+                request.kind() == PaymentKind.REFUND ? "refund.recorded" : "payment.recorded",
+                changes,
+                null,
                 details));
-        events.publishEvent(new PaymentRecorded(id, orderId, payment.kind(), state, payment.amount(), payment.currency()));
+        events.publishEvent(
+                new PaymentRecorded(id, orderId, payment.kind(), state, payment.amount(), payment.currency()));
         return payment;
     }
 
@@ -104,20 +136,30 @@ public class Payments {
     public Payment settle(Actor actor, long orderId, long paymentId, PaymentState newState) {
         Order order = orders.lockForChange(orderId);
         permissions.requireAllowed(actor, Permission.PAYMENT_RECORD, orders.situationOf(order));
-        Payment payment = payments.findById(paymentId).filter(p -> p.orderId() == orderId)
+        Payment payment = payments.findById(paymentId)
+                .filter(p -> p.orderId() == orderId)
                 .orElseThrow(() -> new NotFoundException("payment", paymentId));
         if (!payment.state().canMoveTo(newState)) {
-            throw new ActionRefusedException("settle", payment.state().name(), "payment.refused.state-move",
-                    payment.state(), newState);
+            throw new ActionRefusedException(
+                    "settle", payment.state().name(), "payment.refused.state-move", payment.state(), newState);
         }
         payments.updateState(paymentId, newState);
         List<Change> changes = new ArrayList<>();
         changes.add(Change.of("payment #" + paymentId, payment.state(), newState));
         changes.addAll(rederive(actor, order));
-        timeline.record(new TimelineEntry(null, Orders.SUBJECT, orderId, clock.instant(), actor.userId(),
-                actor.displayName(), "payment.settled", changes, null, details(payment)));
-        events.publishEvent(new PaymentRecorded(paymentId, orderId, payment.kind(), newState, payment.amount(),
-                payment.currency()));
+        timeline.record(new TimelineEntry(
+                null,
+                Orders.SUBJECT,
+                orderId,
+                clock.instant(),
+                actor.userId(),
+                actor.displayName(),
+                "payment.settled",
+                changes,
+                null,
+                details(payment)));
+        events.publishEvent(new PaymentRecorded(
+                paymentId, orderId, payment.kind(), newState, payment.amount(), payment.currency()));
         return payments.findById(paymentId).orElseThrow();
     }
 
@@ -129,14 +171,30 @@ public class Payments {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     Payment startAttempt(Actor actor, Order order, long linkId, PaymentProvider provider) {
         Instant now = clock.instant();
-        long id = payments.insertAttempt(order.id(), linkId, provider.code(), provider.method(), order.outstanding(),
-                order.currency(), actor.displayName(), now);
+        long id = payments.insertAttempt(
+                order.id(),
+                linkId,
+                provider.code(),
+                provider.method(),
+                order.outstanding(),
+                order.currency(),
+                actor.displayName(),
+                now);
         List<Change> changes = rederive(actor, order);
         Payment payment = payments.findById(id).orElseThrow();
         Map<String, String> details = details(payment);
         details.put("provider", provider.code());
-        timeline.record(new TimelineEntry(null, Orders.SUBJECT, order.id(), now, actor.userId(), actor.displayName(),
-                "payment.started", changes, null, details));
+        timeline.record(new TimelineEntry(
+                null,
+                Orders.SUBJECT,
+                order.id(),
+                now,
+                actor.userId(),
+                actor.displayName(),
+                "payment.started",
+                changes,
+                null,
+                details));
         return payment;
     }
 
@@ -152,7 +210,10 @@ public class Payments {
         Payment payment = payments.lock(paymentId).orElseThrow();
         PaymentState next = answer.state();
         if (next == payment.state() || !payment.state().canMoveTo(next)) {
-            payments.updateFromProvider(paymentId, payment.state(), answer.reference(),
+            payments.updateFromProvider(
+                    paymentId,
+                    payment.state(),
+                    answer.reference(),
                     payment.state().isOpen() ? nextCheck : null);
             return payments.findById(paymentId).orElseThrow();
         }
@@ -161,10 +222,19 @@ public class Payments {
         changes.add(Change.of("payment #" + paymentId, payment.state(), next));
         changes.addAll(rederive(actor, order));
         Payment updated = payments.findById(paymentId).orElseThrow();
-        timeline.record(new TimelineEntry(null, Orders.SUBJECT, order.id(), clock.instant(), actor.userId(),
-                actor.displayName(), "payment.settled", changes, null, details(updated)));
-        events.publishEvent(new PaymentRecorded(paymentId, order.id(), updated.kind(), next, updated.amount(),
-                updated.currency()));
+        timeline.record(new TimelineEntry(
+                null,
+                Orders.SUBJECT,
+                order.id(),
+                clock.instant(),
+                actor.userId(),
+                actor.displayName(),
+                "payment.settled",
+                changes,
+                null,
+                details(updated)));
+        events.publishEvent(
+                new PaymentRecorded(paymentId, order.id(), updated.kind(), next, updated.amount(), updated.currency()));
         return updated;
     }
 
@@ -209,15 +279,40 @@ public class Payments {
             return;
         }
         Instant now = clock.instant();
-        payments.insertTransfer(parent.id(), parent.number(), child.id(), child.number(), amount, parent.currency(),
-                actor.displayName(), now);
+        payments.insertTransfer(
+                parent.id(),
+                parent.number(),
+                child.id(),
+                child.number(),
+                amount,
+                parent.currency(),
+                actor.displayName(),
+                now);
         String money = dev.kontor.shared.Money.of(amount, parent.currency()).toString();
         List<Change> parentChanges = rederive(actor, parent);
-        timeline.record(new TimelineEntry(null, Orders.SUBJECT, parent.id(), now, null, actor.displayName(),
-                "payment.transferred-out", parentChanges, null, Map.of("amount", money, "to", child.number())));
+        timeline.record(new TimelineEntry(
+                null,
+                Orders.SUBJECT,
+                parent.id(),
+                now,
+                null,
+                actor.displayName(),
+                "payment.transferred-out",
+                parentChanges,
+                null,
+                Map.of("amount", money, "to", child.number())));
         List<Change> childChanges = rederive(actor, orders.lockForChange(child.id()));
-        timeline.record(new TimelineEntry(null, Orders.SUBJECT, child.id(), now, null, actor.displayName(),
-                "payment.transferred-in", childChanges, null, Map.of("amount", money, "from", parent.number())));
+        timeline.record(new TimelineEntry(
+                null,
+                Orders.SUBJECT,
+                child.id(),
+                now,
+                null,
+                actor.displayName(),
+                "payment.transferred-in",
+                childChanges,
+                null,
+                Map.of("amount", money, "from", parent.number())));
     }
 
     /** The order's payments and refunds, for a user who may see the order. */
@@ -234,7 +329,8 @@ public class Payments {
 
     private static Map<String, String> details(Payment p) {
         Map<String, String> details = new java.util.LinkedHashMap<>();
-        details.put("amount", dev.kontor.shared.Money.of(p.amount(), p.currency()).toString());
+        details.put(
+                "amount", dev.kontor.shared.Money.of(p.amount(), p.currency()).toString());
         details.put("method", p.method());
         details.put("state", p.state().name());
         if (p.reference() != null) {

@@ -5,5 +5,4 @@ package dev.kontor.payments;
  *
  * @param orderLineId the order line's id
  */
-public record RefundLine(Long orderLineId, Integer quantity, RefundGoods goods) {
-}
+public record RefundLine(Long orderLineId, Integer quantity, RefundGoods goods) {}

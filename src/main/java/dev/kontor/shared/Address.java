@@ -18,8 +18,16 @@ import java.util.stream.Stream;
  * @param country    ISO 3166-1 alpha-2 code, e.g. {@code DE}, {@code CN}, {@code NO}
  * @param phone      a phone number for the carrier
  */
-public record Address(String name, String company, String street, String street2, String postalCode, String city,
-                      String region, String country, String phone) {
+public record Address(
+        String name,
+        String company,
+        String street,
+        String street2,
+        String postalCode,
+        String city,
+        String region,
+        String country,
+        String phone) {
 
     public Address {
         name = Text.clean(name);
@@ -54,7 +62,8 @@ public record Address(String name, String company, String street, String street2
             problems.add(FieldProblem.of(prefix + ".phone", "validation.phone"));
         }
         Stream.of(name, company, street, street2, postalCode, city, region)
-                .filter(v -> v != null && v.length() > 200).findAny()
+                .filter(v -> v != null && v.length() > 200)
+                .findAny()
                 .ifPresent(v -> problems.add(FieldProblem.of(prefix, "validation.too-long", 200)));
         return problems;
     }
@@ -82,8 +91,18 @@ public record Address(String name, String company, String street, String street2
 
     /** The address on one line, for lists and search results. */
     public String oneLine() {
-        return String.join(", ", Stream.of(street, street2, Stream.of(postalCode, city).filter(s -> s != null)
-                        .reduce((a, b) -> a + " " + b).orElse(null), region, country)
-                .filter(s -> s != null && !s.isBlank()).toList());
+        return String.join(
+                ", ",
+                Stream.of(
+                                street,
+                                street2,
+                                Stream.of(postalCode, city)
+                                        .filter(s -> s != null)
+                                        .reduce((a, b) -> a + " " + b)
+                                        .orElse(null),
+                                region,
+                                country)
+                        .filter(s -> s != null && !s.isBlank())
+                        .toList());
     }
 }

@@ -8,8 +8,7 @@ public final class Countries {
 
     private static final Set<String> CODES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
-    private Countries() {
-    }
+    private Countries() {}
 
     public static boolean isKnown(String code) {
         return code != null && CODES.contains(code);

@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 public final class Currencies {
 
     private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+            .map(Currency::getCurrencyCode)
+            .collect(Collectors.toUnmodifiableSet());
 
-    private Currencies() {
-    }
+    private Currencies() {}
 
     public static boolean isKnown(String code) {
         return code != null && CODES.contains(code);

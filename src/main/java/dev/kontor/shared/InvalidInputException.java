@@ -9,8 +9,11 @@ public class InvalidInputException extends KontorException {
     private final List<FieldProblem> problems;
 
     public InvalidInputException(List<FieldProblem> problems) {
-        super("error.invalid-input", List.of(), "Invalid input: " + problems.stream()
-                .map(p -> p.field() + " " + p.code()).collect(Collectors.joining(", ")));
+        super(
+                "error.invalid-input",
+                List.of(),
+                "Invalid input: "
+                        + problems.stream().map(p -> p.field() + " " + p.code()).collect(Collectors.joining(", ")));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("An invalid input needs at least one problem");
         }

@@ -12,8 +12,10 @@ public class StaleVersionException extends KontorException {
     private final String changedBy;
 
     public StaleVersionException(String kind, Object id, int currentVersion, String changedBy) {
-        super("error.stale-version", List.of(changedBy), kind + " " + id + " was changed meanwhile by " + changedBy
-                + " (now version " + currentVersion + ")");
+        super(
+                "error.stale-version",
+                List.of(changedBy),
+                kind + " " + id + " was changed meanwhile by " + changedBy + " (now version " + currentVersion + ")");
         this.currentVersion = currentVersion;
         this.changedBy = changedBy;
     }

@@ -8,8 +8,7 @@ public final class Text {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{5,30}$");
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Trims, and turns blank into {@code null}. */
     public static String clean(String value) {
@@ -25,7 +24,8 @@ public final class Text {
     }
 
     public static boolean isPhone(String value) {
-        return value != null && PHONE.matcher(value).matches()
+        return value != null
+                && PHONE.matcher(value).matches()
                 && value.chars().filter(Character::isDigit).count() >= 5;
     }
 
@@ -44,7 +44,8 @@ public final class Text {
         }
         return value.codePoints().allMatch(cp -> {
             Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            return script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.COMMON
+            return script == Character.UnicodeScript.LATIN
+                    || script == Character.UnicodeScript.COMMON
                     || script == Character.UnicodeScript.INHERITED;
         });
     }

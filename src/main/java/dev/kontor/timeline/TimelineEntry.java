@@ -18,9 +18,17 @@ import java.util.Map;
  * @param reason      why, when the user gave a reason
  * @param details     further facts for the reader, e.g. a tracking number
  */
-public record TimelineEntry(Long id, String subjectType, long subjectId, Instant occurredAt, Long actorId,
-                            String actorName, String action, List<Change> changes, String reason,
-                            Map<String, String> details) {
+public record TimelineEntry(
+        Long id,
+        String subjectType,
+        long subjectId,
+        Instant occurredAt,
+        Long actorId,
+        String actorName,
+        String action,
+        List<Change> changes,
+        String reason,
+        Map<String, String> details) {
 
     public TimelineEntry {
         changes = changes == null ? List.of() : List.copyOf(changes);

@@ -73,8 +73,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StaleVersionException.class)
     ProblemDetail stale(StaleVersionException e, HttpServletRequest request) {
-        HttpStatus status = request.getHeader(HttpHeaders.IF_MATCH) != null
-                ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
+        HttpStatus status =
+                request.getHeader(HttpHeaders.IF_MATCH) != null ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
         ProblemDetail problem = problem(status, "stale-version", messages.of(e));
         problem.setProperty("currentVersion", e.currentVersion());
         problem.setProperty("changedBy", e.changedBy());
@@ -92,9 +92,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     ProblemDetail invalidFields(List<FieldProblem> problems) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input",
-                messages.get("error.invalid-input.detail", problems.size(),
-                        String.join(", ", problems.stream().map(FieldProblem::field).distinct().toList())));
+        ProblemDetail problem = problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "invalid-input",
+                messages.get(
+                        "error.invalid-input.detail",
+                        problems.size(),
+                        String.join(
+                                ", ",
+                                problems.stream()
+                                        .map(FieldProblem::field)
+                                        .distinct()
+                                        .toList())));
         List<Map<String, Object>> errors = new ArrayList<>();
         for (FieldProblem p : problems) {
             errors.add(Map.of("field", p.field(), "code", p.code(), "message", messages.of(p)));
@@ -104,23 +113,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
             problems.add(FieldProblem.of(error.getField(), beanValidationCode(error)));
         }
-        e.getBindingResult().getGlobalErrors().forEach(g -> problems.add(FieldProblem.of(g.getObjectName(),
-                "validation.invalid")));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(g -> problems.add(FieldProblem.of(g.getObjectName(), "validation.invalid")));
         return ResponseEntity.unprocessableContent().body(invalidFields(problems));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                problems.add(FieldProblem.of(result.getMethodParameter().getParameterName(), "validation.invalid"))));
+        e.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(error -> problems.add(FieldProblem.of(
+                                result.getMethodParameter().getParameterName(), "validation.invalid"))));
         return ResponseEntity.unprocessableContent().body(invalidFields(problems));
     }
 
@@ -131,24 +143,32 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** Malformed JSON, an unknown field, a value of the wrong type, or a body over the limit. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof PayloadTooLargeException tooLarge) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
         }
         ProblemDetail problem;
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            problem = problem(HttpStatus.BAD_REQUEST, "unreadable", messages.get("error.json.unknown-field",
-                    path(unknown)));
+            problem = problem(
+                    HttpStatus.BAD_REQUEST, "unreadable", messages.get("error.json.unknown-field", path(unknown)));
             problem.setProperty("field", path(unknown));
         } else if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
             problem = problem(HttpStatus.BAD_REQUEST, "unreadable", messages.get("error.json.wrong-type", path(json)));
             problem.setProperty("field", path(json));
         } else if (cause instanceof JacksonException json) {
-            problem = problem(HttpStatus.BAD_REQUEST, "unreadable", messages.get("error.json.malformed",
-                    json.getLocation() == null ? "?" : json.getLocation().getLineNr(),
-                    json.getLocation() == null ? "?" : json.getLocation().getColumnNr()));
+            problem = problem(
+                    HttpStatus.BAD_REQUEST,
+                    "unreadable",
+                    messages.get(
+                            "error.json.malformed",
+                            json.getLocation() == null
+                                    ? "?"
+                                    : json.getLocation().getLineNr(),
+                            json.getLocation() == null
+                                    ? "?"
+                                    : json.getLocation().getColumnNr()));
         } else {
             problem = problem(HttpStatus.BAD_REQUEST, "unreadable", messages.get("error.json.missing"));
         }

@@ -8,8 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /** Files the browser saves rather than shows. */
 public final class Downloads {
 
-    private Downloads() {
-    }
+    private Downloads() {}
 
     /**
      * Starts a UTF-8 CSV answer saved under {@code filename} (none: the client decides) and gives its writer. Call it

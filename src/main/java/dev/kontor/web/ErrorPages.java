@@ -29,8 +29,11 @@ class ErrorPages implements ErrorController {
         }
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
-        model.addAttribute("known", status == HttpStatus.NOT_FOUND || status == HttpStatus.FORBIDDEN
-                || status == HttpStatus.INTERNAL_SERVER_ERROR);
+        model.addAttribute(
+                "known",
+                status == HttpStatus.NOT_FOUND
+                        || status == HttpStatus.FORBIDDEN
+                        || status == HttpStatus.INTERNAL_SERVER_ERROR);
         return "error";
     }
 
@@ -38,12 +41,15 @@ class ErrorPages implements ErrorController {
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = status(request);
         ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setType(URI.create("https://kontor.dev/problems/" + (status == HttpStatus.NOT_FOUND ? "not-found" : "http")));
+        problem.setType(
+                URI.create("https://kontor.dev/problems/" + (status == HttpStatus.NOT_FOUND ? "not-found" : "http")));
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (status == HttpStatus.NOT_FOUND && path != null) {
             problem.setDetail("Nothing is at " + path + ".");
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @RequestMapping("/error/problem")
@@ -61,5 +67,4 @@ class ErrorPages implements ErrorController {
         HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
-
 }

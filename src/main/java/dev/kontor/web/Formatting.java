@@ -46,24 +46,38 @@ public class Formatting {
     }
 
     public String dateTime(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale()).withZone(zone).format(instant);
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                        .withLocale(locale())
+                        .withZone(zone)
+                        .format(instant);
     }
 
     public String date(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                .withLocale(locale()).withZone(zone).format(instant);
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(locale())
+                        .withZone(zone)
+                        .format(instant);
     }
 
     /** A calendar day with its weekday: "Fri, 3 Oct 2025". */
     public String day(LocalDate day) {
-        return day == null ? "" : DateTimeFormatter.ofPattern("EEE", locale()).format(day) + ", "
-                + DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(day);
+        return day == null
+                ? ""
+                : DateTimeFormatter.ofPattern("EEE", locale()).format(day) + ", "
+                        + DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                                .withLocale(locale())
+                                .format(day);
     }
 
     /** For {@code <time datetime=…>} and date inputs. */
     public String isoDate(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.withZone(zone).format(instant);
+        return instant == null
+                ? ""
+                : DateTimeFormatter.ISO_LOCAL_DATE.withZone(zone).format(instant);
     }
 
     /** A country's name in the user's language, from its ISO code: {@code NO} → "Norwegen". */

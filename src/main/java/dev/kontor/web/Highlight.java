@@ -10,8 +10,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class Highlight {
 
-    private Highlight() {
-    }
+    private Highlight() {}
 
     public static String mark(String text, String query) {
         if (text == null) {
@@ -30,8 +29,10 @@ public final class Highlight {
         int from = 0;
         int at;
         while ((at = lowerText.indexOf(lowerQuery, from)) >= 0) {
-            html.append(HtmlUtils.htmlEscape(text.substring(from, at))).append("<mark>")
-                    .append(HtmlUtils.htmlEscape(text.substring(at, at + q.length()))).append("</mark>");
+            html.append(HtmlUtils.htmlEscape(text.substring(from, at)))
+                    .append("<mark>")
+                    .append(HtmlUtils.htmlEscape(text.substring(at, at + q.length())))
+                    .append("</mark>");
             from = at + q.length();
         }
         return html.append(HtmlUtils.htmlEscape(text.substring(from))).toString();

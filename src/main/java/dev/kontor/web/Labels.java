@@ -16,8 +16,16 @@ public class Labels {
     private static final Pattern LINE = Pattern.compile("lines\\[(\\d+)]");
     /** Timeline fields whose values are enum constants, and the enum they belong to. */
     private static final Map<String, String> ENUM_FIELDS = Map.of(
-            "lifecycle", "LifecycleStatus", "paymentStatus", "PaymentStatus", "fulfilmentStatus", "FulfilmentStatus",
-            "kind", "NoteKind", "state", "PaymentState");
+            "lifecycle",
+            "LifecycleStatus",
+            "paymentStatus",
+            "PaymentStatus",
+            "fulfilmentStatus",
+            "FulfilmentStatus",
+            "kind",
+            "NoteKind",
+            "state",
+            "PaymentState");
 
     private final Messages messages;
 
@@ -51,9 +59,10 @@ public class Labels {
         }
         if ("goods".equals(field)) {
             // "1 × SKU: RESTOCK; 2 × SKU: NONE" → each disposition in the reader's language
-            return java.util.regex.Pattern.compile(": (RESTOCK|DEFECTIVE|NONE)").matcher(value)
-                    .replaceAll(m -> ": " + java.util.regex.Matcher.quoteReplacement(
-                            messages.get("enum.RefundGoods." + m.group(1))));
+            return java.util.regex.Pattern.compile(": (RESTOCK|DEFECTIVE|NONE)")
+                    .matcher(value)
+                    .replaceAll(m -> ": "
+                            + java.util.regex.Matcher.quoteReplacement(messages.get("enum.RefundGoods." + m.group(1))));
         }
         if ("requestedAction".equals(field)) {
             return messages.get("approval.action." + value);
@@ -74,13 +83,17 @@ public class Labels {
     /** A channel's name; channels added in the settings have no translation and show their code. */
     /** Several values' labels in one line, in declaration order: "New, Approved, On hold". */
     public String all(java.util.Collection<? extends Enum<?>> values) {
-        return values.stream().sorted(java.util.Comparator.comparingInt(Enum::ordinal)).map(this::of)
+        return values.stream()
+                .sorted(java.util.Comparator.comparingInt(Enum::ordinal))
+                .map(this::of)
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Several values' names joined by commas, as a list filter takes them back: "NEW,APPROVED,ON_HOLD". */
     public String keys(java.util.Collection<?> values) {
-        return values.stream().map(v -> v instanceof Enum<?> e ? e.name() : String.valueOf(v)).sorted()
+        return values.stream()
+                .map(v -> v instanceof Enum<?> e ? e.name() : String.valueOf(v))
+                .sorted()
                 .collect(java.util.stream.Collectors.joining(","));
     }
 

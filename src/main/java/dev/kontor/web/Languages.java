@@ -9,11 +9,10 @@ public final class Languages {
     /** The cookie that remembers a visitor's choice of language. */
     public static final String COOKIE = "kontor-lang";
 
-    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.GERMAN, Locale.SIMPLIFIED_CHINESE,
-            Locale.forLanguageTag("nb"));
+    public static final List<Locale> SUPPORTED =
+            List.of(Locale.ENGLISH, Locale.GERMAN, Locale.SIMPLIFIED_CHINESE, Locale.forLanguageTag("nb"));
 
-    private Languages() {
-    }
+    private Languages() {}
 
     /** The supported locale for a {@code lang} value such as {@code zh_CN}, {@code zh-CN} or {@code de}. */
     public static java.util.Optional<Locale> parse(String value) {
@@ -21,8 +20,12 @@ public final class Languages {
             return java.util.Optional.empty();
         }
         Locale wanted = Locale.forLanguageTag(value.strip().replace('_', '-'));
-        return SUPPORTED.stream().filter(l -> l.equals(wanted)).findFirst()
-                .or(() -> SUPPORTED.stream().filter(l -> l.getLanguage().equals(wanted.getLanguage())).findFirst());
+        return SUPPORTED.stream()
+                .filter(l -> l.equals(wanted))
+                .findFirst()
+                .or(() -> SUPPORTED.stream()
+                        .filter(l -> l.getLanguage().equals(wanted.getLanguage()))
+                        .findFirst());
     }
 
     /** The best supported locale for what the browser asks for; English when nothing fits. */

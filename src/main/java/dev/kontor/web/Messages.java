@@ -56,7 +56,11 @@ public class Messages {
     }
 
     public String of(List<FieldProblem> problems, String field) {
-        return problems.stream().filter(p -> p.field().equals(field)).findFirst().map(this::of).orElse(null);
+        return problems.stream()
+                .filter(p -> p.field().equals(field))
+                .findFirst()
+                .map(this::of)
+                .orElse(null);
     }
 
     private static Locale locale() {

@@ -50,9 +50,17 @@ class RequestSizeLimit {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
                 response.setHeader("Connection", "close");
-                response.getWriter().write(new tools.jackson.databind.json.JsonMapper().writeValueAsString(Map.of(
-                        "type", "https://kontor.dev/problems/too-large", "title", "Content Too Large", "status", 413,
-                        "detail", "The request body is larger than " + limit.toMegabytes() + " MB.")));
+                response.getWriter()
+                        .write(new tools.jackson.databind.json.JsonMapper()
+                                .writeValueAsString(Map.of(
+                                        "type",
+                                        "https://kontor.dev/problems/too-large",
+                                        "title",
+                                        "Content Too Large",
+                                        "status",
+                                        413,
+                                        "detail",
+                                        "The request body is larger than " + limit.toMegabytes() + " MB.")));
                 return;
             }
             chain.doFilter(new Capped(request, limit), response);

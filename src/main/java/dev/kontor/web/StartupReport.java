@@ -21,7 +21,8 @@ class StartupReport {
         }
         Environment env = event.getApplicationContext().getEnvironment();
         String host = env.getProperty("server.address", "localhost");
-        String base = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + web.getWebServer().getPort();
+        String base = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":"
+                + web.getWebServer().getPort();
         log.info("Kontor is ready: UI {}/  API {}/api  API docs {}/api-docs", base, base, base);
     }
 }

@@ -33,8 +33,12 @@ class WebErrors {
     }
 
     @ExceptionHandler(KontorException.class)
-    String refused(KontorException e, HttpServletRequest request, HttpServletResponse response, Model model,
-                   RedirectAttributes redirect) {
+    String refused(
+            KontorException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         if (request.getHeader("HX-Request") != null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             response.setHeader("HX-Retarget", "#flash");

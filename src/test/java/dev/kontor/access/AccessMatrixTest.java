@@ -1,7 +1,5 @@
 package dev.kontor.access;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +25,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The whole permission matrix, through the services on PostgreSQL: each role, each action, in each state
  * where the order's own rules would allow the action, on an order the user is responsible for ("own") and
@@ -36,7 +36,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AccessMatrixTest {
 
     /** What should happen. */
-    enum Expect { ALLOWED, APPROVAL, REFUSED }
+    enum Expect {
+        ALLOWED,
+        APPROVAL,
+        REFUSED
+    }
 
     private static final Expect Y = Expect.ALLOWED;
     private static final Expect A = Expect.APPROVAL;
@@ -44,8 +48,20 @@ class AccessMatrixTest {
 
     /** A situation to try an action in: the order is prepared by someone else, then the role acts. */
     enum Case {
-        SUBMIT_DRAFT, APPROVE_NEW, HOLD_NEW, RELEASE_HELD, CANCEL_NEW, CANCEL_MONEY_RECEIVED, COMPLETE_DONE,
-        DELETE_DRAFT, EDIT_NEW, EDIT_NEW_BIG_DISCOUNT, EDIT_APPROVED, RECORD_PAYMENT, RECORD_REFUND, SHIP_APPROVED,
+        SUBMIT_DRAFT,
+        APPROVE_NEW,
+        HOLD_NEW,
+        RELEASE_HELD,
+        CANCEL_NEW,
+        CANCEL_MONEY_RECEIVED,
+        COMPLETE_DONE,
+        DELETE_DRAFT,
+        EDIT_NEW,
+        EDIT_NEW_BIG_DISCOUNT,
+        EDIT_APPROVED,
+        RECORD_PAYMENT,
+        RECORD_REFUND,
+        SHIP_APPROVED,
         ADD_NOTE
     }
 
@@ -57,27 +73,28 @@ class AccessMatrixTest {
      * Sales do not even see others' orders, so every action there is refused.
      */
     private static final Map<String, List<Expect>> TABLE = Map.ofEntries(
-            Map.entry("SALES own",             List.of(Y, Y, Y, Y, Y, A, N, Y, Y, A, A, N, N, N, Y)),
-            Map.entry("SALES other",           List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, N)),
-            Map.entry("CUSTOMER_SERVICE own",  List.of(Y, Y, Y, Y, A, A, Y, Y, Y, A, A, N, N, N, Y)),
-            Map.entry("CUSTOMER_SERVICE other",List.of(Y, Y, Y, Y, A, A, Y, Y, Y, A, A, N, N, N, Y)),
-            Map.entry("SUPERVISOR own",        List.of(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, Y)),
-            Map.entry("SUPERVISOR other",      List.of(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, Y)),
-            Map.entry("FINANCE own",           List.of(N, N, Y, Y, N, N, Y, N, N, N, N, Y, Y, N, Y)),
-            Map.entry("FINANCE other",         List.of(N, N, Y, Y, N, N, Y, N, N, N, N, Y, Y, N, Y)),
-            Map.entry("WAREHOUSE own",         List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, Y, Y)),
-            Map.entry("WAREHOUSE other",       List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, Y, Y)),
-            Map.entry("PURCHASING own",        List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, Y)),
-            Map.entry("PURCHASING other",      List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, Y)),
-            Map.entry("ADMIN own",             List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, N)),
-            Map.entry("ADMIN other",           List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, N)));
+            Map.entry("SALES own", List.of(Y, Y, Y, Y, Y, A, N, Y, Y, A, A, N, N, N, Y)),
+            Map.entry("SALES other", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, N)),
+            Map.entry("CUSTOMER_SERVICE own", List.of(Y, Y, Y, Y, A, A, Y, Y, Y, A, A, N, N, N, Y)),
+            Map.entry("CUSTOMER_SERVICE other", List.of(Y, Y, Y, Y, A, A, Y, Y, Y, A, A, N, N, N, Y)),
+            Map.entry("SUPERVISOR own", List.of(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, Y)),
+            Map.entry("SUPERVISOR other", List.of(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, Y)),
+            Map.entry("FINANCE own", List.of(N, N, Y, Y, N, N, Y, N, N, N, N, Y, Y, N, Y)),
+            Map.entry("FINANCE other", List.of(N, N, Y, Y, N, N, Y, N, N, N, N, Y, Y, N, Y)),
+            Map.entry("WAREHOUSE own", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, Y, Y)),
+            Map.entry("WAREHOUSE other", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, Y, Y)),
+            Map.entry("PURCHASING own", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, Y)),
+            Map.entry("PURCHASING other", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, Y)),
+            Map.entry("ADMIN own", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, N)),
+            Map.entry("ADMIN other", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, N)));
 
     static Stream<Arguments> matrix() {
         List<Arguments> cells = new ArrayList<>();
         TABLE.forEach((row, expectations) -> {
             String[] parts = row.split(" ");
             for (int i = 0; i < CASES.size(); i++) {
-                cells.add(Arguments.of(Role.valueOf(parts[0]), parts[1].equals("own"), CASES.get(i), expectations.get(i)));
+                cells.add(Arguments.of(
+                        Role.valueOf(parts[0]), parts[1].equals("own"), CASES.get(i), expectations.get(i)));
             }
         });
         return cells.stream();
@@ -85,10 +102,13 @@ class AccessMatrixTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Orders orders;
+
     @Autowired
     Payments payments;
+
     @Autowired
     Shipments shipments;
 
@@ -103,9 +123,26 @@ class AccessMatrixTest {
 
     private Order prepare(Actor preparer, Actor responsible, Case situation) {
         OrderInput input = Fixtures.input("MANUAL", null, Fixtures.line("SHIRT", 5000, 2));
-        input = new OrderInput(input.channel(), null, input.customer(), null, null, null, input.shippingAddress(),
-                "EUR", true, input.lines(), 0L, null, null, java.util.Set.of(), responsible.userId(), java.util.Set.of(),
-                null, null, null);
+        input = new OrderInput(
+                input.channel(),
+                null,
+                input.customer(),
+                null,
+                null,
+                null,
+                input.shippingAddress(),
+                "EUR",
+                true,
+                input.lines(),
+                0L,
+                null,
+                null,
+                java.util.Set.of(),
+                responsible.userId(),
+                java.util.Set.of(),
+                null,
+                null,
+                null);
         boolean draft = situation == Case.SUBMIT_DRAFT || situation == Case.DELETE_DRAFT;
         Order order = orders.place(preparer, input, draft).order();
         long id = order.id();
@@ -125,7 +162,7 @@ class AccessMatrixTest {
                 act(preparer, id, OrderAction.APPROVE, null);
                 order = pay(preparer, id, PaymentKind.PAYMENT, 10000);
             }
-            default -> { }
+            default -> {}
         }
         return order;
     }
@@ -138,22 +175,36 @@ class AccessMatrixTest {
                 case APPROVE_NEW -> orders.act(user, id, null, OrderAction.APPROVE, null);
                 case HOLD_NEW -> orders.act(user, id, null, OrderAction.HOLD, "question");
                 case RELEASE_HELD -> orders.act(user, id, null, OrderAction.RELEASE, null);
-                case CANCEL_NEW, CANCEL_MONEY_RECEIVED -> orders.act(user, id, null, OrderAction.CANCEL, "customer asked");
+                case CANCEL_NEW, CANCEL_MONEY_RECEIVED ->
+                    orders.act(user, id, null, OrderAction.CANCEL, "customer asked");
                 case COMPLETE_DONE -> orders.act(user, id, null, OrderAction.COMPLETE, null);
                 case DELETE_DRAFT -> orders.act(user, id, null, OrderAction.DELETE, null);
                 case EDIT_NEW, EDIT_APPROVED -> orders.edit(user, id, null, edited(order, 0L));
                 case EDIT_NEW_BIG_DISCOUNT -> orders.edit(user, id, null, edited(order, 2500L));
                 case RECORD_PAYMENT -> {
-                    payments.record(user, id, new PaymentRequest(PaymentKind.PAYMENT, 1000L, "EUR", "CARD", null, null, null, null));
+                    payments.record(
+                            user,
+                            id,
+                            new PaymentRequest(PaymentKind.PAYMENT, 1000L, "EUR", "CARD", null, null, null, null));
                     yield null;
                 }
                 case RECORD_REFUND -> {
-                    payments.record(user, id, new PaymentRequest(PaymentKind.REFUND, 1000L, "EUR", "CARD", null, null, null, null));
+                    payments.record(
+                            user,
+                            id,
+                            new PaymentRequest(PaymentKind.REFUND, 1000L, "EUR", "CARD", null, null, null, null));
                     yield null;
                 }
                 case SHIP_APPROVED -> {
-                    shipments.record(user, id, new ShipmentRequest("DHL", null, null,
-                            List.of(new ShipmentRequest.Line(order.lines().get(0).id(), 1))));
+                    shipments.record(
+                            user,
+                            id,
+                            new ShipmentRequest(
+                                    "DHL",
+                                    null,
+                                    null,
+                                    List.of(new ShipmentRequest.Line(
+                                            order.lines().get(0).id(), 1))));
                     yield null;
                 }
                 case ADD_NOTE -> {
@@ -170,10 +221,26 @@ class AccessMatrixTest {
     /** The order's content again, one more unit, with an order discount. */
     private static OrderInput edited(Order order, long discount) {
         var c = order.content();
-        return new OrderInput(order.channel(), null, OrderInput.CustomerChoice.existing(c.customerId()), null, null,
-                null, c.shippingAddress(), c.currency(), c.pricesIncludeTax(),
-                List.of(Fixtures.line("SHIRT", 5000, 3)), 0L, discount, null, c.tags(), c.responsibleId(),
-                c.observerIds(), null, null, null);
+        return new OrderInput(
+                order.channel(),
+                null,
+                OrderInput.CustomerChoice.existing(c.customerId()),
+                null,
+                null,
+                null,
+                c.shippingAddress(),
+                c.currency(),
+                c.pricesIncludeTax(),
+                List.of(Fixtures.line("SHIRT", 5000, 3)),
+                0L,
+                discount,
+                null,
+                c.tags(),
+                c.responsibleId(),
+                c.observerIds(),
+                null,
+                null,
+                null);
     }
 
     private Order act(Actor actor, long id, OrderAction action, String reason) {
@@ -187,8 +254,16 @@ class AccessMatrixTest {
 
     private Order ship(Actor actor, long id) {
         Order order = orders.get(id);
-        shipments.record(actor, id, new ShipmentRequest("DHL", null, null, order.lines().stream()
-                .map(l -> new ShipmentRequest.Line(l.id(), l.openQuantity())).toList()));
+        shipments.record(
+                actor,
+                id,
+                new ShipmentRequest(
+                        "DHL",
+                        null,
+                        null,
+                        order.lines().stream()
+                                .map(l -> new ShipmentRequest.Line(l.id(), l.openQuantity()))
+                                .toList()));
         return orders.get(id);
     }
 }

@@ -1,11 +1,11 @@
 package dev.kontor.architecture;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.kontor.KontorApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The module layout of docs/ARCHITECTURE.md, checked: no cycles between modules, and no module reaching
@@ -23,9 +23,17 @@ class ModuleStructureTest {
     @Test
     void everyCapabilityIsItsOwnModule() {
         assertThat(MODULES.stream().map(ApplicationModule::getBasePackage).map(p -> p.getName()))
-                .contains("dev.kontor.orders", "dev.kontor.customers", "dev.kontor.payments", "dev.kontor.fulfillment",
-                        "dev.kontor.timeline", "dev.kontor.access", "dev.kontor.integration", "dev.kontor.web",
-                        "dev.kontor.database", "dev.kontor.shared");
+                .contains(
+                        "dev.kontor.orders",
+                        "dev.kontor.customers",
+                        "dev.kontor.payments",
+                        "dev.kontor.fulfillment",
+                        "dev.kontor.timeline",
+                        "dev.kontor.access",
+                        "dev.kontor.integration",
+                        "dev.kontor.web",
+                        "dev.kontor.database",
+                        "dev.kontor.shared");
     }
 
     @Test

@@ -34,11 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code bench/reservations.sh}. The database is a durable embedded PostgreSQL (fsync on) in a temporary
  * folder, as in production, not the tests' fsync-off one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-        "kontor.embedded-db.ephemeral=false",
-        "kontor.embedded-db.data-dir=${java.io.tmpdir}/kontor-reservation-bench/postgres",
-        "kontor.embedded-db.port=0",
-        "logging.level.dev.kontor=WARN"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+        properties = {
+            "kontor.embedded-db.ephemeral=false",
+            "kontor.embedded-db.data-dir=${java.io.tmpdir}/kontor-reservation-bench/postgres",
+            "kontor.embedded-db.port=0",
+            "logging.level.dev.kontor=WARN"
+        })
 @ActiveProfiles("test")
 class ReservationBench {
 
@@ -47,8 +50,10 @@ class ReservationBench {
 
     @Autowired
     Inventory inventory;
+
     @Autowired
     Catalog catalog;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -66,8 +71,16 @@ class ReservationBench {
         Actor actor = Actor.system("bench");
         List<ProductInput.VariantInput> variants = new ArrayList<>();
         for (int i = 0; i < VARIANTS; i++) {
-            variants.add(new ProductInput.VariantInput(String.format("BNC%05d", i), Map.of("n", Integer.toString(i)),
-                    null, false, null, null, null, 0, Map.of("EUR", 1000L)));
+            variants.add(new ProductInput.VariantInput(
+                    String.format("BNC%05d", i),
+                    Map.of("n", Integer.toString(i)),
+                    null,
+                    false,
+                    null,
+                    null,
+                    null,
+                    0,
+                    Map.of("EUR", 1000L)));
         }
         if (catalog.variant("BNC00000").isEmpty()) {
             catalog.create(actor, new ProductInput("BENCH", "Bench product", variants));
@@ -78,15 +91,19 @@ class ReservationBench {
         List<Result> results = new ArrayList<>();
         run("warm-up", actor, 3, () -> "BNC00000");
         results.add(run("one hot variant", actor, seconds, () -> "BNC00000"));
-        results.add(run("1,000 variants", actor, seconds,
+        results.add(run(
+                "1,000 variants",
+                actor,
+                seconds,
                 () -> String.format("BNC%05d", ThreadLocalRandom.current().nextInt(VARIANTS))));
         assertThat(inventory.check()).as("no drift after the run").isEmpty();
 
         StringBuilder report = new StringBuilder("| scenario | threads | reservations/s | p50 ms | p99 ms | refused |\n"
                 + "|---|---|---|---|---|---|\n");
         for (Result r : results) {
-            report.append(String.format("| %s | %d | %.0f | %.2f | %.2f | %d |%n", r.scenario(), THREADS, r.perSecond(),
-                    r.p50(), r.p99(), r.refused()));
+            report.append(String.format(
+                    "| %s | %d | %.0f | %.2f | %.2f | %d |%n",
+                    r.scenario(), THREADS, r.perSecond(), r.p50(), r.p99(), r.refused()));
         }
         System.out.println("\n" + report);
         write(report.toString());
@@ -107,8 +124,12 @@ class ReservationBench {
                     long id = orderIds.incrementAndGet();
                     long t0 = System.nanoTime();
                     try {
-                        inventory.reserve(actor, new Inventory.OrderRef(id, "B-" + id), List.of(new Need(id, sku.get(), 1)),
-                                Inventory.Mode.COMMIT, null);
+                        inventory.reserve(
+                                actor,
+                                new Inventory.OrderRef(id, "B-" + id),
+                                List.of(new Need(id, sku.get(), 1)),
+                                Inventory.Mode.COMMIT,
+                                null);
                     } catch (RuntimeException e) {
                         refused.incrementAndGet();
                     }
@@ -124,14 +145,21 @@ class ReservationBench {
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(scenario, merged.length, elapsed, merged[merged.length / 2] / 1e6,
-                merged[(int) (merged.length * 0.99)] / 1e6, refused.get());
+        return new Result(
+                scenario,
+                merged.length,
+                elapsed,
+                merged[merged.length / 2] / 1e6,
+                merged[(int) (merged.length * 0.99)] / 1e6,
+                refused.get());
     }
 
     private static void write(String report) throws IOException {
         Path dir = Path.of("bench", "results");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("reservations-" + LocalDateTime.now()
-                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md"), report);
+        Files.writeString(
+                dir.resolve("reservations-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                        + ".md"),
+                report);
     }
 }

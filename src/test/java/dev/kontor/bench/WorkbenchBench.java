@@ -31,11 +31,14 @@ import org.springframework.test.context.ActiveProfiles;
  * the tables, with realistic spreads of channels, states, customers, payer accounts and tracking numbers. Not a
  * test (surefire does not pick up "*Bench"): run {@code bench/workbench.sh [orders]}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-        "kontor.embedded-db.ephemeral=false",
-        "kontor.embedded-db.data-dir=${java.io.tmpdir}/kontor-workbench-bench/postgres",
-        "kontor.embedded-db.port=0",
-        "logging.level.dev.kontor=WARN"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+        properties = {
+            "kontor.embedded-db.ephemeral=false",
+            "kontor.embedded-db.data-dir=${java.io.tmpdir}/kontor-workbench-bench/postgres",
+            "kontor.embedded-db.port=0",
+            "logging.level.dev.kontor=WARN"
+        })
 @ActiveProfiles("test")
 class WorkbenchBench {
 
@@ -43,19 +46,23 @@ class WorkbenchBench {
 
     @Autowired
     Orders orders;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     dev.kontor.orders.BulkJobs bulk;
+
     @Autowired
     dev.kontor.orders.internal.BulkJobWorker worker;
+
     @Autowired
     dev.kontor.access.Users users;
+
     @Autowired
     dev.kontor.orders.internal.OrderQueries queries;
 
-    record Figure(String what, double listP50, double listP95, double countP95, long rows) {
-    }
+    record Figure(String what, double listP50, double listP95, double countP95, long rows) {}
 
     @Test
     void taskViewsAndSearchAtScale() throws IOException {
@@ -70,39 +77,64 @@ class WorkbenchBench {
         views.put("all orders", OrderFilter.all());
         views.put("to review", filter(null, Set2.of(LifecycleStatus.NEW), Set2.none(), Set2.none(), Set2.none()));
         views.put("unpaid", OrderFilter.unpaid());
-        views.put("unpaid on eBay", new OrderFilter(null, OrderFilter.unpaid().lifecycle(), OrderFilter.unpaid().payment(),
-                java.util.Set.of(), java.util.Set.of("EBAY"), null, null, null));
-        views.put("to ship (approved, not shipped)", filter(null, Set2.of(LifecycleStatus.APPROVED), Set2.none(),
-                Set2.of(FulfilmentStatus.UNFULFILLED), Set2.none()));
+        views.put(
+                "unpaid on eBay",
+                new OrderFilter(
+                        null,
+                        OrderFilter.unpaid().lifecycle(),
+                        OrderFilter.unpaid().payment(),
+                        java.util.Set.of(),
+                        java.util.Set.of("EBAY"),
+                        null,
+                        null,
+                        null));
+        views.put(
+                "to ship (approved, not shipped)",
+                filter(
+                        null,
+                        Set2.of(LifecycleStatus.APPROVED),
+                        Set2.none(),
+                        Set2.of(FulfilmentStatus.UNFULFILLED),
+                        Set2.none()));
         views.put("on hold", filter(null, Set2.of(LifecycleStatus.ON_HOLD), Set2.none(), Set2.none(), Set2.none()));
         views.put("blacklisted", OrderFilter.all().flagged());
         views.put("cancelled", filter(null, Set2.of(LifecycleStatus.CANCELLED), Set2.none(), Set2.none(), Set2.none()));
-        views.put("paid in Taobao", filter(null, Set2.none(), Set2.of(PaymentStatus.PAID), Set2.none(), Set2.of("TAOBAO")));
+        views.put(
+                "paid in Taobao",
+                filter(null, Set2.none(), Set2.of(PaymentStatus.PAID), Set2.none(), Set2.of("TAOBAO")));
 
         int probe = total / 2 + 7;
-        String number = jdbc.sql("SELECT number FROM orders WHERE id = :id").param("id", probe).query(String.class).single();
+        String number = jdbc.sql("SELECT number FROM orders WHERE id = :id")
+                .param("id", probe)
+                .query(String.class)
+                .single();
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("order number", number);
         keys.put("customer name", "Kunde 4711");
         keys.put("phone", "139 0004 7110");
         keys.put("e-mail", "kunde4711@example.com");
         keys.put("payer account (Alipay)", "buyer4711@alipay.example");
-        keys.put("tracking number", jdbc.sql("SELECT tracking_number FROM shipments ORDER BY id LIMIT 1 OFFSET 1000")
-                .query(String.class).single());
+        keys.put(
+                "tracking number",
+                jdbc.sql("SELECT tracking_number FROM shipments ORDER BY id LIMIT 1 OFFSET 1000")
+                        .query(String.class)
+                        .single());
         keys.put("item code", "SKU-00042-M");
 
         List<Figure> figures = new ArrayList<>();
         views.forEach((name, f) -> figures.add(measure("view: " + name, actor, f)));
-        keys.forEach((name, q) -> figures.add(measure("search: " + name, actor,
-                new OrderFilter(q, null, null, null, null, null, null, null))));
+        keys.forEach((name, q) -> figures.add(
+                measure("search: " + name, actor, new OrderFilter(q, null, null, null, null, null, null, null))));
 
         StringBuilder table = new StringBuilder();
-        table.append(String.format("| %-36s | %9s | %9s | %10s | %9s |%n", "view / search (" + total + " orders)",
-                "list p50", "list p95", "count p95", "matches"));
+        table.append(String.format(
+                "| %-36s | %9s | %9s | %10s | %9s |%n",
+                "view / search (" + total + " orders)", "list p50", "list p95", "count p95", "matches"));
         table.append("|---|---:|---:|---:|---:|\n");
         for (Figure f : figures) {
-            table.append(String.format("| %-36s | %6.1f ms | %6.1f ms | %7.1f ms | %9d |%n", f.what(), f.listP50(),
-                    f.listP95(), f.countP95(), f.rows()));
+            table.append(String.format(
+                    "| %-36s | %6.1f ms | %6.1f ms | %7.1f ms | %9d |%n",
+                    f.what(), f.listP50(), f.listP95(), f.countP95(), f.rows()));
         }
         table.append(String.format("%ngenerated in %.0f s%n", generated));
         table.append(bulkApprove(views.get("to review"), false));
@@ -123,9 +155,17 @@ class WorkbenchBench {
      * reserved as they would be in a shop that keeps its stock in Kontor ({@code BENCH_STOCK=true bench/workbench.sh}).
      */
     private String bulkApprove(OrderFilter toReview, boolean stock) {
-        Actor supervisor = users.byUsername("bench-supervisor").map(dev.kontor.access.User::asActor)
-                .orElseGet(() -> users.create(Actor.system("bench"), "bench-supervisor", "Bench Supervisor", null,
-                        "bench-password-1", null, List.of("SUPERVISOR")).asActor());
+        Actor supervisor = users.byUsername("bench-supervisor")
+                .map(dev.kontor.access.User::asActor)
+                .orElseGet(() -> users.create(
+                                Actor.system("bench"),
+                                "bench-supervisor",
+                                "Bench Supervisor",
+                                null,
+                                "bench-password-1",
+                                null,
+                                List.of("SUPERVISOR"))
+                        .asActor());
         // Orders need an address to be approved (data generated before this was known lacks one).
         jdbc.sql("""
                 UPDATE orders SET shipping_address = jsonb_build_object('name', customer_name, 'street', 'Hauptstr. 1',
@@ -146,8 +186,8 @@ class WorkbenchBench {
                     ON CONFLICT DO NOTHING""").update();
         }
         long t = System.nanoTime();
-        dev.kontor.orders.BulkJob job = bulk.startForFilter(supervisor, dev.kontor.orders.BulkAction.APPROVE, null,
-                toReview);
+        dev.kontor.orders.BulkJob job =
+                bulk.startForFilter(supervisor, dev.kontor.orders.BulkAction.APPROVE, null, toReview);
         double written = (System.nanoTime() - t) / 1e9;
         t = System.nanoTime();
         worker.run();
@@ -156,11 +196,16 @@ class WorkbenchBench {
         String refusals = jdbc.sql("""
                 SELECT string_agg(message || ' (' || n || ')', '; ') FROM (SELECT message, count(*) AS n
                 FROM bulk_job_items WHERE job_id = :job AND status <> 'DONE' GROUP BY message ORDER BY n DESC LIMIT 3) m""")
-                .param("job", job.id()).query(String.class).optional().orElse(null);
+                .param("job", job.id())
+                .query(String.class)
+                .optional()
+                .orElse(null);
         jdbc.sql("""
                 UPDATE orders o SET lifecycle = 'NEW', version = o.version - 1 FROM bulk_job_items i
                 WHERE i.job_id = :job AND i.order_id = o.id AND i.status = 'DONE'""").param("job", job.id()).update();
-        jdbc.sql("DELETE FROM timeline_entries WHERE actor_id = :user").param("user", supervisor.userId()).update();
+        jdbc.sql("DELETE FROM timeline_entries WHERE actor_id = :user")
+                .param("user", supervisor.userId())
+                .update();
         jdbc.sql("DELETE FROM bulk_jobs WHERE id = :job").param("job", job.id()).update();
         if (stock) {
             // The catalog items go again (with their stock and ledger), so that plain runs stay plain.
@@ -171,11 +216,19 @@ class WorkbenchBench {
         // and the count folding job would, so that the next run measures the same database.
         jdbc.sql("VACUUM (ANALYZE) orders, timeline_entries, bulk_job_items").update();
         queries.foldCounts();
-        return String.format("%nbulk approve" + (stock ? " (lines reserving catalog stock)" : "") + ": %d orders (%d done, %d refused, %d failed), job written in %.1f s, "
-                        + "worked off in %.1f s (%.0f orders/s, %d worker threads)%s%n", job.total(),
-                job.count(dev.kontor.orders.BulkItemStatus.DONE), job.count(dev.kontor.orders.BulkItemStatus.REFUSED),
-                job.count(dev.kontor.orders.BulkItemStatus.FAILED), written, worked, job.total() / worked,
-                Integer.getInteger("kontor.bulk.threads", 2), refusals == null ? "" : "; not done: " + refusals);
+        return String.format(
+                "%nbulk approve" + (stock ? " (lines reserving catalog stock)" : "")
+                        + ": %d orders (%d done, %d refused, %d failed), job written in %.1f s, "
+                        + "worked off in %.1f s (%.0f orders/s, %d worker threads)%s%n",
+                job.total(),
+                job.count(dev.kontor.orders.BulkItemStatus.DONE),
+                job.count(dev.kontor.orders.BulkItemStatus.REFUSED),
+                job.count(dev.kontor.orders.BulkItemStatus.FAILED),
+                written,
+                worked,
+                job.total() / worked,
+                Integer.getInteger("kontor.bulk.threads", 2),
+                refusals == null ? "" : "; not done: " + refusals);
     }
 
     private Figure measure(String what, Actor actor, OrderFilter filter) {
@@ -188,8 +241,12 @@ class WorkbenchBench {
             count[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(count);
-        return new Figure(what, list[RUNS / 2], list[(int) Math.ceil(RUNS * 0.95) - 1],
-                count[(int) Math.ceil(RUNS * 0.95) - 1], rows);
+        return new Figure(
+                what,
+                list[RUNS / 2],
+                list[(int) Math.ceil(RUNS * 0.95) - 1],
+                count[(int) Math.ceil(RUNS * 0.95) - 1],
+                rows);
     }
 
     private static double[] time(Supplier<?> call) {
@@ -204,9 +261,12 @@ class WorkbenchBench {
         return ms;
     }
 
-    private static OrderFilter filter(String q, java.util.Set<LifecycleStatus> lifecycle,
-                                      java.util.Set<PaymentStatus> payment, java.util.Set<FulfilmentStatus> fulfilment,
-                                      java.util.Set<String> channels) {
+    private static OrderFilter filter(
+            String q,
+            java.util.Set<LifecycleStatus> lifecycle,
+            java.util.Set<PaymentStatus> payment,
+            java.util.Set<FulfilmentStatus> fulfilment,
+            java.util.Set<String> channels) {
         return new OrderFilter(q, lifecycle, payment, fulfilment, channels, null, null, null);
     }
 
@@ -224,12 +284,14 @@ class WorkbenchBench {
 
     /** Customers (a fifth as many as orders), their contacts, orders, three lines each, shipments for shipped ones. */
     private void generate(int total) {
-        Long existing = jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single();
+        Long existing =
+                jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single();
         if (existing >= total) {
             return; // generated by an earlier run in the same folder
         }
         int customers = Math.max(total / 5, 1);
-        jdbc.sql("TRUNCATE orders, order_lines, shipments, shipment_lines, customers, customer_contacts, order_counts CASCADE")
+        jdbc.sql(
+                        "TRUNCATE orders, order_lines, shipments, shipment_lines, customers, customer_contacts, order_counts CASCADE")
                 .update();
         jdbc.sql("""
                 INSERT INTO customers (kind, name, country, language, created_at, updated_at)

@@ -1,7 +1,5 @@
 package dev.kontor.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.orders.Order;
@@ -16,14 +14,18 @@ import dev.kontor.support.KontorTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 /** Issue 4's journeys: asking a supervisor, the supervisor deciding, and what each role is offered. */
 @KontorTest
 class AccessJourneyTest extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Orders orders;
+
     @Autowired
     Payments payments;
 
@@ -35,8 +37,14 @@ class AccessJourneyTest extends BrowserTest {
         Order order = fixtures.order(sven, false);
         orders.act(sven, order.id(), null, OrderAction.APPROVE, null);
         long total = orders.get(order.id()).totals().total();
-        payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.PAYMENT, total, "EUR", "CARD", null, null, null, null));
-        payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.REFUND, total, "EUR", "CARD", null, null, null, null));
+        payments.record(
+                ingrid,
+                order.id(),
+                new PaymentRequest(PaymentKind.PAYMENT, total, "EUR", "CARD", null, null, null, null));
+        payments.record(
+                ingrid,
+                order.id(),
+                new PaymentRequest(PaymentKind.REFUND, total, "EUR", "CARD", null, null, null, null));
 
         signIn("sven");
         page.navigate(url("/orders/" + order.id()));
@@ -85,12 +93,14 @@ class AccessJourneyTest extends BrowserTest {
         assertThat(page.locator("#actions [data-action]")).hasCount(0);
 
         // A request made anyway is refused with the reason.
-        page.evaluate("id => { const f = document.createElement('form'); f.method = 'post';"
-                + " f.action = '/orders/' + id + '/payments';"
-                + " for (const [k, v] of [['kind', 'PAYMENT'], ['amount', '1.00'], ['method', 'CARD'],"
-                + "   ['_csrf', document.querySelector('meta[name=_csrf]').content]]) {"
-                + "   const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }"
-                + " document.body.appendChild(f); f.submit(); }", order.id().intValue());
+        page.evaluate(
+                "id => { const f = document.createElement('form'); f.method = 'post';"
+                        + " f.action = '/orders/' + id + '/payments';"
+                        + " for (const [k, v] of [['kind', 'PAYMENT'], ['amount', '1.00'], ['method', 'CARD'],"
+                        + "   ['_csrf', document.querySelector('meta[name=_csrf]').content]]) {"
+                        + "   const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }"
+                        + " document.body.appendChild(f); f.submit(); }",
+                order.id().intValue());
         assertThat(page.locator(".flash-error")).containsText("Your roles do not allow this (PAYMENT_RECORD)");
     }
 

@@ -1,7 +1,5 @@
 package dev.kontor.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 
@@ -19,14 +17,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 /** Issue 8's journeys: exchange a colour; re-ship a lost parcel and see the lineage. */
 @KontorTest
 class AfterSalesJourneyTest extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Orders orders;
+
     @Autowired
     Catalog catalog;
 
@@ -35,14 +37,36 @@ class AfterSalesJourneyTest extends BrowserTest {
     @BeforeEach
     void setUp() {
         Actor lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
-        catalog.create(Actor.system("test"), new ProductInput("SHIRT", "Linen shirt", List.of(
-                new ProductInput.VariantInput("SHIRT-BLUE", Map.of("colour", "blue"), null, false, null, null, null,
-                        null, Map.of("EUR", 4990L)),
-                new ProductInput.VariantInput("SHIRT-RED", Map.of("colour", "red"), null, false, null, null, null,
-                        null, Map.of("EUR", 4990L)))));
+        catalog.create(
+                Actor.system("test"),
+                new ProductInput(
+                        "SHIRT",
+                        "Linen shirt",
+                        List.of(
+                                new ProductInput.VariantInput(
+                                        "SHIRT-BLUE",
+                                        Map.of("colour", "blue"),
+                                        null,
+                                        false,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        Map.of("EUR", 4990L)),
+                                new ProductInput.VariantInput(
+                                        "SHIRT-RED",
+                                        Map.of("colour", "red"),
+                                        null,
+                                        false,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        Map.of("EUR", 4990L)))));
         fixtures.receive("SHIRT-BLUE", 10);
         fixtures.receive("SHIRT-RED", 10);
-        order = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-BLUE", 4990, 1)), false).order();
+        order = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-BLUE", 4990, 1)), false)
+                .order();
         order = orders.act(lina, order.id(), null, OrderAction.APPROVE, null).order();
     }
 
@@ -74,8 +98,16 @@ class AfterSalesJourneyTest extends BrowserTest {
     @Test
     void anOrderIsSplitIntoTwoChildrenAndTheLineageShowsThem() {
         Actor lina = fixtures.user("lina2", Role.CUSTOMER_SERVICE);
-        Order three = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-BLUE", 4990, 1),
-                Fixtures.line("SHIRT-RED", 4990, 1), Fixtures.line("SOCKS", 990, 2)), false).order();
+        Order three = orders.place(
+                        lina,
+                        Fixtures.input(
+                                "MANUAL",
+                                null,
+                                Fixtures.line("SHIRT-BLUE", 4990, 1),
+                                Fixtures.line("SHIRT-RED", 4990, 1),
+                                Fixtures.line("SOCKS", 990, 2)),
+                        false)
+                .order();
         signIn("lina2");
         page.navigate(url("/orders/" + three.id()));
         page.click("#open-split");

@@ -1,7 +1,5 @@
 package dev.kontor.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import java.util.Set;
 
 import dev.kontor.access.Actor;
@@ -18,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 /**
  * Issue 8's blacklist journey: customer service blacklists a customer from an order, the customer's orders turn
  * red, a new order from their Alipay account under another name goes on hold, a supervisor lifts it. And the
@@ -28,6 +28,7 @@ class BlacklistJourneyTest extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Orders orders;
 
@@ -42,12 +43,43 @@ class BlacklistJourneyTest extends BrowserTest {
     }
 
     private Order place(String name, String alipay) {
-        CustomerDetails customer = CustomerDetails.of(CustomerKind.PERSON, name, null, "CN", "zh_CN", null,
-                "+86 139 0000 0001", null, alipay, "Alipay", Fixtures.address(name, "CN"));
+        CustomerDetails customer = CustomerDetails.of(
+                CustomerKind.PERSON,
+                name,
+                null,
+                "CN",
+                "zh_CN",
+                null,
+                "+86 139 0000 0001",
+                null,
+                alipay,
+                "Alipay",
+                Fixtures.address(name, "CN"));
         OrderInput base = Fixtures.input("TAOBAO", "TB" + System.nanoTime(), Fixtures.line("GADGET", 9900, 1));
-        return orders.place(lina, new OrderInput(base.channel(), base.externalId(), OrderInput.CustomerChoice.create(customer),
-                null, null, null, Fixtures.address(name, "CN"), "CNY", true, base.lines(), 0L, null, "ALIPAY", Set.of(),
-                null, Set.of(), null, null, null), false).order();
+        return orders.place(
+                        lina,
+                        new OrderInput(
+                                base.channel(),
+                                base.externalId(),
+                                OrderInput.CustomerChoice.create(customer),
+                                null,
+                                null,
+                                null,
+                                Fixtures.address(name, "CN"),
+                                "CNY",
+                                true,
+                                base.lines(),
+                                0L,
+                                null,
+                                "ALIPAY",
+                                Set.of(),
+                                null,
+                                Set.of(),
+                                null,
+                                null,
+                                null),
+                        false)
+                .order();
     }
 
     @Test
@@ -63,7 +95,8 @@ class BlacklistJourneyTest extends BrowserTest {
         assertThat(page.locator("#fraud-banner")).containsText("Chargebacks on three cards");
 
         page.click(".mainnav >> text=Orders");
-        assertThat(page.locator("tr[data-order='" + order.number() + "']")).hasClass(java.util.regex.Pattern.compile("fraud"));
+        assertThat(page.locator("tr[data-order='" + order.number() + "']"))
+                .hasClass(java.util.regex.Pattern.compile("fraud"));
 
         Order again = place("李四", "fraud@163.com");
         page.navigate(url("/orders?flagged=true"));

@@ -1,7 +1,5 @@
 package dev.kontor.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
@@ -20,14 +18,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 /** Ticking orders in the list and acting on them at once: a background job with progress and a result per order. */
 @KontorTest
 class BulkActionsJourneyTest extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Orders orders;
+
     @Autowired
     BulkJobWorker worker;
 
@@ -38,9 +40,12 @@ class BulkActionsJourneyTest extends BrowserTest {
     @BeforeEach
     void setUp() {
         Actor lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
-        first = orders.place(lina, Fixtures.input("EBAY", "E-1", Fixtures.line("A-1", 1000, 1)), false).order();
-        second = orders.place(lina, Fixtures.input("EBAY", "E-2", Fixtures.line("A-1", 1000, 1)), false).order();
-        cancelled = orders.place(lina, Fixtures.input("EBAY", "E-3", Fixtures.line("A-1", 1000, 1)), false).order();
+        first = orders.place(lina, Fixtures.input("EBAY", "E-1", Fixtures.line("A-1", 1000, 1)), false)
+                .order();
+        second = orders.place(lina, Fixtures.input("EBAY", "E-2", Fixtures.line("A-1", 1000, 1)), false)
+                .order();
+        cancelled = orders.place(lina, Fixtures.input("EBAY", "E-3", Fixtures.line("A-1", 1000, 1)), false)
+                .order();
         orders.act(fixtures.user("boss", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "duplicate");
     }
 
@@ -57,8 +62,11 @@ class BulkActionsJourneyTest extends BrowserTest {
         assertThat(page.locator(".flash-ok")).containsText("3");
         assertThat(page.locator("#progress .status")).containsText("0");
         worker.run();
-        assertThat(page.locator("#progress .status")).containsText("Finished", new com.microsoft.playwright.assertions
-                .LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        assertThat(page.locator("#progress .status"))
+                .containsText(
+                        "Finished",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(10_000));
         assertThat(page.locator("[data-status=DONE] strong")).hasText("2");
         assertThat(page.locator("tr[data-order='" + cancelled.number() + "']")).containsText("Refused");
         page.click("#toggle-problems");
@@ -68,7 +76,8 @@ class BulkActionsJourneyTest extends BrowserTest {
         assertThat(page.locator(".bulk-jobs tbody tr")).containsText("Approve");
         page.goBack();
         assertThat(page.locator("table.bulk-items tbody tr")).hasCount(1);
-        org.assertj.core.api.Assertions.assertThat(orders.get(first.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
+        org.assertj.core.api.Assertions.assertThat(orders.get(first.id()).lifecycle())
+                .isEqualTo(LifecycleStatus.APPROVED);
 
         page.navigate(url("/orders?channel=EBAY"));
         page.check("#bulk-all");
@@ -82,7 +91,8 @@ class BulkActionsJourneyTest extends BrowserTest {
         worker.run();
         assertThat(page.locator("#progress .status")).containsText("Finished");
         page.navigate(url("/orders?channel=EBAY"));
-        assertThat(page.locator("table.orders .tag", new com.microsoft.playwright.Page.LocatorOptions().setHasText("chase")))
+        assertThat(page.locator(
+                        "table.orders .tag", new com.microsoft.playwright.Page.LocatorOptions().setHasText("chase")))
                 .hasCount(3);
 
         page.navigate(url("/orders/" + first.id()));
@@ -101,8 +111,12 @@ class BulkActionsJourneyTest extends BrowserTest {
         try {
             String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
             org.assertj.core.api.Assertions.assertThat(csv).contains(first.number(), second.number(), "chase");
-            org.assertj.core.api.Assertions.assertThat(csv.lines().filter(l -> l.startsWith(first.number())).findFirst()
-                    .orElseThrow()).as("the tag removed on the order page").doesNotContain("chase");
+            org.assertj.core.api.Assertions.assertThat(csv.lines()
+                            .filter(l -> l.startsWith(first.number()))
+                            .findFirst()
+                            .orElseThrow())
+                    .as("the tag removed on the order page")
+                    .doesNotContain("chase");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

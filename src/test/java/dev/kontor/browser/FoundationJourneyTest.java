@@ -1,8 +1,5 @@
 package dev.kontor.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +11,9 @@ import dev.kontor.support.KontorTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Issue 2's journey: an order made through the API, seen in the browser, in Chinese. */
 @KontorTest
 class FoundationJourneyTest extends BrowserTest {
@@ -24,14 +24,24 @@ class FoundationJourneyTest extends BrowserTest {
     @Test
     void anOrderCreatedWithATokenShowsUpInTheChineseUi() {
         fixtures.user("mei", Role.CUSTOMER_SERVICE);
-        Api.Response issued = new Api(port).basic("mei", Fixtures.PASSWORD).post("/api/tokens", Map.of("name", "script"));
+        Api.Response issued =
+                new Api(port).basic("mei", Fixtures.PASSWORD).post("/api/tokens", Map.of("name", "script"));
         Api api = new Api(port).bearer(issued.json().get("token").asString());
-        Api.Response created = api.post("/api/orders", Map.of(
-                "channel", "TAOBAO", "externalId", "2026112300001",
-                "customer", Map.of("name", "王芳", "country", "CN", "email", "wang.fang@example.cn"),
-                "shippingAddress", Map.of("name", "王芳", "street", "南京路 100 号", "city", "上海", "country", "CN"),
-                "currency", "CNY",
-                "lines", List.of(Map.of("sku", "WLY0QU1098", "name", "亚麻衬衫", "unitPrice", 12900, "quantity", 1))));
+        Api.Response created = api.post(
+                "/api/orders",
+                Map.of(
+                        "channel",
+                        "TAOBAO",
+                        "externalId",
+                        "2026112300001",
+                        "customer",
+                        Map.of("name", "王芳", "country", "CN", "email", "wang.fang@example.cn"),
+                        "shippingAddress",
+                        Map.of("name", "王芳", "street", "南京路 100 号", "city", "上海", "country", "CN"),
+                        "currency",
+                        "CNY",
+                        "lines",
+                        List.of(Map.of("sku", "WLY0QU1098", "name", "亚麻衬衫", "unitPrice", 12900, "quantity", 1))));
         assertThat(created.status()).isEqualTo(201);
 
         signIn("mei");
@@ -51,8 +61,8 @@ class FoundationJourneyTest extends BrowserTest {
 
     @Test
     void theSignInPageSpeaksEachLanguageAndRemembersTheChoice() {
-        List<List<String>> titles = List.of(List.of("en", "Sign in"), List.of("de", "Anmelden"),
-                List.of("zh_CN", "登录"), List.of("nb", "Logg inn"));
+        List<List<String>> titles = List.of(
+                List.of("en", "Sign in"), List.of("de", "Anmelden"), List.of("zh_CN", "登录"), List.of("nb", "Logg inn"));
         for (List<String> language : titles) {
             page.navigate(url("/login?lang=" + language.get(0)));
             assertThat(page.locator("button[type=submit]")).hasText(language.get(1));

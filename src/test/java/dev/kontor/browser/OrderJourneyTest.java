@@ -1,11 +1,8 @@
 package dev.kontor.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.kontor.access.Actor;
-import dev.kontor.access.Role;
 import dev.kontor.orders.Order;
 import dev.kontor.support.BrowserTest;
 import dev.kontor.support.Fixtures;
@@ -13,6 +10,8 @@ import dev.kontor.support.KontorTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** Issue 3's journey: an order written by hand, taken from draft to paid and shipped, with its history. */
 @KontorTest
@@ -164,13 +163,15 @@ class OrderJourneyTest extends BrowserTest {
         assertThat(page.locator("[data-action=cancel]")).hasCount(0);
 
         // The button is not offered; a request made anyway (an old tab, a script) is refused with the reason.
-        page.evaluate("id => { const f = document.createElement('form'); f.method = 'post';"
-                + " f.action = '/orders/' + id + '/actions/cancel';"
-                + " const t = document.createElement('input'); t.type = 'hidden'; t.name = '_csrf';"
-                + " t.value = document.querySelector('meta[name=_csrf]').content; f.appendChild(t);"
-                + " document.body.appendChild(f); f.submit(); }", order.id().intValue());
-        assertThat(page.locator(".flash-error")).hasText(
-                "Der Auftrag ist bezahlt. Erstatten Sie die Zahlung, bevor Sie ihn stornieren.");
+        page.evaluate(
+                "id => { const f = document.createElement('form'); f.method = 'post';"
+                        + " f.action = '/orders/' + id + '/actions/cancel';"
+                        + " const t = document.createElement('input'); t.type = 'hidden'; t.name = '_csrf';"
+                        + " t.value = document.querySelector('meta[name=_csrf]').content; f.appendChild(t);"
+                        + " document.body.appendChild(f); f.submit(); }",
+                order.id().intValue());
+        assertThat(page.locator(".flash-error"))
+                .hasText("Der Auftrag ist bezahlt. Erstatten Sie die Zahlung, bevor Sie ihn stornieren.");
         assertThat(page.locator(".badges")).containsText("Freigegeben");
     }
 }

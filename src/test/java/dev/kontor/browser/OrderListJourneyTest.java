@@ -1,7 +1,5 @@
 package dev.kontor.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.orders.NoteKind;
@@ -14,12 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 /** The list as customer service and finance use it: what a search matched, chosen columns, finance's notes. */
 @KontorTest
 class OrderListJourneyTest extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Orders orders;
 
@@ -30,8 +31,10 @@ class OrderListJourneyTest extends BrowserTest {
     void setUp() {
         Actor lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
         fixtures.user("ingrid", Role.FINANCE);
-        ebay = orders.place(lina, Fixtures.input("EBAY", "E-1", Fixtures.line("A-1", 1000, 1)), false).order();
-        taobao = orders.place(lina, Fixtures.input("TAOBAO", "T-1", Fixtures.line("A-1", 1000, 1)), false).order();
+        ebay = orders.place(lina, Fixtures.input("EBAY", "E-1", Fixtures.line("A-1", 1000, 1)), false)
+                .order();
+        taobao = orders.place(lina, Fixtures.input("TAOBAO", "T-1", Fixtures.line("A-1", 1000, 1)), false)
+                .order();
         orders.addNote(lina, ebay.id(), NoteKind.FINANCE, "Pays by cheque on Friday");
     }
 
@@ -41,12 +44,15 @@ class OrderListJourneyTest extends BrowserTest {
         page.fill("form.filters input[name=q]", "170 1234567");
         page.press("form.filters input[name=q]", "Enter");
         assertThat(page.locator("table.orders tbody tr")).hasCount(2);
-        assertThat(page.locator("tr[data-order='" + ebay.number() + "'] .match")).hasText("phone");
+        assertThat(page.locator("tr[data-order='" + ebay.number() + "'] .match"))
+                .hasText("phone");
 
         page.fill("form.filters input[name=q]", "schmidt");
         page.press("form.filters input[name=q]", "Enter");
-        assertThat(page.locator("tr[data-order='" + ebay.number() + "'] mark").first()).hasText("Schmidt");
-        assertThat(page.locator("tr[data-order='" + ebay.number() + "'] .match")).hasText("name");
+        assertThat(page.locator("tr[data-order='" + ebay.number() + "'] mark").first())
+                .hasText("Schmidt");
+        assertThat(page.locator("tr[data-order='" + ebay.number() + "'] .match"))
+                .hasText("name");
 
         page.fill("form.filters input[name=q]", "<script>alert(1)</script>");
         page.press("form.filters input[name=q]", "Enter");

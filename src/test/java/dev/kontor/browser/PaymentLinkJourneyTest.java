@@ -1,8 +1,5 @@
 package dev.kontor.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -22,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Issue 6's journeys: a salesperson writes a draft and sends the invoice; the customer opens the link from the
  * e-mail (as GreenMail caught it) in their own browser, without signing in, and pays; the back office sees a
@@ -35,8 +35,10 @@ class PaymentLinkJourneyTest extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Orders orders;
+
     @Autowired
     MailSenderJob mailSender;
 
@@ -52,8 +54,9 @@ class PaymentLinkJourneyTest extends BrowserTest {
 
     /** The customer's own browser: no session, their language. */
     private Page customerOpens(String link, String locale) {
-        BrowserContext customer = page.context().browser().newContext(
-                new com.microsoft.playwright.Browser.NewContextOptions().setLocale(locale));
+        BrowserContext customer = page.context()
+                .browser()
+                .newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale(locale));
         Page theirs = customer.newPage();
         theirs.navigate(link);
         return theirs;
@@ -137,7 +140,8 @@ class PaymentLinkJourneyTest extends BrowserTest {
 
     @Test
     void aDeclinedCardIsExplainedAndTheDraftStaysADraft() {
-        Order draft = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), true).order();
+        Order draft = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), true)
+                .order();
         signIn("sven");
         page.navigate(url("/orders/" + draft.id()));
         page.click("#send-invoice");
@@ -157,7 +161,8 @@ class PaymentLinkJourneyTest extends BrowserTest {
 
     @Test
     void aBankTransferWaitsAsPaymentPendingUntilFinanceRecordsTheMoney() {
-        Order draft = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), true).order();
+        Order draft = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), true)
+                .order();
         signIn("sven");
         page.navigate(url("/orders/" + draft.id()));
         page.click("#send-invoice");

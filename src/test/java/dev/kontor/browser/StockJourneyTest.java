@@ -1,7 +1,5 @@
 package dev.kontor.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.orders.Order;
@@ -13,12 +11,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 /** Issue 5's journey: goods in, an order takes them, the stock page shows it, cancelling gives them back. */
 @KontorTest
 class StockJourneyTest extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Orders orders;
 
@@ -47,8 +48,11 @@ class StockJourneyTest extends BrowserTest {
         assertThat(page.locator("#available")).hasText("10");
         assertThat(page.locator("#movements tbody tr").first()).containsText("LS-4711");
 
-        Order order = orders.place(Actor.system("web shop"),
-                Fixtures.input("WEBSHOP", "WS-1", Fixtures.line("WLY0QU1098", 4990, 3)), false).order();
+        Order order = orders.place(
+                        Actor.system("web shop"),
+                        Fixtures.input("WEBSHOP", "WS-1", Fixtures.line("WLY0QU1098", 4990, 3)),
+                        false)
+                .order();
         context.clearCookies();
         signIn("anna");
         page.navigate(url("/orders/" + order.id()));

@@ -1,7 +1,5 @@
 package dev.kontor.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.orders.Orders;
@@ -12,12 +10,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 /** Task views with counts (unpaid per channel) and a user's own saved view pinned as a tab. */
 @KontorTest
 class TaskViewsJourneyTest extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Orders orders;
 
@@ -35,14 +36,16 @@ class TaskViewsJourneyTest extends BrowserTest {
         assertThat(page.locator("#view-unpaid .count")).hasText("3");
         page.click("#view-unpaid");
         assertThat(page.locator("#unpaid-by-channel [data-channel=EBAY]")).containsText("eBay – unpaid items");
-        assertThat(page.locator("#unpaid-by-channel [data-channel=EBAY] .count")).hasText("2");
+        assertThat(page.locator("#unpaid-by-channel [data-channel=EBAY] .count"))
+                .hasText("2");
         page.click("#unpaid-by-channel [data-channel=EBAY]");
         assertThat(page.locator("table.orders tbody tr")).hasCount(2);
 
         page.click("#save-view");
         page.fill("#view-name", "eBay to chase");
         page.click(".save-view button.primary");
-        assertThat(page.locator("a.saved-view[data-view='eBay to chase']")).hasClass(java.util.regex.Pattern.compile("active"));
+        assertThat(page.locator("a.saved-view[data-view='eBay to chase']"))
+                .hasClass(java.util.regex.Pattern.compile("active"));
 
         page.click(".mainnav >> text=Orders");
         page.click("a.saved-view[data-view='eBay to chase']");

@@ -1,7 +1,5 @@
 package dev.kontor.browser;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -22,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 /**
  * Issue 7's journey: the warehouse opens its queue, ships two of an order's three lines with a tracking number,
  * then the rest; the tracking number finds the order. And a bulk file shipped twice ships once.
@@ -31,8 +31,10 @@ class WarehouseJourneyTest extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Orders orders;
+
     @Autowired
     Payments payments;
 
@@ -47,11 +49,21 @@ class WarehouseJourneyTest extends BrowserTest {
         for (String sku : List.of("TEE-S", "TEE-M", "TEE-L")) {
             fixtures.receive(sku, 10);
         }
-        order = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1),
-                Fixtures.line("TEE-M", 2990, 2), Fixtures.line("TEE-L", 2990, 1)), false).order();
+        order = orders.place(
+                        sven,
+                        Fixtures.input(
+                                "MANUAL",
+                                null,
+                                Fixtures.line("TEE-S", 2990, 1),
+                                Fixtures.line("TEE-M", 2990, 2),
+                                Fixtures.line("TEE-L", 2990, 1)),
+                        false)
+                .order();
         order = orders.act(sven, order.id(), null, OrderAction.APPROVE, null).order();
-        payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.PAYMENT, order.total().minor(), "EUR",
-                "CARD", null, null, null, null));
+        payments.record(
+                ingrid,
+                order.id(),
+                new PaymentRequest(PaymentKind.PAYMENT, order.total().minor(), "EUR", "CARD", null, null, null, null));
         orders.addNote(sven, order.id(), NoteKind.SHIPPING, "Leave with the neighbour at no. 14");
     }
 

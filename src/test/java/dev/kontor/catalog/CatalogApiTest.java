@@ -1,7 +1,5 @@
 package dev.kontor.catalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,18 +24,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The catalog, stock, purchasing and settings API as an integrator meets it: contracts, refusals, retries. */
 @KontorTest
 class CatalogApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Orders orders;
+
     @Autowired
     WorkingDays workingDays;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -60,15 +64,31 @@ class CatalogApiTest {
             Map<String, String> attributes = new java.util.LinkedHashMap<>();
             attributes.put("colour", "blue");
             attributes.put("size", "M");
-            variants.add(Map.of("sku", sku, "attributes", attributes, "allowBackorder", true,
-                    "supplier", "Zhejiang Linen Mill", "purchasePrice", 1450, "purchaseCurrency", "EUR",
-                    "lowStockThreshold", 5, "prices", Map.of("EUR", 4990, "CNY", 29900)));
+            variants.add(Map.of(
+                    "sku",
+                    sku,
+                    "attributes",
+                    attributes,
+                    "allowBackorder",
+                    true,
+                    "supplier",
+                    "Zhejiang Linen Mill",
+                    "purchasePrice",
+                    1450,
+                    "purchaseCurrency",
+                    "EUR",
+                    "lowStockThreshold",
+                    5,
+                    "prices",
+                    Map.of("EUR", 4990, "CNY", 29900)));
         }
         return Map.of("code", "WLY0QU", "name", "Linen shirt", "variants", variants);
     }
 
     private long movements() {
-        return jdbc.sql("SELECT count(*) FROM stock_movements").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM stock_movements")
+                .query(Long.class)
+                .single();
     }
 
     private JsonNode stock(String sku) {
@@ -88,16 +108,24 @@ class CatalogApiTest {
         Api.Response read = warehouse.get(created.header("Location"));
         assertThat(read.json().get("status").asString()).isEqualTo("NORMAL");
 
-        Api.Response changed = purchasing.header("If-Match", read.header("ETag"))
-                .put(created.header("Location"), Map.of("code", "WLY0QU", "name", "Linen shirt, washed",
-                        "variants", ((List<?>) shirt("WLY0QU1098", "WLY0QU1099").get("variants"))));
+        Api.Response changed = purchasing
+                .header("If-Match", read.header("ETag"))
+                .put(
+                        created.header("Location"),
+                        Map.of("code", "WLY0QU", "name", "Linen shirt, washed", "variants", ((List<?>)
+                                shirt("WLY0QU1098", "WLY0QU1099").get("variants"))));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.json().get("name").asString()).isEqualTo("Linen shirt, washed");
 
-        Api.Response stale = purchasing.header("If-Match", read.header("ETag"))
-                .put(created.header("Location"), shirt("WLY0QU1098"));
+        Api.Response stale =
+                purchasing.header("If-Match", read.header("ETag")).put(created.header("Location"), shirt("WLY0QU1098"));
         assertThat(stale.status()).as("someone changed it meanwhile").isEqualTo(412);
-        assertThat(warehouse.get(created.header("Location")).json().get("variants").size()).isEqualTo(2);
+        assertThat(warehouse
+                        .get(created.header("Location"))
+                        .json()
+                        .get("variants")
+                        .size())
+                .isEqualTo(2);
     }
 
     @Test
@@ -110,31 +138,56 @@ class CatalogApiTest {
         Api.Response noVariants = purchasing.post("/api/catalog/products", Map.of("code", "X1", "name", "Nothing"));
         assertThat(noVariants.json().at("/errors/0/field").asString()).isEqualTo("variants");
 
-        assertThat(purchasing.post("/api/catalog/products", shirt("WLY0QU1098")).status()).isEqualTo(201);
-        Api.Response taken = purchasing.post("/api/catalog/products", Map.of("code", "OTHER", "name", "Other",
-                "variants", List.of(Map.of("sku", "WLY0QU1098", "purchasePrice", -1, "purchaseCurrency", "EUR"))));
+        assertThat(purchasing.post("/api/catalog/products", shirt("WLY0QU1098")).status())
+                .isEqualTo(201);
+        Api.Response taken = purchasing.post(
+                "/api/catalog/products",
+                Map.of(
+                        "code",
+                        "OTHER",
+                        "name",
+                        "Other",
+                        "variants",
+                        List.of(Map.of("sku", "WLY0QU1098", "purchasePrice", -1, "purchaseCurrency", "EUR"))));
         assertThat(taken.status()).isEqualTo(422);
-        assertThat(taken.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
-                .as("every problem at once").containsExactlyInAnyOrder("variants[0].sku", "variants[0].purchasePrice");
-        assertThat(jdbc.sql("SELECT count(*) FROM products").query(Long.class).single()).isEqualTo(1);
+        assertThat(taken.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString())
+                        .toList())
+                .as("every problem at once")
+                .containsExactlyInAnyOrder("variants[0].sku", "variants[0].purchasePrice");
+        assertThat(jdbc.sql("SELECT count(*) FROM products").query(Long.class).single())
+                .isEqualTo(1);
 
-        Api.Response notAllowed = warehouse.post("/api/catalog/products", Map.of("code", "JKT", "name", "Jacket",
-                "variants", List.of(Map.of("sku", "JKT0NV2040"))));
-        assertThat(notAllowed.status()).as("the warehouse does not edit the catalog").isEqualTo(403);
+        Api.Response notAllowed = warehouse.post(
+                "/api/catalog/products",
+                Map.of("code", "JKT", "name", "Jacket", "variants", List.of(Map.of("sku", "JKT0NV2040"))));
+        assertThat(notAllowed.status())
+                .as("the warehouse does not edit the catalog")
+                .isEqualTo(403);
     }
 
     @Test
     void goodsInCorrectionsAndDefectsMoveStockAndBadInputLeavesTheLedgerAlone() {
         purchasing.post("/api/catalog/products", shirt("WLY0QU1098"));
-        Api.Response received = warehouse.post("/api/stock/receipts",
-                Map.of("sku", "WLY0QU1098", "quantity", 12, "reason", "LS-4711"));
+        Api.Response received =
+                warehouse.post("/api/stock/receipts", Map.of("sku", "WLY0QU1098", "quantity", 12, "reason", "LS-4711"));
         assertThat(received.status()).as(received.body()).isEqualTo(200);
         assertThat(received.json().get("onHand").asInt()).isEqualTo(12);
-        assertThat(warehouse.post("/api/stock/adjustments",
-                Map.of("sku", "WLY0QU1098", "quantity", -2, "reason", "counted 10")).json().get("onHand").asInt())
+        assertThat(warehouse
+                        .post(
+                                "/api/stock/adjustments",
+                                Map.of("sku", "WLY0QU1098", "quantity", -2, "reason", "counted 10"))
+                        .json()
+                        .get("onHand")
+                        .asInt())
                 .isEqualTo(10);
-        assertThat(warehouse.post("/api/stock/defective",
-                Map.of("sku", "WLY0QU1098", "quantity", 1, "reason", "torn seam")).json().get("defective").asInt())
+        assertThat(warehouse
+                        .post("/api/stock/defective", Map.of("sku", "WLY0QU1098", "quantity", 1, "reason", "torn seam"))
+                        .json()
+                        .get("defective")
+                        .asInt())
                 .isEqualTo(1);
         long before = movements();
 
@@ -146,23 +199,34 @@ class CatalogApiTest {
         for (Map.Entry<String, Map<String, Object>> e : bad.entrySet()) {
             String path = e.getKey().equals("reason") ? "/api/stock/adjustments" : "/api/stock/receipts";
             Api.Response response = warehouse.post(path, e.getValue());
-            assertThat(response.status()).as(e.getKey() + ": " + response.body()).isBetween(400, 422);
+            assertThat(response.status())
+                    .as(e.getKey() + ": " + response.body())
+                    .isBetween(400, 422);
             assertThat(response.json().at("/errors/0/field").asString()).isEqualTo(e.getKey());
         }
-        Api.Response belowReserved = warehouse.post("/api/stock/adjustments",
-                Map.of("sku", "WLY0QU1098", "quantity", -100, "reason", "lost"));
+        Api.Response belowReserved = warehouse.post(
+                "/api/stock/adjustments", Map.of("sku", "WLY0QU1098", "quantity", -100, "reason", "lost"));
         assertThat(belowReserved.status()).isEqualTo(422);
-        assertThat(sales.post("/api/stock/receipts", Map.of("sku", "WLY0QU1098", "quantity", 5)).status())
-                .as("sales do not book goods in").isEqualTo(403);
+        assertThat(sales.post("/api/stock/receipts", Map.of("sku", "WLY0QU1098", "quantity", 5))
+                        .status())
+                .as("sales do not book goods in")
+                .isEqualTo(403);
         assertThat(movements()).as("no refused request wrote to the ledger").isEqualTo(before);
         assertThat(stock("WLY0QU1098").get("onHand").asInt()).isEqualTo(9);
 
-        List<JsonNode> ledger = warehouse.get("/api/catalog/variants/WLY0QU1098/movements").json().valueStream().toList();
-        assertThat(ledger).extracting(m -> m.get("kind").asString())
+        List<JsonNode> ledger = warehouse
+                .get("/api/catalog/variants/WLY0QU1098/movements")
+                .json()
+                .valueStream()
+                .toList();
+        assertThat(ledger)
+                .extracting(m -> m.get("kind").asString())
                 .containsExactly("DEFECTIVE", "ADJUSTMENT", "RECEIPT");
         assertThat(ledger.get(1).get("reason").asString()).isEqualTo("counted 10");
         assertThat(ledger.get(2).get("actorName").asString()).isNotBlank();
-        assertThat(warehouse.get("/api/stock/check").json().size()).as("levels equal their ledger").isZero();
+        assertThat(warehouse.get("/api/stock/check").json().size())
+                .as("levels equal their ledger")
+                .isZero();
     }
 
     @Test
@@ -183,10 +247,12 @@ class CatalogApiTest {
         purchasing.post("/api/catalog/products", shirt("WLY0QU1098", "WLY0QU1099"));
         warehouse.post("/api/stock/receipts", Map.of("sku", "WLY0QU1098", "quantity", 40));
         JsonNode found = warehouse.get("/api/catalog/variants?q=1099").json();
-        assertThat(found.valueStream().map(r -> r.get("sku").asString()).toList()).containsExactly("WLY0QU1099");
+        assertThat(found.valueStream().map(r -> r.get("sku").asString()).toList())
+                .containsExactly("WLY0QU1099");
         JsonNode low = warehouse.get("/api/catalog/variants?low=true").json();
         assertThat(low.valueStream().map(r -> r.get("sku").asString()).toList())
-                .as("1099 has nothing, 1098 has 40 over a threshold of 5").containsExactly("WLY0QU1099");
+                .as("1099 has nothing, 1098 has 40 over a threshold of 5")
+                .containsExactly("WLY0QU1099");
         Api.Response unknownStatus = warehouse.get("/api/catalog/variants?status=SOLD");
         assertThat(unknownStatus.status()).isEqualTo(422);
         assertThat(unknownStatus.json().at("/errors/0/field").asString()).isEqualTo("status");
@@ -198,7 +264,10 @@ class CatalogApiTest {
         purchasing.post("/api/catalog/products", shirt("WLY0QU1098", "WLY0QU1099"));
         warehouse.post("/api/stock/receipts", Map.of("sku", "WLY0QU1098", "quantity", 3));
         warehouse.post("/api/stock/receipts", Map.of("sku", "WLY0QU1099", "quantity", 50));
-        Order order = orders.place(Actor.system("test"), Fixtures.input("MANUAL", null, Fixtures.line("WLY0QU1098", 4990, 10)), false)
+        Order order = orders.place(
+                        Actor.system("test"),
+                        Fixtures.input("MANUAL", null, Fixtures.line("WLY0QU1098", 4990, 10)),
+                        false)
                 .order();
         orders.act(Actor.system("test"), order.id(), null, OrderAction.APPROVE, null);
 
@@ -208,7 +277,9 @@ class CatalogApiTest {
         JsonNode line = list.json().get(0);
         assertThat(line.at("/variant/sku").asString()).isEqualTo("WLY0QU1098");
         assertThat(line.at("/variant/stock/backordered").asInt()).isEqualTo(7);
-        assertThat(line.get("toBuy").asInt()).as("7 backordered + 5 to reach the threshold").isEqualTo(12);
+        assertThat(line.get("toBuy").asInt())
+                .as("7 backordered + 5 to reach the threshold")
+                .isEqualTo(12);
         assertThat(line.at("/supplier/name").asString()).isEqualTo("Zhejiang Linen Mill");
 
         Api.Response csv = purchasing.get("/api/purchasing/export");
@@ -216,27 +287,71 @@ class CatalogApiTest {
         assertThat(csv.body().lines().toList()).hasSize(2);
         assertThat(csv.body().lines().skip(1).findFirst().orElseThrow())
                 .startsWith("WLY0QU1098,Linen shirt,blue / M,12,7,0,Zhejiang Linen Mill");
-        assertThat(warehouse.get("/api/purchasing").status()).as("the list is purchasing's").isEqualTo(403);
+        assertThat(warehouse.get("/api/purchasing").status())
+                .as("the list is purchasing's")
+                .isEqualTo(403);
 
-        Api.Response notice = warehouse.post("/api/purchasing/notices",
-                Map.of("sku", "WLY0QU1099", "quantity", 20, "note", "big customer asking"));
+        Api.Response notice = warehouse.post(
+                "/api/purchasing/notices", Map.of("sku", "WLY0QU1099", "quantity", 20, "note", "big customer asking"));
         assertThat(notice.status()).as(notice.body()).isEqualTo(201);
-        assertThat(purchasing.get("/api/purchasing/notices").json().get(0).get("requestedBy").asString())
+        assertThat(purchasing
+                        .get("/api/purchasing/notices")
+                        .json()
+                        .get(0)
+                        .get("requestedBy")
+                        .asString())
                 .isEqualTo("Jonas");
-        assertThat(purchasing.post("/api/purchasing/notices/" + notice.json().get("id").asLong() + "/done", "{}")
-                .status()).isEqualTo(204);
-        assertThat(purchasing.get("/api/purchasing/notices").json().get(0).get("doneBy").asString()).isEqualTo("Ola");
+        assertThat(purchasing
+                        .post(
+                                "/api/purchasing/notices/"
+                                        + notice.json().get("id").asLong() + "/done",
+                                "{}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(purchasing
+                        .get("/api/purchasing/notices")
+                        .json()
+                        .get(0)
+                        .get("doneBy")
+                        .asString())
+                .isEqualTo("Ola");
         long supplierId = line.at("/supplier/id").asLong();
-        Api.Response contact = purchasing.put("/api/catalog/suppliers/" + supplierId, Map.of("name", "Zhejiang Linen Mill",
-                "contactName", "Chen Jing", "email", "sales@linen.example", "phone", "+86 571 8888 0000"));
+        Api.Response contact = purchasing.put(
+                "/api/catalog/suppliers/" + supplierId,
+                Map.of(
+                        "name",
+                        "Zhejiang Linen Mill",
+                        "contactName",
+                        "Chen Jing",
+                        "email",
+                        "sales@linen.example",
+                        "phone",
+                        "+86 571 8888 0000"));
         assertThat(contact.status()).as(contact.body()).isEqualTo(200);
-        assertThat(purchasing.get("/api/purchasing").json().at("/0/supplier/email").asString())
+        assertThat(purchasing
+                        .get("/api/purchasing")
+                        .json()
+                        .at("/0/supplier/email")
+                        .asString())
                 .isEqualTo("sales@linen.example");
-        assertThat(purchasing.put("/api/catalog/suppliers/" + supplierId, Map.of("name", "Zhejiang Linen Mill",
-                "email", "not-an-address")).json().at("/errors/0/field").asString()).isEqualTo("email");
-        assertThat(warehouse.put("/api/catalog/suppliers/" + supplierId, Map.of("name", "Mine")).status()).isEqualTo(403);
-        assertThat(warehouse.post("/api/purchasing/notices", Map.of("sku", "NOPE", "quantity", 1)).json()
-                .at("/errors/0/field").asString()).isEqualTo("sku");
+        assertThat(purchasing
+                        .put(
+                                "/api/catalog/suppliers/" + supplierId,
+                                Map.of("name", "Zhejiang Linen Mill", "email", "not-an-address"))
+                        .json()
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("email");
+        assertThat(warehouse
+                        .put("/api/catalog/suppliers/" + supplierId, Map.of("name", "Mine"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(warehouse
+                        .post("/api/purchasing/notices", Map.of("sku", "NOPE", "quantity", 1))
+                        .json()
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("sku");
     }
 
     @Test
@@ -250,21 +365,36 @@ class CatalogApiTest {
                 + "JKT0NV,Wool jacket,JKT0NV2040,colour=navy; size=M,NORMAL,false,Tuchfabrik Lahn,54.00,EUR,3,899.00,129.00\n"
                 + "CAP0BK,Cap,CAP0BK4010,colour=black,NORMAL,false,,-1,EUR,3,,24.90\n"
                 + ",No code,XYZ1,,NORMAL,false,,,,,,\n";
-        HttpResponse<String> report = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/catalog/import"))
-                .header("Authorization", "Bearer " + fixtures.token(olaActor)).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(edited)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> report = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/catalog/import"))
+                                .header("Authorization", "Bearer " + fixtures.token(olaActor))
+                                .header("Content-Type", "text/csv")
+                                .POST(HttpRequest.BodyPublishers.ofString(edited))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
         JsonNode json = Api.json().readTree(report.body());
         assertThat(json.get("created").asInt()).as("the jacket").isEqualTo(1);
         assertThat(json.get("updated").asInt()).as("the shirt").isEqualTo(1);
-        List<String> problems = json.get("problems").valueStream()
-                .map(p -> p.get("line").asLong() + ":" + p.get("column").asString() + ":" + p.get("code").asString()).toList();
-        assertThat(problems).containsExactlyInAnyOrder("5:purchase_price:validation.not-negative",
-                "6:product_code:validation.required");
-        assertThat(warehouse.get("/api/catalog/variants?q=Leinenhemd").json().size()).isEqualTo(2);
-        assertThat(warehouse.get("/api/catalog/variants/CAP0BK4010").status()).as("the bad row was skipped").isEqualTo(404);
-        assertThat(warehouse.get("/api/catalog/variants/JKT0NV2040").json().at("/variant/prices/CNY").asLong())
+        List<String> problems = json.get("problems")
+                .valueStream()
+                .map(p -> p.get("line").asLong() + ":" + p.get("column").asString() + ":"
+                        + p.get("code").asString())
+                .toList();
+        assertThat(problems)
+                .containsExactlyInAnyOrder(
+                        "5:purchase_price:validation.not-negative", "6:product_code:validation.required");
+        assertThat(warehouse.get("/api/catalog/variants?q=Leinenhemd").json().size())
+                .isEqualTo(2);
+        assertThat(warehouse.get("/api/catalog/variants/CAP0BK4010").status())
+                .as("the bad row was skipped")
+                .isEqualTo(404);
+        assertThat(warehouse
+                        .get("/api/catalog/variants/JKT0NV2040")
+                        .json()
+                        .at("/variant/prices/CNY")
+                        .asLong())
                 .isEqualTo(89900);
     }
 
@@ -275,30 +405,63 @@ class CatalogApiTest {
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         assertThat(added.json().get("code").asString()).isEqualTo("HZ");
         Api.Response again = admin.post("/api/locations", Map.of("code", "HZ", "name", "Again", "country", "CN"));
-        assertThat(again.json().at("/errors/0/field").asString()).as(again.body()).isEqualTo("code");
-        assertThat(admin.post("/api/locations", Map.of("code", "OSL", "name", "Oslo", "country", "XX")).json()
-                .at("/errors/0/field").asString()).isEqualTo("country");
-        assertThat(warehouse.post("/api/locations", Map.of("code", "OSL", "name", "Oslo", "country", "NO")).status())
+        assertThat(again.json().at("/errors/0/field").asString())
+                .as(again.body())
+                .isEqualTo("code");
+        assertThat(admin.post("/api/locations", Map.of("code", "OSL", "name", "Oslo", "country", "XX"))
+                        .json()
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("country");
+        assertThat(warehouse
+                        .post("/api/locations", Map.of("code", "OSL", "name", "Oslo", "country", "NO"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(warehouse.get("/api/locations").json().valueStream().map(l -> l.get("code").asString()).toList())
+        assertThat(warehouse
+                        .get("/api/locations")
+                        .json()
+                        .valueStream()
+                        .map(l -> l.get("code").asString())
+                        .toList())
                 .containsExactly("MAIN", "HZ");
 
         // Friday 2027-10-29; Monday 2027-11-01 becomes a holiday: two working days later is Wednesday.
-        java.time.Instant friday = java.time.ZonedDateTime.parse("2027-10-29T10:00:00+01:00").toInstant();
-        assertThat(admin.put("/api/calendar/holidays/DE/2027-11-01", Map.of("name", "Allerheiligen")).status())
+        java.time.Instant friday =
+                java.time.ZonedDateTime.parse("2027-10-29T10:00:00+01:00").toInstant();
+        assertThat(admin.put("/api/calendar/holidays/DE/2027-11-01", Map.of("name", "Allerheiligen"))
+                        .status())
                 .isEqualTo(200);
-        assertThat(workingDays.after(friday, 2, "DE").atZone(java.time.ZoneId.of("Europe/Berlin")).toLocalDate())
+        assertThat(workingDays
+                        .after(friday, 2, "DE")
+                        .atZone(java.time.ZoneId.of("Europe/Berlin"))
+                        .toLocalDate())
                 .isEqualTo(LocalDate.of(2027, 11, 3));
-        assertThat(warehouse.get("/api/calendar/holidays?country=DE").json().valueStream()
-                .anyMatch(h -> h.get("name").asString().equals("Allerheiligen"))).isTrue();
-        assertThat(admin.put("/api/calendar/holidays/DE/2027-13-01", Map.of("name", "x")).json()
-                .at("/errors/0/field").asString()).isEqualTo("day");
-        assertThat(admin.put("/api/calendar/holidays/DE/2027-11-02", Map.of("name", " ")).json()
-                .at("/errors/0/field").asString()).isEqualTo("name");
-        assertThat(warehouse.delete("/api/calendar/holidays/DE/2027-11-01").status()).isEqualTo(403);
-        assertThat(admin.delete("/api/calendar/holidays/DE/2027-11-01").status()).isEqualTo(204);
-        assertThat(admin.delete("/api/calendar/holidays/DE/2027-11-01").status()).isEqualTo(404);
-        assertThat(workingDays.after(friday, 2, "DE").atZone(java.time.ZoneId.of("Europe/Berlin")).toLocalDate())
+        assertThat(warehouse
+                        .get("/api/calendar/holidays?country=DE")
+                        .json()
+                        .valueStream()
+                        .anyMatch(h -> h.get("name").asString().equals("Allerheiligen")))
+                .isTrue();
+        assertThat(admin.put("/api/calendar/holidays/DE/2027-13-01", Map.of("name", "x"))
+                        .json()
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("day");
+        assertThat(admin.put("/api/calendar/holidays/DE/2027-11-02", Map.of("name", " "))
+                        .json()
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("name");
+        assertThat(warehouse.delete("/api/calendar/holidays/DE/2027-11-01").status())
+                .isEqualTo(403);
+        assertThat(admin.delete("/api/calendar/holidays/DE/2027-11-01").status())
+                .isEqualTo(204);
+        assertThat(admin.delete("/api/calendar/holidays/DE/2027-11-01").status())
+                .isEqualTo(404);
+        assertThat(workingDays
+                        .after(friday, 2, "DE")
+                        .atZone(java.time.ZoneId.of("Europe/Berlin"))
+                        .toLocalDate())
                 .isEqualTo(LocalDate.of(2027, 11, 2));
     }
 }

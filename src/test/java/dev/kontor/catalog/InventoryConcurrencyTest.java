@@ -1,7 +1,5 @@
 package dev.kontor.catalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Stock is never oversold: 16 threads, 10,000 orders of one unit, 100 units on hand. */
 @KontorTest
 class InventoryConcurrencyTest {
@@ -28,10 +28,13 @@ class InventoryConcurrencyTest {
 
     @Autowired
     Inventory inventory;
+
     @Autowired
     Catalog catalog;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -44,7 +47,8 @@ class InventoryConcurrencyTest {
         Thread watcher = new Thread(() -> {
             while (watching.get()) {
                 int available = jdbc.sql("SELECT coalesce(min(on_hand - reserved), 0) FROM stock_levels")
-                        .query(Integer.class).single();
+                        .query(Integer.class)
+                        .single();
                 lowestAvailable.accumulateAndGet(available, Math::min);
             }
         });
@@ -56,8 +60,12 @@ class InventoryConcurrencyTest {
             work.add(pool.submit(() -> {
                 for (int i = thread; i < ORDERS; i += THREADS) {
                     try {
-                        inventory.reserve(actor, new Inventory.OrderRef(i + 1, "LOAD-" + i),
-                                List.of(new Need(i + 1, sku, 1)), Inventory.Mode.COMMIT, null);
+                        inventory.reserve(
+                                actor,
+                                new Inventory.OrderRef(i + 1, "LOAD-" + i),
+                                List.of(new Need(i + 1, sku, 1)),
+                                Inventory.Mode.COMMIT,
+                                null);
                         accepted.incrementAndGet();
                     } catch (ActionRefusedException e) {
                         refused.incrementAndGet();

@@ -1,8 +1,5 @@
 package dev.kontor.catalog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,20 +23,28 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** Stock through an order's life, time-limited holds, and every refusal leaving the ledger unchanged. */
 @KontorTest
 class InventoryTest {
 
     @Autowired
     Inventory inventory;
+
     @Autowired
     Catalog catalog;
+
     @Autowired
     Orders orders;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -49,22 +54,30 @@ class InventoryTest {
     @BeforeEach
     void setUp() {
         anna = fixtures.user("anna");
-        shirt = fixtures.product("SHIRT", false, "WLY0QU1098", "WLY0QU1099").variants().get(0).id();
+        shirt = fixtures.product("SHIRT", false, "WLY0QU1098", "WLY0QU1099")
+                .variants()
+                .get(0)
+                .id();
         fixtures.receive("WLY0QU1098", 10);
     }
 
     private Order order(boolean draft, int quantity) {
-        return orders.place(anna, Fixtures.input("MANUAL", null, Fixtures.line("WLY0QU1098", 4990, quantity)), draft).order();
+        return orders.place(anna, Fixtures.input("MANUAL", null, Fixtures.line("WLY0QU1098", 4990, quantity)), draft)
+                .order();
     }
 
     private long movements() {
-        return jdbc.sql("SELECT count(*) FROM stock_movements").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM stock_movements")
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void approvingReservesCancellingReleasesShippingConsumes() {
         Order order = order(false, 3);
-        assertThat(inventory.total(shirt).reserved()).as("nothing held before approval").isZero();
+        assertThat(inventory.total(shirt).reserved())
+                .as("nothing held before approval")
+                .isZero();
         orders.act(anna, order.id(), null, OrderAction.APPROVE, null);
         assertThat(inventory.total(shirt)).isEqualTo(new StockFigures(null, 10, 3, 0, 0));
         orders.act(anna, order.id(), null, OrderAction.CANCEL, "changed mind");
@@ -81,7 +94,8 @@ class InventoryTest {
         Order order = order(false, 11);
         long before = movements();
         assertThatThrownBy(() -> orders.act(anna, order.id(), null, OrderAction.APPROVE, null))
-                .isInstanceOfSatisfying(ActionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("stock.refused.out-of-stock"));
         assertThat(orders.get(order.id()).lifecycle().name()).isEqualTo("NEW");
         assertThat(movements()).isEqualTo(before);
@@ -90,9 +104,12 @@ class InventoryTest {
 
     @Test
     void receivingStockFillsWaitingBackordersOldestFirst() {
-        long socks = fixtures.product("SOCKS", true, "SCK0GR3001").variants().get(0).id();
-        Order first = orders.place(anna, Fixtures.input("MANUAL", null, Fixtures.line("SCK0GR3001", 990, 4)), false).order();
-        Order second = orders.place(anna, Fixtures.input("MANUAL", null, Fixtures.line("SCK0GR3001", 990, 4)), false).order();
+        long socks =
+                fixtures.product("SOCKS", true, "SCK0GR3001").variants().get(0).id();
+        Order first = orders.place(anna, Fixtures.input("MANUAL", null, Fixtures.line("SCK0GR3001", 990, 4)), false)
+                .order();
+        Order second = orders.place(anna, Fixtures.input("MANUAL", null, Fixtures.line("SCK0GR3001", 990, 4)), false)
+                .order();
         orders.act(anna, first.id(), null, OrderAction.APPROVE, null);
         orders.act(anna, second.id(), null, OrderAction.APPROVE, null);
         assertThat(inventory.total(socks)).isEqualTo(new StockFigures(null, 0, 0, 8, 0));
@@ -101,7 +118,8 @@ class InventoryTest {
         assertThat(inventory.holdingsOf(second.id()).get(0).reserved()).isEqualTo(1);
         assertThat(inventory.total(socks)).isEqualTo(new StockFigures(null, 5, 5, 3, 0));
         assertThatThrownBy(() -> fixtures.ship(anna, second.id()))
-                .isInstanceOfSatisfying(ActionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("stock.refused.not-in-stock"));
     }
 
@@ -126,7 +144,8 @@ class InventoryTest {
     void aFridayDraftHoldsUntilTuesday() {
         clock.set(Instant.parse("2027-01-08T15:00:00Z"));
         Order draft = order(true, 1);
-        assertThat(inventory.holdingsOf(draft.id()).get(0).expiresAt()).isEqualTo(Instant.parse("2027-01-12T15:00:00Z"));
+        assertThat(inventory.holdingsOf(draft.id()).get(0).expiresAt())
+                .isEqualTo(Instant.parse("2027-01-12T15:00:00Z"));
     }
 
     @Test
@@ -159,40 +178,51 @@ class InventoryTest {
             return released;
         };
         int total = two.submit(job).get() + two.submit(job).get();
-        List<Integer> parallel = two.invokeAll(List.of(job, job)).stream().map(f -> {
-            try {
-                return f.get();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        List<Integer> parallel = two.invokeAll(List.of(job, job)).stream()
+                .map(f -> {
+                    try {
+                        return f.get();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
         two.shutdown();
         assertThat(total + parallel.get(0) + parallel.get(1)).isEqualTo(50);
         assertThat(inventory.total(shirt).reserved()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM timeline_entries WHERE action = 'order.hold-expired'")
-                .query(Long.class).single()).isEqualTo(50);
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(50);
     }
 
     @Test
     void badStockInputIsRefusedAndTheLedgerStaysAsItWas() {
         Actor jonas = fixtures.user("jonas", Role.WAREHOUSE);
         long before = movements();
-        assertThatThrownBy(() -> inventory.receive(jonas, "WLY0QU1098", null, 0, null)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> inventory.receive(jonas, "WLY0QU1098", null, -5, null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> inventory.receive(jonas, "WLY0QU1098", null, 0, null))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> inventory.receive(jonas, "WLY0QU1098", null, -5, null))
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> inventory.receive(jonas, "NO-SUCH-CODE", null, 5, null))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("sku"));
         assertThatThrownBy(() -> inventory.receive(jonas, "WLY0QU1098", "ATLANTIS", 5, null))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("location"));
         assertThatThrownBy(() -> inventory.adjust(jonas, "WLY0QU1098", null, -11, "counted"))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).code()).isEqualTo("stock.refused.below-reserved"));
         assertThatThrownBy(() -> inventory.adjust(jonas, "WLY0QU1098", null, -1, " "))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("reason"));
         assertThatThrownBy(() -> fixtures.product("DUP", false, "WLY0QU1098"))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).code()).isEqualTo("validation.sku.taken"));
         assertThat(movements()).isEqualTo(before);
     }
@@ -208,7 +238,9 @@ class InventoryTest {
     void aVariantIsFoundByItsFullCodeOrItsNumberPart() {
         assertThat(catalog.variant("wly0qu1098")).map(Variant::sku).contains("WLY0QU1098");
         assertThat(catalog.variant("1098")).map(Variant::sku).contains("WLY0QU1098");
-        assertThat(catalog.find("1099", null, false, 10)).extracting(VariantRow::sku).containsExactly("WLY0QU1099");
+        assertThat(catalog.find("1099", null, false, 10))
+                .extracting(VariantRow::sku)
+                .containsExactly("WLY0QU1099");
     }
 
     @Test

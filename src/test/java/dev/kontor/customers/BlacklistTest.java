@@ -1,8 +1,5 @@
 package dev.kontor.customers;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.Set;
 
@@ -31,6 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * Seed 001's blacklist: a fraudster's orders turn red and do not ship; a new order from them, or from their phone,
  * e-mail or Alipay account under another name, is held; only a supervisor lifts it.
@@ -40,14 +40,19 @@ class BlacklistTest {
 
     @Autowired
     Blacklist blacklist;
+
     @Autowired
     Orders orders;
+
     @Autowired
     Payments payments;
+
     @Autowired
     Shipments shipments;
+
     @Autowired
     WarehouseQueue queue;
+
     @Autowired
     Fixtures fixtures;
 
@@ -65,13 +70,16 @@ class BlacklistTest {
         jonas = fixtures.user("jonas", Role.WAREHOUSE);
         first = order(customer("骗子", "fraud@example.cn", "+86 139 0000 0001", "fraud@163.com"));
         first = orders.act(wang, first.id(), null, OrderAction.APPROVE, null).order();
-        payments.record(ingrid, first.id(), new PaymentRequest(PaymentKind.PAYMENT, first.total().minor(), "CNY",
-                "ALIPAY", null, null, null, null));
+        payments.record(
+                ingrid,
+                first.id(),
+                new PaymentRequest(
+                        PaymentKind.PAYMENT, first.total().minor(), "CNY", "ALIPAY", null, null, null, null));
     }
 
     private static CustomerDetails customer(String name, String email, String phone, String alipay) {
-        return CustomerDetails.of(CustomerKind.PERSON, name, null, "CN", "zh_CN", email, phone, null, alipay, "Alipay",
-                address(name));
+        return CustomerDetails.of(
+                CustomerKind.PERSON, name, null, "CN", "zh_CN", email, phone, null, alipay, "Alipay", address(name));
     }
 
     /** Everyone lives at the same place but the innocent Wang Wu (the fraudster's address is marked too). */
@@ -83,13 +91,35 @@ class BlacklistTest {
 
     private Order order(CustomerDetails customer) {
         OrderInput base = Fixtures.input("TAOBAO", "TB" + System.nanoTime(), Fixtures.line("GADGET", 9900, 1));
-        return orders.place(lina, new OrderInput(base.channel(), base.externalId(), OrderInput.CustomerChoice.create(customer),
-                null, null, null, address(customer.name()), "CNY", true, base.lines(), 0L, null,
-                "ALIPAY", Set.of(), null, Set.of(), null, null, null), false).order();
+        return orders.place(
+                        lina,
+                        new OrderInput(
+                                base.channel(),
+                                base.externalId(),
+                                OrderInput.CustomerChoice.create(customer),
+                                null,
+                                null,
+                                null,
+                                address(customer.name()),
+                                "CNY",
+                                true,
+                                base.lines(),
+                                0L,
+                                null,
+                                "ALIPAY",
+                                Set.of(),
+                                null,
+                                Set.of(),
+                                null,
+                                null,
+                                null),
+                        false)
+                .order();
     }
 
     private List<OrderSummary> flagged() {
-        return orders.list(wang, OrderFilter.all().flagged(), OrderSort.PLACED, true, null, 50).items();
+        return orders.list(wang, OrderFilter.all().flagged(), OrderSort.PLACED, true, null, 50)
+                .items();
     }
 
     @Test
@@ -104,9 +134,17 @@ class BlacklistTest {
         assertThat(orders.flagReason(first.id())).contains("chargeback fraud, three cards");
         assertThat(orders.timeline(wang, first.id()).get(0).action()).isEqualTo("order.flagged");
         assertThat(queue.view(jonas, null, null).entries()).isEmpty();
-        assertThatThrownBy(() -> shipments.record(jonas, first.id(), new ShipmentRequest("SF", null, null,
-                List.of(new ShipmentRequest.Line(first.lines().get(0).id(), 1)))))
-                .isInstanceOfSatisfying(ActionRefusedException.class,
+        assertThatThrownBy(() -> shipments.record(
+                        jonas,
+                        first.id(),
+                        new ShipmentRequest(
+                                "SF",
+                                null,
+                                null,
+                                List.of(new ShipmentRequest.Line(
+                                        first.lines().get(0).id(), 1)))))
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.blacklisted"));
 
         Order again = order(customer("骗子", "fraud@example.cn", "+86 139 0000 0001", "fraud@163.com"));
@@ -114,25 +152,35 @@ class BlacklistTest {
         assertThat(again.holdReason()).contains("chargeback fraud");
 
         Order otherName = order(customer("李四", "new@example.cn", "+86 137 1111 2222", "fraud@163.com"));
-        assertThat(otherName.lifecycle()).as("the same Alipay account under another name").isEqualTo(LifecycleStatus.ON_HOLD);
+        assertThat(otherName.lifecycle())
+                .as("the same Alipay account under another name")
+                .isEqualTo(LifecycleStatus.ON_HOLD);
         Order innocent = order(customer("王五", "wangwu@example.cn", "+86 137 3333 4444", "wangwu@163.com"));
         assertThat(innocent.lifecycle()).isEqualTo(LifecycleStatus.NEW);
         assertThat(flagged()).hasSize(3);
 
-        assertThatThrownBy(() -> blacklist.lift(lina, customerId, "paid back")).as("only a supervisor lifts it")
+        assertThatThrownBy(() -> blacklist.lift(lina, customerId, "paid back"))
+                .as("only a supervisor lifts it")
                 .isInstanceOf(PermissionDeniedException.class);
         blacklist.lift(wang, customerId, "chargebacks withdrawn");
         assertThat(flagged()).isEmpty();
         assertThat(orders.timeline(wang, first.id()).get(0).action()).isEqualTo("order.unflagged");
-        shipments.record(jonas, first.id(), new ShipmentRequest("SF", null, null,
-                List.of(new ShipmentRequest.Line(first.lines().get(0).id(), 1))));
+        shipments.record(
+                jonas,
+                first.id(),
+                new ShipmentRequest(
+                        "SF",
+                        null,
+                        null,
+                        List.of(new ShipmentRequest.Line(first.lines().get(0).id(), 1))));
     }
 
     @Test
     void blacklistingNeedsAReasonAndTheRight() {
         long customerId = first.content().customerId();
         assertThatThrownBy(() -> blacklist.add(lina, customerId, "  ", Blacklist.Scope.CUSTOMER_ONLY))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("reason"));
         assertThatThrownBy(() -> blacklist.add(jonas, customerId, "looks odd", Blacklist.Scope.CUSTOMER_ONLY))
                 .isInstanceOf(PermissionDeniedException.class);

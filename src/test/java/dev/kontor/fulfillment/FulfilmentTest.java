@@ -1,8 +1,5 @@
 package dev.kontor.fulfillment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * The warehouse's side: what is ready to ship, shipping it in parts with a checked carrier and tracking number,
  * finding it again by that number, and shipping many orders from a file exactly once.
@@ -43,26 +43,37 @@ class FulfilmentTest {
 
     @Autowired
     Orders orders;
+
     @Autowired
     Payments payments;
+
     @Autowired
     Shipments shipments;
+
     @Autowired
     WarehouseQueue queue;
+
     @Autowired
     BulkShipment bulk;
+
     @Autowired
     Carriers carriers;
+
     @Autowired
     Returns returns;
+
     @Autowired
     dev.kontor.catalog.Inventory inventory;
+
     @Autowired
     dev.kontor.catalog.Catalog catalog;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -83,23 +94,50 @@ class FulfilmentTest {
     }
 
     /** An approved order; paid in full unless told otherwise. */
-    private Order approved(String channel, boolean paid, PaymentTerms terms, String method, OrderInput.LineInput... lines) {
+    private Order approved(
+            String channel, boolean paid, PaymentTerms terms, String method, OrderInput.LineInput... lines) {
         OrderInput base = Fixtures.input(channel, channel.equals("MANUAL") ? null : "X" + System.nanoTime(), lines);
-        OrderInput input = new OrderInput(base.channel(), base.externalId(), base.customer(), null, null, null,
-                base.shippingAddress(), "EUR", true, base.lines(), 490L, null, method, Set.of(), null, Set.of(), null,
-                null, terms);
+        OrderInput input = new OrderInput(
+                base.channel(),
+                base.externalId(),
+                base.customer(),
+                null,
+                null,
+                null,
+                base.shippingAddress(),
+                "EUR",
+                true,
+                base.lines(),
+                490L,
+                null,
+                method,
+                Set.of(),
+                null,
+                Set.of(),
+                null,
+                null,
+                terms);
         Order order = orders.place(sven, input, false).order();
         order = orders.act(sven, order.id(), null, OrderAction.APPROVE, null).order();
         if (paid) {
-            payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.PAYMENT, order.total().minor(), "EUR",
-                    "CARD", null, null, null, null));
+            payments.record(
+                    ingrid,
+                    order.id(),
+                    new PaymentRequest(
+                            PaymentKind.PAYMENT, order.total().minor(), "EUR", "CARD", null, null, null, null));
         }
         clock.advance(Duration.ofMinutes(1));
         return orders.get(order.id());
     }
 
     private Order threeLines() {
-        return approved("MANUAL", true, null, null, Fixtures.line("TEE-S", 2990, 1), Fixtures.line("TEE-M", 2990, 2),
+        return approved(
+                "MANUAL",
+                true,
+                null,
+                null,
+                Fixtures.line("TEE-S", 2990, 1),
+                Fixtures.line("TEE-M", 2990, 2),
                 Fixtures.line("TEE-L", 2990, 1));
     }
 
@@ -108,37 +146,50 @@ class FulfilmentTest {
     }
 
     private ShipmentRequest all(Order order, String carrier, String tracking) {
-        return new ShipmentRequest(carrier, tracking, null, order.lines().stream()
-                .filter(l -> l.openQuantity() > 0).map(l -> new ShipmentRequest.Line(l.id(), l.openQuantity())).toList());
+        return new ShipmentRequest(
+                carrier,
+                tracking,
+                null,
+                order.lines().stream()
+                        .filter(l -> l.openQuantity() > 0)
+                        .map(l -> new ShipmentRequest.Line(l.id(), l.openQuantity()))
+                        .toList());
     }
 
     @Test
     void theQueueHoldsWhatCanShipNowOldestFirstWithItsShippingNotes() {
         Order paid = approved("MANUAL", true, null, null, Fixtures.line("TEE-S", 2990, 1));
         Order unpaid = approved("EBAY", false, null, null, Fixtures.line("TEE-S", 2990, 1));
-        Order onTerms = approved("MANUAL", false, PaymentTerms.of(PaymentTerms.Kind.NET_30), null,
-                Fixtures.line("TEE-M", 2990, 1));
+        Order onTerms = approved(
+                "MANUAL", false, PaymentTerms.of(PaymentTerms.Kind.NET_30), null, Fixtures.line("TEE-M", 2990, 1));
         Order cashOnDelivery = approved("TAOBAO", false, null, "CASH_ON_DELIVERY", Fixtures.line("TEE-M", 2990, 1));
         Order held = approved("MANUAL", true, null, null, Fixtures.line("TEE-L", 2990, 1));
         orders.act(sven, held.id(), null, OrderAction.HOLD, "address unclear");
         Order backordered = approved("MANUAL", true, null, null, Fixtures.line("SOCK-1", 990, 2));
-        Order draft = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), true).order();
+        Order draft = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), true)
+                .order();
         Order done = approved("MANUAL", true, null, null, Fixtures.line("TEE-L", 2990, 1));
         shipments.record(jonas, done.id(), all(done, "DHL", null));
         orders.addNote(sven, paid.id(), NoteKind.SHIPPING, "Fragile – pack in the blue box");
 
         WarehouseQueue.View view = queue.view(jonas, null, null);
 
-        assertThat(view.entries()).extracting(e -> e.order().number())
+        assertThat(view.entries())
+                .extracting(e -> e.order().number())
                 .containsExactly(paid.number(), onTerms.number(), cashOnDelivery.number());
-        assertThat(view.entries().get(0).shippingNotes()).extracting(n -> n.body())
+        assertThat(view.entries().get(0).shippingNotes())
+                .extracting(n -> n.body())
                 .containsExactly("Fragile – pack in the blue box");
         assertThat(view.byChannel()).containsExactlyInAnyOrderEntriesOf(Map.of("MANUAL", 2L, "TAOBAO", 1L));
         assertThat(view.byCarrier()).containsExactlyEntriesOf(Map.of("", 3L));
-        assertThat(view.waitingForStock()).as(backordered.number() + " waits for socks").isEqualTo(1);
-        assertThat(queue.view(jonas, null, "TAOBAO").entries()).singleElement()
+        assertThat(view.waitingForStock())
+                .as(backordered.number() + " waits for socks")
+                .isEqualTo(1);
+        assertThat(queue.view(jonas, null, "TAOBAO").entries())
+                .singleElement()
                 .satisfies(e -> assertThat(e.order().id()).isEqualTo(cashOnDelivery.id()));
-        assertThat(view.entries()).extracting(e -> e.order().id())
+        assertThat(view.entries())
+                .extracting(e -> e.order().id())
                 .doesNotContain(unpaid.id(), held.id(), backordered.id(), draft.id(), done.id());
     }
 
@@ -148,23 +199,42 @@ class FulfilmentTest {
         long s = order.lines().get(0).id();
         long m = order.lines().get(1).id();
 
-        shipments.record(jonas, order.id(), new ShipmentRequest("dhl", "jjd 0001 2345 6789", null,
-                List.of(new ShipmentRequest.Line(s, 1), new ShipmentRequest.Line(m, 2))));
+        shipments.record(
+                jonas,
+                order.id(),
+                new ShipmentRequest(
+                        "dhl",
+                        "jjd 0001 2345 6789",
+                        null,
+                        List.of(new ShipmentRequest.Line(s, 1), new ShipmentRequest.Line(m, 2))));
         Order partly = orders.get(order.id());
         assertThat(partly.fulfilmentStatus()).isEqualTo(FulfilmentStatus.PARTIALLY_SHIPPED);
-        assertThat(queue.view(jonas, null, null).entries()).singleElement()
-                .satisfies(e -> assertThat(e.order().openUnits()).as("the rest stays in the queue").isEqualTo(1));
+        assertThat(queue.view(jonas, null, null).entries())
+                .singleElement()
+                .satisfies(e -> assertThat(e.order().openUnits())
+                        .as("the rest stays in the queue")
+                        .isEqualTo(1));
 
         shipments.record(jonas, order.id(), all(partly, "UPS", "1Z999AA10123456784"));
         assertThat(orders.get(order.id()).fulfilmentStatus()).isEqualTo(FulfilmentStatus.SHIPPED);
         assertThat(queue.view(jonas, null, null).entries()).isEmpty();
-        assertThat(shipments.of(jonas, order.id())).extracting(Shipment::carrier, Shipment::trackingNumber)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("DHL", "JJD000123456789"),
+        assertThat(shipments.of(jonas, order.id()))
+                .extracting(Shipment::carrier, Shipment::trackingNumber)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("DHL", "JJD000123456789"),
                         org.assertj.core.groups.Tuple.tuple("UPS", "1Z999AA10123456784"));
 
         for (String search : List.of("JJD000123456789", "jjd000123456789", "1Z999AA10123456784")) {
-            assertThat(orders.list(sven, new OrderFilter(search, null, null, null, null, null, null, null),
-                    OrderSort.PLACED, true, null, 10).items()).as(search).extracting(o -> o.id())
+            assertThat(orders.list(
+                                    sven,
+                                    new OrderFilter(search, null, null, null, null, null, null, null),
+                                    OrderSort.PLACED,
+                                    true,
+                                    null,
+                                    10)
+                            .items())
+                    .as(search)
+                    .extracting(o -> o.id())
                     .containsExactly(order.id());
         }
     }
@@ -176,28 +246,37 @@ class FulfilmentTest {
         long before = rows("shipments");
         List<ShipmentRequest.Line> one = List.of(new ShipmentRequest.Line(line, 1));
 
-        assertThatThrownBy(() -> shipments.record(jonas, order.id(), new ShipmentRequest("Pony Express", null, null, one)))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(
+                        () -> shipments.record(jonas, order.id(), new ShipmentRequest("Pony Express", null, null, one)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("carrier"));
-        assertThatThrownBy(() -> shipments.record(jonas, order.id(), new ShipmentRequest("SF Express", "12345", null, one)))
+        assertThatThrownBy(() ->
+                        shipments.record(jonas, order.id(), new ShipmentRequest("SF Express", "12345", null, one)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.problems().get(0).field()).isEqualTo("trackingNumber");
                     assertThat(e.problems().get(0).args()).containsExactly("12345", "SF Express");
                 });
-        assertThatThrownBy(() -> shipments.record(jonas, order.id(), new ShipmentRequest("DHL", null, null,
-                List.of(new ShipmentRequest.Line(line, 2))))).as("more than ordered")
+        assertThatThrownBy(() -> shipments.record(
+                        jonas,
+                        order.id(),
+                        new ShipmentRequest("DHL", null, null, List.of(new ShipmentRequest.Line(line, 2)))))
+                .as("more than ordered")
                 .isInstanceOf(ActionRefusedException.class);
         orders.act(sven, order.id(), null, OrderAction.HOLD, "customer called");
         assertThatThrownBy(() -> shipments.record(jonas, order.id(), new ShipmentRequest("DHL", null, null, one)))
-                .as("on hold").isInstanceOf(ActionRefusedException.class);
+                .as("on hold")
+                .isInstanceOf(ActionRefusedException.class);
         orders.act(sven, order.id(), null, OrderAction.RELEASE, null);
 
         Order unpaid = approved("MANUAL", false, null, null, Fixtures.line("TEE-S", 2990, 1));
         orders.act(sven, unpaid.id(), null, OrderAction.CANCEL, "no longer wanted");
         assertThatThrownBy(() -> shipments.record(jonas, unpaid.id(), all(unpaid, "DHL", null)))
-                .as("cancelled").isInstanceOf(ActionRefusedException.class);
+                .as("cancelled")
+                .isInstanceOf(ActionRefusedException.class);
         assertThatThrownBy(() -> shipments.record(ingrid, order.id(), new ShipmentRequest("DHL", null, null, one)))
-                .as("only the warehouse ships").isInstanceOf(PermissionDeniedException.class);
+                .as("only the warehouse ships")
+                .isInstanceOf(PermissionDeniedException.class);
 
         assertThat(rows("shipments")).isEqualTo(before);
         assertThat(orders.get(order.id()).fulfilmentStatus()).isEqualTo(FulfilmentStatus.UNFULFILLED);
@@ -221,19 +300,22 @@ class FulfilmentTest {
 
         BulkShipment.Report report = bulk.ship(jonas, new StringReader(csv));
 
-        assertThat(report.rows()).extracting(BulkShipment.Row::line, BulkShipment.Row::outcome).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2L, BulkShipment.Outcome.SHIPPED),
-                org.assertj.core.groups.Tuple.tuple(3L, BulkShipment.Outcome.SHIPPED),
-                org.assertj.core.groups.Tuple.tuple(4L, BulkShipment.Outcome.FAILED),
-                org.assertj.core.groups.Tuple.tuple(5L, BulkShipment.Outcome.FAILED),
-                org.assertj.core.groups.Tuple.tuple(6L, BulkShipment.Outcome.FAILED),
-                org.assertj.core.groups.Tuple.tuple(7L, BulkShipment.Outcome.FAILED),
-                org.assertj.core.groups.Tuple.tuple(8L, BulkShipment.Outcome.FAILED));
+        assertThat(report.rows())
+                .extracting(BulkShipment.Row::line, BulkShipment.Row::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, BulkShipment.Outcome.SHIPPED),
+                        org.assertj.core.groups.Tuple.tuple(3L, BulkShipment.Outcome.SHIPPED),
+                        org.assertj.core.groups.Tuple.tuple(4L, BulkShipment.Outcome.FAILED),
+                        org.assertj.core.groups.Tuple.tuple(5L, BulkShipment.Outcome.FAILED),
+                        org.assertj.core.groups.Tuple.tuple(6L, BulkShipment.Outcome.FAILED),
+                        org.assertj.core.groups.Tuple.tuple(7L, BulkShipment.Outcome.FAILED),
+                        org.assertj.core.groups.Tuple.tuple(8L, BulkShipment.Outcome.FAILED));
         assertThat(report.rows().get(2).messageKey()).isEqualTo("bulk-ship.unknown-order");
         assertThat(report.rows().get(3).messageKey()).isEqualTo("order.refused.ship-not-approved");
         assertThat(report.rows().get(4).messageKey()).isEqualTo("validation.tracking.pattern");
         assertThat(report.rows().get(5).messageKey()).isEqualTo("bulk-ship.no-order-number");
-        assertThat(report.rows().get(6).messageKey()).as("a second parcel for a shipped order")
+        assertThat(report.rows().get(6).messageKey())
+                .as("a second parcel for a shipped order")
                 .isEqualTo("bulk-ship.nothing-open");
         assertThat(orders.get(first.id()).fulfilmentStatus()).isEqualTo(FulfilmentStatus.SHIPPED);
         long shipped = rows("shipments");
@@ -250,7 +332,8 @@ class FulfilmentTest {
         long s = order.lines().get(0).id();
         long m = order.lines().get(1).id();
         long l = order.lines().get(2).id();
-        assertThatThrownBy(() -> returns.delivered(jonas, order.id())).as("nothing shipped yet")
+        assertThatThrownBy(() -> returns.delivered(jonas, order.id()))
+                .as("nothing shipped yet")
                 .isInstanceOf(ActionRefusedException.class);
         shipments.record(jonas, order.id(), all(order, "DHL", "JJD0001234567"));
         returns.delivered(jonas, order.id());
@@ -263,10 +346,15 @@ class FulfilmentTest {
         var beforeM = inventory.total(idM);
         var beforeL = inventory.total(idL);
 
-        returns.receive(jonas, order.id(), new ReturnRequest("wrong size", List.of(
-                new ReturnRequest.Line(s, 1, ReturnDisposition.RESTOCK),
-                new ReturnRequest.Line(m, 1, ReturnDisposition.DEFECTIVE),
-                new ReturnRequest.Line(l, 1, ReturnDisposition.SCRAP))));
+        returns.receive(
+                jonas,
+                order.id(),
+                new ReturnRequest(
+                        "wrong size",
+                        List.of(
+                                new ReturnRequest.Line(s, 1, ReturnDisposition.RESTOCK),
+                                new ReturnRequest.Line(m, 1, ReturnDisposition.DEFECTIVE),
+                                new ReturnRequest.Line(l, 1, ReturnDisposition.SCRAP))));
 
         assertThat(inventory.total(idS).onHand()).as("back on the shelf").isEqualTo(beforeS.onHand() + 1);
         assertThat(inventory.total(idM).defective()).isEqualTo(beforeM.defective() + 1);
@@ -274,33 +362,65 @@ class FulfilmentTest {
         assertThat(inventory.total(idL)).as("scrapped: no stock effect").isEqualTo(beforeL);
         Order back = orders.get(order.id());
         assertThat(back.fulfilmentStatus()).isEqualTo(FulfilmentStatus.PARTIALLY_RETURNED);
-        assertThat(back.lines()).extracting(dev.kontor.orders.OrderLine::returnedQuantity).containsExactly(1, 1, 1);
-        assertThat(payments.backNotRefunded(ingrid, order.id())).containsExactlyInAnyOrderEntriesOf(
-                Map.of(s, 1, m, 1, l, 1));
+        assertThat(back.lines())
+                .extracting(dev.kontor.orders.OrderLine::returnedQuantity)
+                .containsExactly(1, 1, 1);
+        assertThat(payments.backNotRefunded(ingrid, order.id()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(s, 1, m, 1, l, 1));
         assertThat(orders.timeline(jonas, order.id()).get(0).action()).isEqualTo("return.received");
 
-        assertThatThrownBy(() -> returns.receive(jonas, order.id(), new ReturnRequest("again", List.of(
-                new ReturnRequest.Line(s, 1, ReturnDisposition.RESTOCK)))))
-                .as("the only unit of S is back already").isInstanceOf(ActionRefusedException.class);
-        assertThatThrownBy(() -> returns.receive(jonas, order.id(), new ReturnRequest(" ", List.of(
-                new ReturnRequest.Line(m, 1, ReturnDisposition.RESTOCK)))))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> returns.receive(
+                        jonas,
+                        order.id(),
+                        new ReturnRequest("again", List.of(new ReturnRequest.Line(s, 1, ReturnDisposition.RESTOCK)))))
+                .as("the only unit of S is back already")
+                .isInstanceOf(ActionRefusedException.class);
+        assertThatThrownBy(() -> returns.receive(
+                        jonas,
+                        order.id(),
+                        new ReturnRequest(" ", List.of(new ReturnRequest.Line(m, 1, ReturnDisposition.RESTOCK)))))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("reason"));
-        assertThatThrownBy(() -> returns.receive(ingrid, order.id(), new ReturnRequest("x", List.of(
-                new ReturnRequest.Line(m, 1, ReturnDisposition.RESTOCK)))))
+        assertThatThrownBy(() -> returns.receive(
+                        ingrid,
+                        order.id(),
+                        new ReturnRequest("x", List.of(new ReturnRequest.Line(m, 1, ReturnDisposition.RESTOCK)))))
                 .isInstanceOf(PermissionDeniedException.class);
 
-        payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.REFUND, null, "EUR", "CARD", null, null, null,
-                List.of(new dev.kontor.payments.RefundLine(s, 1, dev.kontor.payments.RefundGoods.NONE))));
+        payments.record(
+                ingrid,
+                order.id(),
+                new PaymentRequest(
+                        PaymentKind.REFUND,
+                        null,
+                        "EUR",
+                        "CARD",
+                        null,
+                        null,
+                        null,
+                        List.of(new dev.kontor.payments.RefundLine(s, 1, dev.kontor.payments.RefundGoods.NONE))));
         assertThat(payments.backNotRefunded(ingrid, order.id())).doesNotContainKey(s);
-        assertThatThrownBy(() -> payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.REFUND, null, "EUR",
-                "CARD", null, null, null, List.of(new dev.kontor.payments.RefundLine(s, 1,
-                        dev.kontor.payments.RefundGoods.RESTOCK)))))
+        assertThatThrownBy(() -> payments.record(
+                        ingrid,
+                        order.id(),
+                        new PaymentRequest(
+                                PaymentKind.REFUND,
+                                null,
+                                "EUR",
+                                "CARD",
+                                null,
+                                null,
+                                null,
+                                List.of(new dev.kontor.payments.RefundLine(
+                                        s, 1, dev.kontor.payments.RefundGoods.RESTOCK)))))
                 .as("a refund cannot take back goods the warehouse already took back")
                 .isInstanceOf(InvalidInputException.class);
 
-        returns.receive(jonas, order.id(), new ReturnRequest("rest", List.of(
-                new ReturnRequest.Line(m, 1, ReturnDisposition.RESTOCK))));
+        returns.receive(
+                jonas,
+                order.id(),
+                new ReturnRequest("rest", List.of(new ReturnRequest.Line(m, 1, ReturnDisposition.RESTOCK))));
         assertThat(orders.get(order.id()).fulfilmentStatus()).isEqualTo(FulfilmentStatus.RETURNED);
     }
 
@@ -315,15 +435,18 @@ class FulfilmentTest {
         shipments.record(jonas, order.id(), all(order, "gls", "123 4567 8901"));
 
         assertThatThrownBy(() -> carriers.save(admin, "BAD", "Bad", "[unclosed", true))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("trackingPattern"));
-        assertThatThrownBy(() -> carriers.save(admin, "DHL2", "dhl", null, true)).as("name taken")
+        assertThatThrownBy(() -> carriers.save(admin, "DHL2", "dhl", null, true))
+                .as("name taken")
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> carriers.save(jonas, "GLS", "GLS", null, false))
                 .isInstanceOf(PermissionDeniedException.class);
         carriers.save(admin, "GLS", "GLS", "^[0-9]{11}$", false);
         Order next = threeLines();
         assertThatThrownBy(() -> shipments.record(jonas, next.id(), all(next, "GLS", "12345678901")))
-                .as("a carrier no longer offered").isInstanceOf(InvalidInputException.class);
+                .as("a carrier no longer offered")
+                .isInstanceOf(InvalidInputException.class);
     }
 }

@@ -1,7 +1,5 @@
 package dev.kontor.integration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 
@@ -17,14 +15,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The API shell: getting a token, authenticating with it, and bad input answered as problem+json. */
 @KontorTest
 class ApiFoundationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -36,12 +38,27 @@ class ApiFoundationTest {
     }
 
     static Map<String, Object> order(String sku, int quantity) {
-        return Map.of("channel", "WEBSHOP",
-                "customer", Map.of("name", "Jana Schmidt", "country", "DE", "email", "jana@example.de"),
-                "shippingAddress", Map.of("name", "Jana Schmidt", "street", "Hauptstraße 12", "postalCode", "50667",
-                        "city", "Köln", "country", "DE"),
-                "currency", "EUR",
-                "lines", List.of(Map.of("sku", sku, "name", "Shirt", "unitPrice", 2990, "quantity", quantity)));
+        return Map.of(
+                "channel",
+                "WEBSHOP",
+                "customer",
+                Map.of("name", "Jana Schmidt", "country", "DE", "email", "jana@example.de"),
+                "shippingAddress",
+                Map.of(
+                        "name",
+                        "Jana Schmidt",
+                        "street",
+                        "Hauptstraße 12",
+                        "postalCode",
+                        "50667",
+                        "city",
+                        "Köln",
+                        "country",
+                        "DE"),
+                "currency",
+                "EUR",
+                "lines",
+                List.of(Map.of("sku", sku, "name", "Shirt", "unitPrice", 2990, "quantity", quantity)));
     }
 
     private long orderCount() {
@@ -50,7 +67,8 @@ class ApiFoundationTest {
 
     @Test
     void aScriptGetsATokenWithBasicAuthAndCreatesAnOrderWithIt() {
-        Api.Response issued = new Api(port).basic("clerk", Fixtures.PASSWORD).post("/api/tokens", Map.of("name", "import"));
+        Api.Response issued =
+                new Api(port).basic("clerk", Fixtures.PASSWORD).post("/api/tokens", Map.of("name", "import"));
         assertThat(issued.status()).isEqualTo(201);
         String token = issued.json().get("token").asString();
         assertThat(token).startsWith("kontor_");
@@ -58,29 +76,35 @@ class ApiFoundationTest {
         Api api = new Api(port).bearer(token);
         Api.Response created = api.post("/api/orders", order("SHIRT-M", 2));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(created.header("Location")).isEqualTo("/api/orders/" + created.json().get("id").asLong());
+        assertThat(created.header("Location"))
+                .isEqualTo("/api/orders/" + created.json().get("id").asLong());
         assertThat(created.json().get("number").asString()).isEqualTo("WS-000001");
         assertThat(created.json().at("/totals/total").asLong()).isEqualTo(5980);
 
         JsonNode fetched = api.get(created.header("Location")).json();
         assertThat(fetched.at("/status/lifecycle").asString()).isEqualTo("NEW");
         assertThat(fetched.at("/customer/name").asString()).isEqualTo("Jana Schmidt");
-        assertThat(api.get("/api/orders").json().at("/items/0/number").asString()).isEqualTo("WS-000001");
+        assertThat(api.get("/api/orders").json().at("/items/0/number").asString())
+                .isEqualTo("WS-000001");
     }
 
     @Test
     void theTokenIsStoredOnlyAsAHash() {
         String token = fixtures.token(clerk);
         List<String> stored = jdbc.sql("SELECT encode(token_hash, 'escape') || token_hint FROM api_tokens")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         assertThat(stored).noneMatch(s -> s.contains(token));
     }
 
     @Test
     void wrongCredentialsGet401WithoutSayingWhichPartWasWrong() {
-        Api.Response wrongPassword = new Api(port).basic("clerk", "wrong-password!").post("/api/tokens", Map.of("name", "x"));
-        Api.Response unknownUser = new Api(port).basic("nobody", Fixtures.PASSWORD).post("/api/tokens", Map.of("name", "x"));
-        Api.Response wrongToken = new Api(port).bearer("kontor_not-a-real-token").get("/api/orders");
+        Api.Response wrongPassword =
+                new Api(port).basic("clerk", "wrong-password!").post("/api/tokens", Map.of("name", "x"));
+        Api.Response unknownUser =
+                new Api(port).basic("nobody", Fixtures.PASSWORD).post("/api/tokens", Map.of("name", "x"));
+        Api.Response wrongToken =
+                new Api(port).bearer("kontor_not-a-real-token").get("/api/orders");
         Api.Response none = new Api(port).get("/api/orders");
         for (Api.Response response : List.of(wrongPassword, unknownUser, wrongToken, none)) {
             assertThat(response.status()).isEqualTo(401);
@@ -95,7 +119,8 @@ class ApiFoundationTest {
         JsonNode issued = api.post("/api/tokens", Map.of("name", "temp")).json();
         Api withToken = new Api(port).bearer(issued.get("token").asString());
         assertThat(withToken.get("/api/orders").status()).isEqualTo(200);
-        assertThat(withToken.delete("/api/tokens/" + issued.get("id").asLong()).status()).isEqualTo(204);
+        assertThat(withToken.delete("/api/tokens/" + issued.get("id").asLong()).status())
+                .isEqualTo(204);
         assertThat(withToken.get("/api/orders").status()).isEqualTo(401);
     }
 
@@ -122,11 +147,18 @@ class ApiFoundationTest {
     @Test
     void zeroAndNegativeQuantitiesAreEachNamed() {
         Map<String, Object> body = new java.util.HashMap<>(order("A", 0));
-        body.put("lines", List.of(Map.of("sku", "A", "name", "a", "unitPrice", 100, "quantity", 0),
-                Map.of("sku", "B", "name", "b", "unitPrice", 100, "quantity", -3)));
+        body.put(
+                "lines",
+                List.of(
+                        Map.of("sku", "A", "name", "a", "unitPrice", 100, "quantity", 0),
+                        Map.of("sku", "B", "name", "b", "unitPrice", 100, "quantity", -3)));
         Api.Response response = new Api(port).bearer(fixtures.token(clerk)).post("/api/orders", body);
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+        assertThat(response.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString())
+                        .toList())
                 .containsExactly("lines[0].quantity", "lines[1].quantity");
         assertThat(orderCount()).isZero();
     }
@@ -156,7 +188,11 @@ class ApiFoundationTest {
         Api.Response response = new Api(port).bearer(fixtures.token(clerk)).get("/api/nothing-here");
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(new Api(port).bearer(fixtures.token(clerk)).get("/api/orders/424242").status()).isEqualTo(404);
+        assertThat(new Api(port)
+                        .bearer(fixtures.token(clerk))
+                        .get("/api/orders/424242")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -179,6 +215,9 @@ class ApiFoundationTest {
         assertThat(paths.has("/api/orders")).isTrue();
         assertThat(paths.has("/api/orders/{id}/{action}")).isTrue();
         assertThat(paths.has("/api/tokens")).isTrue();
-        assertThat(docs.json().at("/components/schemas/OrderRequest/properties/channel/example").asString()).isEqualTo("TAOBAO");
+        assertThat(docs.json()
+                        .at("/components/schemas/OrderRequest/properties/channel/example")
+                        .asString())
+                .isEqualTo("TAOBAO");
     }
 }

@@ -1,8 +1,5 @@
 package dev.kontor.orders;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.Map;
 
@@ -21,16 +18,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** Customer service's verbs: exchange a colour, add a gift, give a rebate, re-ship a lost parcel, each with its rule. */
 @KontorTest
 class AfterSalesTest {
 
     @Autowired
     Orders orders;
+
     @Autowired
     Catalog catalog;
+
     @Autowired
     Inventory inventory;
+
     @Autowired
     Fixtures fixtures;
 
@@ -40,16 +43,46 @@ class AfterSalesTest {
     @BeforeEach
     void setUp() {
         lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
-        catalog.create(Actor.system("test"), new ProductInput("SHIRT", "Linen shirt", List.of(
-                new ProductInput.VariantInput("SHIRT-BLUE", Map.of("colour", "blue"), null, false, null, null, null,
-                        null, Map.of("EUR", 4990L)),
-                new ProductInput.VariantInput("SHIRT-RED", Map.of("colour", "red"), null, false, null, null, null,
-                        null, Map.of("EUR", 4990L)),
-                new ProductInput.VariantInput("SHIRT-OLD", Map.of("colour", "beige"), VariantStatus.DISCONTINUED, false,
-                        null, null, null, null, Map.of("EUR", 4990L)))));
+        catalog.create(
+                Actor.system("test"),
+                new ProductInput(
+                        "SHIRT",
+                        "Linen shirt",
+                        List.of(
+                                new ProductInput.VariantInput(
+                                        "SHIRT-BLUE",
+                                        Map.of("colour", "blue"),
+                                        null,
+                                        false,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        Map.of("EUR", 4990L)),
+                                new ProductInput.VariantInput(
+                                        "SHIRT-RED",
+                                        Map.of("colour", "red"),
+                                        null,
+                                        false,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        Map.of("EUR", 4990L)),
+                                new ProductInput.VariantInput(
+                                        "SHIRT-OLD",
+                                        Map.of("colour", "beige"),
+                                        VariantStatus.DISCONTINUED,
+                                        false,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        Map.of("EUR", 4990L)))));
         fixtures.receive("SHIRT-BLUE", 10);
         fixtures.receive("SHIRT-RED", 5);
-        order = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-BLUE", 4990, 2)), false).order();
+        order = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-BLUE", 4990, 2)), false)
+                .order();
         order = orders.act(lina, order.id(), null, OrderAction.APPROVE, null).order();
     }
 
@@ -73,21 +106,30 @@ class AfterSalesTest {
         });
 
         assertThatThrownBy(() -> orders.exchange(lina, order.id(), null, line, "SHIRT-OLD", "beige?"))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).code()).isEqualTo("validation.exchange.discontinued"));
         assertThatThrownBy(() -> orders.exchange(lina, order.id(), order.version(), line, "SHIRT-BLUE", "x"))
-                .as("a stale version").isInstanceOf(dev.kontor.shared.StaleVersionException.class);
+                .as("a stale version")
+                .isInstanceOf(dev.kontor.shared.StaleVersionException.class);
         assertThatThrownBy(() -> orders.exchange(lina, order.id(), null, line, "SHIRT-BLUE", " "))
-                .as("no reason").isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> orders.exchange(fixtures.user("jonas", Role.WAREHOUSE), order.id(), null, line,
-                "SHIRT-BLUE", "the warehouse may not"))
+                .as("no reason")
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> orders.exchange(
+                        fixtures.user("jonas", Role.WAREHOUSE),
+                        order.id(),
+                        null,
+                        line,
+                        "SHIRT-BLUE",
+                        "the warehouse may not"))
                 .isInstanceOf(PermissionDeniedException.class);
     }
 
     @Test
     void aGiftIsFreeAndARebateStaysWithinTheLimit() {
         assertThatThrownBy(() -> orders.addGift(lina, order.id(), null, "SOCKS", "Socks", 1, 500L, "sorry"))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("price"));
         Order gifted = orders.addGift(lina, order.id(), null, "SHIRT-RED", null, 1, null, "sorry for the delay");
         assertThat(gifted.lines()).hasSize(2);
@@ -101,7 +143,9 @@ class AfterSalesTest {
         Order rebated = orders.rebate(lina, order.id(), null, 500L, "late delivery");
         assertThat(rebated.total().minor()).isEqualTo(order.total().minor() - 500);
         assertThatThrownBy(() -> orders.rebate(lina, order.id(), null, 5000L, "very late"))
-                .as("over the 10 % limit").isInstanceOfSatisfying(ActionRefusedException.class,
+                .as("over the 10 % limit")
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.rebate-over-limit"));
         assertThatThrownBy(() -> orders.rebate(lina, order.id(), null, 999_999L, "x"))
                 .isInstanceOf(InvalidInputException.class);
@@ -116,23 +160,27 @@ class AfterSalesTest {
         assertThat(reship.paymentStatus()).isEqualTo(PaymentStatus.PAID);
         assertThat(reship.total().minor()).isZero();
         assertThat(reserved("SHIRT-BLUE")).isEqualTo(4);
-        assertThat(orders.lineage(lina, order.id())).singleElement()
+        assertThat(orders.lineage(lina, order.id()))
+                .singleElement()
                 .satisfies(r -> assertThat(r.relation()).isEqualTo("RESHIP"));
         assertThat(orders.lineage(lina, reship.id())).singleElement().satisfies(r -> {
             assertThat(r.relation()).isEqualTo("PARENT");
             assertThat(r.number()).isEqualTo(order.number());
         });
-        assertThat(orders.reship(lina, order.id(), List.of(order.lines().get(0).id()), "lost again").number())
+        assertThat(orders.reship(lina, order.id(), List.of(order.lines().get(0).id()), "lost again")
+                        .number())
                 .isEqualTo("RE" + order.number() + "-2");
 
-        Order draft = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-RED", 4990, 1)), true).order();
+        Order draft = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-RED", 4990, 1)), true)
+                .order();
         assertThatThrownBy(() -> orders.reship(lina, draft.id(), null, "nothing was sent"))
                 .isInstanceOf(ActionRefusedException.class);
         Order cancelled = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-RED", 4990, 1)), false)
                 .order();
         orders.act(fixtures.user("wang.lei", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "dup");
         assertThatThrownBy(() -> orders.reship(lina, cancelled.id(), null, "x"))
-                .isInstanceOfSatisfying(ActionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.reship-state"));
         assertThatThrownBy(() -> orders.reship(lina, order.id(), List.of(987654L), "x"))
                 .isInstanceOf(InvalidInputException.class);
@@ -156,13 +204,17 @@ class AfterSalesTest {
         assertThat(discounted.content().discount()).isEqualTo(500);
 
         assertThatThrownBy(() -> orders.changePrice(lina, order.id(), null, line, 1000L, "half price"))
-                .as("beyond the discount limit").isInstanceOfSatisfying(ActionRefusedException.class,
+                .as("beyond the discount limit")
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.price-over-limit"));
         assertThatThrownBy(() -> orders.changePrice(lina, order.id(), null, line, 4000L, " "))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("reason"));
         assertThatThrownBy(() -> orders.changePrice(lina, order.id(), null, line, -1L, "x"))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("amount"));
         Actor boss = fixtures.user("boss", Role.SUPERVISOR);
         Order half = orders.changePrice(boss, order.id(), null, line, 2500L, "damaged box, agreed by phone");

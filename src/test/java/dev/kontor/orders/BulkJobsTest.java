@@ -1,8 +1,5 @@
 package dev.kontor.orders;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,30 +23,43 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** Bulk actions: each order with its own rule, permission, timeline entry and result; worked off exactly once. */
 @KontorTest
 class BulkJobsTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Orders orders;
+
     @Autowired
     BulkJobs bulk;
+
     @Autowired
     BulkJobWorker worker;
+
     @Autowired
     OrderExport export;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     dev.kontor.orders.internal.BulkJobRepository items;
+
     @Autowired
     dev.kontor.support.MutableClock clock;
+
     @Autowired
     dev.kontor.catalog.Inventory inventory;
+
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transaction;
 
@@ -61,7 +71,8 @@ class BulkJobsTest {
     }
 
     private Order placed(String channel) {
-        return orders.place(lina, Fixtures.input(channel, null, Fixtures.line("MUG", 1200, 1)), false).order();
+        return orders.place(lina, Fixtures.input(channel, null, Fixtures.line("MUG", 1200, 1)), false)
+                .order();
     }
 
     private List<Order> placed(int n) {
@@ -73,7 +84,9 @@ class BulkJobsTest {
     }
 
     private long entries(long orderId, String action) {
-        return orders.timeline(lina, orderId).stream().filter(e -> e.action().equals(action)).count();
+        return orders.timeline(lina, orderId).stream()
+                .filter(e -> e.action().equals(action))
+                .count();
     }
 
     @Test
@@ -82,11 +95,19 @@ class BulkJobsTest {
         Order cancelled = placed("MANUAL");
         orders.act(fixtures.user("boss", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "changed mind");
 
-        BulkJob job = bulk.start(lina, BulkAction.APPROVE, null,
-                List.of(chosen.get(0).id(), chosen.get(1).id(), cancelled.id(), chosen.get(2).id()));
+        BulkJob job = bulk.start(
+                lina,
+                BulkAction.APPROVE,
+                null,
+                List.of(
+                        chosen.get(0).id(),
+                        chosen.get(1).id(),
+                        cancelled.id(),
+                        chosen.get(2).id()));
         assertThat(job.total()).isEqualTo(4);
         assertThat(job.finished()).isFalse();
-        assertThat(orders.get(chosen.get(0).id()).lifecycle()).as("nothing happens before the worker runs")
+        assertThat(orders.get(chosen.get(0).id()).lifecycle())
+                .as("nothing happens before the worker runs")
                 .isEqualTo(LifecycleStatus.NEW);
 
         assertThat(worker.run()).isEqualTo(4);
@@ -112,38 +133,59 @@ class BulkJobsTest {
             assertThat(j.count(BulkItemStatus.DONE)).isEqualTo(3);
             assertThat(j.finished()).isTrue();
         });
-        assertThat(bulk.latest(fixtures.user("sven", Role.SALES), 10)).as("only one's own jobs").isEmpty();
+        assertThat(bulk.latest(fixtures.user("sven", Role.SALES), 10))
+                .as("only one's own jobs")
+                .isEmpty();
     }
 
     @Test
     void approvingTogetherCommitsEachOrdersStockAndPassesOverWhatItMayNotApprove() {
-        long shirt = fixtures.product("BULKSHIRT", false, "BLK-SHIRT-1").variants().get(0).id();
-        long sock = fixtures.product("BULKSOCK", true, "BLK-SOCK-1").variants().get(0).id();
+        long shirt = fixtures.product("BULKSHIRT", false, "BLK-SHIRT-1")
+                .variants()
+                .get(0)
+                .id();
+        long sock = fixtures.product("BULKSOCK", true, "BLK-SOCK-1")
+                .variants()
+                .get(0)
+                .id();
         fixtures.receive("BLK-SHIRT-1", 5);
-        Order shirts = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-SHIRT-1", 2990, 2)), false).order();
-        Order socks = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-SOCK-1", 990, 3),
-                Fixtures.line("BLK-SHIRT-1", 2990, 1)), false).order();
+        Order shirts = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-SHIRT-1", 2990, 2)), false)
+                .order();
+        Order socks = orders.place(
+                        lina,
+                        Fixtures.input(
+                                "MANUAL",
+                                null,
+                                Fixtures.line("BLK-SOCK-1", 990, 3),
+                                Fixtures.line("BLK-SHIRT-1", 2990, 1)),
+                        false)
+                .order();
         Order plain = placed("MANUAL");
         Order cancelled = placed("MANUAL");
         orders.act(fixtures.user("boss", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "changed mind");
 
-        Set<Long> approved = transaction.execute(s -> orders.approveAll(lina,
-                List.of(shirts.id(), socks.id(), plain.id(), cancelled.id())));
+        Set<Long> approved = transaction.execute(
+                s -> orders.approveAll(lina, List.of(shirts.id(), socks.id(), plain.id(), cancelled.id())));
 
         assertThat(approved).containsExactly(shirts.id(), socks.id(), plain.id());
         assertThat(orders.get(cancelled.id()).lifecycle()).isEqualTo(LifecycleStatus.CANCELLED);
         for (Order o : List.of(shirts, socks, plain)) {
             assertThat(orders.get(o.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
             assertThat(orders.get(o.id()).version()).isEqualTo(o.version() + 1);
-            assertThat(orders.timeline(lina, o.id())).filteredOn(e -> e.action().equals("order.approve"))
-                    .singleElement().satisfies(e -> {
+            assertThat(orders.timeline(lina, o.id()))
+                    .filteredOn(e -> e.action().equals("order.approve"))
+                    .singleElement()
+                    .satisfies(e -> {
                         assertThat(e.actorName()).isEqualTo(lina.displayName());
-                        assertThat(e.changes()).anySatisfy(c -> assertThat(c.field()).isEqualTo("lifecycle"));
+                        assertThat(e.changes())
+                                .anySatisfy(c -> assertThat(c.field()).isEqualTo("lifecycle"));
                     });
         }
-        assertThat(inventory.holdingsOf(shirts.id())).singleElement()
+        assertThat(inventory.holdingsOf(shirts.id()))
+                .singleElement()
                 .satisfies(h -> assertThat(h.reserved()).isEqualTo(2));
-        assertThat(inventory.holdingsOf(socks.id())).extracting(h -> h.sku() + ":" + h.reserved() + "+" + h.backordered())
+        assertThat(inventory.holdingsOf(socks.id()))
+                .extracting(h -> h.sku() + ":" + h.reserved() + "+" + h.backordered())
                 .containsExactlyInAnyOrder("BLK-SOCK-1:0+3", "BLK-SHIRT-1:1+0");
         assertThat(inventory.holdingsOf(plain.id())).isEmpty();
         assertThat(inventory.total(shirt)).isEqualTo(new dev.kontor.catalog.StockFigures(null, 5, 3, 0, 0));
@@ -152,7 +194,9 @@ class BulkJobsTest {
                 SELECT string_agg(kind || ' ' || reserved_delta || '+' || backordered_delta || ' ' || order_label, ', '
                                   ORDER BY order_id, id)
                 FROM stock_movements WHERE order_id IN (:ids)""")
-                .param("ids", List.of(shirts.id(), socks.id())).query(String.class).single())
+                        .param("ids", List.of(shirts.id(), socks.id()))
+                        .query(String.class)
+                        .single())
                 .as("one ledger row per line, as approving one by one writes")
                 .isEqualTo("RESERVATION 2+0 " + shirts.number() + ", BACKORDER 0+3 " + socks.number()
                         + ", RESERVATION 1+0 " + socks.number());
@@ -162,13 +206,18 @@ class BulkJobsTest {
     void oneShortOrderFailsTheBatchButTheWorkerStillApprovesTheOthersOneByOne() {
         fixtures.product("BULKCAP", false, "BLK-CAP-1");
         fixtures.receive("BLK-CAP-1", 5);
-        Order caps = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-CAP-1", 1990, 2)), false).order();
-        Order tooMany = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-CAP-1", 1990, 9)), false).order();
+        Order caps = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-CAP-1", 1990, 2)), false)
+                .order();
+        Order tooMany = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-CAP-1", 1990, 9)), false)
+                .order();
         Order plain = placed("MANUAL");
 
-        assertThatThrownBy(() -> transaction.execute(s -> orders.approveAll(lina, List.of(caps.id(), tooMany.id(), plain.id()))))
+        assertThatThrownBy(() ->
+                        transaction.execute(s -> orders.approveAll(lina, List.of(caps.id(), tooMany.id(), plain.id()))))
                 .isInstanceOf(dev.kontor.shared.ActionRefusedException.class);
-        assertThat(orders.get(caps.id()).lifecycle()).as("nothing of the failed batch stays").isEqualTo(LifecycleStatus.NEW);
+        assertThat(orders.get(caps.id()).lifecycle())
+                .as("nothing of the failed batch stays")
+                .isEqualTo(LifecycleStatus.NEW);
         assertThat(inventory.holdingsOf(caps.id())).isEmpty();
         assertThat(entries(caps.id(), "order.approve")).isZero();
 
@@ -184,7 +233,9 @@ class BulkJobsTest {
         assertThat(orders.get(caps.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
         assertThat(orders.get(plain.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
         assertThat(orders.get(tooMany.id()).lifecycle()).isEqualTo(LifecycleStatus.NEW);
-        assertThat(inventory.holdingsOf(caps.id())).singleElement().satisfies(h -> assertThat(h.reserved()).isEqualTo(2));
+        assertThat(inventory.holdingsOf(caps.id()))
+                .singleElement()
+                .satisfies(h -> assertThat(h.reserved()).isEqualTo(2));
     }
 
     @Test
@@ -193,9 +244,31 @@ class BulkJobsTest {
         OrderInput base = Fixtures.input("MANUAL", null, Fixtures.line("MUG", 1200, 1));
         List<Long> own = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            own.add(orders.place(lina, new OrderInput(base.channel(), null, base.customer(), null, null, null,
-                    base.shippingAddress(), base.currency(), base.pricesIncludeTax(), base.lines(), base.shipping(),
-                    null, base.paymentMethod(), Set.of(), sven.userId(), Set.of(), null, null, null), false).order().id());
+            own.add(orders.place(
+                            lina,
+                            new OrderInput(
+                                    base.channel(),
+                                    null,
+                                    base.customer(),
+                                    null,
+                                    null,
+                                    null,
+                                    base.shippingAddress(),
+                                    base.currency(),
+                                    base.pricesIncludeTax(),
+                                    base.lines(),
+                                    base.shipping(),
+                                    null,
+                                    base.paymentMethod(),
+                                    Set.of(),
+                                    sven.userId(),
+                                    Set.of(),
+                                    null,
+                                    null,
+                                    null),
+                            false)
+                    .order()
+                    .id());
         }
         Order someoneElses = placed("MANUAL");
         List<Long> chosen = new ArrayList<>(own);
@@ -220,12 +293,17 @@ class BulkJobsTest {
         BulkJob again = bulk.start(lina, BulkAction.TAG, "vip", chosen, "key-1");
         assertThat(again.id()).isEqualTo(first.id());
         BulkJob whole = bulk.startForFilter(lina, BulkAction.TAG, "vip", OrderFilter.all(), "key-2");
-        assertThat(bulk.startForFilter(lina, BulkAction.TAG, "vip", OrderFilter.all(), "key-2").id()).isEqualTo(whole.id());
+        assertThat(bulk.startForFilter(lina, BulkAction.TAG, "vip", OrderFilter.all(), "key-2")
+                        .id())
+                .isEqualTo(whole.id());
         assertThat(bulk.latest(lina, 10)).extracting(BulkJob::id).containsExactly(whole.id(), first.id());
-        assertThat(bulk.start(fixtures.user("sven", Role.SALES), BulkAction.TAG, "vip", chosen, "key-1").id())
-                .as("keys are per user").isNotEqualTo(first.id());
+        assertThat(bulk.start(fixtures.user("sven", Role.SALES), BulkAction.TAG, "vip", chosen, "key-1")
+                        .id())
+                .as("keys are per user")
+                .isNotEqualTo(first.id());
         assertThatThrownBy(() -> bulk.start(lina, BulkAction.TAG, "vip", chosen, "k".repeat(101)))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("key"));
     }
 
@@ -236,10 +314,12 @@ class BulkJobsTest {
         BulkJob job = bulk.start(ola, BulkAction.APPROVE, null, List.of(order.id()));
         worker.run();
 
-        assertThat(bulk.items(ola, job.id(), false, 0, 10)).singleElement()
+        assertThat(bulk.items(ola, job.id(), false, 0, 10))
+                .singleElement()
                 .satisfies(i -> assertThat(i.status()).isEqualTo(BulkItemStatus.REFUSED));
         assertThat(orders.get(order.id()).lifecycle()).isEqualTo(LifecycleStatus.NEW);
-        assertThatThrownBy(() -> bulk.get(lina, job.id())).as("another user's job is not shown")
+        assertThatThrownBy(() -> bulk.get(lina, job.id()))
+                .as("another user's job is not shown")
                 .isInstanceOf(dev.kontor.shared.NotFoundException.class);
     }
 
@@ -247,18 +327,23 @@ class BulkJobsTest {
     void holdNeedsAReasonAndNothingIsWrittenWithoutOne() {
         Order order = placed("MANUAL");
         assertThatThrownBy(() -> bulk.start(lina, BulkAction.HOLD, "  ", List.of(order.id())))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("reason"));
         assertThatThrownBy(() -> bulk.start(lina, BulkAction.TAG, "no/slashes", List.of(order.id())))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("tag"));
         assertThatThrownBy(() -> bulk.start(lina, BulkAction.APPROVE, null, List.of()))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("orderIds"));
         assertThatThrownBy(() -> bulk.start(lina, BulkAction.ASSIGN, "999999", List.of(order.id())))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("responsibleId"));
-        assertThat(jdbc.sql("SELECT count(*) FROM bulk_jobs").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM bulk_jobs").query(Long.class).single())
+                .isZero();
 
         BulkJob job = bulk.start(lina, BulkAction.HOLD, "address check", List.of(order.id()));
         worker.run();
@@ -282,7 +367,11 @@ class BulkJobsTest {
         assertThat(orders.get(manual.id()).content().tags()).isEmpty();
         assertThat(entries(ebay.get(1).id(), "order.tagged")).isEqualTo(1);
 
-        bulk.start(lina, BulkAction.ASSIGN, jonas.userId().toString(), List.of(ebay.get(0).id(), manual.id()));
+        bulk.start(
+                lina,
+                BulkAction.ASSIGN,
+                jonas.userId().toString(),
+                List.of(ebay.get(0).id(), manual.id()));
         bulk.start(lina, BulkAction.UNTAG, "vip", List.of(ebay.get(1).id()));
         worker.run();
         assertThat(orders.get(manual.id()).content().responsibleId()).isEqualTo(jonas.userId());
@@ -291,20 +380,36 @@ class BulkJobsTest {
             assertThat(c.field()).isEqualTo("responsible");
             assertThat(c.after()).isEqualTo("Jonas");
         });
-        assertThat(orders.list(jonas, OrderFilter.all(), OrderSort.PLACED, true, null, 50).items())
-                .as("the new responsible sees the orders").hasSize(2);
+        assertThat(orders.list(jonas, OrderFilter.all(), OrderSort.PLACED, true, null, 50)
+                        .items())
+                .as("the new responsible sees the orders")
+                .hasSize(2);
     }
 
     @Test
     void twoWorkersApprovingTogetherNeverOversellAScarceItem() throws Exception {
-        long hot = fixtures.product("BULKHOT", false, "BLK-HOT-1").variants().get(0).id();
-        long plenty = fixtures.product("BULKPLENTY", false, "BLK-PLENTY-1").variants().get(0).id();
+        long hot = fixtures.product("BULKHOT", false, "BLK-HOT-1")
+                .variants()
+                .get(0)
+                .id();
+        long plenty = fixtures.product("BULKPLENTY", false, "BLK-PLENTY-1")
+                .variants()
+                .get(0)
+                .id();
         fixtures.receive("BLK-HOT-1", 200);
         fixtures.receive("BLK-PLENTY-1", 1000);
         List<Long> chosen = new ArrayList<>();
         for (int i = 0; i < 260; i++) {
-            chosen.add(orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-PLENTY-1", 990, 1),
-                    Fixtures.line("BLK-HOT-1", 1990, 1)), false).order().id());
+            chosen.add(orders.place(
+                            lina,
+                            Fixtures.input(
+                                    "MANUAL",
+                                    null,
+                                    Fixtures.line("BLK-PLENTY-1", 990, 1),
+                                    Fixtures.line("BLK-HOT-1", 1990, 1)),
+                            false)
+                    .order()
+                    .id());
         }
         BulkJob job = bulk.start(lina, BulkAction.APPROVE, null, chosen);
 
@@ -322,18 +427,26 @@ class BulkJobsTest {
         assertThat(job.count(BulkItemStatus.DONE)).isEqualTo(200);
         assertThat(job.count(BulkItemStatus.REFUSED)).isEqualTo(60);
         assertThat(inventory.total(hot)).isEqualTo(new dev.kontor.catalog.StockFigures(null, 200, 200, 0, 0));
-        assertThat(inventory.total(plenty)).as("a refused order holds nothing")
+        assertThat(inventory.total(plenty))
+                .as("a refused order holds nothing")
                 .isEqualTo(new dev.kontor.catalog.StockFigures(null, 1000, 200, 0, 0));
-        assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE lifecycle = 'APPROVED'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE lifecycle = 'APPROVED'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(200);
         assertThat(jdbc.sql("SELECT coalesce(sum(reserved_delta), 0) FROM stock_movements WHERE variant_id = :v")
-                .param("v", hot).query(Long.class).single()).as("the ledger adds up to the figures").isEqualTo(200);
+                        .param("v", hot)
+                        .query(Long.class)
+                        .single())
+                .as("the ledger adds up to the figures")
+                .isEqualTo(200);
     }
 
     @Test
     void twoWorkersTogetherActOnEveryOrderExactlyOnce() throws Exception {
         List<Order> chosen = placed(260); // more than one batch: each worker also brings in its helper thread
-        BulkJob job = bulk.start(lina, BulkAction.APPROVE, null, chosen.stream().map(Order::id).toList());
+        BulkJob job = bulk.start(
+                lina, BulkAction.APPROVE, null, chosen.stream().map(Order::id).toList());
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -348,7 +461,9 @@ class BulkJobsTest {
         }
         assertThat(bulk.get(lina, job.id()).count(BulkItemStatus.DONE)).isEqualTo(260);
         assertThat(jdbc.sql("SELECT count(*) FROM timeline_entries WHERE action = 'order.approve'")
-                .query(Long.class).single()).isEqualTo(260);
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(260);
     }
 
     @Test
@@ -370,20 +485,26 @@ class BulkJobsTest {
         Order a = placed("MANUAL");
         Order b = placed("MANUAL");
 
-        Api.Response started = api.header("Idempotency-Key", "bulk-1").post("/api/orders/bulk",
-                Map.of("action", "approve", "orderIds", List.of(a.id(), b.id())));
+        Api.Response started = api.header("Idempotency-Key", "bulk-1")
+                .post("/api/orders/bulk", Map.of("action", "approve", "orderIds", List.of(a.id(), b.id())));
         assertThat(started.status()).isEqualTo(202);
-        assertThat(started.header("Location")).isEqualTo("/api/bulk-jobs/" + started.json().get("id").asLong());
-        Api.Response retried = api.header("Idempotency-Key", "bulk-1").post("/api/orders/bulk",
-                Map.of("action", "approve", "orderIds", List.of(a.id(), b.id())));
-        assertThat(retried.json().get("id").asLong()).as("a retry starts no second job")
+        assertThat(started.header("Location"))
+                .isEqualTo("/api/bulk-jobs/" + started.json().get("id").asLong());
+        Api.Response retried = api.header("Idempotency-Key", "bulk-1")
+                .post("/api/orders/bulk", Map.of("action", "approve", "orderIds", List.of(a.id(), b.id())));
+        assertThat(retried.json().get("id").asLong())
+                .as("a retry starts no second job")
                 .isEqualTo(started.json().get("id").asLong());
 
         worker.run();
         Api.Response job = api.get(started.header("Location"));
         assertThat(job.json().get("finished").asBoolean()).isTrue();
         assertThat(job.json().get("counts").get("DONE").asInt()).isEqualTo(2);
-        assertThat(api.get(started.header("Location") + "/items").json().get(1).get("number").asText())
+        assertThat(api.get(started.header("Location") + "/items")
+                        .json()
+                        .get(1)
+                        .get("number")
+                        .asText())
                 .isEqualTo(orders.get(b.id()).number());
 
         api = new Api(port).bearer(fixtures.token(lina));

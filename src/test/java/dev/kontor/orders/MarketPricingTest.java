@@ -1,8 +1,5 @@
 package dev.kontor.orders;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * Markets and currencies: the shipping country picks the market, the market the currency, and catalog items take
  * their list price in that currency; moving a draft to another market reprices its catalog items.
@@ -26,10 +26,13 @@ class MarketPricingTest {
 
     @Autowired
     Orders orders;
+
     @Autowired
     Markets markets;
+
     @Autowired
     Catalog catalog;
+
     @Autowired
     Fixtures fixtures;
 
@@ -38,9 +41,21 @@ class MarketPricingTest {
     @BeforeEach
     void setUp() {
         sven = fixtures.user("sven");
-        catalog.create(Actor.system("test"), new ProductInput("SWEATER", "Merino sweater", List.of(
-                new ProductInput.VariantInput("SWEATER-M", Map.of("size", "M"), null, true, null, null, null, null,
-                        Map.of("EUR", 8900L, "NOK", 99900L, "CNY", 69900L)))));
+        catalog.create(
+                Actor.system("test"),
+                new ProductInput(
+                        "SWEATER",
+                        "Merino sweater",
+                        List.of(new ProductInput.VariantInput(
+                                "SWEATER-M",
+                                Map.of("size", "M"),
+                                null,
+                                true,
+                                null,
+                                null,
+                                null,
+                                null,
+                                Map.of("EUR", 8900L, "NOK", 99900L, "CNY", 69900L)))));
         fixtures.product("SCARF", true, "SCARF-RED"); // EUR only
     }
 
@@ -48,10 +63,29 @@ class MarketPricingTest {
     private OrderInput draftTo(String country, OrderInput.LineInput... lines) {
         OrderInput base = Fixtures.input("MANUAL", null);
         dev.kontor.shared.Address to = country.equals("GB")
-                ? new dev.kontor.shared.Address("Kari", null, "1 High Street", null, "SW1A 1AA", "London", null, "GB", null)
+                ? new dev.kontor.shared.Address(
+                        "Kari", null, "1 High Street", null, "SW1A 1AA", "London", null, "GB", null)
                 : Fixtures.address("Kari", country);
-        return new OrderInput("MANUAL", null, base.customer(), null, null, null, to, null,
-                true, List.of(lines), 0L, null, null, Set.of(), null, Set.of(), null, null, null);
+        return new OrderInput(
+                "MANUAL",
+                null,
+                base.customer(),
+                null,
+                null,
+                null,
+                to,
+                null,
+                true,
+                List.of(lines),
+                0L,
+                null,
+                null,
+                Set.of(),
+                null,
+                Set.of(),
+                null,
+                null,
+                null);
     }
 
     private static OrderInput.LineInput fromCatalog(String sku, int quantity) {
@@ -59,8 +93,26 @@ class MarketPricingTest {
     }
 
     private static OrderInput withCountry(OrderInput in, String country, String currency) {
-        return new OrderInput(in.channel(), null, in.customer(), null, null, null, Fixtures.address("Kari", country),
-                currency, true, in.lines(), 0L, null, null, Set.of(), null, Set.of(), null, null, null);
+        return new OrderInput(
+                in.channel(),
+                null,
+                in.customer(),
+                null,
+                null,
+                null,
+                Fixtures.address("Kari", country),
+                currency,
+                true,
+                in.lines(),
+                0L,
+                null,
+                null,
+                Set.of(),
+                null,
+                Set.of(),
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -69,13 +121,15 @@ class MarketPricingTest {
         assertThat(markets.forCountry("NO")).map(Market::code).contains("NO");
         assertThat(markets.forCountry("GB")).isEmpty();
 
-        Order oslo = orders.place(sven, draftTo("NO", fromCatalog("SWEATER-M", 2)), true).order();
+        Order oslo = orders.place(sven, draftTo("NO", fromCatalog("SWEATER-M", 2)), true)
+                .order();
         assertThat(oslo.currency()).isEqualTo("NOK");
         assertThat(oslo.lines().get(0).unitPrice()).isEqualTo(99900);
         assertThat(oslo.lines().get(0).name()).as("named from the catalog").isEqualTo("Merino sweater");
         assertThat(oslo.lines().get(0).attributes()).containsEntry("size", "M");
 
-        Order koeln = orders.place(sven, draftTo("DE", fromCatalog("SWEATER-M", 1)), true).order();
+        Order koeln = orders.place(sven, draftTo("DE", fromCatalog("SWEATER-M", 1)), true)
+                .order();
         assertThat(koeln.currency()).isEqualTo("EUR");
         assertThat(koeln.lines().get(0).unitPrice()).isEqualTo(8900);
     }
@@ -87,21 +141,58 @@ class MarketPricingTest {
         Order draft = orders.place(sven, written, true).order();
         assertThat(draft.total().minor()).isEqualTo(8900 + 300);
 
-        Order moved = orders.edit(sven, draft.id(), draft.version(), withCountry(
-                new OrderInput("MANUAL", null, written.customer(), null, null, null, null, null, true, List.of(
-                        new OrderInput.LineInput("SWEATER-M", "Merino sweater", Map.of("size", "M"), 8900L, 1, null, 2500),
-                        typed), 0L, null, null, Set.of(), null, Set.of(), null, null, null), "CN", null)).order();
+        Order moved = orders.edit(
+                        sven,
+                        draft.id(),
+                        draft.version(),
+                        withCountry(
+                                new OrderInput(
+                                        "MANUAL",
+                                        null,
+                                        written.customer(),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        true,
+                                        List.of(
+                                                new OrderInput.LineInput(
+                                                        "SWEATER-M",
+                                                        "Merino sweater",
+                                                        Map.of("size", "M"),
+                                                        8900L,
+                                                        1,
+                                                        null,
+                                                        2500),
+                                                typed),
+                                        0L,
+                                        null,
+                                        null,
+                                        Set.of(),
+                                        null,
+                                        Set.of(),
+                                        null,
+                                        null,
+                                        null),
+                                "CN",
+                                null))
+                .order();
 
         assertThat(moved.currency()).isEqualTo("CNY");
-        assertThat(moved.lines().get(0).unitPrice()).as("repriced from the catalog").isEqualTo(69900);
+        assertThat(moved.lines().get(0).unitPrice())
+                .as("repriced from the catalog")
+                .isEqualTo(69900);
         assertThat(moved.lines().get(1).unitPrice()).as("typed by hand, kept").isEqualTo(300);
-        assertThat(orders.timeline(sven, draft.id()).get(0).changes()).extracting(c -> c.field()).contains("currency");
+        assertThat(orders.timeline(sven, draft.id()).get(0).changes())
+                .extracting(c -> c.field())
+                .contains("currency");
     }
 
     @Test
     void aCatalogItemWithoutAPriceInTheMarketsCurrencyIsNamedAndNothingIsSaved() {
-        assertThatThrownBy(() -> orders.place(sven, draftTo("NO", fromCatalog("SWEATER-M", 1),
-                fromCatalog("SCARF-RED", 1)), true))
+        assertThatThrownBy(() -> orders.place(
+                        sven, draftTo("NO", fromCatalog("SWEATER-M", 1), fromCatalog("SCARF-RED", 1)), true))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.problems()).singleElement().satisfies(p -> {
                         assertThat(p.field()).isEqualTo("lines[1].unitPrice");
@@ -113,7 +204,8 @@ class MarketPricingTest {
 
         assertThatThrownBy(() -> orders.place(sven, draftTo("GB", fromCatalog("SWEATER-M", 1)), true))
                 .as("no market for the country: the currency must be given")
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems()).extracting(p -> p.field()).contains("currency"));
     }
 }

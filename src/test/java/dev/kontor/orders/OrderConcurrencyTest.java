@@ -1,8 +1,5 @@
 package dev.kontor.orders;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,14 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** No lost update, no duplicate, no gap in the numbers: what concurrency must never break. */
 @KontorTest
 class OrderConcurrencyTest {
 
     @Autowired
     Orders orders;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -47,10 +49,14 @@ class OrderConcurrencyTest {
         Order order = fixtures.order(anna, false);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        Future<Object> approve = pool.submit(() -> attempt(start, () ->
-                orders.act(anna, order.id(), order.version(), OrderAction.APPROVE, null).order()));
-        Future<Object> hold = pool.submit(() -> attempt(start, () ->
-                orders.act(ben, order.id(), order.version(), OrderAction.HOLD, "check stock").order()));
+        Future<Object> approve = pool.submit(() -> attempt(
+                start,
+                () -> orders.act(anna, order.id(), order.version(), OrderAction.APPROVE, null)
+                        .order()));
+        Future<Object> hold = pool.submit(() -> attempt(
+                start,
+                () -> orders.act(ben, order.id(), order.version(), OrderAction.HOLD, "check stock")
+                        .order()));
         start.countDown();
         List<Object> outcomes = List.of(approve.get(), hold.get());
         pool.shutdown();
@@ -66,15 +72,17 @@ class OrderConcurrencyTest {
         Order order = fixtures.order(anna, false);
         orders.act(ben, order.id(), order.version(), OrderAction.APPROVE, null);
         assertThatThrownBy(() -> orders.act(anna, order.id(), order.version(), OrderAction.HOLD, "wait"))
-                .isInstanceOfSatisfying(StaleVersionException.class, e -> assertThat(e.changedBy()).isEqualTo("Ben"));
+                .isInstanceOfSatisfying(
+                        StaleVersionException.class,
+                        e -> assertThat(e.changedBy()).isEqualTo("Ben"));
     }
 
     @Test
     void tenConcurrentImportsOfOneMarketplaceOrderCreateOneOrder() throws Exception {
         List<Callable<Orders.Placed>> calls = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            calls.add(() -> orders.place(anna, Fixtures.input("TAOBAO", "TB-REPEATED",
-                    Fixtures.line("A", 100, 1)), false));
+            calls.add(() ->
+                    orders.place(anna, Fixtures.input("TAOBAO", "TB-REPEATED", Fixtures.line("A", 100, 1)), false));
         }
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Orders.Placed> placed = new ArrayList<>();
@@ -84,7 +92,8 @@ class OrderConcurrencyTest {
         pool.shutdown();
         assertThat(placed).filteredOn(Orders.Placed::created).hasSize(1);
         assertThat(placed.stream().map(p -> p.order().id()).distinct()).hasSize(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -95,7 +104,8 @@ class OrderConcurrencyTest {
         List<Callable<String>> calls = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             calls.add(() -> orders.place(ben, Fixtures.input("EBAY", null, Fixtures.line("B", 100, 1)), false)
-                    .order().number());
+                    .order()
+                    .number());
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<String> numbers = new ArrayList<>();
@@ -103,7 +113,9 @@ class OrderConcurrencyTest {
             numbers.add(f.get());
         }
         pool.shutdown();
-        List<String> all = jdbc.sql("SELECT number FROM orders ORDER BY number").query(String.class).list();
+        List<String> all = jdbc.sql("SELECT number FROM orders ORDER BY number")
+                .query(String.class)
+                .list();
         assertThat(all).hasSize(17).doesNotHaveDuplicates();
         assertThat(all.get(0)).isEqualTo("EB-000001");
         assertThat(all.get(16)).isEqualTo("EB-000017");
@@ -126,5 +138,4 @@ class OrderConcurrencyTest {
             return e;
         }
     }
-
 }

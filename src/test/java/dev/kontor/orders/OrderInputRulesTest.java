@@ -1,7 +1,5 @@
 package dev.kontor.orders;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,15 +8,36 @@ import dev.kontor.shared.Address;
 import dev.kontor.shared.FieldProblem;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Bad order input is refused field by field, every problem named at once. */
 class OrderInputRulesTest {
 
     private static final Set<String> CHANNELS = Set.of("MANUAL", "TAOBAO");
-    private static final Address ADDRESS = new Address("Jana", null, "Hauptstraße 1", null, "50667", "Köln", null, "DE", null);
+    private static final Address ADDRESS =
+            new Address("Jana", null, "Hauptstraße 1", null, "50667", "Köln", null, "DE", null);
 
     private static OrderInput input(String currency, List<OrderInput.LineInput> lines, Long total) {
-        return new OrderInput("MANUAL", null, OrderInput.CustomerChoice.existing(1), "jana@example.de", null, null,
-                ADDRESS, currency, true, lines, 0L, 0L, null, Set.of(), null, Set.of(), null, total, null);
+        return new OrderInput(
+                "MANUAL",
+                null,
+                OrderInput.CustomerChoice.existing(1),
+                "jana@example.de",
+                null,
+                null,
+                ADDRESS,
+                currency,
+                true,
+                lines,
+                0L,
+                0L,
+                null,
+                Set.of(),
+                null,
+                Set.of(),
+                null,
+                total,
+                null);
     }
 
     private static OrderInput.LineInput line(Long price, Integer quantity) {
@@ -26,7 +45,9 @@ class OrderInputRulesTest {
     }
 
     private static List<String> fields(OrderInput input) {
-        return OrderInputRules.check(input, CHANNELS).list().stream().map(FieldProblem::field).toList();
+        return OrderInputRules.check(input, CHANNELS).list().stream()
+                .map(FieldProblem::field)
+                .toList();
     }
 
     @Test
@@ -37,34 +58,76 @@ class OrderInputRulesTest {
     @Test
     void eachBadLineValueIsNamedByItsPath() {
         OrderInput input = input("EUR", List.of(line(1000L, 0), line(-5L, -1), line(null, null)), null);
-        assertThat(fields(input)).containsExactly("lines[0].quantity", "lines[1].quantity", "lines[1].unitPrice",
-                "lines[2].quantity", "lines[2].unitPrice");
+        assertThat(fields(input))
+                .containsExactly(
+                        "lines[0].quantity",
+                        "lines[1].quantity",
+                        "lines[1].unitPrice",
+                        "lines[2].quantity",
+                        "lines[2].unitPrice");
     }
 
     @Test
     void anOrderNeedsAtLeastOneLine() {
-        assertThat(OrderInputRules.check(input("EUR", List.of(), null), CHANNELS).list())
+        assertThat(OrderInputRules.check(input("EUR", List.of(), null), CHANNELS)
+                        .list())
                 .containsExactly(FieldProblem.of("lines", "validation.lines.empty"));
     }
 
     @Test
     void currencyAndCountryMustBeIsoCodes() {
-        OrderInput input = new OrderInput("MANUAL", null, OrderInput.CustomerChoice.existing(1), null, null, null,
-                new Address("Jana", null, "Street 1", null, null, "City", null, "XX", null), "EURO", true,
-                List.of(line(100L, 1)), null, null, null, Set.of(), null, Set.of(), null, null, null);
+        OrderInput input = new OrderInput(
+                "MANUAL",
+                null,
+                OrderInput.CustomerChoice.existing(1),
+                null,
+                null,
+                null,
+                new Address("Jana", null, "Street 1", null, null, "City", null, "XX", null),
+                "EURO",
+                true,
+                List.of(line(100L, 1)),
+                null,
+                null,
+                null,
+                Set.of(),
+                null,
+                Set.of(),
+                null,
+                null,
+                null);
         assertThat(fields(input)).containsExactlyInAnyOrder("currency", "shippingAddress.country");
     }
 
     @Test
     void aTotalThatDoesNotMatchTheLinesIsRefusedWithTheComputedOne() {
-        List<FieldProblem> problems = OrderInputRules.check(input("EUR", List.of(line(1000L, 2)), 1999L), CHANNELS).list();
+        List<FieldProblem> problems = OrderInputRules.check(input("EUR", List.of(line(1000L, 2)), 1999L), CHANNELS)
+                .list();
         assertThat(problems).containsExactly(FieldProblem.of("total", "validation.total.mismatch", 1999L, 2000L));
     }
 
     @Test
     void anUnknownChannelAndABadEmailAreNamed() {
-        OrderInput input = new OrderInput("MYSPACE", null, OrderInput.CustomerChoice.existing(1), "not-an-email", null,
-                null, ADDRESS, "EUR", true, List.of(line(100L, 1)), null, null, null, Set.of(), null, Set.of(), null, null, null);
+        OrderInput input = new OrderInput(
+                "MYSPACE",
+                null,
+                OrderInput.CustomerChoice.existing(1),
+                "not-an-email",
+                null,
+                null,
+                ADDRESS,
+                "EUR",
+                true,
+                List.of(line(100L, 1)),
+                null,
+                null,
+                null,
+                Set.of(),
+                null,
+                Set.of(),
+                null,
+                null,
+                null);
         assertThat(fields(input)).containsExactly("channel", "email");
     }
 
@@ -76,9 +139,26 @@ class OrderInputRulesTest {
 
     @Test
     void tagsAreShortWords() {
-        OrderInput input = new OrderInput("MANUAL", null, OrderInput.CustomerChoice.existing(1), null, null, null,
-                ADDRESS, "EUR", true, List.of(line(100L, 1)), null, null, null, Set.of("vip", "<script>"), null,
-                Set.of(), null, null, null);
+        OrderInput input = new OrderInput(
+                "MANUAL",
+                null,
+                OrderInput.CustomerChoice.existing(1),
+                null,
+                null,
+                null,
+                ADDRESS,
+                "EUR",
+                true,
+                List.of(line(100L, 1)),
+                null,
+                null,
+                null,
+                Set.of("vip", "<script>"),
+                null,
+                Set.of(),
+                null,
+                null,
+                null);
         assertThat(fields(input)).containsExactly("tags");
     }
 }

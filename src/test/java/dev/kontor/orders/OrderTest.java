@@ -1,8 +1,5 @@
 package dev.kontor.orders;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +9,36 @@ import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.Address;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** The aggregate's verbs: numbers, holds, shipping limits, what may still be edited. */
 class OrderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     private static Order order(LifecycleStatus state) {
-        OrderContent content = new OrderContent(1, "Jana", null, null, null,
-                new Address("Jana", null, "Hauptstraße 1", null, "50667", "Köln", null, "DE", null), "EUR", true,
-                List.of(new OrderLine(10L, 1, "A", "Shirt", Map.of(), 2000, 2, 0, 1900, 0, 0),
+        OrderContent content = new OrderContent(
+                1,
+                "Jana",
+                null,
+                null,
+                null,
+                new Address("Jana", null, "Hauptstraße 1", null, "50667", "Köln", null, "DE", null),
+                "EUR",
+                true,
+                List.of(
+                        new OrderLine(10L, 1, "A", "Shirt", Map.of(), 2000, 2, 0, 1900, 0, 0),
                         new OrderLine(11L, 2, "B", "Cap", Map.of(), 1000, 1, 0, 1900, 0, 0)),
-                0, 0, null, Set.of(), null, Set.of(), null);
-        return new Order(5L, "D-000001", "MANUAL", null, content, state, null, null, 0, 0, 0, NOW, NOW, NOW, "x", 3, null);
+                0,
+                0,
+                null,
+                Set.of(),
+                null,
+                Set.of(),
+                null);
+        return new Order(
+                5L, "D-000001", "MANUAL", null, content, state, null, null, 0, 0, 0, NOW, NOW, NOW, "x", 3, null);
     }
 
     @Test
@@ -38,8 +53,9 @@ class OrderTest {
     void aRefusedActionTakesNoNumber() {
         Order approved = order(LifecycleStatus.APPROVED);
         assertThatThrownBy(() -> approved.apply(OrderAction.SUBMIT, null, () -> {
-            throw new AssertionError("no number may be taken for a refused action");
-        })).isInstanceOf(ActionRefusedException.class);
+                    throw new AssertionError("no number may be taken for a refused action");
+                }))
+                .isInstanceOf(ActionRefusedException.class);
         assertThat(approved.number()).isEqualTo("D-000001");
     }
 
@@ -67,7 +83,8 @@ class OrderTest {
     void shippingMoreThanWasOrderedIsRefusedAndChangesNothing() {
         Order order = order(LifecycleStatus.APPROVED);
         assertThatThrownBy(() -> order.ship(Map.of(10L, 3)))
-                .isInstanceOfSatisfying(ActionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.ship-too-many"));
         assertThat(order.lines()).allMatch(l -> l.shippedQuantity() == 0);
     }
@@ -75,7 +92,8 @@ class OrderTest {
     @Test
     void onlyAnApprovedOrderShips() {
         assertThatThrownBy(() -> order(LifecycleStatus.NEW).ship(Map.of(10L, 1)))
-                .isInstanceOfSatisfying(ActionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.ship-not-approved"));
     }
 
@@ -85,7 +103,8 @@ class OrderTest {
         order.edit(order.content());
         order.ship(Map.of(10L, 1));
         assertThatThrownBy(() -> order.edit(order.content()))
-                .isInstanceOfSatisfying(ActionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.edit-shipped"));
     }
 
@@ -93,7 +112,8 @@ class OrderTest {
     void aClosedOrderCannotBeEdited() {
         Order order = order(LifecycleStatus.CANCELLED);
         assertThatThrownBy(() -> order.edit(order.content()))
-                .isInstanceOfSatisfying(ActionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.not-editable"));
     }
 
@@ -102,8 +122,23 @@ class OrderTest {
         Order order = order(LifecycleStatus.NEW);
         assertThat(Order.discountBasisPoints(order.content())).isZero();
         OrderContent c = order.content();
-        OrderContent discounted = new OrderContent(c.customerId(), c.customerName(), null, null, null,
-                c.shippingAddress(), "EUR", true, c.lines(), 0, 750, null, Set.of(), null, Set.of(), null);
+        OrderContent discounted = new OrderContent(
+                c.customerId(),
+                c.customerName(),
+                null,
+                null,
+                null,
+                c.shippingAddress(),
+                "EUR",
+                true,
+                c.lines(),
+                0,
+                750,
+                null,
+                Set.of(),
+                null,
+                Set.of(),
+                null);
         assertThat(Order.discountBasisPoints(discounted)).isEqualTo(1500); // 7.50 off 50.00
     }
 

@@ -1,7 +1,5 @@
 package dev.kontor.orders;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.kontor.access.Actor;
-import dev.kontor.access.Role;
 import dev.kontor.support.Api;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
@@ -23,14 +20,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Orders over HTTP: the lifecycle, versions, retries and the records that drive payment and shipping. */
 @KontorTest
 class OrdersApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -46,14 +47,38 @@ class OrdersApiTest {
         Map<String, Object> body = new HashMap<>();
         body.put("channel", "TAOBAO");
         body.put("externalId", externalId);
-        body.put("customer", Map.of("name", "张伟", "country", "CN", "email", "zhang.wei@example.cn",
-                "payerAccount", "zhang.wei@163.com", "payerAccountType", "Alipay"));
+        body.put(
+                "customer",
+                Map.of(
+                        "name",
+                        "张伟",
+                        "country",
+                        "CN",
+                        "email",
+                        "zhang.wei@example.cn",
+                        "payerAccount",
+                        "zhang.wei@163.com",
+                        "payerAccountType",
+                        "Alipay"));
         body.put("shippingAddress", Map.of("name", "张伟", "street", "文一西路 969 号", "city", "杭州", "country", "CN"));
         body.put("currency", "CNY");
-        body.put("lines", List.of(
-                Map.of("sku", "WLY0QU1098", "name", "亚麻衬衫", "attributes", ordered("colour", "蓝", "size", "M"),
-                        "unitPrice", 12900, "quantity", 2, "taxRate", 1300),
-                Map.of("sku", "WXZ0KU1122", "name", "丝巾", "unitPrice", 8900, "quantity", 1, "taxRate", 1300)));
+        body.put(
+                "lines",
+                List.of(
+                        Map.of(
+                                "sku",
+                                "WLY0QU1098",
+                                "name",
+                                "亚麻衬衫",
+                                "attributes",
+                                ordered("colour", "蓝", "size", "M"),
+                                "unitPrice",
+                                12900,
+                                "quantity",
+                                2,
+                                "taxRate",
+                                1300),
+                        Map.of("sku", "WXZ0KU1122", "name", "丝巾", "unitPrice", 8900, "quantity", 1, "taxRate", 1300)));
         body.put("shipping", 1000);
         return body;
     }
@@ -144,7 +169,8 @@ class OrdersApiTest {
         }
         pool.shutdown();
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).isEqualTo(201));
-        assertThat(responses.stream().map(r -> r.json().get("id").asLong()).distinct()).hasSize(1);
+        assertThat(responses.stream().map(r -> r.json().get("id").asLong()).distinct())
+                .hasSize(1);
         assertThat(count("orders")).isEqualTo(1);
     }
 
@@ -152,28 +178,57 @@ class OrdersApiTest {
     void anOrderGoesFromReviewToCompletedThroughItsRecords() {
         JsonNode order = create("FLOW");
         String path = "/api/orders/" + order.get("id").asLong();
-        assertThat(api.post(path + "/approve", Map.of()).json().at("/status/lifecycle").asString()).isEqualTo("APPROVED");
+        assertThat(api.post(path + "/approve", Map.of())
+                        .json()
+                        .at("/status/lifecycle")
+                        .asString())
+                .isEqualTo("APPROVED");
 
-        Api.Response payment = api.post(path + "/payments", Map.of("amount", 35700, "currency", "CNY", "method", "ALIPAY",
-                "reference", "2026112322001412345678"));
+        Api.Response payment = api.post(
+                path + "/payments",
+                Map.of("amount", 35700, "currency", "CNY", "method", "ALIPAY", "reference", "2026112322001412345678"));
         assertThat(payment.status()).as(payment.body()).isEqualTo(201);
         assertThat(api.get(path).json().at("/status/payment").asString()).isEqualTo("PAID");
 
         long shirt = order.at("/lines/0/id").asLong();
         long scarf = order.at("/lines/1/id").asLong();
-        api.post(path + "/shipments", Map.of("carrier", "SF Express", "trackingNumber", "SF1234567890",
-                "lines", List.of(Map.of("lineId", shirt, "quantity", 2))));
+        api.post(
+                path + "/shipments",
+                Map.of(
+                        "carrier",
+                        "SF Express",
+                        "trackingNumber",
+                        "SF1234567890",
+                        "lines",
+                        List.of(Map.of("lineId", shirt, "quantity", 2))));
         assertThat(api.get(path).json().at("/status/fulfilment").asString()).isEqualTo("PARTIALLY_SHIPPED");
-        api.post(path + "/shipments", Map.of("carrier", "SF Express", "trackingNumber", "SF1234567891",
-                "lines", List.of(Map.of("lineId", scarf, "quantity", 1))));
+        api.post(
+                path + "/shipments",
+                Map.of(
+                        "carrier",
+                        "SF Express",
+                        "trackingNumber",
+                        "SF1234567891",
+                        "lines",
+                        List.of(Map.of("lineId", scarf, "quantity", 1))));
         assertThat(api.get(path).json().at("/status/fulfilment").asString()).isEqualTo("SHIPPED");
 
         JsonNode completed = api.post(path + "/complete", Map.of()).json();
         assertThat(completed.at("/status/lifecycle").asString()).isEqualTo("COMPLETED");
 
-        List<String> history = api.get(path + "/timeline").json().valueStream().map(e -> e.get("action").asString()).toList();
-        assertThat(history).containsExactly("order.complete", "shipment.recorded", "shipment.recorded",
-                "payment.recorded", "order.approve", "order.created");
+        List<String> history = api.get(path + "/timeline")
+                .json()
+                .valueStream()
+                .map(e -> e.get("action").asString())
+                .toList();
+        assertThat(history)
+                .containsExactly(
+                        "order.complete",
+                        "shipment.recorded",
+                        "shipment.recorded",
+                        "payment.recorded",
+                        "order.approve",
+                        "order.created");
     }
 
     @Test
@@ -190,8 +245,11 @@ class OrdersApiTest {
         assertThat(refused.json().get("detail").asString()).contains("Refund the payment");
 
         api.post(path + "/refunds", Map.of("amount", 35700, "currency", "CNY", "method", "ALIPAY"));
-        assertThat(api.post(path + "/cancel", Map.of("reason", "customer changed their mind")).json()
-                .at("/status/lifecycle").asString()).isEqualTo("CANCELLED");
+        assertThat(api.post(path + "/cancel", Map.of("reason", "customer changed their mind"))
+                        .json()
+                        .at("/status/lifecycle")
+                        .asString())
+                .isEqualTo("CANCELLED");
     }
 
     @Test
@@ -200,11 +258,19 @@ class OrdersApiTest {
         String path = "/api/orders/" + order.get("id").asLong();
         Api.Response read = api.get(path);
         assertThat(read.header("ETag")).isEqualTo("\"0\"");
-        assertThat(api.header("If-Match", "\"0\"").post(path + "/approve", Map.of()).status()).isEqualTo(200);
+        assertThat(api.header("If-Match", "\"0\"")
+                        .post(path + "/approve", Map.of())
+                        .status())
+                .isEqualTo(200);
         Api.Response stale = api.header("If-Match", "\"0\"").post(path + "/hold", Map.of("reason", "check address"));
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.json().get("changedBy").asString()).isEqualTo("Anna");
-        assertThat(api.without("If-Match").get(path).json().at("/status/lifecycle").asString()).isEqualTo("APPROVED");
+        assertThat(api.without("If-Match")
+                        .get(path)
+                        .json()
+                        .at("/status/lifecycle")
+                        .asString())
+                .isEqualTo("APPROVED");
     }
 
     @Test
@@ -219,16 +285,19 @@ class OrdersApiTest {
     void refundsAndPaymentsStayWithinWhatIsOwedAndWhatWasPaid() {
         JsonNode order = create("MONEY");
         String path = "/api/orders/" + order.get("id").asLong();
-        Api.Response tooMuch = api.post(path + "/payments", Map.of("amount", 99999, "currency", "CNY", "method", "ALIPAY"));
+        Api.Response tooMuch =
+                api.post(path + "/payments", Map.of("amount", 99999, "currency", "CNY", "method", "ALIPAY"));
         assertThat(tooMuch.status()).isEqualTo(422);
         assertThat(tooMuch.json().at("/errors/0/field").asString()).isEqualTo("amount");
         assertThat(tooMuch.json().at("/errors/0/code").asString()).isEqualTo("payment.refused.more-than-owed");
-        Api.Response wrongCurrency = api.post(path + "/payments", Map.of("amount", 100, "currency", "EUR", "method", "CARD"));
+        Api.Response wrongCurrency =
+                api.post(path + "/payments", Map.of("amount", 100, "currency", "EUR", "method", "CARD"));
         assertThat(wrongCurrency.status()).isEqualTo(422);
         assertThat(wrongCurrency.json().at("/errors/0/field").asString()).isEqualTo("currency");
         api.post(path + "/payments", Map.of("amount", 10000, "currency", "CNY", "method", "ALIPAY"));
         assertThat(api.get(path).json().at("/status/payment").asString()).isEqualTo("PARTIALLY_PAID");
-        Api.Response refundTooMuch = api.post(path + "/refunds", Map.of("amount", 10001, "currency", "CNY", "method", "ALIPAY"));
+        Api.Response refundTooMuch =
+                api.post(path + "/refunds", Map.of("amount", 10001, "currency", "CNY", "method", "ALIPAY"));
         assertThat(refundTooMuch.status()).isEqualTo(422);
         assertThat(refundTooMuch.json().at("/errors/0/code").asString()).isEqualTo("payment.refused.refund-too-large");
         assertThat(count("payments")).isEqualTo(1);
@@ -239,11 +308,13 @@ class OrdersApiTest {
         JsonNode order = create("SHIP");
         String path = "/api/orders/" + order.get("id").asLong();
         long shirt = order.at("/lines/0/id").asLong();
-        Map<String, Object> shipment = Map.of("carrier", "YTO", "lines", List.of(Map.of("lineId", shirt, "quantity", 1)));
+        Map<String, Object> shipment =
+                Map.of("carrier", "YTO", "lines", List.of(Map.of("lineId", shirt, "quantity", 1)));
         assertThat(api.post(path + "/shipments", shipment).json().get("reason").asString())
                 .isEqualTo("order.refused.ship-not-approved");
         api.post(path + "/approve", Map.of());
-        Api.Response tooMany = api.post(path + "/shipments",
+        Api.Response tooMany = api.post(
+                path + "/shipments",
                 Map.of("carrier", "YTO", "lines", List.of(Map.of("lineId", shirt, "quantity", 3))));
         assertThat(tooMany.status()).isEqualTo(409);
         assertThat(count("shipments")).isZero();
@@ -286,7 +357,8 @@ class OrdersApiTest {
         assertThat(edited.status()).as(edited.body()).isEqualTo(200);
         assertThat(edited.json().at("/totals/subtotal").asLong()).isEqualTo(5 * 12900);
 
-        JsonNode submitted = api.without("If-Match").post(path + "/submit", Map.of()).json();
+        JsonNode submitted =
+                api.without("If-Match").post(path + "/submit", Map.of()).json();
         assertThat(submitted.get("number").asString()).isEqualTo("SO-000001");
         assertThat(submitted.at("/status/lifecycle").asString()).isEqualTo("NEW");
     }
@@ -297,8 +369,10 @@ class OrdersApiTest {
         body.put("draft", true);
         JsonNode draft = api.post("/api/orders", body).json();
         JsonNode order = create("KEEP");
-        assertThat(api.delete("/api/orders/" + order.get("id").asLong()).status()).isEqualTo(409);
-        assertThat(api.delete("/api/orders/" + draft.get("id").asLong()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/orders/" + order.get("id").asLong()).status())
+                .isEqualTo(409);
+        assertThat(api.delete("/api/orders/" + draft.get("id").asLong()).status())
+                .isEqualTo(204);
         assertThat(api.get("/api/orders").json().get("items")).hasSize(1);
     }
 
@@ -309,16 +383,26 @@ class OrdersApiTest {
         }
         long first = api.get("/api/orders?limit=1").json().at("/items/0/id").asLong();
         api.post("/api/orders/" + first + "/approve", Map.of());
-        assertThat(api.get("/api/orders?lifecycle=APPROVED").json().get("items")).hasSize(1);
+        assertThat(api.get("/api/orders?lifecycle=APPROVED").json().get("items"))
+                .hasSize(1);
         assertThat(api.get("/api/orders?lifecycle=NEW&payment=UNPAID&fulfilment=UNFULFILLED&channel=TAOBAO")
-                .json().get("items")).hasSize(4);
+                        .json()
+                        .get("items"))
+                .hasSize(4);
         assertThat(api.get("/api/orders?channel=EBAY").json().get("items")).isEmpty();
 
-        JsonNode page1 = api.get("/api/orders?limit=2&sort=NUMBER&descending=false").json();
-        JsonNode page2 = api.get("/api/orders?limit=2&sort=NUMBER&descending=false&after=" + page1.get("next").asString()).json();
-        JsonNode page3 = api.get("/api/orders?limit=2&sort=NUMBER&descending=false&after=" + page2.get("next").asString()).json();
-        assertThat(List.of(page1, page2, page3).stream().flatMap(p -> p.get("items").valueStream())
-                .map(o -> o.get("number").asString()).toList())
+        JsonNode page1 =
+                api.get("/api/orders?limit=2&sort=NUMBER&descending=false").json();
+        JsonNode page2 = api.get("/api/orders?limit=2&sort=NUMBER&descending=false&after="
+                        + page1.get("next").asString())
+                .json();
+        JsonNode page3 = api.get("/api/orders?limit=2&sort=NUMBER&descending=false&after="
+                        + page2.get("next").asString())
+                .json();
+        assertThat(List.of(page1, page2, page3).stream()
+                        .flatMap(p -> p.get("items").valueStream())
+                        .map(o -> o.get("number").asString())
+                        .toList())
                 .containsExactly("TB-000001", "TB-000002", "TB-000003", "TB-000004", "TB-000005");
         assertThat(page3.get("next").isNull()).isTrue();
         assertThat(api.get("/api/orders?after=garbage").status()).isEqualTo(422);
@@ -328,12 +412,26 @@ class OrdersApiTest {
     void aForeignBusinessCustomerIsToldExactlyWhatIsMissing() {
         Map<String, Object> body = taobaoOrder(null);
         body.put("channel", "MANUAL");
-        body.put("customer", Map.of("kind", "COMPANY", "name", "Kari Nordmann", "company", "ノルドマン株式会社",
-                "country", "NO", "address", Map.of("name", "Kari Nordmann", "street", "Storgata 1", "city", "Oslo",
-                        "country", "NO")));
+        body.put(
+                "customer",
+                Map.of(
+                        "kind",
+                        "COMPANY",
+                        "name",
+                        "Kari Nordmann",
+                        "company",
+                        "ノルドマン株式会社",
+                        "country",
+                        "NO",
+                        "address",
+                        Map.of("name", "Kari Nordmann", "street", "Storgata 1", "city", "Oslo", "country", "NO")));
         Api.Response response = api.post("/api/orders", body);
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+        assertThat(response.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString())
+                        .toList())
                 .containsExactly("customer.company", "customer.landline");
         assertThat(count("customers")).isZero();
     }

@@ -1,7 +1,5 @@
 package dev.kontor.orders;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The one search box: an order by its number, the customer's name, phone, e-mail, payer account or an item code;
  * and the customer's orders counted on the order page. A hostile search string is only a string.
@@ -24,6 +24,7 @@ class SearchTest {
 
     @Autowired
     Orders orders;
+
     @Autowired
     Fixtures fixtures;
 
@@ -34,18 +35,59 @@ class SearchTest {
     @BeforeEach
     void setUp() {
         lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
-        CustomerDetails zhang = CustomerDetails.of(CustomerKind.PERSON, "张伟", null, "CN", "zh_CN", "zhang.wei@example.cn",
-                "+86 138 0013 8000", null, "zhang.wei@163.com", "Alipay", Fixtures.address("张伟", "CN"));
+        CustomerDetails zhang = CustomerDetails.of(
+                CustomerKind.PERSON,
+                "张伟",
+                null,
+                "CN",
+                "zh_CN",
+                "zhang.wei@example.cn",
+                "+86 138 0013 8000",
+                null,
+                "zhang.wei@163.com",
+                "Alipay",
+                Fixtures.address("张伟", "CN"));
         OrderInput base = Fixtures.input("TAOBAO", "3141592653589001", Fixtures.line("WLY0QU1098", 12900, 2));
-        taobao = orders.place(lina, new OrderInput(base.channel(), base.externalId(), OrderInput.CustomerChoice.create(zhang),
-                null, null, null, Fixtures.address("张伟", "CN"), "CNY", true, base.lines(), 0L, null, "ALIPAY",
-                java.util.Set.of(), null, java.util.Set.of(), null, null, null), false).order();
+        taobao = orders.place(
+                        lina,
+                        new OrderInput(
+                                base.channel(),
+                                base.externalId(),
+                                OrderInput.CustomerChoice.create(zhang),
+                                null,
+                                null,
+                                null,
+                                Fixtures.address("张伟", "CN"),
+                                "CNY",
+                                true,
+                                base.lines(),
+                                0L,
+                                null,
+                                "ALIPAY",
+                                java.util.Set.of(),
+                                null,
+                                java.util.Set.of(),
+                                null,
+                                null,
+                                null),
+                        false)
+                .order();
         other = fixtures.order(lina, false);
     }
 
     private List<Long> search(String q) {
-        return orders.list(lina, new OrderFilter(q, null, null, null, null, null, null, null), OrderSort.PLACED, true,
-                null, 50).items().stream().map(OrderSummary::id).toList();
+        return orders
+                .list(
+                        lina,
+                        new OrderFilter(q, null, null, null, null, null, null, null),
+                        OrderSort.PLACED,
+                        true,
+                        null,
+                        50)
+                .items()
+                .stream()
+                .map(OrderSummary::id)
+                .toList();
     }
 
     @Test
@@ -69,11 +111,42 @@ class SearchTest {
         assertThat(search("schmidt")).containsExactly(draft.id(), other.id());
 
         OrderInput was = Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-BLUE-M", 2990, 2));
-        CustomerDetails weber = CustomerDetails.of(CustomerKind.PERSON, "Jonas Weber", null, "DE", "de",
-                "jonas@example.de", null, null, null, null, Fixtures.address("Jonas Weber", "DE"));
-        orders.edit(lina, draft.id(), null, new OrderInput(was.channel(), null, OrderInput.CustomerChoice.create(weber),
-                null, null, null, Fixtures.address("Jonas Weber", "DE"), "EUR", true, was.lines(), 490L, null,
-                "BANK_TRANSFER", java.util.Set.of(), null, java.util.Set.of(), null, null, null));
+        CustomerDetails weber = CustomerDetails.of(
+                CustomerKind.PERSON,
+                "Jonas Weber",
+                null,
+                "DE",
+                "de",
+                "jonas@example.de",
+                null,
+                null,
+                null,
+                null,
+                Fixtures.address("Jonas Weber", "DE"));
+        orders.edit(
+                lina,
+                draft.id(),
+                null,
+                new OrderInput(
+                        was.channel(),
+                        null,
+                        OrderInput.CustomerChoice.create(weber),
+                        null,
+                        null,
+                        null,
+                        Fixtures.address("Jonas Weber", "DE"),
+                        "EUR",
+                        true,
+                        was.lines(),
+                        490L,
+                        null,
+                        "BANK_TRANSFER",
+                        java.util.Set.of(),
+                        null,
+                        java.util.Set.of(),
+                        null,
+                        null,
+                        null));
 
         assertThat(search("weber")).containsExactly(draft.id());
         assertThat(search("schmidt")).as("not by the name it had").containsExactly(other.id());
@@ -81,7 +154,8 @@ class SearchTest {
 
     @Test
     void hostileOrHugeSearchStringsAreHarmless() {
-        for (String q : List.of("' OR 1=1 --", "%", "_", "\\\\", "<script>alert(1)</script>", "'; DROP TABLE orders; --")) {
+        for (String q :
+                List.of("' OR 1=1 --", "%", "_", "\\\\", "<script>alert(1)</script>", "'; DROP TABLE orders; --")) {
             assertThat(search(q)).as(q).isEmpty();
         }
         assertThat(orders.count(lina, OrderFilter.all())).isEqualTo(2);
@@ -90,7 +164,10 @@ class SearchTest {
     @Test
     void theCustomersOrdersAreCountedByWhatBecameOfThem() {
         Map<String, Long> counts = orders.customerCounts(lina, taobao.content().customerId());
-        assertThat(counts).containsEntry("all_orders", 1L).containsEntry("paid", 0L).containsEntry("cancelled", 0L);
+        assertThat(counts)
+                .containsEntry("all_orders", 1L)
+                .containsEntry("paid", 0L)
+                .containsEntry("cancelled", 0L);
         orders.act(fixtures.user("wang.lei", Role.SUPERVISOR), taobao.id(), null, OrderAction.CANCEL, "duplicate");
         assertThat(orders.customerCounts(lina, taobao.content().customerId())).containsEntry("cancelled", 1L);
     }

@@ -1,8 +1,5 @@
 package dev.kontor.orders;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 
 import dev.kontor.access.Actor;
@@ -22,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * Splitting an order: chosen lines move with their reservations into {@code <number>-OSP<n>}, money paid follows
  * them so the family keeps exactly what the customer paid, and the refusals of issue 8.
@@ -31,14 +31,19 @@ class SplitOrderTest {
 
     @Autowired
     Orders orders;
+
     @Autowired
     Payments payments;
+
     @Autowired
     Shipments shipments;
+
     @Autowired
     Inventory inventory;
+
     @Autowired
     Catalog catalog;
+
     @Autowired
     Fixtures fixtures;
 
@@ -54,8 +59,16 @@ class SplitOrderTest {
         for (String sku : List.of("TEE-S", "TEE-M", "TEE-L")) {
             fixtures.receive(sku, 10);
         }
-        order = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1),
-                Fixtures.line("TEE-M", 2990, 2), Fixtures.line("TEE-L", 2990, 3)), false).order();
+        order = orders.place(
+                        lina,
+                        Fixtures.input(
+                                "MANUAL",
+                                null,
+                                Fixtures.line("TEE-S", 2990, 1),
+                                Fixtures.line("TEE-M", 2990, 2),
+                                Fixtures.line("TEE-L", 2990, 3)),
+                        false)
+                .order();
         order = orders.act(lina, order.id(), null, OrderAction.APPROVE, null).order();
     }
 
@@ -64,8 +77,11 @@ class SplitOrderTest {
     }
 
     private void payInFull() {
-        payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.PAYMENT, order.total().minor(), "EUR",
-                "BANK_TRANSFER", null, null, null, null));
+        payments.record(
+                ingrid,
+                order.id(),
+                new PaymentRequest(
+                        PaymentKind.PAYMENT, order.total().minor(), "EUR", "BANK_TRANSFER", null, null, null, null));
     }
 
     @Test
@@ -87,31 +103,40 @@ class SplitOrderTest {
         assertThat(first.lines()).extracting(OrderLine::sku).containsExactly("TEE-M");
 
         assertThat(reserved("TEE-M")).as("the reservation moved, none let go").isEqualTo(2);
-        assertThat(inventory.holdingsOf(first.id())).singleElement()
+        assertThat(inventory.holdingsOf(first.id()))
+                .singleElement()
                 .satisfies(h -> assertThat(h.reserved()).isEqualTo(2));
         assertThat(inventory.holdingsOf(order.id())).extracting(h -> h.sku()).containsExactly("TEE-S");
 
         Order firstNow = orders.get(first.id());
         Order secondNow = orders.get(second.id());
-        assertThat(List.of(parent, firstNow, secondNow)).allSatisfy(o ->
-                assertThat(o.paymentStatus()).as(o.number()).isEqualTo(PaymentStatus.PAID));
-        assertThat(parent.paid() + firstNow.paid() + secondNow.paid()).as("exactly what the customer paid")
+        assertThat(List.of(parent, firstNow, secondNow))
+                .allSatisfy(o -> assertThat(o.paymentStatus()).as(o.number()).isEqualTo(PaymentStatus.PAID));
+        assertThat(parent.paid() + firstNow.paid() + secondNow.paid())
+                .as("exactly what the customer paid")
                 .isEqualTo(total);
-        assertThat(parent.total().minor() + firstNow.total().minor() + secondNow.total().minor()).isEqualTo(total);
+        assertThat(parent.total().minor()
+                        + firstNow.total().minor()
+                        + secondNow.total().minor())
+                .isEqualTo(total);
 
-        assertThat(orders.lineage(lina, order.id())).extracting(Orders.Related::number, Orders.Related::relation)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(first.number(), "SPLIT"),
+        assertThat(orders.lineage(lina, order.id()))
+                .extracting(Orders.Related::number, Orders.Related::relation)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(first.number(), "SPLIT"),
                         org.assertj.core.groups.Tuple.tuple(second.number(), "SPLIT"));
         assertThat(orders.notes(lina, first.id())).extracting(OrderNote::body).containsExactly("Ring twice");
-        assertThat(orders.timeline(lina, order.id())).extracting(e -> e.action()).contains("order.split",
-                "payment.transferred-out");
+        assertThat(orders.timeline(lina, order.id()))
+                .extracting(e -> e.action())
+                .contains("order.split", "payment.transferred-out");
     }
 
     @Test
     void everySplitThatMakesNoSenseIsRefusedAndNothingChanges() {
         List<Long> all = order.lines().stream().map(OrderLine::id).toList();
         assertThatThrownBy(() -> orders.split(lina, order.id(), null, all, "everything"))
-                .isInstanceOfSatisfying(ActionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.split-everything"));
         assertThatThrownBy(() -> orders.split(lina, order.id(), null, List.of(), "nothing"))
                 .isInstanceOf(InvalidInputException.class);
@@ -120,16 +145,30 @@ class SplitOrderTest {
         assertThatThrownBy(() -> orders.split(lina, order.id(), null, List.of(all.get(1)), " "))
                 .isInstanceOf(InvalidInputException.class);
 
-        shipments.record(fixtures.user("jonas", Role.WAREHOUSE), order.id(), new ShipmentRequest("DHL", null, null,
-                List.of(new ShipmentRequest.Line(all.get(0), 1))));
+        shipments.record(
+                fixtures.user("jonas", Role.WAREHOUSE),
+                order.id(),
+                new ShipmentRequest("DHL", null, null, List.of(new ShipmentRequest.Line(all.get(0), 1))));
         assertThatThrownBy(() -> orders.split(lina, order.id(), null, List.of(all.get(0)), "shipped already"))
-                .isInstanceOfSatisfying(ActionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.split-shipped"));
 
-        payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.PAYMENT, 1000L, "EUR", "BANK_TRANSFER",
-                null, null, dev.kontor.payments.PaymentState.PENDING, null));
+        payments.record(
+                ingrid,
+                order.id(),
+                new PaymentRequest(
+                        PaymentKind.PAYMENT,
+                        1000L,
+                        "EUR",
+                        "BANK_TRANSFER",
+                        null,
+                        null,
+                        dev.kontor.payments.PaymentState.PENDING,
+                        null));
         assertThatThrownBy(() -> orders.split(lina, order.id(), null, List.of(all.get(2)), "while pending"))
-                .isInstanceOfSatisfying(ActionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.payment-pending"));
         assertThat(orders.get(order.id()).lines()).hasSize(3);
         assertThat(orders.lineage(lina, order.id())).isEmpty();
@@ -141,35 +180,47 @@ class SplitOrderTest {
         fixtures.receive("CAP-RED", 3);
         Order placed = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("CAP-RED", 1000, 5)), false)
                 .order();
-        Order caps = orders.act(lina, placed.id(), null, OrderAction.APPROVE, null).order();
-        assertThat(inventory.holdingsOf(caps.id())).singleElement()
+        Order caps =
+                orders.act(lina, placed.id(), null, OrderAction.APPROVE, null).order();
+        assertThat(inventory.holdingsOf(caps.id()))
+                .singleElement()
                 .satisfies(h -> assertThat(h.backordered()).isEqualTo(2));
         long line = caps.lines().get(0).id();
 
-        Order child = orders.split(lina, caps.id(), caps.version(), java.util.Map.of(line, 2), "ship the three we have");
+        Order child =
+                orders.split(lina, caps.id(), caps.version(), java.util.Map.of(line, 2), "ship the three we have");
 
         assertThat(child.number()).isEqualTo(caps.number() + "-OSP1");
-        assertThat(child.lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
+        assertThat(child.lines())
+                .singleElement()
+                .satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
         assertThat(inventory.holdingsOf(child.id())).singleElement().satisfies(h -> {
             assertThat(h.reserved()).isZero();
-            assertThat(h.backordered()).as("the units kept back carry the backorder").isEqualTo(2);
+            assertThat(h.backordered())
+                    .as("the units kept back carry the backorder")
+                    .isEqualTo(2);
         });
         Order parent = orders.get(caps.id());
-        assertThat(parent.lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(3));
+        assertThat(parent.lines())
+                .singleElement()
+                .satisfies(l -> assertThat(l.quantity()).isEqualTo(3));
         assertThat(inventory.holdingsOf(caps.id())).singleElement().satisfies(h -> {
             assertThat(h.reserved()).isEqualTo(3);
             assertThat(h.backordered()).isZero();
         });
-        assertThat(parent.total().minor() + child.total().minor()).as("nothing gained or lost but the shipping")
+        assertThat(parent.total().minor() + child.total().minor())
+                .as("nothing gained or lost but the shipping")
                 .isEqualTo(caps.total().minor());
         assertThat(reserved("CAP-RED")).isEqualTo(3);
 
         long parentLine = parent.lines().get(0).id();
         assertThatThrownBy(() -> orders.split(lina, caps.id(), null, java.util.Map.of(parentLine, 4), "too many"))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("quantity"));
         assertThatThrownBy(() -> orders.split(lina, caps.id(), null, java.util.Map.of(parentLine, 3), "all of it"))
-                .isInstanceOfSatisfying(ActionRefusedException.class,
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.split-everything"));
     }
 }

@@ -1,8 +1,5 @@
 package dev.kontor.payments;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +33,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * Selling by hand: draft → invoice e-mail (caught by GreenMail) → the customer pays through the link → an
  * approved, numbered, paid order. And everything that must not happen: paying twice, paying for goods that are
@@ -51,20 +51,28 @@ class PaymentLinkTest {
 
     @Autowired
     PaymentLinks links;
+
     @Autowired
     Payments payments;
+
     @Autowired
     Orders orders;
+
     @Autowired
     Inventory inventory;
+
     @Autowired
     MailSenderJob mailSender;
+
     @Autowired
     PaymentReconciler reconciler;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -81,7 +89,8 @@ class PaymentLinkTest {
 
     /** A draft for Jana (German, e-mail jana@example.de): two T-shirts at 29.90 plus 4.90 shipping. */
     private Order draft(int quantity) {
-        return orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, quantity)), true).order();
+        return orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, quantity)), true)
+                .order();
     }
 
     private static Checkout.Input card(String number) {
@@ -93,7 +102,10 @@ class PaymentLinkTest {
     }
 
     private long paymentRows(long orderId) {
-        return jdbc.sql("SELECT count(*) FROM payments WHERE order_id = :id").param("id", orderId).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM payments WHERE order_id = :id")
+                .param("id", orderId)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -124,8 +136,14 @@ class PaymentLinkTest {
             assertThat(h.expiresAt()).as("the reservation is permanent").isNull();
         });
         assertThat(links.view(link.token())).isInstanceOf(Checkout.Done.class);
-        assertThat(orders.timeline(sven, order.id())).extracting(e -> e.action())
-                .contains("invoice.sent", "order.checkout", "payment.started", "payment.settled", "order.submit",
+        assertThat(orders.timeline(sven, order.id()))
+                .extracting(e -> e.action())
+                .contains(
+                        "invoice.sent",
+                        "order.checkout",
+                        "payment.started",
+                        "payment.settled",
+                        "order.submit",
                         "order.approve");
 
         mailSender.run();
@@ -135,7 +153,8 @@ class PaymentLinkTest {
         });
 
         assertThatThrownBy(() -> links.pay(link.token(), card(OK_CARD)))
-                .as("a retried request after success").isInstanceOf(ActionRefusedException.class)
+                .as("a retried request after success")
+                .isInstanceOf(ActionRefusedException.class)
                 .hasFieldOrPropertyWithValue("reason", "pay.refused.used");
         assertThat(paymentRows(order.id())).isEqualTo(1);
     }
@@ -155,7 +174,8 @@ class PaymentLinkTest {
         assertThat(after.paymentStatus()).isEqualTo(PaymentStatus.UNPAID);
         assertThat(links.view(link.token())).isInstanceOf(Checkout.Open.class);
 
-        assertThat(links.pay(link.token(), card(OK_CARD)).state()).as("another card then works")
+        assertThat(links.pay(link.token(), card(OK_CARD)).state())
+                .as("another card then works")
                 .isEqualTo(PaymentState.SUCCEEDED);
         assertThat(orders.get(draft.id()).paymentStatus()).isEqualTo(PaymentStatus.PAID);
     }
@@ -165,16 +185,22 @@ class PaymentLinkTest {
         Order draft = draft(1);
         PaymentLink link = links.sendInvoice(sven, draft.id());
 
-        Checkout.Result result = links.pay(link.token(),
-                new Checkout.Input(null, "DHL_EXPRESS", "bank-transfer", Map.of()));
+        Checkout.Result result =
+                links.pay(link.token(), new Checkout.Input(null, "DHL_EXPRESS", "bank-transfer", Map.of()));
 
         assertThat(result.state()).isEqualTo(PaymentState.PENDING);
         Order waiting = orders.get(draft.id());
-        assertThat(waiting.lifecycle()).as("an order now, waiting for its money").isEqualTo(LifecycleStatus.NEW);
+        assertThat(waiting.lifecycle())
+                .as("an order now, waiting for its money")
+                .isEqualTo(LifecycleStatus.NEW);
         assertThat(waiting.paymentStatus()).isEqualTo(PaymentStatus.PENDING);
-        assertThat(waiting.content().shipping()).as("the customer chose DHL Express").isEqualTo(1490);
-        assertThat(links.view(link.token())).isInstanceOfSatisfying(Checkout.Open.class,
-                open -> assertThat(open.attempt().reference()).isEqualTo(draft.number()));
+        assertThat(waiting.content().shipping())
+                .as("the customer chose DHL Express")
+                .isEqualTo(1490);
+        assertThat(links.view(link.token()))
+                .isInstanceOfSatisfying(
+                        Checkout.Open.class,
+                        open -> assertThat(open.attempt().reference()).isEqualTo(draft.number()));
 
         Payment pending = payments.of(ingrid, draft.id()).get(0);
         payments.settle(ingrid, draft.id(), pending.id(), PaymentState.SUCCEEDED);
@@ -211,12 +237,20 @@ class PaymentLinkTest {
         pool.shutdown();
 
         assertThat(jdbc.sql("SELECT count(*) FROM payments WHERE order_id = :id AND state = 'SUCCEEDED'")
-                .param("id", draft.id()).query(Long.class).single()).isEqualTo(1);
-        assertThat(paymentRows(draft.id())).as("no second attempt was even started").isEqualTo(1);
+                        .param("id", draft.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(paymentRows(draft.id()))
+                .as("no second attempt was even started")
+                .isEqualTo(1);
         Order order = orders.get(draft.id());
         assertThat(order.paid()).isEqualTo(order.total().minor());
-        assertThat(jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single()).isEqualTo(1);
-        assertThat(outcomes).filteredOn(o -> o instanceof Checkout.Result r && r.messageKey() == null).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof Checkout.Result r && r.messageKey() == null)
+                .hasSize(1);
     }
 
     @Test
@@ -225,7 +259,8 @@ class PaymentLinkTest {
         PaymentLink link = links.sendInvoice(sven, draft.id());
         clock.advance(Duration.ofDays(7));
         inventory.releaseExpired(Actor.system("test"), 100); // the draft's hold ran out…
-        Order other = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 4)), false).order();
+        Order other = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 4)), false)
+                .order();
         orders.act(sven, other.id(), null, OrderAction.APPROVE, null); // …and another order took 4 of the 5
 
         assertThatThrownBy(() -> links.pay(link.token(), card(OK_CARD)))
@@ -235,7 +270,9 @@ class PaymentLinkTest {
                 });
         assertThat(paymentRows(draft.id())).isZero();
         assertThat(orders.get(draft.id()).lifecycle()).isEqualTo(LifecycleStatus.DRAFT);
-        assertThat(inventory.holdingsOf(draft.id())).as("the failed checkout holds nothing").isEmpty();
+        assertThat(inventory.holdingsOf(draft.id()))
+                .as("the failed checkout holds nothing")
+                .isEmpty();
     }
 
     @Test
@@ -261,11 +298,23 @@ class PaymentLinkTest {
         Order draft = draft(1);
         PaymentLink link = links.sendInvoice(sven, draft.id());
 
-        payments.record(ingrid, draft.id(), new PaymentRequest(PaymentKind.PAYMENT, draft.total().minor(), "EUR",
-                "ALIPAY", "2026112322001", null, null, null));
+        payments.record(
+                ingrid,
+                draft.id(),
+                new PaymentRequest(
+                        PaymentKind.PAYMENT,
+                        draft.total().minor(),
+                        "EUR",
+                        "ALIPAY",
+                        "2026112322001",
+                        null,
+                        null,
+                        null));
 
-        assertThat(links.view(link.token())).isInstanceOfSatisfying(Checkout.Closed.class,
-                closed -> assertThat(closed.reasonKey()).isEqualTo("payment-link.closed.paid-otherwise"));
+        assertThat(links.view(link.token()))
+                .isInstanceOfSatisfying(
+                        Checkout.Closed.class,
+                        closed -> assertThat(closed.reasonKey()).isEqualTo("payment-link.closed.paid-otherwise"));
         assertThatThrownBy(() -> links.pay(link.token(), card(OK_CARD)))
                 .hasFieldOrPropertyWithValue("reason", "pay.refused.used");
         assertThat(paymentRows(draft.id())).isEqualTo(1);
@@ -277,8 +326,10 @@ class PaymentLinkTest {
         smtp.stop();
         links.sendInvoice(sven, draft.id());
         mailSender.run();
-        assertThat(jdbc.sql("SELECT status, attempts FROM outgoing_mail").query((rs, n) -> rs.getString(1) + rs.getInt(2))
-                .single()).isEqualTo("QUEUED1");
+        assertThat(jdbc.sql("SELECT status, attempts FROM outgoing_mail")
+                        .query((rs, n) -> rs.getString(1) + rs.getInt(2))
+                        .single())
+                .isEqualTo("QUEUED1");
 
         smtp.start();
         mailSender.run();
@@ -286,7 +337,9 @@ class PaymentLinkTest {
         clock.advance(Duration.ofMinutes(2));
         mailSender.run();
         assertThat(MailBox.read(smtp)).hasSize(1);
-        assertThat(jdbc.sql("SELECT status FROM outgoing_mail").query(String.class).single())
+        assertThat(jdbc.sql("SELECT status FROM outgoing_mail")
+                        .query(String.class)
+                        .single())
                 .isEqualTo(MailStatus.SENT.name());
     }
 
@@ -298,9 +351,11 @@ class PaymentLinkTest {
         assertThat(orders.get(first.id()).paymentStatus()).isEqualTo(PaymentStatus.PENDING);
 
         fixtures.receive("TEE-M", 1);
-        Order second = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-M", 2990, 1)), true).order();
+        Order second = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-M", 2990, 1)), true)
+                .order();
         PaymentLink other = links.sendInvoice(sven, second.id());
-        assertThat(links.pay(other.token(), card("4000 0000 0000 0077")).state()).isEqualTo(PaymentState.PENDING);
+        assertThat(links.pay(other.token(), card("4000 0000 0000 0077")).state())
+                .isEqualTo(PaymentState.PENDING);
 
         assertThat(reconciler.reconcileDue()).as("not due yet").isZero();
         clock.advance(Duration.ofMinutes(6));
@@ -309,30 +364,40 @@ class PaymentLinkTest {
         assertThat(orders.get(first.id()).paymentStatus()).isEqualTo(PaymentStatus.PAID);
         assertThat(orders.get(first.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
         assertThat(orders.get(second.id()).paymentStatus()).isEqualTo(PaymentStatus.PENDING);
-        assertThat(reconciler.reconcileDue()).as("asked again only after the wait").isZero();
+        assertThat(reconciler.reconcileDue())
+                .as("asked again only after the wait")
+                .isZero();
     }
 
     @Test
     void aPaymentMovesOnlyAsItsStateTableSaysWhoeverReports() {
         Order draft = draft(1);
         PaymentLink link = links.sendInvoice(sven, draft.id());
-        Checkout.Result pending = links.pay(link.token(), new Checkout.Input(null, "AGREED", "bank-transfer", Map.of()));
+        Checkout.Result pending =
+                links.pay(link.token(), new Checkout.Input(null, "AGREED", "bank-transfer", Map.of()));
         Payment transfer = pending.payment();
         assertThat(transfer.state()).isEqualTo(PaymentState.PENDING);
 
         // the transfer never came: finance marks it failed; the order owes the money again and the link works again
         payments.settle(ingrid, draft.id(), transfer.id(), PaymentState.FAILED);
         assertThat(orders.get(draft.id()).paymentStatus()).isEqualTo(PaymentStatus.UNPAID);
-        assertThat(links.view(link.token())).isInstanceOfSatisfying(Checkout.Open.class,
-                open -> assertThat(open.attempt()).isNull());
+        assertThat(links.view(link.token()))
+                .isInstanceOfSatisfying(
+                        Checkout.Open.class, open -> assertThat(open.attempt()).isNull());
         assertThatThrownBy(() -> payments.settle(ingrid, draft.id(), transfer.id(), PaymentState.SUCCEEDED))
-                .as("failed is final").isInstanceOf(ActionRefusedException.class);
+                .as("failed is final")
+                .isInstanceOf(ActionRefusedException.class);
 
         Payment card = links.pay(link.token(), card(OK_CARD)).payment();
         assertThat(card.state()).isEqualTo(PaymentState.SUCCEEDED);
-        Payment late = payments.applyProviderAnswer(Actor.system("test"), card.id(),
-                new PaymentProvider.Charge(PaymentState.FAILED, card.reference(), null, false), null);
-        assertThat(late.state()).as("a late answer cannot undo a succeeded payment").isEqualTo(PaymentState.SUCCEEDED);
+        Payment late = payments.applyProviderAnswer(
+                Actor.system("test"),
+                card.id(),
+                new PaymentProvider.Charge(PaymentState.FAILED, card.reference(), null, false),
+                null);
+        assertThat(late.state())
+                .as("a late answer cannot undo a succeeded payment")
+                .isEqualTo(PaymentState.SUCCEEDED);
         assertThatThrownBy(() -> payments.settle(ingrid, draft.id(), card.id(), PaymentState.FAILED))
                 .isInstanceOf(ActionRefusedException.class);
         Order paid = orders.get(draft.id());
@@ -346,18 +411,23 @@ class PaymentLinkTest {
         PaymentLink link = links.sendInvoice(sven, draft.id());
 
         assertThatThrownBy(() -> links.pay(link.token(), new Checkout.Input(null, "AGREED", "bitcoin", Map.of())))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("provider"));
         assertThatThrownBy(() -> links.pay(link.token(), new Checkout.Input(null, "AGREED", "test-card", Map.of())))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("cardNumber"));
-        assertThatThrownBy(() -> links.pay(link.token(), new Checkout.Input(null, "ZEPPELIN", "bank-transfer", Map.of())))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(
+                        () -> links.pay(link.token(), new Checkout.Input(null, "ZEPPELIN", "bank-transfer", Map.of())))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("shipping"));
         assertThat(paymentRows(draft.id())).isZero();
         assertThat(orders.get(draft.id()).version()).isEqualTo(draft.version());
 
-        Order submitted = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), false).order();
+        Order submitted = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), false)
+                .order();
         assertThatThrownBy(() -> links.sendInvoice(sven, submitted.id()))
                 .hasFieldOrPropertyWithValue("reason", "order.refused.not-a-draft");
         Actor warehouse = fixtures.user("jonas", Role.WAREHOUSE);

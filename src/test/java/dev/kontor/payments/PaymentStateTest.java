@@ -1,17 +1,17 @@
 package dev.kontor.payments;
 
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
 import static dev.kontor.payments.PaymentState.FAILED;
 import static dev.kontor.payments.PaymentState.INITIATED;
 import static dev.kontor.payments.PaymentState.PENDING;
 import static dev.kontor.payments.PaymentState.SUCCEEDED;
 import static dev.kontor.payments.PaymentState.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** A payment's own states: succeeded and failed are final; pending and unknown settle one way or the other. */
 class PaymentStateTest {
@@ -27,7 +27,9 @@ class PaymentStateTest {
     @EnumSource(PaymentState.class)
     void eachStateMovesOnlyWhereAllowed(PaymentState from) {
         for (PaymentState to : PaymentState.values()) {
-            assertThat(from.canMoveTo(to)).as(from + " → " + to).isEqualTo(ALLOWED.get(from).contains(to));
+            assertThat(from.canMoveTo(to))
+                    .as(from + " → " + to)
+                    .isEqualTo(ALLOWED.get(from).contains(to));
         }
     }
 }

@@ -1,7 +1,5 @@
 package dev.kontor.payments;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,7 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.orders.OrdersApiTestAccess;
 import dev.kontor.orders.PaymentTerms;
@@ -25,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Payment terms, the overdue view and the invoice over the API: what a finance colleague or an integration sees.
  */
@@ -36,8 +35,10 @@ class PaymentTermsApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     MutableClock clock;
 
@@ -72,23 +73,30 @@ class PaymentTermsApiTest {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
         JsonNode onReceipt = create(null, false);
         JsonNode net30 = create(Map.of("kind", "NET_30"), false);
-        JsonNode fixed = create(Map.of("kind", "FIXED_DATE", "fixedDate", today.plusDays(3).toString()), false);
+        JsonNode fixed = create(
+                Map.of("kind", "FIXED_DATE", "fixedDate", today.plusDays(3).toString()), false);
 
         assertThat(onReceipt.get("paymentTerms").get("kind").asString()).isEqualTo("DUE_ON_RECEIPT");
         assertThat(onReceipt.get("dueDate").asString()).isEqualTo(today.toString());
         assertThat(net30.get("dueDate").asString()).isEqualTo(today.plusDays(30).toString());
         assertThat(fixed.get("dueDate").asString()).isEqualTo(today.plusDays(3).toString());
-        assertThat(sales.get("/api/orders?overdue=true").json().get("items")).as("nothing is late today").isEmpty();
+        assertThat(sales.get("/api/orders?overdue=true").json().get("items"))
+                .as("nothing is late today")
+                .isEmpty();
 
         clock.advance(Duration.ofDays(5));
-        assertThat(sales.get("/api/orders?overdue=true").json().get("items")).extracting(n -> n.get("number").asString())
-                .containsExactlyInAnyOrder(onReceipt.get("number").asString(), fixed.get("number").asString());
+        assertThat(sales.get("/api/orders?overdue=true").json().get("items"))
+                .extracting(n -> n.get("number").asString())
+                .containsExactlyInAnyOrder(
+                        onReceipt.get("number").asString(), fixed.get("number").asString());
 
         long id = fixed.get("id").asLong();
-        Api.Response paid = finance.post("/api/orders/" + id + "/payments",
+        Api.Response paid = finance.post(
+                "/api/orders/" + id + "/payments",
                 Map.of("amount", fixed.get("totals").get("total").asLong(), "currency", "CNY", "method", "ALIPAY"));
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
-        assertThat(sales.get("/api/orders?overdue=true").json().get("items")).extracting(n -> n.get("number").asString())
+        assertThat(sales.get("/api/orders?overdue=true").json().get("items"))
+                .extracting(n -> n.get("number").asString())
                 .containsExactly(onReceipt.get("number").asString());
 
         clock.advance(Duration.ofDays(30));
@@ -114,8 +122,14 @@ class PaymentTermsApiTest {
         assertThat(sent.json().get("url").asString()).matches("http://localhost:\\d+/pay/[A-Za-z0-9_-]{43}");
         assertThat(sent.json().get("status").asString()).isEqualTo("OPEN");
         Api.Response again = sales.post("/api/orders/" + id + "/payment-link", Map.of());
-        assertThat(again.json().get("url").asString()).as("the open link is reused").isEqualTo(sent.json().get("url").asString());
-        assertThat(sales.get("/api/orders/" + id + "/payment-link").json().get("status").asString()).isEqualTo("OPEN");
+        assertThat(again.json().get("url").asString())
+                .as("the open link is reused")
+                .isEqualTo(sent.json().get("url").asString());
+        assertThat(sales.get("/api/orders/" + id + "/payment-link")
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("OPEN");
 
         JsonNode submitted = create(null, false);
         Api.Response notDraft = sales.post("/api/orders/" + submitted.get("id").asLong() + "/invoice", Map.of());
@@ -126,17 +140,22 @@ class PaymentTermsApiTest {
         noMail.put("customer", Map.of("name", "王磊", "country", "CN", "phone", "+86 138 0013 8001"));
         Api.Response created = sales.post("/api/orders", noMail);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        Api.Response refused = sales.post("/api/orders/" + created.json().get("id").asLong() + "/invoice", Map.of());
+        Api.Response refused =
+                sales.post("/api/orders/" + created.json().get("id").asLong() + "/invoice", Map.of());
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("\"email\"");
-        assertThat(sales.get("/api/orders/" + created.json().get("id").asLong() + "/payment-link").status())
-                .as("nothing half-written: no link without the mail").isEqualTo(404);
+        assertThat(sales.get("/api/orders/" + created.json().get("id").asLong() + "/payment-link")
+                        .status())
+                .as("nothing half-written: no link without the mail")
+                .isEqualTo(404);
     }
 
     @Test
     void unknownAndExpiredLinksGetAFriendlyPageThatTellsNothingAboutTheOrder() {
         JsonNode draft = create(null, true);
-        String url = sales.post("/api/orders/" + draft.get("id").asLong() + "/invoice", Map.of()).json().get("url")
+        String url = sales.post("/api/orders/" + draft.get("id").asLong() + "/invoice", Map.of())
+                .json()
+                .get("url")
                 .asString();
         Api customer = new Api(port);
         String path = url.substring(url.indexOf("/pay/"));
@@ -153,10 +172,14 @@ class PaymentTermsApiTest {
         clock.advance(Duration.ofDays(31));
         Api.Response expired = customer.get(path + "?lang=en");
         assertThat(expired.status()).isEqualTo(410);
-        assertThat(expired.body()).contains("This payment link has expired")
-                .doesNotContain(draft.get("number").asString()).doesNotContain("Pay now");
+        assertThat(expired.body())
+                .contains("This payment link has expired")
+                .doesNotContain(draft.get("number").asString())
+                .doesNotContain("Pay now");
         Api.Response late = customer.post(path, Map.of());
-        assertThat(late.status()).as("a form post without its CSRF token is refused").isEqualTo(403);
+        assertThat(late.status())
+                .as("a form post without its CSRF token is refused")
+                .isEqualTo(403);
     }
 
     @Test
@@ -169,6 +192,7 @@ class PaymentTermsApiTest {
         assertThat(new PaymentTerms(PaymentTerms.Kind.FIXED_DATE, LocalDate.of(2027, 1, 15)).dueDate(day))
                 .isEqualTo(LocalDate.of(2027, 1, 15));
         assertThat(new PaymentTerms(PaymentTerms.Kind.NET_30, LocalDate.of(2027, 1, 15)).fixedDate())
-                .as("a date only belongs to fixed-date terms").isNull();
+                .as("a date only belongs to fixed-date terms")
+                .isNull();
     }
 }

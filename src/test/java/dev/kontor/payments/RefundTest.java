@@ -1,8 +1,5 @@
 package dev.kontor.payments;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * Refunds line by line: what is refunded of each line, and what becomes of the goods (back to stock, to defective,
  * or nothing), always within what was ordered, shipped and paid, and only by finance.
@@ -36,18 +36,25 @@ class RefundTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Payments payments;
+
     @Autowired
     Orders orders;
+
     @Autowired
     Shipments shipments;
+
     @Autowired
     Inventory inventory;
+
     @Autowired
     dev.kontor.catalog.Catalog catalog;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -65,12 +72,13 @@ class RefundTest {
         Actor jonas = fixtures.user("jonas", Role.WAREHOUSE);
         tee = fixtures.product("TEE", false, "TEE-S").variants().get(0).id();
         fixtures.receive("TEE-S", 5);
-        order = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 3)), false).order();
+        order = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 3)), false)
+                .order();
         orders.act(sven, order.id(), null, OrderAction.APPROVE, null);
         payments.record(ingrid, order.id(), pay(order.total().minor()));
         line = order.lines().get(0).id();
-        shipments.record(jonas, order.id(), new ShipmentRequest("DHL", null, null,
-                List.of(new ShipmentRequest.Line(line, 2))));
+        shipments.record(
+                jonas, order.id(), new ShipmentRequest("DHL", null, null, List.of(new ShipmentRequest.Line(line, 2))));
     }
 
     private static PaymentRequest pay(long amount) {
@@ -89,8 +97,8 @@ class RefundTest {
     void eachLinesGoodsGoWhereFinanceSaysAndTheAmountDefaultsToTheirValue() {
         StockFigures before = inventory.total(tee);
 
-        Payment refund = payments.record(ingrid, order.id(), refund(null,
-                new RefundLine(line, 1, RefundGoods.RESTOCK)));
+        Payment refund =
+                payments.record(ingrid, order.id(), refund(null, new RefundLine(line, 1, RefundGoods.RESTOCK)));
         assertThat(refund.amount()).as("one unit's value").isEqualTo(2990);
         assertThat(inventory.total(tee).onHand()).as("back on the shelf").isEqualTo(before.onHand() + 1);
 
@@ -99,7 +107,9 @@ class RefundTest {
         assertThat(inventory.total(tee).onHand()).isEqualTo(before.onHand() + 1);
 
         payments.record(ingrid, order.id(), refund(3480L, new RefundLine(line, 1, RefundGoods.NONE)));
-        assertThat(inventory.total(tee).onHand()).as("the unshipped unit changes no stock").isEqualTo(before.onHand() + 1);
+        assertThat(inventory.total(tee).onHand())
+                .as("the unshipped unit changes no stock")
+                .isEqualTo(before.onHand() + 1);
 
         Order refunded = orders.get(order.id());
         assertThat(refunded.refunded()).isEqualTo(2990 + 2990 + 3480);
@@ -111,22 +121,25 @@ class RefundTest {
     @Test
     void goodsComeBackOnlyAsFarAsTheyWereShippedAndRefundsStayWithinTheLine() {
         StockFigures before = inventory.total(tee);
-        assertThatThrownBy(() -> payments.record(ingrid, order.id(), refund(null,
-                new RefundLine(line, 3, RefundGoods.RESTOCK))))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).singleElement()
-                        .satisfies(p -> {
+        assertThatThrownBy(() ->
+                        payments.record(ingrid, order.id(), refund(null, new RefundLine(line, 3, RefundGoods.RESTOCK))))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems()).singleElement().satisfies(p -> {
                             assertThat(p.field()).isEqualTo("lines[0].quantity");
                             assertThat(p.code()).isEqualTo("validation.refund.more-than-shipped");
                         }));
 
         payments.record(ingrid, order.id(), refund(null, new RefundLine(line, 2, RefundGoods.RESTOCK)));
-        assertThatThrownBy(() -> payments.record(ingrid, order.id(), refund(null,
-                new RefundLine(line, 1, RefundGoods.DEFECTIVE))))
-                .as("both shipped units are back already").isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> payments.record(ingrid, order.id(), refund(null,
-                new RefundLine(line, 2, RefundGoods.NONE))))
+        assertThatThrownBy(() -> payments.record(
+                        ingrid, order.id(), refund(null, new RefundLine(line, 1, RefundGoods.DEFECTIVE))))
+                .as("both shipped units are back already")
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() ->
+                        payments.record(ingrid, order.id(), refund(null, new RefundLine(line, 2, RefundGoods.NONE))))
                 .as("only one unit is left to refund")
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).code()).isEqualTo("validation.refund.more-than-ordered"));
         assertThat(inventory.total(tee).onHand()).isEqualTo(before.onHand() + 2);
         assertThat(rows("refund_lines")).isEqualTo(1);
@@ -135,28 +148,51 @@ class RefundTest {
     @Test
     void badRefundsAreRefusedByFieldAndNothingIsWritten() {
         long payments0 = rows("payments");
-        assertThatThrownBy(() -> payments.record(ingrid, order.id(), refund(order.total().minor() + 1)))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() ->
+                        payments.record(ingrid, order.id(), refund(order.total().minor() + 1)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("amount"));
-        assertThatThrownBy(() -> payments.record(ingrid, order.id(), refund(null,
-                new RefundLine(999_999L, 1, RefundGoods.NONE))))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> payments.record(
+                        ingrid, order.id(), refund(null, new RefundLine(999_999L, 1, RefundGoods.NONE))))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("lines[0].orderLineId"));
-        assertThatThrownBy(() -> payments.record(ingrid, order.id(), refund(null,
-                new RefundLine(line, 1, RefundGoods.NONE), new RefundLine(line, 1, RefundGoods.NONE))))
+        assertThatThrownBy(() -> payments.record(
+                        ingrid,
+                        order.id(),
+                        refund(
+                                null,
+                                new RefundLine(line, 1, RefundGoods.NONE),
+                                new RefundLine(line, 1, RefundGoods.NONE))))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.PAYMENT, 100L, "EUR",
-                "CARD", null, null, null, List.of(new RefundLine(line, 1, RefundGoods.NONE)))))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> payments.record(
+                        ingrid,
+                        order.id(),
+                        new PaymentRequest(
+                                PaymentKind.PAYMENT,
+                                100L,
+                                "EUR",
+                                "CARD",
+                                null,
+                                null,
+                                null,
+                                List.of(new RefundLine(line, 1, RefundGoods.NONE)))))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("lines"));
-        assertThatThrownBy(() -> payments.record(ingrid, order.id(), new PaymentRequest(PaymentKind.REFUND, 100L, "USD",
-                "CARD", null, null, null, null)))
+        assertThatThrownBy(() -> payments.record(
+                        ingrid,
+                        order.id(),
+                        new PaymentRequest(PaymentKind.REFUND, 100L, "USD", "CARD", null, null, null, null)))
                 .as("refunds are in the currency that was paid")
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("currency"));
-        assertThatThrownBy(() -> payments.record(sven, order.id(), refund(null,
-                new RefundLine(line, 1, RefundGoods.RESTOCK))))
-                .as("only finance gives money back").isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() ->
+                        payments.record(sven, order.id(), refund(null, new RefundLine(line, 1, RefundGoods.RESTOCK))))
+                .as("only finance gives money back")
+                .isInstanceOf(PermissionDeniedException.class);
         assertThat(rows("payments")).isEqualTo(payments0);
         assertThat(rows("refund_lines")).isZero();
     }
@@ -165,13 +201,27 @@ class RefundTest {
     void aRefundWithLinesOverTheApiNamesTheFieldWhenItIsWrong() {
         Api api = new Api(port).bearer(fixtures.token(ingrid));
         String path = "/api/orders/" + order.id() + "/refunds";
-        Api.Response refused = api.post(path, Map.of("currency", "EUR", "method", "BANK_TRANSFER",
-                "lines", List.of(Map.of("orderLineId", line, "quantity", 5, "goods", "RESTOCK"))));
+        Api.Response refused = api.post(
+                path,
+                Map.of(
+                        "currency",
+                        "EUR",
+                        "method",
+                        "BANK_TRANSFER",
+                        "lines",
+                        List.of(Map.of("orderLineId", line, "quantity", 5, "goods", "RESTOCK"))));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("lines[0].quantity");
 
-        Api.Response done = api.post(path, Map.of("currency", "EUR", "method", "BANK_TRANSFER",
-                "lines", List.of(Map.of("orderLineId", line, "quantity", 1, "goods", "DEFECTIVE"))));
+        Api.Response done = api.post(
+                path,
+                Map.of(
+                        "currency",
+                        "EUR",
+                        "method",
+                        "BANK_TRANSFER",
+                        "lines",
+                        List.of(Map.of("orderLineId", line, "quantity", 1, "goods", "DEFECTIVE"))));
         assertThat(done.status()).as(done.body()).isEqualTo(201);
         assertThat(done.json().get("amount").asLong()).isEqualTo(2990);
     }

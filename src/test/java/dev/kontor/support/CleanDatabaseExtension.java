@@ -17,12 +17,13 @@ public class CleanDatabaseExtension implements BeforeEachCallback, AfterEachCall
 
     @Override
     public void afterEach(ExtensionContext context) {
-        List<Drift> drifts = SpringExtension.getApplicationContext(context).getBean(Inventory.class).check();
+        List<Drift> drifts = SpringExtension.getApplicationContext(context)
+                .getBean(Inventory.class)
+                .check();
         if (!drifts.isEmpty()) {
             throw new AssertionError("Stock drifted from its ledger after " + context.getDisplayName() + ": " + drifts);
         }
     }
-
 
     @Override
     public void beforeEach(ExtensionContext context) {

@@ -24,14 +24,19 @@ public class Fixtures {
 
     @Autowired
     Users users;
+
     @Autowired
     ApiTokens tokens;
+
     @Autowired
     Orders orders;
+
     @Autowired
     dev.kontor.catalog.Catalog catalog;
+
     @Autowired
     dev.kontor.catalog.Inventory inventory;
+
     @Autowired
     dev.kontor.fulfillment.Shipments shipments;
 
@@ -39,18 +44,34 @@ public class Fixtures {
     public dev.kontor.catalog.Product product(String code, boolean backorder, String... skus) {
         List<dev.kontor.catalog.ProductInput.VariantInput> variants = new java.util.ArrayList<>();
         for (String sku : skus) {
-            variants.add(new dev.kontor.catalog.ProductInput.VariantInput(sku, Map.of("colour", "blue"), null, backorder,
-                    "Zhejiang Linen Mill", 1200L, "CNY", 5, Map.of("EUR", 2990L)));
+            variants.add(new dev.kontor.catalog.ProductInput.VariantInput(
+                    sku,
+                    Map.of("colour", "blue"),
+                    null,
+                    backorder,
+                    "Zhejiang Linen Mill",
+                    1200L,
+                    "CNY",
+                    5,
+                    Map.of("EUR", 2990L)));
         }
-        return catalog.create(Actor.system("test"), new dev.kontor.catalog.ProductInput(code, "Product " + code, variants));
+        return catalog.create(
+                Actor.system("test"), new dev.kontor.catalog.ProductInput(code, "Product " + code, variants));
     }
 
     /** Ships everything still open on the order. */
     public void ship(Actor actor, long orderId) {
         Order order = orders.get(orderId);
-        shipments.record(actor, orderId, new dev.kontor.fulfillment.ShipmentRequest("DHL", null, null,
-                order.lines().stream().map(l -> new dev.kontor.fulfillment.ShipmentRequest.Line(l.id(), l.openQuantity()))
-                        .toList()));
+        shipments.record(
+                actor,
+                orderId,
+                new dev.kontor.fulfillment.ShipmentRequest(
+                        "DHL",
+                        null,
+                        null,
+                        order.lines().stream()
+                                .map(l -> new dev.kontor.fulfillment.ShipmentRequest.Line(l.id(), l.openQuantity()))
+                                .toList()));
     }
 
     /** Goods in, as the warehouse books them. */
@@ -62,8 +83,15 @@ public class Fixtures {
     public Actor user(String username, Role... roles) {
         Set<Role> set = roles.length == 0 ? EnumSet.allOf(Role.class) : EnumSet.of(roles[0], roles);
         String displayName = Character.toUpperCase(username.charAt(0)) + username.substring(1);
-        return users.create(Actor.system("test"), username, displayName, username + "@example.com", PASSWORD, null,
-                set.stream().map(Role::name).toList()).asActor();
+        return users.create(
+                        Actor.system("test"),
+                        username,
+                        displayName,
+                        username + "@example.com",
+                        PASSWORD,
+                        null,
+                        set.stream().map(Role::name).toList())
+                .asActor();
     }
 
     public String token(Actor actor) {
@@ -79,21 +107,49 @@ public class Fixtures {
     }
 
     public static OrderInput.LineInput line(String sku, long unitPrice, int quantity) {
-        return new OrderInput.LineInput(sku, "Item " + sku, Map.of("colour", "blue", "size", "M"), unitPrice, quantity,
-                null, 1900);
+        return new OrderInput.LineInput(
+                sku, "Item " + sku, Map.of("colour", "blue", "size", "M"), unitPrice, quantity, null, 1900);
     }
 
     /** An order input for a new person customer in Germany, in EUR. */
     public static OrderInput input(String channel, String externalId, OrderInput.LineInput... lines) {
-        CustomerDetails customer = CustomerDetails.of(CustomerKind.PERSON, "Jana Schmidt", null, "DE", "de",
-                "jana@example.de", "+49 170 1234567", null, null, null, address("Jana Schmidt", "DE"));
-        return new OrderInput(channel, externalId, OrderInput.CustomerChoice.create(customer), null, null, null,
-                address("Jana Schmidt", "DE"), "EUR", true, List.of(lines), 490L, null, "BANK_TRANSFER", Set.of(),
-                null, Set.of(), null, null, null);
+        CustomerDetails customer = CustomerDetails.of(
+                CustomerKind.PERSON,
+                "Jana Schmidt",
+                null,
+                "DE",
+                "de",
+                "jana@example.de",
+                "+49 170 1234567",
+                null,
+                null,
+                null,
+                address("Jana Schmidt", "DE"));
+        return new OrderInput(
+                channel,
+                externalId,
+                OrderInput.CustomerChoice.create(customer),
+                null,
+                null,
+                null,
+                address("Jana Schmidt", "DE"),
+                "EUR",
+                true,
+                List.of(lines),
+                490L,
+                null,
+                "BANK_TRANSFER",
+                Set.of(),
+                null,
+                Set.of(),
+                null,
+                null,
+                null);
     }
 
     public Order order(Actor actor, boolean draft) {
-        return orders.place(actor, input("MANUAL", null, line("SHIRT-BLUE-M", 2990, 2), line("CAP-RED", 1500, 1)),
-                draft).order();
+        return orders.place(
+                        actor, input("MANUAL", null, line("SHIRT-BLUE-M", 2990, 2), line("CAP-RED", 1500, 1)), draft)
+                .order();
     }
 }

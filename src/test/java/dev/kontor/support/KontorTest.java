@@ -21,5 +21,4 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @Import(TestSupport.class)
 @ExtendWith(CleanDatabaseExtension.class)
-public @interface KontorTest {
-}
+public @interface KontorTest {}

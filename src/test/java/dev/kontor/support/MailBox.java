@@ -22,8 +22,7 @@ public final class MailBox {
 
     public static final int PORT = 13025;
 
-    private MailBox() {
-    }
+    private MailBox() {}
 
     /** A fresh server per test: {@code @RegisterExtension static GreenMailExtension smtp = MailBox.server();} */
     public static GreenMailExtension server() {
@@ -35,7 +34,8 @@ public final class MailBox {
 
         /** The first {@code /pay/…} link in the mail. */
         public String payLink() {
-            Matcher m = Pattern.compile("https?://[^\\s\"<>]+/pay/[A-Za-z0-9_-]+").matcher(html);
+            Matcher m =
+                    Pattern.compile("https?://[^\\s\"<>]+/pay/[A-Za-z0-9_-]+").matcher(html);
             if (!m.find()) {
                 throw new AssertionError("No payment link in: " + text);
             }
@@ -50,8 +50,11 @@ public final class MailBox {
                 StringBuilder text = new StringBuilder();
                 StringBuilder html = new StringBuilder();
                 collect(message.getContent(), message.getContentType(), text, html);
-                mails.add(new Received(message.getRecipients(Message.RecipientType.TO)[0].toString(),
-                        message.getSubject(), text.toString(), html.toString()));
+                mails.add(new Received(
+                        message.getRecipients(Message.RecipientType.TO)[0].toString(),
+                        message.getSubject(),
+                        text.toString(),
+                        html.toString()));
             } catch (MessagingException | IOException e) {
                 throw new AssertionError("Unreadable mail", e);
             }

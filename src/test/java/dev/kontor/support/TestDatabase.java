@@ -2,7 +2,6 @@ package dev.kontor.support;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,7 +42,10 @@ public class TestDatabase {
         seeded = new ArrayList<>();
         for (String table : tables) {
             Integer rows = jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
-            if (rows != null && rows > 0 && !table.startsWith("spring_session") && !table.equals("users")
+            if (rows != null
+                    && rows > 0
+                    && !table.startsWith("spring_session")
+                    && !table.equals("users")
                     && !table.equals("user_roles")) {
                 jdbc.execute("CREATE TABLE " + SNAPSHOT + "." + table + " AS SELECT * FROM " + table);
                 seeded.add(table);

@@ -1,6 +1,5 @@
 package dev.kontor.support;
 
-
 import javax.sql.DataSource;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,5 +25,4 @@ public class TestSupport {
     Fixtures fixtures() {
         return new Fixtures();
     }
-
 }

@@ -1,7 +1,5 @@
 package dev.kontor.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +26,8 @@ import dev.kontor.payments.PaymentState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every text of the UI exists in all four languages: the bundles have the same keys, every key a template
@@ -63,8 +63,10 @@ class MessageBundleTest {
     @ValueSource(strings = {"", "_de", "_zh_CN", "_nb"})
     void noTextIsLeftEmpty(String suffix) throws IOException {
         Properties bundle = bundle(suffix);
-        assertThat(bundle.stringPropertyNames()).allSatisfy(key ->
-                assertThat(bundle.getProperty(key)).as(key + " in messages" + suffix).isNotBlank());
+        assertThat(bundle.stringPropertyNames())
+                .allSatisfy(key -> assertThat(bundle.getProperty(key))
+                        .as(key + " in messages" + suffix)
+                        .isNotBlank());
     }
 
     @Test
@@ -72,7 +74,9 @@ class MessageBundleTest {
         Set<String> used = collect(TEMPLATES, ".html", TEMPLATE_KEY);
         assertThat(used).isNotEmpty();
         for (String suffix : LANGUAGES) {
-            assertThat(bundle(suffix).stringPropertyNames()).as("messages" + suffix).containsAll(used);
+            assertThat(bundle(suffix).stringPropertyNames())
+                    .as("messages" + suffix)
+                    .containsAll(used);
         }
     }
 
@@ -81,25 +85,42 @@ class MessageBundleTest {
         Set<String> used = collect(SOURCES, ".java", CODE_KEY);
         assertThat(used).contains("validation.required", "order.refused.paid-refund-first");
         for (String suffix : LANGUAGES) {
-            assertThat(bundle(suffix).stringPropertyNames()).as("messages" + suffix).containsAll(used);
+            assertThat(bundle(suffix).stringPropertyNames())
+                    .as("messages" + suffix)
+                    .containsAll(used);
         }
     }
 
     @Test
     void everyStatusAndKindHasALabelInEveryLanguage() throws IOException {
-        List<Class<? extends Enum<?>>> labelled = List.of(LifecycleStatus.class, PaymentStatus.class,
-                FulfilmentStatus.class, OrderAction.class, NoteKind.class, PaymentKind.class, PaymentState.class,
-                CustomerKind.class, ContactKind.class, Role.class, dev.kontor.access.ApprovalStatus.class,
-                dev.kontor.access.AuditEvent.class, dev.kontor.catalog.VariantStatus.class,
-                dev.kontor.catalog.ProductStatus.class, dev.kontor.catalog.MovementKind.class,
-                dev.kontor.orders.PaymentTerms.Kind.class, dev.kontor.payments.RefundGoods.class,
-                dev.kontor.fulfillment.ReturnDisposition.class, dev.kontor.orders.BulkAction.class,
+        List<Class<? extends Enum<?>>> labelled = List.of(
+                LifecycleStatus.class,
+                PaymentStatus.class,
+                FulfilmentStatus.class,
+                OrderAction.class,
+                NoteKind.class,
+                PaymentKind.class,
+                PaymentState.class,
+                CustomerKind.class,
+                ContactKind.class,
+                Role.class,
+                dev.kontor.access.ApprovalStatus.class,
+                dev.kontor.access.AuditEvent.class,
+                dev.kontor.catalog.VariantStatus.class,
+                dev.kontor.catalog.ProductStatus.class,
+                dev.kontor.catalog.MovementKind.class,
+                dev.kontor.orders.PaymentTerms.Kind.class,
+                dev.kontor.payments.RefundGoods.class,
+                dev.kontor.fulfillment.ReturnDisposition.class,
+                dev.kontor.orders.BulkAction.class,
                 dev.kontor.orders.BulkItemStatus.class);
         for (String suffix : LANGUAGES) {
             Properties bundle = bundle(suffix);
             for (Class<? extends Enum<?>> type : labelled) {
                 for (Enum<?> value : type.getEnumConstants()) {
-                    assertThat(bundle.getProperty(Messages.labelKey(value))).as(Messages.labelKey(value) + suffix).isNotBlank();
+                    assertThat(bundle.getProperty(Messages.labelKey(value)))
+                            .as(Messages.labelKey(value) + suffix)
+                            .isNotBlank();
                 }
             }
         }
@@ -109,8 +130,12 @@ class MessageBundleTest {
     void everyActionAndRefusalHasItsTexts() throws IOException {
         Properties english = bundle("");
         for (OrderAction action : OrderAction.values()) {
-            assertThat(english.getProperty("order.done." + action.key())).as("order.done." + action.key()).isNotBlank();
-            assertThat(english.getProperty("timeline.order." + action.key())).as("timeline.order." + action.key()).isNotBlank();
+            assertThat(english.getProperty("order.done." + action.key()))
+                    .as("order.done." + action.key())
+                    .isNotBlank();
+            assertThat(english.getProperty("timeline.order." + action.key()))
+                    .as("timeline.order." + action.key())
+                    .isNotBlank();
         }
         for (String page : List.of("404", "403", "500", "other")) {
             assertThat(english.getProperty("error.page." + page + ".title")).isNotBlank();

@@ -35,8 +35,12 @@ class AdminBootstrap implements ApplicationRunner {
     private final Clock clock;
     private final String configuredPassword;
 
-    AdminBootstrap(UserRepository users, PasswordEncoder encoder, TransactionTemplate transaction, Clock clock,
-                   @Value("${kontor.admin.password:}") String configuredPassword) {
+    AdminBootstrap(
+            UserRepository users,
+            PasswordEncoder encoder,
+            TransactionTemplate transaction,
+            Clock clock,
+            @Value("${kontor.admin.password:}") String configuredPassword) {
         this.users = users;
         this.encoder = encoder;
         this.transaction = transaction;
@@ -52,12 +56,20 @@ class AdminBootstrap implements ApplicationRunner {
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? generate() : configuredPassword;
         if (password.length() < PasswordPolicy.MIN_LENGTH) {
-            throw new dev.kontor.shared.StartupProblem("KONTOR_ADMIN_PASSWORD is too short for the first admin's password.",
+            throw new dev.kontor.shared.StartupProblem(
+                    "KONTOR_ADMIN_PASSWORD is too short for the first admin's password.",
                     "Set KONTOR_ADMIN_PASSWORD to at least " + PasswordPolicy.MIN_LENGTH
-                            + " characters, or leave it unset and Kontor prints a generated one.", null);
+                            + " characters, or leave it unset and Kontor prints a generated one.",
+                    null);
         }
-        boolean created = Boolean.TRUE.equals(transaction.execute(status -> users.insertIfAbsent("admin",
-                "Administrator", null, encoder.encode(password), null, EnumSet.allOf(Role.class), clock.instant())
+        boolean created = Boolean.TRUE.equals(transaction.execute(status -> users.insertIfAbsent(
+                        "admin",
+                        "Administrator",
+                        null,
+                        encoder.encode(password),
+                        null,
+                        EnumSet.allOf(Role.class),
+                        clock.instant())
                 .isPresent()));
         if (!created) {
             return;

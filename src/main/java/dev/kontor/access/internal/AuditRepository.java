@@ -23,8 +23,12 @@ public class AuditRepository {
         jdbc.sql("""
                         INSERT INTO audit_log (occurred_at, username, event, detail, remote_address)
                         VALUES (:at, :username, :event, :detail, :address)""")
-                .param("at", Timestamp.from(at)).param("username", truncate(username, 100)).param("event", event.name())
-                .param("detail", truncate(detail, 1000)).param("address", remoteAddress).update();
+                .param("at", Timestamp.from(at))
+                .param("username", truncate(username, 100))
+                .param("event", event.name())
+                .param("detail", truncate(detail, 1000))
+                .param("address", remoteAddress)
+                .update();
     }
 
     public List<AuditEntry> latest(AuditEvent event, String username, int limit) {
@@ -33,9 +37,16 @@ public class AuditRepository {
                         WHERE (CAST(:event AS text) IS NULL OR event = :event)
                           AND (CAST(:username AS text) IS NULL OR username = :username)
                         ORDER BY id DESC LIMIT :limit""")
-                .param("event", event == null ? null : event.name()).param("username", username).param("limit", limit)
-                .query((rs, n) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        AuditEvent.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)))
+                .param("event", event == null ? null : event.name())
+                .param("username", username)
+                .param("limit", limit)
+                .query((rs, n) -> new AuditEntry(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getString(3),
+                        AuditEvent.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list();
     }
 
@@ -46,7 +57,10 @@ public class AuditRepository {
                         WHERE event = 'SIGN_IN_FAILED' AND username = :username AND occurred_at > :since
                           AND occurred_at > coalesce((SELECT max(occurred_at) FROM audit_log
                                                       WHERE event = 'SIGN_IN' AND username = :username), '-infinity')""")
-                .param("username", username).param("since", Timestamp.from(since)).query(Integer.class).single();
+                .param("username", username)
+                .param("since", Timestamp.from(since))
+                .query(Integer.class)
+                .single();
     }
 
     private static String truncate(String value, int max) {

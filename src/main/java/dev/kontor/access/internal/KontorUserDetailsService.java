@@ -28,8 +28,8 @@ class KontorUserDetailsService implements UserDetailsService {
     private final AccessSettings settings;
     private final Clock clock;
 
-    KontorUserDetailsService(UserRepository users, AuditRepository audit, AuditLog auditLog, AccessSettings settings,
-                             Clock clock) {
+    KontorUserDetailsService(
+            UserRepository users, AuditRepository audit, AuditLog auditLog, AccessSettings settings, Clock clock) {
         this.users = users;
         this.audit = audit;
         this.auditLog = auditLog;
@@ -46,8 +46,7 @@ class KontorUserDetailsService implements UserDetailsService {
             auditLog.record(name, AuditEvent.SIGN_IN_LOCKED, null);
             throw new LockedException("too many failed sign-ins");
         }
-        var user = users.findByUsername(name)
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        var user = users.findByUsername(name).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         String hash = users.passwordHash(user.username()).orElseThrow();
         return new KontorUser(user.asActor(), hash, user.enabled());
     }

@@ -28,7 +28,8 @@ class LanguagePreference implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String lang = request.getParameter("lang");
-        if (lang != null && "GET".equals(request.getMethod())
+        if (lang != null
+                && "GET".equals(request.getMethod())
                 && SecurityContextHolder.getContext().getAuthentication() != null
                 && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof KontorUser user) {
             Languages.parse(lang).ifPresent(locale -> users.setLanguage(user.actor(), Languages.tag(locale)));

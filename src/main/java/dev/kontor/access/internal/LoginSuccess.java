@@ -26,14 +26,16 @@ class LoginSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                                        Authentication authentication) throws ServletException, IOException {
-        if (authentication.getPrincipal() instanceof KontorUser user && user.actor().userId() != null) {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws ServletException, IOException {
+        if (authentication.getPrincipal() instanceof KontorUser user
+                && user.actor().userId() != null) {
             users.findById(user.actor().userId())
                     .map(dev.kontor.access.User::language)
                     .filter(StringUtils::hasText)
-                    .ifPresent(language -> localeResolver.setLocale(request, response, Locale.forLanguageTag(
-                            language.replace('_', '-'))));
+                    .ifPresent(language -> localeResolver.setLocale(
+                            request, response, Locale.forLanguageTag(language.replace('_', '-'))));
         }
         super.onAuthenticationSuccess(request, response, authentication);
     }

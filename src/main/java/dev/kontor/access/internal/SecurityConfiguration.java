@@ -14,7 +14,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -31,11 +30,11 @@ class SecurityConfiguration {
 
     /** bcrypt (its cost from {@code kontor.access.bcrypt-strength}); stored hashes name their algorithm. */
     @Bean
-    PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value(
-            "${kontor.access.bcrypt-strength:10}") int strength) {
+    PasswordEncoder passwordEncoder(
+            @org.springframework.beans.factory.annotation.Value("${kontor.access.bcrypt-strength:10}") int strength) {
         var bcrypt = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(strength);
-        var encoder = new org.springframework.security.crypto.password.DelegatingPasswordEncoder("bcrypt",
-                Map.of("bcrypt", bcrypt));
+        var encoder = new org.springframework.security.crypto.password.DelegatingPasswordEncoder(
+                "bcrypt", Map.of("bcrypt", bcrypt));
         encoder.setDefaultPasswordEncoderForMatches(bcrypt);
         return encoder;
     }
@@ -68,26 +67,40 @@ class SecurityConfiguration {
     SecurityFilterChain actuatorChain(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
         AuthenticationEntryPoint unauthorized = apiUnauthorized(problems, "Bearer");
         http.securityMatcher("/actuator/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().hasAnyAuthority("ROLE_ADMIN", KontorUser.TOKEN_AUTHORITY))
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasAnyAuthority("ROLE_ADMIN", KontorUser.TOKEN_AUTHORITY))
                 .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(apiForbidden(problems)));
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(apiForbidden(problems)));
         return http.build();
     }
 
     @Bean
     @Order(4)
     SecurityFilterChain webChain(HttpSecurity http, LoginSuccess loginSuccess) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/v3/api-docs", "/v3/api-docs/**", "/api-docs", "/swagger-ui/**",
-                                "/swagger-ui.html", "/pay/**").permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                        .permitAll()
+                        .requestMatchers(
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/api-docs",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html",
+                                "/pay/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(loginSuccess)
                         .failureHandler(loginFailure())
@@ -100,31 +113,34 @@ class SecurityConfiguration {
     }
 
     private static AuthenticationFailureHandler loginFailure() {
-        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
-                + (SignInEvents.isLockout(exception) ? "/login?locked" : "/login?error"));
+        return (request, response, exception) -> response.sendRedirect(
+                request.getContextPath() + (SignInEvents.isLockout(exception) ? "/login?locked" : "/login?error"));
     }
 
-    private static HttpSecurity stateless(HttpSecurity http, AuthenticationEntryPoint unauthorized,
-                                          ProblemResponses problems) throws Exception {
+    private static HttpSecurity stateless(
+            HttpSecurity http, AuthenticationEntryPoint unauthorized, ProblemResponses problems) throws Exception {
         return http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(apiForbidden(problems)));
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(apiForbidden(problems)));
     }
 
     /** 401 that never says whether the name, the password or the token was wrong. */
     private static AuthenticationEntryPoint apiUnauthorized(ProblemResponses problems, String challenge) {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", challenge);
-            problems.write(response, 401, "Unauthorized",
-                    "Send a valid API token as 'Authorization: Bearer <token>'.", Map.of());
+            problems.write(
+                    response,
+                    401,
+                    "Unauthorized",
+                    "Send a valid API token as 'Authorization: Bearer <token>'.",
+                    Map.of());
         };
     }
 
     private static AccessDeniedHandler apiForbidden(ProblemResponses problems) {
-        return (request, response, exception) -> problems.write(response, 403, "Forbidden",
-                "You may not do this.", Map.of());
+        return (request, response, exception) ->
+                problems.write(response, 403, "Forbidden", "You may not do this.", Map.of());
     }
-
 }

@@ -3,8 +3,8 @@ package dev.kontor.access.internal;
 import dev.kontor.access.AuditEvent;
 import dev.kontor.access.AuditLog;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +32,10 @@ class SignInEvents {
             return;
         }
         String username = event.getAuthentication().getName();
-        audit.record(username == null ? null : username.strip().toLowerCase(java.util.Locale.ROOT),
-                AuditEvent.SIGN_IN_FAILED, event.getException().getClass().getSimpleName());
+        audit.record(
+                username == null ? null : username.strip().toLowerCase(java.util.Locale.ROOT),
+                AuditEvent.SIGN_IN_FAILED,
+                event.getException().getClass().getSimpleName());
     }
 
     static boolean isLockout(Throwable e) {

@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Approval requests over HTTP: a 202 from an order action points here. */
 @RestController
 @RequestMapping("/api/approvals")
-@Tag(name = "Approvals", description = "Actions waiting for a supervisor. Deciders need the supervisor role; nobody decides their own request.")
+@Tag(
+        name = "Approvals",
+        description =
+                "Actions waiting for a supervisor. Deciders need the supervisor role; nobody decides their own request.")
 class ApprovalApiController {
 
     private final Approvals approvals;
@@ -36,7 +39,9 @@ class ApprovalApiController {
     @GetMapping
     @Operation(summary = "Approval requests", description = "Supervisors see all; others see their own.")
     List<ApprovalRequest> list(Actor actor, @RequestParam(required = false) ApprovalStatus status) {
-        boolean decider = permissions.check(actor, Permission.APPROVAL_DECIDE, Situation.NONE).isAllowed();
+        boolean decider = permissions
+                .check(actor, Permission.APPROVAL_DECIDE, Situation.NONE)
+                .isAllowed();
         return approvals.find(actor, status, !decider);
     }
 
@@ -44,19 +49,22 @@ class ApprovalApiController {
     @Operation(summary = "One approval request")
     ApprovalRequest get(Actor actor, @PathVariable long id) {
         ApprovalRequest request = approvals.get(id);
-        boolean decider = permissions.check(actor, Permission.APPROVAL_DECIDE, Situation.NONE).isAllowed();
+        boolean decider = permissions
+                .check(actor, Permission.APPROVAL_DECIDE, Situation.NONE)
+                .isAllowed();
         if (!decider && (actor.userId() == null || !actor.userId().equals(request.requestedById()))) {
             throw new dev.kontor.shared.NotFoundException("approval", id);
         }
         return request;
     }
 
-    record Decision(String comment) {
-    }
+    record Decision(String comment) {}
 
     @PostMapping("/{id}/approve")
-    @Operation(summary = "Approve and carry out",
-            description = "409 when already decided or your own request; 409 with the reason when the action is no longer possible.")
+    @Operation(
+            summary = "Approve and carry out",
+            description =
+                    "409 when already decided or your own request; 409 with the reason when the action is no longer possible.")
     ApprovalRequest approve(Actor actor, @PathVariable long id, @RequestBody(required = false) Decision decision) {
         return approvals.approve(actor, id, decision == null ? null : decision.comment());
     }

@@ -32,7 +32,9 @@ class ApprovalController {
 
     @GetMapping("/approvals")
     String inbox(Actor actor, @RequestParam(required = false) ApprovalStatus status, Model model) {
-        boolean decider = permissions.check(actor, Permission.APPROVAL_DECIDE, Situation.NONE).isAllowed();
+        boolean decider = permissions
+                .check(actor, Permission.APPROVAL_DECIDE, Situation.NONE)
+                .isAllowed();
         ApprovalStatus shown = status == null ? ApprovalStatus.PENDING : status;
         model.addAttribute("decider", decider);
         model.addAttribute("status", shown);
@@ -45,7 +47,9 @@ class ApprovalController {
     @GetMapping(value = "/approvals/count", produces = "text/plain")
     @org.springframework.web.bind.annotation.ResponseBody
     String count(Actor actor) {
-        if (!permissions.check(actor, Permission.APPROVAL_DECIDE, Situation.NONE).isAllowed()) {
+        if (!permissions
+                .check(actor, Permission.APPROVAL_DECIDE, Situation.NONE)
+                .isAllowed()) {
             return "";
         }
         long pending = approvals.pendingCount();
@@ -53,8 +57,12 @@ class ApprovalController {
     }
 
     @PostMapping("/approvals/{id}/{decision:approve|decline}")
-    String decide(Actor actor, @PathVariable long id, @PathVariable String decision,
-                  @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+    String decide(
+            Actor actor,
+            @PathVariable long id,
+            @PathVariable String decision,
+            @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
         try {
             if (decision.equals("approve")) {
                 approvals.approve(actor, id, comment);

@@ -12,7 +12,8 @@ class LoginController {
     @GetMapping("/login")
     String login() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean signedIn = authentication != null && authentication.isAuthenticated()
+        boolean signedIn = authentication != null
+                && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
         return signedIn ? "redirect:/orders" : "login";
     }

@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** API tokens: a script signs in once with HTTP Basic and uses the token from then on. */
 @RestController
 @RequestMapping("/api/tokens")
-@Tag(name = "Tokens", description = "Bearer tokens for machines. POST accepts HTTP Basic, so a script can start without a browser.")
+@Tag(
+        name = "Tokens",
+        description = "Bearer tokens for machines. POST accepts HTTP Basic, so a script can start without a browser.")
 class TokenApiController {
 
     private final ApiTokens tokens;
@@ -31,20 +33,20 @@ class TokenApiController {
         this.tokens = tokens;
     }
 
-    record TokenRequest(@Schema(example = "taobao-import") String name,
-                        @Schema(example = "90", description = "Days until it expires; omit for a token that lasts until revoked")
-                        Integer expiresInDays) {
-    }
+    record TokenRequest(
+            @Schema(example = "taobao-import") String name,
+
+            @Schema(example = "90", description = "Days until it expires; omit for a token that lasts until revoked")
+            Integer expiresInDays) {}
 
     /** The new token: shown this once, stored only as a hash. */
-    record NewToken(long id, String name, String token) {
-    }
+    record NewToken(long id, String name, String token) {}
 
     @PostMapping
     @Operation(summary = "Create a token", description = "The token is in this response and nowhere else; keep it.")
     ResponseEntity<NewToken> create(Actor actor, @RequestBody(required = false) TokenRequest request) {
-        IssuedToken issued = tokens.issue(actor, request == null ? null : request.name(),
-                request == null ? null : request.expiresInDays());
+        IssuedToken issued = tokens.issue(
+                actor, request == null ? null : request.name(), request == null ? null : request.expiresInDays());
         return ResponseEntity.created(URI.create("/api/tokens/" + issued.info().id()))
                 .body(new NewToken(issued.info().id(), issued.info().name(), issued.token()));
     }

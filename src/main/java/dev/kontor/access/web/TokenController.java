@@ -31,8 +31,11 @@ class TokenController {
     }
 
     @PostMapping("/account/tokens")
-    String create(Actor actor, @RequestParam(required = false) String name,
-                  @RequestParam(required = false) Integer expiresInDays, Model model) {
+    String create(
+            Actor actor,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) Integer expiresInDays,
+            Model model) {
         try {
             IssuedToken issued = tokens.issue(actor, name, expiresInDays);
             model.addAttribute("issued", issued);

@@ -50,11 +50,17 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/users")
-    String create(Actor actor, @RequestParam(required = false) String username,
-                  @RequestParam(required = false) String displayName, @RequestParam(required = false) String email,
-                  @RequestParam(required = false) String password, @RequestParam(required = false) String language,
-                  @RequestParam(required = false) List<String> roles, Model model, HttpServletResponse response,
-                  RedirectAttributes redirect) {
+    String create(
+            Actor actor,
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String displayName,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) List<String> roles,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             User user = users.create(actor, username, displayName, email, password, language, roles);
             redirect.addFlashAttribute("notice", messages.get("users.created", user.username()));
@@ -66,7 +72,8 @@ class UserAdminController {
                 errors.putIfAbsent(p.field(), messages.of(p));
             }
             model.addAttribute("errors", errors);
-            model.addAttribute("draft", new Draft(username, displayName, email, language, roles == null ? List.of() : roles));
+            model.addAttribute(
+                    "draft", new Draft(username, displayName, email, language, roles == null ? List.of() : roles));
             model.addAttribute("users", users.all());
             model.addAttribute("roles", Role.values());
             return "access/users";
@@ -74,12 +81,14 @@ class UserAdminController {
     }
 
     /** What was typed into the new-user form, shown again next to its problems (never the password). */
-    record Draft(String username, String displayName, String email, String language, List<String> roles) {
-    }
+    record Draft(String username, String displayName, String email, String language, List<String> roles) {}
 
     @PostMapping("/admin/users/{id}/roles")
-    String roles(Actor actor, @PathVariable long id, @RequestParam(required = false) List<String> roles,
-                 RedirectAttributes redirect) {
+    String roles(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) List<String> roles,
+            RedirectAttributes redirect) {
         return attempt(redirect, () -> users.changeRoles(actor, id, roles), "users.roles-changed");
     }
 
@@ -89,14 +98,20 @@ class UserAdminController {
     }
 
     @PostMapping("/admin/users/{id}/password")
-    String password(Actor actor, @PathVariable long id, @RequestParam(required = false) String password,
-                    RedirectAttributes redirect) {
+    String password(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String password,
+            RedirectAttributes redirect) {
         return attempt(redirect, () -> users.resetPassword(actor, id, password), "users.password-reset");
     }
 
     @GetMapping("/admin/audit")
-    String audit(Actor actor, @RequestParam(required = false) AuditEvent event,
-                 @RequestParam(required = false) String username, Model model) {
+    String audit(
+            Actor actor,
+            @RequestParam(required = false) AuditEvent event,
+            @RequestParam(required = false) String username,
+            Model model) {
         permissions.requireAllowed(actor, Permission.AUDIT_READ, Situation.NONE);
         model.addAttribute("entries", audit.latest(event, username, 300));
         model.addAttribute("events", AuditEvent.values());

@@ -46,20 +46,36 @@ class UserApiController {
 
     /** A user as the API shows one: no password hash, ever. */
     @Schema(name = "User")
-    record UserResponse(long id, String username, String displayName, String email, boolean enabled, String language,
-                        Set<Role> roles, Instant createdAt) {
+    record UserResponse(
+            long id,
+            String username,
+            String displayName,
+            String email,
+            boolean enabled,
+            String language,
+            Set<Role> roles,
+            Instant createdAt) {
         static UserResponse of(User u) {
-            return new UserResponse(u.id(), u.username(), u.displayName(), u.email(), u.enabled(), u.language(),
-                    u.roles(), u.createdAt());
+            return new UserResponse(
+                    u.id(),
+                    u.username(),
+                    u.displayName(),
+                    u.email(),
+                    u.enabled(),
+                    u.language(),
+                    u.roles(),
+                    u.createdAt());
         }
     }
 
     @Schema(name = "NewUser")
-    record NewUser(@Schema(example = "li.na") String username, @Schema(example = "Li Na") String displayName,
-                   String email, @Schema(description = "At least 12 characters") String password,
-                   @Schema(example = "zh_CN") String language,
-                   @Schema(example = "[\"CUSTOMER_SERVICE\"]") List<String> roles) {
-    }
+    record NewUser(
+            @Schema(example = "li.na") String username,
+            @Schema(example = "Li Na") String displayName,
+            String email,
+            @Schema(description = "At least 12 characters") String password,
+            @Schema(example = "zh_CN") String language,
+            @Schema(example = "[\"CUSTOMER_SERVICE\"]") List<String> roles) {}
 
     @GetMapping("/users")
     @Operation(summary = "All users")
@@ -71,8 +87,14 @@ class UserApiController {
     @PostMapping("/users")
     @Operation(summary = "Create a user", description = "422 names an unknown role, a taken name or a short password.")
     ResponseEntity<UserResponse> create(Actor actor, @RequestBody NewUser request) {
-        User user = users.create(actor, request.username(), request.displayName(), request.email(), request.password(),
-                request.language(), request.roles());
+        User user = users.create(
+                actor,
+                request.username(),
+                request.displayName(),
+                request.email(),
+                request.password(),
+                request.language(),
+                request.roles());
         return ResponseEntity.created(URI.create("/api/users/" + user.id())).body(UserResponse.of(user));
     }
 
@@ -83,8 +105,7 @@ class UserApiController {
         return UserResponse.of(users.byId(id));
     }
 
-    record Roles(List<String> roles) {
-    }
+    record Roles(List<String> roles) {}
 
     @PutMapping("/users/{id}/roles")
     @Operation(summary = "Set a user's roles", description = "Their sessions end, so the change applies at once.")
@@ -93,7 +114,9 @@ class UserApiController {
     }
 
     @PostMapping("/users/{id}/disable")
-    @Operation(summary = "Disable a user", description = "They cannot sign in; their sessions end and their tokens stop.")
+    @Operation(
+            summary = "Disable a user",
+            description = "They cannot sign in; their sessions end and their tokens stop.")
     UserResponse disable(Actor actor, @PathVariable long id) {
         return UserResponse.of(users.setEnabled(actor, id, false));
     }
@@ -104,8 +127,7 @@ class UserApiController {
         return UserResponse.of(users.setEnabled(actor, id, true));
     }
 
-    record Password(String password) {
-    }
+    record Password(String password) {}
 
     @PostMapping("/users/{id}/password")
     @Operation(summary = "Reset a user's password")
@@ -115,10 +137,14 @@ class UserApiController {
     }
 
     @GetMapping("/audit")
-    @Operation(summary = "The audit log, newest first", description = "Sign-ins, refusals, changes to users. No secrets.")
-    List<AuditEntry> audit(Actor actor, @RequestParam(required = false) AuditEvent event,
-                           @RequestParam(required = false) String username,
-                           @RequestParam(defaultValue = "100") int limit) {
+    @Operation(
+            summary = "The audit log, newest first",
+            description = "Sign-ins, refusals, changes to users. No secrets.")
+    List<AuditEntry> audit(
+            Actor actor,
+            @RequestParam(required = false) AuditEvent event,
+            @RequestParam(required = false) String username,
+            @RequestParam(defaultValue = "100") int limit) {
         permissions.requireAllowed(actor, Permission.AUDIT_READ, Situation.NONE);
         return audit.latest(event, username, limit);
     }

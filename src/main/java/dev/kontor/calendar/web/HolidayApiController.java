@@ -37,13 +37,15 @@ class HolidayApiController {
     }
 
     @Schema(name = "HolidayRequest")
-    record HolidayRequest(@Schema(example = "Reformationstag") String name) {
-    }
+    record HolidayRequest(
+            @Schema(example = "Reformationstag") String name) {}
 
     @PutMapping("/{country}/{day}")
     @Operation(summary = "Add or rename a holiday", description = "Admins only. Day as yyyy-MM-dd.")
-    Holiday put(Actor actor, @PathVariable String country, @PathVariable String day, @RequestBody HolidayRequest request) {
-        return workingDays.addHoliday(actor, country, HolidayController.parse(day), request == null ? null : request.name());
+    Holiday put(
+            Actor actor, @PathVariable String country, @PathVariable String day, @RequestBody HolidayRequest request) {
+        return workingDays.addHoliday(
+                actor, country, HolidayController.parse(day), request == null ? null : request.name());
     }
 
     @DeleteMapping("/{country}/{day}")

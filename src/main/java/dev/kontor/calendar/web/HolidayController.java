@@ -36,7 +36,8 @@ class HolidayController {
         for (Holiday h : workingDays.holidays(null)) {
             countries.add(h.country());
         }
-        String shown = country.isBlank() ? (countries.isEmpty() ? "DE" : countries.first()) : country.toUpperCase(Locale.ROOT);
+        String shown =
+                country.isBlank() ? (countries.isEmpty() ? "DE" : countries.first()) : country.toUpperCase(Locale.ROOT);
         model.addAttribute("countries", countries);
         model.addAttribute("country", shown);
         model.addAttribute("holidays", workingDays.holidays(shown));
@@ -44,11 +45,16 @@ class HolidayController {
     }
 
     @PostMapping("/settings/holidays")
-    String add(Actor actor, @RequestParam(defaultValue = "") String country, @RequestParam(defaultValue = "") String day,
-               @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+    String add(
+            Actor actor,
+            @RequestParam(defaultValue = "") String country,
+            @RequestParam(defaultValue = "") String day,
+            @RequestParam(defaultValue = "") String name,
+            RedirectAttributes redirect) {
         try {
             Holiday h = workingDays.addHoliday(actor, country, parse(day), name);
-            redirect.addFlashAttribute("notice", messages.get("holidays.added", h.name(), h.day().toString()));
+            redirect.addFlashAttribute(
+                    "notice", messages.get("holidays.added", h.name(), h.day().toString()));
             return "redirect:/settings/holidays?country=" + h.country();
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class CatalogQueries {
 
-    private static final TypeReference<LinkedHashMap<String, String>> ATTRIBUTES = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, String>> ATTRIBUTES = new TypeReference<>() {};
 
     private static final String SELECT = """
             SELECT v.id, v.product_id, p.code, p.name, v.sku, v.attributes, v.status, v.allow_backorder,
@@ -50,8 +50,9 @@ public class CatalogQueries {
         StringBuilder where = new StringBuilder(" WHERE true");
         Map<String, Object> params = new LinkedHashMap<>();
         if (q != null) {
-            where.append(" AND (upper(v.sku) = upper(:q) OR v.sku_number = :q OR upper(v.sku) LIKE upper(:prefix) ESCAPE '\\'"
-                    + " OR lower(p.name) LIKE :contains ESCAPE '\\' OR upper(p.code) = upper(:q))");
+            where.append(
+                    " AND (upper(v.sku) = upper(:q) OR v.sku_number = :q OR upper(v.sku) LIKE upper(:prefix) ESCAPE '\\'"
+                            + " OR lower(p.name) LIKE :contains ESCAPE '\\' OR upper(p.code) = upper(:q))");
             params.put("q", q);
             params.put("prefix", like(q) + "%");
             params.put("contains", "%" + like(q.toLowerCase(Locale.ROOT)) + "%");
@@ -60,10 +61,15 @@ public class CatalogQueries {
             where.append(" AND v.status = :status");
             params.put("status", status.name());
         }
-        String having = lowOnly ? " HAVING v.status <> 'DISCONTINUED'"
-                + " AND coalesce(sum(l.on_hand - l.reserved), 0) <= v.low_stock_threshold" : "";
+        String having = lowOnly
+                ? " HAVING v.status <> 'DISCONTINUED'"
+                        + " AND coalesce(sum(l.on_hand - l.reserved), 0) <= v.low_stock_threshold"
+                : "";
         return jdbc.sql(SELECT + where + GROUP + having + " ORDER BY p.name, v.position, v.id LIMIT :limit")
-                .params(params).param("limit", limit).query(this::row).list();
+                .params(params)
+                .param("limit", limit)
+                .query(this::row)
+                .list();
     }
 
     /** Variants purchasing must look at: backorders waiting, or available stock at or below the threshold. */
@@ -72,7 +78,8 @@ public class CatalogQueries {
                          HAVING coalesce(sum(l.backordered), 0) > 0
                             OR coalesce(sum(l.on_hand - l.reserved), 0) < v.low_stock_threshold
                         ORDER BY s.name NULLS LAST, p.name, v.position""")
-                .query(this::row).list();
+                .query(this::row)
+                .list();
     }
 
     private static String like(String value) {
@@ -80,11 +87,22 @@ public class CatalogQueries {
     }
 
     private VariantRow row(ResultSet rs, int n) throws SQLException {
-        return new VariantRow(rs.getLong("id"), rs.getLong("product_id"), rs.getString("code"), rs.getString("name"),
-                rs.getString("sku"), json.readValue(rs.getString("attributes"), ATTRIBUTES),
-                VariantStatus.valueOf(rs.getString("status")), rs.getBoolean("allow_backorder"),
-                rs.getInt("low_stock_threshold"), rs.getString("supplier"),
-                new StockFigures(null, rs.getInt("on_hand"), rs.getInt("reserved"), rs.getInt("backordered"),
+        return new VariantRow(
+                rs.getLong("id"),
+                rs.getLong("product_id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("sku"),
+                json.readValue(rs.getString("attributes"), ATTRIBUTES),
+                VariantStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("allow_backorder"),
+                rs.getInt("low_stock_threshold"),
+                rs.getString("supplier"),
+                new StockFigures(
+                        null,
+                        rs.getInt("on_hand"),
+                        rs.getInt("reserved"),
+                        rs.getInt("backordered"),
                         rs.getInt("defective")));
     }
 }

@@ -46,24 +46,24 @@ public class InventoryCheck {
                                l.s_def, l.g_def
                         FROM levels l JOIN variants v ON v.id = l.variant_id
                         WHERE l.s_on <> l.g_on OR l.s_res <> l.g_res OR l.s_res <> l.h_res OR l.s_back <> l.g_back
-                           OR l.s_back <> l.h_back OR l.s_def <> l.g_def OR l.s_res > l.s_on OR l.s_on < 0""")
-                .query((java.sql.ResultSet rs) -> {
-                    String sku = rs.getString(1);
-                    String location = rs.getString(2);
-                    add(drifts, sku, location, "on hand (ledger)", rs.getLong(3), rs.getLong(4));
-                    add(drifts, sku, location, "reserved (ledger)", rs.getLong(5), rs.getLong(6));
-                    add(drifts, sku, location, "reserved (reservations)", rs.getLong(5), rs.getLong(7));
-                    add(drifts, sku, location, "backordered (ledger)", rs.getLong(8), rs.getLong(9));
-                    add(drifts, sku, location, "backordered (reservations)", rs.getLong(8), rs.getLong(10));
-                    add(drifts, sku, location, "defective (ledger)", rs.getLong(11), rs.getLong(12));
-                    if (rs.getLong(5) > rs.getLong(3)) {
-                        drifts.add(new Drift(sku, location, "reserved above on hand", rs.getLong(5), rs.getLong(3)));
-                    }
-                });
+                           OR l.s_back <> l.h_back OR l.s_def <> l.g_def OR l.s_res > l.s_on OR l.s_on < 0""").query((java.sql.ResultSet rs) -> {
+            String sku = rs.getString(1);
+            String location = rs.getString(2);
+            add(drifts, sku, location, "on hand (ledger)", rs.getLong(3), rs.getLong(4));
+            add(drifts, sku, location, "reserved (ledger)", rs.getLong(5), rs.getLong(6));
+            add(drifts, sku, location, "reserved (reservations)", rs.getLong(5), rs.getLong(7));
+            add(drifts, sku, location, "backordered (ledger)", rs.getLong(8), rs.getLong(9));
+            add(drifts, sku, location, "backordered (reservations)", rs.getLong(8), rs.getLong(10));
+            add(drifts, sku, location, "defective (ledger)", rs.getLong(11), rs.getLong(12));
+            if (rs.getLong(5) > rs.getLong(3)) {
+                drifts.add(new Drift(sku, location, "reserved above on hand", rs.getLong(5), rs.getLong(3)));
+            }
+        });
         return drifts;
     }
 
-    private static void add(List<Drift> drifts, String sku, String location, String figure, long stored, long computed) {
+    private static void add(
+            List<Drift> drifts, String sku, String location, String figure, long stored, long computed) {
         if (stored != computed) {
             drifts.add(new Drift(sku, location, figure, stored, computed));
         }

@@ -32,8 +32,12 @@ public class LocationRepository {
     }
 
     public boolean insert(Location location) {
-        return jdbc.sql("INSERT INTO locations (code, name, country) VALUES (:code, :name, :country) ON CONFLICT DO NOTHING")
-                .param("code", location.code()).param("name", location.name()).param("country", location.country())
-                .update() == 1;
+        return jdbc.sql(
+                                "INSERT INTO locations (code, name, country) VALUES (:code, :name, :country) ON CONFLICT DO NOTHING")
+                        .param("code", location.code())
+                        .param("name", location.name())
+                        .param("country", location.country())
+                        .update()
+                == 1;
     }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.kontor.catalog.CatalogItem;
 import dev.kontor.catalog.Product;
 import dev.kontor.catalog.Supplier;
-import dev.kontor.catalog.CatalogItem;
 import dev.kontor.catalog.Variant;
 import dev.kontor.catalog.VariantStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class ProductRepository {
 
-    private static final TypeReference<LinkedHashMap<String, String>> ATTRIBUTES = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, String>> ATTRIBUTES = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -37,8 +37,13 @@ public class ProductRepository {
     }
 
     public long insertProduct(String code, String name, Instant now) {
-        return jdbc.sql("INSERT INTO products (code, name, created_at, updated_at) VALUES (:code, :name, :now, :now) RETURNING id")
-                .param("code", code).param("name", name).param("now", Timestamp.from(now)).query(Long.class).single();
+        return jdbc.sql(
+                        "INSERT INTO products (code, name, created_at, updated_at) VALUES (:code, :name, :now, :now) RETURNING id")
+                .param("code", code)
+                .param("name", name)
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
     }
 
     /** Renames the product if it is still at {@code version}; false when someone changed it meanwhile. */
@@ -46,8 +51,13 @@ public class ProductRepository {
         return jdbc.sql("""
                         UPDATE products SET code = :code, name = :name, updated_at = :now, version = version + 1
                         WHERE id = :id AND version = :version""")
-                .param("code", code).param("name", name).param("now", Timestamp.from(now)).param("id", id)
-                .param("version", version).update() == 1;
+                        .param("code", code)
+                        .param("name", name)
+                        .param("now", Timestamp.from(now))
+                        .param("id", id)
+                        .param("version", version)
+                        .update()
+                == 1;
     }
 
     public long insertVariant(long productId, Variant v, int position, Instant now) {
@@ -56,8 +66,12 @@ public class ProductRepository {
                             purchase_price, purchase_currency, low_stock_threshold, position, created_at, updated_at)
                         VALUES (:product, :sku, :number, :attributes::json, :status, :backorder, :supplier, :purchasePrice,
                             :purchaseCurrency, :threshold, :position, :now, :now) RETURNING id""")
-                .params(variantColumns(v)).param("product", productId).param("position", position)
-                .param("now", Timestamp.from(now)).query(Long.class).single();
+                .params(variantColumns(v))
+                .param("product", productId)
+                .param("position", position)
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
         replacePrices(id, v.prices());
         return id;
     }
@@ -69,7 +83,10 @@ public class ProductRepository {
                             purchase_currency = :purchaseCurrency, low_stock_threshold = :threshold, position = :position,
                             updated_at = :now
                         WHERE id = :id""")
-                .params(variantColumns(v)).param("position", position).param("now", Timestamp.from(now)).param("id", id)
+                .params(variantColumns(v))
+                .param("position", position)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
                 .update();
         replacePrices(id, v.prices());
     }
@@ -89,30 +106,49 @@ public class ProductRepository {
     }
 
     private void replacePrices(long variantId, Map<String, Long> prices) {
-        jdbc.sql("DELETE FROM variant_prices WHERE variant_id = :id").param("id", variantId).update();
+        jdbc.sql("DELETE FROM variant_prices WHERE variant_id = :id")
+                .param("id", variantId)
+                .update();
         prices.forEach((currency, amount) -> jdbc.sql(
                         "INSERT INTO variant_prices (variant_id, currency, amount) VALUES (:id, :currency, :amount)")
-                .param("id", variantId).param("currency", currency).param("amount", amount).update());
+                .param("id", variantId)
+                .param("currency", currency)
+                .param("amount", amount)
+                .update());
     }
 
     public Optional<Product> findProduct(long id) {
-        return jdbc.sql("SELECT id, code, name, version FROM products WHERE id = :id").param("id", id)
-                .query((rs, n) -> new Product(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        variantsOf(List.of(rs.getLong(1))), rs.getInt(4)))
+        return jdbc.sql("SELECT id, code, name, version FROM products WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Product(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        variantsOf(List.of(rs.getLong(1))),
+                        rs.getInt(4)))
                 .optional();
     }
 
     public Optional<Long> findProductIdByCode(String code) {
-        return jdbc.sql("SELECT id FROM products WHERE code = :code").param("code", code).query(Long.class).optional();
+        return jdbc.sql("SELECT id FROM products WHERE code = :code")
+                .param("code", code)
+                .query(Long.class)
+                .optional();
     }
 
     public Optional<Variant> findVariantBySku(String sku) {
-        return jdbc.sql("SELECT * FROM variants WHERE upper(sku) = upper(:sku)").param("sku", sku)
-                .query(this::variant).optional().map(this::withPrices);
+        return jdbc.sql("SELECT * FROM variants WHERE upper(sku) = upper(:sku)")
+                .param("sku", sku)
+                .query(this::variant)
+                .optional()
+                .map(this::withPrices);
     }
 
     public Optional<Variant> findVariant(long id) {
-        return jdbc.sql("SELECT * FROM variants WHERE id = :id").param("id", id).query(this::variant).optional()
+        return jdbc.sql("SELECT * FROM variants WHERE id = :id")
+                .param("id", id)
+                .query(this::variant)
+                .optional()
                 .map(this::withPrices);
     }
 
@@ -123,8 +159,14 @@ public class ProductRepository {
             return found;
         }
         jdbc.sql("SELECT * FROM variants WHERE upper(sku) IN (:skus)")
-                .param("skus", skus.stream().map(s -> s.toUpperCase(java.util.Locale.ROOT)).toList())
-                .query(this::variant).list().forEach(v -> found.put(v.sku().toUpperCase(java.util.Locale.ROOT), v));
+                .param(
+                        "skus",
+                        skus.stream()
+                                .map(s -> s.toUpperCase(java.util.Locale.ROOT))
+                                .toList())
+                .query(this::variant)
+                .list()
+                .forEach(v -> found.put(v.sku().toUpperCase(java.util.Locale.ROOT), v));
         return found;
     }
 
@@ -139,17 +181,25 @@ public class ProductRepository {
                                (SELECT json_object_agg(vp.currency, vp.amount) FROM variant_prices vp
                                 WHERE vp.variant_id = v.id)::text AS price_list
                         FROM variants v JOIN products p ON p.id = v.product_id WHERE upper(v.sku) IN (:skus)""")
-                .param("skus", skus.stream().map(s -> s.toUpperCase(java.util.Locale.ROOT)).toList())
+                .param(
+                        "skus",
+                        skus.stream()
+                                .map(s -> s.toUpperCase(java.util.Locale.ROOT))
+                                .toList())
                 .query((rs, n) -> {
                     Variant v = variant(rs, n);
                     String list = rs.getString("price_list");
                     Map<String, Long> prices = new java.util.TreeMap<>();
                     if (list != null) {
-                        json.readTree(list).properties().forEach(e -> prices.put(e.getKey(), e.getValue().asLong()));
+                        json.readTree(list)
+                                .properties()
+                                .forEach(
+                                        e -> prices.put(e.getKey(), e.getValue().asLong()));
                     }
                     return new CatalogItem(v.sku(), rs.getString("product_name"), v.attributes(), v.status(), prices);
                 })
-                .list().forEach(item -> found.put(item.sku().toUpperCase(java.util.Locale.ROOT), item));
+                .list()
+                .forEach(item -> found.put(item.sku().toUpperCase(java.util.Locale.ROOT), item));
         return found;
     }
 
@@ -157,9 +207,13 @@ public class ProductRepository {
         if (productIds.isEmpty()) {
             return List.of();
         }
-        List<Variant> variants = jdbc.sql("SELECT * FROM variants WHERE product_id IN (:ids) ORDER BY product_id, position, id")
-                .param("ids", productIds).query(this::variant).list();
-        Map<Long, Map<String, Long>> prices = pricesOf(variants.stream().map(Variant::id).toList());
+        List<Variant> variants = jdbc.sql(
+                        "SELECT * FROM variants WHERE product_id IN (:ids) ORDER BY product_id, position, id")
+                .param("ids", productIds)
+                .query(this::variant)
+                .list();
+        Map<Long, Map<String, Long>> prices =
+                pricesOf(variants.stream().map(Variant::id).toList());
         List<Variant> priced = new ArrayList<>();
         for (Variant v : variants) {
             priced.add(withPrices(v, prices.getOrDefault(v.id(), Map.of())));
@@ -172,8 +226,18 @@ public class ProductRepository {
     }
 
     private static Variant withPrices(Variant v, Map<String, Long> prices) {
-        return new Variant(v.id(), v.productId(), v.sku(), v.attributes(), v.status(), v.allowBackorder(), v.supplierId(),
-                v.purchasePrice(), v.purchaseCurrency(), v.lowStockThreshold(), prices);
+        return new Variant(
+                v.id(),
+                v.productId(),
+                v.sku(),
+                v.attributes(),
+                v.status(),
+                v.allowBackorder(),
+                v.supplierId(),
+                v.purchasePrice(),
+                v.purchaseCurrency(),
+                v.lowStockThreshold(),
+                prices);
     }
 
     private Map<Long, Map<String, Long>> pricesOf(List<Long> variantIds) {
@@ -184,7 +248,8 @@ public class ProductRepository {
         jdbc.sql("SELECT variant_id, currency, amount FROM variant_prices WHERE variant_id IN (:ids)")
                 .param("ids", variantIds)
                 .query((ResultSet rs) -> {
-                    prices.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
+                    prices.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                            .put(rs.getString(2), rs.getLong(3));
                 });
         return prices;
     }
@@ -194,8 +259,10 @@ public class ProductRepository {
     }
 
     public boolean variantHasStockHistory(long id) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM stock_movements WHERE variant_id = :id)").param("id", id)
-                .query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM stock_movements WHERE variant_id = :id)")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
     }
 
     // --- suppliers -----------------------------------------------------------------------------------
@@ -204,35 +271,60 @@ public class ProductRepository {
         return jdbc.sql("""
                         INSERT INTO suppliers (name, created_at) VALUES (:name, :now)
                         ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id""")
-                .param("name", name).param("now", Timestamp.from(now)).query(Long.class).single();
+                .param("name", name)
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
     }
 
     public void updateSupplier(Supplier s) {
         jdbc.sql("""
                         UPDATE suppliers SET name = :name, contact_name = :contact, email = :email, phone = :phone,
                             address = :address WHERE id = :id""")
-                .param("name", s.name()).param("contact", s.contactName()).param("email", s.email())
-                .param("phone", s.phone()).param("address", s.address()).param("id", s.id()).update();
+                .param("name", s.name())
+                .param("contact", s.contactName())
+                .param("email", s.email())
+                .param("phone", s.phone())
+                .param("address", s.address())
+                .param("id", s.id())
+                .update();
     }
 
     public List<Supplier> suppliers() {
-        return jdbc.sql("SELECT * FROM suppliers ORDER BY name").query(ProductRepository::supplier).list();
+        return jdbc.sql("SELECT * FROM suppliers ORDER BY name")
+                .query(ProductRepository::supplier)
+                .list();
     }
 
     public Optional<Supplier> supplier(long id) {
-        return jdbc.sql("SELECT * FROM suppliers WHERE id = :id").param("id", id).query(ProductRepository::supplier).optional();
+        return jdbc.sql("SELECT * FROM suppliers WHERE id = :id")
+                .param("id", id)
+                .query(ProductRepository::supplier)
+                .optional();
     }
 
     private static Supplier supplier(ResultSet rs, int n) throws SQLException {
-        return new Supplier(rs.getLong("id"), rs.getString("name"), rs.getString("contact_name"), rs.getString("email"),
-                rs.getString("phone"), rs.getString("address"));
+        return new Supplier(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("contact_name"),
+                rs.getString("email"),
+                rs.getString("phone"),
+                rs.getString("address"));
     }
 
     private Variant variant(ResultSet rs, int n) throws SQLException {
-        return new Variant(rs.getLong("id"), rs.getLong("product_id"), rs.getString("sku"),
-                json.readValue(rs.getString("attributes"), ATTRIBUTES), VariantStatus.valueOf(rs.getString("status")),
-                rs.getBoolean("allow_backorder"), rs.getObject("supplier_id", Long.class),
-                rs.getObject("purchase_price", Long.class), rs.getString("purchase_currency"),
-                rs.getInt("low_stock_threshold"), Map.of());
+        return new Variant(
+                rs.getLong("id"),
+                rs.getLong("product_id"),
+                rs.getString("sku"),
+                json.readValue(rs.getString("attributes"), ATTRIBUTES),
+                VariantStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("allow_backorder"),
+                rs.getObject("supplier_id", Long.class),
+                rs.getObject("purchase_price", Long.class),
+                rs.getString("purchase_currency"),
+                rs.getInt("low_stock_threshold"),
+                Map.of());
     }
 }

@@ -22,13 +22,23 @@ public class PurchasingRepository {
         return jdbc.sql("""
                         INSERT INTO purchasing_notices (variant_id, quantity, note, requested_by, requested_at)
                         VALUES (:v, :q, :note, :by, :now) RETURNING id""")
-                .param("v", variantId).param("q", quantity).param("note", note).param("by", by)
-                .param("now", Timestamp.from(now)).query(Long.class).single();
+                .param("v", variantId)
+                .param("q", quantity)
+                .param("note", note)
+                .param("by", by)
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
     }
 
     public boolean markDone(long id, String by, Instant now) {
-        return jdbc.sql("UPDATE purchasing_notices SET done_by = :by, done_at = :now WHERE id = :id AND done_at IS NULL")
-                .param("by", by).param("now", Timestamp.from(now)).param("id", id).update() == 1;
+        return jdbc.sql(
+                                "UPDATE purchasing_notices SET done_by = :by, done_at = :now WHERE id = :id AND done_at IS NULL")
+                        .param("by", by)
+                        .param("now", Timestamp.from(now))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     public List<PurchasingNotice> recent(int limit) {
@@ -39,10 +49,18 @@ public class PurchasingRepository {
                 .param("limit", limit)
                 .query((rs, n) -> {
                     Timestamp done = rs.getTimestamp("done_at");
-                    return new PurchasingNotice(rs.getLong("id"), rs.getLong("variant_id"), rs.getString("sku"),
-                            rs.getString("name"), rs.getInt("quantity"), rs.getString("note"), rs.getString("requested_by"),
-                            rs.getTimestamp("requested_at").toInstant(), rs.getString("done_by"),
+                    return new PurchasingNotice(
+                            rs.getLong("id"),
+                            rs.getLong("variant_id"),
+                            rs.getString("sku"),
+                            rs.getString("name"),
+                            rs.getInt("quantity"),
+                            rs.getString("note"),
+                            rs.getString("requested_by"),
+                            rs.getTimestamp("requested_at").toInstant(),
+                            rs.getString("done_by"),
                             done == null ? null : done.toInstant());
-                }).list();
+                })
+                .list();
     }
 }

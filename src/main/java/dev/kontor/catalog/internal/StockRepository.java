@@ -24,12 +24,10 @@ import org.springframework.stereotype.Repository;
 public class StockRepository {
 
     /** How a movement changes the four figures. */
-    public record Delta(int onHand, int reserved, int backordered, int defective) {
-    }
+    public record Delta(int onHand, int reserved, int backordered, int defective) {}
 
     /** Why and for whom a movement happens. */
-    public record Context(String reason, String reference, Long orderId, String orderLabel, Actor actor, Instant at) {
-    }
+    public record Context(String reason, String reference, Long orderId, String orderLabel, Actor actor, Instant at) {}
 
     private final JdbcClient jdbc;
 
@@ -39,7 +37,9 @@ public class StockRepository {
 
     public void ensureLevel(long variantId, String location) {
         jdbc.sql("INSERT INTO stock_levels (variant_id, location) VALUES (:v, :l) ON CONFLICT DO NOTHING")
-                .param("v", variantId).param("l", location).update();
+                .param("v", variantId)
+                .param("l", location)
+                .update();
     }
 
     /** Applies the change and writes its movement if the result is valid; false (and nothing written) otherwise. */
@@ -51,8 +51,13 @@ public class StockRepository {
                         WHERE variant_id = :v AND location = :l
                           AND on_hand + :on >= 0 AND reserved + :res >= 0 AND backordered + :back >= 0
                           AND defective + :def >= 0 AND on_hand + :on >= reserved + :res""")
-                .param("on", d.onHand()).param("res", d.reserved()).param("back", d.backordered())
-                .param("def", d.defective()).param("v", variantId).param("l", location).update();
+                .param("on", d.onHand())
+                .param("res", d.reserved())
+                .param("back", d.backordered())
+                .param("def", d.defective())
+                .param("v", variantId)
+                .param("l", location)
+                .update();
         if (rows == 0) {
             return false;
         }
@@ -62,11 +67,21 @@ public class StockRepository {
                             actor_name, occurred_at)
                         VALUES (:v, :l, :kind, :on, :res, :back, :def, :reason, :reference, :order, :label, :actorId,
                             :actorName, :at)""")
-                .param("v", variantId).param("l", location).param("kind", kind.name()).param("on", d.onHand())
-                .param("res", d.reserved()).param("back", d.backordered()).param("def", d.defective())
-                .param("reason", c.reason()).param("reference", c.reference()).param("order", c.orderId())
-                .param("label", c.orderLabel()).param("actorId", c.actor().userId())
-                .param("actorName", c.actor().displayName()).param("at", Timestamp.from(c.at())).update();
+                .param("v", variantId)
+                .param("l", location)
+                .param("kind", kind.name())
+                .param("on", d.onHand())
+                .param("res", d.reserved())
+                .param("back", d.backordered())
+                .param("def", d.defective())
+                .param("reason", c.reason())
+                .param("reference", c.reference())
+                .param("order", c.orderId())
+                .param("label", c.orderLabel())
+                .param("actorId", c.actor().userId())
+                .param("actorName", c.actor().displayName())
+                .param("at", Timestamp.from(c.at()))
+                .update();
         return true;
     }
 
@@ -85,9 +100,8 @@ public class StockRepository {
     }
 
     /** A line's units to reserve, as {@link #reserveAll} writes them. */
-    public record Reservation(long orderLineId, long orderId, String orderLabel, long variantId, String location,
-                              int units) {
-    }
+    public record Reservation(
+            long orderLineId, long orderId, String orderLabel, long variantId, String location, int units) {}
 
     /**
      * For each variant, its stock row at the location with most available (the default location, then the code,
@@ -101,11 +115,10 @@ public class StockRepository {
                         SELECT s.variant_id, s.location, s.on_hand - s.reserved AS available, l.is_default
                         FROM stock_levels s JOIN locations l ON l.code = s.location
                         WHERE s.variant_id IN (:ids)
-                        ORDER BY s.variant_id, s.location FOR UPDATE OF s""")
-                .param("ids", variantIds).query((ResultSet rs) -> {
-                    Available here = new Available(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4));
-                    best.merge(here.variantId(), here, (a, b) -> a.before(b) ? a : b);
-                });
+                        ORDER BY s.variant_id, s.location FOR UPDATE OF s""").param("ids", variantIds).query((ResultSet rs) -> {
+            Available here = new Available(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4));
+            best.merge(here.variantId(), here, (a, b) -> a.before(b) ? a : b);
+        });
         return best;
     }
 
@@ -117,8 +130,7 @@ public class StockRepository {
         if (lines.isEmpty()) {
             return;
         }
-        record Row(long variantId, String location) {
-        }
+        record Row(long variantId, String location) {}
         Map<Row, Integer> perRow = new java.util.LinkedHashMap<>();
         lines.forEach(l -> perRow.merge(new Row(l.variantId(), l.location()), l.units(), Integer::sum));
         Long[] rowVariants = perRow.keySet().stream().map(Row::variantId).toArray(Long[]::new);
@@ -130,10 +142,13 @@ public class StockRepository {
                             AS n (variant_id, location, units)
                         WHERE s.variant_id = n.variant_id AND s.location = n.location
                           AND s.on_hand >= s.reserved + n.units""")
-                .param("variants", rowVariants).param("locations", rowLocations).param("units", rowUnits).update();
+                .param("variants", rowVariants)
+                .param("locations", rowLocations)
+                .param("units", rowUnits)
+                .update();
         if (updated != rowUnits.length) {
-            throw new IllegalStateException("Stock changed under a lock: " + updated + " of " + rowUnits.length
-                    + " rows reserved");
+            throw new IllegalStateException(
+                    "Stock changed under a lock: " + updated + " of " + rowUnits.length + " rows reserved");
         }
         Long[] lineIds = lines.stream().map(Reservation::orderLineId).toArray(Long[]::new);
         Long[] orderIds = lines.stream().map(Reservation::orderId).toArray(Long[]::new);
@@ -150,10 +165,17 @@ public class StockRepository {
                                     CAST(:orders AS BIGINT[]), CAST(:labels AS TEXT[]))
                             WITH ORDINALITY AS l (variant_id, location, units, order_id, label, n)
                         ORDER BY n""")
-                .param("variants", variants).param("locations", locations).param("units", units)
-                .param("orders", orderIds).param("labels", labels).param("reason", c.reason())
-                .param("reference", c.reference()).param("actorId", c.actor().userId())
-                .param("actorName", c.actor().displayName()).param("at", java.sql.Timestamp.from(c.at())).update();
+                .param("variants", variants)
+                .param("locations", locations)
+                .param("units", units)
+                .param("orders", orderIds)
+                .param("labels", labels)
+                .param("reason", c.reason())
+                .param("reference", c.reference())
+                .param("actorId", c.actor().userId())
+                .param("actorName", c.actor().displayName())
+                .param("at", java.sql.Timestamp.from(c.at()))
+                .update();
         jdbc.sql("""
                         INSERT INTO reservations (order_line_id, order_id, order_label, variant_id, location, reserved,
                             backordered, expires_at, created_at)
@@ -161,14 +183,23 @@ public class StockRepository {
                         FROM unnest(CAST(:lines AS BIGINT[]), CAST(:orders AS BIGINT[]), CAST(:labels AS TEXT[]),
                                     CAST(:variants AS BIGINT[]), CAST(:locations AS TEXT[]), CAST(:units AS INT[]))
                             AS l (line_id, order_id, label, variant_id, location, units)""")
-                .param("lines", lineIds).param("orders", orderIds).param("labels", labels).param("variants", variants)
-                .param("locations", locations).param("units", units).param("at", java.sql.Timestamp.from(c.at()))
+                .param("lines", lineIds)
+                .param("orders", orderIds)
+                .param("labels", labels)
+                .param("variants", variants)
+                .param("locations", locations)
+                .param("units", units)
+                .param("at", java.sql.Timestamp.from(c.at()))
                 .update();
     }
 
     public int available(long variantId, String location) {
         return jdbc.sql("SELECT on_hand - reserved FROM stock_levels WHERE variant_id = :v AND location = :l")
-                .param("v", variantId).param("l", location).query(Integer.class).optional().orElse(0);
+                .param("v", variantId)
+                .param("l", location)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
     /** Locations by what is available there, the default location first among equals. */
@@ -176,15 +207,16 @@ public class StockRepository {
         return jdbc.sql("""
                         SELECT l.code FROM locations l
                         LEFT JOIN stock_levels s ON s.location = l.code AND s.variant_id = :v
-                        ORDER BY coalesce(s.on_hand - s.reserved, 0) DESC, l.is_default DESC, l.code""")
-                .param("v", variantId).query(String.class).list();
+                        ORDER BY coalesce(s.on_hand - s.reserved, 0) DESC, l.is_default DESC, l.code""").param("v", variantId).query(String.class).list();
     }
 
     public List<StockFigures> levels(long variantId) {
         return jdbc.sql("""
                         SELECT location, on_hand, reserved, backordered, defective FROM stock_levels
                         WHERE variant_id = :v ORDER BY location""")
-                .param("v", variantId).query(StockRepository::figures).list();
+                .param("v", variantId)
+                .query(StockRepository::figures)
+                .list();
     }
 
     public StockFigures total(long variantId) {
@@ -193,19 +225,36 @@ public class StockRepository {
 
     public List<Movement> movements(long variantId, int limit) {
         return jdbc.sql("SELECT * FROM stock_movements WHERE variant_id = :v ORDER BY id DESC LIMIT :limit")
-                .param("v", variantId).param("limit", limit).query(StockRepository::movement).list();
+                .param("v", variantId)
+                .param("limit", limit)
+                .query(StockRepository::movement)
+                .list();
     }
 
     static StockFigures figures(ResultSet rs, int n) throws SQLException {
-        return new StockFigures(rs.getString("location"), rs.getInt("on_hand"), rs.getInt("reserved"),
-                rs.getInt("backordered"), rs.getInt("defective"));
+        return new StockFigures(
+                rs.getString("location"),
+                rs.getInt("on_hand"),
+                rs.getInt("reserved"),
+                rs.getInt("backordered"),
+                rs.getInt("defective"));
     }
 
     private static Movement movement(ResultSet rs, int n) throws SQLException {
-        return new Movement(rs.getLong("id"), rs.getLong("variant_id"), rs.getString("location"),
-                MovementKind.valueOf(rs.getString("kind")), rs.getInt("on_hand_delta"), rs.getInt("reserved_delta"),
-                rs.getInt("backordered_delta"), rs.getInt("defective_delta"), rs.getString("reason"),
-                rs.getString("reference"), rs.getObject("order_id", Long.class), rs.getString("order_label"),
-                rs.getString("actor_name"), rs.getTimestamp("occurred_at").toInstant());
+        return new Movement(
+                rs.getLong("id"),
+                rs.getLong("variant_id"),
+                rs.getString("location"),
+                MovementKind.valueOf(rs.getString("kind")),
+                rs.getInt("on_hand_delta"),
+                rs.getInt("reserved_delta"),
+                rs.getInt("backordered_delta"),
+                rs.getInt("defective_delta"),
+                rs.getString("reason"),
+                rs.getString("reference"),
+                rs.getObject("order_id", Long.class),
+                rs.getString("order_label"),
+                rs.getString("actor_name"),
+                rs.getTimestamp("occurred_at").toInstant());
     }
 }

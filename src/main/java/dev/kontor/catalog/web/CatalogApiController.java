@@ -54,19 +54,22 @@ class CatalogApiController {
     }
 
     @Schema(name = "ProductResponse")
-    record ProductResponse(long id, String code, String name, ProductStatus status, int version, List<Variant> variants) {
+    record ProductResponse(
+            long id, String code, String name, ProductStatus status, int version, List<Variant> variants) {
         static ProductResponse of(Product p) {
             return new ProductResponse(p.id(), p.code(), p.name(), p.status(), p.version(), p.variants());
         }
     }
 
     @PostMapping("/api/catalog/products")
-    @Operation(summary = "Create a product with its variants",
+    @Operation(
+            summary = "Create a product with its variants",
             description = "Variant codes (SKUs) are unique across the catalog. Prices in minor units per ISO currency. "
                     + "A supplier named for the first time is created.")
     ResponseEntity<ProductResponse> create(Actor actor, @RequestBody ProductInput input) {
         Product p = catalog.create(actor, input);
-        return ResponseEntity.created(URI.create("/api/catalog/products/" + p.id())).eTag(ETags.of(p.version()))
+        return ResponseEntity.created(URI.create("/api/catalog/products/" + p.id()))
+                .eTag(ETags.of(p.version()))
                 .body(ProductResponse.of(p));
     }
 
@@ -78,28 +81,35 @@ class CatalogApiController {
     }
 
     @PutMapping("/api/catalog/products/{id}")
-    @Operation(summary = "Replace a product's name and variants",
-            description = "Send If-Match with the ETag you read; 412 when someone changed it meanwhile. A variant left out "
-                    + "is removed, unless it has stock history (409: mark it discontinued instead).")
-    ResponseEntity<ProductResponse> update(Actor actor, @PathVariable long id,
-                                           @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                           @RequestBody ProductInput input) {
+    @Operation(
+            summary = "Replace a product's name and variants",
+            description =
+                    "Send If-Match with the ETag you read; 412 when someone changed it meanwhile. A variant left out "
+                            + "is removed, unless it has stock history (409: mark it discontinued instead).")
+    ResponseEntity<ProductResponse> update(
+            Actor actor,
+            @PathVariable long id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestBody ProductInput input) {
         Product p = catalog.update(actor, id, ETags.parseIfMatch(ifMatch), input);
         return ResponseEntity.ok().eTag(ETags.of(p.version())).body(ProductResponse.of(p));
     }
 
     @GetMapping("/api/catalog/variants")
-    @Operation(summary = "The inventory list", description = "Search by code, number part (1098 finds WLY0QU1098), "
-            + "product name or attribute; filter by status or low stock.")
-    List<VariantRow> variants(@RequestParam(required = false) String q, @RequestParam(required = false) VariantStatus status,
-                              @RequestParam(defaultValue = "false") boolean low,
-                              @RequestParam(defaultValue = "100") int limit) {
+    @Operation(
+            summary = "The inventory list",
+            description = "Search by code, number part (1098 finds WLY0QU1098), "
+                    + "product name or attribute; filter by status or low stock.")
+    List<VariantRow> variants(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) VariantStatus status,
+            @RequestParam(defaultValue = "false") boolean low,
+            @RequestParam(defaultValue = "100") int limit) {
         return catalog.find(q, status, low, Math.max(1, Math.min(limit, 1000)));
     }
 
     @Schema(name = "VariantStock")
-    record VariantStock(Variant variant, StockFigures total, List<StockFigures> byLocation, List<Holding> holdings) {
-    }
+    record VariantStock(Variant variant, StockFigures total, List<StockFigures> byLocation, List<Holding> holdings) {}
 
     @GetMapping("/api/catalog/variants/{sku}")
     @Operation(summary = "A variant's stock", description = "Totals, per location, and which orders hold it.")
@@ -109,28 +119,39 @@ class CatalogApiController {
     }
 
     @GetMapping("/api/catalog/variants/{sku}/movements")
-    @Operation(summary = "A variant's stock ledger", description = "Newest first; every change with who, why and the order.")
+    @Operation(
+            summary = "A variant's stock ledger",
+            description = "Newest first; every change with who, why and the order.")
     List<Movement> movements(@PathVariable String sku, @RequestParam(defaultValue = "100") int limit) {
         return inventory.movements(bySku(sku).id(), Math.max(1, Math.min(limit, 1000)));
     }
 
     @Schema(name = "StockChange")
-    record StockChange(@Schema(example = "WLY0QU1098") String sku,
-                       @Schema(description = "Location code; the default location when empty", example = "MAIN") String location,
-                       @Schema(description = "Units: positive for receipts and defects, ±change for adjustments", example = "12")
-                       Integer quantity,
-                       @Schema(description = "Delivery note for receipts; required reason for adjustments") String reason) {
-    }
+    record StockChange(
+            @Schema(example = "WLY0QU1098") String sku,
+
+            @Schema(description = "Location code; the default location when empty", example = "MAIN")
+            String location,
+
+            @Schema(description = "Units: positive for receipts and defects, ±change for adjustments", example = "12")
+            Integer quantity,
+
+            @Schema(description = "Delivery note for receipts; required reason for adjustments")
+            String reason) {}
 
     @PostMapping("/api/stock/receipts")
-    @Operation(summary = "Receive goods", description = "Warehouse or purchasing. Fills waiting backorders, oldest first.")
+    @Operation(
+            summary = "Receive goods",
+            description = "Warehouse or purchasing. Fills waiting backorders, oldest first.")
     StockFigures receive(Actor actor, @RequestBody StockChange change) {
         return inventory.receive(actor, change.sku(), change.location(), change.quantity(), change.reason());
     }
 
     @PostMapping("/api/stock/adjustments")
-    @Operation(summary = "Correct a count", description = "Warehouse or supervisor; a reason is required. "
-            + "On hand never drops below what is reserved.")
+    @Operation(
+            summary = "Correct a count",
+            description =
+                    "Warehouse or supervisor; a reason is required. " + "On hand never drops below what is reserved.")
     StockFigures adjust(Actor actor, @RequestBody StockChange change) {
         return inventory.adjust(actor, change.sku(), change.location(), change.quantity(), change.reason());
     }
@@ -142,7 +163,8 @@ class CatalogApiController {
     }
 
     @GetMapping("/api/stock/check")
-    @Operation(summary = "Check stock against its ledger",
+    @Operation(
+            summary = "Check stock against its ledger",
             description = "Empty when every level equals the sum of its movements and its reservations.")
     List<Drift> check() {
         return inventory.check();
@@ -155,17 +177,27 @@ class CatalogApiController {
     }
 
     @Schema(name = "SupplierRequest")
-    record SupplierRequest(@Schema(example = "Zhejiang Linen Mill") String name, @Schema(example = "Chen Jing") String contactName,
-                           @Schema(example = "sales@linen.example") String email, @Schema(example = "+86 571 8888 0000") String phone,
-                           String address) {
-    }
+    record SupplierRequest(
+            @Schema(example = "Zhejiang Linen Mill") String name,
+            @Schema(example = "Chen Jing") String contactName,
+            @Schema(example = "sales@linen.example") String email,
+            @Schema(example = "+86 571 8888 0000") String phone,
+            String address) {}
 
     @PutMapping("/api/catalog/suppliers/{id}")
-    @Operation(summary = "Change a supplier's name and contact details", description = "Purchasing or supervisor. "
-            + "Suppliers are created by naming them on a variant.")
+    @Operation(
+            summary = "Change a supplier's name and contact details",
+            description = "Purchasing or supervisor. " + "Suppliers are created by naming them on a variant.")
     Supplier updateSupplier(Actor actor, @PathVariable long id, @RequestBody SupplierRequest request) {
-        return catalog.updateSupplier(actor, new Supplier(id, request.name(), request.contactName(), request.email(),
-                request.phone(), request.address()));
+        return catalog.updateSupplier(
+                actor,
+                new Supplier(
+                        id,
+                        request.name(),
+                        request.contactName(),
+                        request.email(),
+                        request.phone(),
+                        request.address()));
     }
 
     @GetMapping(value = "/api/catalog/export", produces = "text/csv")
@@ -175,8 +207,10 @@ class CatalogApiController {
     }
 
     @PostMapping(value = "/api/catalog/import", consumes = "text/csv")
-    @Operation(summary = "Import a catalog CSV", description = "Creates or updates products by code. Rows with problems "
-            + "are reported by line and column and skipped; the rest is saved.")
+    @Operation(
+            summary = "Import a catalog CSV",
+            description = "Creates or updates products by code. Rows with problems "
+                    + "are reported by line and column and skipped; the rest is saved.")
     CatalogCsv.Report importCsv(Actor actor, HttpServletRequest request) throws IOException {
         return csv.importCsv(actor, new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8));
     }

@@ -47,8 +47,13 @@ class CatalogController {
     private final Permissions permissions;
     private final Messages messages;
 
-    CatalogController(Catalog catalog, Inventory inventory, Purchasing purchasing, CatalogCsv csv,
-                      Permissions permissions, Messages messages) {
+    CatalogController(
+            Catalog catalog,
+            Inventory inventory,
+            Purchasing purchasing,
+            CatalogCsv csv,
+            Permissions permissions,
+            Messages messages) {
         this.catalog = catalog;
         this.inventory = inventory;
         this.purchasing = purchasing;
@@ -58,8 +63,12 @@ class CatalogController {
     }
 
     @GetMapping("/catalog")
-    String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) VariantStatus status,
-                @RequestParam(defaultValue = "false") boolean low, Model model) {
+    String list(
+            Actor actor,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) VariantStatus status,
+            @RequestParam(defaultValue = "false") boolean low,
+            Model model) {
         model.addAttribute("q", q);
         model.addAttribute("status", status);
         model.addAttribute("low", low);
@@ -88,9 +97,14 @@ class CatalogController {
     }
 
     @PostMapping({"/catalog/products", "/catalog/products/{id}"})
-    String save(Actor actor, @PathVariable(required = false) Long id, @ModelAttribute("form") ProductForm form,
-                @RequestParam(required = false) String addVariant, Model model, HttpServletResponse response,
-                RedirectAttributes redirect) {
+    String save(
+            Actor actor,
+            @PathVariable(required = false) Long id,
+            @ModelAttribute("form") ProductForm form,
+            @RequestParam(required = false) String addVariant,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Product product = id == null ? null : catalog.get(id);
         if (addVariant != null) {
             form.addVariant();
@@ -101,7 +115,8 @@ class CatalogController {
         ProductInput input = form.toInput(problems);
         try {
             problems.throwIfAny();
-            Product saved = id == null ? catalog.create(actor, input) : catalog.update(actor, id, form.getVersion(), input);
+            Product saved =
+                    id == null ? catalog.create(actor, input) : catalog.update(actor, id, form.getVersion(), input);
             redirect.addFlashAttribute("notice", messages.get("catalog.saved", saved.code()));
             return "redirect:/catalog/products/" + saved.id();
         } catch (InvalidInputException e) {
@@ -135,9 +150,14 @@ class CatalogController {
     }
 
     @PostMapping("/catalog/variants/{id}/{what:receive|adjust|defective|notify}")
-    String stock(Actor actor, @PathVariable long id, @PathVariable String what,
-                 @RequestParam(required = false) String location, @RequestParam(required = false) String quantity,
-                 @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String stock(
+            Actor actor,
+            @PathVariable long id,
+            @PathVariable String what,
+            @RequestParam(required = false) String location,
+            @RequestParam(required = false) String quantity,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         Variant variant = catalog.variant(id);
         try {
             Integer amount = parse(quantity);
@@ -168,8 +188,9 @@ class CatalogController {
             model.addAttribute("error", messages.get("catalog.import.no-file"));
         } else {
             try {
-                model.addAttribute("report", csv.importCsv(actor, new InputStreamReader(file.getInputStream(),
-                        StandardCharsets.UTF_8)));
+                model.addAttribute(
+                        "report",
+                        csv.importCsv(actor, new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)));
             } catch (InvalidInputException e) {
                 model.addAttribute("error", messages.of(e.problems().get(0)));
             }

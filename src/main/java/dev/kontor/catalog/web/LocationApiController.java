@@ -27,12 +27,15 @@ class LocationApiController {
     }
 
     @Schema(name = "LocationRequest")
-    record LocationRequest(@Schema(example = "HZ") String code, @Schema(example = "Hangzhou") String name,
-                           @Schema(example = "CN") String country) {
-    }
+    record LocationRequest(
+            @Schema(example = "HZ") String code,
+            @Schema(example = "Hangzhou") String name,
+            @Schema(example = "CN") String country) {}
 
     @GetMapping("/api/locations")
-    @Operation(summary = "List stock locations", description = "The default location receives stock when none is named.")
+    @Operation(
+            summary = "List stock locations",
+            description = "The default location receives stock when none is named.")
     List<Location> list() {
         return catalog.locations();
     }

@@ -32,8 +32,12 @@ class LocationController {
     }
 
     @PostMapping("/settings/locations")
-    String add(Actor actor, @RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
-               @RequestParam(defaultValue = "") String country, RedirectAttributes redirect) {
+    String add(
+            Actor actor,
+            @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String country,
+            RedirectAttributes redirect) {
         try {
             Location added = catalog.addLocation(actor, code, name, country);
             redirect.addFlashAttribute("notice", messages.get("locations.added", added.code()));

@@ -37,24 +37,77 @@ public class ProductForm {
         private String lowStockThreshold = "0";
         private Map<String, String> prices = new LinkedHashMap<>();
 
-        public String getSku() { return sku; }
-        public void setSku(String sku) { this.sku = sku; }
-        public String getAttributes() { return attributes; }
-        public void setAttributes(String attributes) { this.attributes = attributes; }
-        public String getStatus() { return status; }
-        public void setStatus(String status) { this.status = status; }
-        public boolean isAllowBackorder() { return allowBackorder; }
-        public void setAllowBackorder(boolean allowBackorder) { this.allowBackorder = allowBackorder; }
-        public String getSupplier() { return supplier; }
-        public void setSupplier(String supplier) { this.supplier = supplier; }
-        public String getPurchasePrice() { return purchasePrice; }
-        public void setPurchasePrice(String purchasePrice) { this.purchasePrice = purchasePrice; }
-        public String getPurchaseCurrency() { return purchaseCurrency; }
-        public void setPurchaseCurrency(String purchaseCurrency) { this.purchaseCurrency = purchaseCurrency; }
-        public String getLowStockThreshold() { return lowStockThreshold; }
-        public void setLowStockThreshold(String lowStockThreshold) { this.lowStockThreshold = lowStockThreshold; }
-        public Map<String, String> getPrices() { return prices; }
-        public void setPrices(Map<String, String> prices) { this.prices = prices; }
+        public String getSku() {
+            return sku;
+        }
+
+        public void setSku(String sku) {
+            this.sku = sku;
+        }
+
+        public String getAttributes() {
+            return attributes;
+        }
+
+        public void setAttributes(String attributes) {
+            this.attributes = attributes;
+        }
+
+        public String getStatus() {
+            return status;
+        }
+
+        public void setStatus(String status) {
+            this.status = status;
+        }
+
+        public boolean isAllowBackorder() {
+            return allowBackorder;
+        }
+
+        public void setAllowBackorder(boolean allowBackorder) {
+            this.allowBackorder = allowBackorder;
+        }
+
+        public String getSupplier() {
+            return supplier;
+        }
+
+        public void setSupplier(String supplier) {
+            this.supplier = supplier;
+        }
+
+        public String getPurchasePrice() {
+            return purchasePrice;
+        }
+
+        public void setPurchasePrice(String purchasePrice) {
+            this.purchasePrice = purchasePrice;
+        }
+
+        public String getPurchaseCurrency() {
+            return purchaseCurrency;
+        }
+
+        public void setPurchaseCurrency(String purchaseCurrency) {
+            this.purchaseCurrency = purchaseCurrency;
+        }
+
+        public String getLowStockThreshold() {
+            return lowStockThreshold;
+        }
+
+        public void setLowStockThreshold(String lowStockThreshold) {
+            this.lowStockThreshold = lowStockThreshold;
+        }
+
+        public Map<String, String> getPrices() {
+            return prices;
+        }
+
+        public void setPrices(Map<String, String> prices) {
+            this.prices = prices;
+        }
     }
 
     static ProductForm of(Product product, Map<Long, String> supplierNames) {
@@ -66,15 +119,24 @@ public class ProductForm {
         for (Variant v : product.variants()) {
             VariantForm f = new VariantForm();
             f.sku = v.sku();
-            f.attributes = String.join("; ", v.attributes().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+            f.attributes = String.join(
+                    "; ",
+                    v.attributes().entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .toList());
             f.status = v.status().name();
             f.allowBackorder = v.allowBackorder();
             f.supplier = v.supplierId() == null ? null : supplierNames.get(v.supplierId());
-            f.purchasePrice = v.purchasePrice() == null ? null : Money.of(v.purchasePrice(), v.purchaseCurrency())
-                    .toDecimal().toPlainString();
+            f.purchasePrice = v.purchasePrice() == null
+                    ? null
+                    : Money.of(v.purchasePrice(), v.purchaseCurrency())
+                            .toDecimal()
+                            .toPlainString();
             f.purchaseCurrency = v.purchaseCurrency() == null ? "CNY" : v.purchaseCurrency();
             f.lowStockThreshold = Integer.toString(v.lowStockThreshold());
-            v.prices().forEach((c, amount) -> f.prices.put(c, Money.of(amount, c).toDecimal().toPlainString()));
+            v.prices()
+                    .forEach((c, amount) ->
+                            f.prices.put(c, Money.of(amount, c).toDecimal().toPlainString()));
             form.variants.add(f);
         }
         return form;
@@ -85,7 +147,9 @@ public class ProductForm {
         for (int i = 0; i < variants.size(); i++) {
             VariantForm f = variants.get(i);
             String at = "variants[" + i + "].";
-            String currency = Text.clean(f.purchaseCurrency) == null ? null : f.purchaseCurrency.strip().toUpperCase(Locale.ROOT);
+            String currency = Text.clean(f.purchaseCurrency) == null
+                    ? null
+                    : f.purchaseCurrency.strip().toUpperCase(Locale.ROOT);
             Map<String, Long> prices = new LinkedHashMap<>();
             f.prices.forEach((c, text) -> {
                 Long amount = money(text, c, at + "prices." + c, problems);
@@ -116,8 +180,16 @@ public class ProductForm {
                     }
                 }
             }
-            inputs.add(new ProductInput.VariantInput(f.sku, attributes, status, f.allowBackorder, f.supplier,
-                    money(f.purchasePrice, currency, at + "purchasePrice", problems), currency, threshold, prices));
+            inputs.add(new ProductInput.VariantInput(
+                    f.sku,
+                    attributes,
+                    status,
+                    f.allowBackorder,
+                    f.supplier,
+                    money(f.purchasePrice, currency, at + "purchasePrice", problems),
+                    currency,
+                    threshold,
+                    prices));
         }
         return new ProductInput(code, name, inputs);
     }
@@ -127,7 +199,8 @@ public class ProductForm {
             return null;
         }
         try {
-            return Money.parse(text.strip().replace(',', '.'), Currencies.isKnown(currency) ? currency : "EUR").minor();
+            return Money.parse(text.strip().replace(',', '.'), Currencies.isKnown(currency) ? currency : "EUR")
+                    .minor();
         } catch (NumberFormatException | ArithmeticException e) {
             problems.add(field, "validation.amount");
             return null;
@@ -147,12 +220,35 @@ public class ProductForm {
         }
     }
 
-    public String getCode() { return code; }
-    public void setCode(String code) { this.code = code; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public Integer getVersion() { return version; }
-    public void setVersion(Integer version) { this.version = version; }
-    public List<VariantForm> getVariants() { return variants; }
-    public void setVariants(List<VariantForm> variants) { this.variants = variants; }
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
+
+    public List<VariantForm> getVariants() {
+        return variants;
+    }
+
+    public void setVariants(List<VariantForm> variants) {
+        this.variants = variants;
+    }
 }

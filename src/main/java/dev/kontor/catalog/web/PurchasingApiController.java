@@ -37,8 +37,10 @@ class PurchasingApiController {
     }
 
     @GetMapping
-    @Operation(summary = "The purchasing list", description = "Variants with backorders or at/below their threshold; "
-            + "toBuy = backordered + what brings available back to the threshold. Purchasing or supervisor.")
+    @Operation(
+            summary = "The purchasing list",
+            description = "Variants with backorders or at/below their threshold; "
+                    + "toBuy = backordered + what brings available back to the threshold. Purchasing or supervisor.")
     List<PurchasingLine> list(Actor actor) {
         return purchasing.list(actor);
     }
@@ -50,9 +52,10 @@ class PurchasingApiController {
     }
 
     @Schema(name = "PurchasingNoticeRequest")
-    record NoticeRequest(@Schema(example = "WLY0QU1098") String sku, @Schema(example = "20") Integer quantity,
-                         @Schema(example = "Customer asks every week") String note) {
-    }
+    record NoticeRequest(
+            @Schema(example = "WLY0QU1098") String sku,
+            @Schema(example = "20") Integer quantity,
+            @Schema(example = "Customer asks every week") String note) {}
 
     @PostMapping("/notices")
     @Operation(summary = "Tell purchasing to buy a variant", description = "Anyone signed in.")
@@ -61,9 +64,11 @@ class PurchasingApiController {
             throw InvalidInputException.of("sku", "validation.required");
         }
         long variantId = catalog.variant(request.sku())
-                .orElseThrow(() -> InvalidInputException.of("sku", "validation.sku.unknown", request.sku())).id();
+                .orElseThrow(() -> InvalidInputException.of("sku", "validation.sku.unknown", request.sku()))
+                .id();
         PurchasingNotice notice = purchasing.notify(actor, variantId, request.quantity(), request.note());
-        return ResponseEntity.created(URI.create("/api/purchasing/notices/" + notice.id())).body(notice);
+        return ResponseEntity.created(URI.create("/api/purchasing/notices/" + notice.id()))
+                .body(notice);
     }
 
     @GetMapping("/notices")

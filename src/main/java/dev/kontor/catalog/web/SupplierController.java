@@ -42,10 +42,17 @@ class SupplierController {
     }
 
     @PostMapping("/catalog/suppliers/{id}")
-    String save(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "") String name,
-                @RequestParam(defaultValue = "") String contactName, @RequestParam(defaultValue = "") String email,
-                @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "") String address,
-                Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String save(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String contactName,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String phone,
+            @RequestParam(defaultValue = "") String address,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         Supplier edited = new Supplier(id, name, contactName, email, phone, address);
         try {
             Supplier saved = catalog.updateSupplier(actor, edited);
@@ -57,7 +64,9 @@ class SupplierController {
             for (FieldProblem p : e.problems()) {
                 errors.putIfAbsent(p.field(), messages.of(p));
             }
-            List<Supplier> shown = catalog.suppliers().stream().map(s -> s.id() == id ? edited : s).toList();
+            List<Supplier> shown = catalog.suppliers().stream()
+                    .map(s -> s.id() == id ? edited : s)
+                    .toList();
             return page(actor, shown, id, errors, model);
         }
     }
@@ -66,7 +75,11 @@ class SupplierController {
         model.addAttribute("suppliers", suppliers);
         model.addAttribute("editing", editing);
         model.addAttribute("errors", errors);
-        model.addAttribute("canEdit", permissions.check(actor, Permission.CATALOG_EDIT, Situation.NONE).isAllowed());
+        model.addAttribute(
+                "canEdit",
+                permissions
+                        .check(actor, Permission.CATALOG_EDIT, Situation.NONE)
+                        .isAllowed());
         return "catalog/suppliers";
     }
 }

@@ -27,8 +27,13 @@ public class BlacklistRepository {
                         INSERT INTO blacklist_entries (kind, value, customer_id, reason, created_by, created_at)
                         VALUES (:kind, :value, :customer, :reason, :by, :now)
                         ON CONFLICT (kind, value) WHERE lifted_at IS NULL DO NOTHING""")
-                .param("kind", kind).param("value", value).param("customer", customerId).param("reason", reason)
-                .param("by", by).param("now", Timestamp.from(now)).update();
+                .param("kind", kind)
+                .param("value", value)
+                .param("customer", customerId)
+                .param("reason", reason)
+                .param("by", by)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     /** Lifts every active entry made for this customer; returns how many. */
@@ -36,7 +41,10 @@ public class BlacklistRepository {
         return jdbc.sql("""
                         UPDATE blacklist_entries SET lifted_by = :by, lifted_at = :now, lift_reason = :reason
                         WHERE customer_id = :customer AND lifted_at IS NULL""")
-                .param("customer", customerId).param("reason", reason).param("by", by).param("now", Timestamp.from(now))
+                .param("customer", customerId)
+                .param("reason", reason)
+                .param("by", by)
+                .param("now", Timestamp.from(now))
                 .update();
     }
 
@@ -49,9 +57,15 @@ public class BlacklistRepository {
             Optional<BlacklistEntry> found = jdbc.sql("""
                             SELECT * FROM blacklist_entries WHERE kind = :kind AND value IN (:values)
                             AND lifted_at IS NULL ORDER BY id LIMIT 1""")
-                    .param("kind", c.getKey()).param("values", c.getValue())
-                    .query((rs, n) -> new BlacklistEntry(rs.getLong("id"), rs.getString("kind"), rs.getString("value"),
-                            rs.getLong("customer_id"), rs.getString("reason"), rs.getString("created_by"),
+                    .param("kind", c.getKey())
+                    .param("values", c.getValue())
+                    .query((rs, n) -> new BlacklistEntry(
+                            rs.getLong("id"),
+                            rs.getString("kind"),
+                            rs.getString("value"),
+                            rs.getLong("customer_id"),
+                            rs.getString("reason"),
+                            rs.getString("created_by"),
                             rs.getTimestamp("created_at").toInstant()))
                     .optional();
             if (found.isPresent()) {
@@ -62,10 +76,16 @@ public class BlacklistRepository {
     }
 
     public List<BlacklistEntry> activeOf(long customerId) {
-        return jdbc.sql("SELECT * FROM blacklist_entries WHERE customer_id = :customer AND lifted_at IS NULL ORDER BY id")
+        return jdbc.sql(
+                        "SELECT * FROM blacklist_entries WHERE customer_id = :customer AND lifted_at IS NULL ORDER BY id")
                 .param("customer", customerId)
-                .query((rs, n) -> new BlacklistEntry(rs.getLong("id"), rs.getString("kind"), rs.getString("value"),
-                        rs.getLong("customer_id"), rs.getString("reason"), rs.getString("created_by"),
+                .query((rs, n) -> new BlacklistEntry(
+                        rs.getLong("id"),
+                        rs.getString("kind"),
+                        rs.getString("value"),
+                        rs.getLong("customer_id"),
+                        rs.getString("reason"),
+                        rs.getString("created_by"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
     }

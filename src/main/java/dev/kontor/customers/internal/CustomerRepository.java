@@ -38,9 +38,14 @@ public class CustomerRepository {
         long id = jdbc.sql("""
                         INSERT INTO customers (kind, name, company, country, language, created_at, updated_at)
                         VALUES (:kind, :name, :company, :country, :language, :now, :now) RETURNING id""")
-                .param("kind", c.kind().name()).param("name", c.name().strip()).param("company", c.company())
-                .param("country", c.country()).param("language", c.language()).param("now", Timestamp.from(now))
-                .query(Long.class).single();
+                .param("kind", c.kind().name())
+                .param("name", c.name().strip())
+                .param("company", c.company())
+                .param("country", c.country())
+                .param("language", c.language())
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
         if (!c.contacts().isEmpty()) {
             StringBuilder sql = new StringBuilder(
                     "INSERT INTO customer_contacts (customer_id, kind, value, label, normalized, position) VALUES ");
@@ -48,8 +53,18 @@ public class CustomerRepository {
             params.put("id", id);
             for (int i = 0; i < c.contacts().size(); i++) {
                 Contact contact = c.contacts().get(i);
-                sql.append(i == 0 ? "" : ", ").append("(:id, :kind").append(i).append(", :value").append(i)
-                        .append(", :label").append(i).append(", :normalized").append(i).append(", ").append(i).append(')');
+                sql.append(i == 0 ? "" : ", ")
+                        .append("(:id, :kind")
+                        .append(i)
+                        .append(", :value")
+                        .append(i)
+                        .append(", :label")
+                        .append(i)
+                        .append(", :normalized")
+                        .append(i)
+                        .append(", ")
+                        .append(i)
+                        .append(')');
                 params.put("kind" + i, contact.kind().name());
                 params.put("value" + i, contact.value());
                 params.put("label" + i, contact.label());
@@ -58,12 +73,25 @@ public class CustomerRepository {
             jdbc.sql(sql.toString()).params(params).update();
         }
         for (int i = 0; i < c.addresses().size(); i++) {
-            jdbc.sql("INSERT INTO customer_addresses (customer_id, position, address) VALUES (:id, :position, :address::jsonb)")
-                    .param("id", id).param("position", i).param("address", json.writeValueAsString(c.addresses().get(i)))
+            jdbc.sql(
+                            "INSERT INTO customer_addresses (customer_id, position, address) VALUES (:id, :position, :address::jsonb)")
+                    .param("id", id)
+                    .param("position", i)
+                    .param("address", json.writeValueAsString(c.addresses().get(i)))
                     .update();
         }
-        return new Customer(id, c.kind(), c.name().strip(), c.company(), c.country(), c.language(), c.contacts(),
-                c.addresses(), now, now, 0);
+        return new Customer(
+                id,
+                c.kind(),
+                c.name().strip(),
+                c.company(),
+                c.country(),
+                c.language(),
+                c.contacts(),
+                c.addresses(),
+                now,
+                now,
+                0);
     }
 
     public Optional<Customer> findById(long id) {
@@ -75,8 +103,10 @@ public class CustomerRepository {
         return jdbc.sql("""
                         SELECT DISTINCT customer_id FROM customer_contacts
                         WHERE kind IN ('EMAIL', 'PAYER_ACCOUNT') AND normalized = :value LIMIT :limit""")
-                .param("value", value.strip().toLowerCase(java.util.Locale.ROOT)).param("limit", limit)
-                .query(Long.class).list();
+                .param("value", value.strip().toLowerCase(java.util.Locale.ROOT))
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
     }
 
     /** The customer who has this e-mail or payer account (normalized), if exactly one does. */
@@ -84,7 +114,10 @@ public class CustomerRepository {
         List<Long> ids = jdbc.sql("""
                         SELECT DISTINCT customer_id FROM customer_contacts
                         WHERE kind = :kind AND normalized = :normalized LIMIT 2""")
-                .param("kind", kind.name()).param("normalized", normalized).query(Long.class).list();
+                .param("kind", kind.name())
+                .param("normalized", normalized)
+                .query(Long.class)
+                .list();
         return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 
@@ -93,7 +126,8 @@ public class CustomerRepository {
             return List.of();
         }
         Map<Long, List<Contact>> contacts = new LinkedHashMap<>();
-        jdbc.sql("SELECT customer_id, kind, value, label FROM customer_contacts WHERE customer_id IN (:ids) ORDER BY position")
+        jdbc.sql(
+                        "SELECT customer_id, kind, value, label FROM customer_contacts WHERE customer_id IN (:ids) ORDER BY position")
                 .param("ids", ids)
                 .query((ResultSet rs) -> {
                     contacts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
@@ -103,14 +137,17 @@ public class CustomerRepository {
         jdbc.sql("SELECT customer_id, address FROM customer_addresses WHERE customer_id IN (:ids) ORDER BY position")
                 .param("ids", ids)
                 .query((ResultSet rs) -> {
-                    addresses.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    addresses
+                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(json.readValue(rs.getString(2), Address.class));
                 });
         return jdbc.sql("""
                         SELECT id, kind, name, company, country, language, created_at, updated_at, version
                         FROM customers WHERE id IN (:ids) ORDER BY id""")
                 .param("ids", ids)
-                .query((rs, n) -> map(rs, contacts.getOrDefault(rs.getLong("id"), List.of()),
+                .query((rs, n) -> map(
+                        rs,
+                        contacts.getOrDefault(rs.getLong("id"), List.of()),
                         addresses.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
     }
@@ -119,18 +156,22 @@ public class CustomerRepository {
     public List<Customer> search(String query, int limit) {
         String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
         List<Long> ids = q.isEmpty()
-                ? jdbc.sql("SELECT id FROM customers ORDER BY id DESC LIMIT :limit").param("limit", limit)
-                        .query(Long.class).list()
+                ? jdbc.sql("SELECT id FROM customers ORDER BY id DESC LIMIT :limit")
+                        .param("limit", limit)
+                        .query(Long.class)
+                        .list()
                 : jdbc.sql("""
                                 SELECT c.id FROM customers c
                                 WHERE lower(c.name) LIKE :like ESCAPE '\\' OR lower(coalesce(c.company, '')) LIKE :like ESCAPE '\\'
                                    OR EXISTS (SELECT 1 FROM customer_contacts k WHERE k.customer_id = c.id
                                               AND (k.normalized = :exact OR k.normalized = :digits))
                                 ORDER BY c.id DESC LIMIT :limit""")
-                        .param("like", "%" + escapeLike(q) + "%").param("exact", q)
+                        .param("like", "%" + escapeLike(q) + "%")
+                        .param("exact", q)
                         .param("digits", q.replaceAll("[^0-9]", "").isEmpty() ? q : q.replaceAll("[^0-9]", ""))
                         .param("limit", limit)
-                        .query(Long.class).list();
+                        .query(Long.class)
+                        .list();
         List<Customer> found = new ArrayList<>(findByIds(ids));
         found.sort((a, b) -> Long.compare(b.id(), a.id()));
         return found;
@@ -145,9 +186,17 @@ public class CustomerRepository {
     }
 
     private static Customer map(ResultSet rs, List<Contact> contacts, List<Address> addresses) throws SQLException {
-        return new Customer(rs.getLong("id"), CustomerKind.valueOf(rs.getString("kind")), rs.getString("name"),
-                rs.getString("company"), rs.getString("country"), rs.getString("language"), contacts, addresses,
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+        return new Customer(
+                rs.getLong("id"),
+                CustomerKind.valueOf(rs.getString("kind")),
+                rs.getString("name"),
+                rs.getString("company"),
+                rs.getString("country"),
+                rs.getString("language"),
+                contacts,
+                addresses,
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
                 rs.getInt("version"));
     }
 }

@@ -24,11 +24,16 @@ class BlacklistController {
     }
 
     @PostMapping("/customers/{id}/blacklist")
-    String add(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason,
-               @RequestParam(defaultValue = "false") boolean phones, @RequestParam(defaultValue = "false") boolean emails,
-               @RequestParam(defaultValue = "false") boolean payerAccounts,
-               @RequestParam(defaultValue = "false") boolean address,
-               @RequestParam(required = false) String back, RedirectAttributes redirect) {
+    String add(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "false") boolean phones,
+            @RequestParam(defaultValue = "false") boolean emails,
+            @RequestParam(defaultValue = "false") boolean payerAccounts,
+            @RequestParam(defaultValue = "false") boolean address,
+            @RequestParam(required = false) String back,
+            RedirectAttributes redirect) {
         try {
             blacklist.add(actor, id, reason, new Blacklist.Scope(phones, emails, payerAccounts, address));
             redirect.addFlashAttribute("notice", messages.get("blacklist.added"));
@@ -41,8 +46,12 @@ class BlacklistController {
     }
 
     @PostMapping("/customers/{id}/blacklist/lift")
-    String lift(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason,
-                @RequestParam(required = false) String back, RedirectAttributes redirect) {
+    String lift(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String back,
+            RedirectAttributes redirect) {
         try {
             blacklist.lift(actor, id, reason);
             redirect.addFlashAttribute("notice", messages.get("blacklist.lifted"));

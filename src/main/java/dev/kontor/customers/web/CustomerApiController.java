@@ -35,30 +35,35 @@ class CustomerApiController {
         this.blacklist = blacklist;
     }
 
-    record BlacklistRequest(String reason, Boolean phones, Boolean emails, Boolean payerAccounts, Boolean address) {
-    }
+    record BlacklistRequest(String reason, Boolean phones, Boolean emails, Boolean payerAccounts, Boolean address) {}
 
     @PostMapping("/{id}/blacklist")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Blacklist a customer",
+    @io.swagger.v3.oas.annotations.Operation(
+            summary = "Blacklist a customer",
             description = "With a reason; optionally also their phones, e-mails, payer accounts and address, so new "
                     + "orders from any of them are held. All their orders are flagged.")
-    org.springframework.http.ResponseEntity<Void> blacklist(dev.kontor.access.Actor actor, @PathVariable long id,
-                                                            @org.springframework.web.bind.annotation.RequestBody
-                                                            BlacklistRequest request) {
-        blacklist.add(actor, id, request.reason(), new dev.kontor.customers.Blacklist.Scope(
-                Boolean.TRUE.equals(request.phones()), Boolean.TRUE.equals(request.emails()),
-                Boolean.TRUE.equals(request.payerAccounts()), Boolean.TRUE.equals(request.address())));
+    org.springframework.http.ResponseEntity<Void> blacklist(
+            dev.kontor.access.Actor actor,
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestBody BlacklistRequest request) {
+        blacklist.add(
+                actor,
+                id,
+                request.reason(),
+                new dev.kontor.customers.Blacklist.Scope(
+                        Boolean.TRUE.equals(request.phones()), Boolean.TRUE.equals(request.emails()),
+                        Boolean.TRUE.equals(request.payerAccounts()), Boolean.TRUE.equals(request.address())));
         return org.springframework.http.ResponseEntity.noContent().build();
     }
 
-    record LiftRequest(String reason) {
-    }
+    record LiftRequest(String reason) {}
 
     @PostMapping("/{id}/blacklist/lift")
     @io.swagger.v3.oas.annotations.Operation(summary = "Lift a customer's blacklisting (supervisors)")
-    org.springframework.http.ResponseEntity<Void> lift(dev.kontor.access.Actor actor, @PathVariable long id,
-                                                       @org.springframework.web.bind.annotation.RequestBody
-                                                       LiftRequest request) {
+    org.springframework.http.ResponseEntity<Void> lift(
+            dev.kontor.access.Actor actor,
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestBody LiftRequest request) {
         blacklist.lift(actor, id, request.reason());
         return org.springframework.http.ResponseEntity.noContent().build();
     }
@@ -70,29 +75,43 @@ class CustomerApiController {
     }
 
     @Schema(name = "CustomerRequest")
-    record CustomerRequest(@Schema(example = "COMPANY") CustomerKind kind,
-                           @Schema(example = "Kari Nordmann") String name,
-                           @Schema(example = "Nordmann Handel AS") String company,
-                           @Schema(example = "NO") String country,
-                           @Schema(example = "nb") String language,
-                           @Schema(example = "kari@nordmann.no") String email,
-                           String phone,
-                           @Schema(example = "+47 22 12 34 56") String landline,
-                           String payerAccount,
-                           String payerAccountType,
-                           AddressPayload address) {
+    record CustomerRequest(
+            @Schema(example = "COMPANY") CustomerKind kind,
+            @Schema(example = "Kari Nordmann") String name,
+            @Schema(example = "Nordmann Handel AS") String company,
+            @Schema(example = "NO") String country,
+            @Schema(example = "nb") String language,
+            @Schema(example = "kari@nordmann.no") String email,
+            String phone,
+            @Schema(example = "+47 22 12 34 56") String landline,
+            String payerAccount,
+            String payerAccountType,
+            AddressPayload address) {
         CustomerDetails toDetails() {
-            return CustomerDetails.of(kind, name, company, country, language, email, phone, landline, payerAccount,
-                    payerAccountType, address == null ? null : address.toAddress());
+            return CustomerDetails.of(
+                    kind,
+                    name,
+                    company,
+                    country,
+                    language,
+                    email,
+                    phone,
+                    landline,
+                    payerAccount,
+                    payerAccountType,
+                    address == null ? null : address.toAddress());
         }
     }
 
     @PostMapping
-    @Operation(summary = "Create a customer",
-            description = "A company outside the shop's home country needs its name and address in Latin script and a landline.")
+    @Operation(
+            summary = "Create a customer",
+            description =
+                    "A company outside the shop's home country needs its name and address in Latin script and a landline.")
     ResponseEntity<Customer> create(@RequestBody CustomerRequest request) {
         Customer customer = customers.create(request.toDetails(), "", CustomerRules.FieldNames.SINGLE_FIELDS);
-        return ResponseEntity.created(URI.create("/api/customers/" + customer.id())).body(customer);
+        return ResponseEntity.created(URI.create("/api/customers/" + customer.id()))
+                .body(customer);
     }
 
     @GetMapping("/{id}")

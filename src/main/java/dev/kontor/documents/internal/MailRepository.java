@@ -16,8 +16,7 @@ import org.springframework.stereotype.Repository;
 public class MailRepository {
 
     /** A mail claimed for sending. */
-    public record Due(long id, String recipient, String subject, String html, String text, int attempts) {
-    }
+    public record Due(long id, String recipient, String subject, String html, String text, int attempts) {}
 
     private final JdbcClient jdbc;
 
@@ -25,16 +24,30 @@ public class MailRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(String purpose, String subjectType, Long subjectId, String recipient, String subject,
-                       String html, String text, Instant now) {
+    public long insert(
+            String purpose,
+            String subjectType,
+            Long subjectId,
+            String recipient,
+            String subject,
+            String html,
+            String text,
+            Instant now) {
         return jdbc.sql("""
                         INSERT INTO outgoing_mail (purpose, subject_type, subject_id, recipient, subject, body_html,
                             body_text, status, next_attempt_at, created_at)
                         VALUES (:purpose, :type, :id, :recipient, :subject, :html, :text, 'QUEUED', :now, :now)
                         RETURNING id""")
-                .param("purpose", purpose).param("type", subjectType).param("id", subjectId)
-                .param("recipient", recipient).param("subject", subject).param("html", html).param("text", text)
-                .param("now", Timestamp.from(now)).query(Long.class).single();
+                .param("purpose", purpose)
+                .param("type", subjectType)
+                .param("id", subjectId)
+                .param("recipient", recipient)
+                .param("subject", subject)
+                .param("html", html)
+                .param("text", text)
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -48,16 +61,25 @@ public class MailRepository {
                         WHERE id IN (SELECT id FROM outgoing_mail WHERE status = 'QUEUED' AND next_attempt_at <= :now
                                      ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED)
                         RETURNING id, recipient, subject, body_html, body_text, attempts""")
-                .param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil)).param("limit", limit)
-                .query((rs, n) -> new Due(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
-                        rs.getString("body_html"), rs.getString("body_text"), rs.getInt("attempts")))
+                .param("now", Timestamp.from(now))
+                .param("lease", Timestamp.from(leaseUntil))
+                .param("limit", limit)
+                .query((rs, n) -> new Due(
+                        rs.getLong("id"),
+                        rs.getString("recipient"),
+                        rs.getString("subject"),
+                        rs.getString("body_html"),
+                        rs.getString("body_text"),
+                        rs.getInt("attempts")))
                 .list();
     }
 
     public void sent(long id, Instant now) {
         jdbc.sql("UPDATE outgoing_mail SET status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = NULL"
                         + " WHERE id = :id")
-                .param("now", Timestamp.from(now)).param("id", id).update();
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     public void failed(long id, String error, Instant retryAt, boolean giveUp) {
@@ -65,8 +87,11 @@ public class MailRepository {
                         UPDATE outgoing_mail SET attempts = attempts + 1, last_error = :error, next_attempt_at = :retry,
                             status = CASE WHEN :giveUp THEN 'FAILED' ELSE 'QUEUED' END
                         WHERE id = :id""")
-                .param("error", error).param("retry", Timestamp.from(retryAt)).param("giveUp", giveUp)
-                .param("id", id).update();
+                .param("error", error)
+                .param("retry", Timestamp.from(retryAt))
+                .param("giveUp", giveUp)
+                .param("id", id)
+                .update();
     }
 
     public List<OutgoingMail> about(String subjectType, long subjectId) {
@@ -74,16 +99,27 @@ public class MailRepository {
                         SELECT id, purpose, subject_type, subject_id, recipient, subject, status, attempts, next_attempt_at,
                                last_error, created_at, sent_at
                         FROM outgoing_mail WHERE subject_type = :type AND subject_id = :id ORDER BY id DESC""")
-                .param("type", subjectType).param("id", subjectId).query(MailRepository::map).list();
+                .param("type", subjectType)
+                .param("id", subjectId)
+                .query(MailRepository::map)
+                .list();
     }
 
     private static OutgoingMail map(ResultSet rs, int n) throws SQLException {
         Timestamp sent = rs.getTimestamp("sent_at");
         long subjectId = rs.getLong("subject_id");
-        return new OutgoingMail(rs.getLong("id"), rs.getString("purpose"), rs.getString("subject_type"),
-                rs.wasNull() ? null : subjectId, rs.getString("recipient"), rs.getString("subject"),
-                MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"),
-                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
+        return new OutgoingMail(
+                rs.getLong("id"),
+                rs.getString("purpose"),
+                rs.getString("subject_type"),
+                rs.wasNull() ? null : subjectId,
+                rs.getString("recipient"),
+                rs.getString("subject"),
+                MailStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getTimestamp("next_attempt_at").toInstant(),
+                rs.getString("last_error"),
+                rs.getTimestamp("created_at").toInstant(),
+                sent == null ? null : sent.toInstant());
     }
 }

@@ -42,7 +42,9 @@ public class MailSenderJob {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${kontor.mail.poll-interval:PT5S}", initialDelayString = "${kontor.mail.poll-interval:PT5S}")
+    @Scheduled(
+            fixedDelayString = "${kontor.mail.poll-interval:PT5S}",
+            initialDelayString = "${kontor.mail.poll-interval:PT5S}")
     public void run() {
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {
@@ -71,9 +73,14 @@ public class MailSenderJob {
             boolean giveUp = attempts >= settings.maxAttempts();
             Duration wait = settings.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 20));
             wait = wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
-            log.warn("Mail {} not sent (attempt {}{}): {}", mail.id(), attempts,
-                    giveUp ? ", giving up" : ", will retry in " + wait, e.getMessage());
-            mails.failed(mail.id(), String.valueOf(e.getMessage()), clock.instant().plus(wait), giveUp);
+            log.warn(
+                    "Mail {} not sent (attempt {}{}): {}",
+                    mail.id(),
+                    attempts,
+                    giveUp ? ", giving up" : ", will retry in " + wait,
+                    e.getMessage());
+            mails.failed(
+                    mail.id(), String.valueOf(e.getMessage()), clock.instant().plus(wait), giveUp);
         }
     }
 }

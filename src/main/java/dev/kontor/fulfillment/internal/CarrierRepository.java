@@ -40,12 +40,18 @@ public class CarrierRepository {
                         VALUES (:code, :name, :pattern, :active, (SELECT coalesce(max(position), 0) + 1 FROM carriers))
                         ON CONFLICT (code) DO UPDATE SET name = excluded.name, tracking_pattern = excluded.tracking_pattern,
                             active = excluded.active""")
-                .param("code", carrier.code()).param("name", carrier.name()).param("pattern", carrier.trackingPattern())
-                .param("active", carrier.active()).update();
+                .param("code", carrier.code())
+                .param("name", carrier.name())
+                .param("pattern", carrier.trackingPattern())
+                .param("active", carrier.active())
+                .update();
     }
 
     public boolean nameTakenByOther(String name, String code) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM carriers WHERE upper(name) = upper(:name) AND code <> :code)")
-                .param("name", name).param("code", code).query(Boolean.class).single();
+                .param("name", name)
+                .param("code", code)
+                .query(Boolean.class)
+                .single();
     }
 }

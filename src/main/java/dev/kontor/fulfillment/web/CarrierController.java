@@ -32,9 +32,13 @@ class CarrierController {
     }
 
     @PostMapping("/settings/carriers")
-    String save(Actor actor, @RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
-                @RequestParam(required = false) String trackingPattern,
-                @RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
+    String save(
+            Actor actor,
+            @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) String trackingPattern,
+            @RequestParam(defaultValue = "false") boolean active,
+            RedirectAttributes redirect) {
         try {
             Carrier saved = carriers.save(actor, code, name, trackingPattern, active);
             redirect.addFlashAttribute("notice", messages.get("carriers.saved", saved.name()));

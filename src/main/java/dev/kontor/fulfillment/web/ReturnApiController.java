@@ -28,7 +28,8 @@ class ReturnApiController {
     }
 
     @PostMapping("/returns")
-    @Operation(summary = "Receive a return",
+    @Operation(
+            summary = "Receive a return",
             description = "Lines by order line id with the units that came back and their disposition (RESTOCK, "
                     + "DEFECTIVE, SCRAP), and a reason. Never more than shipped and not yet back (409).")
     ResponseEntity<Void> receive(Actor actor, @PathVariable long orderId, @RequestBody ReturnRequest request) {

@@ -30,11 +30,14 @@ class ShipmentApiController {
     }
 
     @PostMapping
-    @Operation(summary = "Record a shipment",
-            description = "Lines by order line id with the units shipped; refused (409) for more than is open or an order not approved.")
+    @Operation(
+            summary = "Record a shipment",
+            description =
+                    "Lines by order line id with the units shipped; refused (409) for more than is open or an order not approved.")
     ResponseEntity<Shipment> ship(Actor actor, @PathVariable long orderId, @RequestBody ShipmentRequest request) {
         Shipment shipment = shipments.record(actor, orderId, request);
-        return ResponseEntity.created(URI.create("/api/orders/" + orderId + "/shipments/" + shipment.id())).body(shipment);
+        return ResponseEntity.created(URI.create("/api/orders/" + orderId + "/shipments/" + shipment.id()))
+                .body(shipment);
     }
 
     @GetMapping

@@ -45,12 +45,18 @@ class ShipmentController {
 
     /** A return from the order page: {@code back_<lineId>} units and {@code disposition_<lineId>} each, a reason. */
     @PostMapping("/orders/{id}/returns")
-    String receiveReturn(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason,
-                         @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+    String receiveReturn(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            @RequestParam Map<String, String> params,
+            RedirectAttributes redirect) {
         List<ReturnRequest.Line> lines = new ArrayList<>();
         try {
             for (Map.Entry<String, String> p : params.entrySet()) {
-                if (!p.getKey().startsWith("back_") || p.getValue() == null || p.getValue().isBlank()) {
+                if (!p.getKey().startsWith("back_")
+                        || p.getValue() == null
+                        || p.getValue().isBlank()) {
                     continue;
                 }
                 long lineId = Long.parseLong(p.getKey().substring(5));
@@ -78,15 +84,20 @@ class ShipmentController {
     }
 
     @PostMapping("/orders/{id}/shipments")
-    String ship(Actor actor, @PathVariable long id, @RequestParam(required = false) String carrier,
-                @RequestParam(required = false) String trackingNumber, @RequestParam Map<String, String> params,
-                RedirectAttributes redirect) {
+    String ship(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String carrier,
+            @RequestParam(required = false) String trackingNumber,
+            @RequestParam Map<String, String> params,
+            RedirectAttributes redirect) {
         List<ShipmentRequest.Line> lines = new ArrayList<>();
         try {
             params.forEach((name, value) -> {
                 if (name.startsWith("qty_") && value != null && !value.isBlank()) {
                     try {
-                        lines.add(new ShipmentRequest.Line(Long.parseLong(name.substring(4)), Integer.parseInt(value.strip())));
+                        lines.add(new ShipmentRequest.Line(
+                                Long.parseLong(name.substring(4)), Integer.parseInt(value.strip())));
                     } catch (NumberFormatException e) {
                         throw InvalidInputException.of("quantity", "validation.whole-number");
                     }

@@ -4,12 +4,12 @@ import java.util.Map;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
-import dev.kontor.orders.Orders;
 import dev.kontor.fulfillment.Carriers;
 import dev.kontor.fulfillment.Shipments;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderPanel;
+import dev.kontor.orders.Orders;
 import org.springframework.stereotype.Component;
 
 /** The shipments section of the order page, with the form to ship what is still open. */
@@ -43,13 +43,24 @@ class ShipmentPanel implements OrderPanel {
         boolean canShip = order.lifecycle() == LifecycleStatus.APPROVED
                 && order.lines().stream().anyMatch(l -> l.openQuantity() > 0)
                 && orders.verdict(actor, order, Permission.SHIPMENT_RECORD).isAllowed();
-        boolean warehouse = orders.verdict(actor, order, Permission.SHIPMENT_RECORD).isAllowed();
-        return Map.of("shipments", shipments.of(actor, order.id()), "canShip", canShip,
-                "carriers", canShip ? carriers.active() : java.util.List.of(),
-                "returns", returns.of(actor, order.id()),
-                "canDeliver", warehouse && order.deliveredAt() == null
+        boolean warehouse =
+                orders.verdict(actor, order, Permission.SHIPMENT_RECORD).isAllowed();
+        return Map.of(
+                "shipments",
+                shipments.of(actor, order.id()),
+                "canShip",
+                canShip,
+                "carriers",
+                canShip ? carriers.active() : java.util.List.of(),
+                "returns",
+                returns.of(actor, order.id()),
+                "canDeliver",
+                warehouse
+                        && order.deliveredAt() == null
                         && order.fulfilmentStatus() == dev.kontor.orders.FulfilmentStatus.SHIPPED,
-                "canReturn", warehouse && order.lines().stream().anyMatch(l -> l.returnableQuantity() > 0),
-                "dispositions", dev.kontor.fulfillment.ReturnDisposition.values());
+                "canReturn",
+                warehouse && order.lines().stream().anyMatch(l -> l.returnableQuantity() > 0),
+                "dispositions",
+                dev.kontor.fulfillment.ReturnDisposition.values());
     }
 }

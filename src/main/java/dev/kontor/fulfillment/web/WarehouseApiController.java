@@ -34,16 +34,20 @@ class WarehouseApiController {
     }
 
     @GetMapping("/api/warehouse/queue")
-    @Operation(summary = "Orders ready to ship, oldest first",
+    @Operation(
+            summary = "Orders ready to ship, oldest first",
             description = "Approved, not on hold, paid (or allowed to ship unpaid by their terms or cash on delivery), "
                     + "every unit reserved. With counts per planned carrier and per channel.")
-    WarehouseQueue.View queue(Actor actor, @RequestParam(required = false) String carrier,
-                              @RequestParam(required = false) String channel) {
+    WarehouseQueue.View queue(
+            Actor actor,
+            @RequestParam(required = false) String carrier,
+            @RequestParam(required = false) String channel) {
         return queue.view(actor, carrier, channel);
     }
 
     @PostMapping(value = "/api/shipments/bulk", consumes = "text/csv")
-    @Operation(summary = "Ship many orders from a CSV",
+    @Operation(
+            summary = "Ship many orders from a CSV",
             description = "Rows of order number, carrier, tracking number (a header row is skipped). Each row ships "
                     + "what is open on its order; failed rows are reported by line and the others go through. A row "
                     + "already shipped with that tracking number is reported, not shipped again.")
@@ -57,13 +61,12 @@ class WarehouseApiController {
         return carriers.all();
     }
 
-    record CarrierRequest(String name, String trackingPattern, Boolean active) {
-    }
+    record CarrierRequest(String name, String trackingPattern, Boolean active) {}
 
     @PutMapping("/api/carriers/{code}")
     @Operation(summary = "Add or change a carrier (admins)")
     Carrier saveCarrier(Actor actor, @PathVariable String code, @RequestBody CarrierRequest request) {
-        return carriers.save(actor, code, request.name(), request.trackingPattern(),
-                request.active() == null || request.active());
+        return carriers.save(
+                actor, code, request.name(), request.trackingPattern(), request.active() == null || request.active());
     }
 }

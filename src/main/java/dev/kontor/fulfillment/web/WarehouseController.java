@@ -36,8 +36,12 @@ class WarehouseController {
     private final Orders orders;
     private final String shopName;
 
-    WarehouseController(WarehouseQueue queue, BulkShipment bulk, Carriers carriers, Orders orders,
-                        @Value("${kontor.shop.name}") String shopName) {
+    WarehouseController(
+            WarehouseQueue queue,
+            BulkShipment bulk,
+            Carriers carriers,
+            Orders orders,
+            @Value("${kontor.shop.name}") String shopName) {
         this.queue = queue;
         this.bulk = bulk;
         this.carriers = carriers;
@@ -46,8 +50,11 @@ class WarehouseController {
     }
 
     @GetMapping("/warehouse")
-    String queue(Actor actor, @RequestParam(required = false) String carrier,
-                 @RequestParam(required = false) String channel, Model model) {
+    String queue(
+            Actor actor,
+            @RequestParam(required = false) String carrier,
+            @RequestParam(required = false) String channel,
+            Model model) {
         model.addAttribute("queue", queue.view(actor, carrier, channel));
         model.addAttribute("carrier", carrier);
         model.addAttribute("channel", channel);
@@ -58,7 +65,9 @@ class WarehouseController {
     /** Packing slips for the orders chosen in the queue (or one order), to print from the browser. */
     @GetMapping("/warehouse/packing-slips")
     String slips(Actor actor, @RequestParam(required = false) List<Long> ids, Model model) {
-        List<Long> chosen = ids == null ? List.of() : ids.stream().distinct().limit(MAX_SLIPS).toList();
+        List<Long> chosen = ids == null
+                ? List.of()
+                : ids.stream().distinct().limit(MAX_SLIPS).toList();
         List<Order> slips = new ArrayList<>();
         for (Long id : chosen) {
             slips.add(orders.view(actor, id));

@@ -20,8 +20,8 @@ class IdempotencyConfiguration {
     private final Clock clock;
     private final Duration keep;
 
-    IdempotencyConfiguration(JdbcClient jdbc, Clock clock,
-                             @Value("${kontor.api.idempotency-keys-kept-for:P1D}") Duration keep) {
+    IdempotencyConfiguration(
+            JdbcClient jdbc, Clock clock, @Value("${kontor.api.idempotency-keys-kept-for:P1D}") Duration keep) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.keep = keep;
@@ -39,6 +39,7 @@ class IdempotencyConfiguration {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void forgetOldKeys() {
         jdbc.sql("DELETE FROM idempotency_keys WHERE created_at < :before")
-                .param("before", Timestamp.from(clock.instant().minus(keep))).update();
+                .param("before", Timestamp.from(clock.instant().minus(keep)))
+                .update();
     }
 }

@@ -46,8 +46,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         this.clock = clock;
     }
 
-    private record Stored(byte[] hash, int status, String contentType, String location, String etag, byte[] body) {
-    }
+    private record Stored(byte[] hash, int status, String contentType, String location, String etag, byte[] body) {}
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -74,9 +73,15 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                                 request_hash, created_at)
                             VALUES (:owner, :key, :method, :path, :hash, :now)
                             ON CONFLICT (owner, idempotency_key) DO NOTHING RETURNING 1""")
-                    .param("owner", owner).param("key", key).param("method", request.getMethod())
-                    .param("path", request.getRequestURI()).param("hash", hash)
-                    .param("now", Timestamp.from(clock.instant())).query(Integer.class).optional().isPresent();
+                    .param("owner", owner)
+                    .param("key", key)
+                    .param("method", request.getMethod())
+                    .param("path", request.getRequestURI())
+                    .param("hash", hash)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .query(Integer.class)
+                    .optional()
+                    .isPresent();
             if (!claimed) {
                 return Optional.of(stored(owner, key));
             }
@@ -112,9 +117,15 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                         SELECT request_hash, response_status, response_content_type, response_location, response_etag,
                                response_body
                         FROM idempotency_keys WHERE owner = :owner AND idempotency_key = :key""")
-                .param("owner", owner).param("key", key)
-                .query((rs, n) -> new Stored(rs.getBytes(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBytes(6)))
+                .param("owner", owner)
+                .param("key", key)
+                .query((rs, n) -> new Stored(
+                        rs.getBytes(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBytes(6)))
                 .single();
     }
 
@@ -123,11 +134,14 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                         UPDATE idempotency_keys SET response_status = :status, response_content_type = :type,
                             response_location = :location, response_etag = :etag, response_body = :body
                         WHERE owner = :owner AND idempotency_key = :key""")
-                .param("status", response.getStatus()).param("type", response.getContentType())
+                .param("status", response.getStatus())
+                .param("type", response.getContentType())
                 .param("location", response.getHeader(HttpHeaders.LOCATION))
                 .param("etag", response.getHeader(HttpHeaders.ETAG))
                 .param("body", response.getContentAsByteArray())
-                .param("owner", owner).param("key", key).update();
+                .param("owner", owner)
+                .param("key", key)
+                .update();
     }
 
     private static void replay(Stored stored, byte[] hash, HttpServletResponse response) throws IOException {
@@ -155,9 +169,10 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"https://kontor.dev/problems/idempotency-key\",\"title\":\""
-                + (status == 422 ? "Unprocessable Content" : "Bad Request") + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"field\":\"Idempotency-Key\"}");
+        response.getWriter()
+                .write("{\"type\":\"https://kontor.dev/problems/idempotency-key\",\"title\":\""
+                        + (status == 422 ? "Unprocessable Content" : "Bad Request") + "\",\"status\":" + status
+                        + ",\"detail\":\"" + detail + "\",\"field\":\"Idempotency-Key\"}");
     }
 
     private static byte[] hash(String method, String path, byte[] body) {

@@ -16,7 +16,9 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI kontorOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Kontor API").version("v1")
+                .info(new Info()
+                        .title("Kontor API")
+                        .version("v1")
                         .description("""
                                 Orders, customers, payments and shipments of a Kontor back office.
 
@@ -27,8 +29,12 @@ class OpenApiConfiguration {
                                 with the ETag you read on updates (412 when someone changed it meanwhile).
                                 * Errors are RFC 9457 `application/problem+json`; 422 lists each invalid field in `errors`.""")
                         .license(new License().name("Apache-2.0")))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

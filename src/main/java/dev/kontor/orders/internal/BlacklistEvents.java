@@ -31,12 +31,20 @@ class BlacklistEvents {
 
     @EventListener
     void on(CustomerBlacklisted event) {
-        List<Long> changed = event.lifted() ? orders.unflagBy(event.customerId())
+        List<Long> changed = event.lifted()
+                ? orders.unflagBy(event.customerId())
                 : orders.flagCustomer(event.customerId(), event.reason());
         for (Long id : changed) {
-            timeline.record(new TimelineEntry(null, Orders.SUBJECT, id, clock.instant(), null, event.by(),
+            timeline.record(new TimelineEntry(
+                    null,
+                    Orders.SUBJECT,
+                    id,
+                    clock.instant(),
+                    null,
+                    event.by(),
                     event.lifted() ? "order.unflagged" : "order.flagged",
-                    List.of(Change.of("blacklisted", event.lifted(), !event.lifted())), event.reason(),
+                    List.of(Change.of("blacklisted", event.lifted(), !event.lifted())),
+                    event.reason(),
                     Map.of()));
         }
     }

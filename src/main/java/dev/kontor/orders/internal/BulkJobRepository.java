@@ -19,9 +19,8 @@ import org.springframework.stereotype.Repository;
 public class BulkJobRepository {
 
     /** An item claimed for working on, with what its job asks. */
-    public record Claimed(long jobId, int position, long orderId, BulkAction action, String argument,
-                          long requestedById) {
-    }
+    public record Claimed(
+            long jobId, int position, long orderId, BulkAction action, String argument, long requestedById) {}
 
     private final JdbcClient jdbc;
 
@@ -33,22 +32,35 @@ public class BulkJobRepository {
      * Writes a new job; empty when the user already has one with this request key (the same request sent twice:
      * a concurrent twin is waited for and then seen as there).
      */
-    public Optional<Long> insertJob(BulkAction action, String argument, long requestedById, String requestedByName,
-                                    Instant now, String requestKey) {
+    public Optional<Long> insertJob(
+            BulkAction action,
+            String argument,
+            long requestedById,
+            String requestedByName,
+            Instant now,
+            String requestKey) {
         return jdbc.sql("""
                         INSERT INTO bulk_jobs (action, argument, requested_by_id, requested_by_name, total, created_at,
                             request_key)
                         VALUES (:action, :argument, :by, :name, 0, :now, :key)
                         ON CONFLICT (requested_by_id, request_key) WHERE request_key IS NOT NULL DO NOTHING
                         RETURNING id""")
-                .param("action", action.name()).param("argument", argument).param("by", requestedById)
-                .param("name", requestedByName).param("now", Timestamp.from(now)).param("key", requestKey)
-                .query(Long.class).optional();
+                .param("action", action.name())
+                .param("argument", argument)
+                .param("by", requestedById)
+                .param("name", requestedByName)
+                .param("now", Timestamp.from(now))
+                .param("key", requestKey)
+                .query(Long.class)
+                .optional();
     }
 
     public Optional<BulkJob> findByRequestKey(long requestedById, String requestKey) {
         return jdbc.sql(SELECT_JOBS + " WHERE j.requested_by_id = :by AND j.request_key = :key")
-                .param("by", requestedById).param("key", requestKey).query(BulkJobRepository::job).optional();
+                .param("by", requestedById)
+                .param("key", requestKey)
+                .query(BulkJobRepository::job)
+                .optional();
     }
 
     /** Adds the given orders, in the given order, that exist and are not deleted; answers how many. */
@@ -58,23 +70,33 @@ public class BulkJobRepository {
                         SELECT :job, row_number() OVER (ORDER BY chosen.n), o.id
                         FROM unnest(CAST(:ids AS BIGINT[])) WITH ORDINALITY AS chosen (id, n)
                         JOIN orders o ON o.id = chosen.id AND o.lifecycle <> 'DELETED'""")
-                .param("job", jobId).param("ids", orderIds.toArray(Long[]::new)).update();
+                .param("job", jobId)
+                .param("ids", orderIds.toArray(Long[]::new))
+                .update();
     }
 
     public void setTotal(long jobId, int total) {
-        jdbc.sql("UPDATE bulk_jobs SET total = :total WHERE id = :id").param("total", total).param("id", jobId)
+        jdbc.sql("UPDATE bulk_jobs SET total = :total WHERE id = :id")
+                .param("total", total)
+                .param("id", jobId)
                 .update();
     }
 
     public Optional<BulkJob> find(long id) {
-        return jdbc.sql(SELECT_JOBS + " WHERE j.id = :id").param("id", id).query(BulkJobRepository::job).optional();
+        return jdbc.sql(SELECT_JOBS + " WHERE j.id = :id")
+                .param("id", id)
+                .query(BulkJobRepository::job)
+                .optional();
     }
 
     /** The latest jobs of one user (or everyone's, with {@code null}), newest first, with their counts. */
     public List<BulkJob> latest(Long requestedById, int limit) {
         return jdbc.sql(SELECT_JOBS + " WHERE CAST(:by AS BIGINT) IS NULL OR j.requested_by_id = :by"
                         + " ORDER BY j.id DESC LIMIT :limit")
-                .param("by", requestedById).param("limit", limit).query(BulkJobRepository::job).list();
+                .param("by", requestedById)
+                .param("limit", limit)
+                .query(BulkJobRepository::job)
+                .list();
     }
 
     /** A job with how many of its items are in each state (two arrays of the same length). */
@@ -93,9 +115,15 @@ public class BulkJobRepository {
                 counts.put(BulkItemStatus.valueOf(statuses[i]), numbers[i]);
             }
         }
-        return new BulkJob(rs.getLong("id"), BulkAction.valueOf(rs.getString("action")), rs.getString("argument"),
-                rs.getLong("requested_by_id"), rs.getString("requested_by_name"), rs.getInt("total"),
-                rs.getTimestamp("created_at").toInstant(), counts);
+        return new BulkJob(
+                rs.getLong("id"),
+                BulkAction.valueOf(rs.getString("action")),
+                rs.getString("argument"),
+                rs.getLong("requested_by_id"),
+                rs.getString("requested_by_name"),
+                rs.getInt("total"),
+                rs.getTimestamp("created_at").toInstant(),
+                counts);
     }
 
     /**
@@ -109,10 +137,15 @@ public class BulkJobRepository {
                         WHERE i.job_id = :job AND i.position > :after
                           AND (NOT :problems OR i.status IN ('REFUSED', 'FAILED', 'ASKED'))
                         ORDER BY i.position LIMIT :limit""")
-                .param("job", jobId).param("after", afterPosition).param("problems", problemsOnly)
+                .param("job", jobId)
+                .param("after", afterPosition)
+                .param("problems", problemsOnly)
                 .param("limit", limit)
-                .query((rs, n) -> new BulkJob.Item(rs.getInt("position"), rs.getLong("order_id"),
-                        rs.getString("number"), BulkItemStatus.valueOf(rs.getString("status")),
+                .query((rs, n) -> new BulkJob.Item(
+                        rs.getInt("position"),
+                        rs.getLong("order_id"),
+                        rs.getString("number"),
+                        BulkItemStatus.valueOf(rs.getString("status")),
                         rs.getString("message")))
                 .list();
     }
@@ -130,9 +163,15 @@ public class BulkJobRepository {
                             WHERE status = 'PENDING' AND (lease_until IS NULL OR lease_until <= :now)
                             ORDER BY job_id, position LIMIT :limit FOR UPDATE SKIP LOCKED)
                         RETURNING i.job_id, i.position, i.order_id, j.action, j.argument, j.requested_by_id""")
-                .param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil)).param("limit", limit)
-                .query((rs, n) -> new Claimed(rs.getLong("job_id"), rs.getInt("position"), rs.getLong("order_id"),
-                        BulkAction.valueOf(rs.getString("action")), rs.getString("argument"),
+                .param("now", Timestamp.from(now))
+                .param("lease", Timestamp.from(leaseUntil))
+                .param("limit", limit)
+                .query((rs, n) -> new Claimed(
+                        rs.getLong("job_id"),
+                        rs.getInt("position"),
+                        rs.getLong("order_id"),
+                        BulkAction.valueOf(rs.getString("action")),
+                        rs.getString("argument"),
                         rs.getLong("requested_by_id")))
                 .list();
     }
@@ -145,7 +184,11 @@ public class BulkJobRepository {
         return jdbc.sql("""
                         SELECT 1 FROM bulk_job_items WHERE job_id = :job AND position = :position AND status = 'PENDING'
                         FOR UPDATE""")
-                .param("job", jobId).param("position", position).query(Integer.class).optional().isPresent();
+                .param("job", jobId)
+                .param("position", position)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
     }
 
     /** Locks those of the job's items that are still pending; answers their positions. */
@@ -154,7 +197,10 @@ public class BulkJobRepository {
                         SELECT position FROM bulk_job_items
                         WHERE job_id = :job AND position IN (:positions) AND status = 'PENDING'
                         ORDER BY position FOR UPDATE""")
-                .param("job", jobId).param("positions", positions).query(Integer.class).list();
+                .param("job", jobId)
+                .param("positions", positions)
+                .query(Integer.class)
+                .list();
     }
 
     /** Records the same result for many items of a job (those still pending). */
@@ -165,8 +211,11 @@ public class BulkJobRepository {
         return jdbc.sql("""
                         UPDATE bulk_job_items SET status = :status, message = NULL, finished_at = :now, lease_until = NULL
                         WHERE job_id = :job AND position IN (:positions) AND status = 'PENDING'""")
-                .param("status", status.name()).param("now", Timestamp.from(now)).param("job", jobId)
-                .param("positions", positions).update();
+                .param("status", status.name())
+                .param("now", Timestamp.from(now))
+                .param("job", jobId)
+                .param("positions", positions)
+                .update();
     }
 
     /** Records what became of an item, if it is still pending. */
@@ -175,7 +224,12 @@ public class BulkJobRepository {
                         UPDATE bulk_job_items SET status = :status, message = :message, finished_at = :now,
                             lease_until = NULL
                         WHERE job_id = :job AND position = :position AND status = 'PENDING'""")
-                .param("status", status.name()).param("message", message).param("now", Timestamp.from(now))
-                .param("job", jobId).param("position", position).update() == 1;
+                        .param("status", status.name())
+                        .param("message", message)
+                        .param("now", Timestamp.from(now))
+                        .param("job", jobId)
+                        .param("position", position)
+                        .update()
+                == 1;
     }
 }

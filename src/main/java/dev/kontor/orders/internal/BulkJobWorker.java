@@ -57,9 +57,14 @@ public class BulkJobWorker {
     private final Clock clock;
     private final int threads;
 
-    BulkJobWorker(BulkJobRepository jobs, Orders orders, Users users, Messages messages,
-                  TransactionTemplate transaction, Clock clock,
-                  @org.springframework.beans.factory.annotation.Value("${kontor.bulk.threads:2}") int threads) {
+    BulkJobWorker(
+            BulkJobRepository jobs,
+            Orders orders,
+            Users users,
+            Messages messages,
+            TransactionTemplate transaction,
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${kontor.bulk.threads:2}") int threads) {
         this.threads = Math.max(1, threads);
         this.jobs = jobs;
         this.orders = orders;
@@ -74,7 +79,9 @@ public class BulkJobWorker {
      * idle round is that one query); when it was full, {@code kontor.bulk.threads - 1} more threads join in, each
      * claiming its own batches, as that many more instances would.
      */
-    @Scheduled(fixedDelayString = "${kontor.bulk.poll-interval:PT1S}", initialDelayString = "${kontor.bulk.poll-interval:PT1S}")
+    @Scheduled(
+            fixedDelayString = "${kontor.bulk.poll-interval:PT1S}",
+            initialDelayString = "${kontor.bulk.poll-interval:PT1S}")
     public int run() {
         int[] first = workBatch();
         if (first[0] < BATCH) {
@@ -125,7 +132,8 @@ public class BulkJobWorker {
         }
         Set<BulkJobRepository.Claimed> approved = new HashSet<>();
         for (List<BulkJobRepository.Claimed> items : approvals.values()) {
-            approved.addAll(approveTogether(items, requesters.computeIfAbsent(items.get(0).requestedById(), users::byId)));
+            approved.addAll(approveTogether(
+                    items, requesters.computeIfAbsent(items.get(0).requestedById(), users::byId)));
         }
         finished += approved.size();
         for (BulkJobRepository.Claimed item : batch) {
@@ -160,22 +168,33 @@ public class BulkJobWorker {
                 }
                 Set<BulkJobRepository.Claimed> finished = new HashSet<>();
                 orders.approveAll(requester.asActor(), pending.keySet()).forEach(id -> finished.add(pending.get(id)));
-                jobs.finishAll(jobId, finished.stream().map(BulkJobRepository.Claimed::position).toList(),
-                        BulkItemStatus.DONE, clock.instant());
+                jobs.finishAll(
+                        jobId,
+                        finished.stream()
+                                .map(BulkJobRepository.Claimed::position)
+                                .toList(),
+                        BulkItemStatus.DONE,
+                        clock.instant());
                 return finished;
             });
             return done == null ? Set.of() : done;
         } catch (RuntimeException e) {
             if (items.size() >= MIN_HALF * 2) {
-                log.debug("Bulk job {}: approving {} orders together failed ({}); trying each half", jobId,
-                        items.size(), e.toString());
-                Set<BulkJobRepository.Claimed> done = new HashSet<>(approveTogether(items.subList(0, items.size() / 2),
-                        requester));
+                log.debug(
+                        "Bulk job {}: approving {} orders together failed ({}); trying each half",
+                        jobId,
+                        items.size(),
+                        e.toString());
+                Set<BulkJobRepository.Claimed> done =
+                        new HashSet<>(approveTogether(items.subList(0, items.size() / 2), requester));
                 done.addAll(approveTogether(items.subList(items.size() / 2, items.size()), requester));
                 return done;
             }
-            log.debug("Bulk job {}: approving {} orders together failed ({}); approving them one by one", jobId,
-                    items.size(), e.toString());
+            log.debug(
+                    "Bulk job {}: approving {} orders together failed ({}); approving them one by one",
+                    jobId,
+                    items.size(),
+                    e.toString());
             return Set.of();
         }
     }
@@ -190,7 +209,8 @@ public class BulkJobWorker {
                     return false;
                 }
                 BulkItemStatus status = act(item, requester);
-                String message = status == BulkItemStatus.ASKED ? in(requester, () -> messages.get("bulk.asked")) : null;
+                String message =
+                        status == BulkItemStatus.ASKED ? in(requester, () -> messages.get("bulk.asked")) : null;
                 return jobs.finish(item.jobId(), item.position(), status, message, clock.instant());
             });
             return Boolean.TRUE.equals(done);
@@ -213,15 +233,16 @@ public class BulkJobWorker {
             }
             case TAG -> orders.retag(actor, id, null, Set.of(item.argument()), Set.of());
             case UNTAG -> orders.retag(actor, id, null, Set.of(), Set.of(item.argument()));
-            case ASSIGN -> orders.assign(actor, id, null, item.argument() == null ? null : Long.valueOf(item.argument()));
+            case ASSIGN ->
+                orders.assign(actor, id, null, item.argument() == null ? null : Long.valueOf(item.argument()));
             default -> throw new IllegalStateException("Unknown bulk action " + item.action());
         }
         return BulkItemStatus.DONE;
     }
 
     private boolean record(BulkJobRepository.Claimed item, BulkItemStatus status, String message) {
-        Boolean done = transaction.execute(s -> jobs.finish(item.jobId(), item.position(), status, message,
-                clock.instant()));
+        Boolean done =
+                transaction.execute(s -> jobs.finish(item.jobId(), item.position(), status, message, clock.instant()));
         return Boolean.TRUE.equals(done);
     }
 
@@ -238,8 +259,10 @@ public class BulkJobWorker {
     /** Renders a text in the requester's language. */
     private static String in(User requester, java.util.function.Supplier<String> text) {
         Locale before = LocaleContextHolder.getLocale();
-        LocaleContextHolder.setLocale(requester.language() == null ? Locale.ENGLISH
-                : Locale.forLanguageTag(requester.language().replace('_', '-')));
+        LocaleContextHolder.setLocale(
+                requester.language() == null
+                        ? Locale.ENGLISH
+                        : Locale.forLanguageTag(requester.language().replace('_', '-')));
         try {
             return text.get();
         } finally {

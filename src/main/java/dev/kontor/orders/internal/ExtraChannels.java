@@ -32,16 +32,20 @@ class ExtraChannels implements ApplicationRunner {
             }
             String[] parts = entry.strip().split(":");
             if (parts.length != 3 || !parts[0].matches("[A-Z][A-Z0-9_]{1,31}") || parts[2].isBlank()) {
-                throw new StartupProblem("kontor.orders.extra-channels has an entry Kontor cannot read: " + entry,
+                throw new StartupProblem(
+                        "kontor.orders.extra-channels has an entry Kontor cannot read: " + entry,
                         "Write each channel as CODE:Name:PREFIX- (code in capitals), separated by commas, "
-                                + "e.g. ALIEXPRESS:AliExpress:AE-,JD:JD.com:JD-", null);
+                                + "e.g. ALIEXPRESS:AliExpress:AE-,JD:JD.com:JD-",
+                        null);
             }
             Channel channel = new Channel(parts[0], parts[1].strip(), parts[2].strip());
             channels.addIfAbsent(channel);
             if (channels.findAll().stream().noneMatch(c -> c.code().equals(channel.code()))) {
-                throw new StartupProblem("The order number prefix " + channel.numberPrefix() + " of channel "
-                        + channel.code() + " is already used by another channel.",
-                        "Give the channel its own prefix in kontor.orders.extra-channels.", null);
+                throw new StartupProblem(
+                        "The order number prefix " + channel.numberPrefix() + " of channel " + channel.code()
+                                + " is already used by another channel.",
+                        "Give the channel its own prefix in kontor.orders.extra-channels.",
+                        null);
             }
         }
     }

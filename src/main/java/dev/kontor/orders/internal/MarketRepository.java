@@ -19,8 +19,8 @@ public class MarketRepository {
 
     public List<Market> findAll() {
         return jdbc.sql("SELECT code, name, currency, countries FROM markets ORDER BY position, code")
-                .query((rs, n) -> new Market(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Arrays.asList((String[]) rs.getArray(4).getArray())))
+                .query((rs, n) -> new Market(rs.getString(1), rs.getString(2), rs.getString(3), Arrays.asList((String[])
+                        rs.getArray(4).getArray())))
                 .list();
     }
 
@@ -29,8 +29,8 @@ public class MarketRepository {
                         SELECT code, name, currency, countries FROM markets WHERE :country = ANY (countries)
                         ORDER BY position, code""")
                 .param("country", country)
-                .query((rs, n) -> new Market(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Arrays.asList((String[]) rs.getArray(4).getArray())))
+                .query((rs, n) -> new Market(rs.getString(1), rs.getString(2), rs.getString(3), Arrays.asList((String[])
+                        rs.getArray(4).getArray())))
                 .list();
     }
 
@@ -39,8 +39,13 @@ public class MarketRepository {
                         SELECT s.market, s.code, s.name, s.price, m.currency, s.carrier FROM shipping_methods s
                         JOIN markets m ON m.code = s.market WHERE s.market = :market ORDER BY s.position, s.code""")
                 .param("market", market)
-                .query((rs, n) -> new Market.ShippingMethod(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getLong(4), rs.getString(5), rs.getString(6)))
+                .query((rs, n) -> new Market.ShippingMethod(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list();
     }
 }

@@ -23,8 +23,14 @@ public class NoteRepository {
         long id = jdbc.sql("""
                         INSERT INTO order_notes (order_id, kind, body, author_id, author_name, created_at)
                         VALUES (:order, :kind, :body, :authorId, :authorName, :now) RETURNING id""")
-                .param("order", orderId).param("kind", kind.name()).param("body", body).param("authorId", authorId)
-                .param("authorName", authorName).param("now", Timestamp.from(now)).query(Long.class).single();
+                .param("order", orderId)
+                .param("kind", kind.name())
+                .param("body", body)
+                .param("authorId", authorId)
+                .param("authorName", authorName)
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
         return new OrderNote(id, orderId, kind, body, authorName, now);
     }
 
@@ -36,18 +42,25 @@ public class NoteRepository {
         return jdbc.sql("""
                         SELECT id, order_id, kind, body, author_name, created_at FROM order_notes
                         WHERE order_id IN (:ids) AND kind = :kind ORDER BY id""")
-                .param("ids", orderIds).param("kind", kind.name()).query(NoteRepository::map).list();
+                .param("ids", orderIds)
+                .param("kind", kind.name())
+                .query(NoteRepository::map)
+                .list();
     }
 
     public List<OrderNote> findByOrder(long orderId) {
         return jdbc.sql("""
                         SELECT id, order_id, kind, body, author_name, created_at FROM order_notes
-                        WHERE order_id = :order ORDER BY id DESC""")
-                .param("order", orderId).query(NoteRepository::map).list();
+                        WHERE order_id = :order ORDER BY id DESC""").param("order", orderId).query(NoteRepository::map).list();
     }
 
     private static OrderNote map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new OrderNote(rs.getLong(1), rs.getLong(2), NoteKind.valueOf(rs.getString(3)), rs.getString(4),
-                rs.getString(5), rs.getTimestamp(6).toInstant());
+        return new OrderNote(
+                rs.getLong(1),
+                rs.getLong(2),
+                NoteKind.valueOf(rs.getString(3)),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getTimestamp(6).toInstant());
     }
 }

@@ -17,7 +17,8 @@ class OrderCountsJob {
         this.queries = queries;
     }
 
-    @Scheduled(fixedDelayString = "${kontor.orders.fold-counts-interval:PT30S}",
+    @Scheduled(
+            fixedDelayString = "${kontor.orders.fold-counts-interval:PT30S}",
             initialDelayString = "${kontor.orders.fold-counts-interval:PT30S}")
     @Transactional
     public void fold() {

@@ -43,7 +43,8 @@ public class OrderQueries {
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
-    OrderQueries(JdbcClient jdbc, @Value("${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
+    OrderQueries(
+            JdbcClient jdbc, @Value("${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
         this.jdbc = jdbc;
         this.zone = ZoneId.of(zone);
     }
@@ -62,10 +63,12 @@ public class OrderQueries {
             }
             where.params.put("cursorId", Long.parseLong(parts[1]));
         }
-        List<OrderSummary> rows = jdbc.sql("SELECT " + COLUMNS + " FROM orders o" + where.sql()
-                        + " ORDER BY " + column + " " + dir + ", o.id " + dir + " LIMIT :limit")
-                .params(where.params).param("limit", limit + 1)
-                .query(OrderQueries::summary).list();
+        List<OrderSummary> rows = jdbc.sql("SELECT " + COLUMNS + " FROM orders o" + where.sql() + " ORDER BY " + column
+                        + " " + dir + ", o.id " + dir + " LIMIT :limit")
+                .params(where.params)
+                .param("limit", limit + 1)
+                .query(OrderQueries::summary)
+                .list();
         if (rows.size() <= limit) {
             return new OrderPage(rows, null);
         }
@@ -79,8 +82,10 @@ public class OrderQueries {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unnest(CAST(:ids AS BIGINT[])) WITH ORDINALITY AS chosen (id, n) "
                         + "JOIN orders o ON o.id = chosen.id WHERE o.lifecycle <> 'DELETED'"
                         + " AND (CAST(:me AS BIGINT) IS NULL OR " + VISIBLE + ") ORDER BY chosen.n")
-                .param("ids", ids.toArray(Long[]::new)).param("me", visibleToUserId)
-                .query(OrderQueries::summary).list();
+                .param("ids", ids.toArray(Long[]::new))
+                .param("me", visibleToUserId)
+                .query(OrderQueries::summary)
+                .list();
     }
 
     /**
@@ -89,15 +94,23 @@ public class OrderQueries {
      */
     public long count(OrderFilter filter) {
         Where where = where(filter);
-        String sql = countsBuckets(filter) ? "SELECT coalesce(sum(o.delta), 0) FROM order_counts o"
+        String sql = countsBuckets(filter)
+                ? "SELECT coalesce(sum(o.delta), 0) FROM order_counts o"
                 : "SELECT count(*) FROM orders o";
-        return jdbc.sql(sql + where.sql()).params(where.params).query(Long.class).single();
+        return jdbc.sql(sql + where.sql())
+                .params(where.params)
+                .query(Long.class)
+                .single();
     }
 
     /** Whether the filter asks only what the buckets of order_counts know. */
     private static boolean countsBuckets(OrderFilter f) {
-        return Text.clean(f.query()) == null && f.placedFrom() == null && f.placedTo() == null
-                && f.customerId() == null && f.visibleToUserId() == null && f.overdueOn() == null
+        return Text.clean(f.query()) == null
+                && f.placedFrom() == null
+                && f.placedTo() == null
+                && f.customerId() == null
+                && f.visibleToUserId() == null
+                && f.overdueOn() == null
                 && f.matchedIds().isEmpty();
     }
 
@@ -107,8 +120,7 @@ public class OrderQueries {
                 WITH gone AS (DELETE FROM order_counts RETURNING *)
                 INSERT INTO order_counts
                 SELECT lifecycle, payment_status, fulfilment_status, channel, flagged, sum(delta) FROM gone
-                GROUP BY lifecycle, payment_status, fulfilment_status, channel, flagged HAVING sum(delta) <> 0""")
-                .update();
+                GROUP BY lifecycle, payment_status, fulfilment_status, channel, flagged HAVING sum(delta) <> 0""").update();
     }
 
     /**
@@ -120,7 +132,10 @@ public class OrderQueries {
         return jdbc.sql("INSERT INTO bulk_job_items (job_id, position, order_id) SELECT :job, row_number() OVER "
                         + "(ORDER BY placed_at, id), id FROM (SELECT o.id, o.placed_at FROM orders o" + where.sql()
                         + " ORDER BY o.placed_at, o.id LIMIT :limit) chosen")
-                .params(where.params).param("job", jobId).param("limit", limit + 1).update();
+                .params(where.params)
+                .param("job", jobId)
+                .param("limit", limit + 1)
+                .update();
     }
 
     /**
@@ -146,8 +161,11 @@ public class OrderQueries {
                                  THEN 'sku'
                             END AS matched
                         FROM orders o WHERE o.id IN (:ids)""")
-                .param("q", q).param("prefix", like(q) + "%").param("lower", q.toLowerCase(Locale.ROOT))
-                .param("digits", digits).param("contains", "%" + like(q.toLowerCase(Locale.ROOT)) + "%")
+                .param("q", q)
+                .param("prefix", like(q) + "%")
+                .param("lower", q.toLowerCase(Locale.ROOT))
+                .param("digits", digits)
+                .param("contains", "%" + like(q.toLowerCase(Locale.ROOT)) + "%")
                 .param("ids", ids)
                 .query((ResultSet rs) -> {
                     if (rs.getString("matched") != null) {
@@ -160,10 +178,11 @@ public class OrderQueries {
     /** Orders per lifecycle status, for the list's tabs; only those visible to the user when one is given. */
     public Map<LifecycleStatus, Long> countByLifecycle(Long visibleTo) {
         Map<LifecycleStatus, Long> counts = new LinkedHashMap<>();
-        jdbc.sql(visibleTo == null
-                        ? "SELECT lifecycle, sum(delta) FROM order_counts WHERE lifecycle <> 'DELETED' GROUP BY lifecycle"
-                        : "SELECT lifecycle, count(*) FROM orders o WHERE lifecycle <> 'DELETED' AND " + VISIBLE
-                        + " GROUP BY lifecycle")
+        jdbc.sql(
+                        visibleTo == null
+                                ? "SELECT lifecycle, sum(delta) FROM order_counts WHERE lifecycle <> 'DELETED' GROUP BY lifecycle"
+                                : "SELECT lifecycle, count(*) FROM orders o WHERE lifecycle <> 'DELETED' AND " + VISIBLE
+                                        + " GROUP BY lifecycle")
                 .params(visibleTo == null ? Map.of() : Map.of("me", visibleTo))
                 .query((ResultSet rs) -> {
                     counts.put(LifecycleStatus.valueOf(rs.getString(1)), rs.getLong(2));
@@ -177,13 +196,11 @@ public class OrderQueries {
         Map<String, Long> counts = new LinkedHashMap<>();
         String sql = countsBuckets(filter)
                 ? "SELECT o.channel, sum(o.delta) FROM order_counts o" + where.sql()
-                + " GROUP BY o.channel HAVING sum(o.delta) > 0 ORDER BY o.channel"
+                        + " GROUP BY o.channel HAVING sum(o.delta) > 0 ORDER BY o.channel"
                 : "SELECT o.channel, count(*) FROM orders o" + where.sql() + " GROUP BY o.channel ORDER BY o.channel";
-        jdbc.sql(sql)
-                .params(where.params)
-                .query((ResultSet rs) -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                });
+        jdbc.sql(sql).params(where.params).query((ResultSet rs) -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
         return counts;
     }
 
@@ -200,11 +217,14 @@ public class OrderQueries {
         }
         if (f.placedFrom() != null) {
             where.add("o.placed_at >= :from");
-            where.params.put("from", Timestamp.from(f.placedFrom().atStartOfDay(zone).toInstant()));
+            where.params.put(
+                    "from", Timestamp.from(f.placedFrom().atStartOfDay(zone).toInstant()));
         }
         if (f.placedTo() != null) {
             where.add("o.placed_at < :to");
-            where.params.put("to", Timestamp.from(f.placedTo().plusDays(1).atStartOfDay(zone).toInstant()));
+            where.params.put(
+                    "to",
+                    Timestamp.from(f.placedTo().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         if (f.flaggedOnly()) {
             where.add("o.flagged");
@@ -280,12 +300,20 @@ public class OrderQueries {
                           AND (CAST(:me AS BIGINT) IS NULL OR o.responsible_id = :me OR EXISTS (
                                SELECT 1 FROM order_observers ob WHERE ob.order_id = o.id AND ob.user_id = :me))
                         ORDER BY o.placed_at, o.id LIMIT :limit""")
-                .param("me", visibleToUserId).param("limit", limit)
-                .query((rs, n) -> new dev.kontor.orders.ShippableOrder(rs.getLong("id"), rs.getString("number"),
-                        rs.getString("channel"), rs.getString("customer_name"), rs.getTimestamp("placed_at").toInstant(),
+                .param("me", visibleToUserId)
+                .param("limit", limit)
+                .query((rs, n) -> new dev.kontor.orders.ShippableOrder(
+                        rs.getLong("id"),
+                        rs.getString("number"),
+                        rs.getString("channel"),
+                        rs.getString("customer_name"),
+                        rs.getTimestamp("placed_at").toInstant(),
                         PaymentStatus.valueOf(rs.getString("payment_status")),
-                        FulfilmentStatus.valueOf(rs.getString("fulfilment_status")), rs.getString("payment_method"),
-                        rs.getString("planned_carrier"), rs.getInt("open_units"), rs.getString("destination")))
+                        FulfilmentStatus.valueOf(rs.getString("fulfilment_status")),
+                        rs.getString("payment_method"),
+                        rs.getString("planned_carrier"),
+                        rs.getInt("open_units"),
+                        rs.getString("destination")))
                 .list();
     }
 
@@ -301,14 +329,16 @@ public class OrderQueries {
                         FROM orders o WHERE o.customer_id = :customer AND o.lifecycle <> 'DELETED'
                           AND (CAST(:me AS BIGINT) IS NULL OR o.responsible_id = :me OR EXISTS (
                                SELECT 1 FROM order_observers ob WHERE ob.order_id = o.id AND ob.user_id = :me))""")
-                .param("customer", customerId).param("me", visibleToUserId)
+                .param("customer", customerId)
+                .param("me", visibleToUserId)
                 .query((rs, n) -> {
                     Map<String, Long> counts = new LinkedHashMap<>();
                     for (String column : List.of("all_orders", "paid", "shipped", "refunded", "cancelled")) {
                         counts.put(column, rs.getLong(column));
                     }
                     return counts;
-                }).single();
+                })
+                .single();
     }
 
     private static String like(String value) {
@@ -325,8 +355,12 @@ public class OrderQueries {
 
         void literals(String column, java.util.Set<? extends Enum<?>> values) {
             if (!values.isEmpty()) {
-                conditions.add(column + " IN (" + values.stream().map(v -> "'" + v.name() + "'").sorted()
-                        .collect(java.util.stream.Collectors.joining(", ")) + ")");
+                conditions.add(column + " IN ("
+                        + values.stream()
+                                .map(v -> "'" + v.name() + "'")
+                                .sorted()
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + ")");
             }
         }
 
@@ -378,12 +412,22 @@ public class OrderQueries {
     }
 
     private static OrderSummary summary(ResultSet rs, int n) throws SQLException {
-        return new OrderSummary(rs.getLong("id"), rs.getString("number"), rs.getString("channel"),
-                rs.getString("external_id"), rs.getLong("customer_id"), rs.getString("customer_name"),
-                LifecycleStatus.valueOf(rs.getString("lifecycle")), PaymentStatus.valueOf(rs.getString("payment_status")),
-                FulfilmentStatus.valueOf(rs.getString("fulfilment_status")), rs.getString("currency"),
-                rs.getLong("total"), rs.getInt("units"), new TreeSet<>(List.of((String[]) rs.getArray("tags").getArray())),
-                rs.getTimestamp("placed_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+        return new OrderSummary(
+                rs.getLong("id"),
+                rs.getString("number"),
+                rs.getString("channel"),
+                rs.getString("external_id"),
+                rs.getLong("customer_id"),
+                rs.getString("customer_name"),
+                LifecycleStatus.valueOf(rs.getString("lifecycle")),
+                PaymentStatus.valueOf(rs.getString("payment_status")),
+                FulfilmentStatus.valueOf(rs.getString("fulfilment_status")),
+                rs.getString("currency"),
+                rs.getLong("total"),
+                rs.getInt("units"),
+                new TreeSet<>(List.of((String[]) rs.getArray("tags").getArray())),
+                rs.getTimestamp("placed_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
                 rs.getBoolean("flagged"));
     }
 }

@@ -3,6 +3,7 @@ package dev.kontor.orders.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.time.Instant;
 
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
@@ -31,16 +31,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class OrderRepository {
 
-    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() { };
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
     private final java.time.ZoneId zone;
 
-    OrderRepository(JdbcClient jdbc, JsonMapper json,
-                    @org.springframework.beans.factory.annotation.Value(
-                            "${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
+    OrderRepository(
+            JdbcClient jdbc,
+            JsonMapper json,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}")
+                    String zone) {
         this.jdbc = jdbc;
         this.json = json;
         this.zone = java.time.ZoneId.of(zone);
@@ -51,7 +54,11 @@ public class OrderRepository {
         return jdbc.sql("""
                         UPDATE orders SET flagged = TRUE, flagged_by_customer = :by, flag_reason = :reason
                         WHERE id = :id AND NOT flagged""")
-                .param("id", id).param("by", byCustomer).param("reason", reason).update() > 0;
+                        .param("id", id)
+                        .param("by", byCustomer)
+                        .param("reason", reason)
+                        .update()
+                > 0;
     }
 
     /** Flags every order of the customer not flagged yet; returns their ids. */
@@ -59,21 +66,25 @@ public class OrderRepository {
         return jdbc.sql("""
                         UPDATE orders SET flagged = TRUE, flagged_by_customer = :customer, flag_reason = :reason
                         WHERE customer_id = :customer AND NOT flagged AND lifecycle <> 'DELETED' RETURNING id""")
-                .param("customer", customerId).param("reason", reason).query(Long.class).list();
+                .param("customer", customerId)
+                .param("reason", reason)
+                .query(Long.class)
+                .list();
     }
 
     /** Clears the flags the customer's marks put on; returns the orders cleared. */
     public List<Long> unflagBy(long customerId) {
         return jdbc.sql("""
                         UPDATE orders SET flagged = FALSE, flagged_by_customer = NULL, flag_reason = NULL
-                        WHERE flagged_by_customer = :customer RETURNING id""")
-                .param("customer", customerId).query(Long.class).list();
+                        WHERE flagged_by_customer = :customer RETURNING id""").param("customer", customerId).query(Long.class).list();
     }
 
     /** Why the order is flagged, if it is. */
     public Optional<String> flagReason(long id) {
-        return jdbc.sql("SELECT flag_reason FROM orders WHERE id = :id AND flagged").param("id", id)
-                .query(String.class).optional();
+        return jdbc.sql("SELECT flag_reason FROM orders WHERE id = :id AND flagged")
+                .param("id", id)
+                .query(String.class)
+                .optional();
     }
 
     /**
@@ -92,7 +103,10 @@ public class OrderRepository {
 
     public void link(long childId, long parentId, String relation) {
         jdbc.sql("UPDATE orders SET parent_id = :parent, relation = :relation WHERE id = :id")
-                .param("parent", parentId).param("relation", relation).param("id", childId).update();
+                .param("parent", parentId)
+                .param("relation", relation)
+                .param("id", childId)
+                .update();
     }
 
     /** The parent (relation {@code PARENT}) and the children of an order. */
@@ -104,15 +118,17 @@ public class OrderRepository {
                         SELECT c.id, c.number, c.relation, c.lifecycle FROM orders c WHERE c.parent_id = :id
                         ORDER BY 1""")
                 .param("id", id)
-                .query((rs, n) -> new dev.kontor.orders.Orders.Related(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        LifecycleStatus.valueOf(rs.getString(4))))
+                .query((rs, n) -> new dev.kontor.orders.Orders.Related(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), LifecycleStatus.valueOf(rs.getString(4))))
                 .list();
     }
 
     /** The carrier the order is planned to go with (from the customer's shipping method); not versioned content. */
     public void planCarrier(long id, String carrier) {
-        jdbc.sql("UPDATE orders SET planned_carrier = :carrier WHERE id = :id").param("carrier", carrier)
-                .param("id", id).update();
+        jdbc.sql("UPDATE orders SET planned_carrier = :carrier WHERE id = :id")
+                .param("carrier", carrier)
+                .param("id", id)
+                .update();
     }
 
     /** Inserts a new order with its lines and observers; returns it as stored, with its ids. */
@@ -136,7 +152,8 @@ public class OrderRepository {
                 .param("externalId", order.externalId())
                 .param("placedAt", Timestamp.from(order.placedAt()))
                 .param("createdAt", Timestamp.from(order.createdAt()))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         List<OrderLine> lines = insertLines(id, c.lines());
         insertObservers(id, c.observerIds());
         return stored(order, id, lines, 0);
@@ -166,13 +183,16 @@ public class OrderRepository {
                 .params(columns(after, c, after.totals()))
                 .param("id", before.id())
                 .param("version", before.version())
-                .query(Integer.class).optional();
+                .query(Integer.class)
+                .optional();
         if (version.isEmpty()) {
             throw stale(before.id());
         }
         List<OrderLine> lines = syncLines(before.id(), before.lines(), c.lines());
         if (!before.content().observerIds().equals(c.observerIds())) {
-            jdbc.sql("DELETE FROM order_observers WHERE order_id = :id").param("id", before.id()).update();
+            jdbc.sql("DELETE FROM order_observers WHERE order_id = :id")
+                    .param("id", before.id())
+                    .update();
             insertObservers(before.id(), c.observerIds());
         }
         return stored(after, before.id(), lines, version.get());
@@ -191,8 +211,8 @@ public class OrderRepository {
             Order before = befores.get(i);
             if (!before.content().equals(afters.get(i).content())
                     || !java.util.Objects.equals(before.number(), afters.get(i).number())) {
-                throw new IllegalArgumentException("updateStates writes the state only; order " + before.id()
-                        + " changed its content");
+                throw new IllegalArgumentException(
+                        "updateStates writes the state only; order " + before.id() + " changed its content");
             }
         }
         Long[] ids = befores.stream().map(Order::id).toArray(Long[]::new);
@@ -211,17 +231,29 @@ public class OrderRepository {
                                   updated_at, updated_by, due_on, delivered_at)
                         WHERE o.id = v.id AND o.version = v.version
                         RETURNING o.id""")
-                .param("ids", ids).param("versions", versions)
+                .param("ids", ids)
+                .param("versions", versions)
                 .param("lifecycle", column(afters, o -> o.lifecycle().name()))
-                .param("heldFrom", column(afters, o -> o.heldFrom() == null ? null : o.heldFrom().name()))
+                .param(
+                        "heldFrom",
+                        column(
+                                afters,
+                                o -> o.heldFrom() == null ? null : o.heldFrom().name()))
                 .param("holdReason", column(afters, Order::holdReason))
                 .param("payment", column(afters, o -> o.paymentStatus().name()))
                 .param("fulfilment", column(afters, o -> o.fulfilmentStatus().name()))
                 .param("updatedAt", column(afters, o -> o.updatedAt().toString()))
                 .param("updatedBy", column(afters, Order::updatedBy))
                 .param("dueOn", column(afters, o -> o.dueDate(zone).toString()))
-                .param("deliveredAt", column(afters, o -> o.deliveredAt() == null ? null : o.deliveredAt().toString()))
-                .query(Long.class).list());
+                .param(
+                        "deliveredAt",
+                        column(
+                                afters,
+                                o -> o.deliveredAt() == null
+                                        ? null
+                                        : o.deliveredAt().toString()))
+                .query(Long.class)
+                .list());
         List<Order> stored = new ArrayList<>(ids.length);
         for (int i = 0; i < ids.length; i++) {
             if (!written.contains(ids[i])) {
@@ -238,18 +270,49 @@ public class OrderRepository {
 
     private static Order stored(Order o, long id, List<OrderLine> lines, int version) {
         OrderContent c = o.content();
-        OrderContent content = new OrderContent(c.customerId(), c.customerName(), c.email(), c.phone(),
-                c.billingAddress(), c.shippingAddress(), c.currency(), c.pricesIncludeTax(), lines, c.shipping(),
-                c.discount(), c.paymentMethod(), c.tags(), c.responsibleId(), c.observerIds(), c.paymentTerms());
-        return new Order(id, o.number(), o.channel(), o.externalId(), content, o.lifecycle(), o.heldFrom(),
-                o.holdReason(), o.paid(), o.refunded(), o.pending(), o.placedAt(), o.createdAt(), o.updatedAt(),
-                o.updatedBy(), version, o.deliveredAt());
+        OrderContent content = new OrderContent(
+                c.customerId(),
+                c.customerName(),
+                c.email(),
+                c.phone(),
+                c.billingAddress(),
+                c.shippingAddress(),
+                c.currency(),
+                c.pricesIncludeTax(),
+                lines,
+                c.shipping(),
+                c.discount(),
+                c.paymentMethod(),
+                c.tags(),
+                c.responsibleId(),
+                c.observerIds(),
+                c.paymentTerms());
+        return new Order(
+                id,
+                o.number(),
+                o.channel(),
+                o.externalId(),
+                content,
+                o.lifecycle(),
+                o.heldFrom(),
+                o.holdReason(),
+                o.paid(),
+                o.refunded(),
+                o.pending(),
+                o.placedAt(),
+                o.createdAt(),
+                o.updatedAt(),
+                o.updatedBy(),
+                version,
+                o.deliveredAt());
     }
 
     private StaleVersionException stale(long id) {
-        return jdbc.sql("SELECT version, updated_by FROM orders WHERE id = :id").param("id", id)
+        return jdbc.sql("SELECT version, updated_by FROM orders WHERE id = :id")
+                .param("id", id)
                 .query((rs, n) -> new StaleVersionException("order", id, rs.getInt(1), rs.getString(2)))
-                .optional().orElseGet(() -> new StaleVersionException("order", id, -1, "?"));
+                .optional()
+                .orElseGet(() -> new StaleVersionException("order", id, -1, "?"));
     }
 
     private Map<String, Object> columns(Order order, OrderContent c, Totals t) {
@@ -304,12 +367,17 @@ public class OrderRepository {
                                     discount = :discount, tax_rate = :taxRate, line_total = :total,
                                     shipped_quantity = :shipped, returned_quantity = :returned
                                 WHERE id = :id AND order_id = :order""")
-                        .params(lineColumns(line, "")).param("id", line.id()).param("order", orderId).update();
+                        .params(lineColumns(line, ""))
+                        .param("id", line.id())
+                        .param("order", orderId)
+                        .update();
             }
         }
         for (OrderLine old : stored) {
             if (!kept.contains(old.id())) {
-                jdbc.sql("DELETE FROM order_lines WHERE id = :id").param("id", old.id()).update();
+                jdbc.sql("DELETE FROM order_lines WHERE id = :id")
+                        .param("id", old.id())
+                        .update();
             }
         }
         if (fresh.isEmpty()) {
@@ -317,7 +385,9 @@ public class OrderRepository {
         }
         Map<Integer, OrderLine> inserted = new HashMap<>();
         insertLines(orderId, fresh).forEach(l -> inserted.put(l.position(), l));
-        return lines.stream().map(l -> l.id() == null ? inserted.get(l.position()) : l).toList();
+        return lines.stream()
+                .map(l -> l.id() == null ? inserted.get(l.position()) : l)
+                .toList();
     }
 
     /** Inserts lines in one statement; returns them with their ids. Positions are unique within an order. */
@@ -332,10 +402,29 @@ public class OrderRepository {
         params.put("order", orderId);
         for (int i = 0; i < lines.size(); i++) {
             String n = Integer.toString(i);
-            sql.append(i == 0 ? "" : ", ").append("(:order, :position").append(n).append(", :sku").append(n)
-                    .append(", :name").append(n).append(", :attributes").append(n).append("::json, :unitPrice").append(n)
-                    .append(", :quantity").append(n).append(", :discount").append(n).append(", :taxRate").append(n)
-                    .append(", :total").append(n).append(", :shipped").append(n).append(", :returned").append(n)
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(:order, :position")
+                    .append(n)
+                    .append(", :sku")
+                    .append(n)
+                    .append(", :name")
+                    .append(n)
+                    .append(", :attributes")
+                    .append(n)
+                    .append("::json, :unitPrice")
+                    .append(n)
+                    .append(", :quantity")
+                    .append(n)
+                    .append(", :discount")
+                    .append(n)
+                    .append(", :taxRate")
+                    .append(n)
+                    .append(", :total")
+                    .append(n)
+                    .append(", :shipped")
+                    .append(n)
+                    .append(", :returned")
+                    .append(n)
                     .append(')');
             params.putAll(lineColumns(lines.get(i), n));
         }
@@ -344,15 +433,28 @@ public class OrderRepository {
         jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
             ids.put(rs.getInt(2), rs.getLong(1));
         });
-        return lines.stream().map(l -> new OrderLine(ids.get(l.position()), l.position(), l.sku(), l.name(),
-                l.attributes(), l.unitPrice(), l.quantity(), l.discount(), l.taxRate(), l.shippedQuantity(),
-                l.returnedQuantity())).toList();
+        return lines.stream()
+                .map(l -> new OrderLine(
+                        ids.get(l.position()),
+                        l.position(),
+                        l.sku(),
+                        l.name(),
+                        l.attributes(),
+                        l.unitPrice(),
+                        l.quantity(),
+                        l.discount(),
+                        l.taxRate(),
+                        l.shippedQuantity(),
+                        l.returnedQuantity()))
+                .toList();
     }
 
     private void insertObservers(long orderId, Set<Long> observers) {
         for (Long user : observers) {
             jdbc.sql("INSERT INTO order_observers (order_id, user_id) VALUES (:id, :user) ON CONFLICT DO NOTHING")
-                    .param("id", orderId).param("user", user).update();
+                    .param("id", orderId)
+                    .param("user", user)
+                    .update();
         }
     }
 
@@ -390,24 +492,35 @@ public class OrderRepository {
             return List.of();
         }
         List<OrderRow> rows = jdbc.sql("SELECT * FROM orders WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-                .param("ids", ids).query(this::row).list();
+                .param("ids", ids)
+                .query(this::row)
+                .list();
         Map<Long, List<OrderLine>> lines = new HashMap<>();
         jdbc.sql("SELECT * FROM order_lines WHERE order_id IN (:ids) ORDER BY order_id, position, id")
-                .param("ids", ids).query((ResultSet rs) -> {
-                    lines.computeIfAbsent(rs.getLong("order_id"), k -> new ArrayList<>()).add(line(rs));
+                .param("ids", ids)
+                .query((ResultSet rs) -> {
+                    lines.computeIfAbsent(rs.getLong("order_id"), k -> new ArrayList<>())
+                            .add(line(rs));
                 });
         Map<Long, Set<Long>> observers = new HashMap<>();
-        jdbc.sql("SELECT order_id, user_id FROM order_observers WHERE order_id IN (:ids)").param("ids", ids)
+        jdbc.sql("SELECT order_id, user_id FROM order_observers WHERE order_id IN (:ids)")
+                .param("ids", ids)
                 .query((ResultSet rs) -> {
-                    observers.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
+                    observers
+                            .computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                            .add(rs.getLong(2));
                 });
-        return rows.stream().map(r -> r.toOrder(lines.getOrDefault(r.id(), List.of()),
-                observers.getOrDefault(r.id(), new HashSet<>()))).toList();
+        return rows.stream()
+                .map(r -> r.toOrder(
+                        lines.getOrDefault(r.id(), List.of()), observers.getOrDefault(r.id(), new HashSet<>())))
+                .toList();
     }
 
     private Optional<Order> find(long id, String lock) {
-        Optional<OrderRow> row = jdbc.sql("SELECT * FROM orders WHERE id = :id" + lock).param("id", id)
-                .query(this::row).optional();
+        Optional<OrderRow> row = jdbc.sql("SELECT * FROM orders WHERE id = :id" + lock)
+                .param("id", id)
+                .query(this::row)
+                .optional();
         return row.map(r -> r.toOrder(loadLines(id), observers(id)));
     }
 
@@ -417,17 +530,25 @@ public class OrderRepository {
             return List.of();
         }
         return jdbc.sql("SELECT id FROM orders WHERE customer_id IN (:ids) ORDER BY id DESC LIMIT :limit")
-                .param("ids", customerIds).param("limit", limit).query(Long.class).list();
+                .param("ids", customerIds)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
     }
 
     public Optional<Long> findIdByNumber(String number) {
-        return jdbc.sql("SELECT id FROM orders WHERE number = :number").param("number", number)
-                .query(Long.class).optional();
+        return jdbc.sql("SELECT id FROM orders WHERE number = :number")
+                .param("number", number)
+                .query(Long.class)
+                .optional();
     }
 
     public Optional<Long> findIdByExternalId(String channel, String externalId) {
         return jdbc.sql("SELECT id FROM orders WHERE channel = :channel AND external_id = :externalId")
-                .param("channel", channel).param("externalId", externalId).query(Long.class).optional();
+                .param("channel", channel)
+                .param("externalId", externalId)
+                .query(Long.class)
+                .optional();
     }
 
     /**
@@ -436,24 +557,38 @@ public class OrderRepository {
      */
     public void lockExternalId(String channel, String externalId) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "order:" + channel + ":" + externalId).query((rs, n) -> 1).single();
+                .param("key", "order:" + channel + ":" + externalId)
+                .query((rs, n) -> 1)
+                .single();
     }
 
     private List<OrderLine> loadLines(long orderId) {
-        return jdbc.sql("SELECT * FROM order_lines WHERE order_id = :id ORDER BY position, id").param("id", orderId)
-                .query((rs, n) -> line(rs)).list();
+        return jdbc.sql("SELECT * FROM order_lines WHERE order_id = :id ORDER BY position, id")
+                .param("id", orderId)
+                .query((rs, n) -> line(rs))
+                .list();
     }
 
     private OrderLine line(ResultSet rs) throws SQLException {
-        return new OrderLine(rs.getLong("id"), rs.getInt("position"), rs.getString("sku"), rs.getString("name"),
-                json.readValue(rs.getString("attributes"), ATTRIBUTES), rs.getLong("unit_price"), rs.getInt("quantity"),
-                rs.getLong("discount"), rs.getInt("tax_rate"), rs.getInt("shipped_quantity"),
+        return new OrderLine(
+                rs.getLong("id"),
+                rs.getInt("position"),
+                rs.getString("sku"),
+                rs.getString("name"),
+                json.readValue(rs.getString("attributes"), ATTRIBUTES),
+                rs.getLong("unit_price"),
+                rs.getInt("quantity"),
+                rs.getLong("discount"),
+                rs.getInt("tax_rate"),
+                rs.getInt("shipped_quantity"),
                 rs.getInt("returned_quantity"));
     }
 
     private Set<Long> observers(long orderId) {
-        return new HashSet<>(jdbc.sql("SELECT user_id FROM order_observers WHERE order_id = :id").param("id", orderId)
-                .query(Long.class).list());
+        return new HashSet<>(jdbc.sql("SELECT user_id FROM order_observers WHERE order_id = :id")
+                .param("id", orderId)
+                .query(Long.class)
+                .list());
     }
 
     private String toJson(Address address) {
@@ -465,37 +600,113 @@ public class OrderRepository {
     }
 
     /** An order row as read, before its lines and observers are attached. */
-    private record OrderRow(long id, String number, String channel, String externalId, long customerId,
-                            String customerName, String email, String phone, Address billing, Address shipping,
-                            String currency, boolean pricesIncludeTax, long shippingAmount, long discount,
-                            String paymentMethod, Set<String> tags, Long responsibleId, LifecycleStatus lifecycle,
-                            LifecycleStatus heldFrom, String holdReason, long paid, long refunded, long pending,
-                            Instant placedAt, Instant createdAt, Instant updatedAt, String updatedBy, int version,
-                            PaymentTerms terms, Instant deliveredAt) {
+    private record OrderRow(
+            long id,
+            String number,
+            String channel,
+            String externalId,
+            long customerId,
+            String customerName,
+            String email,
+            String phone,
+            Address billing,
+            Address shipping,
+            String currency,
+            boolean pricesIncludeTax,
+            long shippingAmount,
+            long discount,
+            String paymentMethod,
+            Set<String> tags,
+            Long responsibleId,
+            LifecycleStatus lifecycle,
+            LifecycleStatus heldFrom,
+            String holdReason,
+            long paid,
+            long refunded,
+            long pending,
+            Instant placedAt,
+            Instant createdAt,
+            Instant updatedAt,
+            String updatedBy,
+            int version,
+            PaymentTerms terms,
+            Instant deliveredAt) {
 
         Order toOrder(List<OrderLine> lines, Set<Long> observers) {
-            OrderContent content = new OrderContent(customerId, customerName, email, phone, billing, shipping, currency,
-                    pricesIncludeTax, lines, shippingAmount, discount, paymentMethod, tags, responsibleId, observers, terms);
-            return new Order(id, number, channel, externalId, content, lifecycle, heldFrom, holdReason, paid, refunded,
-                    pending, placedAt, createdAt, updatedAt, updatedBy, version, deliveredAt);
+            OrderContent content = new OrderContent(
+                    customerId,
+                    customerName,
+                    email,
+                    phone,
+                    billing,
+                    shipping,
+                    currency,
+                    pricesIncludeTax,
+                    lines,
+                    shippingAmount,
+                    discount,
+                    paymentMethod,
+                    tags,
+                    responsibleId,
+                    observers,
+                    terms);
+            return new Order(
+                    id,
+                    number,
+                    channel,
+                    externalId,
+                    content,
+                    lifecycle,
+                    heldFrom,
+                    holdReason,
+                    paid,
+                    refunded,
+                    pending,
+                    placedAt,
+                    createdAt,
+                    updatedAt,
+                    updatedBy,
+                    version,
+                    deliveredAt);
         }
     }
 
     private OrderRow row(ResultSet rs, int n) throws SQLException {
         String heldFrom = rs.getString("held_from");
-        return new OrderRow(rs.getLong("id"), rs.getString("number"), rs.getString("channel"),
-                rs.getString("external_id"), rs.getLong("customer_id"), rs.getString("customer_name"),
-                rs.getString("email"), rs.getString("phone"), address(rs.getString("billing_address")),
-                address(rs.getString("shipping_address")), rs.getString("currency"), rs.getBoolean("prices_include_tax"),
-                rs.getLong("shipping"), rs.getLong("discount"), rs.getString("payment_method"),
+        return new OrderRow(
+                rs.getLong("id"),
+                rs.getString("number"),
+                rs.getString("channel"),
+                rs.getString("external_id"),
+                rs.getLong("customer_id"),
+                rs.getString("customer_name"),
+                rs.getString("email"),
+                rs.getString("phone"),
+                address(rs.getString("billing_address")),
+                address(rs.getString("shipping_address")),
+                rs.getString("currency"),
+                rs.getBoolean("prices_include_tax"),
+                rs.getLong("shipping"),
+                rs.getLong("discount"),
+                rs.getString("payment_method"),
                 new TreeSet<>(List.of((String[]) rs.getArray("tags").getArray())),
-                rs.getObject("responsible_id", Long.class), LifecycleStatus.valueOf(rs.getString("lifecycle")),
-                heldFrom == null ? null : LifecycleStatus.valueOf(heldFrom), rs.getString("hold_reason"),
-                rs.getLong("paid"), rs.getLong("refunded"), rs.getLong("pending"),
-                rs.getTimestamp("placed_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"), rs.getInt("version"),
-                new PaymentTerms(PaymentTerms.Kind.valueOf(rs.getString("payment_terms")),
+                rs.getObject("responsible_id", Long.class),
+                LifecycleStatus.valueOf(rs.getString("lifecycle")),
+                heldFrom == null ? null : LifecycleStatus.valueOf(heldFrom),
+                rs.getString("hold_reason"),
+                rs.getLong("paid"),
+                rs.getLong("refunded"),
+                rs.getLong("pending"),
+                rs.getTimestamp("placed_at").toInstant(),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("updated_by"),
+                rs.getInt("version"),
+                new PaymentTerms(
+                        PaymentTerms.Kind.valueOf(rs.getString("payment_terms")),
                         rs.getObject("due_on", java.time.LocalDate.class)),
-                rs.getTimestamp("delivered_at") == null ? null : rs.getTimestamp("delivered_at").toInstant());
+                rs.getTimestamp("delivered_at") == null
+                        ? null
+                        : rs.getTimestamp("delivered_at").toInstant());
     }
 }

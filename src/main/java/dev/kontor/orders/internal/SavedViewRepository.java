@@ -31,17 +31,26 @@ public class SavedViewRepository {
                         INSERT INTO saved_views (user_id, name, query, pinned, created_at)
                         VALUES (:user, :name, :query, :pinned, :now)
                         ON CONFLICT (user_id, name) DO UPDATE SET query = excluded.query, pinned = excluded.pinned""")
-                .param("user", userId).param("name", name).param("query", query).param("pinned", pinned)
-                .param("now", Timestamp.from(now)).update();
+                .param("user", userId)
+                .param("name", name)
+                .param("query", query)
+                .param("pinned", pinned)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     public void delete(long userId, long id) {
-        jdbc.sql("DELETE FROM saved_views WHERE id = :id AND user_id = :user").param("id", id).param("user", userId)
+        jdbc.sql("DELETE FROM saved_views WHERE id = :id AND user_id = :user")
+                .param("id", id)
+                .param("user", userId)
                 .update();
     }
 
     public void pin(long userId, long id, boolean pinned) {
         jdbc.sql("UPDATE saved_views SET pinned = :pinned WHERE id = :id AND user_id = :user")
-                .param("pinned", pinned).param("id", id).param("user", userId).update();
+                .param("pinned", pinned)
+                .param("id", id)
+                .param("user", userId)
+                .update();
     }
 }

@@ -29,8 +29,16 @@ class StockEvents {
     @EventListener
     void holdExpired(ReservationExpired event) {
         Actor job = Actor.system("reservation expiry");
-        timeline.record(new TimelineEntry(null, Orders.SUBJECT, event.orderId(), clock.instant(), null, job.displayName(),
-                "order.hold-expired", List.<Change>of(), null,
+        timeline.record(new TimelineEntry(
+                null,
+                Orders.SUBJECT,
+                event.orderId(),
+                clock.instant(),
+                null,
+                job.displayName(),
+                "order.hold-expired",
+                List.<Change>of(),
+                null,
                 Map.of("sku", event.sku(), "quantity", Integer.toString(event.quantity()))));
     }
 }

@@ -6,8 +6,7 @@ import dev.kontor.shared.InvalidInputException;
 /** A bulk action by its key, as forms and the API name it ({@code approve}, {@code tag}…). */
 final class BulkActions {
 
-    private BulkActions() {
-    }
+    private BulkActions() {}
 
     static BulkAction parse(String key) {
         if (key == null || key.isBlank()) {

@@ -46,29 +46,47 @@ class BulkApiController {
      * @param orderIds   the chosen orders; or
      * @param query      an order list's query string ({@code lifecycle=NEW&channel=EBAY}): every order it shows
      */
-    record BulkRequest(String action, List<Long> orderIds, String query, String reason, String tag,
-                       Long responsibleId) {
-    }
+    record BulkRequest(
+            String action, List<Long> orderIds, String query, String reason, String tag, Long responsibleId) {}
 
-    record BulkJobResponse(long id, String action, String argument, String requestedBy, int total, long processed,
-                           boolean finished, int percent, Map<BulkItemStatus, Long> counts) {
+    record BulkJobResponse(
+            long id,
+            String action,
+            String argument,
+            String requestedBy,
+            int total,
+            long processed,
+            boolean finished,
+            int percent,
+            Map<BulkItemStatus, Long> counts) {
         static BulkJobResponse of(BulkJob job) {
-            return new BulkJobResponse(job.id(), job.action().key(), job.argument(), job.requestedByName(), job.total(),
-                    job.processed(), job.finished(), job.percent(), job.counts());
+            return new BulkJobResponse(
+                    job.id(),
+                    job.action().key(),
+                    job.argument(),
+                    job.requestedByName(),
+                    job.total(),
+                    job.processed(),
+                    job.finished(),
+                    job.percent(),
+                    job.counts());
         }
     }
 
     @PostMapping("/api/orders/bulk")
-    @Operation(summary = "Start a bulk job", description = "Either orderIds or query (an order list's query string). "
-            + "hold needs a reason, tag/untag a tag, assign a responsibleId (none: nobody). Answers 202 with the job; "
-            + "each order is then acted on with its own rules and permissions, and has its own result. "
-            + "Send an Idempotency-Key header to retry safely.")
+    @Operation(
+            summary = "Start a bulk job",
+            description = "Either orderIds or query (an order list's query string). "
+                    + "hold needs a reason, tag/untag a tag, assign a responsibleId (none: nobody). Answers 202 with the job; "
+                    + "each order is then acted on with its own rules and permissions, and has its own result. "
+                    + "Send an Idempotency-Key header to retry safely.")
     ResponseEntity<BulkJobResponse> start(Actor actor, @RequestBody BulkRequest request) {
         BulkAction action = BulkActions.parse(request.action());
         String argument = switch (action) {
             case HOLD -> request.reason();
             case TAG, UNTAG -> request.tag();
-            case ASSIGN -> request.responsibleId() == null ? null : request.responsibleId().toString();
+            case ASSIGN ->
+                request.responsibleId() == null ? null : request.responsibleId().toString();
             default -> null;
         };
         if (request.query() != null && request.orderIds() != null) {
@@ -77,7 +95,8 @@ class BulkApiController {
         BulkJob job = request.query() != null
                 ? jobs.startForFilter(actor, action, argument, ListQuery.parse(request.query(), orders.today()))
                 : jobs.start(actor, action, argument, request.orderIds());
-        return ResponseEntity.accepted().location(URI.create("/api/bulk-jobs/" + job.id()))
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/bulk-jobs/" + job.id()))
                 .body(BulkJobResponse.of(job));
     }
 
@@ -88,19 +107,26 @@ class BulkApiController {
     }
 
     @GetMapping("/api/bulk-jobs/{id}/items")
-    @Operation(summary = "Each order's result", description = "Ordered by position; page with after=<last position>. "
-            + "problems=true: only refused, failed and those waiting for approval.")
-    List<BulkJob.Item> items(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "false") boolean problems,
-                             @RequestParam(defaultValue = "0") int after, @RequestParam(defaultValue = "200") int limit) {
+    @Operation(
+            summary = "Each order's result",
+            description = "Ordered by position; page with after=<last position>. "
+                    + "problems=true: only refused, failed and those waiting for approval.")
+    List<BulkJob.Item> items(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean problems,
+            @RequestParam(defaultValue = "0") int after,
+            @RequestParam(defaultValue = "200") int limit) {
         return jobs.items(actor, id, problems, after, limit);
     }
 
     @GetMapping(value = "/api/orders/export", produces = "text/csv")
-    @Operation(summary = "The order list as CSV", description = "Takes the list's filters (q, lifecycle, payment, "
-            + "fulfilment, channel, from, to, customer, overdue, flagged); newest first.")
+    @Operation(
+            summary = "The order list as CSV",
+            description = "Takes the list's filters (q, lifecycle, payment, "
+                    + "fulfilment, channel, from, to, customer, overdue, flagged); newest first.")
     void export(Actor actor, HttpServletRequest request, HttpServletResponse response) throws IOException {
         var filter = ListQuery.parse(request.getQueryString(), orders.today());
         export.matching(actor, filter, Downloads.csv(response, "orders.csv"));
     }
-
 }

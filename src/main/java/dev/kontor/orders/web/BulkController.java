@@ -47,15 +47,17 @@ class BulkController {
     }
 
     @PostMapping("/orders/bulk")
-    String start(Actor actor, @RequestParam(required = false) String action,
-                 @RequestParam(required = false) List<Long> ids,
-                 @RequestParam(defaultValue = "false") boolean all,
-                 @RequestParam(required = false) String query,
-                 @RequestParam(required = false) String reason,
-                 @RequestParam(required = false) String tag,
-                 @RequestParam(required = false) String responsibleId,
-                 @RequestParam(required = false) String page,
-                 RedirectAttributes redirect) {
+    String start(
+            Actor actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) List<Long> ids,
+            @RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(required = false) String query,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String responsibleId,
+            @RequestParam(required = false) String page,
+            RedirectAttributes redirect) {
         try {
             BulkAction verb = BulkActions.parse(action);
             String argument = switch (verb) {
@@ -65,7 +67,8 @@ class BulkController {
                 default -> null;
             };
             String key = requestKey(page, verb, argument, all, query, ids);
-            BulkJob job = all ? jobs.startForFilter(actor, verb, argument, ListQuery.parse(query, orders.today()), key)
+            BulkJob job = all
+                    ? jobs.startForFilter(actor, verb, argument, ListQuery.parse(query, orders.today()), key)
                     : jobs.start(actor, verb, argument, ids, key);
             redirect.addFlashAttribute("notice", messages.get("bulk.started", job.id(), job.total()));
             return "redirect:/orders/bulk/" + job.id();
@@ -80,16 +83,22 @@ class BulkController {
      * finds the job it started; another action or other orders from that page are another request. No token (an
      * old page, a hand-made request): no key.
      */
-    static String requestKey(String page, BulkAction action, String argument, boolean all, String query,
-                             List<Long> ids) {
+    static String requestKey(
+            String page, BulkAction action, String argument, boolean all, String query, List<Long> ids) {
         if (page == null || page.isBlank()) {
             return null;
         }
-        String request = String.join("\n", page, action.name(), String.valueOf(argument), String.valueOf(all),
+        String request = String.join(
+                "\n",
+                page,
+                action.name(),
+                String.valueOf(argument),
+                String.valueOf(all),
                 all ? String.valueOf(query) : String.valueOf(ids));
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(request.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(request.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }
@@ -97,9 +106,13 @@ class BulkController {
 
     /** The ticked rows, or every order the list shows when none is ticked, as CSV. */
     @PostMapping("/orders/export")
-    void export(Actor actor, @RequestParam(required = false) List<Long> ids,
-                @RequestParam(defaultValue = "false") boolean all, @RequestParam(required = false) String query,
-                HttpServletResponse response) throws IOException {
+    void export(
+            Actor actor,
+            @RequestParam(required = false) List<Long> ids,
+            @RequestParam(defaultValue = "false") boolean all,
+            @RequestParam(required = false) String query,
+            HttpServletResponse response)
+            throws IOException {
         if (all || ids == null || ids.isEmpty()) {
             export.matching(actor, ListQuery.parse(query, orders.today()), Downloads.csv(response, "orders.csv"));
         } else {
@@ -114,16 +127,16 @@ class BulkController {
     }
 
     @GetMapping("/orders/bulk/{id}")
-    String job(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "false") boolean problems,
-               Model model) {
+    String job(
+            Actor actor, @PathVariable long id, @RequestParam(defaultValue = "false") boolean problems, Model model) {
         show(actor, id, problems, model);
         return "orders/bulk-job";
     }
 
     /** The progress and results, polled by the job page until the job is finished. */
     @GetMapping("/orders/bulk/{id}/progress")
-    String progress(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "false") boolean problems,
-                    Model model) {
+    String progress(
+            Actor actor, @PathVariable long id, @RequestParam(defaultValue = "false") boolean problems, Model model) {
         show(actor, id, problems, model);
         return "orders/bulk-job :: progress";
     }
@@ -135,7 +148,11 @@ class BulkController {
         model.addAttribute("statuses", dev.kontor.orders.BulkItemStatus.values());
         model.addAttribute("items", jobs.items(actor, id, problems, 0, ITEMS_SHOWN));
         model.addAttribute("shownLimit", ITEMS_SHOWN);
-        model.addAttribute("assignee", job.action() == BulkAction.ASSIGN && job.argument() != null
-                ? users.displayNames(List.of(Long.valueOf(job.argument()))).get(Long.valueOf(job.argument())) : null);
+        model.addAttribute(
+                "assignee",
+                job.action() == BulkAction.ASSIGN && job.argument() != null
+                        ? users.displayNames(List.of(Long.valueOf(job.argument())))
+                                .get(Long.valueOf(job.argument()))
+                        : null);
     }
 }

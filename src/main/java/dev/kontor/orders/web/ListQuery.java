@@ -24,16 +24,19 @@ import dev.kontor.shared.InvalidInputException;
  */
 final class ListQuery {
 
-    private ListQuery() {
-    }
+    private ListQuery() {}
 
     static OrderFilter parse(String query, LocalDate today) {
         Map<String, List<String>> params = params(query == null ? "" : query);
-        OrderFilter filter = new OrderFilter(first(params, "q"),
-                values(params, "lifecycle", LifecycleStatus.class), values(params, "payment", PaymentStatus.class),
+        OrderFilter filter = new OrderFilter(
+                first(params, "q"),
+                values(params, "lifecycle", LifecycleStatus.class),
+                values(params, "payment", PaymentStatus.class),
                 values(params, "fulfilment", FulfilmentStatus.class),
                 new LinkedHashSet<>(several(params, "channel")),
-                date(params, "from"), date(params, "to"), number(params, "customer"));
+                date(params, "from"),
+                date(params, "to"),
+                number(params, "customer"));
         if ("true".equals(first(params, "overdue"))) {
             filter = filter.overdueOn(today);
         }

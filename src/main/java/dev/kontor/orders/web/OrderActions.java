@@ -11,13 +11,13 @@ import dev.kontor.orders.Orders;
 /** The lifecycle actions to offer a user on an order: the rules allow them now and the user may take or ask. */
 final class OrderActions {
 
-    private OrderActions() {
-    }
+    private OrderActions() {}
 
     static List<OrderAction> offered(Orders orders, Actor actor, Order order) {
         return Arrays.stream(OrderAction.values())
                 .filter(order::allows)
-                .filter(a -> orders.verdict(actor, order, Orders.permissionFor(a)).isOffered())
+                .filter(a ->
+                        orders.verdict(actor, order, Orders.permissionFor(a)).isOffered())
                 .toList();
     }
 }

@@ -11,12 +11,12 @@ import java.util.Set;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
-import dev.kontor.access.Verdict;
-import dev.kontor.orders.ActionOutcome;
 import dev.kontor.access.Users;
+import dev.kontor.access.Verdict;
 import dev.kontor.catalog.Holding;
 import dev.kontor.catalog.Inventory;
 import dev.kontor.customers.Customers;
+import dev.kontor.orders.ActionOutcome;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.NoteKind;
@@ -55,6 +55,7 @@ class OrderController {
     static final int PAGE_SIZE = 50;
     /** The list's columns a user may show or hide (the number is always shown); saved with a view's query. */
     static final List<String> COLUMNS = List.of("placed", "channel", "customer", "units", "total", "status", "tags");
+
     static final List<String> DEFAULT_COLUMNS = List.of("placed", "channel", "customer", "units", "total", "status");
 
     private final Orders orders;
@@ -68,11 +69,17 @@ class OrderController {
     private final Inventory inventory;
     private final Users users;
 
-    OrderController(Orders orders, Customers customers, Users users, List<OrderPanel> panels,
-                    dev.kontor.orders.Markets markets, dev.kontor.orders.SavedViews savedViews,
-                    dev.kontor.customers.Blacklist blacklist,
-                    dev.kontor.access.Permissions permissions, Messages messages,
-                    Inventory inventory) {
+    OrderController(
+            Orders orders,
+            Customers customers,
+            Users users,
+            List<OrderPanel> panels,
+            dev.kontor.orders.Markets markets,
+            dev.kontor.orders.SavedViews savedViews,
+            dev.kontor.customers.Blacklist blacklist,
+            dev.kontor.access.Permissions permissions,
+            Messages messages,
+            Inventory inventory) {
         this.orders = orders;
         this.inventory = inventory;
         this.customers = customers;
@@ -81,26 +88,31 @@ class OrderController {
         this.savedViews = savedViews;
         this.blacklist = blacklist;
         this.permissions = permissions;
-        this.panels = panels.stream().sorted(Comparator.comparingInt(OrderPanel::position)).toList();
+        this.panels = panels.stream()
+                .sorted(Comparator.comparingInt(OrderPanel::position))
+                .toList();
         this.messages = messages;
     }
 
     @GetMapping("/orders")
-    String list(@RequestParam(required = false) String q,
-                @RequestParam(required = false) Set<LifecycleStatus> lifecycle,
-                @RequestParam(required = false) Set<PaymentStatus> payment,
-                @RequestParam(required = false) Set<FulfilmentStatus> fulfilment,
-                @RequestParam(required = false) Set<String> channel,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) Long customer,
-                @RequestParam(defaultValue = "false") boolean overdue,
-                @RequestParam(defaultValue = "false") boolean flagged,
-                @RequestParam(defaultValue = "PLACED") OrderSort sort,
-                @RequestParam(defaultValue = "desc") String dir,
-                @RequestParam(required = false) String after,
-                @RequestParam(required = false) List<String> cols,
-                Actor actor, HttpServletRequest request, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Set<LifecycleStatus> lifecycle,
+            @RequestParam(required = false) Set<PaymentStatus> payment,
+            @RequestParam(required = false) Set<FulfilmentStatus> fulfilment,
+            @RequestParam(required = false) Set<String> channel,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Long customer,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "false") boolean flagged,
+            @RequestParam(defaultValue = "PLACED") OrderSort sort,
+            @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) List<String> cols,
+            Actor actor,
+            HttpServletRequest request,
+            Model model) {
         OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer);
         if (overdue) {
             filter = filter.overdueOn(orders.today());
@@ -121,18 +133,30 @@ class OrderController {
         model.addAttribute("filter", filter);
         model.addAttribute("bulkPage", java.util.UUID.randomUUID().toString()); // see BulkController.requestKey
         if (filter.query() != null && model.getAttribute("page") instanceof dev.kontor.orders.OrderPage shown) {
-            model.addAttribute("matched", orders.matchedKeys(filter.query(),
-                    shown.items().stream().map(dev.kontor.orders.OrderSummary::id).toList()));
+            model.addAttribute(
+                    "matched",
+                    orders.matchedKeys(
+                            filter.query(),
+                            shown.items().stream()
+                                    .map(dev.kontor.orders.OrderSummary::id)
+                                    .toList()));
             Map<Long, Marked> marks = new java.util.HashMap<>();
-            shown.items().forEach(o -> marks.put(o.id(), new Marked(Highlight.mark(o.number(), q),
-                    Highlight.mark(o.customerName(), q))));
+            shown.items()
+                    .forEach(o -> marks.put(
+                            o.id(), new Marked(Highlight.mark(o.number(), q), Highlight.mark(o.customerName(), q))));
             model.addAttribute("marks", marks);
         }
-        boolean financeView = filter.overdueOn() != null || (filter.lifecycle().equals(OrderFilter.unpaid().lifecycle())
-                && filter.payment().equals(OrderFilter.unpaid().payment()));
+        boolean financeView = filter.overdueOn() != null
+                || (filter.lifecycle().equals(OrderFilter.unpaid().lifecycle())
+                        && filter.payment().equals(OrderFilter.unpaid().payment()));
         if (financeView && model.getAttribute("page") instanceof dev.kontor.orders.OrderPage shown) {
-            model.addAttribute("financeNotes", orders.notes(
-                    shown.items().stream().map(dev.kontor.orders.OrderSummary::id).toList(), NoteKind.FINANCE));
+            model.addAttribute(
+                    "financeNotes",
+                    orders.notes(
+                            shown.items().stream()
+                                    .map(dev.kontor.orders.OrderSummary::id)
+                                    .toList(),
+                            NoteKind.FINANCE));
         }
         model.addAttribute("sort", sort);
         model.addAttribute("dir", descending ? "desc" : "asc");
@@ -142,12 +166,21 @@ class OrderController {
         model.addAttribute("unpaidCount", orders.count(actor, OrderFilter.unpaid()));
         model.addAttribute("savedViews", savedViews.of(actor));
         model.addAttribute("currentQuery", request.getQueryString() == null ? "" : request.getQueryString());
-        model.addAttribute("unpaidView", filter.lifecycle().equals(OrderFilter.unpaid().lifecycle())
-                && filter.payment().equals(OrderFilter.unpaid().payment()));
+        model.addAttribute(
+                "unpaidView",
+                filter.lifecycle().equals(OrderFilter.unpaid().lifecycle())
+                        && filter.payment().equals(OrderFilter.unpaid().payment()));
         model.addAttribute("unpaidByChannel", orders.countByChannel(actor, OrderFilter.unpaid()));
         model.addAttribute("channels", orders.channels());
-        model.addAttribute("lifecycles", List.of(LifecycleStatus.DRAFT, LifecycleStatus.NEW, LifecycleStatus.APPROVED,
-                LifecycleStatus.ON_HOLD, LifecycleStatus.COMPLETED, LifecycleStatus.CANCELLED));
+        model.addAttribute(
+                "lifecycles",
+                List.of(
+                        LifecycleStatus.DRAFT,
+                        LifecycleStatus.NEW,
+                        LifecycleStatus.APPROVED,
+                        LifecycleStatus.ON_HOLD,
+                        LifecycleStatus.COMPLETED,
+                        LifecycleStatus.CANCELLED));
         model.addAttribute("payments", PaymentStatus.values());
         model.addAttribute("fulfilments", FulfilmentStatus.values());
         model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
@@ -155,13 +188,14 @@ class OrderController {
         model.addAttribute("allColumns", COLUMNS);
         model.addAttribute("cols", cols == null || cols.isEmpty() ? Set.copyOf(DEFAULT_COLUMNS) : Set.copyOf(cols));
         keepParameters(request, model);
-        model.addAttribute("assignees", users.all().stream().filter(dev.kontor.access.User::enabled).toList());
+        model.addAttribute(
+                "assignees",
+                users.all().stream().filter(dev.kontor.access.User::enabled).toList());
         return "orders/list";
     }
 
     /** An order's number and customer with what the search matched marked, as HTML. */
-    record Marked(String number, String customer) {
-    }
+    record Marked(String number, String customer) {}
 
     /**
      * The list's parameters but the sort and the page: as a query string for sort links and the pager
@@ -175,8 +209,10 @@ class OrderController {
                 return;
             }
             for (String value : values) {
-                base.append(UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8)).append('=')
-                        .append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8)).append('&');
+                base.append(UriUtils.encodeQueryParam(name, StandardCharsets.UTF_8))
+                        .append('=')
+                        .append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8))
+                        .append('&');
             }
             if (!name.equals("cols")) {
                 kept.put(name, Arrays.asList(values));
@@ -191,38 +227,58 @@ class OrderController {
         Order order = orders.view(actor, id);
         model.addAttribute("order", order);
         model.addAttribute("dueDate", orders.dueDate(order));
-        model.addAttribute("customerCounts", orders.customerCounts(actor, order.content().customerId()));
+        model.addAttribute(
+                "customerCounts", orders.customerCounts(actor, order.content().customerId()));
         model.addAttribute("flagReason", orders.flagReason(order.id()).orElse(null));
         model.addAttribute("lineage", orders.lineage(actor, order.id()));
         boolean canTag = order.lifecycle() != LifecycleStatus.DELETED
-                && orders.verdict(actor, order, dev.kontor.access.Permission.ORDER_TAG).isAllowed();
+                && orders.verdict(actor, order, dev.kontor.access.Permission.ORDER_TAG)
+                        .isAllowed();
         model.addAttribute("canTag", canTag);
         if (canTag) {
-            model.addAttribute("assignees", users.all().stream().filter(dev.kontor.access.User::enabled).toList());
+            model.addAttribute(
+                    "assignees",
+                    users.all().stream().filter(dev.kontor.access.User::enabled).toList());
         }
-        model.addAttribute("canService", orders.verdict(actor, order, dev.kontor.access.Permission.ORDER_SERVICE)
-                .isAllowed());
+        model.addAttribute(
+                "canService",
+                orders.verdict(actor, order, dev.kontor.access.Permission.ORDER_SERVICE)
+                        .isAllowed());
         model.addAttribute("blacklistMarks", blacklist.of(order.content().customerId()));
-        model.addAttribute("canBlacklist", permissions.check(actor, dev.kontor.access.Permission.CUSTOMER_BLACKLIST,
-                dev.kontor.access.Situation.NONE).isAllowed());
-        model.addAttribute("canLift", permissions.check(actor, dev.kontor.access.Permission.CUSTOMER_UNBLACKLIST,
-                dev.kontor.access.Situation.NONE).isAllowed());
+        model.addAttribute(
+                "canBlacklist",
+                permissions
+                        .check(actor, dev.kontor.access.Permission.CUSTOMER_BLACKLIST, dev.kontor.access.Situation.NONE)
+                        .isAllowed());
+        model.addAttribute(
+                "canLift",
+                permissions
+                        .check(
+                                actor,
+                                dev.kontor.access.Permission.CUSTOMER_UNBLACKLIST,
+                                dev.kontor.access.Situation.NONE)
+                        .isAllowed());
         model.addAttribute("overdue", orders.isOverdue(order));
         List<OrderAction> actions = OrderActions.offered(orders, actor, order);
         model.addAttribute("actions", actions);
         Map<OrderAction, Boolean> needsApproval = new java.util.EnumMap<>(OrderAction.class);
-        actions.forEach(a -> needsApproval.put(a, !orders.verdict(actor, order, Orders.permissionFor(a)).isAllowed()));
+        actions.forEach(a -> needsApproval.put(
+                a, !orders.verdict(actor, order, Orders.permissionFor(a)).isAllowed()));
         model.addAttribute("needsApproval", needsApproval);
         Verdict edit = orders.verdict(actor, order, Permission.ORDER_EDIT);
         model.addAttribute("canEdit", order.isEditable() && edit.isOffered());
         model.addAttribute("editNeedsApproval", !edit.isAllowed());
-        model.addAttribute("canNote", orders.verdict(actor, order, Permission.ORDER_NOTE).isAllowed());
+        model.addAttribute(
+                "canNote", orders.verdict(actor, order, Permission.ORDER_NOTE).isAllowed());
         model.addAttribute("notes", orders.notes(actor, id));
-        model.addAttribute("stock", inventory.holdingsOf(id).stream()
-                .collect(java.util.stream.Collectors.toMap(Holding::orderLineId, h -> h)));
+        model.addAttribute(
+                "stock",
+                inventory.holdingsOf(id).stream()
+                        .collect(java.util.stream.Collectors.toMap(Holding::orderLineId, h -> h)));
         model.addAttribute("noteKinds", NoteKind.values());
         model.addAttribute("timeline", orders.timeline(actor, id));
-        model.addAttribute("customer", customers.find(order.content().customerId()).orElse(null));
+        model.addAttribute(
+                "customer", customers.find(order.content().customerId()).orElse(null));
         model.addAttribute("people", users.displayNames(people(order)));
         Map<String, Map<String, Object>> panelData = new LinkedHashMap<>();
         for (OrderPanel panel : panels) {
@@ -245,9 +301,14 @@ class OrderController {
     }
 
     @PostMapping("/orders")
-    String create(Actor actor, @ModelAttribute("form") OrderForm form, @RequestParam(defaultValue = "draft") String save,
-                  Model model, HttpServletRequest request, HttpServletResponse response,
-                  RedirectAttributes redirectAttributes) {
+    String create(
+            Actor actor,
+            @ModelAttribute("form") OrderForm form,
+            @RequestParam(defaultValue = "draft") String save,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirectAttributes) {
         form.dropEmptyLines();
         Problems problems = new Problems();
         OrderInput input = form.toInput(problems);
@@ -255,7 +316,10 @@ class OrderController {
             problems.throwIfAny();
             Orders.Placed placed = orders.place(actor, input, !"submit".equals(save));
             if (placed.approval() != null) {
-                redirectAttributes.addFlashAttribute("notice", messages.get("approval.sent", messages.get(placed.approval().why())));
+                redirectAttributes.addFlashAttribute(
+                        "notice",
+                        messages.get(
+                                "approval.sent", messages.get(placed.approval().why())));
             }
             return redirect("/orders/" + placed.order().id(), request, response, redirectAttributes);
         } catch (InvalidInputException e) {
@@ -271,8 +335,14 @@ class OrderController {
     }
 
     @PostMapping("/orders/{id}/edit")
-    String update(Actor actor, @PathVariable long id, @ModelAttribute("form") OrderForm form, Model model,
-                  HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirectAttributes) {
+    String update(
+            Actor actor,
+            @PathVariable long id,
+            @ModelAttribute("form") OrderForm form,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirectAttributes) {
         form.dropEmptyLines();
         Problems problems = new Problems();
         OrderInput input = form.toInput(problems);
@@ -281,8 +351,10 @@ class OrderController {
             problems.throwIfAny();
             ActionOutcome outcome = orders.edit(actor, id, form.getVersion(), input);
             if (outcome.isPendingApproval()) {
-                redirectAttributes.addFlashAttribute("notice",
-                        messages.get("approval.sent", messages.get(outcome.approval().why())));
+                redirectAttributes.addFlashAttribute(
+                        "notice",
+                        messages.get(
+                                "approval.sent", messages.get(outcome.approval().why())));
             }
             return redirect("/orders/" + id, request, response, redirectAttributes);
         } catch (InvalidInputException e) {
@@ -297,8 +369,12 @@ class OrderController {
 
     /** htmx: the form again, with a line added or removed; nothing is saved. */
     @PostMapping("/orders/form/lines")
-    String lines(Actor actor, @ModelAttribute("form") OrderForm form, @RequestParam(required = false) Integer remove,
-                 @RequestParam(required = false) Long orderId, Model model) {
+    String lines(
+            Actor actor,
+            @ModelAttribute("form") OrderForm form,
+            @RequestParam(required = false) Integer remove,
+            @RequestParam(required = false) Long orderId,
+            Model model) {
         if (remove != null) {
             form.removeLine(remove);
         } else {
@@ -316,15 +392,19 @@ class OrderController {
 
     /** Saves the list as filtered now as the user's own view, pinned as a tab. */
     @PostMapping("/orders/views")
-    String saveView(Actor actor, @RequestParam(required = false) String name, @RequestParam(required = false) String query,
-                    RedirectAttributes redirect) {
+    String saveView(
+            Actor actor,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String query,
+            RedirectAttributes redirect) {
         try {
             savedViews.save(actor, name, query, true);
             redirect.addFlashAttribute("notice", messages.get("views.saved"));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
         }
-        return "redirect:/orders" + (query == null || query.isBlank() ? "" : "?" + dev.kontor.orders.SavedViews.clean(query));
+        return "redirect:/orders"
+                + (query == null || query.isBlank() ? "" : "?" + dev.kontor.orders.SavedViews.clean(query));
     }
 
     @PostMapping("/orders/views/{viewId}/delete")
@@ -335,17 +415,30 @@ class OrderController {
 
     /** Adds a tag to the order, or removes one. */
     @PostMapping("/orders/{id}/tags")
-    String tags(Actor actor, @PathVariable long id, @RequestParam(required = false) String add,
-                @RequestParam(required = false) String remove, RedirectAttributes redirect) {
-        attempt(redirect, () -> orders.retag(actor, id, null, add == null ? Set.of() : Set.of(add),
-                remove == null ? Set.of() : Set.of(remove)));
+    String tags(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String add,
+            @RequestParam(required = false) String remove,
+            RedirectAttributes redirect) {
+        attempt(
+                redirect,
+                () -> orders.retag(
+                        actor,
+                        id,
+                        null,
+                        add == null ? Set.of() : Set.of(add),
+                        remove == null ? Set.of() : Set.of(remove)));
         return "redirect:/orders/" + id;
     }
 
     /** Makes someone (or nobody) responsible for the order. */
     @PostMapping("/orders/{id}/responsible")
-    String responsible(Actor actor, @PathVariable long id, @RequestParam(required = false) Long responsibleId,
-                       RedirectAttributes redirect) {
+    String responsible(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) Long responsibleId,
+            RedirectAttributes redirect) {
         attempt(redirect, () -> orders.assign(actor, id, null, responsibleId));
         return "redirect:/orders/" + id;
     }
@@ -363,25 +456,45 @@ class OrderController {
 
     /** Customer service's after-sales verbs from the order page. */
     @PostMapping("/orders/{id}/service/{verb}")
-    String service(Actor actor, @PathVariable long id, @PathVariable String verb,
-                   @RequestParam(required = false) Integer version, @RequestParam(required = false) String reason,
-                   @RequestParam(required = false) Long lineId, @RequestParam(required = false) String sku,
-                   @RequestParam(required = false) String name, @RequestParam(required = false) String quantity,
-                   @RequestParam(required = false) String amount, @RequestParam(required = false) List<Long> lineIds,
-                   @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+    String service(
+            Actor actor,
+            @PathVariable long id,
+            @PathVariable String verb,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Long lineId,
+            @RequestParam(required = false) String sku,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String quantity,
+            @RequestParam(required = false) String amount,
+            @RequestParam(required = false) List<Long> lineIds,
+            @RequestParam Map<String, String> params,
+            RedirectAttributes redirect) {
         long target = id;
         try {
             switch (verb) {
                 case "exchange" -> orders.exchange(actor, id, version, lineId == null ? -1 : lineId, sku, reason);
-                case "gift" -> orders.addGift(actor, id, version, sku, name, wholeNumber(quantity, "quantity"), null,
-                        reason);
-                case "rebate" -> orders.rebate(actor, id, version,
-                        dev.kontor.shared.Money.parseInput(amount, orders.view(actor, id).currency(), "amount"),
-                        reason);
-                case "reship" -> target = orders.reship(actor, id, lineIds, reason).id();
-                case "price" -> orders.changePrice(actor, id, version, lineId,
-                        dev.kontor.shared.Money.parseInput(amount, orders.view(actor, id).currency(), "amount"),
-                        reason);
+                case "gift" ->
+                    orders.addGift(actor, id, version, sku, name, wholeNumber(quantity, "quantity"), null, reason);
+                case "rebate" ->
+                    orders.rebate(
+                            actor,
+                            id,
+                            version,
+                            dev.kontor.shared.Money.parseInput(
+                                    amount, orders.view(actor, id).currency(), "amount"),
+                            reason);
+                case "reship" ->
+                    target = orders.reship(actor, id, lineIds, reason).id();
+                case "price" ->
+                    orders.changePrice(
+                            actor,
+                            id,
+                            version,
+                            lineId,
+                            dev.kontor.shared.Money.parseInput(
+                                    amount, orders.view(actor, id).currency(), "amount"),
+                            reason);
                 case "split" -> orders.split(actor, id, version, splitQuantities(lineIds, params), reason);
                 default -> throw new dev.kontor.shared.NotFoundException("action", verb);
             }
@@ -416,27 +529,42 @@ class OrderController {
         }
     }
 
-
     @PostMapping("/orders/{id}/actions/{action}")
-    String act(Actor actor, @PathVariable long id, @PathVariable String action,
-               @RequestParam(required = false) Integer version, @RequestParam(required = false) String reason,
-               RedirectAttributes redirect) {
-        OrderAction verb = OrderAction.fromKey(action).orElseThrow(() -> new dev.kontor.shared.NotFoundException("action", action));
+    String act(
+            Actor actor,
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        OrderAction verb = OrderAction.fromKey(action)
+                .orElseThrow(() -> new dev.kontor.shared.NotFoundException("action", action));
         try {
             ActionOutcome outcome = orders.act(actor, id, version, verb, reason);
-            redirect.addFlashAttribute("notice", outcome.isPendingApproval()
-                    ? messages.get("approval.sent", messages.get(outcome.approval().why()))
-                    : messages.get("order.done." + verb.key()));
+            redirect.addFlashAttribute(
+                    "notice",
+                    outcome.isPendingApproval()
+                            ? messages.get(
+                                    "approval.sent",
+                                    messages.get(outcome.approval().why()))
+                            : messages.get("order.done." + verb.key()));
         } catch (KontorException e) {
-            redirect.addFlashAttribute("error", e instanceof InvalidInputException invalid
-                    ? messages.of(invalid.problems().get(0)) : messages.of(e));
+            redirect.addFlashAttribute(
+                    "error",
+                    e instanceof InvalidInputException invalid
+                            ? messages.of(invalid.problems().get(0))
+                            : messages.of(e));
         }
         return verb == OrderAction.DELETE ? "redirect:/orders" : "redirect:/orders/" + id;
     }
 
     @PostMapping("/orders/{id}/notes")
-    String addNote(Actor actor, @PathVariable long id, @RequestParam(required = false) NoteKind kind,
-                   @RequestParam(required = false) String body, RedirectAttributes redirect) {
+    String addNote(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) NoteKind kind,
+            @RequestParam(required = false) String body,
+            RedirectAttributes redirect) {
         try {
             orders.addNote(actor, id, kind, body);
         } catch (InvalidInputException e) {
@@ -479,8 +607,8 @@ class OrderController {
      * After a successful save: htmx follows HX-Redirect, a plain form post a normal redirect. Flash messages
      * go with either.
      */
-    private static String redirect(String url, HttpServletRequest request, HttpServletResponse response,
-                                   RedirectAttributes flash) {
+    private static String redirect(
+            String url, HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
         if (request.getHeader("HX-Request") != null) {
             var output = org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request);
             output.putAll(flash.getFlashAttributes());

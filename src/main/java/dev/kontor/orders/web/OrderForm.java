@@ -14,8 +14,8 @@ import dev.kontor.customers.CustomerRules;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderContent;
 import dev.kontor.orders.OrderInput;
-import dev.kontor.orders.PaymentTerms;
 import dev.kontor.orders.OrderLine;
+import dev.kontor.orders.PaymentTerms;
 import dev.kontor.shared.Address;
 import dev.kontor.shared.Currencies;
 import dev.kontor.shared.Money;
@@ -64,30 +64,101 @@ public class OrderForm {
         private String payerAccount;
         private String payerAccountType;
 
-        public String getId() { return id; }
-        public void setId(String id) { this.id = id; }
-        public String getQuery() { return query; }
-        public void setQuery(String query) { this.query = query; }
-        public String getSelectedName() { return selectedName; }
-        public void setSelectedName(String selectedName) { this.selectedName = selectedName; }
-        public String getKind() { return kind; }
-        public void setKind(String kind) { this.kind = kind; }
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getCompany() { return company; }
-        public void setCompany(String company) { this.company = company; }
-        public String getCountry() { return country; }
-        public void setCountry(String country) { this.country = country; }
-        public String getEmail() { return email; }
-        public void setEmail(String email) { this.email = email; }
-        public String getPhone() { return phone; }
-        public void setPhone(String phone) { this.phone = phone; }
-        public String getLandline() { return landline; }
-        public void setLandline(String landline) { this.landline = landline; }
-        public String getPayerAccount() { return payerAccount; }
-        public void setPayerAccount(String payerAccount) { this.payerAccount = payerAccount; }
-        public String getPayerAccountType() { return payerAccountType; }
-        public void setPayerAccountType(String payerAccountType) { this.payerAccountType = payerAccountType; }
+        public String getId() {
+            return id;
+        }
+
+        public void setId(String id) {
+            this.id = id;
+        }
+
+        public String getQuery() {
+            return query;
+        }
+
+        public void setQuery(String query) {
+            this.query = query;
+        }
+
+        public String getSelectedName() {
+            return selectedName;
+        }
+
+        public void setSelectedName(String selectedName) {
+            this.selectedName = selectedName;
+        }
+
+        public String getKind() {
+            return kind;
+        }
+
+        public void setKind(String kind) {
+            this.kind = kind;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getCompany() {
+            return company;
+        }
+
+        public void setCompany(String company) {
+            this.company = company;
+        }
+
+        public String getCountry() {
+            return country;
+        }
+
+        public void setCountry(String country) {
+            this.country = country;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
+        }
+
+        public String getLandline() {
+            return landline;
+        }
+
+        public void setLandline(String landline) {
+            this.landline = landline;
+        }
+
+        public String getPayerAccount() {
+            return payerAccount;
+        }
+
+        public void setPayerAccount(String payerAccount) {
+            this.payerAccount = payerAccount;
+        }
+
+        public String getPayerAccountType() {
+            return payerAccountType;
+        }
+
+        public void setPayerAccountType(String payerAccountType) {
+            this.payerAccountType = payerAccountType;
+        }
     }
 
     /** A postal address as typed. */
@@ -103,12 +174,15 @@ public class OrderForm {
         private String phone;
 
         boolean isEmpty() {
-            return Arrays.stream(new String[] {name, company, street, street2, postalCode, city, region, country, phone})
+            return Arrays.stream(
+                            new String[] {name, company, street, street2, postalCode, city, region, country, phone})
                     .allMatch(v -> Text.clean(v) == null);
         }
 
         Address toAddress() {
-            return isEmpty() ? null : new Address(name, company, street, street2, postalCode, city, region, country, phone);
+            return isEmpty()
+                    ? null
+                    : new Address(name, company, street, street2, postalCode, city, region, country, phone);
         }
 
         static AddressForm of(Address a) {
@@ -127,24 +201,77 @@ public class OrderForm {
             return f;
         }
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getCompany() { return company; }
-        public void setCompany(String company) { this.company = company; }
-        public String getStreet() { return street; }
-        public void setStreet(String street) { this.street = street; }
-        public String getStreet2() { return street2; }
-        public void setStreet2(String street2) { this.street2 = street2; }
-        public String getPostalCode() { return postalCode; }
-        public void setPostalCode(String postalCode) { this.postalCode = postalCode; }
-        public String getCity() { return city; }
-        public void setCity(String city) { this.city = city; }
-        public String getRegion() { return region; }
-        public void setRegion(String region) { this.region = region; }
-        public String getCountry() { return country; }
-        public void setCountry(String country) { this.country = country; }
-        public String getPhone() { return phone; }
-        public void setPhone(String phone) { this.phone = phone; }
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getCompany() {
+            return company;
+        }
+
+        public void setCompany(String company) {
+            this.company = company;
+        }
+
+        public String getStreet() {
+            return street;
+        }
+
+        public void setStreet(String street) {
+            this.street = street;
+        }
+
+        public String getStreet2() {
+            return street2;
+        }
+
+        public void setStreet2(String street2) {
+            this.street2 = street2;
+        }
+
+        public String getPostalCode() {
+            return postalCode;
+        }
+
+        public void setPostalCode(String postalCode) {
+            this.postalCode = postalCode;
+        }
+
+        public String getCity() {
+            return city;
+        }
+
+        public void setCity(String city) {
+            this.city = city;
+        }
+
+        public String getRegion() {
+            return region;
+        }
+
+        public void setRegion(String region) {
+            this.region = region;
+        }
+
+        public String getCountry() {
+            return country;
+        }
+
+        public void setCountry(String country) {
+            this.country = country;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
+        }
     }
 
     /** One line as typed; prices as decimals in the order's currency ({@code 129.00}). */
@@ -162,22 +289,69 @@ public class OrderForm {
             return Text.clean(sku) == null && Text.clean(name) == null && Text.clean(unitPrice) == null;
         }
 
-        public String getSku() { return sku; }
-        public void setSku(String sku) { this.sku = sku; }
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getColour() { return colour; }
-        public void setColour(String colour) { this.colour = colour; }
-        public String getSize() { return size; }
-        public void setSize(String size) { this.size = size; }
-        public String getUnitPrice() { return unitPrice; }
-        public void setUnitPrice(String unitPrice) { this.unitPrice = unitPrice; }
-        public String getQuantity() { return quantity; }
-        public void setQuantity(String quantity) { this.quantity = quantity; }
-        public String getDiscount() { return discount; }
-        public void setDiscount(String discount) { this.discount = discount; }
-        public String getTaxRate() { return taxRate; }
-        public void setTaxRate(String taxRate) { this.taxRate = taxRate; }
+        public String getSku() {
+            return sku;
+        }
+
+        public void setSku(String sku) {
+            this.sku = sku;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getColour() {
+            return colour;
+        }
+
+        public void setColour(String colour) {
+            this.colour = colour;
+        }
+
+        public String getSize() {
+            return size;
+        }
+
+        public void setSize(String size) {
+            this.size = size;
+        }
+
+        public String getUnitPrice() {
+            return unitPrice;
+        }
+
+        public void setUnitPrice(String unitPrice) {
+            this.unitPrice = unitPrice;
+        }
+
+        public String getQuantity() {
+            return quantity;
+        }
+
+        public void setQuantity(String quantity) {
+            this.quantity = quantity;
+        }
+
+        public String getDiscount() {
+            return discount;
+        }
+
+        public void setDiscount(String discount) {
+            this.discount = discount;
+        }
+
+        public String getTaxRate() {
+            return taxRate;
+        }
+
+        public void setTaxRate(String taxRate) {
+            this.taxRate = taxRate;
+        }
     }
 
     /** The form filled from an existing order, to edit it. */
@@ -206,15 +380,20 @@ public class OrderForm {
             line.unitPrice = decimal(l.unitPrice(), c.currency());
             line.quantity = Integer.toString(l.quantity());
             line.discount = l.discount() == 0 ? null : decimal(l.discount(), c.currency());
-            line.taxRate = l.taxRate() == 0 ? null : java.math.BigDecimal.valueOf(l.taxRate(), 2).stripTrailingZeros()
-                    .toPlainString();
+            line.taxRate = l.taxRate() == 0
+                    ? null
+                    : java.math.BigDecimal.valueOf(l.taxRate(), 2)
+                            .stripTrailingZeros()
+                            .toPlainString();
             form.lines.add(line);
         }
         form.shipping = c.shipping() == 0 ? null : decimal(c.shipping(), c.currency());
         form.discount = c.discount() == 0 ? null : decimal(c.discount(), c.currency());
         form.paymentMethod = c.paymentMethod();
         form.paymentTerms = c.paymentTerms().kind().name();
-        form.paymentDueDate = c.paymentTerms().fixedDate() == null ? null : c.paymentTerms().fixedDate().toString();
+        form.paymentDueDate = c.paymentTerms().fixedDate() == null
+                ? null
+                : c.paymentTerms().fixedDate().toString();
         form.tags = String.join(", ", c.tags());
         form.responsibleId = c.responsibleId();
         form.observerIds = new LinkedHashSet<>(c.observerIds());
@@ -242,8 +421,13 @@ public class OrderForm {
             if (Text.clean(l.size) != null) {
                 attributes.put("size", l.size.strip());
             }
-            lineInputs.add(new OrderInput.LineInput(l.sku, l.name, attributes, money(l.unitPrice, cur, at + "unitPrice", problems),
-                    integer(l.quantity, at + "quantity", problems), money(l.discount, cur, at + "discount", problems),
+            lineInputs.add(new OrderInput.LineInput(
+                    l.sku,
+                    l.name,
+                    attributes,
+                    money(l.unitPrice, cur, at + "unitPrice", problems),
+                    integer(l.quantity, at + "quantity", problems),
+                    money(l.discount, cur, at + "discount", problems),
                     percent(l.taxRate, at + "taxRate", problems)));
         }
         Set<String> tagSet = new LinkedHashSet<>();
@@ -254,16 +438,33 @@ public class OrderForm {
                 }
             }
         }
-        return new OrderInput(channel, externalId, customerChoice(problems), email, phone,
-                separateBilling ? billingAddress.toAddress() : null, shippingAddress.toAddress(), cur, pricesIncludeTax,
-                lineInputs, money(shipping, cur, "shipping", problems), money(discount, cur, "discount", problems),
-                paymentMethod, tagSet, responsibleId, observerIds, null, null, terms(problems));
+        return new OrderInput(
+                channel,
+                externalId,
+                customerChoice(problems),
+                email,
+                phone,
+                separateBilling ? billingAddress.toAddress() : null,
+                shippingAddress.toAddress(),
+                cur,
+                pricesIncludeTax,
+                lineInputs,
+                money(shipping, cur, "shipping", problems),
+                money(discount, cur, "discount", problems),
+                paymentMethod,
+                tagSet,
+                responsibleId,
+                observerIds,
+                null,
+                null,
+                terms(problems));
     }
 
     private PaymentTerms terms(Problems problems) {
         PaymentTerms.Kind kind;
         try {
-            kind = Text.clean(paymentTerms) == null ? PaymentTerms.Kind.DUE_ON_RECEIPT
+            kind = Text.clean(paymentTerms) == null
+                    ? PaymentTerms.Kind.DUE_ON_RECEIPT
                     : PaymentTerms.Kind.valueOf(paymentTerms.strip());
         } catch (IllegalArgumentException e) {
             problems.add("paymentTerms", "validation.terms.unknown", paymentTerms);
@@ -294,9 +495,17 @@ public class OrderForm {
         }
         CustomerKind kind = "COMPANY".equals(customer.kind) ? CustomerKind.COMPANY : CustomerKind.PERSON;
         Address address = shippingAddress.toAddress();
-        CustomerDetails details = CustomerDetails.of(kind, customer.name, customer.company,
+        CustomerDetails details = CustomerDetails.of(
+                kind,
+                customer.name,
+                customer.company,
                 customer.country == null || customer.country.isBlank() ? shippingAddress.country : customer.country,
-                null, customer.email, customer.phone, customer.landline, customer.payerAccount, customer.payerAccountType,
+                null,
+                customer.email,
+                customer.phone,
+                customer.landline,
+                customer.payerAccount,
+                customer.payerAccountType,
                 address);
         return new OrderInput.CustomerChoice(null, details, CustomerRules.FieldNames.SINGLE_FIELDS);
     }
@@ -310,7 +519,8 @@ public class OrderForm {
             normalized = normalized.replace(',', '.');
         }
         try {
-            return Money.parse(normalized, currency != null && Currencies.isKnown(currency) ? currency : "EUR").minor();
+            return Money.parse(normalized, currency != null && Currencies.isKnown(currency) ? currency : "EUR")
+                    .minor();
         } catch (NumberFormatException | ArithmeticException e) {
             problems.add(field, "validation.amount");
             return null;
@@ -335,7 +545,8 @@ public class OrderForm {
             return null;
         }
         try {
-            return new java.math.BigDecimal(value.strip().replace(',', '.').replace("%", "")).movePointRight(2)
+            return new java.math.BigDecimal(value.strip().replace(',', '.').replace("%", ""))
+                    .movePointRight(2)
                     .intValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             problems.add(field, "validation.percent");
@@ -363,44 +574,163 @@ public class OrderForm {
         }
     }
 
-    public String getChannel() { return channel; }
-    public void setChannel(String channel) { this.channel = channel; }
-    public String getExternalId() { return externalId; }
-    public void setExternalId(String externalId) { this.externalId = externalId; }
-    public Integer getVersion() { return version; }
-    public void setVersion(Integer version) { this.version = version; }
-    public CustomerForm getCustomer() { return customer; }
-    public void setCustomer(CustomerForm customer) { this.customer = customer; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public AddressForm getShippingAddress() { return shippingAddress; }
-    public void setShippingAddress(AddressForm shippingAddress) { this.shippingAddress = shippingAddress; }
-    public boolean isSeparateBilling() { return separateBilling; }
-    public void setSeparateBilling(boolean separateBilling) { this.separateBilling = separateBilling; }
-    public AddressForm getBillingAddress() { return billingAddress; }
-    public void setBillingAddress(AddressForm billingAddress) { this.billingAddress = billingAddress; }
-    public String getCurrency() { return currency; }
-    public void setCurrency(String currency) { this.currency = currency; }
-    public boolean isPricesIncludeTax() { return pricesIncludeTax; }
-    public void setPricesIncludeTax(boolean pricesIncludeTax) { this.pricesIncludeTax = pricesIncludeTax; }
-    public List<LineForm> getLines() { return lines; }
-    public void setLines(List<LineForm> lines) { this.lines = lines; }
-    public String getShipping() { return shipping; }
-    public void setShipping(String shipping) { this.shipping = shipping; }
-    public String getDiscount() { return discount; }
-    public void setDiscount(String discount) { this.discount = discount; }
-    public String getPaymentTerms() { return paymentTerms; }
-    public void setPaymentTerms(String paymentTerms) { this.paymentTerms = paymentTerms; }
-    public String getPaymentDueDate() { return paymentDueDate; }
-    public void setPaymentDueDate(String paymentDueDate) { this.paymentDueDate = paymentDueDate; }
-    public String getPaymentMethod() { return paymentMethod; }
-    public void setPaymentMethod(String paymentMethod) { this.paymentMethod = paymentMethod; }
-    public Long getResponsibleId() { return responsibleId; }
-    public void setResponsibleId(Long responsibleId) { this.responsibleId = responsibleId; }
-    public Set<Long> getObserverIds() { return observerIds; }
-    public void setObserverIds(Set<Long> observerIds) { this.observerIds = observerIds == null ? new LinkedHashSet<>() : observerIds; }
-    public String getTags() { return tags; }
-    public void setTags(String tags) { this.tags = tags; }
+    public String getChannel() {
+        return channel;
+    }
+
+    public void setChannel(String channel) {
+        this.channel = channel;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    public Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(Integer version) {
+        this.version = version;
+    }
+
+    public CustomerForm getCustomer() {
+        return customer;
+    }
+
+    public void setCustomer(CustomerForm customer) {
+        this.customer = customer;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public AddressForm getShippingAddress() {
+        return shippingAddress;
+    }
+
+    public void setShippingAddress(AddressForm shippingAddress) {
+        this.shippingAddress = shippingAddress;
+    }
+
+    public boolean isSeparateBilling() {
+        return separateBilling;
+    }
+
+    public void setSeparateBilling(boolean separateBilling) {
+        this.separateBilling = separateBilling;
+    }
+
+    public AddressForm getBillingAddress() {
+        return billingAddress;
+    }
+
+    public void setBillingAddress(AddressForm billingAddress) {
+        this.billingAddress = billingAddress;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
+    public boolean isPricesIncludeTax() {
+        return pricesIncludeTax;
+    }
+
+    public void setPricesIncludeTax(boolean pricesIncludeTax) {
+        this.pricesIncludeTax = pricesIncludeTax;
+    }
+
+    public List<LineForm> getLines() {
+        return lines;
+    }
+
+    public void setLines(List<LineForm> lines) {
+        this.lines = lines;
+    }
+
+    public String getShipping() {
+        return shipping;
+    }
+
+    public void setShipping(String shipping) {
+        this.shipping = shipping;
+    }
+
+    public String getDiscount() {
+        return discount;
+    }
+
+    public void setDiscount(String discount) {
+        this.discount = discount;
+    }
+
+    public String getPaymentTerms() {
+        return paymentTerms;
+    }
+
+    public void setPaymentTerms(String paymentTerms) {
+        this.paymentTerms = paymentTerms;
+    }
+
+    public String getPaymentDueDate() {
+        return paymentDueDate;
+    }
+
+    public void setPaymentDueDate(String paymentDueDate) {
+        this.paymentDueDate = paymentDueDate;
+    }
+
+    public String getPaymentMethod() {
+        return paymentMethod;
+    }
+
+    public void setPaymentMethod(String paymentMethod) {
+        this.paymentMethod = paymentMethod;
+    }
+
+    public Long getResponsibleId() {
+        return responsibleId;
+    }
+
+    public void setResponsibleId(Long responsibleId) {
+        this.responsibleId = responsibleId;
+    }
+
+    public Set<Long> getObserverIds() {
+        return observerIds;
+    }
+
+    public void setObserverIds(Set<Long> observerIds) {
+        this.observerIds = observerIds == null ? new LinkedHashSet<>() : observerIds;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
 }

@@ -19,20 +19,42 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An order as the API shows it. Amounts are integers in the currency's minor unit. */
 @Schema(name = "Order")
-record OrderResponse(long id, String number, String channel, String externalId, Status status, Customer customer,
-                     String email, String phone, AddressPayload billingAddress, AddressPayload shippingAddress,
-                     String currency, boolean pricesIncludeTax, List<Line> lines, Sums totals, long paid,
-                     long refunded, long outstanding, String paymentMethod, PaymentTerms paymentTerms,
-                     java.time.LocalDate dueDate, Set<String> tags, Long responsibleId,
-                     Set<Long> observerIds, String holdReason, List<String> allowedActions, Instant placedAt,
-                     Instant createdAt, Instant updatedAt, String updatedBy, int version) {
+record OrderResponse(
+        long id,
+        String number,
+        String channel,
+        String externalId,
+        Status status,
+        Customer customer,
+        String email,
+        String phone,
+        AddressPayload billingAddress,
+        AddressPayload shippingAddress,
+        String currency,
+        boolean pricesIncludeTax,
+        List<Line> lines,
+        Sums totals,
+        long paid,
+        long refunded,
+        long outstanding,
+        String paymentMethod,
+        PaymentTerms paymentTerms,
+        java.time.LocalDate dueDate,
+        Set<String> tags,
+        Long responsibleId,
+        Set<Long> observerIds,
+        String holdReason,
+        List<String> allowedActions,
+        Instant placedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        String updatedBy,
+        int version) {
 
     /** The three status axes. */
-    record Status(LifecycleStatus lifecycle, PaymentStatus payment, FulfilmentStatus fulfilment) {
-    }
+    record Status(LifecycleStatus lifecycle, PaymentStatus payment, FulfilmentStatus fulfilment) {}
 
-    record Customer(long id, String name) {
-    }
+    record Customer(long id, String name) {}
 
     @Schema(name = "OrderTotals")
     record Sums(long subtotal, long shipping, long discount, long tax, long total) {
@@ -42,26 +64,71 @@ record OrderResponse(long id, String number, String channel, String externalId, 
     }
 
     @Schema(name = "OrderLine")
-    record Line(long id, int position, String sku, String name, Map<String, String> attributes, long unitPrice,
-                int quantity, long discount, int taxRate, long total, int shippedQuantity) {
-    }
+    record Line(
+            long id,
+            int position,
+            String sku,
+            String name,
+            Map<String, String> attributes,
+            long unitPrice,
+            int quantity,
+            long discount,
+            int taxRate,
+            long total,
+            int shippedQuantity) {}
 
     /** The order, with the actions this user may take (or ask for) now. */
     static OrderResponse of(Order o, dev.kontor.orders.Orders orders, dev.kontor.access.Actor actor) {
         OrderContent c = o.content();
         List<Line> lines = c.lines().stream().map(OrderResponse::line).toList();
-        List<String> actions = OrderActions.offered(orders, actor, o).stream().map(OrderAction::key).toList();
-        return new OrderResponse(o.id(), o.number(), o.channel(), o.externalId(),
+        List<String> actions = OrderActions.offered(orders, actor, o).stream()
+                .map(OrderAction::key)
+                .toList();
+        return new OrderResponse(
+                o.id(),
+                o.number(),
+                o.channel(),
+                o.externalId(),
                 new Status(o.lifecycle(), o.paymentStatus(), o.fulfilmentStatus()),
-                new Customer(c.customerId(), c.customerName()), c.email(), c.phone(),
-                AddressPayload.of(c.billingAddress()), AddressPayload.of(c.shippingAddress()), c.currency(),
-                c.pricesIncludeTax(), lines, Sums.of(o.totals()), o.paid(), o.refunded(), o.outstanding(), c.paymentMethod(),
-                c.paymentTerms(), orders.dueDate(o), c.tags(), c.responsibleId(), c.observerIds(), o.holdReason(), actions, o.placedAt(), o.createdAt(),
-                o.updatedAt(), o.updatedBy(), o.version());
+                new Customer(c.customerId(), c.customerName()),
+                c.email(),
+                c.phone(),
+                AddressPayload.of(c.billingAddress()),
+                AddressPayload.of(c.shippingAddress()),
+                c.currency(),
+                c.pricesIncludeTax(),
+                lines,
+                Sums.of(o.totals()),
+                o.paid(),
+                o.refunded(),
+                o.outstanding(),
+                c.paymentMethod(),
+                c.paymentTerms(),
+                orders.dueDate(o),
+                c.tags(),
+                c.responsibleId(),
+                c.observerIds(),
+                o.holdReason(),
+                actions,
+                o.placedAt(),
+                o.createdAt(),
+                o.updatedAt(),
+                o.updatedBy(),
+                o.version());
     }
 
     private static Line line(OrderLine l) {
-        return new Line(l.id(), l.position(), l.sku(), l.name(), l.attributes(), l.unitPrice(), l.quantity(),
-                l.discount(), l.taxRate(), l.total(), l.shippedQuantity());
+        return new Line(
+                l.id(),
+                l.position(),
+                l.sku(),
+                l.name(),
+                l.attributes(),
+                l.unitPrice(),
+                l.quantity(),
+                l.discount(),
+                l.taxRate(),
+                l.total(),
+                l.shippedQuantity());
     }
 }

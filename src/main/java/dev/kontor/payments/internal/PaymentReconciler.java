@@ -29,7 +29,9 @@ public class PaymentReconciler {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${kontor.payments.reconcile-interval:PT1M}", initialDelayString = "${kontor.payments.reconcile-interval:PT1M}")
+    @Scheduled(
+            fixedDelayString = "${kontor.payments.reconcile-interval:PT1M}",
+            initialDelayString = "${kontor.payments.reconcile-interval:PT1M}")
     void run() {
         reconcileDue();
     }

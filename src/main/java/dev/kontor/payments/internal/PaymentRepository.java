@@ -18,8 +18,7 @@ import org.springframework.stereotype.Repository;
 public class PaymentRepository {
 
     /** What the order's payment status is derived from, in minor units. */
-    public record Sums(long paid, long refunded, long pending) {
-    }
+    public record Sums(long paid, long refunded, long pending) {}
 
     private final JdbcClient jdbc;
 
@@ -27,31 +26,63 @@ public class PaymentRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(long orderId, PaymentKind kind, PaymentState state, long amount, String currency, String method,
-                       String reference, Instant occurredAt, Long byId, String byName, Instant now) {
+    public long insert(
+            long orderId,
+            PaymentKind kind,
+            PaymentState state,
+            long amount,
+            String currency,
+            String method,
+            String reference,
+            Instant occurredAt,
+            Long byId,
+            String byName,
+            Instant now) {
         return jdbc.sql("""
                         INSERT INTO payments (order_id, kind, state, amount, currency, method, reference, occurred_at,
                             recorded_by_id, recorded_by_name, created_at)
                         VALUES (:order, :kind, :state, :amount, :currency, :method, :reference, :occurredAt, :byId,
                             :byName, :now) RETURNING id""")
-                .param("order", orderId).param("kind", kind.name()).param("state", state.name())
-                .param("amount", amount).param("currency", currency).param("method", method)
-                .param("reference", reference).param("occurredAt", Timestamp.from(occurredAt))
-                .param("byId", byId).param("byName", byName).param("now", Timestamp.from(now))
-                .query(Long.class).single();
+                .param("order", orderId)
+                .param("kind", kind.name())
+                .param("state", state.name())
+                .param("amount", amount)
+                .param("currency", currency)
+                .param("method", method)
+                .param("reference", reference)
+                .param("occurredAt", Timestamp.from(occurredAt))
+                .param("byId", byId)
+                .param("byName", byName)
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
     }
 
     /** A payment a customer starts through an invoice link, handled by a provider. */
-    public long insertAttempt(long orderId, long linkId, String provider, String method, long amount, String currency,
-                              String byName, Instant now) {
+    public long insertAttempt(
+            long orderId,
+            long linkId,
+            String provider,
+            String method,
+            long amount,
+            String currency,
+            String byName,
+            Instant now) {
         return jdbc.sql("""
                         INSERT INTO payments (order_id, kind, state, amount, currency, method, occurred_at,
                             recorded_by_name, created_at, link_id, provider)
                         VALUES (:order, 'PAYMENT', 'INITIATED', :amount, :currency, :method, :now, :byName, :now, :link,
                             :provider) RETURNING id""")
-                .param("order", orderId).param("amount", amount).param("currency", currency).param("method", method)
-                .param("now", Timestamp.from(now)).param("byName", byName).param("link", linkId)
-                .param("provider", provider).query(Long.class).single();
+                .param("order", orderId)
+                .param("amount", amount)
+                .param("currency", currency)
+                .param("method", method)
+                .param("now", Timestamp.from(now))
+                .param("byName", byName)
+                .param("link", linkId)
+                .param("provider", provider)
+                .query(Long.class)
+                .single();
     }
 
     /** What the provider said: the new state, its reference, and when to ask again (null: never). */
@@ -59,16 +90,18 @@ public class PaymentRepository {
         jdbc.sql("""
                         UPDATE payments SET state = :state, reference = coalesce(:reference, reference),
                             next_check_at = :next WHERE id = :id""")
-                .param("state", state.name()).param("reference", reference)
-                .param("next", nextCheck == null ? null : Timestamp.from(nextCheck)).param("id", id).update();
+                .param("state", state.name())
+                .param("reference", reference)
+                .param("next", nextCheck == null ? null : Timestamp.from(nextCheck))
+                .param("id", id)
+                .update();
     }
 
     /** The payment under way or done through this link, if any (at most one, by a unique index). */
     public Optional<Payment> liveAttempt(long linkId) {
         return jdbc.sql("""
                         SELECT * FROM payments WHERE link_id = :link
-                        AND state IN ('INITIATED', 'PENDING', 'UNKNOWN', 'SUCCEEDED')""")
-                .param("link", linkId).query(PaymentRepository::map).optional();
+                        AND state IN ('INITIATED', 'PENDING', 'UNKNOWN', 'SUCCEEDED')""").param("link", linkId).query(PaymentRepository::map).optional();
     }
 
     /**
@@ -82,13 +115,18 @@ public class PaymentRepository {
                                        AND state IN ('INITIATED', 'PENDING', 'UNKNOWN')
                                      ORDER BY next_check_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                         RETURNING *""")
-                .param("now", Timestamp.from(now)).param("lease", Timestamp.from(lease)).param("limit", limit)
-                .query(PaymentRepository::map).list();
+                .param("now", Timestamp.from(now))
+                .param("lease", Timestamp.from(lease))
+                .param("limit", limit)
+                .query(PaymentRepository::map)
+                .list();
     }
 
     public Optional<Payment> lock(long id) {
-        return jdbc.sql("SELECT * FROM payments WHERE id = :id FOR UPDATE").param("id", id)
-                .query(PaymentRepository::map).optional();
+        return jdbc.sql("SELECT * FROM payments WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(PaymentRepository::map)
+                .optional();
     }
 
     /** A refund's lines. */
@@ -97,8 +135,11 @@ public class PaymentRepository {
             jdbc.sql("""
                             INSERT INTO refund_lines (payment_id, order_line_id, quantity, goods)
                             VALUES (:payment, :line, :quantity, :goods)""")
-                    .param("payment", paymentId).param("line", line.orderLineId()).param("quantity", line.quantity())
-                    .param("goods", line.goods().name()).update();
+                    .param("payment", paymentId)
+                    .param("line", line.orderLineId())
+                    .param("quantity", line.quantity())
+                    .param("goods", line.goods().name())
+                    .update();
         }
     }
 
@@ -108,11 +149,9 @@ public class PaymentRepository {
         jdbc.sql("""
                         SELECT r.order_line_id, sum(r.quantity) FROM refund_lines r JOIN payments p ON p.id = r.payment_id
                         WHERE p.order_id = :order AND p.state = 'SUCCEEDED'
-                        GROUP BY r.order_line_id""")
-                .param("order", orderId)
-                .query((java.sql.ResultSet rs) -> {
-                    units.put(rs.getLong(1), rs.getInt(2));
-                });
+                        GROUP BY r.order_line_id""").param("order", orderId).query((java.sql.ResultSet rs) -> {
+            units.put(rs.getLong(1), rs.getInt(2));
+        });
         return units;
     }
 
@@ -121,27 +160,37 @@ public class PaymentRepository {
         java.util.Map<Long, java.util.List<dev.kontor.payments.RefundLine>> lines = new java.util.LinkedHashMap<>();
         jdbc.sql("""
                         SELECT r.payment_id, r.order_line_id, r.quantity, r.goods FROM refund_lines r
-                        JOIN payments p ON p.id = r.payment_id WHERE p.order_id = :order ORDER BY r.payment_id""")
-                .param("order", orderId)
-                .query((java.sql.ResultSet rs) -> {
-                    lines.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
-                            .add(new dev.kontor.payments.RefundLine(rs.getLong(2), rs.getInt(3),
-                                    dev.kontor.payments.RefundGoods.valueOf(rs.getString(4))));
-                });
+                        JOIN payments p ON p.id = r.payment_id WHERE p.order_id = :order ORDER BY r.payment_id""").param("order", orderId).query((java.sql.ResultSet rs) -> {
+            lines.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                    .add(new dev.kontor.payments.RefundLine(
+                            rs.getLong(2), rs.getInt(3), dev.kontor.payments.RefundGoods.valueOf(rs.getString(4))));
+        });
         return lines;
     }
 
     /** Money carried from one order to another (a split), as a pair of succeeded records. */
-    public void insertTransfer(long fromOrder, String fromNumber, long toOrder, String toNumber, long amount,
-                               String currency, String byName, Instant now) {
+    public void insertTransfer(
+            long fromOrder,
+            String fromNumber,
+            long toOrder,
+            String toNumber,
+            long amount,
+            String currency,
+            String byName,
+            Instant now) {
         for (boolean out : new boolean[] {true, false}) {
             jdbc.sql("""
                             INSERT INTO payments (order_id, kind, state, amount, currency, method, reference, occurred_at,
                                 recorded_by_name, created_at)
                             VALUES (:order, :kind, 'SUCCEEDED', :amount, :currency, 'TRANSFER', :reference, :now, :by, :now)""")
-                    .param("order", out ? fromOrder : toOrder).param("kind", out ? "TRANSFER_OUT" : "TRANSFER_IN")
-                    .param("amount", amount).param("currency", currency).param("reference", out ? toNumber : fromNumber)
-                    .param("now", Timestamp.from(now)).param("by", byName).update();
+                    .param("order", out ? fromOrder : toOrder)
+                    .param("kind", out ? "TRANSFER_OUT" : "TRANSFER_IN")
+                    .param("amount", amount)
+                    .param("currency", currency)
+                    .param("reference", out ? toNumber : fromNumber)
+                    .param("now", Timestamp.from(now))
+                    .param("by", byName)
+                    .update();
         }
     }
 
@@ -149,8 +198,7 @@ public class PaymentRepository {
         jdbc.sql("""
                         UPDATE payments SET state = :state,
                             next_check_at = CASE WHEN :state IN ('SUCCEEDED', 'FAILED') THEN NULL ELSE next_check_at END
-                        WHERE id = :id""")
-                .param("state", state.name()).param("id", id).update();
+                        WHERE id = :id""").param("state", state.name()).param("id", id).update();
     }
 
     public Sums sums(long orderId) {
@@ -161,24 +209,39 @@ public class PaymentRepository {
                                coalesce(sum(amount) FILTER (WHERE kind = 'PAYMENT'
                                                             AND state IN ('INITIATED', 'PENDING', 'UNKNOWN')), 0)
                         FROM payments WHERE order_id = :order""")
-                .param("order", orderId).query((rs, n) -> new Sums(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .param("order", orderId)
+                .query((rs, n) -> new Sums(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .single();
     }
 
     public List<Payment> findByOrder(long orderId) {
-        return jdbc.sql("SELECT * FROM payments WHERE order_id = :order ORDER BY id").param("order", orderId)
-                .query(PaymentRepository::map).list();
+        return jdbc.sql("SELECT * FROM payments WHERE order_id = :order ORDER BY id")
+                .param("order", orderId)
+                .query(PaymentRepository::map)
+                .list();
     }
 
     public Optional<Payment> findById(long id) {
-        return jdbc.sql("SELECT * FROM payments WHERE id = :id").param("id", id).query(PaymentRepository::map).optional();
+        return jdbc.sql("SELECT * FROM payments WHERE id = :id")
+                .param("id", id)
+                .query(PaymentRepository::map)
+                .optional();
     }
 
     private static Payment map(ResultSet rs, int n) throws SQLException {
-        return new Payment(rs.getLong("id"), rs.getLong("order_id"), PaymentKind.valueOf(rs.getString("kind")),
-                PaymentState.valueOf(rs.getString("state")), rs.getLong("amount"), rs.getString("currency"),
-                rs.getString("method"), rs.getString("reference"), rs.getTimestamp("occurred_at").toInstant(),
-                rs.getString("recorded_by_name"), rs.getTimestamp("created_at").toInstant(), rs.getString("provider"),
+        return new Payment(
+                rs.getLong("id"),
+                rs.getLong("order_id"),
+                PaymentKind.valueOf(rs.getString("kind")),
+                PaymentState.valueOf(rs.getString("state")),
+                rs.getLong("amount"),
+                rs.getString("currency"),
+                rs.getString("method"),
+                rs.getString("reference"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("recorded_by_name"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("provider"),
                 rs.getObject("link_id", Long.class));
     }
 }

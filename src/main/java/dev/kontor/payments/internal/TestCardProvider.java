@@ -25,8 +25,15 @@ class TestCardProvider implements PaymentProvider {
     static final String PENDING = "4000000000000077";
     static final String TIMES_OUT = "4000000000000119";
 
-    private static final Map<String, PaymentState> OUTCOMES = Map.of(SUCCEEDS, PaymentState.SUCCEEDED,
-            DECLINED, PaymentState.FAILED, PENDING, PaymentState.PENDING, TIMES_OUT, PaymentState.UNKNOWN);
+    private static final Map<String, PaymentState> OUTCOMES = Map.of(
+            SUCCEEDS,
+            PaymentState.SUCCEEDED,
+            DECLINED,
+            PaymentState.FAILED,
+            PENDING,
+            PaymentState.PENDING,
+            TIMES_OUT,
+            PaymentState.UNKNOWN);
 
     @Override
     public String code() {

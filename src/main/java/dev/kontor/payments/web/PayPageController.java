@@ -62,21 +62,26 @@ class PayPageController {
     }
 
     @PostMapping("/pay/{token}")
-    String pay(@PathVariable String token, @ModelAttribute PayForm form, HttpServletRequest request,
-               RedirectAttributes redirect) {
+    String pay(
+            @PathVariable String token,
+            @ModelAttribute PayForm form,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         useLanguage(links.view(token), request);
         try {
             Checkout.Result result = links.pay(token, form.input());
             if (result.state() == PaymentState.FAILED) {
-                redirect.addFlashAttribute("error", messages.get(Optional.ofNullable(result.messageKey())
-                        .orElse("pay.card.declined")));
+                redirect.addFlashAttribute(
+                        "error",
+                        messages.get(Optional.ofNullable(result.messageKey()).orElse("pay.card.declined")));
                 redirect.addFlashAttribute("form", form);
             } else if (result.messageKey() != null && result.state() != PaymentState.SUCCEEDED) {
                 redirect.addFlashAttribute("notice", messages.get(result.messageKey()));
             }
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
-            redirect.addFlashAttribute("invalid", e.problems().stream().map(p -> p.field()).toList());
+            redirect.addFlashAttribute(
+                    "invalid", e.problems().stream().map(p -> p.field()).toList());
             redirect.addFlashAttribute("form", form);
         } catch (ActionRefusedException e) {
             redirect.addFlashAttribute("error", messages.of(e));
@@ -136,39 +141,111 @@ class PayPageController {
                 form.billingCity = shown.city();
                 form.billingCountry = shown.country();
             }
-            form.shipping = open.shipping().stream().filter(m -> m.price() == open.order().content().shipping())
-                    .map(m -> m.code()).findFirst().orElse(PaymentLinks.AGREED_SHIPPING);
-            form.provider = open.providers().isEmpty() ? null : open.providers().get(0).code();
+            form.shipping = open.shipping().stream()
+                    .filter(m -> m.price() == open.order().content().shipping())
+                    .map(m -> m.code())
+                    .findFirst()
+                    .orElse(PaymentLinks.AGREED_SHIPPING);
+            form.provider =
+                    open.providers().isEmpty() ? null : open.providers().get(0).code();
             return form;
         }
 
         Checkout.Input input() {
-            Address billing = sameAsShipping ? null : new Address(billingName, billingCompany, billingStreet, null,
-                    billingPostalCode, billingCity, null, billingCountry, null);
-            return new Checkout.Input(billing, shipping, provider,
-                    cardNumber == null ? Map.of() : Map.of("cardNumber", cardNumber));
+            Address billing = sameAsShipping
+                    ? null
+                    : new Address(
+                            billingName,
+                            billingCompany,
+                            billingStreet,
+                            null,
+                            billingPostalCode,
+                            billingCity,
+                            null,
+                            billingCountry,
+                            null);
+            return new Checkout.Input(
+                    billing, shipping, provider, cardNumber == null ? Map.of() : Map.of("cardNumber", cardNumber));
         }
 
-        public boolean isSameAsShipping() { return sameAsShipping; }
-        public void setSameAsShipping(boolean v) { this.sameAsShipping = v; }
-        public String getBillingName() { return billingName; }
-        public void setBillingName(String v) { this.billingName = v; }
-        public String getBillingCompany() { return billingCompany; }
-        public void setBillingCompany(String v) { this.billingCompany = v; }
-        public String getBillingStreet() { return billingStreet; }
-        public void setBillingStreet(String v) { this.billingStreet = v; }
-        public String getBillingPostalCode() { return billingPostalCode; }
-        public void setBillingPostalCode(String v) { this.billingPostalCode = v; }
-        public String getBillingCity() { return billingCity; }
-        public void setBillingCity(String v) { this.billingCity = v; }
-        public String getBillingCountry() { return billingCountry; }
-        public void setBillingCountry(String v) { this.billingCountry = v; }
-        public String getShipping() { return shipping; }
-        public void setShipping(String v) { this.shipping = v; }
-        public String getProvider() { return provider; }
-        public void setProvider(String v) { this.provider = v; }
+        public boolean isSameAsShipping() {
+            return sameAsShipping;
+        }
+
+        public void setSameAsShipping(boolean v) {
+            this.sameAsShipping = v;
+        }
+
+        public String getBillingName() {
+            return billingName;
+        }
+
+        public void setBillingName(String v) {
+            this.billingName = v;
+        }
+
+        public String getBillingCompany() {
+            return billingCompany;
+        }
+
+        public void setBillingCompany(String v) {
+            this.billingCompany = v;
+        }
+
+        public String getBillingStreet() {
+            return billingStreet;
+        }
+
+        public void setBillingStreet(String v) {
+            this.billingStreet = v;
+        }
+
+        public String getBillingPostalCode() {
+            return billingPostalCode;
+        }
+
+        public void setBillingPostalCode(String v) {
+            this.billingPostalCode = v;
+        }
+
+        public String getBillingCity() {
+            return billingCity;
+        }
+
+        public void setBillingCity(String v) {
+            this.billingCity = v;
+        }
+
+        public String getBillingCountry() {
+            return billingCountry;
+        }
+
+        public void setBillingCountry(String v) {
+            this.billingCountry = v;
+        }
+
+        public String getShipping() {
+            return shipping;
+        }
+
+        public void setShipping(String v) {
+            this.shipping = v;
+        }
+
+        public String getProvider() {
+            return provider;
+        }
+
+        public void setProvider(String v) {
+            this.provider = v;
+        }
         /** Never sent back to the page: a declined number is typed again. */
-        public String getCardNumber() { return null; }
-        public void setCardNumber(String v) { this.cardNumber = v; }
+        public String getCardNumber() {
+            return null;
+        }
+
+        public void setCardNumber(String v) {
+            this.cardNumber = v;
+        }
     }
 }

@@ -10,11 +10,11 @@ import dev.kontor.orders.OrderLine;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentLinks;
-import dev.kontor.payments.RefundGoods;
-import dev.kontor.payments.RefundLine;
 import dev.kontor.payments.PaymentRequest;
 import dev.kontor.payments.PaymentState;
 import dev.kontor.payments.Payments;
+import dev.kontor.payments.RefundGoods;
+import dev.kontor.payments.RefundLine;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.KontorException;
 import dev.kontor.shared.Money;
@@ -42,17 +42,34 @@ class PaymentController {
     }
 
     @PostMapping("/orders/{id}/payments")
-    String record(Actor actor, @PathVariable long id, @RequestParam PaymentKind kind,
-                  @RequestParam(required = false) String amount, @RequestParam(required = false) String method,
-                  @RequestParam(required = false) String reference, @RequestParam(defaultValue = "false") boolean pending,
-                  @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    String record(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam PaymentKind kind,
+            @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String method,
+            @RequestParam(required = false) String reference,
+            @RequestParam(defaultValue = "false") boolean pending,
+            @RequestParam Map<String, String> form,
+            RedirectAttributes redirect) {
         Order order = orders.view(actor, id);
         String currency = order.currency();
         try {
             Long minor = Money.parseInput(amount, currency, "amount");
-            payments.record(actor, id, new PaymentRequest(kind, minor, currency, method, reference, null,
-                    pending ? PaymentState.PENDING : PaymentState.SUCCEEDED, refundLines(order, form)));
-            redirect.addFlashAttribute("notice", messages.get(kind == PaymentKind.REFUND ? "refund.done" : "payment.done"));
+            payments.record(
+                    actor,
+                    id,
+                    new PaymentRequest(
+                            kind,
+                            minor,
+                            currency,
+                            method,
+                            reference,
+                            null,
+                            pending ? PaymentState.PENDING : PaymentState.SUCCEEDED,
+                            refundLines(order, form)));
+            redirect.addFlashAttribute(
+                    "notice", messages.get(kind == PaymentKind.REFUND ? "refund.done" : "payment.done"));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
         } catch (KontorException e) {
@@ -62,8 +79,12 @@ class PaymentController {
     }
 
     @PostMapping("/orders/{id}/payments/{paymentId}/settle")
-    String settle(Actor actor, @PathVariable long id, @PathVariable long paymentId, @RequestParam PaymentState state,
-                  RedirectAttributes redirect) {
+    String settle(
+            Actor actor,
+            @PathVariable long id,
+            @PathVariable long paymentId,
+            @RequestParam PaymentState state,
+            RedirectAttributes redirect) {
         try {
             payments.settle(actor, id, paymentId, state);
         } catch (KontorException e) {
@@ -123,5 +144,4 @@ class PaymentController {
         }
         return lines;
     }
-
 }

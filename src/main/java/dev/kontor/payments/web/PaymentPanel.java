@@ -9,9 +9,9 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.documents.Mail;
 import dev.kontor.orders.LifecycleStatus;
-import dev.kontor.orders.Orders;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderPanel;
+import dev.kontor.orders.Orders;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentLink;
 import dev.kontor.payments.PaymentLinks;
@@ -50,12 +50,15 @@ class PaymentPanel implements OrderPanel {
     public Map<String, Object> data(Order order, Actor actor) {
         boolean open = order.lifecycle() != dev.kontor.orders.LifecycleStatus.CANCELLED
                 && order.lifecycle() != dev.kontor.orders.LifecycleStatus.DELETED;
-        boolean finance = orders.verdict(actor, order, Permission.PAYMENT_RECORD).isAllowed();
+        boolean finance =
+                orders.verdict(actor, order, Permission.PAYMENT_RECORD).isAllowed();
         boolean refunds = orders.verdict(actor, order, Permission.REFUND_RECORD).isAllowed();
         Map<String, Object> data = new HashMap<>();
         data.put("payments", payments.of(actor, order.id()));
-        data.put("financeNotes", orders.notes(java.util.List.of(order.id()), dev.kontor.orders.NoteKind.FINANCE)
-                .getOrDefault(order.id(), java.util.List.of()));
+        data.put(
+                "financeNotes",
+                orders.notes(java.util.List.of(order.id()), dev.kontor.orders.NoteKind.FINANCE)
+                        .getOrDefault(order.id(), java.util.List.of()));
         data.put("canPay", finance && open && order.outstanding() - order.pending() > 0);
         data.put("canRefund", refunds && order.paid() - order.refunded() > 0);
         data.put("canSettle", finance);
@@ -72,8 +75,11 @@ class PaymentPanel implements OrderPanel {
             data.put("linkUsable", l.usableAt(clock.instant()));
         });
         boolean draft = order.lifecycle() == LifecycleStatus.DRAFT;
-        data.put("canInvoice", draft && order.outstanding() > 0
-                && orders.verdict(actor, order, Permission.ORDER_SUBMIT).isAllowed());
+        data.put(
+                "canInvoice",
+                draft
+                        && order.outstanding() > 0
+                        && orders.verdict(actor, order, Permission.ORDER_SUBMIT).isAllowed());
         data.put("invoiceReady", order.allows(dev.kontor.orders.OrderAction.SUBMIT));
         data.put("mails", mail.about(Orders.SUBJECT, order.id()));
         return data;

@@ -13,7 +13,10 @@ public record AddressPayload(
         @Schema(example = "310000") String postalCode,
         @Schema(example = "杭州") String city,
         @Schema(example = "浙江") String region,
-        @Schema(example = "CN", description = "ISO 3166-1 alpha-2") String country,
+
+        @Schema(example = "CN", description = "ISO 3166-1 alpha-2")
+        String country,
+
         @Schema(example = "+86 138 0013 8000") String phone) {
 
     public Address toAddress() {
@@ -21,7 +24,17 @@ public record AddressPayload(
     }
 
     public static AddressPayload of(Address a) {
-        return a == null ? null : new AddressPayload(a.name(), a.company(), a.street(), a.street2(), a.postalCode(),
-                a.city(), a.region(), a.country(), a.phone());
+        return a == null
+                ? null
+                : new AddressPayload(
+                        a.name(),
+                        a.company(),
+                        a.street(),
+                        a.street2(),
+                        a.postalCode(),
+                        a.city(),
+                        a.region(),
+                        a.country(),
+                        a.phone());
     }
 }

@@ -5,8 +5,7 @@ import dev.kontor.shared.InvalidInputException;
 /** Versions as HTTP entity tags: version 3 is {@code "3"}. */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static String of(int version) {
         return "\"" + version + "\"";

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class TimelineRepository {
 
-    private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() { };
-    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() { };
+    private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -42,9 +42,19 @@ public class TimelineRepository {
                 .param("changes", json.writeValueAsString(e.changes()))
                 .param("reason", e.reason())
                 .param("details", json.writeValueAsString(e.details()))
-                .query(Long.class).single();
-        return new TimelineEntry(id, e.subjectType(), e.subjectId(), e.occurredAt(), e.actorId(), e.actorName(),
-                e.action(), e.changes(), e.reason(), e.details());
+                .query(Long.class)
+                .single();
+        return new TimelineEntry(
+                id,
+                e.subjectType(),
+                e.subjectId(),
+                e.occurredAt(),
+                e.actorId(),
+                e.actorName(),
+                e.action(),
+                e.changes(),
+                e.reason(),
+                e.details());
     }
 
     /** Inserts many entries in one statement. */
@@ -63,7 +73,9 @@ public class TimelineRepository {
                             WITH ORDINALITY AS e (type, subject, at, actor_id, actor_name, action, changes, reason, details, n)
                         ORDER BY n""")
                 .param("types", column(entries, TimelineEntry::subjectType))
-                .param("subjects", entries.stream().map(TimelineEntry::subjectId).toArray(Long[]::new))
+                .param(
+                        "subjects",
+                        entries.stream().map(TimelineEntry::subjectId).toArray(Long[]::new))
                 .param("at", column(entries, e -> e.occurredAt().toString()))
                 .param("actors", entries.stream().map(TimelineEntry::actorId).toArray(Long[]::new))
                 .param("names", column(entries, TimelineEntry::actorName))
@@ -74,7 +86,8 @@ public class TimelineRepository {
                 .update();
     }
 
-    private static String[] column(List<TimelineEntry> entries, java.util.function.Function<TimelineEntry, String> value) {
+    private static String[] column(
+            List<TimelineEntry> entries, java.util.function.Function<TimelineEntry, String> value) {
         return entries.stream().map(value).toArray(String[]::new);
     }
 
@@ -86,13 +99,21 @@ public class TimelineRepository {
                         ORDER BY id DESC""")
                 .param("type", type)
                 .param("subject", subjectId)
-                .query(this::map).list();
+                .query(this::map)
+                .list();
     }
 
     private TimelineEntry map(ResultSet rs, int row) throws SQLException {
-        return new TimelineEntry(rs.getLong("id"), rs.getString("subject_type"), rs.getLong("subject_id"),
-                rs.getTimestamp("occurred_at").toInstant(), rs.getObject("actor_id", Long.class), rs.getString("actor_name"),
-                rs.getString("action"), json.readValue(rs.getString("changes"), CHANGES), rs.getString("reason"),
+        return new TimelineEntry(
+                rs.getLong("id"),
+                rs.getString("subject_type"),
+                rs.getLong("subject_id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getObject("actor_id", Long.class),
+                rs.getString("actor_name"),
+                rs.getString("action"),
+                json.readValue(rs.getString("changes"), CHANGES),
+                rs.getString("reason"),
                 json.readValue(rs.getString("details"), DETAILS));
     }
 }
