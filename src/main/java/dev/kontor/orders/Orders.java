@@ -24,6 +24,8 @@ import dev.kontor.catalog.InventorySettings;
 import dev.kontor.customers.ContactKind;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.Customers;
+import dev.kontor.markets.Market;
+import dev.kontor.markets.Markets;
 import dev.kontor.orders.internal.ChannelRepository;
 import dev.kontor.orders.internal.NoteRepository;
 import dev.kontor.orders.internal.NumberSeries;

@@ -3,7 +3,7 @@ package dev.kontor.payments;
 import java.util.List;
 import java.util.Map;
 
-import dev.kontor.orders.Market;
+import dev.kontor.markets.Market;
 import dev.kontor.orders.Order;
 import dev.kontor.shared.Address;
 

@@ -7,6 +7,8 @@ import java.util.Set;
 import dev.kontor.access.Actor;
 import dev.kontor.catalog.Catalog;
 import dev.kontor.catalog.ProductInput;
+import dev.kontor.markets.Market;
+import dev.kontor.markets.Markets;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;

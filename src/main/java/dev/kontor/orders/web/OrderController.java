@@ -61,7 +61,7 @@ class OrderController {
     private final Orders orders;
     private final Customers customers;
     private final List<OrderPanel> panels;
-    private final dev.kontor.orders.Markets markets;
+    private final dev.kontor.markets.Markets markets;
     private final dev.kontor.orders.SavedViews savedViews;
     private final dev.kontor.customers.Blacklist blacklist;
     private final dev.kontor.access.Permissions permissions;
@@ -74,7 +74,7 @@ class OrderController {
             Customers customers,
             Users users,
             List<OrderPanel> panels,
-            dev.kontor.orders.Markets markets,
+            dev.kontor.markets.Markets markets,
             dev.kontor.orders.SavedViews savedViews,
             dev.kontor.customers.Blacklist blacklist,
             dev.kontor.access.Permissions permissions,

@@ -1,9 +1,9 @@
-package dev.kontor.orders.internal;
+package dev.kontor.markets.internal;
 
 import java.util.Arrays;
 import java.util.List;
 
-import dev.kontor.orders.Market;
+import dev.kontor.markets.Market;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,10 +1,10 @@
-package dev.kontor.orders;
+package dev.kontor.markets;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.kontor.orders.internal.MarketRepository;
+import dev.kontor.markets.internal.MarketRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

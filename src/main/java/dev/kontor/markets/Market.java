@@ -1,4 +1,4 @@
-package dev.kontor.orders;
+package dev.kontor.markets;
 
 import java.util.List;
 
