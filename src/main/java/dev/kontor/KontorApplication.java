@@ -2,10 +2,13 @@ package dev.kontor;
 
 import java.time.Clock;
 
+import dev.kontor.shared.ShopSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -27,5 +30,13 @@ public class KontorApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The shop's name, home country and time zone ({@code kontor.shop.*}), for every module that needs them. */
+    @Bean
+    ShopSettings shop(Environment environment) {
+        return Binder.get(environment)
+                .bind("kontor.shop", ShopSettings.class)
+                .orElseGet(() -> new ShopSettings(null, null, null));
     }
 }

@@ -15,9 +15,13 @@ import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
 import dev.kontor.orders.OrderInput;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.OrderLine;
+import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.PaymentKind;
+import dev.kontor.payments.PaymentLinks;
 import dev.kontor.payments.PaymentRequest;
 import dev.kontor.payments.PaymentState;
 import dev.kontor.payments.Payments;
@@ -27,8 +31,11 @@ final class DemoOrders {
 
     record Services(
             Orders orders,
+            OrderIntake intake,
+            OrderLifecycle lifecycle,
+            OrderNotes notes,
             Payments payments,
-            dev.kontor.payments.PaymentLinks paymentLinks,
+            PaymentLinks paymentLinks,
             Shipments shipments,
             Clock clock) {}
 
@@ -142,7 +149,7 @@ final class DemoOrders {
                         placedAt,
                         null,
                         terms);
-                order = services.orders().place(by, input, draft).order();
+                order = services.intake().place(by, input, draft).order();
             }
             return order;
         }
@@ -156,7 +163,7 @@ final class DemoOrders {
         }
 
         private Builder act(Actor actor, OrderAction action, String reason) {
-            order = services.orders()
+            order = services.lifecycle()
                     .act(actor, placed().id(), null, action, reason)
                     .order();
             return this;
@@ -233,7 +240,7 @@ final class DemoOrders {
         }
 
         Builder note(Actor actor, String kind, String text) {
-            services.orders().addNote(actor, placed().id(), NoteKind.valueOf(kind), text);
+            services.notes().add(actor, placed().id(), NoteKind.valueOf(kind), text);
             return this;
         }
     }

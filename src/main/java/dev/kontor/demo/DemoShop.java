@@ -13,11 +13,16 @@ import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
 import dev.kontor.customers.Customers;
 import dev.kontor.fulfillment.Shipments;
-import dev.kontor.orders.OrderFilter;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderLifecycle;
+import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.PaymentTerms;
+import dev.kontor.payments.PaymentLinks;
 import dev.kontor.payments.Payments;
 import dev.kontor.shared.Address;
+import dev.kontor.workbench.OrderFilter;
+import dev.kontor.workbench.OrderLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,6 +56,7 @@ class DemoShop implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoShop.class);
 
     private final DemoOrders.Services services;
+    private final OrderLists lists;
     private final Users users;
     private final Customers customers;
     private final Catalog catalog;
@@ -61,8 +67,12 @@ class DemoShop implements ApplicationRunner {
 
     DemoShop(
             Orders orders,
+            OrderIntake intake,
+            OrderLifecycle lifecycle,
+            OrderNotes notes,
+            OrderLists lists,
             Payments payments,
-            dev.kontor.payments.PaymentLinks paymentLinks,
+            PaymentLinks paymentLinks,
             Shipments shipments,
             Users users,
             Customers customers,
@@ -72,7 +82,9 @@ class DemoShop implements ApplicationRunner {
             JdbcClient jdbc,
             Clock clock,
             @Value("${kontor.demo.password:kontor-demo-password}") String password) {
-        this.services = new DemoOrders.Services(orders, payments, paymentLinks, shipments, clock);
+        this.services =
+                new DemoOrders.Services(orders, intake, lifecycle, notes, payments, paymentLinks, shipments, clock);
+        this.lists = lists;
         this.users = users;
         this.customers = customers;
         this.catalog = catalog;
@@ -88,7 +100,7 @@ class DemoShop implements ApplicationRunner {
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('kontor-demo-shop', 0))")
                     .query((rs, n) -> 1)
                     .single();
-            if (services.orders().count(Actor.system("demo shop"), OrderFilter.all()) > 0
+            if (lists.count(Actor.system("demo shop"), OrderFilter.all()) > 0
                     || users.byUsername("li.na").isPresent()) {
                 return false;
             }
@@ -99,7 +111,7 @@ class DemoShop implements ApplicationRunner {
             log.info(
                     "Demo shop loaded: {} orders. Colleagues li.na, jonas, ingrid, sven, wang.lei, ola sign in "
                             + "with the password '{}' (demo only).",
-                    services.orders().count(Actor.system("demo shop"), OrderFilter.all()),
+                    lists.count(Actor.system("demo shop"), OrderFilter.all()),
                     password);
         }
     }

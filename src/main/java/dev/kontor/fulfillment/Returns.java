@@ -13,6 +13,7 @@ import dev.kontor.access.Permissions;
 import dev.kontor.catalog.Inventory;
 import dev.kontor.fulfillment.internal.ShipmentRepository;
 import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderGoods;
 import dev.kontor.orders.OrderLine;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.Problems;
@@ -34,6 +35,7 @@ public class Returns {
 
     private final ShipmentRepository records;
     private final Orders orders;
+    private final OrderGoods goods;
     private final Inventory inventory;
     private final Permissions permissions;
     private final Timeline timeline;
@@ -42,12 +44,14 @@ public class Returns {
     Returns(
             ShipmentRepository records,
             Orders orders,
+            OrderGoods goods,
             Inventory inventory,
             Permissions permissions,
             Timeline timeline,
             Clock clock) {
         this.records = records;
         this.orders = orders;
+        this.goods = goods;
         this.inventory = inventory;
         this.permissions = permissions;
         this.timeline = timeline;
@@ -87,9 +91,9 @@ public class Returns {
             problems.add("lines", "validation.return.empty");
         }
         problems.throwIfAny();
-        Order order = orders.lockForChange(orderId);
+        Order order = goods.lockForChange(orderId);
         permissions.requireAllowed(actor, Permission.SHIPMENT_RECORD, orders.situationOf(order));
-        List<Change> changes = orders.applyReturn(actor, order, quantities);
+        List<Change> changes = goods.applyReturn(actor, order, quantities);
         Instant now = clock.instant();
         long id = records.insertReturn(
                 orderId, reason, quantities, dispositions, actor.userId(), actor.displayName(), now);
@@ -130,10 +134,10 @@ public class Returns {
     /** The carrier delivered everything shipped (the order must have shipped in full). */
     @Transactional
     public void delivered(Actor actor, long orderId) {
-        Order order = orders.lockForChange(orderId);
+        Order order = goods.lockForChange(orderId);
         permissions.requireAllowed(actor, Permission.SHIPMENT_RECORD, orders.situationOf(order));
         Instant now = clock.instant();
-        List<Change> changes = orders.applyDelivery(actor, order, now);
+        List<Change> changes = goods.applyDelivery(actor, order, now);
         records.markDelivered(orderId, now);
         timeline.record(new TimelineEntry(
                 null,

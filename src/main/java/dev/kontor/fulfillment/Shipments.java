@@ -11,6 +11,7 @@ import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.fulfillment.internal.ShipmentRepository;
 import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderGoods;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.Problems;
@@ -28,6 +29,7 @@ public class Shipments {
 
     private final ShipmentRepository shipments;
     private final Orders orders;
+    private final OrderGoods goods;
     private final Permissions permissions;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
@@ -37,6 +39,7 @@ public class Shipments {
     Shipments(
             ShipmentRepository shipments,
             Orders orders,
+            OrderGoods goods,
             Permissions permissions,
             Timeline timeline,
             ApplicationEventPublisher events,
@@ -45,6 +48,7 @@ public class Shipments {
         this.carriers = carriers;
         this.shipments = shipments;
         this.orders = orders;
+        this.goods = goods;
         this.permissions = permissions;
         this.timeline = timeline;
         this.events = events;
@@ -55,9 +59,9 @@ public class Shipments {
     public Shipment record(Actor actor, long orderId, ShipmentRequest request) {
         Map<Long, Integer> quantities = check(request);
         Carrier carrier = carrierOf(request);
-        Order order = orders.lockForChange(orderId);
+        Order order = goods.lockForChange(orderId);
         permissions.requireAllowed(actor, Permission.SHIPMENT_RECORD, orders.situationOf(order));
-        List<Change> changes = orders.applyShipment(actor, order, quantities);
+        List<Change> changes = goods.applyShipment(actor, order, quantities);
         Instant now = clock.instant();
         String tracking = Carrier.normalize(Text.clean(request.trackingNumber()));
         long id = shipments.insert(

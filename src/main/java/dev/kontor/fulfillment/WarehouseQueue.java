@@ -10,6 +10,7 @@ import dev.kontor.access.Actor;
 import dev.kontor.catalog.Inventory;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.OrderNote;
+import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.ShippableOrder;
 import org.springframework.stereotype.Service;
@@ -43,10 +44,12 @@ public class WarehouseQueue {
             int total) {}
 
     private final Orders orders;
+    private final OrderNotes orderNotes;
     private final Inventory inventory;
 
-    WarehouseQueue(Orders orders, Inventory inventory) {
+    WarehouseQueue(Orders orders, OrderNotes orderNotes, Inventory inventory) {
         this.orders = orders;
+        this.orderNotes = orderNotes;
         this.inventory = inventory;
     }
 
@@ -72,7 +75,7 @@ public class WarehouseQueue {
                 .filter(o -> channel == null || channel.isBlank() || channel.equals(o.channel()))
                 .toList();
         Map<Long, List<OrderNote>> notes =
-                orders.notes(shown.stream().map(ShippableOrder::id).toList(), NoteKind.SHIPPING);
+                orderNotes.of(shown.stream().map(ShippableOrder::id).toList(), NoteKind.SHIPPING);
         return new View(
                 shown.stream()
                         .map(o -> new Entry(o, notes.getOrDefault(o.id(), List.of())))

@@ -1,5 +1,9 @@
 package dev.kontor.orders;
 
+import java.util.Locale;
+
+import dev.kontor.shared.InvalidInputException;
+
 /**
  * What a bulk job does to each chosen order: the same verb, rule and permission as on one order, each order with
  * its own timeline entry.
@@ -16,7 +20,21 @@ public enum BulkAction {
     /** Makes the user whose id is the argument responsible (none: nobody). */
     ASSIGN;
 
+    /** How forms and the API name it: {@code approve}, {@code tag}… */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The action a form or a request names; refused naming the field {@code action}. */
+    public static BulkAction parse(String key) {
+        if (key == null || key.isBlank()) {
+            throw InvalidInputException.of("action", "validation.required");
+        }
+        for (BulkAction action : values()) {
+            if (action.key().equals(key)) {
+                return action;
+            }
+        }
+        throw InvalidInputException.of("action", "validation.unknown-value", key);
     }
 }

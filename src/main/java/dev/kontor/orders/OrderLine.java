@@ -1,5 +1,6 @@
 package dev.kontor.orders;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,8 +31,7 @@ public record OrderLine(
         int returnedQuantity) {
 
     public OrderLine {
-        attributes =
-                attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     /** Price times quantity, less the line's discount. */
@@ -51,6 +51,44 @@ public record OrderLine(
     OrderLine withReturned(int returned) {
         return new OrderLine(
                 id, position, sku, name, attributes, unitPrice, quantity, discount, taxRate, shippedQuantity, returned);
+    }
+
+    /** The same line, another variant of it (an exchange): nothing of the new variant shipped yet. */
+    public OrderLine withVariant(String newSku, String newName, Map<String, String> newAttributes) {
+        return new OrderLine(
+                id, position, newSku, newName, newAttributes, unitPrice, quantity, discount, taxRate, 0, 0);
+    }
+
+    /** The same line at another unit price. */
+    public OrderLine withUnitPrice(long newUnitPrice) {
+        return new OrderLine(
+                id,
+                position,
+                sku,
+                name,
+                attributes,
+                newUnitPrice,
+                quantity,
+                discount,
+                taxRate,
+                shippedQuantity,
+                returnedQuantity);
+    }
+
+    /** Some of the line's units with their discount, nothing shipped (a part split off, or the part that stays). */
+    public OrderLine withQuantity(int units, long unitsDiscount) {
+        return new OrderLine(id, position, sku, name, attributes, unitPrice, units, unitsDiscount, taxRate, 0, 0);
+    }
+
+    /** The line as a new line of another order, at a position there: no id, nothing shipped. */
+    public OrderLine copyAt(int newPosition) {
+        return new OrderLine(null, newPosition, sku, name, attributes, unitPrice, quantity, discount, taxRate, 0, 0);
+    }
+
+    /** A new line (no id, nothing shipped) of a free item: no price, no discount (a gift, a re-shipment). */
+    public static OrderLine free(
+            int position, String sku, String name, Map<String, String> attributes, int quantity, int taxRate) {
+        return new OrderLine(null, position, sku, name, attributes, 0, quantity, 0, taxRate, 0, 0);
     }
 
     /** Units shipped that have not come back: what a return (or a refund taking goods back) may still take. */

@@ -22,7 +22,9 @@ import dev.kontor.markets.Markets;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.OrderLifecycleChanged;
+import dev.kontor.orders.OrderPayments;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.internal.PaymentLinkRepository;
 import dev.kontor.payments.internal.PaymentRepository;
@@ -63,6 +65,8 @@ public class PaymentLinks {
     private final PaymentRepository records;
     private final Payments payments;
     private final Orders orders;
+    private final OrderLifecycle lifecycle;
+    private final OrderPayments money;
     private final Markets markets;
     private final Customers customers;
     private final Mail mail;
@@ -78,6 +82,8 @@ public class PaymentLinks {
             PaymentRepository records,
             Payments payments,
             Orders orders,
+            OrderLifecycle lifecycle,
+            OrderPayments money,
             Markets markets,
             Customers customers,
             Mail mail,
@@ -91,6 +97,8 @@ public class PaymentLinks {
         this.records = records;
         this.payments = payments;
         this.orders = orders;
+        this.lifecycle = lifecycle;
+        this.money = money;
         this.markets = markets;
         this.customers = customers;
         this.mail = mail;
@@ -114,11 +122,11 @@ public class PaymentLinks {
     @Transactional
     public PaymentLink linkFor(Actor actor, long orderId) {
         orders.view(actor, orderId);
-        Order order = orders.lockForChange(orderId);
+        Order order = money.lockForChange(orderId);
         if (!orders.verdict(actor, order, Permission.ORDER_SUBMIT).isAllowed()) {
             throw new ActionRefusedException("invoice", order.lifecycle().name(), "payment-link.refused.not-allowed");
         }
-        orders.requireReadyToSubmit(order);
+        money.requireReadyToSubmit(order);
         if (order.outstanding() <= 0) {
             throw new ActionRefusedException(
                     "invoice", order.lifecycle().name(), "payment-link.refused.nothing-to-pay");
@@ -233,7 +241,7 @@ public class PaymentLinks {
                             ? draft.content().shippingAddress()
                             : draft.content().billingAddress();
             Instant holdUntil = clock.instant().plus(settings.checkoutHold());
-            Order order = orders.checkout(
+            Order order = money.checkout(
                     actor,
                     draft.id(),
                     billing,
@@ -338,13 +346,15 @@ public class PaymentLinks {
         Order order = orders.get(event.orderId());
         if (event.state() == PaymentState.SUCCEEDED || event.state() == PaymentState.PENDING) {
             if (order.lifecycle() == LifecycleStatus.DRAFT) {
-                order = orders.act(actor, order.id(), null, OrderAction.SUBMIT, null)
+                order = lifecycle
+                        .act(actor, order.id(), null, OrderAction.SUBMIT, null)
                         .order();
             }
         }
         if (event.state() == PaymentState.SUCCEEDED) {
             if (order.lifecycle() == LifecycleStatus.NEW) {
-                order = orders.act(actor, order.id(), null, OrderAction.APPROVE, null)
+                order = lifecycle
+                        .act(actor, order.id(), null, OrderAction.APPROVE, null)
                         .order();
             }
             PaymentLink link = links.findById(payment.linkId()).orElseThrow();

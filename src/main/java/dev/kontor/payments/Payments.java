@@ -9,9 +9,12 @@ import java.util.Map;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
+import dev.kontor.aftersales.OrderSplit;
 import dev.kontor.catalog.Inventory;
 import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderGoods;
 import dev.kontor.orders.OrderLine;
+import dev.kontor.orders.OrderPayments;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.internal.PaymentRepository;
 import dev.kontor.shared.ActionRefusedException;
@@ -34,6 +37,8 @@ public class Payments {
 
     private final PaymentRepository payments;
     private final Orders orders;
+    private final OrderPayments orderPayments;
+    private final OrderGoods orderGoods;
     private final Permissions permissions;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
@@ -43,6 +48,8 @@ public class Payments {
     Payments(
             PaymentRepository payments,
             Orders orders,
+            OrderPayments orderPayments,
+            OrderGoods orderGoods,
             Permissions permissions,
             Timeline timeline,
             ApplicationEventPublisher events,
@@ -51,6 +58,8 @@ public class Payments {
         this.inventory = inventory;
         this.payments = payments;
         this.orders = orders;
+        this.orderPayments = orderPayments;
+        this.orderGoods = orderGoods;
         this.permissions = permissions;
         this.timeline = timeline;
         this.events = events;
@@ -59,7 +68,7 @@ public class Payments {
 
     @Transactional
     public Payment record(Actor actor, long orderId, PaymentRequest request) {
-        Order order = orders.lockForChange(orderId);
+        Order order = orderPayments.lockForChange(orderId);
         permissions.requireAllowed(
                 actor,
                 request.kind() == PaymentKind.REFUND ? Permission.REFUND_RECORD : Permission.PAYMENT_RECORD,
@@ -106,8 +115,8 @@ public class Payments {
         }
         List<Change> changes = new ArrayList<>();
         if (!back.isEmpty()) {
-            changes.addAll(orders.applyReturn(actor, order, back));
-            order = orders.lockForChange(orderId); // as just written, at its new version
+            changes.addAll(orderGoods.applyReturn(actor, order, back));
+            order = orderPayments.lockForChange(orderId); // as just written, at its new version
         }
         changes.addAll(rederive(actor, order));
         Payment payment = payments.findById(id).orElseThrow();
@@ -134,7 +143,7 @@ public class Payments {
     /** Settles a pending or unknown payment: the money arrived, or it will not. */
     @Transactional
     public Payment settle(Actor actor, long orderId, long paymentId, PaymentState newState) {
-        Order order = orders.lockForChange(orderId);
+        Order order = orderPayments.lockForChange(orderId);
         permissions.requireAllowed(actor, Permission.PAYMENT_RECORD, orders.situationOf(order));
         Payment payment = payments.findById(paymentId)
                 .filter(p -> p.orderId() == orderId)
@@ -206,7 +215,7 @@ public class Payments {
     @Transactional
     Payment applyProviderAnswer(Actor actor, long paymentId, PaymentProvider.Charge answer, Instant nextCheck) {
         Payment current = payments.findById(paymentId).orElseThrow(() -> new NotFoundException("payment", paymentId));
-        Order order = orders.lockForChange(current.orderId());
+        Order order = orderPayments.lockForChange(current.orderId());
         Payment payment = payments.lock(paymentId).orElseThrow();
         PaymentState next = answer.state();
         if (next == payment.state() || !payment.state().canMoveTo(next)) {
@@ -269,10 +278,10 @@ public class Payments {
      * the customer paid. In the splitting transaction.
      */
     @org.springframework.context.event.EventListener
-    void on(dev.kontor.orders.OrderSplit split) {
+    void on(OrderSplit split) {
         Actor actor = Actor.system("order split");
-        Order parent = orders.lockForChange(split.parentId());
-        Order child = orders.lockForChange(split.childId());
+        Order parent = orderPayments.lockForChange(split.parentId());
+        Order child = orderPayments.lockForChange(split.childId());
         long excess = parent.paid() - parent.refunded() - parent.totals().total();
         long amount = Math.min(excess, child.totals().total());
         if (amount <= 0) {
@@ -301,7 +310,7 @@ public class Payments {
                 parentChanges,
                 null,
                 Map.of("amount", money, "to", child.number())));
-        List<Change> childChanges = rederive(actor, orders.lockForChange(child.id()));
+        List<Change> childChanges = rederive(actor, orderPayments.lockForChange(child.id()));
         timeline.record(new TimelineEntry(
                 null,
                 Orders.SUBJECT,
@@ -324,7 +333,7 @@ public class Payments {
 
     private List<Change> rederive(Actor actor, Order order) {
         PaymentRepository.Sums sums = payments.sums(order.id());
-        return orders.applyPayments(actor, order, sums.paid(), sums.refunded(), sums.pending());
+        return orderPayments.applyPayments(actor, order, sums.paid(), sums.refunded(), sums.pending());
     }
 
     private static Map<String, String> details(Payment p) {

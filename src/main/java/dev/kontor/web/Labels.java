@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.kontor.shared.Message;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,11 @@ public class Labels {
 
     public String of(Enum<?> value) {
         return value == null ? "" : messages.label(value);
+    }
+
+    /** A stored message (a bulk job item's result, an approval's outcome) in the reader's language. */
+    public String message(Message message) {
+        return message == null ? "" : messages.of(message);
     }
 
     /** A timeline field's name: {@code lifecycle} → "Status", {@code lines[2]} → "Line 2". */

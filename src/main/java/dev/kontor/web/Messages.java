@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.KontorException;
+import dev.kontor.shared.Message;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,22 @@ public class Messages {
     }
 
     public static String labelKey(Enum<?> value) {
-        return "enum." + value.getDeclaringClass().getSimpleName() + "." + value.name();
+        return Message.labelKey(value);
+    }
+
+    /** A stored message in the reader's language: label arguments translated, its field named in front. */
+    public String of(Message message) {
+        if (message == null) {
+            return null;
+        }
+        if (message.key() == null) {
+            return message.text();
+        }
+        Object[] args = message.args().stream()
+                .map(arg -> arg instanceof Message.Label label ? get(label.key()) : arg)
+                .toArray();
+        String text = source.getMessage(message.key(), args, message.key(), locale());
+        return message.field() == null ? text : get("field." + message.field()) + ": " + text;
     }
 
     public String of(KontorException e) {

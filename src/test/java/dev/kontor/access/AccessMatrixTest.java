@@ -11,7 +11,11 @@ import dev.kontor.orders.ActionOutcome;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderEditing;
 import dev.kontor.orders.OrderInput;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderLifecycle;
+import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentRequest;
@@ -107,6 +111,18 @@ class AccessMatrixTest {
     Orders orders;
 
     @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderLifecycle orderLifecycle;
+
+    @Autowired
+    OrderEditing orderEditing;
+
+    @Autowired
+    OrderNotes orderNotes;
+
+    @Autowired
     Payments payments;
 
     @Autowired
@@ -144,7 +160,7 @@ class AccessMatrixTest {
                 null,
                 null);
         boolean draft = situation == Case.SUBMIT_DRAFT || situation == Case.DELETE_DRAFT;
-        Order order = orders.place(preparer, input, draft).order();
+        Order order = orderIntake.place(preparer, input, draft).order();
         long id = order.id();
         switch (situation) {
             case RELEASE_HELD -> order = act(preparer, id, OrderAction.HOLD, "wait");
@@ -171,16 +187,16 @@ class AccessMatrixTest {
         long id = order.id();
         try {
             ActionOutcome outcome = switch (situation) {
-                case SUBMIT_DRAFT -> orders.act(user, id, null, OrderAction.SUBMIT, null);
-                case APPROVE_NEW -> orders.act(user, id, null, OrderAction.APPROVE, null);
-                case HOLD_NEW -> orders.act(user, id, null, OrderAction.HOLD, "question");
-                case RELEASE_HELD -> orders.act(user, id, null, OrderAction.RELEASE, null);
+                case SUBMIT_DRAFT -> orderLifecycle.act(user, id, null, OrderAction.SUBMIT, null);
+                case APPROVE_NEW -> orderLifecycle.act(user, id, null, OrderAction.APPROVE, null);
+                case HOLD_NEW -> orderLifecycle.act(user, id, null, OrderAction.HOLD, "question");
+                case RELEASE_HELD -> orderLifecycle.act(user, id, null, OrderAction.RELEASE, null);
                 case CANCEL_NEW, CANCEL_MONEY_RECEIVED ->
-                    orders.act(user, id, null, OrderAction.CANCEL, "customer asked");
-                case COMPLETE_DONE -> orders.act(user, id, null, OrderAction.COMPLETE, null);
-                case DELETE_DRAFT -> orders.act(user, id, null, OrderAction.DELETE, null);
-                case EDIT_NEW, EDIT_APPROVED -> orders.edit(user, id, null, edited(order, 0L));
-                case EDIT_NEW_BIG_DISCOUNT -> orders.edit(user, id, null, edited(order, 2500L));
+                    orderLifecycle.act(user, id, null, OrderAction.CANCEL, "customer asked");
+                case COMPLETE_DONE -> orderLifecycle.act(user, id, null, OrderAction.COMPLETE, null);
+                case DELETE_DRAFT -> orderLifecycle.act(user, id, null, OrderAction.DELETE, null);
+                case EDIT_NEW, EDIT_APPROVED -> orderEditing.edit(user, id, null, edited(order, 0L));
+                case EDIT_NEW_BIG_DISCOUNT -> orderEditing.edit(user, id, null, edited(order, 2500L));
                 case RECORD_PAYMENT -> {
                     payments.record(
                             user,
@@ -208,7 +224,7 @@ class AccessMatrixTest {
                     yield null;
                 }
                 case ADD_NOTE -> {
-                    orders.addNote(user, id, NoteKind.INTERNAL, "hello");
+                    orderNotes.add(user, id, NoteKind.INTERNAL, "hello");
                     yield null;
                 }
             };
@@ -244,7 +260,7 @@ class AccessMatrixTest {
     }
 
     private Order act(Actor actor, long id, OrderAction action, String reason) {
-        return orders.act(actor, id, null, action, reason).order();
+        return orderLifecycle.act(actor, id, null, action, reason).order();
     }
 
     private Order pay(Actor actor, long id, PaymentKind kind, long amount) {

@@ -15,10 +15,12 @@ import java.util.function.Supplier;
 import dev.kontor.access.Actor;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
-import dev.kontor.orders.OrderFilter;
-import dev.kontor.orders.OrderSort;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.PaymentStatus;
+import dev.kontor.workbench.OrderBulk;
+import dev.kontor.workbench.OrderFilter;
+import dev.kontor.workbench.OrderLists;
+import dev.kontor.workbench.OrderSort;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,19 +50,25 @@ class WorkbenchBench {
     Orders orders;
 
     @Autowired
+    OrderLists orderLists;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    dev.kontor.orders.BulkJobs bulk;
+    dev.kontor.bulk.BulkJobs bulk;
 
     @Autowired
-    dev.kontor.orders.internal.BulkJobWorker worker;
+    OrderBulk orderBulk;
+
+    @Autowired
+    dev.kontor.bulk.BulkJobWorker worker;
 
     @Autowired
     dev.kontor.access.Users users;
 
     @Autowired
-    dev.kontor.orders.internal.OrderQueries queries;
+    dev.kontor.workbench.internal.ListQueries queries;
 
     record Figure(String what, double listP50, double listP95, double countP95, long rows) {}
 
@@ -186,8 +194,8 @@ class WorkbenchBench {
                     ON CONFLICT DO NOTHING""").update();
         }
         long t = System.nanoTime();
-        dev.kontor.orders.BulkJob job =
-                bulk.startForFilter(supervisor, dev.kontor.orders.BulkAction.APPROVE, null, toReview);
+        dev.kontor.bulk.BulkJob job =
+                orderBulk.startForList(supervisor, dev.kontor.orders.BulkAction.APPROVE, null, toReview);
         double written = (System.nanoTime() - t) / 1e9;
         t = System.nanoTime();
         worker.run();
@@ -221,9 +229,9 @@ class WorkbenchBench {
                         + ": %d orders (%d done, %d refused, %d failed), job written in %.1f s, "
                         + "worked off in %.1f s (%.0f orders/s, %d worker threads)%s%n",
                 job.total(),
-                job.count(dev.kontor.orders.BulkItemStatus.DONE),
-                job.count(dev.kontor.orders.BulkItemStatus.REFUSED),
-                job.count(dev.kontor.orders.BulkItemStatus.FAILED),
+                job.count(dev.kontor.bulk.BulkItemStatus.DONE),
+                job.count(dev.kontor.bulk.BulkItemStatus.REFUSED),
+                job.count(dev.kontor.bulk.BulkItemStatus.FAILED),
                 written,
                 worked,
                 job.total() / worked,
@@ -232,12 +240,12 @@ class WorkbenchBench {
     }
 
     private Figure measure(String what, Actor actor, OrderFilter filter) {
-        double[] list = time(() -> orders.list(actor, filter, OrderSort.PLACED, true, null, 50));
+        double[] list = time(() -> orderLists.list(actor, filter, OrderSort.PLACED, true, null, 50));
         double[] count = new double[RUNS];
         long rows = 0;
         for (int i = 0; i < RUNS; i++) {
             long t = System.nanoTime();
-            rows = orders.count(actor, filter);
+            rows = orderLists.count(actor, filter);
             count[i] = (System.nanoTime() - t) / 1e6;
         }
         Arrays.sort(count);

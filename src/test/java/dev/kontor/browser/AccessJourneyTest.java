@@ -4,6 +4,7 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentRequest;
@@ -27,6 +28,9 @@ class AccessJourneyTest extends BrowserTest {
     Orders orders;
 
     @Autowired
+    OrderLifecycle orderLifecycle;
+
+    @Autowired
     Payments payments;
 
     @Test
@@ -35,7 +39,7 @@ class AccessJourneyTest extends BrowserTest {
         fixtures.user("wang", Role.SUPERVISOR);
         Actor ingrid = fixtures.user("ingrid", Role.FINANCE);
         Order order = fixtures.order(sven, false);
-        orders.act(sven, order.id(), null, OrderAction.APPROVE, null);
+        orderLifecycle.act(sven, order.id(), null, OrderAction.APPROVE, null);
         long total = orders.get(order.id()).totals().total();
         payments.record(
                 ingrid,
@@ -82,7 +86,7 @@ class AccessJourneyTest extends BrowserTest {
         Actor anna = fixtures.user("anna");
         fixtures.user("jonas", Role.WAREHOUSE);
         Order order = fixtures.order(anna, false);
-        orders.act(anna, order.id(), null, OrderAction.APPROVE, null);
+        orderLifecycle.act(anna, order.id(), null, OrderAction.APPROVE, null);
 
         signIn("jonas");
         page.navigate(url("/orders/" + order.id()));

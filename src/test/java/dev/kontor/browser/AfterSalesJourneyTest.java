@@ -9,6 +9,8 @@ import dev.kontor.catalog.Catalog;
 import dev.kontor.catalog.ProductInput;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.Orders;
 import dev.kontor.support.BrowserTest;
 import dev.kontor.support.Fixtures;
@@ -28,6 +30,12 @@ class AfterSalesJourneyTest extends BrowserTest {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderLifecycle orderLifecycle;
 
     @Autowired
     Catalog catalog;
@@ -65,9 +73,12 @@ class AfterSalesJourneyTest extends BrowserTest {
                                         Map.of("EUR", 4990L)))));
         fixtures.receive("SHIRT-BLUE", 10);
         fixtures.receive("SHIRT-RED", 10);
-        order = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-BLUE", 4990, 1)), false)
+        order = orderIntake
+                .place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-BLUE", 4990, 1)), false)
                 .order();
-        order = orders.act(lina, order.id(), null, OrderAction.APPROVE, null).order();
+        order = orderLifecycle
+                .act(lina, order.id(), null, OrderAction.APPROVE, null)
+                .order();
     }
 
     @Test
@@ -98,7 +109,8 @@ class AfterSalesJourneyTest extends BrowserTest {
     @Test
     void anOrderIsSplitIntoTwoChildrenAndTheLineageShowsThem() {
         Actor lina = fixtures.user("lina2", Role.CUSTOMER_SERVICE);
-        Order three = orders.place(
+        Order three = orderIntake
+                .place(
                         lina,
                         Fixtures.input(
                                 "MANUAL",

@@ -8,6 +8,7 @@ import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderInput;
+import dev.kontor.orders.OrderIntake;
 import dev.kontor.orders.Orders;
 import dev.kontor.support.BrowserTest;
 import dev.kontor.support.Fixtures;
@@ -31,6 +32,9 @@ class BlacklistJourneyTest extends BrowserTest {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    OrderIntake orderIntake;
 
     Actor lina;
     Order order;
@@ -56,7 +60,8 @@ class BlacklistJourneyTest extends BrowserTest {
                 "Alipay",
                 Fixtures.address(name, "CN"));
         OrderInput base = Fixtures.input("TAOBAO", "TB" + System.nanoTime(), Fixtures.line("GADGET", 9900, 1));
-        return orders.place(
+        return orderIntake
+                .place(
                         lina,
                         new OrderInput(
                                 base.channel(),

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import com.microsoft.playwright.Download;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
+import dev.kontor.bulk.BulkJobWorker;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.Orders;
-import dev.kontor.orders.internal.BulkJobWorker;
 import dev.kontor.support.BrowserTest;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
@@ -31,6 +33,12 @@ class BulkActionsJourneyTest extends BrowserTest {
     Orders orders;
 
     @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderLifecycle orderLifecycle;
+
+    @Autowired
     BulkJobWorker worker;
 
     Order first;
@@ -40,13 +48,17 @@ class BulkActionsJourneyTest extends BrowserTest {
     @BeforeEach
     void setUp() {
         Actor lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
-        first = orders.place(lina, Fixtures.input("EBAY", "E-1", Fixtures.line("A-1", 1000, 1)), false)
+        first = orderIntake
+                .place(lina, Fixtures.input("EBAY", "E-1", Fixtures.line("A-1", 1000, 1)), false)
                 .order();
-        second = orders.place(lina, Fixtures.input("EBAY", "E-2", Fixtures.line("A-1", 1000, 1)), false)
+        second = orderIntake
+                .place(lina, Fixtures.input("EBAY", "E-2", Fixtures.line("A-1", 1000, 1)), false)
                 .order();
-        cancelled = orders.place(lina, Fixtures.input("EBAY", "E-3", Fixtures.line("A-1", 1000, 1)), false)
+        cancelled = orderIntake
+                .place(lina, Fixtures.input("EBAY", "E-3", Fixtures.line("A-1", 1000, 1)), false)
                 .order();
-        orders.act(fixtures.user("boss", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "duplicate");
+        orderLifecycle.act(
+                fixtures.user("boss", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "duplicate");
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
 import dev.kontor.support.BrowserTest;
 import dev.kontor.support.Fixtures;
@@ -24,6 +26,12 @@ class OrderListJourneyTest extends BrowserTest {
     @Autowired
     Orders orders;
 
+    @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderNotes orderNotes;
+
     Order ebay;
     Order taobao;
 
@@ -31,11 +39,13 @@ class OrderListJourneyTest extends BrowserTest {
     void setUp() {
         Actor lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
         fixtures.user("ingrid", Role.FINANCE);
-        ebay = orders.place(lina, Fixtures.input("EBAY", "E-1", Fixtures.line("A-1", 1000, 1)), false)
+        ebay = orderIntake
+                .place(lina, Fixtures.input("EBAY", "E-1", Fixtures.line("A-1", 1000, 1)), false)
                 .order();
-        taobao = orders.place(lina, Fixtures.input("TAOBAO", "T-1", Fixtures.line("A-1", 1000, 1)), false)
+        taobao = orderIntake
+                .place(lina, Fixtures.input("TAOBAO", "T-1", Fixtures.line("A-1", 1000, 1)), false)
                 .order();
-        orders.addNote(lina, ebay.id(), NoteKind.FINANCE, "Pays by cheque on Friday");
+        orderNotes.add(lina, ebay.id(), NoteKind.FINANCE, "Pays by cheque on Friday");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.documents.internal.MailSenderJob;
 import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderIntake;
 import dev.kontor.orders.Orders;
 import dev.kontor.support.BrowserTest;
 import dev.kontor.support.Fixtures;
@@ -38,6 +39,9 @@ class PaymentLinkJourneyTest extends BrowserTest {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    OrderIntake orderIntake;
 
     @Autowired
     MailSenderJob mailSender;
@@ -140,7 +144,8 @@ class PaymentLinkJourneyTest extends BrowserTest {
 
     @Test
     void aDeclinedCardIsExplainedAndTheDraftStaysADraft() {
-        Order draft = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), true)
+        Order draft = orderIntake
+                .place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), true)
                 .order();
         signIn("sven");
         page.navigate(url("/orders/" + draft.id()));
@@ -161,7 +166,8 @@ class PaymentLinkJourneyTest extends BrowserTest {
 
     @Test
     void aBankTransferWaitsAsPaymentPendingUntilFinanceRecordsTheMoney() {
-        Order draft = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), true)
+        Order draft = orderIntake
+                .place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), true)
                 .order();
         signIn("sven");
         page.navigate(url("/orders/" + draft.id()));

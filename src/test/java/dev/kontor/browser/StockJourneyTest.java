@@ -3,6 +3,7 @@ package dev.kontor.browser;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderIntake;
 import dev.kontor.orders.Orders;
 import dev.kontor.support.BrowserTest;
 import dev.kontor.support.Fixtures;
@@ -22,6 +23,9 @@ class StockJourneyTest extends BrowserTest {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    OrderIntake orderIntake;
 
     @BeforeEach
     void setUp() {
@@ -48,7 +52,8 @@ class StockJourneyTest extends BrowserTest {
         assertThat(page.locator("#available")).hasText("10");
         assertThat(page.locator("#movements tbody tr").first()).containsText("LS-4711");
 
-        Order order = orders.place(
+        Order order = orderIntake
+                .place(
                         Actor.system("web shop"),
                         Fixtures.input("WEBSHOP", "WS-1", Fixtures.line("WLY0QU1098", 4990, 3)),
                         false)

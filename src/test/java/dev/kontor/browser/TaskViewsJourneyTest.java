@@ -2,6 +2,7 @@ package dev.kontor.browser;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
+import dev.kontor.orders.OrderIntake;
 import dev.kontor.orders.Orders;
 import dev.kontor.support.BrowserTest;
 import dev.kontor.support.Fixtures;
@@ -22,12 +23,15 @@ class TaskViewsJourneyTest extends BrowserTest {
     @Autowired
     Orders orders;
 
+    @Autowired
+    OrderIntake orderIntake;
+
     @BeforeEach
     void setUp() {
         Actor lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
-        orders.place(lina, Fixtures.input("EBAY", "E-1", Fixtures.line("A-1", 1000, 1)), false);
-        orders.place(lina, Fixtures.input("EBAY", "E-2", Fixtures.line("A-1", 1000, 1)), false);
-        orders.place(lina, Fixtures.input("TAOBAO", "T-1", Fixtures.line("A-1", 1000, 1)), false);
+        orderIntake.place(lina, Fixtures.input("EBAY", "E-1", Fixtures.line("A-1", 1000, 1)), false);
+        orderIntake.place(lina, Fixtures.input("EBAY", "E-2", Fixtures.line("A-1", 1000, 1)), false);
+        orderIntake.place(lina, Fixtures.input("TAOBAO", "T-1", Fixtures.line("A-1", 1000, 1)), false);
     }
 
     @Test

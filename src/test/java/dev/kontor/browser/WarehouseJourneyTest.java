@@ -9,6 +9,9 @@ import dev.kontor.access.Role;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderLifecycle;
+import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentRequest;
@@ -36,6 +39,15 @@ class WarehouseJourneyTest extends BrowserTest {
     Orders orders;
 
     @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderLifecycle orderLifecycle;
+
+    @Autowired
+    OrderNotes orderNotes;
+
+    @Autowired
     Payments payments;
 
     Order order;
@@ -49,7 +61,8 @@ class WarehouseJourneyTest extends BrowserTest {
         for (String sku : List.of("TEE-S", "TEE-M", "TEE-L")) {
             fixtures.receive(sku, 10);
         }
-        order = orders.place(
+        order = orderIntake
+                .place(
                         sven,
                         Fixtures.input(
                                 "MANUAL",
@@ -59,12 +72,14 @@ class WarehouseJourneyTest extends BrowserTest {
                                 Fixtures.line("TEE-L", 2990, 1)),
                         false)
                 .order();
-        order = orders.act(sven, order.id(), null, OrderAction.APPROVE, null).order();
+        order = orderLifecycle
+                .act(sven, order.id(), null, OrderAction.APPROVE, null)
+                .order();
         payments.record(
                 ingrid,
                 order.id(),
                 new PaymentRequest(PaymentKind.PAYMENT, order.total().minor(), "EUR", "CARD", null, null, null, null));
-        orders.addNote(sven, order.id(), NoteKind.SHIPPING, "Leave with the neighbour at no. 14");
+        orderNotes.add(sven, order.id(), NoteKind.SHIPPING, "Leave with the neighbour at no. 14");
     }
 
     @Test

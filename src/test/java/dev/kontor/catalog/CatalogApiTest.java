@@ -13,6 +13,8 @@ import dev.kontor.access.Role;
 import dev.kontor.calendar.WorkingDays;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.Orders;
 import dev.kontor.support.Api;
 import dev.kontor.support.Fixtures;
@@ -38,6 +40,12 @@ class CatalogApiTest {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderLifecycle orderLifecycle;
 
     @Autowired
     WorkingDays workingDays;
@@ -264,12 +272,13 @@ class CatalogApiTest {
         purchasing.post("/api/catalog/products", shirt("WLY0QU1098", "WLY0QU1099"));
         warehouse.post("/api/stock/receipts", Map.of("sku", "WLY0QU1098", "quantity", 3));
         warehouse.post("/api/stock/receipts", Map.of("sku", "WLY0QU1099", "quantity", 50));
-        Order order = orders.place(
+        Order order = orderIntake
+                .place(
                         Actor.system("test"),
                         Fixtures.input("MANUAL", null, Fixtures.line("WLY0QU1098", 4990, 10)),
                         false)
                 .order();
-        orders.act(Actor.system("test"), order.id(), null, OrderAction.APPROVE, null);
+        orderLifecycle.act(Actor.system("test"), order.id(), null, OrderAction.APPROVE, null);
 
         Api.Response list = purchasing.get("/api/purchasing");
         assertThat(list.status()).isEqualTo(200);

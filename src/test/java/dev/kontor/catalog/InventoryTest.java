@@ -10,7 +10,10 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderEditing;
 import dev.kontor.orders.OrderInput;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
@@ -40,6 +43,15 @@ class InventoryTest {
     Orders orders;
 
     @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderLifecycle orderLifecycle;
+
+    @Autowired
+    OrderEditing orderEditing;
+
+    @Autowired
     Fixtures fixtures;
 
     @Autowired
@@ -62,7 +74,8 @@ class InventoryTest {
     }
 
     private Order order(boolean draft, int quantity) {
-        return orders.place(anna, Fixtures.input("MANUAL", null, Fixtures.line("WLY0QU1098", 4990, quantity)), draft)
+        return orderIntake
+                .place(anna, Fixtures.input("MANUAL", null, Fixtures.line("WLY0QU1098", 4990, quantity)), draft)
                 .order();
     }
 
@@ -78,13 +91,13 @@ class InventoryTest {
         assertThat(inventory.total(shirt).reserved())
                 .as("nothing held before approval")
                 .isZero();
-        orders.act(anna, order.id(), null, OrderAction.APPROVE, null);
+        orderLifecycle.act(anna, order.id(), null, OrderAction.APPROVE, null);
         assertThat(inventory.total(shirt)).isEqualTo(new StockFigures(null, 10, 3, 0, 0));
-        orders.act(anna, order.id(), null, OrderAction.CANCEL, "changed mind");
+        orderLifecycle.act(anna, order.id(), null, OrderAction.CANCEL, "changed mind");
         assertThat(inventory.total(shirt)).isEqualTo(new StockFigures(null, 10, 0, 0, 0));
 
         Order second = order(false, 2);
-        orders.act(anna, second.id(), null, OrderAction.APPROVE, null);
+        orderLifecycle.act(anna, second.id(), null, OrderAction.APPROVE, null);
         fixtures.ship(anna, second.id());
         assertThat(inventory.total(shirt)).isEqualTo(new StockFigures(null, 8, 0, 0, 0));
     }
@@ -93,7 +106,7 @@ class InventoryTest {
     void approvalIsRefusedWhenStockIsShortAndNothingIsHeld() {
         Order order = order(false, 11);
         long before = movements();
-        assertThatThrownBy(() -> orders.act(anna, order.id(), null, OrderAction.APPROVE, null))
+        assertThatThrownBy(() -> orderLifecycle.act(anna, order.id(), null, OrderAction.APPROVE, null))
                 .isInstanceOfSatisfying(
                         ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("stock.refused.out-of-stock"));
@@ -106,12 +119,14 @@ class InventoryTest {
     void receivingStockFillsWaitingBackordersOldestFirst() {
         long socks =
                 fixtures.product("SOCKS", true, "SCK0GR3001").variants().get(0).id();
-        Order first = orders.place(anna, Fixtures.input("MANUAL", null, Fixtures.line("SCK0GR3001", 990, 4)), false)
+        Order first = orderIntake
+                .place(anna, Fixtures.input("MANUAL", null, Fixtures.line("SCK0GR3001", 990, 4)), false)
                 .order();
-        Order second = orders.place(anna, Fixtures.input("MANUAL", null, Fixtures.line("SCK0GR3001", 990, 4)), false)
+        Order second = orderIntake
+                .place(anna, Fixtures.input("MANUAL", null, Fixtures.line("SCK0GR3001", 990, 4)), false)
                 .order();
-        orders.act(anna, first.id(), null, OrderAction.APPROVE, null);
-        orders.act(anna, second.id(), null, OrderAction.APPROVE, null);
+        orderLifecycle.act(anna, first.id(), null, OrderAction.APPROVE, null);
+        orderLifecycle.act(anna, second.id(), null, OrderAction.APPROVE, null);
         assertThat(inventory.total(socks)).isEqualTo(new StockFigures(null, 0, 0, 8, 0));
         fixtures.receive("SCK0GR3001", 5);
         assertThat(inventory.holdingsOf(first.id()).get(0).reserved()).isEqualTo(4);
@@ -152,7 +167,7 @@ class InventoryTest {
     void aDraftThatMovesOnKeepsItsStock() {
         clock.set(Instant.parse("2027-01-08T15:00:00Z"));
         Order draft = order(true, 2);
-        orders.act(anna, draft.id(), null, OrderAction.SUBMIT, null);
+        orderLifecycle.act(anna, draft.id(), null, OrderAction.SUBMIT, null);
         assertThat(inventory.holdingsOf(draft.id()).get(0).expiresAt()).isNull();
         clock.set(Instant.parse("2027-02-01T15:00:00Z"));
         assertThat(inventory.releaseExpired(Actor.system("job"), 100)).isZero();
@@ -246,10 +261,10 @@ class InventoryTest {
     @Test
     void changingAnOrderLinesQuantityMovesItsReservation() {
         Order order = order(false, 3);
-        orders.act(anna, order.id(), null, OrderAction.APPROVE, null);
+        orderLifecycle.act(anna, order.id(), null, OrderAction.APPROVE, null);
         OrderInput fewer = Fixtures.input("MANUAL", null, Fixtures.line("WLY0QU1098", 4990, 1));
         Actor boss = fixtures.user("boss", Role.SUPERVISOR);
-        orders.edit(boss, order.id(), null, fewer);
+        orderEditing.edit(boss, order.id(), null, fewer);
         assertThat(inventory.total(shirt).reserved()).isEqualTo(1);
     }
 }

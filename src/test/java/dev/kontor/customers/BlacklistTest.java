@@ -11,10 +11,9 @@ import dev.kontor.fulfillment.WarehouseQueue;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
-import dev.kontor.orders.OrderFilter;
 import dev.kontor.orders.OrderInput;
-import dev.kontor.orders.OrderSort;
-import dev.kontor.orders.OrderSummary;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentRequest;
@@ -24,6 +23,10 @@ import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.PermissionDeniedException;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
+import dev.kontor.workbench.OrderFilter;
+import dev.kontor.workbench.OrderLists;
+import dev.kontor.workbench.OrderSort;
+import dev.kontor.workbench.OrderSummary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +46,15 @@ class BlacklistTest {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    OrderLifecycle orderLifecycle;
+
+    @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderLists orderLists;
 
     @Autowired
     Payments payments;
@@ -69,7 +81,9 @@ class BlacklistTest {
         ingrid = fixtures.user("ingrid", Role.FINANCE);
         jonas = fixtures.user("jonas", Role.WAREHOUSE);
         first = order(customer("骗子", "fraud@example.cn", "+86 139 0000 0001", "fraud@163.com"));
-        first = orders.act(wang, first.id(), null, OrderAction.APPROVE, null).order();
+        first = orderLifecycle
+                .act(wang, first.id(), null, OrderAction.APPROVE, null)
+                .order();
         payments.record(
                 ingrid,
                 first.id(),
@@ -91,7 +105,8 @@ class BlacklistTest {
 
     private Order order(CustomerDetails customer) {
         OrderInput base = Fixtures.input("TAOBAO", "TB" + System.nanoTime(), Fixtures.line("GADGET", 9900, 1));
-        return orders.place(
+        return orderIntake
+                .place(
                         lina,
                         new OrderInput(
                                 base.channel(),
@@ -118,7 +133,8 @@ class BlacklistTest {
     }
 
     private List<OrderSummary> flagged() {
-        return orders.list(wang, OrderFilter.all().flagged(), OrderSort.PLACED, true, null, 50)
+        return orderLists
+                .list(wang, OrderFilter.all().flagged(), OrderSort.PLACED, true, null, 50)
                 .items();
     }
 

@@ -10,9 +10,11 @@ import java.util.List;
 import dev.kontor.KontorApplication;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Users;
-import dev.kontor.orders.OrderFilter;
+import dev.kontor.orders.OrderIntake;
 import dev.kontor.orders.Orders;
 import dev.kontor.support.Fixtures;
+import dev.kontor.workbench.OrderFilter;
+import dev.kontor.workbench.OrderLists;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -48,13 +50,14 @@ class RunCommandTest {
         long demoOrders;
         long placedId;
         try (ConfigurableApplicationContext first = start()) {
-            Orders orders = first.getBean(Orders.class);
-            demoOrders = orders.count(Actor.system("test"), OrderFilter.all());
+            OrderLists orderLists = first.getBean(OrderLists.class);
+            OrderIntake orderIntake = first.getBean(OrderIntake.class);
+            demoOrders = orderLists.count(Actor.system("test"), OrderFilter.all());
             assertThat(demoOrders).isGreaterThan(10);
             Actor admin =
                     first.getBean(Users.class).byUsername("admin").orElseThrow().asActor();
-            placedId = orders.place(
-                            admin, Fixtures.input("EBAY", "kept-across-restart", Fixtures.line("A", 100, 1)), false)
+            placedId = orderIntake
+                    .place(admin, Fixtures.input("EBAY", "kept-across-restart", Fixtures.line("A", 100, 1)), false)
                     .order()
                     .id();
         }
@@ -62,12 +65,16 @@ class RunCommandTest {
         try (ConfigurableApplicationContext second =
                 start("--kontor.orders.extra-channels=ALIEXPRESS:AliExpress:AE-")) {
             Orders orders = second.getBean(Orders.class);
-            assertThat(orders.count(Actor.system("test"), OrderFilter.all())).isEqualTo(demoOrders + 1);
+            OrderLists orderLists = second.getBean(OrderLists.class);
+            OrderIntake orderIntake = second.getBean(OrderIntake.class);
+            assertThat(orderLists.count(Actor.system("test"), OrderFilter.all()))
+                    .isEqualTo(demoOrders + 1);
             Actor admin = second.getBean(Users.class)
                     .byUsername("admin")
                     .orElseThrow()
                     .asActor();
-            assertThat(orders.place(admin, Fixtures.input("ALIEXPRESS", null, Fixtures.line("A", 100, 1)), false)
+            assertThat(orderIntake
+                            .place(admin, Fixtures.input("ALIEXPRESS", null, Fixtures.line("A", 100, 1)), false)
                             .order()
                             .number())
                     .isEqualTo("AE-000001");
@@ -98,7 +105,7 @@ class RunCommandTest {
                         .byUsername("admin")
                         .orElseThrow()
                         .asActor();
-                external.getBean(Orders.class)
+                external.getBean(OrderIntake.class)
                         .place(admin, Fixtures.input("EBAY", "in-elsewhere", Fixtures.line("A", 100, 1)), false);
             }
             try (Connection c = DriverManager.getConnection(base + "elsewhere", "postgres", "");

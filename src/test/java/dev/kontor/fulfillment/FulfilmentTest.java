@@ -12,9 +12,10 @@ import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
-import dev.kontor.orders.OrderFilter;
 import dev.kontor.orders.OrderInput;
-import dev.kontor.orders.OrderSort;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderLifecycle;
+import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.PaymentTerms;
 import dev.kontor.payments.PaymentKind;
@@ -26,6 +27,9 @@ import dev.kontor.shared.PermissionDeniedException;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
 import dev.kontor.support.MutableClock;
+import dev.kontor.workbench.OrderFilter;
+import dev.kontor.workbench.OrderLists;
+import dev.kontor.workbench.OrderSort;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +47,18 @@ class FulfilmentTest {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderLifecycle orderLifecycle;
+
+    @Autowired
+    OrderNotes orderNotes;
+
+    @Autowired
+    OrderLists orderLists;
 
     @Autowired
     Payments payments;
@@ -117,8 +133,10 @@ class FulfilmentTest {
                 null,
                 null,
                 terms);
-        Order order = orders.place(sven, input, false).order();
-        order = orders.act(sven, order.id(), null, OrderAction.APPROVE, null).order();
+        Order order = orderIntake.place(sven, input, false).order();
+        order = orderLifecycle
+                .act(sven, order.id(), null, OrderAction.APPROVE, null)
+                .order();
         if (paid) {
             payments.record(
                     ingrid,
@@ -164,13 +182,14 @@ class FulfilmentTest {
                 "MANUAL", false, PaymentTerms.of(PaymentTerms.Kind.NET_30), null, Fixtures.line("TEE-M", 2990, 1));
         Order cashOnDelivery = approved("TAOBAO", false, null, "CASH_ON_DELIVERY", Fixtures.line("TEE-M", 2990, 1));
         Order held = approved("MANUAL", true, null, null, Fixtures.line("TEE-L", 2990, 1));
-        orders.act(sven, held.id(), null, OrderAction.HOLD, "address unclear");
+        orderLifecycle.act(sven, held.id(), null, OrderAction.HOLD, "address unclear");
         Order backordered = approved("MANUAL", true, null, null, Fixtures.line("SOCK-1", 990, 2));
-        Order draft = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), true)
+        Order draft = orderIntake
+                .place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), true)
                 .order();
         Order done = approved("MANUAL", true, null, null, Fixtures.line("TEE-L", 2990, 1));
         shipments.record(jonas, done.id(), all(done, "DHL", null));
-        orders.addNote(sven, paid.id(), NoteKind.SHIPPING, "Fragile – pack in the blue box");
+        orderNotes.add(sven, paid.id(), NoteKind.SHIPPING, "Fragile – pack in the blue box");
 
         WarehouseQueue.View view = queue.view(jonas, null, null);
 
@@ -225,7 +244,8 @@ class FulfilmentTest {
                         org.assertj.core.groups.Tuple.tuple("UPS", "1Z999AA10123456784"));
 
         for (String search : List.of("JJD000123456789", "jjd000123456789", "1Z999AA10123456784")) {
-            assertThat(orders.list(
+            assertThat(orderLists
+                            .list(
                                     sven,
                                     new OrderFilter(search, null, null, null, null, null, null, null),
                                     OrderSort.PLACED,
@@ -263,14 +283,14 @@ class FulfilmentTest {
                         new ShipmentRequest("DHL", null, null, List.of(new ShipmentRequest.Line(line, 2)))))
                 .as("more than ordered")
                 .isInstanceOf(ActionRefusedException.class);
-        orders.act(sven, order.id(), null, OrderAction.HOLD, "customer called");
+        orderLifecycle.act(sven, order.id(), null, OrderAction.HOLD, "customer called");
         assertThatThrownBy(() -> shipments.record(jonas, order.id(), new ShipmentRequest("DHL", null, null, one)))
                 .as("on hold")
                 .isInstanceOf(ActionRefusedException.class);
-        orders.act(sven, order.id(), null, OrderAction.RELEASE, null);
+        orderLifecycle.act(sven, order.id(), null, OrderAction.RELEASE, null);
 
         Order unpaid = approved("MANUAL", false, null, null, Fixtures.line("TEE-S", 2990, 1));
-        orders.act(sven, unpaid.id(), null, OrderAction.CANCEL, "no longer wanted");
+        orderLifecycle.act(sven, unpaid.id(), null, OrderAction.CANCEL, "no longer wanted");
         assertThatThrownBy(() -> shipments.record(jonas, unpaid.id(), all(unpaid, "DHL", null)))
                 .as("cancelled")
                 .isInstanceOf(ActionRefusedException.class);
@@ -288,7 +308,7 @@ class FulfilmentTest {
         Order second = approved("MANUAL", true, null, null, Fixtures.line("TEE-M", 2990, 1));
         Order third = approved("MANUAL", true, null, null, Fixtures.line("TEE-M", 2990, 1));
         Order unpaidOnHold = approved("MANUAL", true, null, null, Fixtures.line("TEE-L", 2990, 1));
-        orders.act(sven, unpaidOnHold.id(), null, OrderAction.HOLD, "check address");
+        orderLifecycle.act(sven, unpaidOnHold.id(), null, OrderAction.HOLD, "check address");
         String csv = "order,carrier,tracking\n"
                 + first.number() + ",DHL,JJD0001111111\n"
                 + second.number().toLowerCase() + ",UPS,1Z999AA10123456784\n"

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
+import dev.kontor.aftersales.AfterSales;
+import dev.kontor.aftersales.Reshipments;
 import dev.kontor.catalog.Catalog;
 import dev.kontor.catalog.Inventory;
 import dev.kontor.catalog.ProductInput;
@@ -27,6 +29,18 @@ class AfterSalesTest {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderLifecycle orderLifecycle;
+
+    @Autowired
+    AfterSales afterSales;
+
+    @Autowired
+    Reshipments reshipments;
 
     @Autowired
     Catalog catalog;
@@ -81,9 +95,12 @@ class AfterSalesTest {
                                         Map.of("EUR", 4990L)))));
         fixtures.receive("SHIRT-BLUE", 10);
         fixtures.receive("SHIRT-RED", 5);
-        order = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-BLUE", 4990, 2)), false)
+        order = orderIntake
+                .place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-BLUE", 4990, 2)), false)
                 .order();
-        order = orders.act(lina, order.id(), null, OrderAction.APPROVE, null).order();
+        order = orderLifecycle
+                .act(lina, order.id(), null, OrderAction.APPROVE, null)
+                .order();
     }
 
     private long reserved(String sku) {
@@ -93,7 +110,8 @@ class AfterSalesTest {
     @Test
     void anExchangeMovesTheReservationToTheNewColour() {
         long line = order.lines().get(0).id();
-        Order exchanged = orders.exchange(lina, order.id(), order.version(), line, "shirt-red", "wants red instead");
+        Order exchanged =
+                afterSales.exchange(lina, order.id(), order.version(), line, "shirt-red", "wants red instead");
 
         assertThat(exchanged.lines().get(0).sku()).isEqualTo("SHIRT-RED");
         assertThat(exchanged.lines().get(0).attributes()).containsEntry("colour", "red");
@@ -105,17 +123,17 @@ class AfterSalesTest {
             assertThat(e.reason()).isEqualTo("wants red instead");
         });
 
-        assertThatThrownBy(() -> orders.exchange(lina, order.id(), null, line, "SHIRT-OLD", "beige?"))
+        assertThatThrownBy(() -> afterSales.exchange(lina, order.id(), null, line, "SHIRT-OLD", "beige?"))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).code()).isEqualTo("validation.exchange.discontinued"));
-        assertThatThrownBy(() -> orders.exchange(lina, order.id(), order.version(), line, "SHIRT-BLUE", "x"))
+        assertThatThrownBy(() -> afterSales.exchange(lina, order.id(), order.version(), line, "SHIRT-BLUE", "x"))
                 .as("a stale version")
                 .isInstanceOf(dev.kontor.shared.StaleVersionException.class);
-        assertThatThrownBy(() -> orders.exchange(lina, order.id(), null, line, "SHIRT-BLUE", " "))
+        assertThatThrownBy(() -> afterSales.exchange(lina, order.id(), null, line, "SHIRT-BLUE", " "))
                 .as("no reason")
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> orders.exchange(
+        assertThatThrownBy(() -> afterSales.exchange(
                         fixtures.user("jonas", Role.WAREHOUSE),
                         order.id(),
                         null,
@@ -127,11 +145,11 @@ class AfterSalesTest {
 
     @Test
     void aGiftIsFreeAndARebateStaysWithinTheLimit() {
-        assertThatThrownBy(() -> orders.addGift(lina, order.id(), null, "SOCKS", "Socks", 1, 500L, "sorry"))
+        assertThatThrownBy(() -> afterSales.addGift(lina, order.id(), null, "SOCKS", "Socks", 1, 500L, "sorry"))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("price"));
-        Order gifted = orders.addGift(lina, order.id(), null, "SHIRT-RED", null, 1, null, "sorry for the delay");
+        Order gifted = afterSales.addGift(lina, order.id(), null, "SHIRT-RED", null, 1, null, "sorry for the delay");
         assertThat(gifted.lines()).hasSize(2);
         assertThat(gifted.lines().get(1)).satisfies(l -> {
             assertThat(l.unitPrice()).isZero();
@@ -140,20 +158,20 @@ class AfterSalesTest {
         assertThat(gifted.total()).isEqualTo(order.total());
         assertThat(reserved("SHIRT-RED")).as("the gift is reserved too").isEqualTo(1);
 
-        Order rebated = orders.rebate(lina, order.id(), null, 500L, "late delivery");
+        Order rebated = afterSales.rebate(lina, order.id(), null, 500L, "late delivery");
         assertThat(rebated.total().minor()).isEqualTo(order.total().minor() - 500);
-        assertThatThrownBy(() -> orders.rebate(lina, order.id(), null, 5000L, "very late"))
+        assertThatThrownBy(() -> afterSales.rebate(lina, order.id(), null, 5000L, "very late"))
                 .as("over the 10 % limit")
                 .isInstanceOfSatisfying(
                         ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.rebate-over-limit"));
-        assertThatThrownBy(() -> orders.rebate(lina, order.id(), null, 999_999L, "x"))
+        assertThatThrownBy(() -> afterSales.rebate(lina, order.id(), null, 999_999L, "x"))
                 .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void aLostParcelIsReshippedAsANewFreeApprovedOrderLinkedToItsParent() {
-        Order reship = orders.reship(lina, order.id(), null, "parcel lost by the carrier");
+        Order reship = reshipments.reship(lina, order.id(), null, "parcel lost by the carrier");
 
         assertThat(reship.number()).isEqualTo("RE" + order.number());
         assertThat(reship.lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
@@ -167,22 +185,25 @@ class AfterSalesTest {
             assertThat(r.relation()).isEqualTo("PARENT");
             assertThat(r.number()).isEqualTo(order.number());
         });
-        assertThat(orders.reship(lina, order.id(), List.of(order.lines().get(0).id()), "lost again")
+        assertThat(reshipments
+                        .reship(lina, order.id(), List.of(order.lines().get(0).id()), "lost again")
                         .number())
                 .isEqualTo("RE" + order.number() + "-2");
 
-        Order draft = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-RED", 4990, 1)), true)
+        Order draft = orderIntake
+                .place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-RED", 4990, 1)), true)
                 .order();
-        assertThatThrownBy(() -> orders.reship(lina, draft.id(), null, "nothing was sent"))
+        assertThatThrownBy(() -> reshipments.reship(lina, draft.id(), null, "nothing was sent"))
                 .isInstanceOf(ActionRefusedException.class);
-        Order cancelled = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-RED", 4990, 1)), false)
+        Order cancelled = orderIntake
+                .place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-RED", 4990, 1)), false)
                 .order();
-        orders.act(fixtures.user("wang.lei", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "dup");
-        assertThatThrownBy(() -> orders.reship(lina, cancelled.id(), null, "x"))
+        orderLifecycle.act(fixtures.user("wang.lei", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "dup");
+        assertThatThrownBy(() -> reshipments.reship(lina, cancelled.id(), null, "x"))
                 .isInstanceOfSatisfying(
                         ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.reship-state"));
-        assertThatThrownBy(() -> orders.reship(lina, order.id(), List.of(987654L), "x"))
+        assertThatThrownBy(() -> reshipments.reship(lina, order.id(), List.of(987654L), "x"))
                 .isInstanceOf(InvalidInputException.class);
     }
 
@@ -191,7 +212,7 @@ class AfterSalesTest {
         long line = order.lines().get(0).id();
         long before = order.total().minor();
 
-        Order cheaper = orders.changePrice(lina, order.id(), order.version(), line, 4790L, "price match");
+        Order cheaper = afterSales.changePrice(lina, order.id(), order.version(), line, 4790L, "price match");
         assertThat(cheaper.lines().get(0).unitPrice()).isEqualTo(4790);
         assertThat(cheaper.total().minor()).isEqualTo(before - 400);
         assertThat(orders.timeline(lina, order.id()).get(0)).satisfies(e -> {
@@ -200,24 +221,24 @@ class AfterSalesTest {
             assertThat(e.details()).containsEntry("unitPrice", "49.90 EUR → 47.90 EUR");
         });
 
-        Order discounted = orders.changePrice(lina, order.id(), null, null, 500L, "loyal customer");
+        Order discounted = afterSales.changePrice(lina, order.id(), null, null, 500L, "loyal customer");
         assertThat(discounted.content().discount()).isEqualTo(500);
 
-        assertThatThrownBy(() -> orders.changePrice(lina, order.id(), null, line, 1000L, "half price"))
+        assertThatThrownBy(() -> afterSales.changePrice(lina, order.id(), null, line, 1000L, "half price"))
                 .as("beyond the discount limit")
                 .isInstanceOfSatisfying(
                         ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.price-over-limit"));
-        assertThatThrownBy(() -> orders.changePrice(lina, order.id(), null, line, 4000L, " "))
+        assertThatThrownBy(() -> afterSales.changePrice(lina, order.id(), null, line, 4000L, " "))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("reason"));
-        assertThatThrownBy(() -> orders.changePrice(lina, order.id(), null, line, -1L, "x"))
+        assertThatThrownBy(() -> afterSales.changePrice(lina, order.id(), null, line, -1L, "x"))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("amount"));
         Actor boss = fixtures.user("boss", Role.SUPERVISOR);
-        Order half = orders.changePrice(boss, order.id(), null, line, 2500L, "damaged box, agreed by phone");
+        Order half = afterSales.changePrice(boss, order.id(), null, line, 2500L, "damaged box, agreed by phone");
         assertThat(half.lines().get(0).unitPrice()).isEqualTo(2500);
         assertThat(orders.get(order.id()).lines().get(0).unitPrice()).isEqualTo(2500);
     }

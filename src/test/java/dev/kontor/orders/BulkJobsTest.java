@@ -12,11 +12,20 @@ import java.util.concurrent.Future;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
-import dev.kontor.orders.internal.BulkJobWorker;
+import dev.kontor.bulk.BulkItemStatus;
+import dev.kontor.bulk.BulkJob;
+import dev.kontor.bulk.BulkJobWorker;
+import dev.kontor.bulk.BulkJobs;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.support.Api;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
+import dev.kontor.web.Messages;
+import dev.kontor.workbench.OrderBulk;
+import dev.kontor.workbench.OrderExport;
+import dev.kontor.workbench.OrderFilter;
+import dev.kontor.workbench.OrderLists;
+import dev.kontor.workbench.OrderSort;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +46,22 @@ class BulkJobsTest {
     Orders orders;
 
     @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderLifecycle orderLifecycle;
+
+    @Autowired
+    OrderLists orderLists;
+
+    @Autowired
     BulkJobs bulk;
+
+    @Autowired
+    OrderBulk orderBulk;
+
+    @Autowired
+    Messages messages;
 
     @Autowired
     BulkJobWorker worker;
@@ -52,7 +76,7 @@ class BulkJobsTest {
     JdbcClient jdbc;
 
     @Autowired
-    dev.kontor.orders.internal.BulkJobRepository items;
+    dev.kontor.bulk.internal.BulkJobRepository items;
 
     @Autowired
     dev.kontor.support.MutableClock clock;
@@ -71,7 +95,8 @@ class BulkJobsTest {
     }
 
     private Order placed(String channel) {
-        return orders.place(lina, Fixtures.input(channel, null, Fixtures.line("MUG", 1200, 1)), false)
+        return orderIntake
+                .place(lina, Fixtures.input(channel, null, Fixtures.line("MUG", 1200, 1)), false)
                 .order();
     }
 
@@ -93,9 +118,10 @@ class BulkJobsTest {
     void bulkApproveApprovesEachOrderAndReportsTheOnesItMayNot() {
         List<Order> chosen = placed(3);
         Order cancelled = placed("MANUAL");
-        orders.act(fixtures.user("boss", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "changed mind");
+        orderLifecycle.act(
+                fixtures.user("boss", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "changed mind");
 
-        BulkJob job = bulk.start(
+        BulkJob job = orderBulk.start(
                 lina,
                 BulkAction.APPROVE,
                 null,
@@ -122,10 +148,10 @@ class BulkJobsTest {
         }
         List<BulkJob.Item> problems = bulk.items(lina, job.id(), true, 0, 100);
         assertThat(problems).singleElement().satisfies(i -> {
-            assertThat(i.orderId()).isEqualTo(cancelled.id());
+            assertThat(i.subjectId()).isEqualTo(cancelled.id());
             assertThat(i.position()).as("the order given is kept").isEqualTo(3);
             assertThat(i.status()).isEqualTo(BulkItemStatus.REFUSED);
-            assertThat(i.message()).isNotBlank();
+            assertThat(messages.of(i.result())).isNotBlank();
         });
         assertThat(orders.get(cancelled.id()).lifecycle()).isEqualTo(LifecycleStatus.CANCELLED);
         assertThat(worker.run()).as("nothing left to do").isZero();
@@ -149,9 +175,11 @@ class BulkJobsTest {
                 .get(0)
                 .id();
         fixtures.receive("BLK-SHIRT-1", 5);
-        Order shirts = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-SHIRT-1", 2990, 2)), false)
+        Order shirts = orderIntake
+                .place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-SHIRT-1", 2990, 2)), false)
                 .order();
-        Order socks = orders.place(
+        Order socks = orderIntake
+                .place(
                         lina,
                         Fixtures.input(
                                 "MANUAL",
@@ -162,10 +190,11 @@ class BulkJobsTest {
                 .order();
         Order plain = placed("MANUAL");
         Order cancelled = placed("MANUAL");
-        orders.act(fixtures.user("boss", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "changed mind");
+        orderLifecycle.act(
+                fixtures.user("boss", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "changed mind");
 
         Set<Long> approved = transaction.execute(
-                s -> orders.approveAll(lina, List.of(shirts.id(), socks.id(), plain.id(), cancelled.id())));
+                s -> orderLifecycle.approveAll(lina, List.of(shirts.id(), socks.id(), plain.id(), cancelled.id())));
 
         assertThat(approved).containsExactly(shirts.id(), socks.id(), plain.id());
         assertThat(orders.get(cancelled.id()).lifecycle()).isEqualTo(LifecycleStatus.CANCELLED);
@@ -206,14 +235,16 @@ class BulkJobsTest {
     void oneShortOrderFailsTheBatchButTheWorkerStillApprovesTheOthersOneByOne() {
         fixtures.product("BULKCAP", false, "BLK-CAP-1");
         fixtures.receive("BLK-CAP-1", 5);
-        Order caps = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-CAP-1", 1990, 2)), false)
+        Order caps = orderIntake
+                .place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-CAP-1", 1990, 2)), false)
                 .order();
-        Order tooMany = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-CAP-1", 1990, 9)), false)
+        Order tooMany = orderIntake
+                .place(lina, Fixtures.input("MANUAL", null, Fixtures.line("BLK-CAP-1", 1990, 9)), false)
                 .order();
         Order plain = placed("MANUAL");
 
-        assertThatThrownBy(() ->
-                        transaction.execute(s -> orders.approveAll(lina, List.of(caps.id(), tooMany.id(), plain.id()))))
+        assertThatThrownBy(() -> transaction.execute(
+                        s -> orderLifecycle.approveAll(lina, List.of(caps.id(), tooMany.id(), plain.id()))))
                 .isInstanceOf(dev.kontor.shared.ActionRefusedException.class);
         assertThat(orders.get(caps.id()).lifecycle())
                 .as("nothing of the failed batch stays")
@@ -223,12 +254,12 @@ class BulkJobsTest {
 
         List<Long> chosen = new ArrayList<>(List.of(caps.id(), tooMany.id(), plain.id()));
         placed(17).forEach(o -> chosen.add(o.id()));
-        BulkJob job = bulk.start(lina, BulkAction.APPROVE, null, chosen);
+        BulkJob job = orderBulk.start(lina, BulkAction.APPROVE, null, chosen);
         assertThat(worker.run()).isEqualTo(20);
         assertThat(bulk.get(lina, job.id()).count(BulkItemStatus.DONE)).isEqualTo(19);
         assertThat(bulk.items(lina, job.id(), true, 0, 10)).singleElement().satisfies(i -> {
-            assertThat(i.orderId()).isEqualTo(tooMany.id());
-            assertThat(i.message()).as("refused, saying why").contains("BLK-CAP-1");
+            assertThat(i.subjectId()).isEqualTo(tooMany.id());
+            assertThat(messages.of(i.result())).as("refused, saying why").contains("BLK-CAP-1");
         });
         assertThat(orders.get(caps.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
         assertThat(orders.get(plain.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
@@ -244,7 +275,8 @@ class BulkJobsTest {
         OrderInput base = Fixtures.input("MANUAL", null, Fixtures.line("MUG", 1200, 1));
         List<Long> own = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            own.add(orders.place(
+            own.add(orderIntake
+                    .place(
                             lina,
                             new OrderInput(
                                     base.channel(),
@@ -274,14 +306,14 @@ class BulkJobsTest {
         List<Long> chosen = new ArrayList<>(own);
         chosen.add(1, someoneElses.id());
 
-        BulkJob job = bulk.start(sven, BulkAction.APPROVE, null, chosen);
+        BulkJob job = orderBulk.start(sven, BulkAction.APPROVE, null, chosen);
         assertThat(worker.run()).isEqualTo(4);
 
         assertThat(bulk.get(sven, job.id()).count(BulkItemStatus.DONE)).isEqualTo(3);
         own.forEach(id -> assertThat(orders.get(id).lifecycle()).isEqualTo(LifecycleStatus.APPROVED));
         assertThat(orders.get(someoneElses.id()).lifecycle()).isEqualTo(LifecycleStatus.NEW);
         assertThat(bulk.items(sven, job.id(), true, 0, 10)).singleElement().satisfies(i -> {
-            assertThat(i.orderId()).isEqualTo(someoneElses.id());
+            assertThat(i.subjectId()).isEqualTo(someoneElses.id());
             assertThat(i.status()).isEqualTo(BulkItemStatus.REFUSED);
         });
     }
@@ -289,19 +321,21 @@ class BulkJobsTest {
     @Test
     void theSameRequestSentTwiceStartsOneJob() {
         List<Long> chosen = placed(2).stream().map(Order::id).toList();
-        BulkJob first = bulk.start(lina, BulkAction.TAG, "vip", chosen, "key-1");
-        BulkJob again = bulk.start(lina, BulkAction.TAG, "vip", chosen, "key-1");
+        BulkJob first = orderBulk.start(lina, BulkAction.TAG, "vip", chosen, "key-1");
+        BulkJob again = orderBulk.start(lina, BulkAction.TAG, "vip", chosen, "key-1");
         assertThat(again.id()).isEqualTo(first.id());
-        BulkJob whole = bulk.startForFilter(lina, BulkAction.TAG, "vip", OrderFilter.all(), "key-2");
-        assertThat(bulk.startForFilter(lina, BulkAction.TAG, "vip", OrderFilter.all(), "key-2")
+        BulkJob whole = orderBulk.startForList(lina, BulkAction.TAG, "vip", OrderFilter.all(), "key-2");
+        assertThat(orderBulk
+                        .startForList(lina, BulkAction.TAG, "vip", OrderFilter.all(), "key-2")
                         .id())
                 .isEqualTo(whole.id());
         assertThat(bulk.latest(lina, 10)).extracting(BulkJob::id).containsExactly(whole.id(), first.id());
-        assertThat(bulk.start(fixtures.user("sven", Role.SALES), BulkAction.TAG, "vip", chosen, "key-1")
+        assertThat(orderBulk
+                        .start(fixtures.user("sven", Role.SALES), BulkAction.TAG, "vip", chosen, "key-1")
                         .id())
                 .as("keys are per user")
                 .isNotEqualTo(first.id());
-        assertThatThrownBy(() -> bulk.start(lina, BulkAction.TAG, "vip", chosen, "k".repeat(101)))
+        assertThatThrownBy(() -> orderBulk.start(lina, BulkAction.TAG, "vip", chosen, "k".repeat(101)))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("key"));
@@ -311,7 +345,7 @@ class BulkJobsTest {
     void eachOrderIsCheckedAgainstTheRequestersRights() {
         Actor ola = fixtures.user("ola", Role.WAREHOUSE);
         Order order = placed("MANUAL");
-        BulkJob job = bulk.start(ola, BulkAction.APPROVE, null, List.of(order.id()));
+        BulkJob job = orderBulk.start(ola, BulkAction.APPROVE, null, List.of(order.id()));
         worker.run();
 
         assertThat(bulk.items(ola, job.id(), false, 0, 10))
@@ -326,26 +360,26 @@ class BulkJobsTest {
     @Test
     void holdNeedsAReasonAndNothingIsWrittenWithoutOne() {
         Order order = placed("MANUAL");
-        assertThatThrownBy(() -> bulk.start(lina, BulkAction.HOLD, "  ", List.of(order.id())))
+        assertThatThrownBy(() -> orderBulk.start(lina, BulkAction.HOLD, "  ", List.of(order.id())))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("reason"));
-        assertThatThrownBy(() -> bulk.start(lina, BulkAction.TAG, "no/slashes", List.of(order.id())))
+        assertThatThrownBy(() -> orderBulk.start(lina, BulkAction.TAG, "no/slashes", List.of(order.id())))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("tag"));
-        assertThatThrownBy(() -> bulk.start(lina, BulkAction.APPROVE, null, List.of()))
+        assertThatThrownBy(() -> orderBulk.start(lina, BulkAction.APPROVE, null, List.of()))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("orderIds"));
-        assertThatThrownBy(() -> bulk.start(lina, BulkAction.ASSIGN, "999999", List.of(order.id())))
+        assertThatThrownBy(() -> orderBulk.start(lina, BulkAction.ASSIGN, "999999", List.of(order.id())))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("responsibleId"));
         assertThat(jdbc.sql("SELECT count(*) FROM bulk_jobs").query(Long.class).single())
                 .isZero();
 
-        BulkJob job = bulk.start(lina, BulkAction.HOLD, "address check", List.of(order.id()));
+        BulkJob job = orderBulk.start(lina, BulkAction.HOLD, "address check", List.of(order.id()));
         worker.run();
         assertThat(bulk.get(lina, job.id()).count(BulkItemStatus.DONE)).isEqualTo(1);
         Order held = orders.get(order.id());
@@ -360,19 +394,19 @@ class BulkJobsTest {
         Order manual = placed("MANUAL");
         OrderFilter ebayOnly = new OrderFilter(null, Set.of(), Set.of(), Set.of(), Set.of("EBAY"), null, null, null);
 
-        BulkJob tagging = bulk.startForFilter(lina, BulkAction.TAG, "vip", ebayOnly);
+        BulkJob tagging = orderBulk.startForList(lina, BulkAction.TAG, "vip", ebayOnly);
         assertThat(tagging.total()).isEqualTo(2);
         worker.run();
         assertThat(orders.get(ebay.get(0).id()).content().tags()).containsExactly("vip");
         assertThat(orders.get(manual.id()).content().tags()).isEmpty();
         assertThat(entries(ebay.get(1).id(), "order.tagged")).isEqualTo(1);
 
-        bulk.start(
+        orderBulk.start(
                 lina,
                 BulkAction.ASSIGN,
                 jonas.userId().toString(),
                 List.of(ebay.get(0).id(), manual.id()));
-        bulk.start(lina, BulkAction.UNTAG, "vip", List.of(ebay.get(1).id()));
+        orderBulk.start(lina, BulkAction.UNTAG, "vip", List.of(ebay.get(1).id()));
         worker.run();
         assertThat(orders.get(manual.id()).content().responsibleId()).isEqualTo(jonas.userId());
         assertThat(orders.get(ebay.get(1).id()).content().tags()).isEmpty();
@@ -380,7 +414,8 @@ class BulkJobsTest {
             assertThat(c.field()).isEqualTo("responsible");
             assertThat(c.after()).isEqualTo("Jonas");
         });
-        assertThat(orders.list(jonas, OrderFilter.all(), OrderSort.PLACED, true, null, 50)
+        assertThat(orderLists
+                        .list(jonas, OrderFilter.all(), OrderSort.PLACED, true, null, 50)
                         .items())
                 .as("the new responsible sees the orders")
                 .hasSize(2);
@@ -400,7 +435,8 @@ class BulkJobsTest {
         fixtures.receive("BLK-PLENTY-1", 1000);
         List<Long> chosen = new ArrayList<>();
         for (int i = 0; i < 260; i++) {
-            chosen.add(orders.place(
+            chosen.add(orderIntake
+                    .place(
                             lina,
                             Fixtures.input(
                                     "MANUAL",
@@ -411,7 +447,7 @@ class BulkJobsTest {
                     .order()
                     .id());
         }
-        BulkJob job = bulk.start(lina, BulkAction.APPROVE, null, chosen);
+        BulkJob job = orderBulk.start(lina, BulkAction.APPROVE, null, chosen);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -445,7 +481,7 @@ class BulkJobsTest {
     @Test
     void twoWorkersTogetherActOnEveryOrderExactlyOnce() throws Exception {
         List<Order> chosen = placed(260); // more than one batch: each worker also brings in its helper thread
-        BulkJob job = bulk.start(
+        BulkJob job = orderBulk.start(
                 lina, BulkAction.APPROVE, null, chosen.stream().map(Order::id).toList());
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -469,7 +505,7 @@ class BulkJobsTest {
     @Test
     void itemsAnInstanceClaimedAndLeftAreTakenOverWhenTheLeaseRunsOut() {
         Order order = placed("MANUAL");
-        BulkJob job = bulk.start(lina, BulkAction.APPROVE, null, List.of(order.id()));
+        BulkJob job = orderBulk.start(lina, BulkAction.APPROVE, null, List.of(order.id()));
         items.claim(clock.instant(), clock.instant().plus(java.time.Duration.ofMinutes(5)), 200); // then it crashed
 
         assertThat(worker.run()).as("leased to the other instance").isZero();

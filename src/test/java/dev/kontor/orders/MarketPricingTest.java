@@ -12,6 +12,8 @@ import dev.kontor.markets.Markets;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
+import dev.kontor.workbench.OrderFilter;
+import dev.kontor.workbench.OrderLists;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +30,15 @@ class MarketPricingTest {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderEditing orderEditing;
+
+    @Autowired
+    OrderLists orderLists;
 
     @Autowired
     Markets markets;
@@ -123,14 +134,16 @@ class MarketPricingTest {
         assertThat(markets.forCountry("NO")).map(Market::code).contains("NO");
         assertThat(markets.forCountry("GB")).isEmpty();
 
-        Order oslo = orders.place(sven, draftTo("NO", fromCatalog("SWEATER-M", 2)), true)
+        Order oslo = orderIntake
+                .place(sven, draftTo("NO", fromCatalog("SWEATER-M", 2)), true)
                 .order();
         assertThat(oslo.currency()).isEqualTo("NOK");
         assertThat(oslo.lines().get(0).unitPrice()).isEqualTo(99900);
         assertThat(oslo.lines().get(0).name()).as("named from the catalog").isEqualTo("Merino sweater");
         assertThat(oslo.lines().get(0).attributes()).containsEntry("size", "M");
 
-        Order koeln = orders.place(sven, draftTo("DE", fromCatalog("SWEATER-M", 1)), true)
+        Order koeln = orderIntake
+                .place(sven, draftTo("DE", fromCatalog("SWEATER-M", 1)), true)
                 .order();
         assertThat(koeln.currency()).isEqualTo("EUR");
         assertThat(koeln.lines().get(0).unitPrice()).isEqualTo(8900);
@@ -140,10 +153,11 @@ class MarketPricingTest {
     void changingTheMarketChangesTheCurrencyAndRepricesCatalogItemsButNotTypedOnes() {
         OrderInput.LineInput typed = new OrderInput.LineInput("GIFT-WRAP", "Gift wrap", Map.of(), 300L, 1, null, 2500);
         OrderInput written = draftTo("DE", fromCatalog("SWEATER-M", 1), typed);
-        Order draft = orders.place(sven, written, true).order();
+        Order draft = orderIntake.place(sven, written, true).order();
         assertThat(draft.total().minor()).isEqualTo(8900 + 300);
 
-        Order moved = orders.edit(
+        Order moved = orderEditing
+                .edit(
                         sven,
                         draft.id(),
                         draft.version(),
@@ -193,7 +207,7 @@ class MarketPricingTest {
 
     @Test
     void aCatalogItemWithoutAPriceInTheMarketsCurrencyIsNamedAndNothingIsSaved() {
-        assertThatThrownBy(() -> orders.place(
+        assertThatThrownBy(() -> orderIntake.place(
                         sven, draftTo("NO", fromCatalog("SWEATER-M", 1), fromCatalog("SCARF-RED", 1)), true))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.problems()).singleElement().satisfies(p -> {
@@ -202,9 +216,9 @@ class MarketPricingTest {
                         assertThat(p.args()).containsExactly("SCARF-RED", "NOK");
                     });
                 });
-        assertThat(orders.count(sven, OrderFilter.all())).isZero();
+        assertThat(orderLists.count(sven, OrderFilter.all())).isZero();
 
-        assertThatThrownBy(() -> orders.place(sven, draftTo("GB", fromCatalog("SWEATER-M", 1)), true))
+        assertThatThrownBy(() -> orderIntake.place(sven, draftTo("GB", fromCatalog("SWEATER-M", 1)), true))
                 .as("no market for the country: the currency must be given")
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,

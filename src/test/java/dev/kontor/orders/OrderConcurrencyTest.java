@@ -30,6 +30,12 @@ class OrderConcurrencyTest {
     Orders orders;
 
     @Autowired
+    OrderLifecycle orderLifecycle;
+
+    @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
     Fixtures fixtures;
 
     @Autowired
@@ -51,11 +57,13 @@ class OrderConcurrencyTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         Future<Object> approve = pool.submit(() -> attempt(
                 start,
-                () -> orders.act(anna, order.id(), order.version(), OrderAction.APPROVE, null)
+                () -> orderLifecycle
+                        .act(anna, order.id(), order.version(), OrderAction.APPROVE, null)
                         .order()));
         Future<Object> hold = pool.submit(() -> attempt(
                 start,
-                () -> orders.act(ben, order.id(), order.version(), OrderAction.HOLD, "check stock")
+                () -> orderLifecycle
+                        .act(ben, order.id(), order.version(), OrderAction.HOLD, "check stock")
                         .order()));
         start.countDown();
         List<Object> outcomes = List.of(approve.get(), hold.get());
@@ -70,8 +78,8 @@ class OrderConcurrencyTest {
     @Test
     void theLoserLearnsWhoChangedTheOrder() {
         Order order = fixtures.order(anna, false);
-        orders.act(ben, order.id(), order.version(), OrderAction.APPROVE, null);
-        assertThatThrownBy(() -> orders.act(anna, order.id(), order.version(), OrderAction.HOLD, "wait"))
+        orderLifecycle.act(ben, order.id(), order.version(), OrderAction.APPROVE, null);
+        assertThatThrownBy(() -> orderLifecycle.act(anna, order.id(), order.version(), OrderAction.HOLD, "wait"))
                 .isInstanceOfSatisfying(
                         StaleVersionException.class,
                         e -> assertThat(e.changedBy()).isEqualTo("Ben"));
@@ -79,18 +87,18 @@ class OrderConcurrencyTest {
 
     @Test
     void tenConcurrentImportsOfOneMarketplaceOrderCreateOneOrder() throws Exception {
-        List<Callable<Orders.Placed>> calls = new ArrayList<>();
+        List<Callable<PlacedOrder>> calls = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            calls.add(() ->
-                    orders.place(anna, Fixtures.input("TAOBAO", "TB-REPEATED", Fixtures.line("A", 100, 1)), false));
+            calls.add(() -> orderIntake.place(
+                    anna, Fixtures.input("TAOBAO", "TB-REPEATED", Fixtures.line("A", 100, 1)), false));
         }
         ExecutorService pool = Executors.newFixedThreadPool(10);
-        List<Orders.Placed> placed = new ArrayList<>();
-        for (Future<Orders.Placed> f : pool.invokeAll(calls)) {
+        List<PlacedOrder> placed = new ArrayList<>();
+        for (Future<PlacedOrder> f : pool.invokeAll(calls)) {
             placed.add(f.get());
         }
         pool.shutdown();
-        assertThat(placed).filteredOn(Orders.Placed::created).hasSize(1);
+        assertThat(placed).filteredOn(PlacedOrder::created).hasSize(1);
         assertThat(placed.stream().map(p -> p.order().id()).distinct()).hasSize(1);
         assertThat(jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single())
                 .isEqualTo(1);
@@ -98,12 +106,14 @@ class OrderConcurrencyTest {
 
     @Test
     void numbersStayGaplessWhenAnOrderFailsAndUniqueUnderLoad() throws Exception {
-        orders.place(anna, Fixtures.input("EBAY", null, Fixtures.line("A", 100, 1)), false);
-        assertThatThrownBy(() -> orders.place(anna, Fixtures.input("EBAY", null, Fixtures.line("A", 100, 0)), false))
+        orderIntake.place(anna, Fixtures.input("EBAY", null, Fixtures.line("A", 100, 1)), false);
+        assertThatThrownBy(
+                        () -> orderIntake.place(anna, Fixtures.input("EBAY", null, Fixtures.line("A", 100, 0)), false))
                 .isInstanceOf(InvalidInputException.class);
         List<Callable<String>> calls = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            calls.add(() -> orders.place(ben, Fixtures.input("EBAY", null, Fixtures.line("B", 100, 1)), false)
+            calls.add(() -> orderIntake
+                    .place(ben, Fixtures.input("EBAY", null, Fixtures.line("B", 100, 1)), false)
                     .order()
                     .number());
         }
@@ -125,7 +135,7 @@ class OrderConcurrencyTest {
     void aFailedCommandWritesNothingAtAll() {
         Order order = fixtures.order(anna, false);
         long entries = orders.timeline(anna, order.id()).size();
-        assertThatThrownBy(() -> orders.act(anna, order.id(), null, OrderAction.COMPLETE, null));
+        assertThatThrownBy(() -> orderLifecycle.act(anna, order.id(), null, OrderAction.COMPLETE, null));
         assertThat(orders.get(order.id()).version()).isEqualTo(order.version());
         assertThat(orders.timeline(anna, order.id())).hasSize((int) entries);
     }

@@ -9,6 +9,10 @@ import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
+import dev.kontor.workbench.OrderFilter;
+import dev.kontor.workbench.OrderLists;
+import dev.kontor.workbench.OrderSort;
+import dev.kontor.workbench.OrderSummary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +28,18 @@ class SearchTest {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderEditing orderEditing;
+
+    @Autowired
+    OrderLists orderLists;
+
+    @Autowired
+    OrderLifecycle orderLifecycle;
 
     @Autowired
     Fixtures fixtures;
@@ -48,7 +64,8 @@ class SearchTest {
                 "Alipay",
                 Fixtures.address("张伟", "CN"));
         OrderInput base = Fixtures.input("TAOBAO", "3141592653589001", Fixtures.line("WLY0QU1098", 12900, 2));
-        taobao = orders.place(
+        taobao = orderIntake
+                .place(
                         lina,
                         new OrderInput(
                                 base.channel(),
@@ -76,7 +93,7 @@ class SearchTest {
     }
 
     private List<Long> search(String q) {
-        return orders
+        return orderLists
                 .list(
                         lina,
                         new OrderFilter(q, null, null, null, null, null, null, null),
@@ -123,7 +140,7 @@ class SearchTest {
                 null,
                 null,
                 Fixtures.address("Jonas Weber", "DE"));
-        orders.edit(
+        orderEditing.edit(
                 lina,
                 draft.id(),
                 null,
@@ -158,7 +175,7 @@ class SearchTest {
                 List.of("' OR 1=1 --", "%", "_", "\\\\", "<script>alert(1)</script>", "'; DROP TABLE orders; --")) {
             assertThat(search(q)).as(q).isEmpty();
         }
-        assertThat(orders.count(lina, OrderFilter.all())).isEqualTo(2);
+        assertThat(orderLists.count(lina, OrderFilter.all())).isEqualTo(2);
     }
 
     @Test
@@ -168,7 +185,8 @@ class SearchTest {
                 .containsEntry("all_orders", 1L)
                 .containsEntry("paid", 0L)
                 .containsEntry("cancelled", 0L);
-        orders.act(fixtures.user("wang.lei", Role.SUPERVISOR), taobao.id(), null, OrderAction.CANCEL, "duplicate");
+        orderLifecycle.act(
+                fixtures.user("wang.lei", Role.SUPERVISOR), taobao.id(), null, OrderAction.CANCEL, "duplicate");
         assertThat(orders.customerCounts(lina, taobao.content().customerId())).containsEntry("cancelled", 1L);
     }
 }

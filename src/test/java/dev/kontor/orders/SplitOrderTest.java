@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
+import dev.kontor.aftersales.Splits;
 import dev.kontor.catalog.Catalog;
 import dev.kontor.catalog.Inventory;
 import dev.kontor.fulfillment.ShipmentRequest;
@@ -33,6 +34,18 @@ class SplitOrderTest {
     Orders orders;
 
     @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderLifecycle orderLifecycle;
+
+    @Autowired
+    OrderNotes orderNotes;
+
+    @Autowired
+    Splits splits;
+
+    @Autowired
     Payments payments;
 
     @Autowired
@@ -59,7 +72,8 @@ class SplitOrderTest {
         for (String sku : List.of("TEE-S", "TEE-M", "TEE-L")) {
             fixtures.receive(sku, 10);
         }
-        order = orders.place(
+        order = orderIntake
+                .place(
                         lina,
                         Fixtures.input(
                                 "MANUAL",
@@ -69,7 +83,9 @@ class SplitOrderTest {
                                 Fixtures.line("TEE-L", 2990, 3)),
                         false)
                 .order();
-        order = orders.act(lina, order.id(), null, OrderAction.APPROVE, null).order();
+        order = orderLifecycle
+                .act(lina, order.id(), null, OrderAction.APPROVE, null)
+                .order();
     }
 
     private long reserved(String sku) {
@@ -88,12 +104,12 @@ class SplitOrderTest {
     void aPaidOrderSplitsIntoTwoChildrenWhoseMoneyAndStockGoWithThem() {
         payInFull();
         long total = order.total().minor();
-        orders.addNote(lina, order.id(), NoteKind.SHIPPING, "Ring twice");
+        orderNotes.add(lina, order.id(), NoteKind.SHIPPING, "Ring twice");
         long m = order.lines().get(1).id();
         long l = order.lines().get(2).id();
 
-        Order first = orders.split(lina, order.id(), null, List.of(m), "M ships from the other warehouse");
-        Order second = orders.split(lina, order.id(), null, List.of(l), "L is a gift for someone else");
+        Order first = splits.split(lina, order.id(), null, List.of(m), "M ships from the other warehouse");
+        Order second = splits.split(lina, order.id(), null, List.of(l), "L is a gift for someone else");
 
         assertThat(first.number()).isEqualTo(order.number() + "-OSP1");
         assertThat(second.number()).isEqualTo(order.number() + "-OSP2");
@@ -121,11 +137,11 @@ class SplitOrderTest {
                 .isEqualTo(total);
 
         assertThat(orders.lineage(lina, order.id()))
-                .extracting(Orders.Related::number, Orders.Related::relation)
+                .extracting(RelatedOrder::number, RelatedOrder::relation)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(first.number(), "SPLIT"),
                         org.assertj.core.groups.Tuple.tuple(second.number(), "SPLIT"));
-        assertThat(orders.notes(lina, first.id())).extracting(OrderNote::body).containsExactly("Ring twice");
+        assertThat(orderNotes.of(lina, first.id())).extracting(OrderNote::body).containsExactly("Ring twice");
         assertThat(orders.timeline(lina, order.id()))
                 .extracting(e -> e.action())
                 .contains("order.split", "payment.transferred-out");
@@ -134,22 +150,22 @@ class SplitOrderTest {
     @Test
     void everySplitThatMakesNoSenseIsRefusedAndNothingChanges() {
         List<Long> all = order.lines().stream().map(OrderLine::id).toList();
-        assertThatThrownBy(() -> orders.split(lina, order.id(), null, all, "everything"))
+        assertThatThrownBy(() -> splits.split(lina, order.id(), null, all, "everything"))
                 .isInstanceOfSatisfying(
                         ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.split-everything"));
-        assertThatThrownBy(() -> orders.split(lina, order.id(), null, List.of(), "nothing"))
+        assertThatThrownBy(() -> splits.split(lina, order.id(), null, List.of(), "nothing"))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> orders.split(lina, order.id(), null, List.of(424242L), "not ours"))
+        assertThatThrownBy(() -> splits.split(lina, order.id(), null, List.of(424242L), "not ours"))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> orders.split(lina, order.id(), null, List.of(all.get(1)), " "))
+        assertThatThrownBy(() -> splits.split(lina, order.id(), null, List.of(all.get(1)), " "))
                 .isInstanceOf(InvalidInputException.class);
 
         shipments.record(
                 fixtures.user("jonas", Role.WAREHOUSE),
                 order.id(),
                 new ShipmentRequest("DHL", null, null, List.of(new ShipmentRequest.Line(all.get(0), 1))));
-        assertThatThrownBy(() -> orders.split(lina, order.id(), null, List.of(all.get(0)), "shipped already"))
+        assertThatThrownBy(() -> splits.split(lina, order.id(), null, List.of(all.get(0)), "shipped already"))
                 .isInstanceOfSatisfying(
                         ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.split-shipped"));
@@ -166,7 +182,7 @@ class SplitOrderTest {
                         null,
                         dev.kontor.payments.PaymentState.PENDING,
                         null));
-        assertThatThrownBy(() -> orders.split(lina, order.id(), null, List.of(all.get(2)), "while pending"))
+        assertThatThrownBy(() -> splits.split(lina, order.id(), null, List.of(all.get(2)), "while pending"))
                 .isInstanceOfSatisfying(
                         ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.payment-pending"));
@@ -178,17 +194,19 @@ class SplitOrderTest {
     void partOfALineIsKeptBackWithItsBackorderSoTheRestCanShip() {
         fixtures.product("CAP", true, "CAP-RED");
         fixtures.receive("CAP-RED", 3);
-        Order placed = orders.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("CAP-RED", 1000, 5)), false)
+        Order placed = orderIntake
+                .place(lina, Fixtures.input("MANUAL", null, Fixtures.line("CAP-RED", 1000, 5)), false)
                 .order();
-        Order caps =
-                orders.act(lina, placed.id(), null, OrderAction.APPROVE, null).order();
+        Order caps = orderLifecycle
+                .act(lina, placed.id(), null, OrderAction.APPROVE, null)
+                .order();
         assertThat(inventory.holdingsOf(caps.id()))
                 .singleElement()
                 .satisfies(h -> assertThat(h.backordered()).isEqualTo(2));
         long line = caps.lines().get(0).id();
 
         Order child =
-                orders.split(lina, caps.id(), caps.version(), java.util.Map.of(line, 2), "ship the three we have");
+                splits.split(lina, caps.id(), caps.version(), java.util.Map.of(line, 2), "ship the three we have");
 
         assertThat(child.number()).isEqualTo(caps.number() + "-OSP1");
         assertThat(child.lines())
@@ -214,11 +232,11 @@ class SplitOrderTest {
         assertThat(reserved("CAP-RED")).isEqualTo(3);
 
         long parentLine = parent.lines().get(0).id();
-        assertThatThrownBy(() -> orders.split(lina, caps.id(), null, java.util.Map.of(parentLine, 4), "too many"))
+        assertThatThrownBy(() -> splits.split(lina, caps.id(), null, java.util.Map.of(parentLine, 4), "too many"))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("quantity"));
-        assertThatThrownBy(() -> orders.split(lina, caps.id(), null, java.util.Map.of(parentLine, 3), "all of it"))
+        assertThatThrownBy(() -> splits.split(lina, caps.id(), null, java.util.Map.of(parentLine, 3), "all of it"))
                 .isInstanceOfSatisfying(
                         ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.split-everything"));

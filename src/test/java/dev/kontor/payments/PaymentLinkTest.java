@@ -18,6 +18,8 @@ import dev.kontor.documents.internal.MailSenderJob;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.PaymentStatus;
 import dev.kontor.payments.internal.PaymentReconciler;
@@ -59,6 +61,12 @@ class PaymentLinkTest {
     Orders orders;
 
     @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderLifecycle orderLifecycle;
+
+    @Autowired
     Inventory inventory;
 
     @Autowired
@@ -89,7 +97,8 @@ class PaymentLinkTest {
 
     /** A draft for Jana (German, e-mail jana@example.de): two T-shirts at 29.90 plus 4.90 shipping. */
     private Order draft(int quantity) {
-        return orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, quantity)), true)
+        return orderIntake
+                .place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, quantity)), true)
                 .order();
     }
 
@@ -259,9 +268,10 @@ class PaymentLinkTest {
         PaymentLink link = links.sendInvoice(sven, draft.id());
         clock.advance(Duration.ofDays(7));
         inventory.releaseExpired(Actor.system("test"), 100); // the draft's hold ran out…
-        Order other = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 4)), false)
+        Order other = orderIntake
+                .place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 4)), false)
                 .order();
-        orders.act(sven, other.id(), null, OrderAction.APPROVE, null); // …and another order took 4 of the 5
+        orderLifecycle.act(sven, other.id(), null, OrderAction.APPROVE, null); // …and another order took 4 of the 5
 
         assertThatThrownBy(() -> links.pay(link.token(), card(OK_CARD)))
                 .isInstanceOfSatisfying(ActionRefusedException.class, e -> {
@@ -351,7 +361,8 @@ class PaymentLinkTest {
         assertThat(orders.get(first.id()).paymentStatus()).isEqualTo(PaymentStatus.PENDING);
 
         fixtures.receive("TEE-M", 1);
-        Order second = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-M", 2990, 1)), true)
+        Order second = orderIntake
+                .place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-M", 2990, 1)), true)
                 .order();
         PaymentLink other = links.sendInvoice(sven, second.id());
         assertThat(links.pay(other.token(), card("4000 0000 0000 0077")).state())
@@ -426,7 +437,8 @@ class PaymentLinkTest {
         assertThat(paymentRows(draft.id())).isZero();
         assertThat(orders.get(draft.id()).version()).isEqualTo(draft.version());
 
-        Order submitted = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), false)
+        Order submitted = orderIntake
+                .place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), false)
                 .order();
         assertThatThrownBy(() -> links.sendInvoice(sven, submitted.id()))
                 .hasFieldOrPropertyWithValue("reason", "order.refused.not-a-draft");

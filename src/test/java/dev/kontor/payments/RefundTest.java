@@ -11,6 +11,8 @@ import dev.kontor.fulfillment.ShipmentRequest;
 import dev.kontor.fulfillment.Shipments;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.PaymentStatus;
 import dev.kontor.shared.InvalidInputException;
@@ -44,6 +46,12 @@ class RefundTest {
     Orders orders;
 
     @Autowired
+    OrderIntake orderIntake;
+
+    @Autowired
+    OrderLifecycle orderLifecycle;
+
+    @Autowired
     Shipments shipments;
 
     @Autowired
@@ -72,9 +80,10 @@ class RefundTest {
         Actor jonas = fixtures.user("jonas", Role.WAREHOUSE);
         tee = fixtures.product("TEE", false, "TEE-S").variants().get(0).id();
         fixtures.receive("TEE-S", 5);
-        order = orders.place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 3)), false)
+        order = orderIntake
+                .place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 3)), false)
                 .order();
-        orders.act(sven, order.id(), null, OrderAction.APPROVE, null);
+        orderLifecycle.act(sven, order.id(), null, OrderAction.APPROVE, null);
         payments.record(ingrid, order.id(), pay(order.total().minor()));
         line = order.lines().get(0).id();
         shipments.record(

@@ -13,6 +13,7 @@ import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderInput;
+import dev.kontor.orders.OrderIntake;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.Address;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,9 @@ public class Fixtures {
 
     @Autowired
     Orders orders;
+
+    @Autowired
+    OrderIntake orderIntake;
 
     @Autowired
     dev.kontor.catalog.Catalog catalog;
@@ -148,8 +152,8 @@ public class Fixtures {
     }
 
     public Order order(Actor actor, boolean draft) {
-        return orders.place(
-                        actor, input("MANUAL", null, line("SHIRT-BLUE-M", 2990, 2), line("CAP-RED", 1500, 1)), draft)
+        return orderIntake
+                .place(actor, input("MANUAL", null, line("SHIRT-BLUE-M", 2990, 2), line("CAP-RED", 1500, 1)), draft)
                 .order();
     }
 }

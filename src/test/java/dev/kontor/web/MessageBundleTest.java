@@ -113,7 +113,7 @@ class MessageBundleTest {
                 dev.kontor.payments.RefundGoods.class,
                 dev.kontor.fulfillment.ReturnDisposition.class,
                 dev.kontor.orders.BulkAction.class,
-                dev.kontor.orders.BulkItemStatus.class);
+                dev.kontor.bulk.BulkItemStatus.class);
         for (String suffix : LANGUAGES) {
             Properties bundle = bundle(suffix);
             for (Class<? extends Enum<?>> type : labelled) {

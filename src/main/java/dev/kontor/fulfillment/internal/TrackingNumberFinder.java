@@ -3,7 +3,7 @@ package dev.kontor.fulfillment.internal;
 import java.util.List;
 
 import dev.kontor.fulfillment.Carrier;
-import dev.kontor.orders.OrderFinder;
+import dev.kontor.workbench.OrderFinder;
 import org.springframework.stereotype.Component;
 
 /** The search box finds an order by the tracking number of any of its shipments. */

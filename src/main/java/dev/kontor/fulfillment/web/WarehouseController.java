@@ -14,6 +14,7 @@ import dev.kontor.fulfillment.Carriers;
 import dev.kontor.fulfillment.WarehouseQueue;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -34,6 +35,7 @@ class WarehouseController {
     private final BulkShipment bulk;
     private final Carriers carriers;
     private final Orders orders;
+    private final OrderNotes notes;
     private final String shopName;
 
     WarehouseController(
@@ -41,11 +43,13 @@ class WarehouseController {
             BulkShipment bulk,
             Carriers carriers,
             Orders orders,
+            OrderNotes notes,
             @Value("${kontor.shop.name}") String shopName) {
         this.queue = queue;
         this.bulk = bulk;
         this.carriers = carriers;
         this.orders = orders;
+        this.notes = notes;
         this.shopName = shopName;
     }
 
@@ -73,7 +77,7 @@ class WarehouseController {
             slips.add(orders.view(actor, id));
         }
         model.addAttribute("slips", slips);
-        model.addAttribute("notes", orders.notes(chosen, NoteKind.SHIPPING));
+        model.addAttribute("notes", notes.of(chosen, NoteKind.SHIPPING));
         model.addAttribute("shop", shopName);
         return "fulfillment/packing-slips";
     }

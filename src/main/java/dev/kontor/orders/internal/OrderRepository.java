@@ -19,6 +19,7 @@ import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderContent;
 import dev.kontor.orders.OrderLine;
 import dev.kontor.orders.PaymentTerms;
+import dev.kontor.orders.RelatedOrder;
 import dev.kontor.orders.Totals;
 import dev.kontor.shared.Address;
 import dev.kontor.shared.StaleVersionException;
@@ -49,17 +50,12 @@ public class OrderRepository {
         this.zone = java.time.ZoneId.of(zone);
     }
 
-    /** Flags the order (a blacklist mark caught it); not versioned content. Returns whether it was not flagged yet. */
-    public boolean flag(long id, long byCustomer, String reason) {
-        return jdbc.sql("""
-                        UPDATE orders SET flagged = TRUE, flagged_by_customer = :by, flag_reason = :reason
-                        WHERE id = :id AND NOT flagged""")
-                        .param("id", id)
-                        .param("by", byCustomer)
-                        .param("reason", reason)
-                        .update()
-                > 0;
-    }
+    /**
+     * Why an order is flagged: the blacklisted customer whose mark caught it, and the mark's reason.
+     *
+     * @param byCustomer the customer whose mark it is (not always the order's: an e-mail or address can match)
+     */
+    public record Flag(long byCustomer, String reason) {}
 
     /** Flags every order of the customer not flagged yet; returns their ids. */
     public List<Long> flagCustomer(long customerId, String reason) {
@@ -110,7 +106,7 @@ public class OrderRepository {
     }
 
     /** The parent (relation {@code PARENT}) and the children of an order. */
-    public List<dev.kontor.orders.Orders.Related> lineage(long id) {
+    public List<RelatedOrder> lineage(long id) {
         return jdbc.sql("""
                         SELECT p.id, p.number, 'PARENT' AS relation, p.lifecycle FROM orders o
                         JOIN orders p ON p.id = o.parent_id WHERE o.id = :id
@@ -118,7 +114,7 @@ public class OrderRepository {
                         SELECT c.id, c.number, c.relation, c.lifecycle FROM orders c WHERE c.parent_id = :id
                         ORDER BY 1""")
                 .param("id", id)
-                .query((rs, n) -> new dev.kontor.orders.Orders.Related(
+                .query((rs, n) -> new RelatedOrder(
                         rs.getLong(1), rs.getString(2), rs.getString(3), LifecycleStatus.valueOf(rs.getString(4))))
                 .list();
     }
@@ -133,6 +129,14 @@ public class OrderRepository {
 
     /** Inserts a new order with its lines and observers; returns it as stored, with its ids. */
     public Order insert(Order order) {
+        return insert(order, null);
+    }
+
+    /**
+     * Inserts a new order with its lines and observers, flagged when a blacklist mark caught it ({@code flag} not
+     * null); returns it as stored, with its ids.
+     */
+    public Order insert(Order order, Flag flag) {
         OrderContent c = order.content();
         Totals t = order.totals();
         long id = jdbc.sql("""
@@ -140,18 +144,21 @@ public class OrderRepository {
                             billing_address, shipping_address, currency, prices_include_tax, subtotal, shipping, discount,
                             tax, total, payment_method, lifecycle, held_from, hold_reason, payment_status, fulfilment_status,
                             paid, refunded, pending, tags, responsible_id, placed_at, created_at, updated_at, updated_by,
-                            payment_terms, due_on)
+                            payment_terms, due_on, flagged, flagged_by_customer, flag_reason)
                         VALUES (:number, :channel, :externalId, :customerId, :customerName, :email, :phone,
                             :billing::jsonb, :shippingAddress::jsonb, :currency, :pricesIncludeTax, :subtotal, :shipping,
                             :discount, :tax, :total, :paymentMethod, :lifecycle, :heldFrom, :holdReason, :paymentStatus,
                             :fulfilmentStatus, :paid, :refunded, :pending, :tags, :responsibleId, :placedAt, :createdAt,
-                            :updatedAt, :updatedBy, :paymentTerms, :dueOn)
+                            :updatedAt, :updatedBy, :paymentTerms, :dueOn, :flagged, :flaggedBy, :flagReason)
                         RETURNING id""")
                 .params(columns(order, c, t))
                 .param("channel", order.channel())
                 .param("externalId", order.externalId())
                 .param("placedAt", Timestamp.from(order.placedAt()))
                 .param("createdAt", Timestamp.from(order.createdAt()))
+                .param("flagged", flag != null)
+                .param("flaggedBy", flag == null ? null : flag.byCustomer())
+                .param("flagReason", flag == null ? null : flag.reason())
                 .query(Long.class)
                 .single();
         List<OrderLine> lines = insertLines(id, c.lines());
@@ -525,17 +532,6 @@ public class OrderRepository {
     }
 
     /** The newest orders of these customers (the search box found them by a payer account). */
-    public List<Long> findIdsByCustomers(java.util.Collection<Long> customerIds, int limit) {
-        if (customerIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT id FROM orders WHERE customer_id IN (:ids) ORDER BY id DESC LIMIT :limit")
-                .param("ids", customerIds)
-                .param("limit", limit)
-                .query(Long.class)
-                .list();
-    }
-
     public Optional<Long> findIdByNumber(String number) {
         return jdbc.sql("SELECT id FROM orders WHERE number = :number")
                 .param("number", number)

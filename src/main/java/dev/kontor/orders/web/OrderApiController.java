@@ -1,33 +1,29 @@
 package dev.kontor.orders.web;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.ApprovalRequest;
 import dev.kontor.orders.ActionOutcome;
-import dev.kontor.orders.FulfilmentStatus;
-import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
-import dev.kontor.orders.OrderFilter;
+import dev.kontor.orders.OrderEditing;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.OrderNote;
-import dev.kontor.orders.OrderPage;
-import dev.kontor.orders.OrderSort;
-import dev.kontor.orders.OrderSummary;
+import dev.kontor.orders.OrderNotes;
+import dev.kontor.orders.OrderOrganising;
 import dev.kontor.orders.Orders;
-import dev.kontor.orders.PaymentStatus;
+import dev.kontor.orders.PlacedOrder;
+import dev.kontor.orders.RelatedOrder;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.web.ETags;
 import dev.kontor.timeline.TimelineEntry;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,16 +37,35 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Orders over HTTP: create, read, list, edit drafts, move along the lifecycle, notes, timeline. */
+/**
+ * Orders over HTTP: create, read, edit, move along the lifecycle, notes, tags and who is responsible, timeline and
+ * lineage. Lists and bulk jobs are the workbench's, after-sales verbs the aftersales module's.
+ */
 @RestController
 @RequestMapping("/api/orders")
 @Tag(name = "Orders", description = "Orders and their lifecycle. Amounts are integers in the currency's minor unit.")
 class OrderApiController {
 
     private final Orders orders;
+    private final OrderIntake intake;
+    private final OrderEditing editing;
+    private final OrderLifecycle lifecycle;
+    private final OrderNotes notes;
+    private final OrderOrganising organising;
 
-    OrderApiController(Orders orders) {
+    OrderApiController(
+            Orders orders,
+            OrderIntake intake,
+            OrderEditing editing,
+            OrderLifecycle lifecycle,
+            OrderNotes notes,
+            OrderOrganising organising) {
         this.orders = orders;
+        this.intake = intake;
+        this.editing = editing;
+        this.lifecycle = lifecycle;
+        this.notes = notes;
+        this.organising = organising;
     }
 
     @PostMapping
@@ -59,7 +74,7 @@ class OrderApiController {
             description = "Creates an order awaiting review (or a draft with \"draft\": true). Send an Idempotency-Key "
                     + "header to retry safely. The same channel and externalId twice returns the first order (200).")
     ResponseEntity<?> create(Actor actor, @RequestBody OrderRequest request) {
-        Orders.Placed placed = orders.place(actor, request.toInput(), Boolean.TRUE.equals(request.draft()));
+        PlacedOrder placed = intake.place(actor, request.toInput(), Boolean.TRUE.equals(request.draft()));
         Order order = placed.order();
         if (placed.approval() != null) {
             return pending(placed.approval(), order);
@@ -101,40 +116,6 @@ class OrderApiController {
         return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
     }
 
-    /** A page of orders and the cursor for the next one. */
-    record OrderList(List<OrderSummary> items, String next) {
-        static OrderList of(OrderPage page) {
-            return new OrderList(page.items(), page.next());
-        }
-    }
-
-    @GetMapping
-    @Operation(
-            summary = "List orders",
-            description = "Filters combine; pass 'next' of one page as 'after' for the next.")
-    OrderList list(
-            Actor actor,
-            @RequestParam(required = false) @Parameter(description = "Number, customer, e-mail or phone") String q,
-            @RequestParam(required = false) Set<LifecycleStatus> lifecycle,
-            @RequestParam(required = false) Set<PaymentStatus> payment,
-            @RequestParam(required = false) Set<FulfilmentStatus> fulfilment,
-            @RequestParam(required = false) Set<String> channel,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Long customer,
-            @RequestParam(defaultValue = "false") @Parameter(description = "Only orders whose payment is overdue")
-                    boolean overdue,
-            @RequestParam(defaultValue = "PLACED") OrderSort sort,
-            @RequestParam(defaultValue = "true") boolean descending,
-            @RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "50") int limit) {
-        OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer);
-        if (overdue) {
-            filter = filter.overdueOn(orders.today());
-        }
-        return OrderList.of(orders.list(actor, filter, sort, descending, after, limit));
-    }
-
     @PutMapping("/{id}")
     @Operation(
             summary = "Replace a draft's or new order's content",
@@ -144,7 +125,7 @@ class OrderApiController {
             @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody OrderRequest request) {
-        return answer(orders.edit(actor, id, ETags.parseIfMatch(ifMatch), request.toInput()), actor);
+        return answer(editing.edit(actor, id, ETags.parseIfMatch(ifMatch), request.toInput()), actor);
     }
 
     private ResponseEntity<?> answer(ActionOutcome outcome, Actor actor) {
@@ -171,7 +152,7 @@ class OrderApiController {
             @RequestBody(required = false) ActionRequest request) {
         OrderAction verb = OrderAction.fromKey(action).orElseThrow();
         return answer(
-                orders.act(actor, id, ETags.parseIfMatch(ifMatch), verb, request == null ? null : request.reason()),
+                lifecycle.act(actor, id, ETags.parseIfMatch(ifMatch), verb, request == null ? null : request.reason()),
                 actor);
     }
 
@@ -181,7 +162,7 @@ class OrderApiController {
             Actor actor,
             @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ActionOutcome outcome = orders.act(actor, id, ETags.parseIfMatch(ifMatch), OrderAction.DELETE, null);
+        ActionOutcome outcome = lifecycle.act(actor, id, ETags.parseIfMatch(ifMatch), OrderAction.DELETE, null);
         return outcome.isPendingApproval()
                 ? pending(outcome.approval(), outcome.order())
                 : ResponseEntity.noContent().build();
@@ -192,7 +173,7 @@ class OrderApiController {
     @PostMapping("/{id}/notes")
     @Operation(summary = "Leave a note", description = "kind: INTERNAL, FINANCE or SHIPPING")
     ResponseEntity<OrderNote> addNote(Actor actor, @PathVariable long id, @RequestBody NoteRequest request) {
-        OrderNote note = orders.addNote(actor, id, request.kind(), request.body());
+        OrderNote note = notes.add(actor, id, request.kind(), request.body());
         return ResponseEntity.created(URI.create("/api/orders/" + id + "/notes"))
                 .body(note);
     }
@@ -200,7 +181,7 @@ class OrderApiController {
     @GetMapping("/{id}/notes")
     @Operation(summary = "The order's notes, newest first")
     List<OrderNote> notes(Actor actor, @PathVariable long id) {
-        return orders.notes(actor, id);
+        return notes.of(actor, id);
     }
 
     @GetMapping("/{id}/timeline")
@@ -209,124 +190,7 @@ class OrderApiController {
         return orders.timeline(actor, id);
     }
 
-    record ExchangeRequest(Long lineId, String sku, String reason) {}
-
-    @PostMapping("/{id}/exchange")
-    @Operation(
-            summary = "Exchange a line's variant",
-            description = "Before it ships; the new variant must be in the "
-                    + "catalog and not discontinued; the reservation moves. Send If-Match.")
-    ResponseEntity<OrderResponse> exchange(
-            Actor actor,
-            @PathVariable long id,
-            @RequestBody ExchangeRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        if (request.lineId() == null) {
-            throw dev.kontor.shared.InvalidInputException.of("lineId", "validation.required");
-        }
-        Order order = orders.exchange(
-                actor, id, ETags.parseIfMatch(ifMatch), request.lineId(), request.sku(), request.reason());
-        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
-    }
-
-    /** lineId: that line's unit price; none: the order's discount. */
-    record PriceRequest(Long lineId, Long amount, String reason) {}
-
-    @PostMapping("/{id}/price")
-    @Operation(
-            summary = "Change a line's unit price or the order's discount",
-            description = "With a reason, before "
-                    + "anything shipped; beyond the discount limit only a supervisor may; a total below the money kept is "
-                    + "refused (refund first). Send If-Match.")
-    ResponseEntity<OrderResponse> price(
-            Actor actor,
-            @PathVariable long id,
-            @RequestBody PriceRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Order order = orders.changePrice(
-                actor, id, ETags.parseIfMatch(ifMatch), request.lineId(), request.amount(), request.reason());
-        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
-    }
-
-    record GiftRequest(String sku, String name, Integer quantity, Long price, String reason) {}
-
-    @PostMapping("/{id}/gifts")
-    @Operation(summary = "Add a free gift line", description = "A gift has no price: a price is refused (422).")
-    ResponseEntity<OrderResponse> gift(
-            Actor actor,
-            @PathVariable long id,
-            @RequestBody GiftRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Order order = orders.addGift(
-                actor,
-                id,
-                ETags.parseIfMatch(ifMatch),
-                request.sku(),
-                request.name(),
-                request.quantity(),
-                request.price(),
-                request.reason());
-        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
-    }
-
-    record RebateRequest(Long amount, String reason) {}
-
-    @PostMapping("/{id}/rebates")
-    @Operation(
-            summary = "Give a rebate off the order",
-            description = "Minor units, with a reason; beyond the discount " + "limit only a supervisor may.")
-    ResponseEntity<OrderResponse> rebate(
-            Actor actor,
-            @PathVariable long id,
-            @RequestBody RebateRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Order order = orders.rebate(actor, id, ETags.parseIfMatch(ifMatch), request.amount(), request.reason());
-        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
-    }
-
-    record ReshipRequest(List<Long> lineIds, String reason) {}
-
-    @PostMapping("/{id}/reship")
-    @Operation(
-            summary = "Re-ship (a lost parcel)",
-            description = "A new order RE<number> for the chosen lines (all "
-                    + "when none are named), at no charge, approved and paid. Refused for a void order.")
-    ResponseEntity<OrderResponse> reship(Actor actor, @PathVariable long id, @RequestBody ReshipRequest request) {
-        Order order = orders.reship(actor, id, request.lineIds(), request.reason());
-        return ResponseEntity.created(URI.create("/api/orders/" + order.id()))
-                .eTag(ETags.of(order.version()))
-                .body(OrderResponse.of(order, orders, actor));
-    }
-
-    /** lineIds: whole lines; quantities: line id → units to move (part of a line: "split quantity"). */
-    record SplitRequest(List<Long> lineIds, Map<Long, Integer> quantities, String reason) {}
-
-    @PostMapping("/{id}/split")
-    @Operation(
-            summary = "Split lines off into a child order",
-            description = "The chosen lines (lineIds), or some units of "
-                    + "a line (quantities: {lineId: units}; the units kept back take the line's backorder), not all, none shipped, "
-                    + "move with their reservations into <number>-OSP<n>; money beyond the parent's new total is carried over. "
-                    + "Answers the child. Send If-Match with the parent's ETag.")
-    ResponseEntity<OrderResponse> split(
-            Actor actor,
-            @PathVariable long id,
-            @RequestBody SplitRequest request,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Map<Long, Integer> chosen = new java.util.LinkedHashMap<>();
-        if (request.lineIds() != null) {
-            request.lineIds().forEach(line -> chosen.put(line, null));
-        }
-        if (request.quantities() != null) {
-            chosen.putAll(request.quantities());
-        }
-        Order child = orders.split(actor, id, ETags.parseIfMatch(ifMatch), chosen, request.reason());
-        return ResponseEntity.created(URI.create("/api/orders/" + child.id()))
-                .eTag(ETags.of(child.version()))
-                .body(OrderResponse.of(child, orders, actor));
-    }
-
-    record TagsRequest(java.util.Set<String> add, java.util.Set<String> remove) {}
+    record TagsRequest(Set<String> add, Set<String> remove) {}
 
     @PostMapping("/{id}/tags")
     @Operation(summary = "Add and remove tags", description = "In any state but deleted, shipped or not.")
@@ -335,7 +199,7 @@ class OrderApiController {
             @PathVariable long id,
             @RequestBody TagsRequest request,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Order order = orders.retag(actor, id, ETags.parseIfMatch(ifMatch), request.add(), request.remove());
+        Order order = organising.retag(actor, id, ETags.parseIfMatch(ifMatch), request.add(), request.remove());
         return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
     }
 
@@ -348,13 +212,13 @@ class OrderApiController {
             @PathVariable long id,
             @RequestBody AssignRequest request,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Order order = orders.assign(actor, id, ETags.parseIfMatch(ifMatch), request.responsibleId());
+        Order order = organising.assign(actor, id, ETags.parseIfMatch(ifMatch), request.responsibleId());
         return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
     }
 
     @GetMapping("/{id}/lineage")
     @Operation(summary = "The order it was made from, and the orders made from it")
-    List<Orders.Related> lineage(Actor actor, @PathVariable long id) {
+    List<RelatedOrder> lineage(Actor actor, @PathVariable long id) {
         return orders.lineage(actor, id);
     }
 }

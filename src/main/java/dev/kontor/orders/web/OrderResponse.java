@@ -5,21 +5,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.kontor.access.Actor;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
 import dev.kontor.orders.OrderContent;
 import dev.kontor.orders.OrderLine;
+import dev.kontor.orders.Orders;
 import dev.kontor.orders.PaymentStatus;
 import dev.kontor.orders.PaymentTerms;
 import dev.kontor.orders.Totals;
 import dev.kontor.shared.web.AddressPayload;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.modulith.NamedInterface;
 
-/** An order as the API shows it. Amounts are integers in the currency's minor unit. */
+/**
+ * An order as the API shows it, wherever an API answers with an order (this module's and the after-sales verbs').
+ * Amounts are integers in the currency's minor unit.
+ */
 @Schema(name = "Order")
-record OrderResponse(
+@NamedInterface("http")
+public record OrderResponse(
         long id,
         String number,
         String channel,
@@ -78,7 +85,7 @@ record OrderResponse(
             int shippedQuantity) {}
 
     /** The order, with the actions this user may take (or ask for) now. */
-    static OrderResponse of(Order o, dev.kontor.orders.Orders orders, dev.kontor.access.Actor actor) {
+    public static OrderResponse of(Order o, Orders orders, Actor actor) {
         OrderContent c = o.content();
         List<Line> lines = c.lines().stream().map(OrderResponse::line).toList();
         List<String> actions = OrderActions.offered(orders, actor, o).stream()

@@ -10,6 +10,7 @@ import dev.kontor.access.Permission;
 import dev.kontor.documents.Mail;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.OrderPanel;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.PaymentKind;
@@ -25,13 +26,15 @@ class PaymentPanel implements OrderPanel {
     private final Payments payments;
     private final PaymentLinks links;
     private final Orders orders;
+    private final OrderNotes notes;
     private final Mail mail;
     private final Clock clock;
 
-    PaymentPanel(Payments payments, PaymentLinks links, Orders orders, Mail mail, Clock clock) {
+    PaymentPanel(Payments payments, PaymentLinks links, Orders orders, OrderNotes notes, Mail mail, Clock clock) {
         this.payments = payments;
         this.links = links;
         this.orders = orders;
+        this.notes = notes;
         this.mail = mail;
         this.clock = clock;
     }
@@ -57,7 +60,7 @@ class PaymentPanel implements OrderPanel {
         data.put("payments", payments.of(actor, order.id()));
         data.put(
                 "financeNotes",
-                orders.notes(java.util.List.of(order.id()), dev.kontor.orders.NoteKind.FINANCE)
+                notes.of(java.util.List.of(order.id()), dev.kontor.orders.NoteKind.FINANCE)
                         .getOrDefault(order.id(), java.util.List.of()));
         data.put("canPay", finance && open && order.outstanding() - order.pending() > 0);
         data.put("canRefund", refunds && order.paid() - order.refunded() > 0);

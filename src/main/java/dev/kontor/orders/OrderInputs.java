@@ -1,0 +1,234 @@
+package dev.kontor.orders;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.kontor.access.Actor;
+import dev.kontor.access.Permissions;
+import dev.kontor.access.Users;
+import dev.kontor.catalog.Catalog;
+import dev.kontor.catalog.CatalogItem;
+import dev.kontor.customers.ContactKind;
+import dev.kontor.customers.Customer;
+import dev.kontor.customers.Customers;
+import dev.kontor.markets.Market;
+import dev.kontor.markets.Markets;
+import dev.kontor.orders.internal.ChannelRepository;
+import dev.kontor.shared.Address;
+import dev.kontor.shared.FieldProblem;
+import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.Problems;
+import dev.kontor.shared.Text;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what a client wrote into an order's content: completes it from the market and the catalog, checks it as a
+ * whole (every problem at once, each naming its field), and finds or creates its customer.
+ */
+@Component
+class OrderInputs {
+
+    private final Markets markets;
+    private final Catalog catalog;
+    private final Customers customers;
+    private final Users users;
+    private final Permissions permissions;
+    private final ChannelRepository channels;
+
+    OrderInputs(
+            Markets markets,
+            Catalog catalog,
+            Customers customers,
+            Users users,
+            Permissions permissions,
+            ChannelRepository channels) {
+        this.markets = markets;
+        this.catalog = catalog;
+        this.customers = customers;
+        this.users = users;
+        this.permissions = permissions;
+        this.channels = channels;
+    }
+
+    /**
+     * The input completed by the market and the catalog ({@link #priced}) and checked; refused with every problem
+     * at once. {@code previousCurrency} is the order's currency before an edit ({@code null} for a new order).
+     */
+    OrderInput checked(OrderInput written, String previousCurrency) {
+        Problems pricing = new Problems();
+        OrderInput input = priced(written, previousCurrency, pricing);
+        Problems problems = new Problems().addAll(pricing.list());
+        Set<String> priced = pricing.list().stream().map(FieldProblem::field).collect(Collectors.toSet());
+        problems.addAll(OrderInputRules.check(input, channelCodes()).list().stream()
+                .filter(p -> !priced.contains(p.field()))
+                .toList());
+        if (input.customer() != null && input.customer().details() != null) {
+            problems.addAll(customers
+                    .check(
+                            input.customer().details(),
+                            "customer.",
+                            input.customer().fieldNames())
+                    .list());
+        }
+        problems.throwIfAny();
+        return input;
+    }
+
+    /**
+     * Completes what the writer left to the market and the catalog: the currency (the market's of the shipping
+     * country) and, for lines whose code is in the catalog, the name, the attributes and the unit price (the list
+     * price in the order's currency). When a draft moves to another currency (another market), its catalog lines
+     * are repriced from the catalog in the new currency. A catalog line without a price in that currency is
+     * reported in {@code problems}.
+     */
+    private OrderInput priced(OrderInput in, String previousCurrency, Problems problems) {
+        String currency = currency(in);
+        boolean newCurrency = previousCurrency != null && currency != null && !currency.equals(previousCurrency);
+        Map<String, CatalogItem> items = catalog.items(in.lines().stream()
+                .map(OrderInput.LineInput::sku)
+                .filter(Objects::nonNull)
+                .toList());
+        List<OrderInput.LineInput> lines = new ArrayList<>();
+        for (int i = 0; i < in.lines().size(); i++) {
+            OrderInput.LineInput line = in.lines().get(i);
+            CatalogItem item =
+                    line.sku() == null ? null : items.get(line.sku().strip().toUpperCase(Locale.ROOT));
+            if (item == null) {
+                lines.add(line);
+                continue;
+            }
+            Long price = line.unitPrice();
+            if (price == null || newCurrency) {
+                price = item.price(currency).orElse(null);
+                if (price == null && currency != null) {
+                    problems.add(
+                            "lines[" + i + "].unitPrice", "validation.price.not-in-currency", item.sku(), currency);
+                }
+            }
+            lines.add(new OrderInput.LineInput(
+                    line.sku(),
+                    Text.clean(line.name()) == null ? item.productName() : line.name(),
+                    line.attributes() == null || line.attributes().isEmpty() ? item.attributes() : line.attributes(),
+                    price,
+                    line.quantity(),
+                    line.discount(),
+                    line.taxRate()));
+        }
+        return in.toBuilder().currency(currency).lines(lines).build();
+    }
+
+    /** The currency written, or the market's of the shipping country. */
+    private String currency(OrderInput in) {
+        if (Text.clean(in.currency()) != null) {
+            return in.currency().strip().toUpperCase(Locale.ROOT);
+        }
+        Address to = in.shippingAddress();
+        return markets.forCountry(to == null ? null : to.country())
+                .map(Market::currency)
+                .orElse(null);
+    }
+
+    private Set<String> channelCodes() {
+        return channels.findAll().stream().map(Channel::code).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /**
+     * The content a checked input describes, its customer found or created. Orders written by hand belong to their
+     * writer; so does any order made by someone who sees only their own orders (a salesperson would otherwise lose
+     * sight of the order they just made).
+     */
+    OrderContent contentOf(Actor actor, OrderInput in) {
+        Customer customer = resolveCustomer(in);
+        checkUsers(in);
+        Long responsible = in.responsibleId() != null
+                ? in.responsibleId()
+                : "MANUAL".equals(in.channel()) || !permissions.seesAllOrders(actor) ? actor.userId() : null;
+        String email = Text.clean(in.email()) != null
+                ? in.email().strip()
+                : customer.first(ContactKind.EMAIL).orElse(null);
+        String phone = Text.clean(in.phone()) != null
+                ? in.phone().strip()
+                : customer.first(ContactKind.PHONE).orElse(null);
+        return written(in)
+                .customer(customer.id(), customer.displayName())
+                .email(email)
+                .phone(phone)
+                .shippingAddress(
+                        in.shippingAddress() != null
+                                ? in.shippingAddress()
+                                : customer.address().orElse(null))
+                .responsibleId(responsible)
+                .build();
+    }
+
+    /** The content the input describes, without resolving or creating its customer: for judging discounts. */
+    static OrderContent preview(OrderInput in) {
+        return OrderContent.builder()
+                .customer(0, "")
+                .currency(in.currency())
+                .pricesIncludeTax(OrderInputRules.includesTax(in))
+                .lines(OrderInputRules.lines(in))
+                .shipping(OrderInputRules.value(in.shipping()))
+                .discount(OrderInputRules.value(in.discount()))
+                .build();
+    }
+
+    /** What the input itself says, before its customer is known. */
+    private static OrderContent.Builder written(OrderInput in) {
+        return OrderContent.builder()
+                .billingAddress(in.billingAddress())
+                .shippingAddress(in.shippingAddress())
+                .currency(in.currency())
+                .pricesIncludeTax(OrderInputRules.includesTax(in))
+                .lines(OrderInputRules.lines(in))
+                .shipping(OrderInputRules.value(in.shipping()))
+                .discount(OrderInputRules.value(in.discount()))
+                .paymentMethod(Text.clean(in.paymentMethod()))
+                .tags(in.tags())
+                .responsibleId(in.responsibleId())
+                .observerIds(in.observerIds())
+                .paymentTerms(in.paymentTerms());
+    }
+
+    /** A submitted order must be complete enough to review: lines and somewhere to ship them. */
+    static void requireReadyForReview(OrderContent content) {
+        if (content.shippingAddress() == null) {
+            throw InvalidInputException.of("shippingAddress", "validation.required");
+        }
+    }
+
+    private Customer resolveCustomer(OrderInput in) {
+        OrderInput.CustomerChoice choice = in.customer();
+        if (choice.id() != null) {
+            return customers
+                    .find(choice.id())
+                    .orElseThrow(
+                            () -> InvalidInputException.of("customer.id", "validation.customer.unknown", choice.id()));
+        }
+        return customers.findOrCreate(choice.details(), "customer.", choice.fieldNames());
+    }
+
+    private void checkUsers(OrderInput in) {
+        Set<Long> ids = new HashSet<>(in.observerIds());
+        if (in.responsibleId() != null) {
+            ids.add(in.responsibleId());
+        }
+        Map<Long, String> known = users.displayNames(ids);
+        Problems problems = new Problems();
+        if (in.responsibleId() != null && !known.containsKey(in.responsibleId())) {
+            problems.add("responsibleId", "validation.user.unknown", in.responsibleId());
+        }
+        in.observerIds().stream()
+                .filter(id -> !known.containsKey(id))
+                .findFirst()
+                .ifPresent(id -> problems.add("observerIds", "validation.user.unknown", id));
+        problems.throwIfAny();
+    }
+}

@@ -1,0 +1,201 @@
+package dev.kontor.orders;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.kontor.access.Actor;
+import dev.kontor.access.Permission;
+import dev.kontor.access.Permissions;
+import dev.kontor.access.Verdict;
+import dev.kontor.catalog.Inventory;
+import dev.kontor.catalog.Need;
+import dev.kontor.orders.internal.NumberSeries;
+import dev.kontor.orders.internal.OrderRepository;
+import dev.kontor.shared.ActionRefusedException;
+import dev.kontor.timeline.Timeline;
+import dev.kontor.timeline.TimelineEntry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The lifecycle actions (submit, approve, hold, release, cancel, complete, delete): the access policy says who, the
+ * {@link LifecycleRules} say when. Each is one transaction that locks the order at the version the user saw, moves
+ * it, keeps its stock in step, writes its timeline entry and announces it ({@link OrderLifecycleChanged}); an action
+ * the policy allows only with approval is asked for instead.
+ */
+@Service
+public class OrderLifecycle {
+
+    private final OrderRepository orders;
+    private final NumberSeries numbers;
+    private final OrderChanges changes;
+    private final OrderStock stock;
+    private final Permissions permissions;
+    private final Inventory inventory;
+    private final Timeline timeline;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OrderLifecycle(
+            OrderRepository orders,
+            NumberSeries numbers,
+            OrderChanges changes,
+            OrderStock stock,
+            Permissions permissions,
+            Inventory inventory,
+            Timeline timeline,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.orders = orders;
+        this.numbers = numbers;
+        this.changes = changes;
+        this.stock = stock;
+        this.permissions = permissions;
+        this.inventory = inventory;
+        this.timeline = timeline;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Takes a lifecycle action, or asks for it. A hold needs a reason. */
+    @Transactional
+    public ActionOutcome act(Actor actor, long id, Integer expectedVersion, OrderAction action, String reason) {
+        String why = action == OrderAction.HOLD ? OrderChanges.requireReason(reason) : OrderChanges.limitReason(reason);
+        Order order = changes.lockAt(actor, id, expectedVersion);
+        Verdict verdict = permissions.require(
+                actor,
+                permissionFor(action),
+                OrderChanges.situation(order, Order.discountBasisPoints(order.content())));
+        if (verdict instanceof Verdict.NeedsApproval needed) {
+            if (LifecycleRules.decide(action, order.facts()) instanceof Decision.Refused refused) {
+                throw new ActionRefusedException(
+                        action.key(),
+                        order.lifecycle().name(),
+                        refused.reason(),
+                        refused.args().toArray());
+            }
+            return new ActionOutcome(
+                    order,
+                    changes.ask(
+                            actor,
+                            order,
+                            "order." + action.key(),
+                            Map.of("action", action.key()),
+                            order.version(),
+                            needed.why(),
+                            why));
+        }
+        return ActionOutcome.done(apply(actor, order, action, why, Map.of()));
+    }
+
+    /**
+     * Approves many orders in the caller's transaction as {@link #act} approves one (same permission, same rule,
+     * same timeline entry, stock commitment and event for each), but in a few statements for all of them: they are
+     * locked in id order, their rows and timeline entries written in one statement each, and their stock committed
+     * together ({@link Inventory#commitAll}). Answers the ids it approved. An order it cannot simply approve (not
+     * visible to the actor, refused by its state, approval needed, permission denied) is passed over untouched, for
+     * the caller to take through {@link #act}, which says why. If any commitment is refused the whole batch fails
+     * with the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<Long> approveAll(Actor actor, Collection<Long> ids) {
+        Instant now = clock.instant();
+        List<Order> befores = new ArrayList<>();
+        List<Order> afters = new ArrayList<>();
+        for (Order order : orders.lockAll(ids)) {
+            if (!simplyApprovable(actor, order)) {
+                continue;
+            }
+            Order before = order.copy();
+            order.apply(OrderAction.APPROVE, null, () -> {
+                throw new IllegalStateException("Approval does not number an order");
+            });
+            order.touchedBy(actor.displayName(), now);
+            befores.add(before);
+            afters.add(order);
+        }
+        List<Order> saved = orders.updateStates(befores, afters);
+        var names = changes.userNames(befores);
+        List<TimelineEntry> entries = new ArrayList<>();
+        Map<Inventory.OrderRef, List<Need>> commitments = new LinkedHashMap<>();
+        for (int i = 0; i < saved.size(); i++) {
+            Order order = saved.get(i);
+            entries.add(new TimelineEntry(
+                    null,
+                    Orders.SUBJECT,
+                    order.id(),
+                    now,
+                    actor.userId(),
+                    actor.displayName(),
+                    "order." + OrderAction.APPROVE.key(),
+                    OrderDiff.between(befores.get(i), order, names),
+                    null,
+                    new LinkedHashMap<>()));
+            commitments.put(OrderStock.ref(order), OrderStock.needs(order));
+        }
+        timeline.recordAll(entries);
+        inventory.commitAll(actor, commitments);
+        Set<Long> approved = new LinkedHashSet<>();
+        for (int i = 0; i < saved.size(); i++) {
+            Order order = saved.get(i);
+            events.publishEvent(new OrderLifecycleChanged(
+                    order.id(),
+                    order.number(),
+                    OrderAction.APPROVE,
+                    befores.get(i).lifecycle(),
+                    order.lifecycle()));
+            approved.add(order.id());
+        }
+        return approved;
+    }
+
+    private boolean simplyApprovable(Actor actor, Order order) {
+        return permissions.mayView(actor, OrderChanges.situation(order, 0))
+                && permissions
+                        .check(
+                                actor,
+                                Permission.ORDER_APPROVE,
+                                OrderChanges.situation(order, Order.discountBasisPoints(order.content())))
+                        .isAllowed()
+                && LifecycleRules.decide(OrderAction.APPROVE, order.facts()) instanceof Decision.Allowed allowed
+                && allowed.target() == LifecycleStatus.APPROVED;
+    }
+
+    /**
+     * Moves a locked order: the rules decide, a submitted draft gets its channel's number, the stock follows (not for
+     * a hold, a release or completing), the timeline and an {@link OrderLifecycleChanged} say so.
+     */
+    Order apply(Actor actor, Order order, OrderAction action, String reason, Map<String, String> details) {
+        Order before = order.copy();
+        order.apply(action, reason, () -> numbers.next(order.channel()));
+        Order saved = changes.save(actor, before, order, "order." + action.key(), reason, details);
+        if (action != OrderAction.HOLD && action != OrderAction.RELEASE && action != OrderAction.COMPLETE) {
+            stock.sync(actor, saved);
+        }
+        events.publishEvent(
+                new OrderLifecycleChanged(saved.id(), saved.number(), action, before.lifecycle(), saved.lifecycle()));
+        return saved;
+    }
+
+    /** The permission a lifecycle action needs. */
+    public static Permission permissionFor(OrderAction action) {
+        return switch (action) {
+            case SUBMIT -> Permission.ORDER_SUBMIT;
+            case APPROVE -> Permission.ORDER_APPROVE;
+            case HOLD -> Permission.ORDER_HOLD;
+            case RELEASE -> Permission.ORDER_RELEASE;
+            case CANCEL -> Permission.ORDER_CANCEL;
+            case COMPLETE -> Permission.ORDER_COMPLETE;
+            case DELETE -> Permission.ORDER_DELETE;
+        };
+    }
+}

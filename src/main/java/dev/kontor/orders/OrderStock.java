@@ -1,0 +1,95 @@
+package dev.kontor.orders;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.kontor.access.Actor;
+import dev.kontor.calendar.WorkingDays;
+import dev.kontor.catalog.Holding;
+import dev.kontor.catalog.Inventory;
+import dev.kontor.catalog.InventorySettings;
+import dev.kontor.catalog.Need;
+import dev.kontor.customers.Customers;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps what an order holds of the stock in step with its state and lines, in the transaction that changes the
+ * order: a draft holds what is available for some working days; a new order commits when stock is taken at
+ * creation, otherwise keeps what it holds; an approved (or held) order commits everything, backordering or refusing
+ * what is missing; a void or deleted order lets go of everything.
+ */
+@Component
+class OrderStock {
+
+    private final Inventory inventory;
+    private final InventorySettings settings;
+    private final WorkingDays workingDays;
+    private final Customers customers;
+    private final Clock clock;
+
+    OrderStock(
+            Inventory inventory,
+            InventorySettings settings,
+            WorkingDays workingDays,
+            Customers customers,
+            Clock clock) {
+        this.inventory = inventory;
+        this.settings = settings;
+        this.workingDays = workingDays;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    void sync(Actor actor, Order order) {
+        Inventory.OrderRef ref = ref(order);
+        LifecycleStatus state = order.lifecycle() == LifecycleStatus.ON_HOLD ? order.heldFrom() : order.lifecycle();
+        List<Need> needs = needs(order);
+        boolean atCreation = settings.reserveAt() == InventorySettings.ReserveAt.CREATION;
+        switch (state) {
+            case DRAFT -> holdForDraft(actor, ref, needs);
+            case NEW ->
+                inventory.reserve(
+                        actor,
+                        ref,
+                        atCreation ? needs : held(needs, order.id()),
+                        atCreation ? Inventory.Mode.COMMIT : Inventory.Mode.HOLD,
+                        null);
+            case APPROVED -> inventory.reserve(actor, ref, needs, Inventory.Mode.COMMIT, null);
+            case CANCELLED, DELETED -> inventory.release(actor, ref);
+            default -> {}
+        }
+    }
+
+    private void holdForDraft(Actor actor, Inventory.OrderRef ref, List<Need> needs) {
+        if (settings.draftHoldWorkingDays() <= 0) {
+            return;
+        }
+        String calendar = settings.holdCalendar().isBlank() ? customers.homeCountry() : settings.holdCalendar();
+        inventory.reserve(
+                actor,
+                ref,
+                needs,
+                Inventory.Mode.HOLD,
+                workingDays.after(clock.instant(), settings.draftHoldWorkingDays(), calendar));
+    }
+
+    static Inventory.OrderRef ref(Order order) {
+        return new Inventory.OrderRef(order.id(), order.number());
+    }
+
+    /** What each line of the order needs of the stock: its units still to ship. */
+    static List<Need> needs(Order order) {
+        return order.lines().stream()
+                .map(l -> new Need(l.id(), l.sku(), l.openQuantity()))
+                .toList();
+    }
+
+    /** The needs of lines that already hold stock (a submitted draft keeps its hold, now without deadline). */
+    private List<Need> held(List<Need> needs, long orderId) {
+        Set<Long> holding =
+                inventory.holdingsOf(orderId).stream().map(Holding::orderLineId).collect(Collectors.toSet());
+        return needs.stream().filter(n -> holding.contains(n.orderLineId())).toList();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.kontor.shared;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A {@link Message} as JSON, for a JSONB column: {@code {"key": "…", "args": ["x", 3, {"label": "enum.…"}],
+ * "field": "…"}}, or {@code {"text": "…"}}.
+ */
+public final class MessageJson {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private MessageJson() {}
+
+    public static String write(Message message) {
+        if (message == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (message.key() == null) {
+            json.put("text", message.text());
+            return JSON.writeValueAsString(json);
+        }
+        json.put("key", message.key());
+        List<Object> args = new ArrayList<>();
+        for (Object arg : message.args()) {
+            args.add(arg instanceof Message.Label label ? Map.of("label", label.key()) : arg);
+        }
+        json.put("args", args);
+        if (message.field() != null) {
+            json.put("field", message.field());
+        }
+        return JSON.writeValueAsString(json);
+    }
+
+    public static Message read(String value) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, Object> json = JSON.readValue(value, MAP);
+        if (json.get("key") == null) {
+            return Message.text(String.valueOf(json.get("text")));
+        }
+        List<Object> args = new ArrayList<>();
+        if (json.get("args") instanceof List<?> written) {
+            for (Object arg : written) {
+                args.add(arg instanceof Map<?, ?> label ? new Message.Label(String.valueOf(label.get("label"))) : arg);
+            }
+        }
+        return new Message((String) json.get("key"), args, (String) json.get("field"), null);
+    }
+}

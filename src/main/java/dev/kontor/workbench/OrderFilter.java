@@ -1,0 +1,151 @@
+package dev.kontor.workbench;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import dev.kontor.orders.FulfilmentStatus;
+import dev.kontor.orders.LifecycleStatus;
+import dev.kontor.orders.PaymentStatus;
+
+/**
+ * What an order list shows. Empty sets mean "any". Deleted drafts are never listed.
+ *
+ * @param query      an order number, external id, customer name, e-mail or phone
+ * @param placedFrom first day (inclusive) in the shop's time zone
+ * @param placedTo   last day (inclusive) in the shop's time zone
+ * @param visibleToUserId when set, only orders this user is responsible for or observes
+ * @param overdueOn  when set, only orders whose payment was due before this day and is still owed
+ * @param matchedIds orders other modules found for the query (a tracking number), matched besides the text
+ * @param flaggedOnly only orders a blacklist mark caught
+ */
+public record OrderFilter(
+        String query,
+        Set<LifecycleStatus> lifecycle,
+        Set<PaymentStatus> payment,
+        Set<FulfilmentStatus> fulfilment,
+        Set<String> channels,
+        LocalDate placedFrom,
+        LocalDate placedTo,
+        Long customerId,
+        Long visibleToUserId,
+        LocalDate overdueOn,
+        Set<Long> matchedIds,
+        boolean flaggedOnly) {
+
+    public OrderFilter(
+            String query,
+            Set<LifecycleStatus> lifecycle,
+            Set<PaymentStatus> payment,
+            Set<FulfilmentStatus> fulfilment,
+            Set<String> channels,
+            LocalDate placedFrom,
+            LocalDate placedTo,
+            Long customerId) {
+        this(
+                query,
+                lifecycle,
+                payment,
+                fulfilment,
+                channels,
+                placedFrom,
+                placedTo,
+                customerId,
+                null,
+                null,
+                Set.of(),
+                false);
+    }
+
+    /** Only the orders this user is responsible for or observes. */
+    public OrderFilter visibleTo(Long userId) {
+        return new OrderFilter(
+                query,
+                lifecycle,
+                payment,
+                fulfilment,
+                channels,
+                placedFrom,
+                placedTo,
+                customerId,
+                userId == null ? -1L : userId,
+                overdueOn,
+                matchedIds,
+                flaggedOnly);
+    }
+
+    /** Only what is overdue on this day. */
+    public OrderFilter overdueOn(LocalDate today) {
+        return new OrderFilter(
+                query,
+                lifecycle,
+                payment,
+                fulfilment,
+                channels,
+                placedFrom,
+                placedTo,
+                customerId,
+                visibleToUserId,
+                today,
+                matchedIds,
+                flaggedOnly);
+    }
+
+    /** Also the orders other modules found for the query. */
+    public OrderFilter alsoMatching(Set<Long> ids) {
+        return new OrderFilter(
+                query,
+                lifecycle,
+                payment,
+                fulfilment,
+                channels,
+                placedFrom,
+                placedTo,
+                customerId,
+                visibleToUserId,
+                overdueOn,
+                ids,
+                flaggedOnly);
+    }
+
+    /** Only the orders a blacklist mark caught. */
+    public OrderFilter flagged() {
+        return new OrderFilter(
+                query,
+                lifecycle,
+                payment,
+                fulfilment,
+                channels,
+                placedFrom,
+                placedTo,
+                customerId,
+                visibleToUserId,
+                overdueOn,
+                matchedIds,
+                true);
+    }
+
+    public OrderFilter {
+        lifecycle = lifecycle == null ? Set.of() : Set.copyOf(lifecycle);
+        payment = payment == null ? Set.of() : Set.copyOf(payment);
+        fulfilment = fulfilment == null ? Set.of() : Set.copyOf(fulfilment);
+        channels = channels == null ? Set.of() : Set.copyOf(channels);
+        matchedIds = matchedIds == null ? Set.of() : Set.copyOf(matchedIds);
+    }
+
+    /** The "unpaid" task view: live orders (awaiting review, approved, on hold) with money still to come. */
+    public static OrderFilter unpaid() {
+        return new OrderFilter(
+                null,
+                Set.of(LifecycleStatus.NEW, LifecycleStatus.APPROVED, LifecycleStatus.ON_HOLD),
+                Set.of(PaymentStatus.UNPAID, PaymentStatus.PARTIALLY_PAID, PaymentStatus.PENDING),
+                Set.of(),
+                Set.of(),
+                null,
+                null,
+                null);
+    }
+
+    public static OrderFilter all() {
+        return new OrderFilter(null, Set.of(), Set.of(), Set.of(), Set.of(), null, null, null);
+    }
+}
