@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -58,8 +60,7 @@ public class ApiTokens {
             problems.add("expiresInDays", "validation.between", 1, 3650);
         }
         problems.throwIfAny();
-        java.time.Instant expires =
-                expiresInDays == null ? null : clock.instant().plus(java.time.Duration.ofDays(expiresInDays));
+        Instant expires = expiresInDays == null ? null : clock.instant().plus(Duration.ofDays(expiresInDays));
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -82,7 +83,7 @@ public class ApiTokens {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         return tokens.findActive(hash(token), now).map(owner -> {
             if (owner.lastUsedAt() == null || owner.lastUsedAt().isBefore(now.minusSeconds(60))) {
                 tokens.touch(owner.tokenId(), now);

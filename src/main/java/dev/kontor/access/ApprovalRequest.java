@@ -3,6 +3,8 @@ package dev.kontor.access;
 import java.time.Instant;
 import java.util.Map;
 
+import dev.kontor.shared.Message;
+
 /**
  * A request to carry out an action that needs a supervisor's approval: who asked, what exactly, why.
  *
@@ -13,7 +15,7 @@ import java.util.Map;
  * @param subjectVersion the subject's version when asked, for actions that must not apply to a changed subject
  * @param reason         the requester's reason
  * @param why            message key of why approval is needed, e.g. {@code approval.why.money-received}
- * @param outcome        what happened when it was decided (the refusal's text when it failed)
+ * @param outcome        why the action failed when it was approved (a message for the reader's language)
  */
 public record ApprovalRequest(
         long id,
@@ -33,7 +35,7 @@ public record ApprovalRequest(
         String decidedByName,
         Instant decidedAt,
         String comment,
-        String outcome) {
+        Message outcome) {
 
     public ApprovalRequest {
         payload = payload == null ? Map.of() : Map.copyOf(payload);

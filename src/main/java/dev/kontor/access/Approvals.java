@@ -8,13 +8,16 @@ import java.util.Map;
 import dev.kontor.access.internal.ApprovalRepository;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.KontorException;
+import dev.kontor.shared.Message;
+import dev.kontor.shared.MessageJson;
 import dev.kontor.shared.NotFoundException;
+import dev.kontor.shared.PermissionDeniedException;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.Text;
 import dev.kontor.timeline.Change;
 import dev.kontor.timeline.Timeline;
 import dev.kontor.timeline.TimelineEntry;
-import dev.kontor.web.Messages;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,21 +32,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Approvals {
 
     private final ApprovalRepository repository;
-    private final org.springframework.beans.factory.ObjectProvider<ApprovalHandler> handlers;
+    private final ObjectProvider<ApprovalHandler> handlers;
     private final Permissions permissions;
     private final Timeline timeline;
     private final AuditLog audit;
-    private final Messages messages;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     Approvals(
             ApprovalRepository repository,
-            org.springframework.beans.factory.ObjectProvider<ApprovalHandler> handlers,
+            ObjectProvider<ApprovalHandler> handlers,
             Permissions permissions,
             Timeline timeline,
             AuditLog audit,
-            Messages messages,
             TransactionTemplate transaction,
             Clock clock) {
         this.repository = repository;
@@ -51,7 +52,6 @@ public class Approvals {
         this.permissions = permissions;
         this.timeline = timeline;
         this.audit = audit;
-        this.messages = messages;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -119,7 +119,7 @@ public class Approvals {
             if (isDecisionRefusal(e)) {
                 throw e;
             }
-            String outcome = messages.of(e);
+            Message outcome = Message.of(e);
             transaction.executeWithoutResult(status -> {
                 ApprovalRequest request = repository.lock(id).orElseThrow();
                 if (repository.decide(
@@ -128,8 +128,8 @@ public class Approvals {
                             approver,
                             request,
                             "approval.failed",
-                            outcome,
-                            Map.of("requestedBy", request.requestedByName()));
+                            null,
+                            Map.of("requestedBy", request.requestedByName(), "outcome", MessageJson.write(outcome)));
                 }
             });
             throw e;
@@ -180,7 +180,7 @@ public class Approvals {
 
     /** Refusals of the decision itself (not the approver's, already decided, own request), not of the action. */
     private static boolean isDecisionRefusal(KontorException e) {
-        return e instanceof dev.kontor.shared.PermissionDeniedException
+        return e instanceof PermissionDeniedException
                 || e instanceof NotFoundException
                 || e instanceof ActionRefusedException refused
                         && refused.reason().startsWith("approval.refused.");

@@ -1,5 +1,7 @@
 package dev.kontor.access;
 
+import java.util.Locale;
+
 /**
  * Everything a user can be allowed to do. Who may do which, where and when is in {@link AccessPolicy}.
  */
@@ -41,6 +43,6 @@ public enum Permission {
 
     /** The key in messages and URLs: {@code order-cancel}. */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

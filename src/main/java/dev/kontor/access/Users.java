@@ -1,7 +1,9 @@
 package dev.kontor.access;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +15,7 @@ import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.Problems;
+import dev.kontor.shared.Text;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,7 +71,7 @@ public class Users {
         if (displayName == null || displayName.isBlank()) {
             problems.add("displayName", "validation.required");
         }
-        if (email != null && !email.isBlank() && !dev.kontor.shared.Text.isEmail(email.strip())) {
+        if (email != null && !email.isBlank() && !Text.isEmail(email.strip())) {
             problems.add("email", "validation.email", email);
         }
         if (language != null && !language.isBlank() && !LANGUAGES.contains(language)) {
@@ -139,12 +142,12 @@ public class Users {
     }
 
     private static Set<Role> roles(Collection<String> names, Problems problems) {
-        Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : names == null ? List.<String>of() : names) {
             try {
                 roles.add(Role.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                problems.add("roles", "validation.role", name, java.util.Arrays.toString(Role.values()));
+                problems.add("roles", "validation.role", name, Arrays.toString(Role.values()));
             }
         }
         return roles;

@@ -6,5 +6,7 @@
  * <p>Publishes nothing yet; listens to nothing. Other modules receive the current {@code Actor} as a
  * controller method parameter (resolved here) and never touch Spring Security themselves.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Access")
+@ApplicationModule(displayName = "Access")
 package dev.kontor.access;
+
+import org.springframework.modulith.ApplicationModule;

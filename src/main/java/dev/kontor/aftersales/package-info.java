@@ -10,5 +10,7 @@
  * Publishes {@link dev.kontor.aftersales.OrderSplit} (the payments module carries money over in the same
  * transaction); listens to nothing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "After sales")
+@ApplicationModule(displayName = "After sales")
 package dev.kontor.aftersales;
+
+import org.springframework.modulith.ApplicationModule;

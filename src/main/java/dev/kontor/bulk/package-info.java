@@ -10,5 +10,7 @@
  * keys and arguments ({@link dev.kontor.shared.Message}); the job's page renders them for its reader. Depends on
  * access (who asked, who may read a job) and the shared kernel; publishes nothing, listens to nothing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Bulk jobs")
+@ApplicationModule(displayName = "Bulk jobs")
 package dev.kontor.bulk;
+
+import org.springframework.modulith.ApplicationModule;

@@ -17,8 +17,8 @@ import dev.kontor.calendar.internal.HolidayRepository;
 import dev.kontor.shared.Countries;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.Problems;
+import dev.kontor.shared.ShopSettings;
 import dev.kontor.shared.Text;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,13 +33,10 @@ public class WorkingDays {
     private final ZoneId zone;
     private final Permissions permissions;
 
-    WorkingDays(
-            HolidayRepository holidays,
-            Permissions permissions,
-            @Value("${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
+    WorkingDays(HolidayRepository holidays, Permissions permissions, ShopSettings shop) {
         this.holidays = holidays;
         this.permissions = permissions;
-        this.zone = ZoneId.of(zone);
+        this.zone = shop.timeZone();
     }
 
     /** The moment {@code days} working days after {@code start} in {@code country}, at the same time of day. */

@@ -3,5 +3,7 @@
  * is {@link dev.kontor.calendar.WorkingDays}: "two working days from now in Germany". Used by time-limited
  * reservations; publishes nothing, listens to nothing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Calendar")
+@ApplicationModule(displayName = "Calendar")
 package dev.kontor.calendar;
+
+import org.springframework.modulith.ApplicationModule;

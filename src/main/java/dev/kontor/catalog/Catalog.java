@@ -2,6 +2,7 @@ package dev.kontor.catalog;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -163,7 +164,7 @@ public class Catalog {
 
     /** The catalog's variants among these codes (upper-cased keys), with names and prices, in one query. */
     @Transactional(readOnly = true)
-    public Map<String, CatalogItem> items(java.util.Collection<String> codes) {
+    public Map<String, CatalogItem> items(Collection<String> codes) {
         return products.itemsBySkus(codes.stream()
                 .filter(c -> Text.clean(c) != null)
                 .map(String::strip)

@@ -5,11 +5,15 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
@@ -18,6 +22,8 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
+import dev.kontor.catalog.internal.CatalogQueries;
+import dev.kontor.catalog.internal.ProductRepository;
 import dev.kontor.shared.Currencies;
 import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.InvalidInputException;
@@ -55,16 +61,12 @@ public class CatalogCsv {
             "low_stock_threshold");
 
     private final Catalog catalog;
-    private final dev.kontor.catalog.internal.ProductRepository products;
-    private final dev.kontor.catalog.internal.CatalogQueries queries;
+    private final ProductRepository products;
+    private final CatalogQueries queries;
 
     private final Permissions permissions;
 
-    CatalogCsv(
-            Catalog catalog,
-            dev.kontor.catalog.internal.ProductRepository products,
-            dev.kontor.catalog.internal.CatalogQueries queries,
-            Permissions permissions) {
+    CatalogCsv(Catalog catalog, ProductRepository products, CatalogQueries queries, Permissions permissions) {
         this.catalog = catalog;
         this.permissions = permissions;
         this.products = products;
@@ -73,7 +75,7 @@ public class CatalogCsv {
 
     public void export(Writer out) {
         List<VariantRow> rows = queries.find(null, null, false, 100_000);
-        Map<Long, Variant> byId = new java.util.HashMap<>();
+        Map<Long, Variant> byId = new HashMap<>();
         products.variantsOf(rows.stream().map(VariantRow::productId).distinct().toList())
                 .forEach(v -> byId.put(v.id(), v));
         List<Variant> variants = rows.stream().map(r -> byId.get(r.variantId())).toList();
@@ -243,7 +245,7 @@ public class CatalogCsv {
         return new ProductInput(code, name, variants);
     }
 
-    private static java.util.Optional<String> field(NamedCsvRecord row, String name) {
+    private static Optional<String> field(NamedCsvRecord row, String name) {
         return row.findField(name).map(String::strip).filter(v -> !v.isEmpty());
     }
 
@@ -284,8 +286,7 @@ public class CatalogCsv {
     }
 
     private static long lineOf(String field, List<NamedCsvRecord> rows) {
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("variants\\[(\\d+)]").matcher(field);
+        Matcher m = Pattern.compile("variants\\[(\\d+)]").matcher(field);
         int index = m.find() ? Integer.parseInt(m.group(1)) : 0;
         return rows.get(Math.min(index, rows.size() - 1)).getStartingLineNumber();
     }

@@ -1,6 +1,7 @@
 package dev.kontor.catalog;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the catalog says about one variant when an order line is written: its name, attributes, status and list
@@ -14,7 +15,7 @@ public record CatalogItem(
         Map<String, Long> prices) {
 
     /** The list price in this currency, if the variant has one. */
-    public java.util.Optional<Long> price(String currency) {
-        return java.util.Optional.ofNullable(currency == null ? null : prices.get(currency));
+    public Optional<Long> price(String currency) {
+        return Optional.ofNullable(currency == null ? null : prices.get(currency));
     }
 }

@@ -2,9 +2,14 @@ package dev.kontor.catalog;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -213,14 +218,14 @@ public class Inventory {
         Map<Long, List<Holding>> held = new HashMap<>();
         reservations
                 .lockByOrders(orders.keySet().stream().map(OrderRef::id).toList())
-                .forEach(h -> held.computeIfAbsent(h.orderId(), k -> new java.util.ArrayList<>())
+                .forEach(h -> held.computeIfAbsent(h.orderId(), k -> new ArrayList<>())
                         .add(h));
         Map<String, Variant> variants = products.findVariantsBySkus(orders.values().stream()
                 .flatMap(List::stream)
                 .map(Need::sku)
                 .distinct()
                 .toList());
-        Map<OrderRef, List<Need>> fresh = new java.util.LinkedHashMap<>();
+        Map<OrderRef, List<Need>> fresh = new LinkedHashMap<>();
         Map<Long, Integer> wanted = new HashMap<>();
         orders.forEach((order, needs) -> {
             List<Need> stocked = needs.stream()
@@ -237,7 +242,7 @@ public class Inventory {
             return;
         }
         Map<Long, StockRepository.Available> available = stock.lockBest(wanted.keySet());
-        List<StockRepository.Reservation> together = new java.util.ArrayList<>();
+        List<StockRepository.Reservation> together = new ArrayList<>();
         fresh.forEach((order, needs) -> {
             boolean enough = needs.stream().allMatch(n -> {
                 StockRepository.Available at =
@@ -263,7 +268,7 @@ public class Inventory {
     }
 
     private static Variant variant(Map<String, Variant> variants, Need need) {
-        return variants.get(need.sku().toUpperCase(java.util.Locale.ROOT));
+        return variants.get(need.sku().toUpperCase(Locale.ROOT));
     }
 
     private void reserve(
@@ -276,10 +281,10 @@ public class Inventory {
             Map<String, Variant> variants) {
         Map<Long, Holding> held = new HashMap<>();
         holdings.forEach(h -> held.put(h.orderLineId(), h));
-        Set<Long> wanted = new java.util.HashSet<>();
+        Set<Long> wanted = new HashSet<>();
         Set<String> freed = new LinkedHashSet<>();
         for (Need need : needs) {
-            Variant variant = variants.get(need.sku().toUpperCase(java.util.Locale.ROOT));
+            Variant variant = variants.get(need.sku().toUpperCase(Locale.ROOT));
             Holding current = held.get(need.orderLineId());
             if (variant == null || (current != null && current.variantId() != variant.id())) {
                 if (current != null) {
@@ -401,7 +406,7 @@ public class Inventory {
         Map<String, Variant> variants =
                 products.findVariantsBySkus(needs.stream().map(Need::sku).toList());
         for (Need need : needs) {
-            Variant variant = variants.get(need.sku().toUpperCase(java.util.Locale.ROOT));
+            Variant variant = variants.get(need.sku().toUpperCase(Locale.ROOT));
             Holding h = byLine.get(need.orderLineId());
             int reserved = h == null ? 0 : h.reserved();
             if (variant != null && !variant.backorderable() && reserved < need.quantity()) {
@@ -554,10 +559,12 @@ public class Inventory {
      */
     @Transactional
     public int releaseExpired(Actor actor, int batch) {
-        List<Holding> expired = reservations.lockExpired(clock.instant(), batch);
+        Instant now = clock.instant();
+        List<Holding> expired = reservations.lockExpired(now, batch);
         for (Holding h : expired) {
             releaseHolding(actor, new OrderRef(h.orderId(), h.orderLabel()), h, MovementKind.RELEASE, "hold expired");
-            events.publishEvent(new ReservationExpired(h.orderId(), h.orderLabel(), h.sku(), h.reserved()));
+            events.publishEvent(new ReservationExpired(
+                    h.orderId(), h.orderLabel(), h.orderLineId(), h.sku(), h.reserved(), h.expiresAt(), now));
         }
         return expired.size();
     }
@@ -635,7 +642,7 @@ public class Inventory {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Set<Long> waitingForStock(java.util.Collection<Long> orderIds) {
+    public Set<Long> waitingForStock(Collection<Long> orderIds) {
         return reservations.waitingForStock(orderIds);
     }
 
@@ -675,7 +682,7 @@ public class Inventory {
             return locations.defaultLocation().code();
         }
         return locations
-                .find(code.strip().toUpperCase(java.util.Locale.ROOT))
+                .find(code.strip().toUpperCase(Locale.ROOT))
                 .map(Location::code)
                 .orElseThrow(() -> InvalidInputException.of("location", "validation.location.unknown", code.strip()));
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import dev.kontor.catalog.internal.CatalogQueries;
 import dev.kontor.catalog.internal.ProductRepository;
 import dev.kontor.catalog.internal.PurchasingRepository;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.Money;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.Text;
 import org.springframework.stereotype.Service;
@@ -57,7 +59,7 @@ public class Purchasing {
                 products.findVariantsBySkus(rows.stream().map(VariantRow::sku).toList());
         return rows.stream()
                 .map(row -> {
-                    Variant v = bySku.get(row.sku().toUpperCase(java.util.Locale.ROOT));
+                    Variant v = bySku.get(row.sku().toUpperCase(Locale.ROOT));
                     int belowThreshold =
                             Math.max(0, row.lowStockThreshold() - row.stock().available());
                     return new PurchasingLine(
@@ -102,7 +104,7 @@ public class Purchasing {
                         s == null || s.phone() == null ? "" : s.phone(),
                         line.purchasePrice() == null
                                 ? ""
-                                : dev.kontor.shared.Money.of(line.purchasePrice(), line.purchaseCurrency())
+                                : Money.of(line.purchasePrice(), line.purchaseCurrency())
                                         .toDecimal()
                                         .toPlainString(),
                         line.purchaseCurrency() == null ? "" : line.purchaseCurrency());

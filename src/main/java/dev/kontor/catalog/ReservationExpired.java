@@ -1,4 +1,25 @@
 package dev.kontor.catalog;
 
-/** A draft's time-limited hold ran out and its units went back to stock. Published in the releasing transaction. */
-public record ReservationExpired(long orderId, String orderLabel, String sku, int quantity) {}
+import java.time.Instant;
+
+/**
+ * A draft's time-limited hold on one of its lines ran out and its units went back to stock. Published in the
+ * releasing transaction.
+ *
+ * @param expiresAt when the hold was due to end; with the line, it names this hold among all the line ever had
+ * @param releasedAt when it was released
+ */
+public record ReservationExpired(
+        long orderId,
+        String orderLabel,
+        long orderLineId,
+        String sku,
+        int quantity,
+        Instant expiresAt,
+        Instant releasedAt) {
+
+    /** What names this event among all others: a listener that writes for it writes once. */
+    public String key() {
+        return "reservation-expired/" + orderLineId + "/" + expiresAt;
+    }
+}

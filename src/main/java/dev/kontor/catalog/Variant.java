@@ -1,6 +1,11 @@
 package dev.kontor.catalog;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One sellable variant of a product.
@@ -25,10 +30,8 @@ public record Variant(
         Map<String, Long> prices) {
 
     public Variant {
-        attributes = attributes == null
-                ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
-        prices = prices == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(prices));
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        prices = prices == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(prices));
     }
 
     public String attributeText() {
@@ -42,8 +45,7 @@ public record Variant(
 
     /** The code's number part, how the Taobao back office finds items: WLY0QU1098 → 1098. */
     public static String numberPart(String sku) {
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("(\\d+)\\D*$").matcher(sku == null ? "" : sku);
+        Matcher m = Pattern.compile("(\\d+)\\D*$").matcher(sku == null ? "" : sku);
         return m.find() ? m.group(1) : null;
     }
 }

@@ -9,5 +9,7 @@
  * commit, release and ship stock; the catalog knows orders only by id and label. Publishes
  * {@link dev.kontor.catalog.ReservationExpired}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Catalog and stock")
+@ApplicationModule(displayName = "Catalog and stock")
 package dev.kontor.catalog;
+
+import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,7 @@ package dev.kontor.customers;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.kontor.shared.Address;
 import dev.kontor.shared.Text;
@@ -54,7 +55,7 @@ public record CustomerDetails(
             contacts.add(new Contact(ContactKind.PAYER_ACCOUNT, payerAccount, payerAccountLabel));
         }
         String countryCode =
-                Text.clean(country) == null ? null : country.strip().toUpperCase(java.util.Locale.ROOT);
+                Text.clean(country) == null ? null : country.strip().toUpperCase(Locale.ROOT);
         return new CustomerDetails(
                 kind,
                 Text.clean(name),

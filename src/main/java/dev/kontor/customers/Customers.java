@@ -8,7 +8,7 @@ import java.util.Optional;
 import dev.kontor.customers.internal.CustomerRepository;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.Problems;
-import org.springframework.beans.factory.annotation.Value;
+import dev.kontor.shared.ShopSettings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,10 +20,10 @@ public class Customers {
     private final Clock clock;
     private final String homeCountry;
 
-    Customers(CustomerRepository repository, Clock clock, @Value("${kontor.shop.home-country}") String homeCountry) {
+    Customers(CustomerRepository repository, Clock clock, ShopSettings shop) {
         this.repository = repository;
         this.clock = clock;
-        this.homeCountry = homeCountry;
+        this.homeCountry = shop.homeCountry();
     }
 
     /** The shop's own country; business customers elsewhere are "foreign". */

@@ -9,5 +9,7 @@
  * accounts and addresses; it publishes {@link dev.kontor.customers.CustomerBlacklisted}, on which the orders
  * module flags and holds orders. Depends on access (who may blacklist and lift) and the shared kernel.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Customers")
+@ApplicationModule(displayName = "Customers")
 package dev.kontor.customers;
+
+import org.springframework.modulith.ApplicationModule;

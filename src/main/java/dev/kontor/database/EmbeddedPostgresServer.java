@@ -2,6 +2,8 @@ package dev.kontor.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.kontor.shared.StartupProblem;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -127,7 +131,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      * it anyway, so no PostgreSQL outlives its JVM (tests, a failed start).
      */
     private void stopWhenSpringDidNot() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (!isStopped() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
@@ -143,10 +147,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return stopped;
     }
 
-    private java.util.concurrent.atomic.AtomicBoolean closedFlag() throws ReflectiveOperationException {
-        java.lang.reflect.Field field = EmbeddedPostgres.class.getDeclaredField("closed");
+    private AtomicBoolean closedFlag() throws ReflectiveOperationException {
+        Field field = EmbeddedPostgres.class.getDeclaredField("closed");
         field.setAccessible(true);
-        return (java.util.concurrent.atomic.AtomicBoolean) field.get(postgres);
+        return (AtomicBoolean) field.get(postgres);
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) {
@@ -180,7 +184,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     null);
         }
         channel.truncate(0)
-                .write(java.nio.ByteBuffer.wrap(
+                .write(ByteBuffer.wrap(
                         Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)));
         return channel;
     }
@@ -211,7 +215,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 postmaster.get().pid());
         postmaster.get().destroy(); // SIGTERM: a smart shutdown, which is quick with no clients left
         try {
-            postmaster.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            postmaster.get().onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             postmaster.get().destroyForcibly();
         }

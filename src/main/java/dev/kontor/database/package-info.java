@@ -6,5 +6,7 @@
  * <p>Publishes nothing, listens to nothing. Every other module reaches the database only through its
  * own repositories; SQL never names a schema (Flyway's schema is the connection's search path).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Database")
+@ApplicationModule(displayName = "Database")
 package dev.kontor.database;
+
+import org.springframework.modulith.ApplicationModule;

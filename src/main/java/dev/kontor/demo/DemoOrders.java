@@ -20,6 +20,7 @@ import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.OrderLine;
 import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
+import dev.kontor.orders.PaymentTerms;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentLinks;
 import dev.kontor.payments.PaymentRequest;
@@ -75,7 +76,7 @@ final class DemoOrders {
         private final List<OrderInput.LineInput> lines;
         private final Set<String> tags = new LinkedHashSet<>();
         private boolean net;
-        private dev.kontor.orders.PaymentTerms terms;
+        private PaymentTerms terms;
         private boolean draft;
         private Order order;
 
@@ -96,8 +97,8 @@ final class DemoOrders {
             this.lines = lines;
         }
 
-        Builder terms(dev.kontor.orders.PaymentTerms.Kind kind) {
-            terms = dev.kontor.orders.PaymentTerms.of(kind);
+        Builder terms(PaymentTerms.Kind kind) {
+            terms = PaymentTerms.of(kind);
             return this;
         }
 

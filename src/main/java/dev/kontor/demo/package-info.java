@@ -4,5 +4,7 @@
  * from every channel in every state of every axis, made through the real services so each has a genuine
  * timeline. Depends on the business modules; nothing depends on it. Off in production.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo shop")
+@ApplicationModule(displayName = "Demo shop")
 package dev.kontor.demo;
+
+import org.springframework.modulith.ApplicationModule;

@@ -12,6 +12,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
@@ -53,10 +55,8 @@ public class Mail {
         if (!settings.publicUrl().isBlank()) {
             return settings.publicUrl().replaceAll("/+$", "");
         }
-        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() != null) {
-            return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
-                    .build()
-                    .toUriString();
+        if (RequestContextHolder.getRequestAttributes() != null) {
+            return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         }
         return "http://localhost:8080";
     }

@@ -6,5 +6,7 @@
  *
  * <p>Depends on nothing but the shared kernel; payments and others depend on it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Documents")
+@ApplicationModule(displayName = "Documents")
 package dev.kontor.documents;
+
+import org.springframework.modulith.ApplicationModule;

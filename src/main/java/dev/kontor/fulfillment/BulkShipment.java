@@ -15,6 +15,7 @@ import dev.kontor.access.Actor;
 import dev.kontor.fulfillment.internal.ShipmentRepository;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.Orders;
+import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.KontorException;
 import dev.kontor.shared.Text;
 import org.springframework.stereotype.Service;
@@ -144,7 +145,7 @@ public class BulkShipment {
             }
             shipments.record(actor, order.id(), new ShipmentRequest(carrier, tracking, null, open));
             return new Row(line, order.number(), tracking, Outcome.SHIPPED, null, List.of());
-        } catch (dev.kontor.shared.InvalidInputException e) {
+        } catch (InvalidInputException e) {
             var problem = e.problems().get(0);
             return new Row(line, number, tracking, Outcome.FAILED, problem.code(), problem.args());
         } catch (KontorException e) {

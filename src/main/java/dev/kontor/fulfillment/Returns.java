@@ -158,13 +158,4 @@ public class Returns {
         orders.view(actor, orderId);
         return records.returnsOf(orderId);
     }
-
-    /** A return as received. */
-    public record ReturnRecord(
-            long id,
-            String reason,
-            Map<Long, Integer> quantities,
-            Map<Long, ReturnDisposition> dispositions,
-            String receivedBy,
-            Instant receivedAt) {}
 }

@@ -10,5 +10,7 @@
  * <p>Depends on orders, catalog (whether stock is reserved), timeline and access. Publishes
  * {@link dev.kontor.fulfillment.ShipmentRecorded}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Fulfilment")
+@ApplicationModule(displayName = "Fulfilment")
 package dev.kontor.fulfillment;
+
+import org.springframework.modulith.ApplicationModule;

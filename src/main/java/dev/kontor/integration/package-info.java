@@ -6,5 +6,7 @@
  *
  * <p>Knows no business module; publishes nothing, listens to nothing yet.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Integration")
+@ApplicationModule(displayName = "Integration")
 package dev.kontor.integration;
+
+import org.springframework.modulith.ApplicationModule;

@@ -8,5 +8,7 @@
  * {@link dev.kontor.markets.Market}. Depends on nothing but the shared kernel; orders and payments depend on it.
  * Publishes nothing, listens to nothing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Markets")
+@ApplicationModule(displayName = "Markets")
 package dev.kontor.markets;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,9 +1,12 @@
 package dev.kontor.orders;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.Money;
@@ -132,7 +135,7 @@ public final class Order {
      * Takes a lifecycle action, or refuses with the rule's reason. Submitting a draft gives it the number
      * of its channel's series, which {@code channelNumber} supplies only when the action is allowed.
      */
-    public void apply(OrderAction action, String reason, java.util.function.Supplier<String> channelNumber) {
+    public void apply(OrderAction action, String reason, Supplier<String> channelNumber) {
         Decision decision = LifecycleRules.decide(action, facts());
         if (decision instanceof Decision.Refused refused) {
             throw new ActionRefusedException(
@@ -322,12 +325,12 @@ public final class Order {
     }
 
     /** The day payment is due, by the order's terms, counted from the day it was placed (in the shop's zone). */
-    public java.time.LocalDate dueDate(java.time.ZoneId zone) {
-        return content.paymentTerms().dueDate(java.time.LocalDate.ofInstant(placedAt, zone));
+    public LocalDate dueDate(ZoneId zone) {
+        return content.paymentTerms().dueDate(LocalDate.ofInstant(placedAt, zone));
     }
 
     /** Money is still owed after its due day (a draft or a void order owes nothing). */
-    public boolean isOverdue(java.time.LocalDate today, java.time.ZoneId zone) {
+    public boolean isOverdue(LocalDate today, ZoneId zone) {
         boolean live = lifecycle != LifecycleStatus.DRAFT
                 && lifecycle != LifecycleStatus.CANCELLED
                 && lifecycle != LifecycleStatus.DELETED;

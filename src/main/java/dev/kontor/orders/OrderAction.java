@@ -1,5 +1,8 @@
 package dev.kontor.orders;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /** The verbs that move an order along its lifecycle. */
 public enum OrderAction {
     /** Draft → new: the order goes to review. */
@@ -19,15 +22,15 @@ public enum OrderAction {
 
     /** The key used in URLs, messages and the API: {@code submit}, {@code approve}… */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    public static java.util.Optional<OrderAction> fromKey(String key) {
+    public static Optional<OrderAction> fromKey(String key) {
         for (OrderAction action : values()) {
             if (action.key().equals(key)) {
-                return java.util.Optional.of(action);
+                return Optional.of(action);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

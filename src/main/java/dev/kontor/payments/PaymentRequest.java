@@ -1,6 +1,9 @@
 package dev.kontor.payments;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * A payment or refund to record.
@@ -17,12 +20,10 @@ public record PaymentRequest(
         String reference,
         Instant occurredAt,
         PaymentState state,
-        java.util.List<RefundLine> lines) {
+        List<RefundLine> lines) {
 
     public PaymentRequest {
-        lines = lines == null
-                ? java.util.List.of()
-                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(lines));
+        lines = lines == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(lines));
     }
 
     /** The same request with the amount filled in. */

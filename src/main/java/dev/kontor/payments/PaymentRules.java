@@ -2,6 +2,7 @@ package dev.kontor.payments;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,6 +11,7 @@ import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderLine;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.Money;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.Text;
 
@@ -57,7 +59,7 @@ public final class PaymentRules {
         LifecycleStatus lifecycle = order.lifecycle();
         if (lifecycle == LifecycleStatus.CANCELLED || lifecycle == LifecycleStatus.DELETED) {
             throw new ActionRefusedException(
-                    request.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    request.kind().name().toLowerCase(Locale.ROOT),
                     lifecycle.name(),
                     "payment.refused.order-closed",
                     lifecycle);
@@ -135,6 +137,6 @@ public final class PaymentRules {
     }
 
     private static String money(long amount, Order order) {
-        return dev.kontor.shared.Money.of(Math.max(amount, 0), order.currency()).toString();
+        return Money.of(Math.max(amount, 0), order.currency()).toString();
     }
 }

@@ -3,6 +3,8 @@ package dev.kontor.payments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,13 +20,16 @@ import dev.kontor.orders.OrderPayments;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.internal.PaymentRepository;
 import dev.kontor.shared.ActionRefusedException;
+import dev.kontor.shared.Money;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.Text;
 import dev.kontor.timeline.Change;
 import dev.kontor.timeline.Timeline;
 import dev.kontor.timeline.TimelineEntry;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -93,11 +98,11 @@ public class Payments {
                 actor.displayName(),
                 now);
         payments.insertRefundLines(id, request.lines());
-        Map<Long, OrderLine> byId = new java.util.HashMap<>();
+        Map<Long, OrderLine> byId = new HashMap<>();
         order.lines().forEach(l -> byId.put(l.id(), l));
         Inventory.OrderRef ref = new Inventory.OrderRef(orderId, order.number());
         List<String> goods = new ArrayList<>();
-        Map<Long, Integer> back = new java.util.LinkedHashMap<>();
+        Map<Long, Integer> back = new LinkedHashMap<>();
         for (RefundLine line : request.lines()) {
             OrderLine ordered = byId.get(line.orderLineId());
             goods.add(line.quantity() + " × " + ordered.sku() + ": "
@@ -177,7 +182,7 @@ public class Payments {
      * "payment pending") before the provider is asked, so money the provider takes is never unaccounted for.
      * Runs in the caller's transaction, which holds the order's lock.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     Payment startAttempt(Actor actor, Order order, long linkId, PaymentProvider provider) {
         Instant now = clock.instant();
         long id = payments.insertAttempt(
@@ -255,7 +260,7 @@ public class Payments {
     public Map<Long, Integer> backNotRefunded(Actor actor, long orderId) {
         Order order = orders.view(actor, orderId);
         Map<Long, Integer> refunded = payments.refundedUnits(orderId);
-        Map<Long, Integer> open = new java.util.LinkedHashMap<>();
+        Map<Long, Integer> open = new LinkedHashMap<>();
         for (OrderLine line : order.lines()) {
             int units = line.returnedQuantity() - refunded.getOrDefault(line.id(), 0);
             if (units > 0) {
@@ -277,7 +282,7 @@ public class Payments {
      * child's total), as a transfer out of the one and into the other, so the family together keeps exactly what
      * the customer paid. In the splitting transaction.
      */
-    @org.springframework.context.event.EventListener
+    @EventListener
     void on(OrderSplit split) {
         Actor actor = Actor.system("order split");
         Order parent = orderPayments.lockForChange(split.parentId());
@@ -297,7 +302,7 @@ public class Payments {
                 parent.currency(),
                 actor.displayName(),
                 now);
-        String money = dev.kontor.shared.Money.of(amount, parent.currency()).toString();
+        String money = Money.of(amount, parent.currency()).toString();
         List<Change> parentChanges = rederive(actor, parent);
         timeline.record(new TimelineEntry(
                 null,
@@ -337,9 +342,8 @@ public class Payments {
     }
 
     private static Map<String, String> details(Payment p) {
-        Map<String, String> details = new java.util.LinkedHashMap<>();
-        details.put(
-                "amount", dev.kontor.shared.Money.of(p.amount(), p.currency()).toString());
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("amount", Money.of(p.amount(), p.currency()).toString());
         details.put("method", p.method());
         details.put("state", p.state().name());
         if (p.reference() != null) {

@@ -7,5 +7,7 @@
  * <p>Depends on orders (to lock and update the order), timeline and access. Publishes
  * {@link dev.kontor.payments.PaymentRecorded}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Payments")
+@ApplicationModule(displayName = "Payments")
 package dev.kontor.payments;
+
+import org.springframework.modulith.ApplicationModule;

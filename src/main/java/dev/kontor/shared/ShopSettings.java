@@ -16,7 +16,14 @@ public record ShopSettings(String name, String homeCountry, ZoneId timeZone) {
 
     public ShopSettings {
         name = name == null || name.isBlank() ? "Kontor" : name.strip();
-        homeCountry = homeCountry == null ? null : homeCountry.strip().toUpperCase(Locale.ROOT);
+        if (homeCountry == null || homeCountry.isBlank()) {
+            throw new StartupProblem(
+                    "kontor.shop.home-country is not set.",
+                    "Set it to the shop's country (ISO 3166 code, e.g. DE): its calendar and the foreign-business "
+                            + "rule depend on it.",
+                    null);
+        }
+        homeCountry = homeCountry.strip().toUpperCase(Locale.ROOT);
         timeZone = timeZone == null ? ZoneId.systemDefault() : timeZone;
     }
 

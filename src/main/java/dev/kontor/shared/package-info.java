@@ -5,7 +5,7 @@
  * {@link dev.kontor.shared.StaleVersionException}), which the web layer turns into messages and
  * problem+json. Plain Java, no Spring.
  */
-@org.springframework.modulith.ApplicationModule(
-        displayName = "Shared kernel",
-        type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(displayName = "Shared kernel", type = ApplicationModule.Type.OPEN)
 package dev.kontor.shared;
+
+import org.springframework.modulith.ApplicationModule;

@@ -23,6 +23,15 @@ public class Timeline {
         return repository.insert(entry);
     }
 
+    /**
+     * Appends an entry a listener writes after the event's transaction committed, once: {@code eventKey} names the
+     * event (the same delivery again, after a resubmission, writes nothing). Answers whether it was written.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean recordOnce(String eventKey, TimelineEntry entry) {
+        return repository.insertOnce(eventKey, entry);
+    }
+
     /** Appends many entries in one statement; must run inside the transaction that makes the changes. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(List<TimelineEntry> entries) {

@@ -5,5 +5,7 @@
  *
  * <p>Publishes nothing, listens to nothing; depends only on the shared kernel.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Timeline")
+@ApplicationModule(displayName = "Timeline")
 package dev.kontor.timeline;
+
+import org.springframework.modulith.ApplicationModule;

@@ -11,7 +11,7 @@ import java.util.Currency;
 import java.util.Locale;
 
 import dev.kontor.shared.Money;
-import org.springframework.beans.factory.annotation.Value;
+import dev.kontor.shared.ShopSettings;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +21,8 @@ public class Formatting {
 
     private final ZoneId zone;
 
-    Formatting(@Value("${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
-        this.zone = ZoneId.of(zone);
+    Formatting(ShopSettings shop) {
+        this.zone = shop.timeZone();
     }
 
     public String money(Money money) {

@@ -1,10 +1,14 @@
 package dev.kontor.web;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.kontor.shared.Message;
+import dev.kontor.shared.MessageJson;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,10 +69,12 @@ public class Labels {
         }
         if ("goods".equals(field)) {
             // "1 × SKU: RESTOCK; 2 × SKU: NONE" → each disposition in the reader's language
-            return java.util.regex.Pattern.compile(": (RESTOCK|DEFECTIVE|NONE)")
+            return Pattern.compile(": (RESTOCK|DEFECTIVE|NONE)")
                     .matcher(value)
-                    .replaceAll(m -> ": "
-                            + java.util.regex.Matcher.quoteReplacement(messages.get("enum.RefundGoods." + m.group(1))));
+                    .replaceAll(m -> ": " + Matcher.quoteReplacement(messages.get("enum.RefundGoods." + m.group(1))));
+        }
+        if ("outcome".equals(field)) {
+            return messages.of(MessageJson.read(value));
         }
         if ("requestedAction".equals(field)) {
             return messages.get("approval.action." + value);
@@ -88,24 +94,24 @@ public class Labels {
 
     /** A channel's name; channels added in the settings have no translation and show their code. */
     /** Several values' labels in one line, in declaration order: "New, Approved, On hold". */
-    public String all(java.util.Collection<? extends Enum<?>> values) {
+    public String all(Collection<? extends Enum<?>> values) {
         return values.stream()
-                .sorted(java.util.Comparator.comparingInt(Enum::ordinal))
+                .sorted(Comparator.comparingInt(Enum::ordinal))
                 .map(this::of)
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     /** Several values' names joined by commas, as a list filter takes them back: "NEW,APPROVED,ON_HOLD". */
-    public String keys(java.util.Collection<?> values) {
+    public String keys(Collection<?> values) {
         return values.stream()
                 .map(v -> v instanceof Enum<?> e ? e.name() : String.valueOf(v))
                 .sorted()
-                .collect(java.util.stream.Collectors.joining(","));
+                .collect(Collectors.joining(","));
     }
 
     /** Several channels' names in one line. */
-    public String channels(java.util.Collection<String> codes) {
-        return codes.stream().sorted().map(this::channel).collect(java.util.stream.Collectors.joining(", "));
+    public String channels(Collection<String> codes) {
+        return codes.stream().sorted().map(this::channel).collect(Collectors.joining(", "));
     }
 
     public String channel(String code) {

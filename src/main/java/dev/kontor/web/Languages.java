@@ -1,7 +1,9 @@
 package dev.kontor.web;
 
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The languages Kontor's UI is written in; every message bundle has every key in each. */
 public final class Languages {
@@ -15,9 +17,9 @@ public final class Languages {
     private Languages() {}
 
     /** The supported locale for a {@code lang} value such as {@code zh_CN}, {@code zh-CN} or {@code de}. */
-    public static java.util.Optional<Locale> parse(String value) {
+    public static Optional<Locale> parse(String value) {
         if (value == null || value.isBlank() || value.length() > 10) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Locale wanted = Locale.forLanguageTag(value.strip().replace('_', '-'));
         return SUPPORTED.stream()
@@ -29,7 +31,7 @@ public final class Languages {
     }
 
     /** The best supported locale for what the browser asks for; English when nothing fits. */
-    public static Locale bestFor(java.util.Enumeration<Locale> requested) {
+    public static Locale bestFor(Enumeration<Locale> requested) {
         while (requested != null && requested.hasMoreElements()) {
             Locale candidate = requested.nextElement();
             for (Locale supported : SUPPORTED) {

@@ -1,5 +1,6 @@
 package dev.kontor.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -11,7 +12,7 @@ class LayoutModel {
 
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
-        Object forwarded = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        Object forwarded = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         return forwarded != null ? forwarded.toString() : request.getRequestURI();
     }
 }

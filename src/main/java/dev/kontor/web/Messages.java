@@ -2,6 +2,7 @@ package dev.kontor.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.KontorException;
@@ -30,8 +31,8 @@ public class Messages {
     }
 
     /** The text for a key, if the bundles have it. */
-    public java.util.Optional<String> find(String key) {
-        return java.util.Optional.ofNullable(source.getMessage(key, null, null, locale()));
+    public Optional<String> find(String key) {
+        return Optional.ofNullable(source.getMessage(key, null, null, locale()));
     }
 
     /** An enum value's label: the key {@code enum.<Type>.<VALUE>}, e.g. {@code enum.LifecycleStatus.NEW}. */

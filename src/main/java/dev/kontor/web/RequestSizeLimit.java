@@ -18,6 +18,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Caps API request bodies (default 1 MB, {@code kontor.api.max-body-size}): a declared length over the cap
@@ -51,7 +52,7 @@ class RequestSizeLimit {
                 response.setCharacterEncoding("UTF-8");
                 response.setHeader("Connection", "close");
                 response.getWriter()
-                        .write(new tools.jackson.databind.json.JsonMapper()
+                        .write(new JsonMapper()
                                 .writeValueAsString(Map.of(
                                         "type",
                                         "https://kontor.dev/problems/too-large",

@@ -5,5 +5,7 @@
  *
  * <p>Depends only on the shared kernel. Publishes nothing, listens to nothing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web shell")
+@ApplicationModule(displayName = "Web shell")
 package dev.kontor.web;
+
+import org.springframework.modulith.ApplicationModule;

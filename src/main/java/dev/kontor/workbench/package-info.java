@@ -11,5 +11,7 @@
  * {@link dev.kontor.workbench.SavedViews}, {@link dev.kontor.workbench.OrderFinder}. Depends on orders, bulk,
  * customers and access; publishes nothing, listens to nothing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Workbench")
+@ApplicationModule(displayName = "Workbench")
 package dev.kontor.workbench;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,11 +1,14 @@
 package dev.kontor.access;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.kontor.support.Api;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
+import dev.kontor.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +31,7 @@ class AccessApiTest {
     AuditLog audit;
 
     @Autowired
-    dev.kontor.support.MutableClock clock;
+    MutableClock clock;
 
     Api sven;
     Api wang;
@@ -151,7 +154,7 @@ class AccessApiTest {
 
     @Test
     void aDiscountOverTheLimitWaitsAsADraftUntilApproved() {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+        Map<String, Object> body = new HashMap<>(Map.of(
                 "channel",
                 "MANUAL",
                 "currency",
@@ -273,7 +276,7 @@ class AccessApiTest {
         assertThat(issued.status()).isEqualTo(201);
         Api withToken = new Api(port).bearer(issued.json().get("token").asString());
         assertThat(withToken.get("/api/orders").status()).isEqualTo(200);
-        clock.advance(java.time.Duration.ofDays(31));
+        clock.advance(Duration.ofDays(31));
         assertThat(withToken.get("/api/orders").status()).isEqualTo(401);
         Api.Response tooLong = new Api(port)
                 .basic("sven", Fixtures.PASSWORD)

@@ -3,6 +3,7 @@ package dev.kontor.access;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.kontor.fulfillment.ShipmentRequest;
@@ -153,9 +154,9 @@ class AccessMatrixTest {
                 0L,
                 null,
                 null,
-                java.util.Set.of(),
+                Set.of(),
                 responsible.userId(),
-                java.util.Set.of(),
+                Set.of(),
                 null,
                 null,
                 null);

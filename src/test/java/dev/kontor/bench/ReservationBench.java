@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import dev.kontor.access.Actor;
 import dev.kontor.catalog.Catalog;
@@ -109,8 +110,7 @@ class ReservationBench {
         write(report.toString());
     }
 
-    private Result run(String scenario, Actor actor, int seconds, java.util.function.Supplier<String> sku)
-            throws Exception {
+    private Result run(String scenario, Actor actor, int seconds, Supplier<String> sku) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong refused = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -10,9 +10,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.kontor.access.Actor;
+import dev.kontor.access.User;
+import dev.kontor.access.Users;
+import dev.kontor.bulk.BulkItemStatus;
+import dev.kontor.bulk.BulkJob;
+import dev.kontor.bulk.BulkJobWorker;
+import dev.kontor.bulk.BulkJobs;
+import dev.kontor.orders.BulkAction;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Orders;
@@ -21,6 +29,7 @@ import dev.kontor.workbench.OrderBulk;
 import dev.kontor.workbench.OrderFilter;
 import dev.kontor.workbench.OrderLists;
 import dev.kontor.workbench.OrderSort;
+import dev.kontor.workbench.internal.ListQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,19 +65,19 @@ class WorkbenchBench {
     JdbcClient jdbc;
 
     @Autowired
-    dev.kontor.bulk.BulkJobs bulk;
+    BulkJobs bulk;
 
     @Autowired
     OrderBulk orderBulk;
 
     @Autowired
-    dev.kontor.bulk.BulkJobWorker worker;
+    BulkJobWorker worker;
 
     @Autowired
-    dev.kontor.access.Users users;
+    Users users;
 
     @Autowired
-    dev.kontor.workbench.internal.ListQueries queries;
+    ListQueries queries;
 
     record Figure(String what, double listP50, double listP95, double countP95, long rows) {}
 
@@ -91,8 +100,8 @@ class WorkbenchBench {
                         null,
                         OrderFilter.unpaid().lifecycle(),
                         OrderFilter.unpaid().payment(),
-                        java.util.Set.of(),
-                        java.util.Set.of("EBAY"),
+                        Set.of(),
+                        Set.of("EBAY"),
                         null,
                         null,
                         null));
@@ -164,7 +173,7 @@ class WorkbenchBench {
      */
     private String bulkApprove(OrderFilter toReview, boolean stock) {
         Actor supervisor = users.byUsername("bench-supervisor")
-                .map(dev.kontor.access.User::asActor)
+                .map(User::asActor)
                 .orElseGet(() -> users.create(
                                 Actor.system("bench"),
                                 "bench-supervisor",
@@ -194,8 +203,7 @@ class WorkbenchBench {
                     ON CONFLICT DO NOTHING""").update();
         }
         long t = System.nanoTime();
-        dev.kontor.bulk.BulkJob job =
-                orderBulk.startForList(supervisor, dev.kontor.orders.BulkAction.APPROVE, null, toReview);
+        BulkJob job = orderBulk.startForList(supervisor, BulkAction.APPROVE, null, toReview);
         double written = (System.nanoTime() - t) / 1e9;
         t = System.nanoTime();
         worker.run();
@@ -229,9 +237,9 @@ class WorkbenchBench {
                         + ": %d orders (%d done, %d refused, %d failed), job written in %.1f s, "
                         + "worked off in %.1f s (%.0f orders/s, %d worker threads)%s%n",
                 job.total(),
-                job.count(dev.kontor.bulk.BulkItemStatus.DONE),
-                job.count(dev.kontor.bulk.BulkItemStatus.REFUSED),
-                job.count(dev.kontor.bulk.BulkItemStatus.FAILED),
+                job.count(BulkItemStatus.DONE),
+                job.count(BulkItemStatus.REFUSED),
+                job.count(BulkItemStatus.FAILED),
                 written,
                 worked,
                 job.total() / worked,
@@ -271,22 +279,22 @@ class WorkbenchBench {
 
     private static OrderFilter filter(
             String q,
-            java.util.Set<LifecycleStatus> lifecycle,
-            java.util.Set<PaymentStatus> payment,
-            java.util.Set<FulfilmentStatus> fulfilment,
-            java.util.Set<String> channels) {
+            Set<LifecycleStatus> lifecycle,
+            Set<PaymentStatus> payment,
+            Set<FulfilmentStatus> fulfilment,
+            Set<String> channels) {
         return new OrderFilter(q, lifecycle, payment, fulfilment, channels, null, null, null);
     }
 
     /** Small helpers for sets in the table above. */
     private static final class Set2 {
         @SafeVarargs
-        static <T> java.util.Set<T> of(T... values) {
-            return java.util.Set.of(values);
+        static <T> Set<T> of(T... values) {
+            return Set.of(values);
         }
 
-        static <T> java.util.Set<T> none() {
-            return java.util.Set.of();
+        static <T> Set<T> none() {
+            return Set.of();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.kontor.browser;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
@@ -100,8 +101,7 @@ class BlacklistJourneyTest extends BrowserTest {
         assertThat(page.locator("#fraud-banner")).containsText("Chargebacks on three cards");
 
         page.click(".mainnav >> text=Orders");
-        assertThat(page.locator("tr[data-order='" + order.number() + "']"))
-                .hasClass(java.util.regex.Pattern.compile("fraud"));
+        assertThat(page.locator("tr[data-order='" + order.number() + "']")).hasClass(Pattern.compile("fraud"));
 
         Order again = place("李四", "fraud@163.com");
         page.navigate(url("/orders?flagged=true"));

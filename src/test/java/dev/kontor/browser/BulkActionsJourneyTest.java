@@ -1,9 +1,14 @@
 package dev.kontor.browser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.SelectOption;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.bulk.BulkJobWorker;
@@ -16,6 +21,7 @@ import dev.kontor.orders.Orders;
 import dev.kontor.support.BrowserTest;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,10 +81,7 @@ class BulkActionsJourneyTest extends BrowserTest {
         assertThat(page.locator("#progress .status")).containsText("0");
         worker.run();
         assertThat(page.locator("#progress .status"))
-                .containsText(
-                        "Finished",
-                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
-                                .setTimeout(10_000));
+                .containsText("Finished", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
         assertThat(page.locator("[data-status=DONE] strong")).hasText("2");
         assertThat(page.locator("tr[data-order='" + cancelled.number() + "']")).containsText("Refused");
         page.click("#toggle-problems");
@@ -88,8 +91,7 @@ class BulkActionsJourneyTest extends BrowserTest {
         assertThat(page.locator(".bulk-jobs tbody tr")).containsText("Approve");
         page.goBack();
         assertThat(page.locator("table.bulk-items tbody tr")).hasCount(1);
-        org.assertj.core.api.Assertions.assertThat(orders.get(first.id()).lifecycle())
-                .isEqualTo(LifecycleStatus.APPROVED);
+        Assertions.assertThat(orders.get(first.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
 
         page.navigate(url("/orders?channel=EBAY"));
         page.check("#bulk-all");
@@ -103,8 +105,7 @@ class BulkActionsJourneyTest extends BrowserTest {
         worker.run();
         assertThat(page.locator("#progress .status")).containsText("Finished");
         page.navigate(url("/orders?channel=EBAY"));
-        assertThat(page.locator(
-                        "table.orders .tag", new com.microsoft.playwright.Page.LocatorOptions().setHasText("chase")))
+        assertThat(page.locator("table.orders .tag", new Page.LocatorOptions().setHasText("chase")))
                 .hasCount(3);
 
         page.navigate(url("/orders/" + first.id()));
@@ -113,7 +114,7 @@ class BulkActionsJourneyTest extends BrowserTest {
         page.fill("#add-tag", "no/slash");
         page.click("#order-tags form:last-child button");
         assertThat(page.locator(".flash-error")).containsText("Tag");
-        page.selectOption("#responsible-select", new com.microsoft.playwright.options.SelectOption().setLabel("Li.na"));
+        page.selectOption("#responsible-select", new SelectOption().setLabel("Li.na"));
         page.click("form.organise button");
         assertThat(page.locator("#responsible-select option:checked")).hasText("Li.na");
         assertThat(page.locator(".timeline")).containsText("changed who is responsible");
@@ -122,15 +123,15 @@ class BulkActionsJourneyTest extends BrowserTest {
         Download download = page.waitForDownload(() -> page.click("#bulk-export"));
         try {
             String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
-            org.assertj.core.api.Assertions.assertThat(csv).contains(first.number(), second.number(), "chase");
-            org.assertj.core.api.Assertions.assertThat(csv.lines()
+            Assertions.assertThat(csv).contains(first.number(), second.number(), "chase");
+            Assertions.assertThat(csv.lines()
                             .filter(l -> l.startsWith(first.number()))
                             .findFirst()
                             .orElseThrow())
                     .as("the tag removed on the order page")
                     .doesNotContain("chase");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

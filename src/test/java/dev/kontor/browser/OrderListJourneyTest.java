@@ -1,5 +1,7 @@
 package dev.kontor.browser;
 
+import java.util.regex.Pattern;
+
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.orders.NoteKind;
@@ -99,7 +101,7 @@ class OrderListJourneyTest extends BrowserTest {
         assertThat(page.locator("select[name=lifecycle] option:checked")).containsText("On hold");
         page.click("form.filters button[type=submit]");
         assertThat(page.locator("table.orders tbody tr")).hasCount(2);
-        assertThat(page.locator("#view-unpaid")).hasClass(java.util.regex.Pattern.compile("active"));
+        assertThat(page.locator("#view-unpaid")).hasClass(Pattern.compile("active"));
 
         page.navigate(url("/orders/" + ebay.id()));
         assertThat(page.locator("#finance-notes")).containsText("Pays by cheque on Friday");

@@ -3,11 +3,12 @@ package dev.kontor.browser;
 import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
-import dev.kontor.documents.internal.MailSenderJob;
+import dev.kontor.documents.jobs.MailSenderJob;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderIntake;
 import dev.kontor.orders.Orders;
@@ -58,9 +59,8 @@ class PaymentLinkJourneyTest extends BrowserTest {
 
     /** The customer's own browser: no session, their language. */
     private Page customerOpens(String link, String locale) {
-        BrowserContext customer = page.context()
-                .browser()
-                .newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale(locale));
+        BrowserContext customer =
+                page.context().browser().newContext(new Browser.NewContextOptions().setLocale(locale));
         Page theirs = customer.newPage();
         theirs.navigate(link);
         return theirs;

@@ -1,5 +1,7 @@
 package dev.kontor.browser;
 
+import java.util.regex.Pattern;
+
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.orders.Order;
@@ -94,7 +96,7 @@ class StockJourneyTest extends BrowserTest {
         fixtures.receive("WLY0QU1098", 4);
         signIn("anna");
         page.click(".mainnav >> text=Stock");
-        assertThat(page.locator("tr[data-sku=WLY0QU1098]")).hasClass(java.util.regex.Pattern.compile("low"));
+        assertThat(page.locator("tr[data-sku=WLY0QU1098]")).hasClass(Pattern.compile("low"));
         assertThat(page.locator(".mainnav >> text=Purchasing")).hasCount(0);
         page.click("tr[data-sku=WLY0QU1098] a >> text=WLY0QU1098");
         assertThat(page.locator("#receive-stock")).hasCount(0);

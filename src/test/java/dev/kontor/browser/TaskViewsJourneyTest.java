@@ -1,5 +1,7 @@
 package dev.kontor.browser;
 
+import java.util.regex.Pattern;
+
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.orders.OrderIntake;
@@ -48,8 +50,7 @@ class TaskViewsJourneyTest extends BrowserTest {
         page.click("#save-view");
         page.fill("#view-name", "eBay to chase");
         page.click(".save-view button.primary");
-        assertThat(page.locator("a.saved-view[data-view='eBay to chase']"))
-                .hasClass(java.util.regex.Pattern.compile("active"));
+        assertThat(page.locator("a.saved-view[data-view='eBay to chase']")).hasClass(Pattern.compile("active"));
 
         page.click(".mainnav >> text=Orders");
         page.click("a.saved-view[data-view='eBay to chase']");

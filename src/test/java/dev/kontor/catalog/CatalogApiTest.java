@@ -4,7 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,9 +72,9 @@ class CatalogApiTest {
     }
 
     static Map<String, Object> shirt(String... skus) {
-        List<Map<String, Object>> variants = new java.util.ArrayList<>();
+        List<Map<String, Object>> variants = new ArrayList<>();
         for (String sku : skus) {
-            Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put("colour", "blue");
             attributes.put("size", "M");
             variants.add(Map.of(
@@ -435,14 +440,13 @@ class CatalogApiTest {
                 .containsExactly("MAIN", "HZ");
 
         // Friday 2027-10-29; Monday 2027-11-01 becomes a holiday: two working days later is Wednesday.
-        java.time.Instant friday =
-                java.time.ZonedDateTime.parse("2027-10-29T10:00:00+01:00").toInstant();
+        Instant friday = ZonedDateTime.parse("2027-10-29T10:00:00+01:00").toInstant();
         assertThat(admin.put("/api/calendar/holidays/DE/2027-11-01", Map.of("name", "Allerheiligen"))
                         .status())
                 .isEqualTo(200);
         assertThat(workingDays
                         .after(friday, 2, "DE")
-                        .atZone(java.time.ZoneId.of("Europe/Berlin"))
+                        .atZone(ZoneId.of("Europe/Berlin"))
                         .toLocalDate())
                 .isEqualTo(LocalDate.of(2027, 11, 3));
         assertThat(warehouse
@@ -469,7 +473,7 @@ class CatalogApiTest {
                 .isEqualTo(404);
         assertThat(workingDays
                         .after(friday, 2, "DE")
-                        .atZone(java.time.ZoneId.of("Europe/Berlin"))
+                        .atZone(ZoneId.of("Europe/Berlin"))
                         .toLocalDate())
                 .isEqualTo(LocalDate.of(2027, 11, 2));
     }

@@ -21,6 +21,7 @@ import dev.kontor.shared.PermissionDeniedException;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
 import dev.kontor.support.MutableClock;
+import dev.kontor.support.Outbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -152,6 +153,7 @@ class InventoryTest {
         clock.set(Instant.parse("2026-12-29T10:00:00Z"));
         assertThat(inventory.releaseExpired(Actor.system("job"), 100)).isEqualTo(1);
         assertThat(inventory.total(shirt).reserved()).isZero();
+        Outbox.awaitDelivered(jdbc);
         assertThat(orders.timeline(anna, draft.id()).get(0).action()).isEqualTo("order.hold-expired");
     }
 
@@ -205,6 +207,7 @@ class InventoryTest {
         two.shutdown();
         assertThat(total + parallel.get(0) + parallel.get(1)).isEqualTo(50);
         assertThat(inventory.total(shirt).reserved()).isZero();
+        Outbox.awaitDelivered(jdbc);
         assertThat(jdbc.sql("SELECT count(*) FROM timeline_entries WHERE action = 'order.hold-expired'")
                         .query(Long.class)
                         .single())

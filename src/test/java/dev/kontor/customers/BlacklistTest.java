@@ -19,6 +19,7 @@ import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentRequest;
 import dev.kontor.payments.Payments;
 import dev.kontor.shared.ActionRefusedException;
+import dev.kontor.shared.Address;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.PermissionDeniedException;
 import dev.kontor.support.Fixtures;
@@ -97,9 +98,9 @@ class BlacklistTest {
     }
 
     /** Everyone lives at the same place but the innocent Wang Wu (the fraudster's address is marked too). */
-    private static dev.kontor.shared.Address address(String name) {
+    private static Address address(String name) {
         return name.equals("王五")
-                ? new dev.kontor.shared.Address(name, null, "南京路 1 号", null, "200001", "上海", null, "CN", null)
+                ? new Address(name, null, "南京路 1 号", null, "200001", "上海", null, "CN", null)
                 : Fixtures.address(name, "CN");
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.kontor.shared.Address;
 import dev.kontor.shared.FieldProblem;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,11 +36,9 @@ class CustomerRulesTest {
         assertThat(problems(details))
                 .extracting(FieldProblem::field, FieldProblem::code)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("customer.company", "validation.foreign.company-latin"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "customer.address.street", "validation.foreign.address-latin"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "customer.landline", "validation.foreign.landline-required"));
+                        Tuple.tuple("customer.company", "validation.foreign.company-latin"),
+                        Tuple.tuple("customer.address.street", "validation.foreign.address-latin"),
+                        Tuple.tuple("customer.landline", "validation.foreign.landline-required"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.kontor.KontorApplication;
@@ -33,7 +34,7 @@ class RunCommandTest {
     Path folder;
 
     private ConfigurableApplicationContext start(String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--kontor.embedded-db.port=0",
                 "--kontor.embedded-db.data-dir=" + folder.resolve("postgres"),

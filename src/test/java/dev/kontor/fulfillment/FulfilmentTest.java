@@ -8,6 +8,8 @@ import java.util.Set;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
+import dev.kontor.catalog.Catalog;
+import dev.kontor.catalog.Inventory;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
@@ -15,12 +17,15 @@ import dev.kontor.orders.OrderAction;
 import dev.kontor.orders.OrderInput;
 import dev.kontor.orders.OrderIntake;
 import dev.kontor.orders.OrderLifecycle;
+import dev.kontor.orders.OrderLine;
 import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.PaymentTerms;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentRequest;
 import dev.kontor.payments.Payments;
+import dev.kontor.payments.RefundGoods;
+import dev.kontor.payments.RefundLine;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.PermissionDeniedException;
@@ -30,6 +35,7 @@ import dev.kontor.support.MutableClock;
 import dev.kontor.workbench.OrderFilter;
 import dev.kontor.workbench.OrderLists;
 import dev.kontor.workbench.OrderSort;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,10 +85,10 @@ class FulfilmentTest {
     Returns returns;
 
     @Autowired
-    dev.kontor.catalog.Inventory inventory;
+    Inventory inventory;
 
     @Autowired
-    dev.kontor.catalog.Catalog catalog;
+    Catalog catalog;
 
     @Autowired
     Fixtures fixtures;
@@ -239,9 +245,7 @@ class FulfilmentTest {
         assertThat(queue.view(jonas, null, null).entries()).isEmpty();
         assertThat(shipments.of(jonas, order.id()))
                 .extracting(Shipment::carrier, Shipment::trackingNumber)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("DHL", "JJD000123456789"),
-                        org.assertj.core.groups.Tuple.tuple("UPS", "1Z999AA10123456784"));
+                .containsExactly(Tuple.tuple("DHL", "JJD000123456789"), Tuple.tuple("UPS", "1Z999AA10123456784"));
 
         for (String search : List.of("JJD000123456789", "jjd000123456789", "1Z999AA10123456784")) {
             assertThat(orderLists
@@ -323,13 +327,13 @@ class FulfilmentTest {
         assertThat(report.rows())
                 .extracting(BulkShipment.Row::line, BulkShipment.Row::outcome)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(2L, BulkShipment.Outcome.SHIPPED),
-                        org.assertj.core.groups.Tuple.tuple(3L, BulkShipment.Outcome.SHIPPED),
-                        org.assertj.core.groups.Tuple.tuple(4L, BulkShipment.Outcome.FAILED),
-                        org.assertj.core.groups.Tuple.tuple(5L, BulkShipment.Outcome.FAILED),
-                        org.assertj.core.groups.Tuple.tuple(6L, BulkShipment.Outcome.FAILED),
-                        org.assertj.core.groups.Tuple.tuple(7L, BulkShipment.Outcome.FAILED),
-                        org.assertj.core.groups.Tuple.tuple(8L, BulkShipment.Outcome.FAILED));
+                        Tuple.tuple(2L, BulkShipment.Outcome.SHIPPED),
+                        Tuple.tuple(3L, BulkShipment.Outcome.SHIPPED),
+                        Tuple.tuple(4L, BulkShipment.Outcome.FAILED),
+                        Tuple.tuple(5L, BulkShipment.Outcome.FAILED),
+                        Tuple.tuple(6L, BulkShipment.Outcome.FAILED),
+                        Tuple.tuple(7L, BulkShipment.Outcome.FAILED),
+                        Tuple.tuple(8L, BulkShipment.Outcome.FAILED));
         assertThat(report.rows().get(2).messageKey()).isEqualTo("bulk-ship.unknown-order");
         assertThat(report.rows().get(3).messageKey()).isEqualTo("order.refused.ship-not-approved");
         assertThat(report.rows().get(4).messageKey()).isEqualTo("validation.tracking.pattern");
@@ -382,9 +386,7 @@ class FulfilmentTest {
         assertThat(inventory.total(idL)).as("scrapped: no stock effect").isEqualTo(beforeL);
         Order back = orders.get(order.id());
         assertThat(back.fulfilmentStatus()).isEqualTo(FulfilmentStatus.PARTIALLY_RETURNED);
-        assertThat(back.lines())
-                .extracting(dev.kontor.orders.OrderLine::returnedQuantity)
-                .containsExactly(1, 1, 1);
+        assertThat(back.lines()).extracting(OrderLine::returnedQuantity).containsExactly(1, 1, 1);
         assertThat(payments.backNotRefunded(ingrid, order.id()))
                 .containsExactlyInAnyOrderEntriesOf(Map.of(s, 1, m, 1, l, 1));
         assertThat(orders.timeline(jonas, order.id()).get(0).action()).isEqualTo("return.received");
@@ -419,7 +421,7 @@ class FulfilmentTest {
                         null,
                         null,
                         null,
-                        List.of(new dev.kontor.payments.RefundLine(s, 1, dev.kontor.payments.RefundGoods.NONE))));
+                        List.of(new RefundLine(s, 1, RefundGoods.NONE))));
         assertThat(payments.backNotRefunded(ingrid, order.id())).doesNotContainKey(s);
         assertThatThrownBy(() -> payments.record(
                         ingrid,
@@ -432,8 +434,7 @@ class FulfilmentTest {
                                 null,
                                 null,
                                 null,
-                                List.of(new dev.kontor.payments.RefundLine(
-                                        s, 1, dev.kontor.payments.RefundGoods.RESTOCK)))))
+                                List.of(new RefundLine(s, 1, RefundGoods.RESTOCK)))))
                 .as("a refund cannot take back goods the warehouse already took back")
                 .isInstanceOf(InvalidInputException.class);
 

@@ -1,5 +1,7 @@
 package dev.kontor.integration;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -135,7 +137,7 @@ class ApiFoundationTest {
 
     @Test
     void anOrderWithoutLinesIs422NamingTheField() {
-        Map<String, Object> body = new java.util.HashMap<>(order("A", 1));
+        Map<String, Object> body = new HashMap<>(order("A", 1));
         body.put("lines", List.of());
         Api.Response response = new Api(port).bearer(fixtures.token(clerk)).post("/api/orders", body);
         assertThat(response.status()).isEqualTo(422);
@@ -146,7 +148,7 @@ class ApiFoundationTest {
 
     @Test
     void zeroAndNegativeQuantitiesAreEachNamed() {
-        Map<String, Object> body = new java.util.HashMap<>(order("A", 0));
+        Map<String, Object> body = new HashMap<>(order("A", 0));
         body.put(
                 "lines",
                 List.of(
@@ -177,7 +179,7 @@ class ApiFoundationTest {
     @Test
     void aTenMegabyteBodyIs413() {
         byte[] body = new byte[10 * 1024 * 1024];
-        java.util.Arrays.fill(body, (byte) ' ');
+        Arrays.fill(body, (byte) ' ');
         Api.Response response = new Api(port).bearer(fixtures.token(clerk)).postBytes("/api/orders", body);
         assertThat(response.status()).isEqualTo(413);
         assertThat(orderCount()).isZero();

@@ -14,6 +14,7 @@ import dev.kontor.catalog.VariantStatus;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.PermissionDeniedException;
+import dev.kontor.shared.StaleVersionException;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,7 +130,7 @@ class AfterSalesTest {
                         e -> assertThat(e.problems().get(0).code()).isEqualTo("validation.exchange.discontinued"));
         assertThatThrownBy(() -> afterSales.exchange(lina, order.id(), order.version(), line, "SHIRT-BLUE", "x"))
                 .as("a stale version")
-                .isInstanceOf(dev.kontor.shared.StaleVersionException.class);
+                .isInstanceOf(StaleVersionException.class);
         assertThatThrownBy(() -> afterSales.exchange(lina, order.id(), null, line, "SHIRT-BLUE", " "))
                 .as("no reason")
                 .isInstanceOf(InvalidInputException.class);

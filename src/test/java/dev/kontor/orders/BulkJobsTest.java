@@ -1,6 +1,7 @@
 package dev.kontor.orders;
 
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,16 @@ import dev.kontor.bulk.BulkItemStatus;
 import dev.kontor.bulk.BulkJob;
 import dev.kontor.bulk.BulkJobWorker;
 import dev.kontor.bulk.BulkJobs;
+import dev.kontor.bulk.internal.BulkJobRepository;
+import dev.kontor.catalog.Inventory;
+import dev.kontor.catalog.StockFigures;
+import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.NotFoundException;
 import dev.kontor.support.Api;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
+import dev.kontor.support.MutableClock;
 import dev.kontor.web.Messages;
 import dev.kontor.workbench.OrderBulk;
 import dev.kontor.workbench.OrderExport;
@@ -31,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,16 +84,16 @@ class BulkJobsTest {
     JdbcClient jdbc;
 
     @Autowired
-    dev.kontor.bulk.internal.BulkJobRepository items;
+    BulkJobRepository items;
 
     @Autowired
-    dev.kontor.support.MutableClock clock;
+    MutableClock clock;
 
     @Autowired
-    dev.kontor.catalog.Inventory inventory;
+    Inventory inventory;
 
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate transaction;
+    TransactionTemplate transaction;
 
     Actor lina;
 
@@ -217,8 +225,8 @@ class BulkJobsTest {
                 .extracting(h -> h.sku() + ":" + h.reserved() + "+" + h.backordered())
                 .containsExactlyInAnyOrder("BLK-SOCK-1:0+3", "BLK-SHIRT-1:1+0");
         assertThat(inventory.holdingsOf(plain.id())).isEmpty();
-        assertThat(inventory.total(shirt)).isEqualTo(new dev.kontor.catalog.StockFigures(null, 5, 3, 0, 0));
-        assertThat(inventory.total(sock)).isEqualTo(new dev.kontor.catalog.StockFigures(null, 0, 0, 3, 0));
+        assertThat(inventory.total(shirt)).isEqualTo(new StockFigures(null, 5, 3, 0, 0));
+        assertThat(inventory.total(sock)).isEqualTo(new StockFigures(null, 0, 0, 3, 0));
         assertThat(jdbc.sql("""
                 SELECT string_agg(kind || ' ' || reserved_delta || '+' || backordered_delta || ' ' || order_label, ', '
                                   ORDER BY order_id, id)
@@ -245,7 +253,7 @@ class BulkJobsTest {
 
         assertThatThrownBy(() -> transaction.execute(
                         s -> orderLifecycle.approveAll(lina, List.of(caps.id(), tooMany.id(), plain.id()))))
-                .isInstanceOf(dev.kontor.shared.ActionRefusedException.class);
+                .isInstanceOf(ActionRefusedException.class);
         assertThat(orders.get(caps.id()).lifecycle())
                 .as("nothing of the failed batch stays")
                 .isEqualTo(LifecycleStatus.NEW);
@@ -354,7 +362,7 @@ class BulkJobsTest {
         assertThat(orders.get(order.id()).lifecycle()).isEqualTo(LifecycleStatus.NEW);
         assertThatThrownBy(() -> bulk.get(lina, job.id()))
                 .as("another user's job is not shown")
-                .isInstanceOf(dev.kontor.shared.NotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -462,10 +470,10 @@ class BulkJobsTest {
         job = bulk.get(lina, job.id());
         assertThat(job.count(BulkItemStatus.DONE)).isEqualTo(200);
         assertThat(job.count(BulkItemStatus.REFUSED)).isEqualTo(60);
-        assertThat(inventory.total(hot)).isEqualTo(new dev.kontor.catalog.StockFigures(null, 200, 200, 0, 0));
+        assertThat(inventory.total(hot)).isEqualTo(new StockFigures(null, 200, 200, 0, 0));
         assertThat(inventory.total(plenty))
                 .as("a refused order holds nothing")
-                .isEqualTo(new dev.kontor.catalog.StockFigures(null, 1000, 200, 0, 0));
+                .isEqualTo(new StockFigures(null, 1000, 200, 0, 0));
         assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE lifecycle = 'APPROVED'")
                         .query(Long.class)
                         .single())
@@ -506,10 +514,10 @@ class BulkJobsTest {
     void itemsAnInstanceClaimedAndLeftAreTakenOverWhenTheLeaseRunsOut() {
         Order order = placed("MANUAL");
         BulkJob job = orderBulk.start(lina, BulkAction.APPROVE, null, List.of(order.id()));
-        items.claim(clock.instant(), clock.instant().plus(java.time.Duration.ofMinutes(5)), 200); // then it crashed
+        items.claim(clock.instant(), clock.instant().plus(Duration.ofMinutes(5)), 200); // then it crashed
 
         assertThat(worker.run()).as("leased to the other instance").isZero();
-        clock.advance(java.time.Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         assertThat(worker.run()).isEqualTo(1);
         assertThat(bulk.get(lina, job.id()).count(BulkItemStatus.DONE)).isEqualTo(1);
         assertThat(orders.get(order.id()).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);

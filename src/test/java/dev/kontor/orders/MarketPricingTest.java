@@ -9,6 +9,7 @@ import dev.kontor.catalog.Catalog;
 import dev.kontor.catalog.ProductInput;
 import dev.kontor.markets.Market;
 import dev.kontor.markets.Markets;
+import dev.kontor.shared.Address;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
@@ -75,9 +76,8 @@ class MarketPricingTest {
     /** A draft for a customer in {@code country}, currency left to the market, prices left to the catalog. */
     private OrderInput draftTo(String country, OrderInput.LineInput... lines) {
         OrderInput base = Fixtures.input("MANUAL", null);
-        dev.kontor.shared.Address to = country.equals("GB")
-                ? new dev.kontor.shared.Address(
-                        "Kari", null, "1 High Street", null, "SW1A 1AA", "London", null, "GB", null)
+        Address to = country.equals("GB")
+                ? new Address("Kari", null, "1 High Street", null, "SW1A 1AA", "London", null, "GB", null)
                 : Fixtures.address("Kari", country);
         return new OrderInput(
                 "MANUAL",

@@ -2,6 +2,7 @@ package dev.kontor.orders;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
@@ -81,9 +82,9 @@ class SearchTest {
                                 0L,
                                 null,
                                 "ALIPAY",
-                                java.util.Set.of(),
+                                Set.of(),
                                 null,
-                                java.util.Set.of(),
+                                Set.of(),
                                 null,
                                 null,
                                 null),
@@ -158,9 +159,9 @@ class SearchTest {
                         490L,
                         null,
                         "BANK_TRANSFER",
-                        java.util.Set.of(),
+                        Set.of(),
                         null,
-                        java.util.Set.of(),
+                        Set.of(),
                         null,
                         null,
                         null));

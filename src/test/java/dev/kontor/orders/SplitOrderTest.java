@@ -1,6 +1,7 @@
 package dev.kontor.orders;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
@@ -11,11 +12,13 @@ import dev.kontor.fulfillment.ShipmentRequest;
 import dev.kontor.fulfillment.Shipments;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentRequest;
+import dev.kontor.payments.PaymentState;
 import dev.kontor.payments.Payments;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -138,9 +141,7 @@ class SplitOrderTest {
 
         assertThat(orders.lineage(lina, order.id()))
                 .extracting(RelatedOrder::number, RelatedOrder::relation)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(first.number(), "SPLIT"),
-                        org.assertj.core.groups.Tuple.tuple(second.number(), "SPLIT"));
+                .containsExactly(Tuple.tuple(first.number(), "SPLIT"), Tuple.tuple(second.number(), "SPLIT"));
         assertThat(orderNotes.of(lina, first.id())).extracting(OrderNote::body).containsExactly("Ring twice");
         assertThat(orders.timeline(lina, order.id()))
                 .extracting(e -> e.action())
@@ -174,14 +175,7 @@ class SplitOrderTest {
                 ingrid,
                 order.id(),
                 new PaymentRequest(
-                        PaymentKind.PAYMENT,
-                        1000L,
-                        "EUR",
-                        "BANK_TRANSFER",
-                        null,
-                        null,
-                        dev.kontor.payments.PaymentState.PENDING,
-                        null));
+                        PaymentKind.PAYMENT, 1000L, "EUR", "BANK_TRANSFER", null, null, PaymentState.PENDING, null));
         assertThatThrownBy(() -> splits.split(lina, order.id(), null, List.of(all.get(2)), "while pending"))
                 .isInstanceOfSatisfying(
                         ActionRefusedException.class,
@@ -205,8 +199,7 @@ class SplitOrderTest {
                 .satisfies(h -> assertThat(h.backordered()).isEqualTo(2));
         long line = caps.lines().get(0).id();
 
-        Order child =
-                splits.split(lina, caps.id(), caps.version(), java.util.Map.of(line, 2), "ship the three we have");
+        Order child = splits.split(lina, caps.id(), caps.version(), Map.of(line, 2), "ship the three we have");
 
         assertThat(child.number()).isEqualTo(caps.number() + "-OSP1");
         assertThat(child.lines())
@@ -232,11 +225,11 @@ class SplitOrderTest {
         assertThat(reserved("CAP-RED")).isEqualTo(3);
 
         long parentLine = parent.lines().get(0).id();
-        assertThatThrownBy(() -> splits.split(lina, caps.id(), null, java.util.Map.of(parentLine, 4), "too many"))
+        assertThatThrownBy(() -> splits.split(lina, caps.id(), null, Map.of(parentLine, 4), "too many"))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("quantity"));
-        assertThatThrownBy(() -> splits.split(lina, caps.id(), null, java.util.Map.of(parentLine, 3), "all of it"))
+        assertThatThrownBy(() -> splits.split(lina, caps.id(), null, Map.of(parentLine, 3), "all of it"))
                 .isInstanceOfSatisfying(
                         ActionRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo("order.refused.split-everything"));

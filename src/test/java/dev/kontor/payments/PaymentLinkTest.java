@@ -14,7 +14,7 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.catalog.Inventory;
 import dev.kontor.documents.MailStatus;
-import dev.kontor.documents.internal.MailSenderJob;
+import dev.kontor.documents.jobs.MailSenderJob;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
@@ -22,13 +22,14 @@ import dev.kontor.orders.OrderIntake;
 import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.PaymentStatus;
-import dev.kontor.payments.internal.PaymentReconciler;
+import dev.kontor.payments.jobs.PaymentReconciler;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
 import dev.kontor.support.MailBox;
 import dev.kontor.support.MutableClock;
+import dev.kontor.support.Outbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +54,9 @@ class PaymentLinkTest {
 
     @Autowired
     PaymentLinks links;
+
+    @Autowired
+    Checkouts checkouts;
 
     @Autowired
     Payments payments;
@@ -103,7 +107,7 @@ class PaymentLinkTest {
     }
 
     private static Checkout.Input card(String number) {
-        return new Checkout.Input(null, PaymentLinks.AGREED_SHIPPING, "test-card", Map.of("cardNumber", number));
+        return new Checkout.Input(null, Checkouts.AGREED_SHIPPING, "test-card", Map.of("cardNumber", number));
     }
 
     private String token(PaymentLink link) {
@@ -133,7 +137,7 @@ class PaymentLinkTest {
         assertThat(invoice.text()).contains("Item TEE-S").contains("64,70");
         assertThat(invoice.payLink()).endsWith("/pay/" + link.token());
 
-        Checkout.Result result = links.pay(link.token(), card(OK_CARD));
+        Checkout.Result result = checkouts.pay(link.token(), card(OK_CARD));
         assertThat(result.state()).isEqualTo(PaymentState.SUCCEEDED);
 
         Order order = orders.get(draft.id());
@@ -144,7 +148,7 @@ class PaymentLinkTest {
             assertThat(h.reserved()).isEqualTo(2);
             assertThat(h.expiresAt()).as("the reservation is permanent").isNull();
         });
-        assertThat(links.view(link.token())).isInstanceOf(Checkout.Done.class);
+        assertThat(checkouts.view(link.token())).isInstanceOf(Checkout.Done.class);
         assertThat(orders.timeline(sven, order.id()))
                 .extracting(e -> e.action())
                 .contains(
@@ -161,7 +165,7 @@ class PaymentLinkTest {
             assertThat(confirmation.text()).contains(order.number());
         });
 
-        assertThatThrownBy(() -> links.pay(link.token(), card(OK_CARD)))
+        assertThatThrownBy(() -> checkouts.pay(link.token(), card(OK_CARD)))
                 .as("a retried request after success")
                 .isInstanceOf(ActionRefusedException.class)
                 .hasFieldOrPropertyWithValue("reason", "pay.refused.used");
@@ -173,7 +177,7 @@ class PaymentLinkTest {
         Order draft = draft(1);
         PaymentLink link = links.sendInvoice(sven, draft.id());
 
-        Checkout.Result declined = links.pay(link.token(), card("4000 0000 0000 0002"));
+        Checkout.Result declined = checkouts.pay(link.token(), card("4000 0000 0000 0002"));
 
         assertThat(declined.state()).isEqualTo(PaymentState.FAILED);
         assertThat(declined.messageKey()).isEqualTo("pay.card.declined");
@@ -181,9 +185,9 @@ class PaymentLinkTest {
         assertThat(after.lifecycle()).isEqualTo(LifecycleStatus.DRAFT);
         assertThat(after.number()).isEqualTo(draft.number());
         assertThat(after.paymentStatus()).isEqualTo(PaymentStatus.UNPAID);
-        assertThat(links.view(link.token())).isInstanceOf(Checkout.Open.class);
+        assertThat(checkouts.view(link.token())).isInstanceOf(Checkout.Open.class);
 
-        assertThat(links.pay(link.token(), card(OK_CARD)).state())
+        assertThat(checkouts.pay(link.token(), card(OK_CARD)).state())
                 .as("another card then works")
                 .isEqualTo(PaymentState.SUCCEEDED);
         assertThat(orders.get(draft.id()).paymentStatus()).isEqualTo(PaymentStatus.PAID);
@@ -195,7 +199,7 @@ class PaymentLinkTest {
         PaymentLink link = links.sendInvoice(sven, draft.id());
 
         Checkout.Result result =
-                links.pay(link.token(), new Checkout.Input(null, "DHL_EXPRESS", "bank-transfer", Map.of()));
+                checkouts.pay(link.token(), new Checkout.Input(null, "DHL_EXPRESS", "bank-transfer", Map.of()));
 
         assertThat(result.state()).isEqualTo(PaymentState.PENDING);
         Order waiting = orders.get(draft.id());
@@ -206,7 +210,7 @@ class PaymentLinkTest {
         assertThat(waiting.content().shipping())
                 .as("the customer chose DHL Express")
                 .isEqualTo(1490);
-        assertThat(links.view(link.token()))
+        assertThat(checkouts.view(link.token()))
                 .isInstanceOfSatisfying(
                         Checkout.Open.class,
                         open -> assertThat(open.attempt().reference()).isEqualTo(draft.number()));
@@ -217,7 +221,7 @@ class PaymentLinkTest {
         Order paid = orders.get(draft.id());
         assertThat(paid.paymentStatus()).isEqualTo(PaymentStatus.PAID);
         assertThat(paid.lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
-        assertThat(links.view(link.token())).isInstanceOf(Checkout.Done.class);
+        assertThat(checkouts.view(link.token())).isInstanceOf(Checkout.Done.class);
     }
 
     @Test
@@ -232,7 +236,7 @@ class PaymentLinkTest {
             results.add(pool.submit(() -> {
                 start.await();
                 try {
-                    return links.pay(token, card(OK_CARD));
+                    return checkouts.pay(token, card(OK_CARD));
                 } catch (ActionRefusedException e) {
                     return e.reason();
                 }
@@ -273,7 +277,7 @@ class PaymentLinkTest {
                 .order();
         orderLifecycle.act(sven, other.id(), null, OrderAction.APPROVE, null); // …and another order took 4 of the 5
 
-        assertThatThrownBy(() -> links.pay(link.token(), card(OK_CARD)))
+        assertThatThrownBy(() -> checkouts.pay(link.token(), card(OK_CARD)))
                 .isInstanceOfSatisfying(ActionRefusedException.class, e -> {
                     assertThat(e.reason()).isEqualTo("stock.refused.out-of-stock");
                     assertThat(e.args()).containsExactly("TEE-S", 1, 5);
@@ -291,16 +295,16 @@ class PaymentLinkTest {
         PaymentLink link = links.sendInvoice(sven, draft.id());
         clock.advance(Duration.ofDays(31));
 
-        assertThat(links.view(link.token())).isInstanceOf(Checkout.Expired.class);
-        assertThat(links.view("no-such-token")).isInstanceOf(Checkout.Unknown.class);
-        assertThatThrownBy(() -> links.pay(link.token(), card(OK_CARD)))
+        assertThat(checkouts.view(link.token())).isInstanceOf(Checkout.Expired.class);
+        assertThat(checkouts.view("no-such-token")).isInstanceOf(Checkout.Unknown.class);
+        assertThatThrownBy(() -> checkouts.pay(link.token(), card(OK_CARD)))
                 .hasFieldOrPropertyWithValue("reason", "pay.refused.expired");
         assertThat(paymentRows(draft.id())).isZero();
 
         PaymentLink fresh = links.sendInvoice(sven, draft.id());
         assertThat(fresh.token()).as("sending again makes a new link").isNotEqualTo(link.token());
-        assertThat(links.view(link.token())).isInstanceOf(Checkout.Closed.class);
-        assertThat(links.view(fresh.token())).isInstanceOf(Checkout.Open.class);
+        assertThat(checkouts.view(link.token())).isInstanceOf(Checkout.Closed.class);
+        assertThat(checkouts.view(fresh.token())).isInstanceOf(Checkout.Open.class);
     }
 
     @Test
@@ -321,11 +325,12 @@ class PaymentLinkTest {
                         null,
                         null));
 
-        assertThat(links.view(link.token()))
+        Outbox.awaitDelivered(jdbc);
+        assertThat(checkouts.view(link.token()))
                 .isInstanceOfSatisfying(
                         Checkout.Closed.class,
                         closed -> assertThat(closed.reasonKey()).isEqualTo("payment-link.closed.paid-otherwise"));
-        assertThatThrownBy(() -> links.pay(link.token(), card(OK_CARD)))
+        assertThatThrownBy(() -> checkouts.pay(link.token(), card(OK_CARD)))
                 .hasFieldOrPropertyWithValue("reason", "pay.refused.used");
         assertThat(paymentRows(draft.id())).isEqualTo(1);
     }
@@ -357,7 +362,8 @@ class PaymentLinkTest {
     void aTimedOutPaymentIsSettledByTheReconcilerAndAPendingOneStaysPending() {
         Order first = draft(1);
         PaymentLink link = links.sendInvoice(sven, first.id());
-        assertThat(links.pay(link.token(), card("4000 0000 0000 0119")).state()).isEqualTo(PaymentState.UNKNOWN);
+        assertThat(checkouts.pay(link.token(), card("4000 0000 0000 0119")).state())
+                .isEqualTo(PaymentState.UNKNOWN);
         assertThat(orders.get(first.id()).paymentStatus()).isEqualTo(PaymentStatus.PENDING);
 
         fixtures.receive("TEE-M", 1);
@@ -365,7 +371,7 @@ class PaymentLinkTest {
                 .place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-M", 2990, 1)), true)
                 .order();
         PaymentLink other = links.sendInvoice(sven, second.id());
-        assertThat(links.pay(other.token(), card("4000 0000 0000 0077")).state())
+        assertThat(checkouts.pay(other.token(), card("4000 0000 0000 0077")).state())
                 .isEqualTo(PaymentState.PENDING);
 
         assertThat(reconciler.reconcileDue()).as("not due yet").isZero();
@@ -385,21 +391,21 @@ class PaymentLinkTest {
         Order draft = draft(1);
         PaymentLink link = links.sendInvoice(sven, draft.id());
         Checkout.Result pending =
-                links.pay(link.token(), new Checkout.Input(null, "AGREED", "bank-transfer", Map.of()));
+                checkouts.pay(link.token(), new Checkout.Input(null, "AGREED", "bank-transfer", Map.of()));
         Payment transfer = pending.payment();
         assertThat(transfer.state()).isEqualTo(PaymentState.PENDING);
 
         // the transfer never came: finance marks it failed; the order owes the money again and the link works again
         payments.settle(ingrid, draft.id(), transfer.id(), PaymentState.FAILED);
         assertThat(orders.get(draft.id()).paymentStatus()).isEqualTo(PaymentStatus.UNPAID);
-        assertThat(links.view(link.token()))
+        assertThat(checkouts.view(link.token()))
                 .isInstanceOfSatisfying(
                         Checkout.Open.class, open -> assertThat(open.attempt()).isNull());
         assertThatThrownBy(() -> payments.settle(ingrid, draft.id(), transfer.id(), PaymentState.SUCCEEDED))
                 .as("failed is final")
                 .isInstanceOf(ActionRefusedException.class);
 
-        Payment card = links.pay(link.token(), card(OK_CARD)).payment();
+        Payment card = checkouts.pay(link.token(), card(OK_CARD)).payment();
         assertThat(card.state()).isEqualTo(PaymentState.SUCCEEDED);
         Payment late = payments.applyProviderAnswer(
                 Actor.system("test"),
@@ -421,16 +427,16 @@ class PaymentLinkTest {
         Order draft = draft(1);
         PaymentLink link = links.sendInvoice(sven, draft.id());
 
-        assertThatThrownBy(() -> links.pay(link.token(), new Checkout.Input(null, "AGREED", "bitcoin", Map.of())))
+        assertThatThrownBy(() -> checkouts.pay(link.token(), new Checkout.Input(null, "AGREED", "bitcoin", Map.of())))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("provider"));
-        assertThatThrownBy(() -> links.pay(link.token(), new Checkout.Input(null, "AGREED", "test-card", Map.of())))
+        assertThatThrownBy(() -> checkouts.pay(link.token(), new Checkout.Input(null, "AGREED", "test-card", Map.of())))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("cardNumber"));
-        assertThatThrownBy(
-                        () -> links.pay(link.token(), new Checkout.Input(null, "ZEPPELIN", "bank-transfer", Map.of())))
+        assertThatThrownBy(() ->
+                        checkouts.pay(link.token(), new Checkout.Input(null, "ZEPPELIN", "bank-transfer", Map.of())))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("shipping"));

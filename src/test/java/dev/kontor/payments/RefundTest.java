@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
+import dev.kontor.catalog.Catalog;
 import dev.kontor.catalog.Inventory;
 import dev.kontor.catalog.StockFigures;
 import dev.kontor.fulfillment.ShipmentRequest;
@@ -58,7 +59,7 @@ class RefundTest {
     Inventory inventory;
 
     @Autowired
-    dev.kontor.catalog.Catalog catalog;
+    Catalog catalog;
 
     @Autowired
     Fixtures fixtures;

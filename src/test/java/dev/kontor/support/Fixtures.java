@@ -1,5 +1,6 @@
 package dev.kontor.support;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,14 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.ApiTokens;
 import dev.kontor.access.Role;
 import dev.kontor.access.Users;
+import dev.kontor.catalog.Catalog;
+import dev.kontor.catalog.Inventory;
+import dev.kontor.catalog.Product;
+import dev.kontor.catalog.ProductInput;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
+import dev.kontor.fulfillment.ShipmentRequest;
+import dev.kontor.fulfillment.Shipments;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderInput;
 import dev.kontor.orders.OrderIntake;
@@ -36,19 +43,19 @@ public class Fixtures {
     OrderIntake orderIntake;
 
     @Autowired
-    dev.kontor.catalog.Catalog catalog;
+    Catalog catalog;
 
     @Autowired
-    dev.kontor.catalog.Inventory inventory;
+    Inventory inventory;
 
     @Autowired
-    dev.kontor.fulfillment.Shipments shipments;
+    Shipments shipments;
 
     /** A product with one variant per code, each with an EUR price of 29.90, optionally backorderable. */
-    public dev.kontor.catalog.Product product(String code, boolean backorder, String... skus) {
-        List<dev.kontor.catalog.ProductInput.VariantInput> variants = new java.util.ArrayList<>();
+    public Product product(String code, boolean backorder, String... skus) {
+        List<ProductInput.VariantInput> variants = new ArrayList<>();
         for (String sku : skus) {
-            variants.add(new dev.kontor.catalog.ProductInput.VariantInput(
+            variants.add(new ProductInput.VariantInput(
                     sku,
                     Map.of("colour", "blue"),
                     null,
@@ -59,8 +66,7 @@ public class Fixtures {
                     5,
                     Map.of("EUR", 2990L)));
         }
-        return catalog.create(
-                Actor.system("test"), new dev.kontor.catalog.ProductInput(code, "Product " + code, variants));
+        return catalog.create(Actor.system("test"), new ProductInput(code, "Product " + code, variants));
     }
 
     /** Ships everything still open on the order. */
@@ -69,12 +75,12 @@ public class Fixtures {
         shipments.record(
                 actor,
                 orderId,
-                new dev.kontor.fulfillment.ShipmentRequest(
+                new ShipmentRequest(
                         "DHL",
                         null,
                         null,
                         order.lines().stream()
-                                .map(l -> new dev.kontor.fulfillment.ShipmentRequest.Line(l.id(), l.openQuantity()))
+                                .map(l -> new ShipmentRequest.Line(l.id(), l.openQuantity()))
                                 .toList()));
     }
 

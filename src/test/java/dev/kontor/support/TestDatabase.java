@@ -5,6 +5,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Empties Kontor's tables between tests. The rows the migrations insert (channels, number series…) are
@@ -27,6 +28,8 @@ public class TestDatabase {
         if (tables == null) {
             snapshot();
         }
+        // listeners of the last test still running after its commit would write into this one's database
+        Outbox.awaitDelivered(JdbcClient.create(jdbc));
         jdbc.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
         for (String table : seeded) {
             jdbc.execute("INSERT INTO " + table + " SELECT * FROM " + SNAPSHOT + "." + table);

@@ -13,16 +13,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.kontor.access.ApprovalStatus;
+import dev.kontor.access.AuditEvent;
 import dev.kontor.access.Role;
+import dev.kontor.bulk.BulkItemStatus;
+import dev.kontor.catalog.MovementKind;
+import dev.kontor.catalog.ProductStatus;
+import dev.kontor.catalog.VariantStatus;
 import dev.kontor.customers.ContactKind;
 import dev.kontor.customers.CustomerKind;
+import dev.kontor.fulfillment.ReturnDisposition;
+import dev.kontor.orders.BulkAction;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.OrderAction;
 import dev.kontor.orders.PaymentStatus;
+import dev.kontor.orders.PaymentTerms;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentState;
+import dev.kontor.payments.RefundGoods;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -104,16 +114,16 @@ class MessageBundleTest {
                 CustomerKind.class,
                 ContactKind.class,
                 Role.class,
-                dev.kontor.access.ApprovalStatus.class,
-                dev.kontor.access.AuditEvent.class,
-                dev.kontor.catalog.VariantStatus.class,
-                dev.kontor.catalog.ProductStatus.class,
-                dev.kontor.catalog.MovementKind.class,
-                dev.kontor.orders.PaymentTerms.Kind.class,
-                dev.kontor.payments.RefundGoods.class,
-                dev.kontor.fulfillment.ReturnDisposition.class,
-                dev.kontor.orders.BulkAction.class,
-                dev.kontor.bulk.BulkItemStatus.class);
+                ApprovalStatus.class,
+                AuditEvent.class,
+                VariantStatus.class,
+                ProductStatus.class,
+                MovementKind.class,
+                PaymentTerms.Kind.class,
+                RefundGoods.class,
+                ReturnDisposition.class,
+                BulkAction.class,
+                BulkItemStatus.class);
         for (String suffix : LANGUAGES) {
             Properties bundle = bundle(suffix);
             for (Class<? extends Enum<?>> type : labelled) {

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 
 import dev.kontor.access.PasswordPolicy;
 import dev.kontor.access.Role;
+import dev.kontor.shared.StartupProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,7 +57,7 @@ class AdminBootstrap implements ApplicationRunner {
         boolean generated = configuredPassword == null || configuredPassword.isBlank();
         String password = generated ? generate() : configuredPassword;
         if (password.length() < PasswordPolicy.MIN_LENGTH) {
-            throw new dev.kontor.shared.StartupProblem(
+            throw new StartupProblem(
                     "KONTOR_ADMIN_PASSWORD is too short for the first admin's password.",
                     "Set KONTOR_ADMIN_PASSWORD to at least " + PasswordPolicy.MIN_LENGTH
                             + " characters, or leave it unset and Kontor prints a generated one.",

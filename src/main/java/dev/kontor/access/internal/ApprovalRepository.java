@@ -11,6 +11,8 @@ import java.util.Optional;
 import dev.kontor.access.Actor;
 import dev.kontor.access.ApprovalRequest;
 import dev.kontor.access.ApprovalStatus;
+import dev.kontor.shared.Message;
+import dev.kontor.shared.MessageJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -95,17 +97,17 @@ public class ApprovalRepository {
     }
 
     /** Decides a pending request; false when it was no longer pending. */
-    public boolean decide(long id, ApprovalStatus status, Actor decider, String comment, String outcome, Instant now) {
+    public boolean decide(long id, ApprovalStatus status, Actor decider, String comment, Message outcome, Instant now) {
         return jdbc.sql("""
                         UPDATE approval_requests SET status = :status, decided_by_id = :byId, decided_by_name = :byName,
-                            decided_at = :now, decision_comment = :comment, outcome = :outcome
+                            decided_at = :now, decision_comment = :comment, outcome = CAST(:outcome AS JSONB)
                         WHERE id = :id AND status = 'PENDING'""")
                         .param("status", status.name())
                         .param("byId", decider.userId())
                         .param("byName", decider.displayName())
                         .param("now", Timestamp.from(now))
                         .param("comment", comment)
-                        .param("outcome", outcome)
+                        .param("outcome", MessageJson.write(outcome))
                         .param("id", id)
                         .update()
                 == 1;
@@ -150,6 +152,6 @@ public class ApprovalRepository {
                 rs.getString("decided_by_name"),
                 decided == null ? null : decided.toInstant(),
                 rs.getString("decision_comment"),
-                rs.getString("outcome"));
+                MessageJson.read(rs.getString("outcome")));
     }
 }

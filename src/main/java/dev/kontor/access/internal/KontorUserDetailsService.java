@@ -3,6 +3,7 @@ package dev.kontor.access.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import dev.kontor.access.AccessSettings;
 import dev.kontor.access.AuditEvent;
@@ -40,7 +41,7 @@ class KontorUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        String name = username.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = username.strip().toLowerCase(Locale.ROOT);
         Instant since = clock.instant().minus(Duration.ofMinutes(settings.loginLockMinutes()));
         if (audit.failuresSince(name, since) >= settings.loginAttempts()) {
             auditLog.record(name, AuditEvent.SIGN_IN_LOCKED, null);

@@ -3,6 +3,7 @@ package dev.kontor.access.internal;
 import java.io.IOException;
 import java.util.Locale;
 
+import dev.kontor.access.User;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,7 +33,7 @@ class LoginSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
         if (authentication.getPrincipal() instanceof KontorUser user
                 && user.actor().userId() != null) {
             users.findById(user.actor().userId())
-                    .map(dev.kontor.access.User::language)
+                    .map(User::language)
                     .filter(StringUtils::hasText)
                     .ifPresent(language -> localeResolver.setLocale(
                             request, response, Locale.forLanguageTag(language.replace('_', '-'))));

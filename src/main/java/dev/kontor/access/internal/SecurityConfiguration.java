@@ -4,11 +4,14 @@ import java.util.Map;
 
 import dev.kontor.access.ApiTokens;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -30,11 +33,9 @@ class SecurityConfiguration {
 
     /** bcrypt (its cost from {@code kontor.access.bcrypt-strength}); stored hashes name their algorithm. */
     @Bean
-    PasswordEncoder passwordEncoder(
-            @org.springframework.beans.factory.annotation.Value("${kontor.access.bcrypt-strength:10}") int strength) {
-        var bcrypt = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(strength);
-        var encoder = new org.springframework.security.crypto.password.DelegatingPasswordEncoder(
-                "bcrypt", Map.of("bcrypt", bcrypt));
+    PasswordEncoder passwordEncoder(@Value("${kontor.access.bcrypt-strength:10}") int strength) {
+        var bcrypt = new BCryptPasswordEncoder(strength);
+        var encoder = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
         encoder.setDefaultPasswordEncoderForMatches(bcrypt);
         return encoder;
     }

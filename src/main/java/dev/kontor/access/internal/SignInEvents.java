@@ -1,5 +1,7 @@
 package dev.kontor.access.internal;
 
+import java.util.Locale;
+
 import dev.kontor.access.AuditEvent;
 import dev.kontor.access.AuditLog;
 import org.springframework.context.event.EventListener;
@@ -33,7 +35,7 @@ class SignInEvents {
         }
         String username = event.getAuthentication().getName();
         audit.record(
-                username == null ? null : username.strip().toLowerCase(java.util.Locale.ROOT),
+                username == null ? null : username.strip().toLowerCase(Locale.ROOT),
                 AuditEvent.SIGN_IN_FAILED,
                 event.getException().getClass().getSimpleName());
     }

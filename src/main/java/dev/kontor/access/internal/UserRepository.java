@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,7 +80,7 @@ public class UserRepository {
 
     public Optional<User> findByUsername(String username) {
         return jdbc.sql(SELECT + " WHERE u.username = :username GROUP BY u.id")
-                .param("username", username.toLowerCase(java.util.Locale.ROOT))
+                .param("username", username.toLowerCase(Locale.ROOT))
                 .query(UserRepository::map)
                 .optional();
     }
@@ -112,7 +113,7 @@ public class UserRepository {
 
     public Optional<String> passwordHash(String username) {
         return jdbc.sql("SELECT password_hash FROM users WHERE username = :username")
-                .param("username", username.toLowerCase(java.util.Locale.ROOT))
+                .param("username", username.toLowerCase(Locale.ROOT))
                 .query(String.class)
                 .optional();
     }

@@ -1,6 +1,8 @@
 package dev.kontor.access.web;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.ApprovalRequest;
@@ -9,6 +11,8 @@ import dev.kontor.access.Approvals;
 import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
+import dev.kontor.shared.NotFoundException;
+import dev.kontor.web.Messages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,32 +34,84 @@ class ApprovalApiController {
 
     private final Approvals approvals;
     private final Permissions permissions;
+    private final Messages messages;
 
-    ApprovalApiController(Approvals approvals, Permissions permissions) {
+    ApprovalApiController(Approvals approvals, Permissions permissions, Messages messages) {
         this.approvals = approvals;
         this.permissions = permissions;
+        this.messages = messages;
+    }
+
+    /**
+     * An approval request as the API shows it.
+     *
+     * @param why why approval is needed, a message key (e.g. {@code approval.why.money-received})
+     * @param outcome why the action failed when it was approved, in the caller's language (Accept-Language)
+     */
+    record ApprovalResponse(
+            long id,
+            String subjectType,
+            long subjectId,
+            String subjectLabel,
+            String action,
+            Map<String, String> payload,
+            Integer subjectVersion,
+            String reason,
+            String why,
+            ApprovalStatus status,
+            Long requestedById,
+            String requestedByName,
+            Instant requestedAt,
+            Long decidedById,
+            String decidedByName,
+            Instant decidedAt,
+            String comment,
+            String outcome) {}
+
+    private ApprovalResponse response(ApprovalRequest r) {
+        return new ApprovalResponse(
+                r.id(),
+                r.subjectType(),
+                r.subjectId(),
+                r.subjectLabel(),
+                r.action(),
+                r.payload(),
+                r.subjectVersion(),
+                r.reason(),
+                r.why(),
+                r.status(),
+                r.requestedById(),
+                r.requestedByName(),
+                r.requestedAt(),
+                r.decidedById(),
+                r.decidedByName(),
+                r.decidedAt(),
+                r.comment(),
+                messages.of(r.outcome()));
     }
 
     @GetMapping
     @Operation(summary = "Approval requests", description = "Supervisors see all; others see their own.")
-    List<ApprovalRequest> list(Actor actor, @RequestParam(required = false) ApprovalStatus status) {
+    List<ApprovalResponse> list(Actor actor, @RequestParam(required = false) ApprovalStatus status) {
         boolean decider = permissions
                 .check(actor, Permission.APPROVAL_DECIDE, Situation.NONE)
                 .isAllowed();
-        return approvals.find(actor, status, !decider);
+        return approvals.find(actor, status, !decider).stream()
+                .map(this::response)
+                .toList();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One approval request")
-    ApprovalRequest get(Actor actor, @PathVariable long id) {
+    ApprovalResponse get(Actor actor, @PathVariable long id) {
         ApprovalRequest request = approvals.get(id);
         boolean decider = permissions
                 .check(actor, Permission.APPROVAL_DECIDE, Situation.NONE)
                 .isAllowed();
         if (!decider && (actor.userId() == null || !actor.userId().equals(request.requestedById()))) {
-            throw new dev.kontor.shared.NotFoundException("approval", id);
+            throw new NotFoundException("approval", id);
         }
-        return request;
+        return response(request);
     }
 
     record Decision(String comment) {}
@@ -65,13 +121,13 @@ class ApprovalApiController {
             summary = "Approve and carry out",
             description =
                     "409 when already decided or your own request; 409 with the reason when the action is no longer possible.")
-    ApprovalRequest approve(Actor actor, @PathVariable long id, @RequestBody(required = false) Decision decision) {
-        return approvals.approve(actor, id, decision == null ? null : decision.comment());
+    ApprovalResponse approve(Actor actor, @PathVariable long id, @RequestBody(required = false) Decision decision) {
+        return response(approvals.approve(actor, id, decision == null ? null : decision.comment()));
     }
 
     @PostMapping("/{id}/decline")
     @Operation(summary = "Decline")
-    ApprovalRequest decline(Actor actor, @PathVariable long id, @RequestBody(required = false) Decision decision) {
-        return approvals.decline(actor, id, decision == null ? null : decision.comment());
+    ApprovalResponse decline(Actor actor, @PathVariable long id, @RequestBody(required = false) Decision decision) {
+        return response(approvals.decline(actor, id, decision == null ? null : decision.comment()));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The approvals inbox: supervisors decide what others asked for; everyone sees their own requests. */
@@ -45,7 +46,7 @@ class ApprovalController {
 
     /** htmx: how many requests wait, for the navigation badge; empty when none. */
     @GetMapping(value = "/approvals/count", produces = "text/plain")
-    @org.springframework.web.bind.annotation.ResponseBody
+    @ResponseBody
     String count(Actor actor) {
         if (!permissions
                 .check(actor, Permission.APPROVAL_DECIDE, Situation.NONE)

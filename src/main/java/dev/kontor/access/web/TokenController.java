@@ -4,6 +4,7 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.ApiTokens;
 import dev.kontor.access.IssuedToken;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.web.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TokenController {
 
     private final ApiTokens tokens;
-    private final dev.kontor.web.Messages messages;
+    private final Messages messages;
 
-    TokenController(ApiTokens tokens, dev.kontor.web.Messages messages) {
+    TokenController(ApiTokens tokens, Messages messages) {
         this.tokens = tokens;
         this.messages = messages;
     }

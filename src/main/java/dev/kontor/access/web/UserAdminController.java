@@ -1,6 +1,8 @@
 package dev.kontor.access.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.AuditEvent;
@@ -45,7 +47,7 @@ class UserAdminController {
         permissions.requireAllowed(actor, Permission.USERS_MANAGE, Situation.NONE);
         model.addAttribute("users", users.all());
         model.addAttribute("roles", Role.values());
-        model.addAttribute("errors", java.util.Map.of());
+        model.addAttribute("errors", Map.of());
         return "access/users";
     }
 
@@ -67,7 +69,7 @@ class UserAdminController {
             return "redirect:/admin/users";
         } catch (InvalidInputException e) {
             response.setStatus(422);
-            java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+            Map<String, String> errors = new LinkedHashMap<>();
             for (FieldProblem p : e.problems()) {
                 errors.putIfAbsent(p.field(), messages.of(p));
             }

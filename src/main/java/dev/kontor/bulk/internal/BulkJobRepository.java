@@ -1,5 +1,7 @@
 package dev.kontor.bulk.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -111,7 +113,7 @@ public class BulkJobRepository {
                                FROM (SELECT status, count(*) AS n FROM bulk_job_items WHERE job_id = j.id
                                      GROUP BY status) g) c ON TRUE""";
 
-    private static BulkJob job(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static BulkJob job(ResultSet rs, int row) throws SQLException {
         Map<BulkItemStatus, Long> counts = new EnumMap<>(BulkItemStatus.class);
         if (rs.getArray("statuses") != null) {
             String[] statuses = (String[]) rs.getArray("statuses").getArray();

@@ -1,5 +1,6 @@
 package dev.kontor.catalog.internal;
 
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +47,7 @@ public class InventoryCheck {
                                l.s_def, l.g_def
                         FROM levels l JOIN variants v ON v.id = l.variant_id
                         WHERE l.s_on <> l.g_on OR l.s_res <> l.g_res OR l.s_res <> l.h_res OR l.s_back <> l.g_back
-                           OR l.s_back <> l.h_back OR l.s_def <> l.g_def OR l.s_res > l.s_on OR l.s_on < 0""").query((java.sql.ResultSet rs) -> {
+                           OR l.s_back <> l.h_back OR l.s_def <> l.g_def OR l.s_res > l.s_on OR l.s_on < 0""").query((ResultSet rs) -> {
             String sku = rs.getString(1);
             String location = rs.getString(2);
             add(drifts, sku, location, "on hand (ledger)", rs.getLong(3), rs.getLong(4));

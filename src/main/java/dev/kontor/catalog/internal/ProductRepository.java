@@ -9,8 +9,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import dev.kontor.catalog.CatalogItem;
 import dev.kontor.catalog.Product;
@@ -161,12 +163,10 @@ public class ProductRepository {
         jdbc.sql("SELECT * FROM variants WHERE upper(sku) IN (:skus)")
                 .param(
                         "skus",
-                        skus.stream()
-                                .map(s -> s.toUpperCase(java.util.Locale.ROOT))
-                                .toList())
+                        skus.stream().map(s -> s.toUpperCase(Locale.ROOT)).toList())
                 .query(this::variant)
                 .list()
-                .forEach(v -> found.put(v.sku().toUpperCase(java.util.Locale.ROOT), v));
+                .forEach(v -> found.put(v.sku().toUpperCase(Locale.ROOT), v));
         return found;
     }
 
@@ -183,13 +183,11 @@ public class ProductRepository {
                         FROM variants v JOIN products p ON p.id = v.product_id WHERE upper(v.sku) IN (:skus)""")
                 .param(
                         "skus",
-                        skus.stream()
-                                .map(s -> s.toUpperCase(java.util.Locale.ROOT))
-                                .toList())
+                        skus.stream().map(s -> s.toUpperCase(Locale.ROOT)).toList())
                 .query((rs, n) -> {
                     Variant v = variant(rs, n);
                     String list = rs.getString("price_list");
-                    Map<String, Long> prices = new java.util.TreeMap<>();
+                    Map<String, Long> prices = new TreeMap<>();
                     if (list != null) {
                         json.readTree(list)
                                 .properties()
@@ -199,7 +197,7 @@ public class ProductRepository {
                     return new CatalogItem(v.sku(), rs.getString("product_name"), v.attributes(), v.status(), prices);
                 })
                 .list()
-                .forEach(item -> found.put(item.sku().toUpperCase(java.util.Locale.ROOT), item));
+                .forEach(item -> found.put(item.sku().toUpperCase(Locale.ROOT), item));
         return found;
     }
 

@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.kontor.catalog.Holding;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +36,7 @@ public class ReservationRepository {
     }
 
     /** The holdings of many orders, locked until the transaction ends. */
-    public List<Holding> lockByOrders(java.util.Collection<Long> orderIds) {
+    public List<Holding> lockByOrders(Collection<Long> orderIds) {
         if (orderIds.isEmpty()) {
             return List.of();
         }
@@ -109,11 +112,11 @@ public class ReservationRepository {
     }
 
     /** Which of these orders wait for stock (some line backordered), in one query. */
-    public java.util.Set<Long> waitingForStock(java.util.Collection<Long> orderIds) {
+    public Set<Long> waitingForStock(Collection<Long> orderIds) {
         if (orderIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(
+        return new HashSet<>(
                 jdbc.sql("""
                         SELECT DISTINCT order_id FROM reservations WHERE order_id IN (:ids) AND backordered > 0""").param("ids", orderIds).query(Long.class).list());
     }

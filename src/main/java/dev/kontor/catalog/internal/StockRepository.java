@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -109,8 +112,8 @@ public class StockRepository {
      * variant order, so two transactions locking overlapping sets wait for each other rather than deadlock. A variant
      * with no stock row is left out.
      */
-    public Map<Long, Available> lockBest(java.util.Collection<Long> variantIds) {
-        Map<Long, Available> best = new java.util.HashMap<>();
+    public Map<Long, Available> lockBest(Collection<Long> variantIds) {
+        Map<Long, Available> best = new HashMap<>();
         jdbc.sql("""
                         SELECT s.variant_id, s.location, s.on_hand - s.reserved AS available, l.is_default
                         FROM stock_levels s JOIN locations l ON l.code = s.location
@@ -131,7 +134,7 @@ public class StockRepository {
             return;
         }
         record Row(long variantId, String location) {}
-        Map<Row, Integer> perRow = new java.util.LinkedHashMap<>();
+        Map<Row, Integer> perRow = new LinkedHashMap<>();
         lines.forEach(l -> perRow.merge(new Row(l.variantId(), l.location()), l.units(), Integer::sum));
         Long[] rowVariants = perRow.keySet().stream().map(Row::variantId).toArray(Long[]::new);
         String[] rowLocations = perRow.keySet().stream().map(Row::location).toArray(String[]::new);
@@ -174,7 +177,7 @@ public class StockRepository {
                 .param("reference", c.reference())
                 .param("actorId", c.actor().userId())
                 .param("actorName", c.actor().displayName())
-                .param("at", java.sql.Timestamp.from(c.at()))
+                .param("at", Timestamp.from(c.at()))
                 .update();
         jdbc.sql("""
                         INSERT INTO reservations (order_line_id, order_id, order_label, variant_id, location, reserved,
@@ -189,7 +192,7 @@ public class StockRepository {
                 .param("variants", variants)
                 .param("locations", locations)
                 .param("units", units)
-                .param("at", java.sql.Timestamp.from(c.at()))
+                .param("at", Timestamp.from(c.at()))
                 .update();
     }
 

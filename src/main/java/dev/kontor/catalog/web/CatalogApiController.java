@@ -23,6 +23,7 @@ import dev.kontor.catalog.VariantRow;
 import dev.kontor.catalog.VariantStatus;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.web.ETags;
+import dev.kontor.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -203,7 +204,7 @@ class CatalogApiController {
     @GetMapping(value = "/api/catalog/export", produces = "text/csv")
     @Operation(summary = "The catalog as CSV", description = "One row per variant; the same columns import reads.")
     void export(HttpServletResponse response) throws IOException {
-        csv.export(dev.kontor.web.Downloads.csv(response, null)); // closes the writer when done
+        csv.export(Downloads.csv(response, null)); // closes the writer when done
     }
 
     @PostMapping(value = "/api/catalog/import", consumes = "text/csv")

@@ -24,6 +24,7 @@ import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.KontorException;
 import dev.kontor.shared.Problems;
+import dev.kontor.web.Downloads;
 import dev.kontor.web.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -178,7 +179,7 @@ class CatalogController {
 
     @GetMapping(value = "/catalog/export.csv", produces = "text/csv;charset=UTF-8")
     void export(HttpServletResponse response) throws IOException {
-        csv.export(dev.kontor.web.Downloads.csv(response, "kontor-catalog.csv"));
+        csv.export(Downloads.csv(response, "kontor-catalog.csv"));
     }
 
     @PostMapping("/catalog/import")

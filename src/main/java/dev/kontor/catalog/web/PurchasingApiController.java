@@ -10,6 +10,7 @@ import dev.kontor.catalog.Purchasing;
 import dev.kontor.catalog.PurchasingLine;
 import dev.kontor.catalog.PurchasingNotice;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,7 +49,7 @@ class PurchasingApiController {
     @GetMapping(value = "/export", produces = "text/csv")
     @Operation(summary = "The purchasing list as CSV")
     void export(Actor actor, HttpServletResponse response) throws IOException {
-        purchasing.writeCsv(actor, dev.kontor.web.Downloads.csv(response, null)); // closes the writer when done
+        purchasing.writeCsv(actor, Downloads.csv(response, null)); // closes the writer when done
     }
 
     @Schema(name = "PurchasingNoticeRequest")

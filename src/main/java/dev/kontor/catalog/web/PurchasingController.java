@@ -5,6 +5,7 @@ import java.io.IOException;
 import dev.kontor.access.Actor;
 import dev.kontor.catalog.Purchasing;
 import dev.kontor.shared.KontorException;
+import dev.kontor.web.Downloads;
 import dev.kontor.web.Messages;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -35,7 +36,7 @@ class PurchasingController {
 
     @GetMapping("/purchasing.csv")
     void csv(Actor actor, HttpServletResponse response) throws IOException {
-        purchasing.writeCsv(actor, dev.kontor.web.Downloads.csv(response, "kontor-purchasing.csv"));
+        purchasing.writeCsv(actor, Downloads.csv(response, "kontor-purchasing.csv"));
     }
 
     @PostMapping("/purchasing/notices/{id}/done")

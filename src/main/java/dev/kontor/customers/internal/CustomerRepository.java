@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -103,7 +104,7 @@ public class CustomerRepository {
         return jdbc.sql("""
                         SELECT DISTINCT customer_id FROM customer_contacts
                         WHERE kind IN ('EMAIL', 'PAYER_ACCOUNT') AND normalized = :value LIMIT :limit""")
-                .param("value", value.strip().toLowerCase(java.util.Locale.ROOT))
+                .param("value", value.strip().toLowerCase(Locale.ROOT))
                 .param("limit", limit)
                 .query(Long.class)
                 .list();
@@ -154,7 +155,7 @@ public class CustomerRepository {
 
     /** Customers whose name, company, e-mail, phone or payer account matches, newest first. */
     public List<Customer> search(String query, int limit) {
-        String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         List<Long> ids = q.isEmpty()
                 ? jdbc.sql("SELECT id FROM customers ORDER BY id DESC LIMIT :limit")
                         .param("limit", limit)

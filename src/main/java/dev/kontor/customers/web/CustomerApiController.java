@@ -3,6 +3,9 @@ package dev.kontor.customers.web;
 import java.net.URI;
 import java.util.List;
 
+import dev.kontor.access.Actor;
+import dev.kontor.customers.Blacklist;
+import dev.kontor.customers.BlacklistEntry;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
@@ -28,9 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerApiController {
 
     private final Customers customers;
-    private final dev.kontor.customers.Blacklist blacklist;
+    private final Blacklist blacklist;
 
-    CustomerApiController(Customers customers, dev.kontor.customers.Blacklist blacklist) {
+    CustomerApiController(Customers customers, Blacklist blacklist) {
         this.customers = customers;
         this.blacklist = blacklist;
     }
@@ -38,39 +41,33 @@ class CustomerApiController {
     record BlacklistRequest(String reason, Boolean phones, Boolean emails, Boolean payerAccounts, Boolean address) {}
 
     @PostMapping("/{id}/blacklist")
-    @io.swagger.v3.oas.annotations.Operation(
+    @Operation(
             summary = "Blacklist a customer",
             description = "With a reason; optionally also their phones, e-mails, payer accounts and address, so new "
                     + "orders from any of them are held. All their orders are flagged.")
-    org.springframework.http.ResponseEntity<Void> blacklist(
-            dev.kontor.access.Actor actor,
-            @PathVariable long id,
-            @org.springframework.web.bind.annotation.RequestBody BlacklistRequest request) {
+    ResponseEntity<Void> blacklist(Actor actor, @PathVariable long id, @RequestBody BlacklistRequest request) {
         blacklist.add(
                 actor,
                 id,
                 request.reason(),
-                new dev.kontor.customers.Blacklist.Scope(
+                new Blacklist.Scope(
                         Boolean.TRUE.equals(request.phones()), Boolean.TRUE.equals(request.emails()),
                         Boolean.TRUE.equals(request.payerAccounts()), Boolean.TRUE.equals(request.address())));
-        return org.springframework.http.ResponseEntity.noContent().build();
+        return ResponseEntity.noContent().build();
     }
 
     record LiftRequest(String reason) {}
 
     @PostMapping("/{id}/blacklist/lift")
-    @io.swagger.v3.oas.annotations.Operation(summary = "Lift a customer's blacklisting (supervisors)")
-    org.springframework.http.ResponseEntity<Void> lift(
-            dev.kontor.access.Actor actor,
-            @PathVariable long id,
-            @org.springframework.web.bind.annotation.RequestBody LiftRequest request) {
+    @Operation(summary = "Lift a customer's blacklisting (supervisors)")
+    ResponseEntity<Void> lift(Actor actor, @PathVariable long id, @RequestBody LiftRequest request) {
         blacklist.lift(actor, id, request.reason());
-        return org.springframework.http.ResponseEntity.noContent().build();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/blacklist")
-    @io.swagger.v3.oas.annotations.Operation(summary = "The customer's active blacklist marks")
-    java.util.List<dev.kontor.customers.BlacklistEntry> marks(@PathVariable long id) {
+    @Operation(summary = "The customer's active blacklist marks")
+    List<BlacklistEntry> marks(@PathVariable long id) {
         return blacklist.of(id);
     }
 

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.kontor.fulfillment.Carrier;
+import dev.kontor.fulfillment.ReturnDisposition;
+import dev.kontor.fulfillment.ReturnRecord;
 import dev.kontor.fulfillment.Shipment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,7 +27,7 @@ public class ShipmentRepository {
 
     public long insert(
             long orderId,
-            dev.kontor.fulfillment.Carrier carrier,
+            Carrier carrier,
             String tracking,
             Instant shippedAt,
             Map<Long, Integer> quantities,
@@ -58,7 +61,7 @@ public class ShipmentRepository {
             long orderId,
             String reason,
             Map<Long, Integer> quantities,
-            Map<Long, dev.kontor.fulfillment.ReturnDisposition> dispositions,
+            Map<Long, ReturnDisposition> dispositions,
             Long byId,
             String byName,
             Instant now) {
@@ -83,9 +86,9 @@ public class ShipmentRepository {
         return id;
     }
 
-    public List<dev.kontor.fulfillment.Returns.ReturnRecord> returnsOf(long orderId) {
+    public List<ReturnRecord> returnsOf(long orderId) {
         Map<Long, Map<Long, Integer>> quantities = new LinkedHashMap<>();
-        Map<Long, Map<Long, dev.kontor.fulfillment.ReturnDisposition>> dispositions = new LinkedHashMap<>();
+        Map<Long, Map<Long, ReturnDisposition>> dispositions = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT rl.return_id, rl.order_line_id, rl.quantity, rl.disposition FROM return_lines rl
                         JOIN returns r ON r.id = rl.return_id WHERE r.order_id = :order""").param("order", orderId).query((ResultSet rs) -> {
@@ -94,11 +97,11 @@ public class ShipmentRepository {
                     .put(rs.getLong(2), rs.getInt(3));
             dispositions
                     .computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
-                    .put(rs.getLong(2), dev.kontor.fulfillment.ReturnDisposition.valueOf(rs.getString(4)));
+                    .put(rs.getLong(2), ReturnDisposition.valueOf(rs.getString(4)));
         });
         return jdbc.sql("SELECT * FROM returns WHERE order_id = :order ORDER BY id")
                 .param("order", orderId)
-                .query((rs, n) -> new dev.kontor.fulfillment.Returns.ReturnRecord(
+                .query((rs, n) -> new ReturnRecord(
                         rs.getLong("id"),
                         rs.getString("reason"),
                         quantities.getOrDefault(rs.getLong("id"), Map.of()),

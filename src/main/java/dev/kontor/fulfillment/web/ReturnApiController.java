@@ -3,6 +3,7 @@ package dev.kontor.fulfillment.web;
 import java.util.List;
 
 import dev.kontor.access.Actor;
+import dev.kontor.fulfillment.ReturnRecord;
 import dev.kontor.fulfillment.ReturnRequest;
 import dev.kontor.fulfillment.Returns;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,7 +40,7 @@ class ReturnApiController {
 
     @GetMapping("/returns")
     @Operation(summary = "The order's returns")
-    List<Returns.ReturnRecord> list(Actor actor, @PathVariable long orderId) {
+    List<ReturnRecord> list(Actor actor, @PathVariable long orderId) {
         return returns.of(actor, orderId);
     }
 

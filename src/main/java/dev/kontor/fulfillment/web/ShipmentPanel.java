@@ -1,11 +1,15 @@
 package dev.kontor.fulfillment.web;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.fulfillment.Carriers;
+import dev.kontor.fulfillment.ReturnDisposition;
+import dev.kontor.fulfillment.Returns;
 import dev.kontor.fulfillment.Shipments;
+import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderPanel;
@@ -18,10 +22,10 @@ class ShipmentPanel implements OrderPanel {
 
     private final Shipments shipments;
     private final Carriers carriers;
-    private final dev.kontor.fulfillment.Returns returns;
+    private final Returns returns;
     private final Orders orders;
 
-    ShipmentPanel(Shipments shipments, Carriers carriers, dev.kontor.fulfillment.Returns returns, Orders orders) {
+    ShipmentPanel(Shipments shipments, Carriers carriers, Returns returns, Orders orders) {
         this.returns = returns;
         this.shipments = shipments;
         this.carriers = carriers;
@@ -51,16 +55,14 @@ class ShipmentPanel implements OrderPanel {
                 "canShip",
                 canShip,
                 "carriers",
-                canShip ? carriers.active() : java.util.List.of(),
+                canShip ? carriers.active() : List.of(),
                 "returns",
                 returns.of(actor, order.id()),
                 "canDeliver",
-                warehouse
-                        && order.deliveredAt() == null
-                        && order.fulfilmentStatus() == dev.kontor.orders.FulfilmentStatus.SHIPPED,
+                warehouse && order.deliveredAt() == null && order.fulfilmentStatus() == FulfilmentStatus.SHIPPED,
                 "canReturn",
                 warehouse && order.lines().stream().anyMatch(l -> l.returnableQuantity() > 0),
                 "dispositions",
-                dev.kontor.fulfillment.ReturnDisposition.values());
+                ReturnDisposition.values());
     }
 }

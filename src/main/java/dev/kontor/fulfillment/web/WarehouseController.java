@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
-import org.springframework.beans.factory.annotation.Value;
+import dev.kontor.shared.ShopSettings;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,13 +45,13 @@ class WarehouseController {
             Carriers carriers,
             Orders orders,
             OrderNotes notes,
-            @Value("${kontor.shop.name}") String shopName) {
+            ShopSettings shop) {
         this.queue = queue;
         this.bulk = bulk;
         this.carriers = carriers;
         this.orders = orders;
         this.notes = notes;
-        this.shopName = shopName;
+        this.shopName = shop.name();
     }
 
     @GetMapping("/warehouse")
@@ -106,7 +107,7 @@ class WarehouseController {
     }
 
     private Map<String, String> carrierNames() {
-        Map<String, String> names = new java.util.LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         carriers.all().forEach(c -> names.put(c.code(), c.name()));
         return names;
     }

@@ -1,7 +1,10 @@
 package dev.kontor.orders.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import dev.kontor.orders.NoteKind;
@@ -35,7 +38,7 @@ public class NoteRepository {
     }
 
     /** The notes of this kind on these orders, oldest first, in one query. */
-    public List<OrderNote> findByOrders(java.util.Collection<Long> orderIds, NoteKind kind) {
+    public List<OrderNote> findByOrders(Collection<Long> orderIds, NoteKind kind) {
         if (orderIds.isEmpty()) {
             return List.of();
         }
@@ -54,7 +57,7 @@ public class NoteRepository {
                         WHERE order_id = :order ORDER BY id DESC""").param("order", orderId).query(NoteRepository::map).list();
     }
 
-    private static OrderNote map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static OrderNote map(ResultSet rs, int n) throws SQLException {
         return new OrderNote(
                 rs.getLong(1),
                 rs.getLong(2),

@@ -1,5 +1,6 @@
 package dev.kontor.orders.internal;
 
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +100,7 @@ public class OrderQueries {
         }
         jdbc.sql("SELECT id, number FROM orders WHERE id = ANY (CAST(:ids AS BIGINT[]))")
                 .param("ids", ids.toArray(Long[]::new))
-                .query((java.sql.ResultSet rs) -> {
+                .query((ResultSet rs) -> {
                     numbers.put(rs.getLong(1), rs.getString(2));
                 });
         return numbers;

@@ -4,15 +4,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
@@ -22,6 +28,7 @@ import dev.kontor.orders.PaymentTerms;
 import dev.kontor.orders.RelatedOrder;
 import dev.kontor.orders.Totals;
 import dev.kontor.shared.Address;
+import dev.kontor.shared.ShopSettings;
 import dev.kontor.shared.StaleVersionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,17 +44,12 @@ public class OrderRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
-    OrderRepository(
-            JdbcClient jdbc,
-            JsonMapper json,
-            @org.springframework.beans.factory.annotation.Value(
-                            "${kontor.shop.time-zone:#{T(java.time.ZoneId).systemDefault().id}}")
-                    String zone) {
+    OrderRepository(JdbcClient jdbc, JsonMapper json, ShopSettings shop) {
         this.jdbc = jdbc;
         this.json = json;
-        this.zone = java.time.ZoneId.of(zone);
+        this.zone = shop.timeZone();
     }
 
     /**
@@ -88,7 +90,7 @@ public class OrderRepository {
      * {@code RE<number>}, {@code RE<number>-2}; split {@code <number>-OSP1}, {@code -OSP2}). The parent is locked, so
      * its children are numbered one at a time.
      */
-    public String firstFreeNumber(java.util.function.IntFunction<String> candidate) {
+    public String firstFreeNumber(IntFunction<String> candidate) {
         for (int n = 1; ; n++) {
             String number = candidate.apply(n);
             if (findIdByNumber(number).isEmpty()) {
@@ -217,7 +219,7 @@ public class OrderRepository {
         for (int i = 0; i < befores.size(); i++) {
             Order before = befores.get(i);
             if (!before.content().equals(afters.get(i).content())
-                    || !java.util.Objects.equals(before.number(), afters.get(i).number())) {
+                    || !Objects.equals(before.number(), afters.get(i).number())) {
                 throw new IllegalArgumentException(
                         "updateStates writes the state only; order " + before.id() + " changed its content");
             }
@@ -271,7 +273,7 @@ public class OrderRepository {
         return stored;
     }
 
-    private static String[] column(List<Order> orders, java.util.function.Function<Order, String> value) {
+    private static String[] column(List<Order> orders, Function<Order, String> value) {
         return orders.stream().map(value).toArray(String[]::new);
     }
 
@@ -494,7 +496,7 @@ public class OrderRepository {
      * Loads and locks these orders (those that exist), in id order so that two callers locking overlapping sets
      * cannot deadlock, with their lines and observers: three statements however many orders.
      */
-    public List<Order> lockAll(java.util.Collection<Long> ids) {
+    public List<Order> lockAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -700,7 +702,7 @@ public class OrderRepository {
                 rs.getInt("version"),
                 new PaymentTerms(
                         PaymentTerms.Kind.valueOf(rs.getString("payment_terms")),
-                        rs.getObject("due_on", java.time.LocalDate.class)),
+                        rs.getObject("due_on", LocalDate.class)),
                 rs.getTimestamp("delivered_at") == null
                         ? null
                         : rs.getTimestamp("delivered_at").toInstant());

@@ -1,10 +1,14 @@
 package dev.kontor.orders.web;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -382,9 +386,7 @@ public class OrderForm {
             line.discount = l.discount() == 0 ? null : decimal(l.discount(), c.currency());
             line.taxRate = l.taxRate() == 0
                     ? null
-                    : java.math.BigDecimal.valueOf(l.taxRate(), 2)
-                            .stripTrailingZeros()
-                            .toPlainString();
+                    : BigDecimal.valueOf(l.taxRate(), 2).stripTrailingZeros().toPlainString();
             form.lines.add(line);
         }
         form.shipping = c.shipping() == 0 ? null : decimal(c.shipping(), c.currency());
@@ -409,7 +411,7 @@ public class OrderForm {
      * number); the service checks the rest.
      */
     OrderInput toInput(Problems problems) {
-        String cur = Text.clean(currency) == null ? null : currency.strip().toUpperCase(java.util.Locale.ROOT);
+        String cur = Text.clean(currency) == null ? null : currency.strip().toUpperCase(Locale.ROOT);
         List<OrderInput.LineInput> lineInputs = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             LineForm l = lines.get(i);
@@ -470,11 +472,11 @@ public class OrderForm {
             problems.add("paymentTerms", "validation.terms.unknown", paymentTerms);
             return null;
         }
-        java.time.LocalDate due = null;
+        LocalDate due = null;
         if (kind == PaymentTerms.Kind.FIXED_DATE && Text.clean(paymentDueDate) != null) {
             try {
-                due = java.time.LocalDate.parse(paymentDueDate.strip());
-            } catch (java.time.format.DateTimeParseException e) {
+                due = LocalDate.parse(paymentDueDate.strip());
+            } catch (DateTimeParseException e) {
                 problems.add("paymentTerms.fixedDate", "validation.date", paymentDueDate);
             }
         }
@@ -545,7 +547,7 @@ public class OrderForm {
             return null;
         }
         try {
-            return new java.math.BigDecimal(value.strip().replace(',', '.').replace("%", ""))
+            return new BigDecimal(value.strip().replace(',', '.').replace("%", ""))
                     .movePointRight(2)
                     .intValueExact();
         } catch (NumberFormatException | ArithmeticException e) {

@@ -9,6 +9,7 @@ import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
 import dev.kontor.customers.CustomerRules;
 import dev.kontor.orders.OrderInput;
+import dev.kontor.orders.PaymentTerms;
 import dev.kontor.shared.web.AddressPayload;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -50,7 +51,7 @@ record OrderRequest(
         @Schema(
                 description = "When the customer must pay: kind DUE_ON_RECEIPT (default), NET_7, NET_15, NET_30, or "
                         + "FIXED_DATE with fixedDate")
-        dev.kontor.orders.PaymentTerms paymentTerms,
+        PaymentTerms paymentTerms,
 
         @Schema(example = "[\"vip\"]") Set<String> tags,
         Long responsibleId,

@@ -1,6 +1,7 @@
 package dev.kontor.orders.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +47,7 @@ public record OrderResponse(
         long outstanding,
         String paymentMethod,
         PaymentTerms paymentTerms,
-        java.time.LocalDate dueDate,
+        LocalDate dueDate,
         Set<String> tags,
         Long responsibleId,
         Set<Long> observerIds,

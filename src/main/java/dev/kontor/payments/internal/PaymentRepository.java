@@ -4,12 +4,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.kontor.payments.Payment;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentState;
+import dev.kontor.payments.RefundGoods;
+import dev.kontor.payments.RefundLine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -130,8 +136,8 @@ public class PaymentRepository {
     }
 
     /** A refund's lines. */
-    public void insertRefundLines(long paymentId, java.util.List<dev.kontor.payments.RefundLine> lines) {
-        for (dev.kontor.payments.RefundLine line : lines) {
+    public void insertRefundLines(long paymentId, List<RefundLine> lines) {
+        for (RefundLine line : lines) {
             jdbc.sql("""
                             INSERT INTO refund_lines (payment_id, order_line_id, quantity, goods)
                             VALUES (:payment, :line, :quantity, :goods)""")
@@ -144,26 +150,25 @@ public class PaymentRepository {
     }
 
     /** Units refunded so far per order line. */
-    public java.util.Map<Long, Integer> refundedUnits(long orderId) {
-        java.util.Map<Long, Integer> units = new java.util.HashMap<>();
+    public Map<Long, Integer> refundedUnits(long orderId) {
+        Map<Long, Integer> units = new HashMap<>();
         jdbc.sql("""
                         SELECT r.order_line_id, sum(r.quantity) FROM refund_lines r JOIN payments p ON p.id = r.payment_id
                         WHERE p.order_id = :order AND p.state = 'SUCCEEDED'
-                        GROUP BY r.order_line_id""").param("order", orderId).query((java.sql.ResultSet rs) -> {
+                        GROUP BY r.order_line_id""").param("order", orderId).query((ResultSet rs) -> {
             units.put(rs.getLong(1), rs.getInt(2));
         });
         return units;
     }
 
     /** The lines of an order's refunds, by refund. */
-    public java.util.Map<Long, java.util.List<dev.kontor.payments.RefundLine>> refundLines(long orderId) {
-        java.util.Map<Long, java.util.List<dev.kontor.payments.RefundLine>> lines = new java.util.LinkedHashMap<>();
+    public Map<Long, List<RefundLine>> refundLines(long orderId) {
+        Map<Long, List<RefundLine>> lines = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT r.payment_id, r.order_line_id, r.quantity, r.goods FROM refund_lines r
-                        JOIN payments p ON p.id = r.payment_id WHERE p.order_id = :order ORDER BY r.payment_id""").param("order", orderId).query((java.sql.ResultSet rs) -> {
-            lines.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
-                    .add(new dev.kontor.payments.RefundLine(
-                            rs.getLong(2), rs.getInt(3), dev.kontor.payments.RefundGoods.valueOf(rs.getString(4))));
+                        JOIN payments p ON p.id = r.payment_id WHERE p.order_id = :order ORDER BY r.payment_id""").param("order", orderId).query((ResultSet rs) -> {
+            lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new RefundLine(rs.getLong(2), rs.getInt(3), RefundGoods.valueOf(rs.getString(4))));
         });
         return lines;
     }

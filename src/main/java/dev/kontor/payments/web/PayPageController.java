@@ -1,20 +1,21 @@
 package dev.kontor.payments.web;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.kontor.payments.Checkout;
-import dev.kontor.payments.PaymentLinks;
+import dev.kontor.payments.Checkouts;
 import dev.kontor.payments.PaymentState;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.Address;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.ShopSettings;
 import dev.kontor.web.Languages;
 import dev.kontor.web.Messages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,19 +36,19 @@ import org.springframework.web.util.WebUtils;
 @Controller
 class PayPageController {
 
-    private final PaymentLinks links;
+    private final Checkouts checkouts;
     private final Messages messages;
     private final String shopName;
 
-    PayPageController(PaymentLinks links, Messages messages, @Value("${kontor.shop.name}") String shopName) {
-        this.links = links;
+    PayPageController(Checkouts checkouts, Messages messages, ShopSettings shop) {
+        this.checkouts = checkouts;
         this.messages = messages;
-        this.shopName = shopName;
+        this.shopName = shop.name();
     }
 
     @GetMapping("/pay/{token}")
     String page(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-        Checkout.View view = links.view(token);
+        Checkout.View view = checkouts.view(token);
         useLanguage(view, request);
         model.addAttribute("shop", shopName);
         model.addAttribute("view", view);
@@ -67,9 +68,9 @@ class PayPageController {
             @ModelAttribute PayForm form,
             HttpServletRequest request,
             RedirectAttributes redirect) {
-        useLanguage(links.view(token), request);
+        useLanguage(checkouts.view(token), request);
         try {
-            Checkout.Result result = links.pay(token, form.input());
+            Checkout.Result result = checkouts.pay(token, form.input());
             if (result.state() == PaymentState.FAILED) {
                 redirect.addFlashAttribute(
                         "error",
@@ -115,7 +116,7 @@ class PayPageController {
     }
 
     /** The payment page's form. */
-    public static class PayForm implements java.io.Serializable {
+    public static class PayForm implements Serializable {
         private boolean sameAsShipping = true;
         private String billingName;
         private String billingCompany;
@@ -145,7 +146,7 @@ class PayPageController {
                     .filter(m -> m.price() == open.order().content().shipping())
                     .map(m -> m.code())
                     .findFirst()
-                    .orElse(PaymentLinks.AGREED_SHIPPING);
+                    .orElse(Checkouts.AGREED_SHIPPING);
             form.provider =
                     open.providers().isEmpty() ? null : open.providers().get(0).code();
             return form;

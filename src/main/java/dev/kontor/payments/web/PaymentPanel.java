@@ -2,6 +2,7 @@ package dev.kontor.payments.web;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +10,9 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.documents.Mail;
 import dev.kontor.orders.LifecycleStatus;
+import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderAction;
 import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.OrderPanel;
 import dev.kontor.orders.Orders;
@@ -51,17 +54,13 @@ class PaymentPanel implements OrderPanel {
 
     @Override
     public Map<String, Object> data(Order order, Actor actor) {
-        boolean open = order.lifecycle() != dev.kontor.orders.LifecycleStatus.CANCELLED
-                && order.lifecycle() != dev.kontor.orders.LifecycleStatus.DELETED;
+        boolean open = order.lifecycle() != LifecycleStatus.CANCELLED && order.lifecycle() != LifecycleStatus.DELETED;
         boolean finance =
                 orders.verdict(actor, order, Permission.PAYMENT_RECORD).isAllowed();
         boolean refunds = orders.verdict(actor, order, Permission.REFUND_RECORD).isAllowed();
         Map<String, Object> data = new HashMap<>();
         data.put("payments", payments.of(actor, order.id()));
-        data.put(
-                "financeNotes",
-                notes.of(java.util.List.of(order.id()), dev.kontor.orders.NoteKind.FINANCE)
-                        .getOrDefault(order.id(), java.util.List.of()));
+        data.put("financeNotes", notes.of(List.of(order.id()), NoteKind.FINANCE).getOrDefault(order.id(), List.of()));
         data.put("canPay", finance && open && order.outstanding() - order.pending() > 0);
         data.put("canRefund", refunds && order.paid() - order.refunded() > 0);
         data.put("canSettle", finance);
@@ -83,7 +82,7 @@ class PaymentPanel implements OrderPanel {
                 draft
                         && order.outstanding() > 0
                         && orders.verdict(actor, order, Permission.ORDER_SUBMIT).isAllowed());
-        data.put("invoiceReady", order.allows(dev.kontor.orders.OrderAction.SUBMIT));
+        data.put("invoiceReady", order.allows(OrderAction.SUBMIT));
         data.put("mails", mail.about(Orders.SUBJECT, order.id()));
         return data;
     }

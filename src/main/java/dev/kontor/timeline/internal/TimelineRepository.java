@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.kontor.timeline.Change;
 import dev.kontor.timeline.TimelineEntry;
@@ -57,6 +58,31 @@ public class TimelineRepository {
                 e.details());
     }
 
+    /**
+     * Inserts an entry written for an event, unless an entry for the same event is there already; answers whether
+     * it was written.
+     */
+    public boolean insertOnce(String eventKey, TimelineEntry e) {
+        return jdbc.sql("""
+                        INSERT INTO timeline_entries (subject_type, subject_id, occurred_at, actor_id, actor_name, action,
+                            changes, reason, details, event_key)
+                        VALUES (:type, :subject, :at, :actorId, :actorName, :action, :changes::jsonb, :reason,
+                            :details::jsonb, :key)
+                        ON CONFLICT (event_key) WHERE event_key IS NOT NULL DO NOTHING""")
+                        .param("type", e.subjectType())
+                        .param("subject", e.subjectId())
+                        .param("at", Timestamp.from(e.occurredAt()))
+                        .param("actorId", e.actorId())
+                        .param("actorName", e.actorName())
+                        .param("action", e.action())
+                        .param("changes", json.writeValueAsString(e.changes()))
+                        .param("reason", e.reason())
+                        .param("details", json.writeValueAsString(e.details()))
+                        .param("key", eventKey)
+                        .update()
+                == 1;
+    }
+
     /** Inserts many entries in one statement. */
     public void insertAll(List<TimelineEntry> entries) {
         if (entries.isEmpty()) {
@@ -86,8 +112,7 @@ public class TimelineRepository {
                 .update();
     }
 
-    private static String[] column(
-            List<TimelineEntry> entries, java.util.function.Function<TimelineEntry, String> value) {
+    private static String[] column(List<TimelineEntry> entries, Function<TimelineEntry, String> value) {
         return entries.stream().map(value).toArray(String[]::new);
     }
 

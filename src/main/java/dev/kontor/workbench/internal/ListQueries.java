@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
@@ -139,7 +142,7 @@ public class ListQueries {
     }
 
     /** The latest orders of these customers (the search by payer account), newest first. */
-    public List<Long> findIdsByCustomers(java.util.Collection<Long> customerIds, int limit) {
+    public List<Long> findIdsByCustomers(Collection<Long> customerIds, int limit) {
         if (customerIds.isEmpty()) {
             return List.of();
         }
@@ -305,13 +308,13 @@ public class ListQueries {
             conditions.add(condition);
         }
 
-        void literals(String column, java.util.Set<? extends Enum<?>> values) {
+        void literals(String column, Set<? extends Enum<?>> values) {
             if (!values.isEmpty()) {
                 conditions.add(column + " IN ("
                         + values.stream()
                                 .map(v -> "'" + v.name() + "'")
                                 .sorted()
-                                .collect(java.util.stream.Collectors.joining(", "))
+                                .collect(Collectors.joining(", "))
                         + ")");
             }
         }

@@ -1,4 +1,4 @@
-package dev.kontor.catalog.internal;
+package dev.kontor.catalog.jobs;
 
 import dev.kontor.access.Actor;
 import dev.kontor.catalog.Inventory;

@@ -1,6 +1,7 @@
-package dev.kontor.access.internal;
+package dev.kontor.access.web;
 
 import dev.kontor.access.Users;
+import dev.kontor.access.internal.KontorUser;
 import dev.kontor.web.Languages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package dev.kontor.documents.internal;
+package dev.kontor.documents.jobs;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.kontor.documents.MailSettings;
+import dev.kontor.documents.internal.MailRepository;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package dev.kontor.orders.internal;
+package dev.kontor.orders.jobs;
 
 import java.time.Clock;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.kontor.customers.CustomerBlacklisted;
 import dev.kontor.orders.Orders;
+import dev.kontor.orders.internal.OrderRepository;
 import dev.kontor.timeline.Change;
 import dev.kontor.timeline.Timeline;
 import dev.kontor.timeline.TimelineEntry;

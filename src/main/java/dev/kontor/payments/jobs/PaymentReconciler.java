@@ -1,11 +1,12 @@
-package dev.kontor.payments.internal;
+package dev.kontor.payments.jobs;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import dev.kontor.payments.Checkouts;
 import dev.kontor.payments.Payment;
-import dev.kontor.payments.PaymentLinks;
+import dev.kontor.payments.internal.PaymentRepository;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +21,12 @@ public class PaymentReconciler {
     private static final int BATCH = 50;
 
     private final PaymentRepository payments;
-    private final PaymentLinks links;
+    private final Checkouts checkouts;
     private final Clock clock;
 
-    PaymentReconciler(PaymentRepository payments, PaymentLinks links, Clock clock) {
+    PaymentReconciler(PaymentRepository payments, Checkouts checkouts, Clock clock) {
         this.payments = payments;
-        this.links = links;
+        this.checkouts = checkouts;
         this.clock = clock;
     }
 
@@ -39,8 +40,8 @@ public class PaymentReconciler {
     /** One round; returns how many payments it asked about. */
     public int reconcileDue() {
         Instant now = clock.instant();
-        List<Payment> due = payments.claimDueChecks(now, now.plus(links.recheckAfter()), BATCH);
-        due.forEach(links::recheck);
+        List<Payment> due = payments.claimDueChecks(now, now.plus(checkouts.recheckAfter()), BATCH);
+        due.forEach(checkouts::recheck);
         return due.size();
     }
 }
