@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.kontor.access.Actor;
-import dev.kontor.catalog.Inventory;
+import dev.kontor.catalog.OrderRef;
+import dev.kontor.catalog.Reservations;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
@@ -34,19 +35,19 @@ public class Splits {
 
     private final OrderRevisions revisions;
     private final OrderNotes notes;
-    private final Inventory inventory;
+    private final Reservations reservations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Splits(
             OrderRevisions revisions,
             OrderNotes notes,
-            Inventory inventory,
+            Reservations reservations,
             ApplicationEventPublisher events,
             Clock clock) {
         this.revisions = revisions;
         this.notes = notes;
-        this.inventory = inventory;
+        this.reservations = reservations;
         this.events = events;
         this.clock = clock;
     }
@@ -94,10 +95,10 @@ public class Splits {
                 clock.instant(),
                 "order.split-created",
                 why);
-        Inventory.OrderRef childRef = new Inventory.OrderRef(child.id(), child.number());
+        OrderRef childRef = new OrderRef(child.id(), child.number());
         for (int i = 0; i < plan.moving().size(); i++) {
             OrderLine moving = plan.moving().get(i);
-            inventory.moveHolding(moving.id(), childRef, child.lines().get(i).id(), moving.quantity());
+            reservations.moveHolding(moving.id(), childRef, child.lines().get(i).id(), moving.quantity());
         }
         notes.copy(parent.id(), child.id(), NoteKind.SHIPPING);
         revisions.revise(

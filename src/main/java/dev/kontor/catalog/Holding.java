@@ -14,4 +14,17 @@ public record Holding(
         String location,
         int reserved,
         int backordered,
-        Instant expiresAt) {}
+        Instant expiresAt) {
+
+    /** The same holding with other figures. */
+    public Holding withUnits(int newReserved, int newBackordered) {
+        return new Holding(
+                orderLineId, orderId, orderLabel, variantId, sku, location, newReserved, newBackordered, expiresAt);
+    }
+
+    /** The same units, held for another order's line. */
+    public Holding movedTo(long lineId, OrderRef order, int newReserved, int newBackordered) {
+        return new Holding(
+                lineId, order.id(), order.label(), variantId, sku, location, newReserved, newBackordered, expiresAt);
+    }
+}

@@ -128,27 +128,22 @@ class DemoShop implements ApplicationRunner {
                 .asActor();
     }
 
-    private long customer(
-            CustomerKind kind,
-            String name,
-            String company,
-            String country,
-            String language,
-            String email,
-            String phone,
-            String landline,
-            String alipay,
-            Address address) {
+    /**
+     * A customer whose name, company, country and phone are those of their address (a company's phone is its
+     * landline), paying with Alipay when an account is given.
+     */
+    private long customer(CustomerKind kind, String language, String email, String alipay, Address address) {
+        boolean company = kind == CustomerKind.COMPANY;
         return customers
                 .create(CustomerDetails.of(
                         kind,
-                        name,
-                        company,
-                        country,
+                        address.name(),
+                        address.company(),
+                        address.country(),
                         language,
                         email,
-                        phone,
-                        landline,
+                        company ? null : address.phone(),
+                        company ? address.phone() : null,
                         alipay,
                         alipay == null ? null : "Alipay",
                         address))
@@ -181,6 +176,21 @@ class DemoShop implements ApplicationRunner {
     }
 
     private void seed() {
+        Team team = colleagues();
+        stock(team.ola(), team.jonas());
+        People people = customers();
+        DemoOrders d = new DemoOrders(services);
+        marketplaceOrders(d, team, people);
+        abroadOrders(d, team, people);
+        shopOrders(d, team, people);
+        salesOrders(d, team, people);
+        d.finish();
+    }
+
+    /** The colleagues, one per role, each in their own language. */
+    private record Team(Actor liNa, Actor jonas, Actor ingrid, Actor sven, Actor ola, Actor shop) {}
+
+    private Team colleagues() {
         Actor liNa = colleague("li.na", "Li Na", "zh_CN", Role.CUSTOMER_SERVICE);
         Actor jonas = colleague("jonas", "Jonas Becker", "de", Role.WAREHOUSE);
         Actor ingrid = colleague("ingrid", "Ingrid Hansen", "nb", Role.FINANCE);
@@ -188,147 +198,48 @@ class DemoShop implements ApplicationRunner {
         colleague("wang.lei", "Wang Lei", "zh_CN", Role.SUPERVISOR);
         Actor ola = colleague("ola", "Ola Berg", "nb", Role.PURCHASING);
         Actor shop = Actor.system("web shop");
-        stock(ola, jonas);
+        return new Team(liNa, jonas, ingrid, sven, ola, shop);
+    }
 
-        long zhang = customer(
-                CustomerKind.PERSON,
-                "张伟",
-                null,
-                "CN",
-                "zh_CN",
-                "zhang.wei@example.cn",
-                "+86 138 0013 8000",
-                null,
-                "zhang.wei@163.com",
-                new Address("张伟", null, "文一西路 969 号", null, "310000", "杭州", "浙江", "CN", "+86 138 0013 8000"));
-        long wang = customer(
-                CustomerKind.PERSON,
-                "王芳",
-                null,
-                "CN",
-                "zh_CN",
-                null,
-                "+86 139 1234 5678",
-                null,
-                "wangfang88@alipay.example",
-                new Address("王芳", null, "南京东路 300 号 1201 室", null, "200001", "上海", "上海", "CN", "+86 139 1234 5678"));
-        long chen = customer(
-                CustomerKind.PERSON,
-                "陈静",
-                null,
-                "CN",
-                "zh_CN",
-                "chen.jing@example.cn",
-                "+86 137 5555 0101",
-                null,
-                "chenjing@taobao.example",
-                new Address("陈静", null, "天河路 385 号", null, "510620", "广州", "广东", "CN", "+86 137 5555 0101"));
-        long hangzhou = customer(
-                CustomerKind.COMPANY,
-                "Zhou Min",
-                "Hangzhou Xihu Trading Co., Ltd.",
-                "CN",
-                "zh_CN",
-                "purchase@xihu-trading.example",
-                null,
-                "+86 571 8888 6666",
-                null,
-                new Address(
-                        "Zhou Min",
-                        "Hangzhou Xihu Trading Co., Ltd.",
-                        "No. 18 Wensan Road",
-                        "Xihu District",
-                        "310012",
-                        "Hangzhou",
-                        "Zhejiang",
-                        "CN",
-                        "+86 571 8888 6666"));
-        long jana = customer(
-                CustomerKind.PERSON,
-                "Jana Schmidt",
-                null,
-                "DE",
-                "de",
-                "jana.schmidt@example.de",
-                "+49 170 1234567",
-                null,
-                null,
-                new Address(
-                        "Jana Schmidt", null, "Hauptstraße 12", null, "50667", "Köln", null, "DE", "+49 170 1234567"));
-        long mueller = customer(
-                CustomerKind.COMPANY,
-                "Jürgen Müller",
-                "Müller Textil GmbH",
-                "DE",
-                "de",
-                "einkauf@mueller-textil.example",
-                null,
-                "+49 221 987650",
-                null,
-                new Address(
-                        "Jürgen Müller",
-                        "Müller Textil GmbH",
-                        "Industriestraße 7",
-                        null,
-                        "51105",
-                        "Köln",
-                        null,
-                        "DE",
-                        "+49 221 987650"));
-        long kari = customer(
-                CustomerKind.PERSON,
-                "Kari Nordmann",
-                null,
-                "NO",
-                "nb",
-                "kari.nordmann@example.no",
-                "+47 912 34 567",
-                null,
-                null,
-                new Address("Kari Nordmann", null, "Storgata 1", null, "0155", "Oslo", null, "NO", "+47 912 34 567"));
-        long nordlys = customer(
-                CustomerKind.COMPANY,
-                "Ola Nordmann",
-                "Nordlys Interiør AS",
-                "NO",
-                "nb",
-                "ordre@nordlys.example",
-                null,
-                "+47 22 12 34 56",
-                null,
-                new Address(
-                        "Ola Nordmann",
-                        "Nordlys Interiør AS",
-                        "Bryggen 4",
-                        null,
-                        "5003",
-                        "Bergen",
-                        null,
-                        "NO",
-                        "+47 22 12 34 56"));
-        long john = customer(
-                CustomerKind.PERSON,
-                "John Smith",
-                null,
-                "US",
-                "en",
-                "john.smith@example.com",
-                "+1 415 555 0100",
-                null,
-                null,
-                new Address(
-                        "John Smith",
-                        null,
-                        "500 Market Street",
-                        "Apt 12",
-                        "94105",
-                        "San Francisco",
-                        "CA",
-                        "US",
-                        "+1 415 555 0100"));
+    /** The customers, by the names the demo orders use. */
+    private record People(
+            long zhang,
+            long wang,
+            long chen,
+            long hangzhou,
+            long jana,
+            long mueller,
+            long kari,
+            long nordlys,
+            long john) {}
 
-        DemoOrders d = new DemoOrders(services);
-        // Taobao and Tmall: Chinese customers paying with Alipay, shipped with SF Express or YTO.
+    private People customers() {
+        return new People(
+                customer(
+                        CustomerKind.PERSON, "zh_CN", "zhang.wei@example.cn", "zhang.wei@163.com", DemoAddresses.ZHANG),
+                customer(CustomerKind.PERSON, "zh_CN", null, "wangfang88@alipay.example", DemoAddresses.WANG),
+                customer(
+                        CustomerKind.PERSON,
+                        "zh_CN",
+                        "chen.jing@example.cn",
+                        "chenjing@taobao.example",
+                        DemoAddresses.CHEN),
+                customer(CustomerKind.COMPANY, "zh_CN", "purchase@xihu-trading.example", null, DemoAddresses.HANGZHOU),
+                customer(CustomerKind.PERSON, "de", "jana.schmidt@example.de", null, DemoAddresses.JANA),
+                customer(CustomerKind.COMPANY, "de", "einkauf@mueller-textil.example", null, DemoAddresses.MUELLER),
+                customer(CustomerKind.PERSON, "nb", "kari.nordmann@example.no", null, DemoAddresses.KARI),
+                customer(CustomerKind.COMPANY, "nb", "ordre@nordlys.example", null, DemoAddresses.NORDLYS),
+                customer(CustomerKind.PERSON, "en", "john.smith@example.com", null, DemoAddresses.JOHN));
+    }
+
+    /** Taobao and Tmall: Chinese customers paying with Alipay, shipped with SF Express or YTO. */
+    private void marketplaceOrders(DemoOrders d, Team team, People people) {
+        Actor liNa = team.liNa();
+        Actor jonas = team.jonas();
+        Actor ingrid = team.ingrid();
+        long zhang = people.zhang();
+        long wang = people.wang();
+        long chen = people.chen();
         d.order(
                         liNa,
                         "TAOBAO",
@@ -371,7 +282,15 @@ class DemoShop implements ApplicationRunner {
                 .note(ingrid, "FINANCE", "已全额退款至支付宝。");
         d.order(liNa, "TAOBAO", "3141592653589004", chen, "CNY", 1300, 0, SHIRT_BLUE_L.line("zh", "CNY", 1, 1300))
                 .hold(liNa, "地址不完整，已联系客户确认");
-        // eBay and Amazon: buyers abroad.
+    }
+
+    /** eBay and Amazon: buyers abroad. */
+    private void abroadOrders(DemoOrders d, Team team, People people) {
+        Actor jonas = team.jonas();
+        Actor ingrid = team.ingrid();
+        Actor sven = team.sven();
+        long kari = people.kari();
+        long john = people.john();
         d.order(sven, "EBAY", "21-10456-77812", john, "USD", 0, 5, JACKET_NAVY_XL.line("en", "USD", 1, 0))
                 .approve(sven)
                 .pay(ingrid, "PAYPAL", "PAYID-M5X2Y7A")
@@ -391,7 +310,17 @@ class DemoShop implements ApplicationRunner {
                 .pay(ingrid, "CARD", "AMZ-PAY-88231")
                 .partialRefund(ingrid, "CARD", 29900)
                 .note(ingrid, "FINANCE", "Capsen kom skadet fram; refundert.");
-        // Shopify and the own web shop: orders that arrive by themselves.
+    }
+
+    /** Shopify and the own web shop: orders that arrive by themselves. */
+    private void shopOrders(DemoOrders d, Team team, People people) {
+        Actor liNa = team.liNa();
+        Actor jonas = team.jonas();
+        Actor ingrid = team.ingrid();
+        Actor shop = team.shop();
+        long jana = people.jana();
+        long kari = people.kari();
+        long nordlys = people.nordlys();
         d.order(shop, "SHOPIFY", "#1042", kari, "NOK", 2500, 2, SOCKS_GREY.line("nb", "NOK", 4, 2500))
                 .approve(liNa)
                 .pending(ingrid, "BANK_TRANSFER", "KID 1234567890");
@@ -423,7 +352,17 @@ class DemoShop implements ApplicationRunner {
         d.order(shop, "WEBSHOP", "WS-88121", jana, "EUR", 1900, 1, JACKET_NAVY_M.line("de", "EUR", 1, 1900))
                 .approve(liNa)
                 .partialPay(ingrid, "BANK_TRANSFER", 5000, "Anzahlung");
-        // The sales team, writing orders for business customers by hand.
+    }
+
+    /** The sales team, writing orders for business customers by hand. */
+    private void salesOrders(DemoOrders d, Team team, People people) {
+        Actor jonas = team.jonas();
+        Actor ingrid = team.ingrid();
+        Actor sven = team.sven();
+        long hangzhou = people.hangzhou();
+        long jana = people.jana();
+        long mueller = people.mueller();
+        long nordlys = people.nordlys();
         d.order(
                         sven,
                         "MANUAL",
@@ -465,6 +404,5 @@ class DemoShop implements ApplicationRunner {
                 .draft();
         d.order(sven, "MANUAL", null, jana, "EUR", 1900, 5, SCARF_GREEN.line("de", "EUR", 1, 1900))
                 .cancel(sven, "Kundin hat doppelt bestellt");
-        d.finish();
     }
 }

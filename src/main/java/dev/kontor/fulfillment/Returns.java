@@ -11,6 +11,7 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.catalog.Inventory;
+import dev.kontor.catalog.OrderRef;
 import dev.kontor.fulfillment.internal.ShipmentRepository;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderGoods;
@@ -97,7 +98,7 @@ public class Returns {
         Instant now = clock.instant();
         long id = records.insertReturn(
                 orderId, reason, quantities, dispositions, actor.userId(), actor.displayName(), now);
-        Inventory.OrderRef ref = new Inventory.OrderRef(orderId, order.number());
+        OrderRef ref = new OrderRef(orderId, order.number());
         List<String> what = new ArrayList<>();
         for (OrderLine line : order.lines()) {
             Integer quantity = quantities.get(line.id());

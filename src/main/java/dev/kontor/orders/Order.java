@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.kontor.shared.ActionRefusedException;
@@ -105,6 +106,31 @@ public final class Order {
                 by,
                 0,
                 null);
+    }
+
+    /**
+     * This order as the store has it: with its id, its lines (with their ids), its observers and its version. A
+     * repository calls it after writing or reading the order's rows.
+     */
+    public Order asStored(long storedId, List<OrderLine> storedLines, Set<Long> observers, int storedVersion) {
+        return new Order(
+                storedId,
+                number,
+                channel,
+                externalId,
+                content.toBuilder().lines(storedLines).observerIds(observers).build(),
+                lifecycle,
+                heldFrom,
+                holdReason,
+                paid,
+                refunded,
+                pending,
+                placedAt,
+                createdAt,
+                updatedAt,
+                updatedBy,
+                storedVersion,
+                deliveredAt);
     }
 
     /** A copy to compare against after a change. */

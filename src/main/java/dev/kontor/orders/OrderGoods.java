@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kontor.access.Actor;
-import dev.kontor.catalog.Inventory;
+import dev.kontor.catalog.OrderRef;
+import dev.kontor.catalog.Reservations;
 import dev.kontor.orders.internal.OrderRepository;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.timeline.Change;
@@ -23,12 +24,12 @@ public class OrderGoods {
 
     private final OrderRepository orders;
     private final OrderChanges changes;
-    private final Inventory inventory;
+    private final Reservations reservations;
 
-    OrderGoods(OrderRepository orders, OrderChanges changes, Inventory inventory) {
+    OrderGoods(OrderRepository orders, OrderChanges changes, Reservations reservations) {
         this.orders = orders;
         this.changes = changes;
-        this.inventory = inventory;
+        this.reservations = reservations;
     }
 
     /** Loads the order and locks it until the caller's transaction ends. */
@@ -45,8 +46,8 @@ public class OrderGoods {
         }
         Order before = order.copy();
         order.ship(quantities);
-        Inventory.OrderRef ref = OrderStock.ref(order);
-        quantities.forEach((line, quantity) -> inventory.ship(actor, ref, line, quantity));
+        OrderRef ref = OrderStock.ref(order);
+        quantities.forEach((line, quantity) -> reservations.ship(actor, ref, line, quantity));
         return changes.write(actor, before, order);
     }
 

@@ -135,7 +135,7 @@ public final class OrderInputRules {
         }
     }
 
-    static void checkTags(Set<String> tags, Problems problems) {
+    public static void checkTags(Set<String> tags, Problems problems) {
         if (tags.size() > MAX_TAGS) {
             problems.add("tags", "validation.tags.too-many", MAX_TAGS);
         }

@@ -121,7 +121,7 @@ class OrderInputs {
                     line.discount(),
                     line.taxRate()));
         }
-        return in.toBuilder().currency(currency).lines(lines).build();
+        return in.withPricing(currency, lines);
     }
 
     /** The currency written, or the market's of the shipping country. */

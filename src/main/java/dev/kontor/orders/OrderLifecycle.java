@@ -14,10 +14,11 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.access.Verdict;
-import dev.kontor.catalog.Inventory;
 import dev.kontor.catalog.Need;
+import dev.kontor.catalog.OrderRef;
+import dev.kontor.catalog.Reservations;
 import dev.kontor.orders.internal.NumberSeries;
-import dev.kontor.orders.internal.OrderRepository;
+import dev.kontor.orders.internal.OrderBatches;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.timeline.Timeline;
 import dev.kontor.timeline.TimelineEntry;
@@ -35,32 +36,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderLifecycle {
 
-    private final OrderRepository orders;
+    private final OrderBatches batches;
     private final NumberSeries numbers;
     private final OrderChanges changes;
     private final OrderStock stock;
     private final Permissions permissions;
-    private final Inventory inventory;
+    private final Reservations reservations;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OrderLifecycle(
-            OrderRepository orders,
+            OrderBatches batches,
             NumberSeries numbers,
             OrderChanges changes,
             OrderStock stock,
             Permissions permissions,
-            Inventory inventory,
+            Reservations reservations,
             Timeline timeline,
             ApplicationEventPublisher events,
             Clock clock) {
-        this.orders = orders;
+        this.batches = batches;
         this.numbers = numbers;
         this.changes = changes;
         this.stock = stock;
         this.permissions = permissions;
-        this.inventory = inventory;
+        this.reservations = reservations;
         this.timeline = timeline;
         this.events = events;
         this.clock = clock;
@@ -101,7 +102,7 @@ public class OrderLifecycle {
      * Approves many orders in the caller's transaction as {@link #act} approves one (same permission, same rule,
      * same timeline entry, stock commitment and event for each), but in a few statements for all of them: they are
      * locked in id order, their rows and timeline entries written in one statement each, and their stock committed
-     * together ({@link Inventory#commitAll}). Answers the ids it approved. An order it cannot simply approve (not
+     * together ({@link Reservations#commitAll}). Answers the ids it approved. An order it cannot simply approve (not
      * visible to the actor, refused by its state, approval needed, permission denied) is passed over untouched, for
      * the caller to take through {@link #act}, which says why. If any commitment is refused the whole batch fails
      * with the caller's transaction.
@@ -111,7 +112,7 @@ public class OrderLifecycle {
         Instant now = clock.instant();
         List<Order> befores = new ArrayList<>();
         List<Order> afters = new ArrayList<>();
-        for (Order order : orders.lockAll(ids)) {
+        for (Order order : batches.lockAll(ids)) {
             if (!simplyApprovable(actor, order)) {
                 continue;
             }
@@ -123,10 +124,10 @@ public class OrderLifecycle {
             befores.add(before);
             afters.add(order);
         }
-        List<Order> saved = orders.updateStates(befores, afters);
+        List<Order> saved = batches.updateStates(befores, afters);
         var names = changes.userNames(befores);
         List<TimelineEntry> entries = new ArrayList<>();
-        Map<Inventory.OrderRef, List<Need>> commitments = new LinkedHashMap<>();
+        Map<OrderRef, List<Need>> commitments = new LinkedHashMap<>();
         for (int i = 0; i < saved.size(); i++) {
             Order order = saved.get(i);
             entries.add(new TimelineEntry(
@@ -143,7 +144,7 @@ public class OrderLifecycle {
             commitments.put(OrderStock.ref(order), OrderStock.needs(order));
         }
         timeline.recordAll(entries);
-        inventory.commitAll(actor, commitments);
+        reservations.commitAll(actor, commitments);
         Set<Long> approved = new LinkedHashSet<>();
         for (int i = 0; i < saved.size(); i++) {
             Order order = saved.get(i);

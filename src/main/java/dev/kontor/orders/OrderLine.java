@@ -53,6 +53,22 @@ public record OrderLine(
                 id, position, sku, name, attributes, unitPrice, quantity, discount, taxRate, shippedQuantity, returned);
     }
 
+    /** The same line with the id the store gave it. */
+    public OrderLine withId(long storedId) {
+        return new OrderLine(
+                storedId,
+                position,
+                sku,
+                name,
+                attributes,
+                unitPrice,
+                quantity,
+                discount,
+                taxRate,
+                shippedQuantity,
+                returnedQuantity);
+    }
+
     /** The same line, another variant of it (an exchange): nothing of the new variant shipped yet. */
     public OrderLine withVariant(String newSku, String newName, Map<String, String> newAttributes) {
         return new OrderLine(

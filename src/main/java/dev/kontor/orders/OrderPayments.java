@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.kontor.access.Actor;
-import dev.kontor.catalog.Inventory;
+import dev.kontor.catalog.Reservations;
 import dev.kontor.orders.internal.OrderRepository;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.Address;
@@ -25,12 +25,12 @@ public class OrderPayments {
 
     private final OrderRepository orders;
     private final OrderChanges changes;
-    private final Inventory inventory;
+    private final Reservations reservations;
 
-    OrderPayments(OrderRepository orders, OrderChanges changes, Inventory inventory) {
+    OrderPayments(OrderRepository orders, OrderChanges changes, Reservations reservations) {
         this.orders = orders;
         this.changes = changes;
-        this.inventory = inventory;
+        this.reservations = reservations;
     }
 
     /** Loads the order and locks it until the caller's transaction ends. */
@@ -104,7 +104,7 @@ public class OrderPayments {
         if (shippingName != null) {
             orders.planCarrier(order.id(), carrier);
         }
-        inventory.holdForCheckout(actor, OrderStock.ref(order), OrderStock.needs(order), holdUntil);
+        reservations.holdForCheckout(actor, OrderStock.ref(order), OrderStock.needs(order), holdUntil);
         return order;
     }
 }

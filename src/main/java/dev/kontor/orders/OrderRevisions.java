@@ -7,6 +7,7 @@ import java.util.function.IntFunction;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
+import dev.kontor.orders.internal.OrderLineage;
 import dev.kontor.orders.internal.OrderRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderRevisions {
 
     private final OrderRepository orders;
+    private final OrderLineage lineage;
     private final OrderChanges changes;
     private final OrderStock stock;
     private final OrderLifecycle lifecycle;
@@ -29,11 +31,13 @@ public class OrderRevisions {
 
     OrderRevisions(
             OrderRepository orders,
+            OrderLineage lineage,
             OrderChanges changes,
             OrderStock stock,
             OrderLifecycle lifecycle,
             ApplicationEventPublisher events) {
         this.orders = orders;
+        this.lineage = lineage;
         this.changes = changes;
         this.stock = stock;
         this.lifecycle = lifecycle;
@@ -80,10 +84,10 @@ public class OrderRevisions {
             Instant now,
             String action,
             String why) {
-        String number = orders.firstFreeNumber(numbering);
+        String number = lineage.firstFreeNumber(numbering);
         Order child = orders.insert(Order.place(
                 number, parent.channel(), null, content, LifecycleStatus.NEW, placedAt, now, actor.displayName()));
-        orders.link(child.id(), parent.id(), relation);
+        lineage.link(child.id(), parent.id(), relation);
         changes.record(actor, child, action, List.of(), why, Map.of("parent", parent.number()));
         return child;
     }

@@ -11,6 +11,8 @@ import dev.kontor.catalog.Holding;
 import dev.kontor.catalog.Inventory;
 import dev.kontor.catalog.InventorySettings;
 import dev.kontor.catalog.Need;
+import dev.kontor.catalog.OrderRef;
+import dev.kontor.catalog.Reservations;
 import dev.kontor.customers.Customers;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
 class OrderStock {
 
     private final Inventory inventory;
+    private final Reservations reservations;
     private final InventorySettings settings;
     private final WorkingDays workingDays;
     private final Customers customers;
@@ -31,11 +34,13 @@ class OrderStock {
 
     OrderStock(
             Inventory inventory,
+            Reservations reservations,
             InventorySettings settings,
             WorkingDays workingDays,
             Customers customers,
             Clock clock) {
         this.inventory = inventory;
+        this.reservations = reservations;
         this.settings = settings;
         this.workingDays = workingDays;
         this.customers = customers;
@@ -43,40 +48,40 @@ class OrderStock {
     }
 
     void sync(Actor actor, Order order) {
-        Inventory.OrderRef ref = ref(order);
+        OrderRef ref = ref(order);
         LifecycleStatus state = order.lifecycle() == LifecycleStatus.ON_HOLD ? order.heldFrom() : order.lifecycle();
         List<Need> needs = needs(order);
         boolean atCreation = settings.reserveAt() == InventorySettings.ReserveAt.CREATION;
         switch (state) {
             case DRAFT -> holdForDraft(actor, ref, needs);
             case NEW ->
-                inventory.reserve(
+                reservations.reserve(
                         actor,
                         ref,
                         atCreation ? needs : held(needs, order.id()),
-                        atCreation ? Inventory.Mode.COMMIT : Inventory.Mode.HOLD,
+                        atCreation ? Reservations.Mode.COMMIT : Reservations.Mode.HOLD,
                         null);
-            case APPROVED -> inventory.reserve(actor, ref, needs, Inventory.Mode.COMMIT, null);
-            case CANCELLED, DELETED -> inventory.release(actor, ref);
+            case APPROVED -> reservations.reserve(actor, ref, needs, Reservations.Mode.COMMIT, null);
+            case CANCELLED, DELETED -> reservations.release(actor, ref);
             default -> {}
         }
     }
 
-    private void holdForDraft(Actor actor, Inventory.OrderRef ref, List<Need> needs) {
+    private void holdForDraft(Actor actor, OrderRef ref, List<Need> needs) {
         if (settings.draftHoldWorkingDays() <= 0) {
             return;
         }
         String calendar = settings.holdCalendar().isBlank() ? customers.homeCountry() : settings.holdCalendar();
-        inventory.reserve(
+        reservations.reserve(
                 actor,
                 ref,
                 needs,
-                Inventory.Mode.HOLD,
+                Reservations.Mode.HOLD,
                 workingDays.after(clock.instant(), settings.draftHoldWorkingDays(), calendar));
     }
 
-    static Inventory.OrderRef ref(Order order) {
-        return new Inventory.OrderRef(order.id(), order.number());
+    static OrderRef ref(Order order) {
+        return new OrderRef(order.id(), order.number());
     }
 
     /** What each line of the order needs of the stock: its units still to ship. */

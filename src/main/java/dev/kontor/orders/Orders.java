@@ -12,6 +12,7 @@ import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
 import dev.kontor.access.Verdict;
 import dev.kontor.orders.internal.ChannelRepository;
+import dev.kontor.orders.internal.OrderLineage;
 import dev.kontor.orders.internal.OrderQueries;
 import dev.kontor.orders.internal.OrderRepository;
 import dev.kontor.shared.NotFoundException;
@@ -35,6 +36,7 @@ public class Orders {
     public static final String SUBJECT = "order";
 
     private final OrderRepository orders;
+    private final OrderLineage lineage;
     private final OrderQueries queries;
     private final ChannelRepository channels;
     private final Permissions permissions;
@@ -44,6 +46,7 @@ public class Orders {
 
     Orders(
             OrderRepository orders,
+            OrderLineage lineage,
             OrderQueries queries,
             ChannelRepository channels,
             Permissions permissions,
@@ -51,6 +54,7 @@ public class Orders {
             ShopSettings shop,
             Clock clock) {
         this.orders = orders;
+        this.lineage = lineage;
         this.queries = queries;
         this.channels = channels;
         this.permissions = permissions;
@@ -84,7 +88,7 @@ public class Orders {
     @Transactional(readOnly = true)
     public List<RelatedOrder> lineage(Actor actor, long id) {
         view(actor, id);
-        return orders.lineage(id);
+        return lineage.lineage(id);
     }
 
     @Transactional(readOnly = true)

@@ -13,6 +13,7 @@ import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.aftersales.OrderSplit;
 import dev.kontor.catalog.Inventory;
+import dev.kontor.catalog.OrderRef;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderGoods;
 import dev.kontor.orders.OrderLine;
@@ -100,7 +101,7 @@ public class Payments {
         payments.insertRefundLines(id, request.lines());
         Map<Long, OrderLine> byId = new HashMap<>();
         order.lines().forEach(l -> byId.put(l.id(), l));
-        Inventory.OrderRef ref = new Inventory.OrderRef(orderId, order.number());
+        OrderRef ref = new OrderRef(orderId, order.number());
         List<String> goods = new ArrayList<>();
         Map<Long, Integer> back = new LinkedHashMap<>();
         for (RefundLine line : request.lines()) {

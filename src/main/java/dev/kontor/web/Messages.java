@@ -56,7 +56,7 @@ public class Messages {
                 .map(arg -> arg instanceof Message.Label label ? get(label.key()) : arg)
                 .toArray();
         String text = source.getMessage(message.key(), args, message.key(), locale());
-        return message.field() == null ? text : get("field." + message.field()) + ": " + text;
+        return message.field() == null ? text : field(message.field()) + ": " + text;
     }
 
     public String of(KontorException e) {
@@ -69,7 +69,21 @@ public class Messages {
 
     /** A problem for a flash message, where no form field sits beside it: "Quantity: must be positive." */
     public String withField(FieldProblem problem) {
-        return get("field." + problem.field()) + ": " + of(problem);
+        return field(problem.field()) + ": " + of(problem);
+    }
+
+    /**
+     * A field's name as people read it: {@code field.<path>} when the bundles have it, otherwise the name of its
+     * last part ({@code billing.street} → "Street and number", {@code lines[2].quantity} → "Quantity"), so that no
+     * raw field path reaches a user.
+     */
+    public String field(String path) {
+        Optional<String> exact = find("field." + path);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        String last = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]", "");
+        return find("field." + last).orElse(last);
     }
 
     public String of(List<FieldProblem> problems, String field) {

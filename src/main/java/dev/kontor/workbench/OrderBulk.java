@@ -5,7 +5,6 @@ import java.util.Collection;
 import dev.kontor.access.Actor;
 import dev.kontor.bulk.BulkJob;
 import dev.kontor.bulk.BulkJobs;
-import dev.kontor.orders.BulkAction;
 import dev.kontor.orders.Orders;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -3,7 +3,6 @@ package dev.kontor.access;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.kontor.fulfillment.ShipmentRequest;
@@ -23,6 +22,7 @@ import dev.kontor.payments.PaymentRequest;
 import dev.kontor.payments.Payments;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.PermissionDeniedException;
+import dev.kontor.support.AnOrder;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,26 +140,14 @@ class AccessMatrixTest {
 
     private Order prepare(Actor preparer, Actor responsible, Case situation) {
         OrderInput input = Fixtures.input("MANUAL", null, Fixtures.line("SHIRT", 5000, 2));
-        input = new OrderInput(
-                input.channel(),
-                null,
-                input.customer(),
-                null,
-                null,
-                null,
-                input.shippingAddress(),
-                "EUR",
-                true,
-                input.lines(),
-                0L,
-                null,
-                null,
-                Set.of(),
-                responsible.userId(),
-                Set.of(),
-                null,
-                null,
-                null);
+        input = AnOrder.from(input.channel())
+                .customer(input.customer())
+                .shippingAddress(input.shippingAddress())
+                .lines(input.lines())
+                .shipping(0L)
+                .paymentMethod(null)
+                .responsible(responsible.userId())
+                .build();
         boolean draft = situation == Case.SUBMIT_DRAFT || situation == Case.DELETE_DRAFT;
         Order order = orderIntake.place(preparer, input, draft).order();
         long id = order.id();
@@ -238,26 +226,19 @@ class AccessMatrixTest {
     /** The order's content again, one more unit, with an order discount. */
     private static OrderInput edited(Order order, long discount) {
         var c = order.content();
-        return new OrderInput(
-                order.channel(),
-                null,
-                OrderInput.CustomerChoice.existing(c.customerId()),
-                null,
-                null,
-                null,
-                c.shippingAddress(),
-                c.currency(),
-                c.pricesIncludeTax(),
-                List.of(Fixtures.line("SHIRT", 5000, 3)),
-                0L,
-                discount,
-                null,
-                c.tags(),
-                c.responsibleId(),
-                c.observerIds(),
-                null,
-                null,
-                null);
+        return AnOrder.from(order.channel())
+                .customer(OrderInput.CustomerChoice.existing(c.customerId()))
+                .shippingAddress(c.shippingAddress())
+                .currency(c.currency())
+                .pricesIncludeTax(c.pricesIncludeTax())
+                .lines(Fixtures.line("SHIRT", 5000, 3))
+                .shipping(0L)
+                .discount(discount)
+                .paymentMethod(null)
+                .tags(c.tags())
+                .responsible(c.responsibleId())
+                .observers(c.observerIds())
+                .build();
     }
 
     private Order act(Actor actor, long id, OrderAction action, String reason) {

@@ -20,7 +20,9 @@ import dev.kontor.access.Actor;
 import dev.kontor.catalog.Catalog;
 import dev.kontor.catalog.Inventory;
 import dev.kontor.catalog.Need;
+import dev.kontor.catalog.OrderRef;
 import dev.kontor.catalog.ProductInput;
+import dev.kontor.catalog.Reservations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +53,9 @@ class ReservationBench {
 
     @Autowired
     Inventory inventory;
+
+    @Autowired
+    Reservations reservations;
 
     @Autowired
     Catalog catalog;
@@ -124,11 +129,11 @@ class ReservationBench {
                     long id = orderIds.incrementAndGet();
                     long t0 = System.nanoTime();
                     try {
-                        inventory.reserve(
+                        reservations.reserve(
                                 actor,
-                                new Inventory.OrderRef(id, "B-" + id),
+                                new OrderRef(id, "B-" + id),
                                 List.of(new Need(id, sku.get(), 1)),
-                                Inventory.Mode.COMMIT,
+                                Reservations.Mode.COMMIT,
                                 null);
                     } catch (RuntimeException e) {
                         refused.incrementAndGet();

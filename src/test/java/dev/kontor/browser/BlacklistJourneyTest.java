@@ -1,6 +1,5 @@
 package dev.kontor.browser;
 
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.kontor.access.Actor;
@@ -11,6 +10,7 @@ import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderInput;
 import dev.kontor.orders.OrderIntake;
 import dev.kontor.orders.Orders;
+import dev.kontor.support.AnOrder;
 import dev.kontor.support.BrowserTest;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
@@ -64,26 +64,15 @@ class BlacklistJourneyTest extends BrowserTest {
         return orderIntake
                 .place(
                         lina,
-                        new OrderInput(
-                                base.channel(),
-                                base.externalId(),
-                                OrderInput.CustomerChoice.create(customer),
-                                null,
-                                null,
-                                null,
-                                Fixtures.address(name, "CN"),
-                                "CNY",
-                                true,
-                                base.lines(),
-                                0L,
-                                null,
-                                "ALIPAY",
-                                Set.of(),
-                                null,
-                                Set.of(),
-                                null,
-                                null,
-                                null),
+                        AnOrder.from(base.channel())
+                                .externalId(base.externalId())
+                                .customer(OrderInput.CustomerChoice.create(customer))
+                                .shippingAddress(Fixtures.address(name, "CN"))
+                                .currency("CNY")
+                                .lines(base.lines())
+                                .shipping(0L)
+                                .paymentMethod("ALIPAY")
+                                .build(),
                         false)
                 .order();
     }

@@ -30,6 +30,9 @@ class InventoryConcurrencyTest {
     Inventory inventory;
 
     @Autowired
+    Reservations reservations;
+
+    @Autowired
     Catalog catalog;
 
     @Autowired
@@ -60,11 +63,11 @@ class InventoryConcurrencyTest {
             work.add(pool.submit(() -> {
                 for (int i = thread; i < ORDERS; i += THREADS) {
                     try {
-                        inventory.reserve(
+                        reservations.reserve(
                                 actor,
-                                new Inventory.OrderRef(i + 1, "LOAD-" + i),
+                                new OrderRef(i + 1, "LOAD-" + i),
                                 List.of(new Need(i + 1, sku, 1)),
-                                Inventory.Mode.COMMIT,
+                                Reservations.Mode.COMMIT,
                                 null);
                         accepted.incrementAndGet();
                     } catch (ActionRefusedException e) {

@@ -38,6 +38,9 @@ class InventoryTest {
     Inventory inventory;
 
     @Autowired
+    Reservations reservations;
+
+    @Autowired
     Catalog catalog;
 
     @Autowired
@@ -149,9 +152,9 @@ class InventoryTest {
         assertThat(hold.expiresAt()).isEqualTo(Instant.parse("2026-12-29T10:00:00Z"));
 
         clock.set(Instant.parse("2026-12-29T09:59:00Z"));
-        assertThat(inventory.releaseExpired(Actor.system("job"), 100)).isZero();
+        assertThat(reservations.releaseExpired(Actor.system("job"), 100)).isZero();
         clock.set(Instant.parse("2026-12-29T10:00:00Z"));
-        assertThat(inventory.releaseExpired(Actor.system("job"), 100)).isEqualTo(1);
+        assertThat(reservations.releaseExpired(Actor.system("job"), 100)).isEqualTo(1);
         assertThat(inventory.total(shirt).reserved()).isZero();
         Outbox.awaitDelivered(jdbc);
         assertThat(orders.timeline(anna, draft.id()).get(0).action()).isEqualTo("order.hold-expired");
@@ -172,7 +175,7 @@ class InventoryTest {
         orderLifecycle.act(anna, draft.id(), null, OrderAction.SUBMIT, null);
         assertThat(inventory.holdingsOf(draft.id()).get(0).expiresAt()).isNull();
         clock.set(Instant.parse("2027-02-01T15:00:00Z"));
-        assertThat(inventory.releaseExpired(Actor.system("job"), 100)).isZero();
+        assertThat(reservations.releaseExpired(Actor.system("job"), 100)).isZero();
         assertThat(inventory.total(shirt).reserved()).isEqualTo(2);
     }
 
@@ -189,7 +192,7 @@ class InventoryTest {
             int released = 0;
             int batch;
             do {
-                batch = inventory.releaseExpired(Actor.system("job"), 7);
+                batch = reservations.releaseExpired(Actor.system("job"), 7);
                 released += batch;
             } while (batch > 0);
             return released;

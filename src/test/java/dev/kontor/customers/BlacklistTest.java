@@ -1,7 +1,6 @@
 package dev.kontor.customers;
 
 import java.util.List;
-import java.util.Set;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
@@ -14,6 +13,8 @@ import dev.kontor.orders.OrderAction;
 import dev.kontor.orders.OrderInput;
 import dev.kontor.orders.OrderIntake;
 import dev.kontor.orders.OrderLifecycle;
+import dev.kontor.orders.OrderLifecycleChanged;
+import dev.kontor.orders.OrderPlaced;
 import dev.kontor.orders.Orders;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentRequest;
@@ -22,8 +23,10 @@ import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.Address;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.PermissionDeniedException;
+import dev.kontor.support.AnOrder;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
+import dev.kontor.timeline.TimelineEntry;
 import dev.kontor.workbench.OrderFilter;
 import dev.kontor.workbench.OrderLists;
 import dev.kontor.workbench.OrderSort;
@@ -31,6 +34,8 @@ import dev.kontor.workbench.OrderSummary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,7 +45,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * e-mail or Alipay account under another name, is held; only a supervisor lifts it.
  */
 @KontorTest
+@RecordApplicationEvents
 class BlacklistTest {
+
+    @Autowired
+    ApplicationEvents events;
 
     @Autowired
     Blacklist blacklist;
@@ -109,26 +118,15 @@ class BlacklistTest {
         return orderIntake
                 .place(
                         lina,
-                        new OrderInput(
-                                base.channel(),
-                                base.externalId(),
-                                OrderInput.CustomerChoice.create(customer),
-                                null,
-                                null,
-                                null,
-                                address(customer.name()),
-                                "CNY",
-                                true,
-                                base.lines(),
-                                0L,
-                                null,
-                                "ALIPAY",
-                                Set.of(),
-                                null,
-                                Set.of(),
-                                null,
-                                null,
-                                null),
+                        AnOrder.from(base.channel())
+                                .externalId(base.externalId())
+                                .customer(OrderInput.CustomerChoice.create(customer))
+                                .shippingAddress(address(customer.name()))
+                                .currency("CNY")
+                                .lines(base.lines())
+                                .shipping(0L)
+                                .paymentMethod("ALIPAY")
+                                .build(),
                         false)
                 .order();
     }
@@ -167,6 +165,17 @@ class BlacklistTest {
         Order again = order(customer("骗子", "fraud@example.cn", "+86 139 0000 0001", "fraud@163.com"));
         assertThat(again.lifecycle()).isEqualTo(LifecycleStatus.ON_HOLD);
         assertThat(again.holdReason()).contains("chargeback fraud");
+        assertThat(again.version()).as("written once, already flagged and held").isZero();
+        assertThat(orders.timeline(wang, again.id()))
+                .extracting(TimelineEntry::action)
+                .containsExactly("order.hold", "order.flagged", "order.created");
+        assertThat(events.stream(OrderPlaced.class).filter(e -> e.orderId() == again.id()))
+                .as("announced once, on hold")
+                .singleElement()
+                .extracting(OrderPlaced::lifecycle)
+                .isEqualTo(LifecycleStatus.ON_HOLD);
+        assertThat(events.stream(OrderLifecycleChanged.class).filter(e -> e.orderId() == again.id()))
+                .isEmpty();
 
         Order otherName = order(customer("李四", "new@example.cn", "+86 137 1111 2222", "fraud@163.com"));
         assertThat(otherName.lifecycle())

@@ -4,7 +4,6 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
@@ -29,6 +28,7 @@ import dev.kontor.payments.RefundLine;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.PermissionDeniedException;
+import dev.kontor.support.AnOrder;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
 import dev.kontor.support.MutableClock;
@@ -119,26 +119,14 @@ class FulfilmentTest {
     private Order approved(
             String channel, boolean paid, PaymentTerms terms, String method, OrderInput.LineInput... lines) {
         OrderInput base = Fixtures.input(channel, channel.equals("MANUAL") ? null : "X" + System.nanoTime(), lines);
-        OrderInput input = new OrderInput(
-                base.channel(),
-                base.externalId(),
-                base.customer(),
-                null,
-                null,
-                null,
-                base.shippingAddress(),
-                "EUR",
-                true,
-                base.lines(),
-                490L,
-                null,
-                method,
-                Set.of(),
-                null,
-                Set.of(),
-                null,
-                null,
-                terms);
+        OrderInput input = AnOrder.from(base.channel())
+                .externalId(base.externalId())
+                .customer(base.customer())
+                .shippingAddress(base.shippingAddress())
+                .lines(base.lines())
+                .paymentMethod(method)
+                .terms(terms)
+                .build();
         Order order = orderIntake.place(sven, input, false).order();
         order = orderLifecycle
                 .act(sven, order.id(), null, OrderAction.APPROVE, null)

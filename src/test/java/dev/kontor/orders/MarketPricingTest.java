@@ -2,7 +2,6 @@ package dev.kontor.orders;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.kontor.access.Actor;
 import dev.kontor.catalog.Catalog;
@@ -11,6 +10,7 @@ import dev.kontor.markets.Market;
 import dev.kontor.markets.Markets;
 import dev.kontor.shared.Address;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.support.AnOrder;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
 import dev.kontor.workbench.OrderFilter;
@@ -79,26 +79,14 @@ class MarketPricingTest {
         Address to = country.equals("GB")
                 ? new Address("Kari", null, "1 High Street", null, "SW1A 1AA", "London", null, "GB", null)
                 : Fixtures.address("Kari", country);
-        return new OrderInput(
-                "MANUAL",
-                null,
-                base.customer(),
-                null,
-                null,
-                null,
-                to,
-                null,
-                true,
-                List.of(lines),
-                0L,
-                null,
-                null,
-                Set.of(),
-                null,
-                Set.of(),
-                null,
-                null,
-                null);
+        return AnOrder.from("MANUAL")
+                .customer(base.customer())
+                .shippingAddress(to)
+                .currency(null)
+                .lines(lines)
+                .shipping(0L)
+                .paymentMethod(null)
+                .build();
     }
 
     private static OrderInput.LineInput fromCatalog(String sku, int quantity) {
@@ -106,26 +94,14 @@ class MarketPricingTest {
     }
 
     private static OrderInput withCountry(OrderInput in, String country, String currency) {
-        return new OrderInput(
-                in.channel(),
-                null,
-                in.customer(),
-                null,
-                null,
-                null,
-                Fixtures.address("Kari", country),
-                currency,
-                true,
-                in.lines(),
-                0L,
-                null,
-                null,
-                Set.of(),
-                null,
-                Set.of(),
-                null,
-                null,
-                null);
+        return AnOrder.from(in.channel())
+                .customer(in.customer())
+                .shippingAddress(Fixtures.address("Kari", country))
+                .currency(currency)
+                .lines(in.lines())
+                .shipping(0L)
+                .paymentMethod(null)
+                .build();
     }
 
     @Test
@@ -162,17 +138,11 @@ class MarketPricingTest {
                         draft.id(),
                         draft.version(),
                         withCountry(
-                                new OrderInput(
-                                        "MANUAL",
-                                        null,
-                                        written.customer(),
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        true,
-                                        List.of(
+                                AnOrder.from("MANUAL")
+                                        .customer(written.customer())
+                                        .shippingAddress(null)
+                                        .currency(null)
+                                        .lines(
                                                 new OrderInput.LineInput(
                                                         "SWEATER-M",
                                                         "Merino sweater",
@@ -181,16 +151,10 @@ class MarketPricingTest {
                                                         1,
                                                         null,
                                                         2500),
-                                                typed),
-                                        0L,
-                                        null,
-                                        null,
-                                        Set.of(),
-                                        null,
-                                        Set.of(),
-                                        null,
-                                        null,
-                                        null),
+                                                typed)
+                                        .shipping(0L)
+                                        .paymentMethod(null)
+                                        .build(),
                                 "CN",
                                 null))
                 .order();

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.kontor.shared.Address;
 import dev.kontor.shared.FieldProblem;
+import dev.kontor.support.AnOrder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,26 +19,17 @@ class OrderInputRulesTest {
             new Address("Jana", null, "Hauptstraße 1", null, "50667", "Köln", null, "DE", null);
 
     private static OrderInput input(String currency, List<OrderInput.LineInput> lines, Long total) {
-        return new OrderInput(
-                "MANUAL",
-                null,
-                OrderInput.CustomerChoice.existing(1),
-                "jana@example.de",
-                null,
-                null,
-                ADDRESS,
-                currency,
-                true,
-                lines,
-                0L,
-                0L,
-                null,
-                Set.of(),
-                null,
-                Set.of(),
-                null,
-                total,
-                null);
+        return AnOrder.from("MANUAL")
+                .customer(OrderInput.CustomerChoice.existing(1))
+                .email("jana@example.de")
+                .shippingAddress(ADDRESS)
+                .currency(currency)
+                .lines(lines)
+                .shipping(0L)
+                .discount(0L)
+                .paymentMethod(null)
+                .expectedTotal(total)
+                .build();
     }
 
     private static OrderInput.LineInput line(Long price, Integer quantity) {
@@ -76,26 +68,14 @@ class OrderInputRulesTest {
 
     @Test
     void currencyAndCountryMustBeIsoCodes() {
-        OrderInput input = new OrderInput(
-                "MANUAL",
-                null,
-                OrderInput.CustomerChoice.existing(1),
-                null,
-                null,
-                null,
-                new Address("Jana", null, "Street 1", null, null, "City", null, "XX", null),
-                "EURO",
-                true,
-                List.of(line(100L, 1)),
-                null,
-                null,
-                null,
-                Set.of(),
-                null,
-                Set.of(),
-                null,
-                null,
-                null);
+        OrderInput input = AnOrder.from("MANUAL")
+                .customer(OrderInput.CustomerChoice.existing(1))
+                .shippingAddress(new Address("Jana", null, "Street 1", null, null, "City", null, "XX", null))
+                .currency("EURO")
+                .lines(line(100L, 1))
+                .shipping(null)
+                .paymentMethod(null)
+                .build();
         assertThat(fields(input)).containsExactlyInAnyOrder("currency", "shippingAddress.country");
     }
 
@@ -108,26 +88,14 @@ class OrderInputRulesTest {
 
     @Test
     void anUnknownChannelAndABadEmailAreNamed() {
-        OrderInput input = new OrderInput(
-                "MYSPACE",
-                null,
-                OrderInput.CustomerChoice.existing(1),
-                "not-an-email",
-                null,
-                null,
-                ADDRESS,
-                "EUR",
-                true,
-                List.of(line(100L, 1)),
-                null,
-                null,
-                null,
-                Set.of(),
-                null,
-                Set.of(),
-                null,
-                null,
-                null);
+        OrderInput input = AnOrder.from("MYSPACE")
+                .customer(OrderInput.CustomerChoice.existing(1))
+                .email("not-an-email")
+                .shippingAddress(ADDRESS)
+                .lines(line(100L, 1))
+                .shipping(null)
+                .paymentMethod(null)
+                .build();
         assertThat(fields(input)).containsExactly("channel", "email");
     }
 
@@ -139,26 +107,14 @@ class OrderInputRulesTest {
 
     @Test
     void tagsAreShortWords() {
-        OrderInput input = new OrderInput(
-                "MANUAL",
-                null,
-                OrderInput.CustomerChoice.existing(1),
-                null,
-                null,
-                null,
-                ADDRESS,
-                "EUR",
-                true,
-                List.of(line(100L, 1)),
-                null,
-                null,
-                null,
-                Set.of("vip", "<script>"),
-                null,
-                Set.of(),
-                null,
-                null,
-                null);
+        OrderInput input = AnOrder.from("MANUAL")
+                .customer(OrderInput.CustomerChoice.existing(1))
+                .shippingAddress(ADDRESS)
+                .lines(line(100L, 1))
+                .shipping(null)
+                .paymentMethod(null)
+                .tags(Set.of("vip", "<script>"))
+                .build();
         assertThat(fields(input)).containsExactly("tags");
     }
 }

@@ -2,12 +2,12 @@ package dev.kontor.orders;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
+import dev.kontor.support.AnOrder;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
 import dev.kontor.workbench.OrderFilter;
@@ -68,26 +68,15 @@ class SearchTest {
         taobao = orderIntake
                 .place(
                         lina,
-                        new OrderInput(
-                                base.channel(),
-                                base.externalId(),
-                                OrderInput.CustomerChoice.create(zhang),
-                                null,
-                                null,
-                                null,
-                                Fixtures.address("张伟", "CN"),
-                                "CNY",
-                                true,
-                                base.lines(),
-                                0L,
-                                null,
-                                "ALIPAY",
-                                Set.of(),
-                                null,
-                                Set.of(),
-                                null,
-                                null,
-                                null),
+                        AnOrder.from(base.channel())
+                                .externalId(base.externalId())
+                                .customer(OrderInput.CustomerChoice.create(zhang))
+                                .shippingAddress(Fixtures.address("张伟", "CN"))
+                                .currency("CNY")
+                                .lines(base.lines())
+                                .shipping(0L)
+                                .paymentMethod("ALIPAY")
+                                .build(),
                         false)
                 .order();
         other = fixtures.order(lina, false);
@@ -145,26 +134,11 @@ class SearchTest {
                 lina,
                 draft.id(),
                 null,
-                new OrderInput(
-                        was.channel(),
-                        null,
-                        OrderInput.CustomerChoice.create(weber),
-                        null,
-                        null,
-                        null,
-                        Fixtures.address("Jonas Weber", "DE"),
-                        "EUR",
-                        true,
-                        was.lines(),
-                        490L,
-                        null,
-                        "BANK_TRANSFER",
-                        Set.of(),
-                        null,
-                        Set.of(),
-                        null,
-                        null,
-                        null));
+                AnOrder.from(was.channel())
+                        .customer(OrderInput.CustomerChoice.create(weber))
+                        .shippingAddress(Fixtures.address("Jonas Weber", "DE"))
+                        .lines(was.lines())
+                        .build());
 
         assertThat(search("weber")).containsExactly(draft.id());
         assertThat(search("schmidt")).as("not by the name it had").containsExactly(other.id());

@@ -13,6 +13,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.catalog.Inventory;
+import dev.kontor.catalog.Reservations;
 import dev.kontor.documents.MailStatus;
 import dev.kontor.documents.jobs.MailSenderJob;
 import dev.kontor.orders.LifecycleStatus;
@@ -72,6 +73,9 @@ class PaymentLinkTest {
 
     @Autowired
     Inventory inventory;
+
+    @Autowired
+    Reservations reservations;
 
     @Autowired
     MailSenderJob mailSender;
@@ -271,7 +275,7 @@ class PaymentLinkTest {
         Order draft = draft(5);
         PaymentLink link = links.sendInvoice(sven, draft.id());
         clock.advance(Duration.ofDays(7));
-        inventory.releaseExpired(Actor.system("test"), 100); // the draft's hold ran out…
+        reservations.releaseExpired(Actor.system("test"), 100); // the draft's hold ran out…
         Order other = orderIntake
                 .place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 4)), false)
                 .order();

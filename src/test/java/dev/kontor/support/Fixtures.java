@@ -14,8 +14,6 @@ import dev.kontor.catalog.Catalog;
 import dev.kontor.catalog.Inventory;
 import dev.kontor.catalog.Product;
 import dev.kontor.catalog.ProductInput;
-import dev.kontor.customers.CustomerDetails;
-import dev.kontor.customers.CustomerKind;
 import dev.kontor.fulfillment.ShipmentRequest;
 import dev.kontor.fulfillment.Shipments;
 import dev.kontor.orders.Order;
@@ -121,40 +119,9 @@ public class Fixtures {
                 sku, "Item " + sku, Map.of("colour", "blue", "size", "M"), unitPrice, quantity, null, 1900);
     }
 
-    /** An order input for a new person customer in Germany, in EUR. */
+    /** An order input for a new person customer in Germany, in EUR (see {@link AnOrder} to say more). */
     public static OrderInput input(String channel, String externalId, OrderInput.LineInput... lines) {
-        CustomerDetails customer = CustomerDetails.of(
-                CustomerKind.PERSON,
-                "Jana Schmidt",
-                null,
-                "DE",
-                "de",
-                "jana@example.de",
-                "+49 170 1234567",
-                null,
-                null,
-                null,
-                address("Jana Schmidt", "DE"));
-        return new OrderInput(
-                channel,
-                externalId,
-                OrderInput.CustomerChoice.create(customer),
-                null,
-                null,
-                null,
-                address("Jana Schmidt", "DE"),
-                "EUR",
-                true,
-                List.of(lines),
-                490L,
-                null,
-                "BANK_TRANSFER",
-                Set.of(),
-                null,
-                Set.of(),
-                null,
-                null,
-                null);
+        return AnOrder.from(channel).externalId(externalId).lines(lines).build();
     }
 
     public Order order(Actor actor, boolean draft) {

@@ -1,7 +1,7 @@
 package dev.kontor.catalog.jobs;
 
 import dev.kontor.access.Actor;
-import dev.kontor.catalog.Inventory;
+import dev.kontor.catalog.Reservations;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -11,16 +11,16 @@ class HoldExpiryJob {
 
     private static final int BATCH = 100;
 
-    private final Inventory inventory;
+    private final Reservations reservations;
 
-    HoldExpiryJob(Inventory inventory) {
-        this.inventory = inventory;
+    HoldExpiryJob(Reservations reservations) {
+        this.reservations = reservations;
     }
 
     @Scheduled(fixedDelayString = "${kontor.inventory.expiry-check:PT1M}", initialDelayString = "PT30S")
     void releaseExpired() {
         Actor job = Actor.system("reservation expiry");
-        while (inventory.releaseExpired(job, BATCH) == BATCH) {
+        while (reservations.releaseExpired(job, BATCH) == BATCH) {
             // another batch is due
         }
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import dev.kontor.customers.CustomerBlacklisted;
 import dev.kontor.orders.Orders;
-import dev.kontor.orders.internal.OrderRepository;
+import dev.kontor.orders.internal.OrderFlags;
 import dev.kontor.timeline.Change;
 import dev.kontor.timeline.Timeline;
 import dev.kontor.timeline.TimelineEntry;
@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 class BlacklistEvents {
 
-    private final OrderRepository orders;
+    private final OrderFlags flags;
     private final Timeline timeline;
     private final Clock clock;
 
-    BlacklistEvents(OrderRepository orders, Timeline timeline, Clock clock) {
-        this.orders = orders;
+    BlacklistEvents(OrderFlags flags, Timeline timeline, Clock clock) {
+        this.flags = flags;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -33,8 +33,8 @@ class BlacklistEvents {
     @EventListener
     void on(CustomerBlacklisted event) {
         List<Long> changed = event.lifted()
-                ? orders.unflagBy(event.customerId())
-                : orders.flagCustomer(event.customerId(), event.reason());
+                ? flags.unflagBy(event.customerId())
+                : flags.flagCustomer(event.customerId(), event.reason());
         for (Long id : changed) {
             timeline.record(new TimelineEntry(
                     null,

@@ -385,4 +385,28 @@ public class ListQueries {
                 rs.getTimestamp("updated_at").toInstant(),
                 rs.getBoolean("flagged"));
     }
+
+    /** Of these orders, those that exist and are not deleted, in the order given. */
+    public List<Long> present(List<Long> ids) {
+        return jdbc.sql("""
+                        SELECT o.id FROM unnest(CAST(:ids AS BIGINT[])) WITH ORDINALITY AS chosen (id, n)
+                        JOIN orders o ON o.id = chosen.id AND o.lifecycle <> 'DELETED' ORDER BY chosen.n""")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
+    }
+
+    /** The numbers of these orders, by id. */
+    public Map<Long, String> numbers(Collection<Long> ids) {
+        Map<Long, String> numbers = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return numbers;
+        }
+        jdbc.sql("SELECT id, number FROM orders WHERE id = ANY (CAST(:ids AS BIGINT[]))")
+                .param("ids", ids.toArray(Long[]::new))
+                .query((ResultSet rs) -> {
+                    numbers.put(rs.getLong(1), rs.getString(2));
+                });
+        return numbers;
+    }
 }

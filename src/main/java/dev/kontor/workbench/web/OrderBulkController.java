@@ -9,12 +9,12 @@ import java.util.List;
 
 import dev.kontor.access.Actor;
 import dev.kontor.bulk.BulkJob;
-import dev.kontor.orders.BulkAction;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.web.Downloads;
 import dev.kontor.web.Flash;
 import dev.kontor.web.Messages;
+import dev.kontor.workbench.BulkAction;
 import dev.kontor.workbench.OrderBulk;
 import dev.kontor.workbench.OrderExport;
 import jakarta.servlet.http.HttpServletResponse;

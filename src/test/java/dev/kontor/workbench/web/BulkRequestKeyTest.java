@@ -2,7 +2,7 @@ package dev.kontor.workbench.web;
 
 import java.util.List;
 
-import dev.kontor.orders.BulkAction;
+import dev.kontor.workbench.BulkAction;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

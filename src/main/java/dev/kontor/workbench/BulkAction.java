@@ -1,4 +1,4 @@
-package dev.kontor.orders;
+package dev.kontor.workbench;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.kontor.orders.web;
+package dev.kontor.entry.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -70,8 +74,8 @@ class OrderFormController {
         OrderForm form = new OrderForm();
         if (customer != null) {
             customers.find(customer).ifPresent(c -> {
-                form.getCustomer().setId(Long.toString(c.id()));
-                form.getCustomer().setSelectedName(c.displayName());
+                form.customer.id = Long.toString(c.id());
+                form.customer.selectedName = c.displayName();
             });
         }
         return form(form, null, Map.of(), model);
@@ -126,7 +130,7 @@ class OrderFormController {
         Order order = orders.view(actor, id);
         try {
             problems.throwIfAny();
-            ActionOutcome outcome = editing.edit(actor, id, form.getVersion(), input);
+            ActionOutcome outcome = editing.edit(actor, id, form.version, input);
             if (outcome.isPendingApproval()) {
                 redirectAttributes.addFlashAttribute(
                         "notice",
@@ -164,11 +168,18 @@ class OrderFormController {
     @GetMapping("/orders/form/customers")
     String customerSuggestions(@RequestParam(name = "customer.query", required = false) String query, Model model) {
         model.addAttribute("suggestions", query == null || query.isBlank() ? List.of() : customers.search(query, 8));
-        return "orders/form :: suggestions";
+        return "entry/form :: suggestions";
+    }
+
+    /** The form is bound to its public fields. */
+    @InitBinder("form")
+    void bindFields(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
     }
 
     private String form(OrderForm form, Order order, Map<String, String> errors, Model model) {
         model.addAttribute("form", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new DirectFieldBindingResult(form, "form"));
         model.addAttribute("order", order);
         model.addAttribute("errors", errors);
         model.addAttribute("channels", orders.channels());
@@ -176,7 +187,7 @@ class OrderFormController {
         Map<Long, String> people = new LinkedHashMap<>();
         users.all().stream().filter(User::enabled).forEach(u -> people.put(u.id(), u.displayName()));
         model.addAttribute("people", people);
-        return "orders/form";
+        return "entry/form";
     }
 
     private Map<String, String> errors(List<FieldProblem> problems) {

@@ -1,4 +1,4 @@
-package dev.kontor.orders;
+package dev.kontor.workbench;
 
 import java.util.Collection;
 import java.util.List;
@@ -9,11 +9,17 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Users;
 import dev.kontor.bulk.BulkHandler;
 import dev.kontor.bulk.BulkItemStatus;
-import dev.kontor.orders.internal.OrderQueries;
+import dev.kontor.orders.ActionOutcome;
+import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderInputRules;
+import dev.kontor.orders.OrderLifecycle;
+import dev.kontor.orders.OrderOrganising;
+import dev.kontor.orders.Orders;
 import dev.kontor.shared.Message;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.Text;
+import dev.kontor.workbench.internal.ListQueries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +31,10 @@ class OrderBulkActions implements BulkHandler {
 
     private final OrderLifecycle lifecycle;
     private final OrderOrganising organising;
-    private final OrderQueries queries;
+    private final ListQueries queries;
     private final Users users;
 
-    OrderBulkActions(OrderLifecycle lifecycle, OrderOrganising organising, OrderQueries queries, Users users) {
+    OrderBulkActions(OrderLifecycle lifecycle, OrderOrganising organising, ListQueries queries, Users users) {
         this.lifecycle = lifecycle;
         this.organising = organising;
         this.queries = queries;

@@ -1,4 +1,4 @@
-package dev.kontor.orders;
+package dev.kontor.workbench;
 
 import java.io.StringWriter;
 import java.time.Duration;
@@ -20,19 +20,22 @@ import dev.kontor.bulk.BulkJobs;
 import dev.kontor.bulk.internal.BulkJobRepository;
 import dev.kontor.catalog.Inventory;
 import dev.kontor.catalog.StockFigures;
+import dev.kontor.orders.LifecycleStatus;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderInput;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.orders.OrderLifecycle;
+import dev.kontor.orders.Orders;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.NotFoundException;
+import dev.kontor.support.AnOrder;
 import dev.kontor.support.Api;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
 import dev.kontor.support.MutableClock;
 import dev.kontor.web.Messages;
-import dev.kontor.workbench.OrderBulk;
-import dev.kontor.workbench.OrderExport;
-import dev.kontor.workbench.OrderFilter;
-import dev.kontor.workbench.OrderLists;
-import dev.kontor.workbench.OrderSort;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,6 +123,42 @@ class BulkJobsTest {
         return orders.timeline(lina, orderId).stream()
                 .filter(e -> e.action().equals(action))
                 .count();
+    }
+
+    @Test
+    void aRefusalReadsInTheLanguageOfWhoeverReadsTheJobNotOfWhoStartedIt() {
+        Order cancelled = placed("MANUAL");
+        orderLifecycle.act(
+                fixtures.user("boss", Role.SUPERVISOR), cancelled.id(), null, OrderAction.CANCEL, "changed mind");
+        BulkJob job = orderBulk.start(lina, BulkAction.APPROVE, null, List.of(cancelled.id()));
+        worker.run();
+
+        Api supervisor = new Api(port).bearer(fixtures.token(fixtures.user("wang", Role.SUPERVISOR)));
+        String path = "/api/bulk-jobs/" + job.id() + "/items";
+        assertThat(supervisor
+                        .header("Accept-Language", "de")
+                        .get(path)
+                        .json()
+                        .get(0)
+                        .get("message")
+                        .asString())
+                .isEqualTo("„Freigeben“ ist bei einem Auftrag im Status „Storniert“ nicht möglich.");
+        assertThat(supervisor
+                        .header("Accept-Language", "zh-CN")
+                        .get(path)
+                        .json()
+                        .get(0)
+                        .get("message")
+                        .asString())
+                .contains("已作废");
+        assertThat(supervisor
+                        .header("Accept-Language", "en")
+                        .get(path)
+                        .json()
+                        .get(0)
+                        .get("message")
+                        .asString())
+                .contains("is not possible for an order that is Void");
     }
 
     @Test
@@ -286,26 +325,16 @@ class BulkJobsTest {
             own.add(orderIntake
                     .place(
                             lina,
-                            new OrderInput(
-                                    base.channel(),
-                                    null,
-                                    base.customer(),
-                                    null,
-                                    null,
-                                    null,
-                                    base.shippingAddress(),
-                                    base.currency(),
-                                    base.pricesIncludeTax(),
-                                    base.lines(),
-                                    base.shipping(),
-                                    null,
-                                    base.paymentMethod(),
-                                    Set.of(),
-                                    sven.userId(),
-                                    Set.of(),
-                                    null,
-                                    null,
-                                    null),
+                            AnOrder.from(base.channel())
+                                    .customer(base.customer())
+                                    .shippingAddress(base.shippingAddress())
+                                    .currency(base.currency())
+                                    .pricesIncludeTax(base.pricesIncludeTax())
+                                    .lines(base.lines())
+                                    .shipping(base.shipping())
+                                    .paymentMethod(base.paymentMethod())
+                                    .responsible(sven.userId())
+                                    .build(),
                             false)
                     .order()
                     .id());
