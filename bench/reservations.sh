@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reservations per second (issue 5): 16 threads on one hot variant and on 1,000 variants, through
-# Inventory.reserve on a durable embedded PostgreSQL (fsync on) in a temporary folder.
+# Reservations.reserve on a durable embedded PostgreSQL (fsync on) in a temporary folder.
 # Usage: bench/reservations.sh [seconds per scenario, default 15]
 set -euo pipefail
 cd "$(dirname "$0")/.."

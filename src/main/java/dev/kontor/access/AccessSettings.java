@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rolesSeeingAllOrders  roles that see every order; sales see their own and those they observe
  * @param loginAttempts         failed sign-ins allowed per user name within {@code loginLockMinutes}
  * @param loginLockMinutes      how long further sign-ins are refused after that
+ * @param bcryptStrength        the cost of hashing passwords
  */
 @ConfigurationProperties("kontor.access")
 public record AccessSettings(
@@ -23,7 +24,8 @@ public record AccessSettings(
         Set<Role> rolesSeeingAllOrders,
 
         @DefaultValue("5") int loginAttempts,
-        @DefaultValue("15") int loginLockMinutes) {
+        @DefaultValue("15") int loginLockMinutes,
+        @DefaultValue("10") int bcryptStrength) {
 
     public int discountLimitBasisPoints() {
         return discountLimitPercent.movePointRight(2).intValue();

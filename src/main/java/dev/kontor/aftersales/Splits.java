@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.kontor.access.Actor;
+import dev.kontor.catalog.HoldingMoves;
 import dev.kontor.catalog.OrderRef;
-import dev.kontor.catalog.Reservations;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
@@ -35,19 +35,19 @@ public class Splits {
 
     private final OrderRevisions revisions;
     private final OrderNotes notes;
-    private final Reservations reservations;
+    private final HoldingMoves holdings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Splits(
             OrderRevisions revisions,
             OrderNotes notes,
-            Reservations reservations,
+            HoldingMoves holdings,
             ApplicationEventPublisher events,
             Clock clock) {
         this.revisions = revisions;
         this.notes = notes;
-        this.reservations = reservations;
+        this.holdings = holdings;
         this.events = events;
         this.clock = clock;
     }
@@ -98,7 +98,7 @@ public class Splits {
         OrderRef childRef = new OrderRef(child.id(), child.number());
         for (int i = 0; i < plan.moving().size(); i++) {
             OrderLine moving = plan.moving().get(i);
-            reservations.moveHolding(moving.id(), childRef, child.lines().get(i).id(), moving.quantity());
+            holdings.move(moving.id(), childRef, child.lines().get(i).id(), moving.quantity());
         }
         notes.copy(parent.id(), child.id(), NoteKind.SHIPPING);
         revisions.revise(

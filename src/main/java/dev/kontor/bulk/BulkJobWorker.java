@@ -24,7 +24,6 @@ import dev.kontor.shared.Message;
 import dev.kontor.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,8 +57,8 @@ public class BulkJobWorker {
             Users users,
             TransactionTemplate transaction,
             Clock clock,
-            @Value("${kontor.bulk.threads:2}") int threads) {
-        this.threads = Math.max(1, threads);
+            BulkSettings settings) {
+        this.threads = settings.threads();
         this.jobs = jobs;
         this.handlers = handlers;
         this.users = users;

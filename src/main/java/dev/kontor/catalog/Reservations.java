@@ -294,57 +294,6 @@ public class Reservations {
         return held;
     }
 
-    /**
-     * Moves part of what an order line holds to another order's line (a quantity split off into a child order):
-     * backordered units go first, so the line that stays keeps the units on the shelf and can ship.
-     */
-    @Transactional
-    public void moveHolding(long fromLineId, OrderRef to, long toLineId, int units) {
-        reservations.lockByLine(fromLineId).ifPresent(h -> {
-            int total = h.reserved() + h.backordered();
-            if (units >= total) {
-                moveHolding(fromLineId, to, toLineId);
-                return;
-            }
-            int backordered = Math.min(units, h.backordered());
-            int reserved = units - backordered;
-            Instant now = clock.instant();
-            reservations.save(h.withUnits(h.reserved() - reserved, h.backordered() - backordered), now);
-            reservations.save(h.movedTo(toLineId, to, reserved, backordered), now);
-        });
-    }
-
-    /**
-     * An order line's units go with it to another order (an order split): what it reserved or backordered is
-     * now held for the new line, with no units let go in between (nobody else can take them).
-     */
-    @Transactional
-    public void moveHolding(long fromLineId, OrderRef to, long toLineId) {
-        reservations.lockByLine(fromLineId).ifPresent(h -> {
-            reservations.delete(fromLineId);
-            reservations.save(h.movedTo(toLineId, to, h.reserved(), h.backordered()), clock.instant());
-        });
-    }
-
-    /** The order moved on: its draft hold no longer expires. */
-    @Transactional
-    public void makePermanent(OrderRef order) {
-        for (Holding h : reservations.lockByOrder(order.id())) {
-            reservations.save(
-                    new Holding(
-                            h.orderLineId(),
-                            h.orderId(),
-                            order.label(),
-                            h.variantId(),
-                            h.sku(),
-                            h.location(),
-                            h.reserved(),
-                            h.backordered(),
-                            null),
-                    clock.instant());
-        }
-    }
-
     /** The order is void or deleted: everything it held goes back, and waiting backorders may take it. */
     @Transactional
     public void release(Actor actor, OrderRef order) {

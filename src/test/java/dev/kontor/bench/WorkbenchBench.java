@@ -86,6 +86,7 @@ class WorkbenchBench {
         int total = Integer.getInteger("bench.orders", 1_000_000);
         long started = System.nanoTime();
         generate(total);
+        restoreInterruptedRuns();
         double generated = (System.nanoTime() - started) / 1e9;
         Actor actor = Actor.system("bench");
         queries.foldCounts(); // as the job does every 30 s
@@ -210,19 +211,13 @@ class WorkbenchBench {
         double worked = (System.nanoTime() - t) / 1e9;
         job = bulk.get(supervisor, job.id());
         String refusals = jdbc.sql("""
-                SELECT string_agg(message || ' (' || n || ')', '; ') FROM (SELECT message, count(*) AS n
-                FROM bulk_job_items WHERE job_id = :job AND status <> 'DONE' GROUP BY message ORDER BY n DESC LIMIT 3) m""")
+                SELECT string_agg(why || ' (' || n || ')', '; ') FROM (SELECT result ->> 'key' AS why, count(*) AS n
+                FROM bulk_job_items WHERE job_id = :job AND status <> 'DONE' GROUP BY 1 ORDER BY n DESC LIMIT 3) m""")
                 .param("job", job.id())
                 .query(String.class)
                 .optional()
                 .orElse(null);
-        jdbc.sql("""
-                UPDATE orders o SET lifecycle = 'NEW', version = o.version - 1 FROM bulk_job_items i
-                WHERE i.job_id = :job AND i.order_id = o.id AND i.status = 'DONE'""").param("job", job.id()).update();
-        jdbc.sql("DELETE FROM timeline_entries WHERE actor_id = :user")
-                .param("user", supervisor.userId())
-                .update();
-        jdbc.sql("DELETE FROM bulk_jobs WHERE id = :job").param("job", job.id()).update();
+        restore(job.id(), supervisor.userId());
         if (stock) {
             // The catalog items go again (with their stock and ledger), so that plain runs stay plain.
             jdbc.sql("DELETE FROM reservations").update();
@@ -245,6 +240,34 @@ class WorkbenchBench {
                 job.total() / worked,
                 Integer.getInteger("kontor.bulk.threads", 2),
                 refusals == null ? "" : "; not done: " + refusals);
+    }
+
+    /** Puts the orders a bulk approval approved back to review, as they were, and forgets the job. */
+    private void restore(long jobId, long supervisorId) {
+        jdbc.sql("""
+                UPDATE orders o SET lifecycle = 'NEW', version = o.version - 1 FROM bulk_job_items i
+                WHERE i.job_id = :job AND i.subject_id = o.id AND i.status = 'DONE'""").param("job", jobId).update();
+        jdbc.sql("DELETE FROM timeline_entries WHERE actor_id = :user")
+                .param("user", supervisorId)
+                .update();
+        jdbc.sql("DELETE FROM bulk_jobs WHERE id = :job").param("job", jobId).update();
+    }
+
+    /** A run that stopped between approving and restoring left its job: restored before anything is measured. */
+    private void restoreInterruptedRuns() {
+        List<long[]> left = jdbc.sql("""
+                        SELECT j.id, j.requested_by_id FROM bulk_jobs j JOIN users u ON u.id = j.requested_by_id
+                        WHERE u.username = 'bench-supervisor'""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
+        left.forEach(job -> restore(job[0], job[1]));
+        if (!left.isEmpty()) {
+            jdbc.sql("DELETE FROM reservations").update();
+            jdbc.sql("DELETE FROM products WHERE code = 'BENCH'").update();
+            jdbc.sql("VACUUM (ANALYZE) orders, timeline_entries, bulk_job_items")
+                    .update();
+            queries.foldCounts();
+        }
     }
 
     private Figure measure(String what, Actor actor, OrderFilter filter) {

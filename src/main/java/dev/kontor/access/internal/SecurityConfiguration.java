@@ -2,9 +2,9 @@ package dev.kontor.access.internal;
 
 import java.util.Map;
 
+import dev.kontor.access.AccessSettings;
 import dev.kontor.access.ApiTokens;
 import jakarta.servlet.DispatcherType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,8 +33,8 @@ class SecurityConfiguration {
 
     /** bcrypt (its cost from {@code kontor.access.bcrypt-strength}); stored hashes name their algorithm. */
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${kontor.access.bcrypt-strength:10}") int strength) {
-        var bcrypt = new BCryptPasswordEncoder(strength);
+    PasswordEncoder passwordEncoder(AccessSettings settings) {
+        var bcrypt = new BCryptPasswordEncoder(settings.bcryptStrength());
         var encoder = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
         encoder.setDefaultPasswordEncoderForMatches(bcrypt);
         return encoder;

@@ -1,0 +1,23 @@
+package dev.kontor.bulk;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How an instance works off bulk jobs ({@code kontor.bulk.*}).
+ *
+ * @param threads threads per instance once a full batch was found (each claims its own batches, as another instance
+ *     would)
+ * @param pollInterval how often an idle instance looks for work
+ */
+@ConfigurationProperties("kontor.bulk")
+public record BulkSettings(
+        @DefaultValue("2") int threads,
+        @DefaultValue("PT1S") Duration pollInterval) {
+
+    public BulkSettings {
+        threads = Math.max(1, threads);
+    }
+}
