@@ -3,6 +3,7 @@ package dev.kontor.timeline.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,18 +34,7 @@ public class TimelineRepository {
                         INSERT INTO timeline_entries
                             (subject_type, subject_id, occurred_at, actor_id, actor_name, action, changes, reason, details)
                         VALUES (:type, :subject, :at, :actorId, :actorName, :action, :changes::jsonb, :reason, :details::jsonb)
-                        RETURNING id""")
-                .param("type", e.subjectType())
-                .param("subject", e.subjectId())
-                .param("at", Timestamp.from(e.occurredAt()))
-                .param("actorId", e.actorId())
-                .param("actorName", e.actorName())
-                .param("action", e.action())
-                .param("changes", json.writeValueAsString(e.changes()))
-                .param("reason", e.reason())
-                .param("details", json.writeValueAsString(e.details()))
-                .query(Long.class)
-                .single();
+                        RETURNING id""").params(columns(e)).query(Long.class).single();
         return new TimelineEntry(
                 id,
                 e.subjectType(),
@@ -68,19 +58,21 @@ public class TimelineRepository {
                             changes, reason, details, event_key)
                         VALUES (:type, :subject, :at, :actorId, :actorName, :action, :changes::jsonb, :reason,
                             :details::jsonb, :key)
-                        ON CONFLICT (event_key) WHERE event_key IS NOT NULL DO NOTHING""")
-                        .param("type", e.subjectType())
-                        .param("subject", e.subjectId())
-                        .param("at", Timestamp.from(e.occurredAt()))
-                        .param("actorId", e.actorId())
-                        .param("actorName", e.actorName())
-                        .param("action", e.action())
-                        .param("changes", json.writeValueAsString(e.changes()))
-                        .param("reason", e.reason())
-                        .param("details", json.writeValueAsString(e.details()))
-                        .param("key", eventKey)
-                        .update()
-                == 1;
+                        ON CONFLICT (event_key) WHERE event_key IS NOT NULL DO NOTHING""").params(columns(e)).param("key", eventKey).update() == 1;
+    }
+
+    private Map<String, Object> columns(TimelineEntry e) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("type", e.subjectType());
+        columns.put("subject", e.subjectId());
+        columns.put("at", Timestamp.from(e.occurredAt()));
+        columns.put("actorId", e.actorId());
+        columns.put("actorName", e.actorName());
+        columns.put("action", e.action());
+        columns.put("changes", json.writeValueAsString(e.changes()));
+        columns.put("reason", e.reason());
+        columns.put("details", json.writeValueAsString(e.details()));
+        return columns;
     }
 
     /** Inserts many entries in one statement. */
