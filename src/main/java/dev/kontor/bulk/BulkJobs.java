@@ -101,6 +101,15 @@ public class BulkJobs {
         return jobs.findByRequestKey(actor.userId(), requestKey);
     }
 
+    /**
+     * A job's progress for the module whose subjects it works on, which decides itself who may see it (an import's
+     * commit is part of the import's page for everyone who sees the import).
+     */
+    @Transactional(readOnly = true)
+    public Optional<BulkJob> progress(long id) {
+        return jobs.find(id);
+    }
+
     /** A job with its progress; its requester, supervisors and admins see it. */
     @Transactional(readOnly = true)
     public BulkJob get(Actor actor, long id) {

@@ -75,7 +75,7 @@ public class WarehouseQueue {
                 .filter(o -> channel == null || channel.isBlank() || channel.equals(o.channel()))
                 .toList();
         Map<Long, List<OrderNote>> notes =
-                orderNotes.of(shown.stream().map(ShippableOrder::id).toList(), NoteKind.SHIPPING);
+                orderNotes.of(shown.stream().map(ShippableOrder::id).toList(), NoteKind.BUYER, NoteKind.SHIPPING);
         return new View(
                 shown.stream()
                         .map(o -> new Entry(o, notes.getOrDefault(o.id(), List.of())))

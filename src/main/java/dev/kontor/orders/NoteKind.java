@@ -7,5 +7,10 @@ public enum NoteKind {
     /** For finance: refunds owed, payments to check. */
     FINANCE,
     /** For the warehouse: carrier wishes, gifts to add, items exchanged. Shown on the packing slip. */
-    SHIPPING
+    SHIPPING,
+    /**
+     * What the buyer wrote to the seller with the order (Taobao's 买家留言), as the marketplace passed it: shown to
+     * customer service and on the packing slip; written by an import, never typed in.
+     */
+    BUYER
 }

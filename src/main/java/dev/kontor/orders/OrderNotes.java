@@ -42,6 +42,8 @@ public class OrderNotes {
         Problems problems = new Problems();
         if (kind == null) {
             problems.add("kind", "validation.required");
+        } else if (kind == NoteKind.BUYER && !actor.isSystem()) {
+            problems.add("kind", "validation.note.buyer");
         }
         if (text == null) {
             problems.add("body", "validation.required");
@@ -62,10 +64,13 @@ public class OrderNotes {
         return notes.findByOrder(id);
     }
 
-    /** The notes of one kind on several orders (the warehouse queue's shipping notes), by order id. */
+    /**
+     * The notes of these kinds on several orders (the warehouse queue's shipping notes and buyer's messages), by
+     * order id.
+     */
     @Transactional(readOnly = true)
-    public Map<Long, List<OrderNote>> of(Collection<Long> ids, NoteKind kind) {
-        return notes.findByOrders(ids, kind).stream()
+    public Map<Long, List<OrderNote>> of(Collection<Long> ids, NoteKind... kinds) {
+        return notes.findByOrders(ids, List.of(kinds)).stream()
                 .collect(Collectors.groupingBy(OrderNote::orderId, LinkedHashMap::new, Collectors.toList()));
     }
 

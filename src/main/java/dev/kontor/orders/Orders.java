@@ -2,6 +2,7 @@ package dev.kontor.orders;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,6 +102,12 @@ public class Orders {
     @Transactional(readOnly = true)
     public Optional<String> flagReason(long id) {
         return orders.flagReason(id);
+    }
+
+    /** Which of these orders of a marketplace Kontor has already: external id → order number. */
+    @Transactional(readOnly = true)
+    public Map<String, String> numbersByExternalId(String channel, Collection<String> externalIds) {
+        return orders.numbersByExternalId(channel, externalIds);
     }
 
     @Transactional(readOnly = true)

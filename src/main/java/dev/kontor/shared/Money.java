@@ -27,7 +27,6 @@ public record Money(long minor, String currency) implements Comparable<Money> {
         return new Money(minor, currency);
     }
 
-    /** Parses a decimal amount such as {@code 12.50} in the currency's minor unit; refuses extra digits. */
     /**
      * An amount as a person types it ({@code 12,50} or {@code 12.50}) in minor units; {@code null} when empty.
      * Refused as invalid input naming {@code field} when it is not an amount in that currency.
@@ -43,6 +42,7 @@ public record Money(long minor, String currency) implements Comparable<Money> {
         }
     }
 
+    /** Parses a decimal amount such as {@code 12.50} in the currency's minor unit; refuses extra digits. */
     public static Money parse(String amount, String currency) {
         BigDecimal value = new BigDecimal(amount.trim());
         int digits = Currency.getInstance(currency).getDefaultFractionDigits();

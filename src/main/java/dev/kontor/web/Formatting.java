@@ -39,6 +39,11 @@ public class Formatting {
         return format.format(BigDecimal.valueOf(minor, digits));
     }
 
+    /** A count in the reader's locale: {@code 12,345} / {@code 12.345} / {@code 12 345}. */
+    public String number(long value) {
+        return NumberFormat.getIntegerInstance(locale()).format(value);
+    }
+
     /** A plain decimal for form fields: {@code 12.50}. */
     public String decimal(long minor, String currency) {
         return BigDecimal.valueOf(minor, Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0))

@@ -29,23 +29,31 @@ class RequestSizeLimit {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestSizeLimitFilter(
-            @Value("${kontor.api.max-body-size:1MB}") DataSize limit) {
-        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter(limit));
+            @Value("${kontor.api.max-body-size:1MB}") DataSize limit,
+            @Value("${kontor.imports.max-upload-size:100MB}") DataSize uploads) {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter(limit, uploads));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 
     static final class Filter extends OncePerRequestFilter {
-        private final DataSize limit;
+        private final DataSize bodies;
+        private final DataSize uploads;
 
-        Filter(DataSize limit) {
-            this.limit = limit;
+        Filter(DataSize bodies, DataSize uploads) {
+            this.bodies = bodies;
+            this.uploads = uploads;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
+            // marketplace files are uploaded to /api/imports, with the uploads' own cap (plus the form around them)
+            DataSize limit = "POST".equals(request.getMethod())
+                            && request.getRequestURI().equals("/api/imports")
+                    ? DataSize.ofBytes(uploads.toBytes() + 64 * 1024)
+                    : bodies;
             if (request.getContentLengthLong() > limit.toBytes()) {
                 response.setStatus(413);
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -78,7 +78,7 @@ class WarehouseController {
             slips.add(orders.view(actor, id));
         }
         model.addAttribute("slips", slips);
-        model.addAttribute("notes", notes.of(chosen, NoteKind.SHIPPING));
+        model.addAttribute("notes", notes.of(chosen, NoteKind.BUYER, NoteKind.SHIPPING));
         model.addAttribute("shop", shopName);
         return "fulfillment/packing-slips";
     }

@@ -38,15 +38,15 @@ public class NoteRepository {
     }
 
     /** The notes of this kind on these orders, oldest first, in one query. */
-    public List<OrderNote> findByOrders(Collection<Long> orderIds, NoteKind kind) {
+    public List<OrderNote> findByOrders(Collection<Long> orderIds, Collection<NoteKind> kinds) {
         if (orderIds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
                         SELECT id, order_id, kind, body, author_name, created_at FROM order_notes
-                        WHERE order_id IN (:ids) AND kind = :kind ORDER BY id""")
+                        WHERE order_id IN (:ids) AND kind IN (:kinds) ORDER BY id""")
                 .param("ids", orderIds)
-                .param("kind", kind.name())
+                .param("kinds", kinds.stream().map(NoteKind::name).toList())
                 .query(NoteRepository::map)
                 .list();
     }

@@ -3,6 +3,7 @@ package dev.kontor.orders.internal;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -262,6 +263,20 @@ public class OrderRepository {
                 .param("externalId", externalId)
                 .query(Long.class)
                 .optional();
+    }
+
+    /** Of these marketplace order ids of one channel, those Kontor has: external id → order number. */
+    public Map<String, String> numbersByExternalId(String channel, Collection<String> externalIds) {
+        Map<String, String> found = new HashMap<>();
+        if (externalIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT external_id, number FROM orders WHERE channel = :channel AND external_id = ANY(:ids)")
+                .param("channel", channel)
+                .param("ids", externalIds.toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getString(1), rs.getString(2)))
+                .list();
+        return found;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.kontor.orders.web;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -26,6 +27,7 @@ import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
 import dev.kontor.orders.OrderLifecycle;
+import dev.kontor.orders.OrderNote;
 import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.OrderOrganising;
 import dev.kontor.orders.OrderPanel;
@@ -101,8 +103,14 @@ class OrderPageController {
                 "customerCounts", orders.customerCounts(actor, order.content().customerId()));
         model.addAttribute("flagReason", orders.flagReason(order.id()).orElse(null));
         model.addAttribute("lineage", orders.lineage(actor, order.id()));
-        model.addAttribute("notes", notes.of(actor, id));
-        model.addAttribute("noteKinds", NoteKind.values());
+        List<OrderNote> orderNotes = notes.of(actor, id);
+        model.addAttribute("notes", orderNotes);
+        model.addAttribute(
+                "noteKinds",
+                Arrays.stream(NoteKind.values())
+                        .filter(k -> k != NoteKind.BUYER || orderNotes.stream().anyMatch(n -> n.kind() == k))
+                        .toList());
+        model.addAttribute("writableNoteKinds", List.of(NoteKind.INTERNAL, NoteKind.FINANCE, NoteKind.SHIPPING));
         model.addAttribute("timeline", orders.timeline(actor, id));
         model.addAttribute(
                 "customer", customers.find(order.content().customerId()).orElse(null));

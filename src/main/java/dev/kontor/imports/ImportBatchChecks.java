@@ -1,0 +1,184 @@
+package dev.kontor.imports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.kontor.catalog.Catalog;
+import dev.kontor.fulfillment.Carrier;
+import dev.kontor.fulfillment.Carriers;
+import dev.kontor.imports.internal.ImportRepository;
+import dev.kontor.imports.read.ImportFormat;
+import dev.kontor.imports.read.StagedLine;
+import dev.kontor.orders.Channel;
+import dev.kontor.orders.Orders;
+import dev.kontor.shared.ShopSettings;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks a staged batch a chunk of orders at a time (bounded memory for any size of file): each order with its
+ * lines through {@link ImportChecks}, items without an order reported, orders Kontor already has marked. Runs in
+ * its caller's transaction.
+ */
+@Service
+public class ImportBatchChecks {
+
+    private static final int CHUNK = 500;
+
+    /** What Taobao's 物流公司 column calls the carriers Kontor knows by code. */
+    private static final Map<String, String> CARRIER_NAMES = Map.of(
+            "顺丰", "SF",
+            "圆通", "YTO",
+            "申通", "STO",
+            "中通", "ZTO",
+            "京东", "JD");
+
+    private final ImportRepository imports;
+    private final Catalog catalog;
+    private final Orders orders;
+    private final Carriers carriers;
+    private final ImportSettings settings;
+    private final ShopSettings shop;
+
+    ImportBatchChecks(
+            ImportRepository imports,
+            Catalog catalog,
+            Orders orders,
+            Carriers carriers,
+            ImportSettings settings,
+            ShopSettings shop) {
+        this.imports = imports;
+        this.catalog = catalog;
+        this.orders = orders;
+        this.carriers = carriers;
+        this.settings = settings;
+        this.shop = shop;
+    }
+
+    /**
+     * Checks every staged order of the batch.
+     *
+     * @param readErrors the orders whose rows had cells that could not be read, and how bad that was
+     */
+    void check(long batchId, String channel, Map<String, Severity> readErrors) {
+        Map<String, ImportFormat> formats = imports.formats(batchId);
+        Set<String> channels = orders.channels().stream().map(Channel::code).collect(Collectors.toSet());
+        Map<String, Optional<Carrier>> carrierCache = new HashMap<>();
+        long after = 0;
+        while (true) {
+            List<ImportRow> chunk = imports.ordersAfter(batchId, after, CHUNK);
+            if (chunk.isEmpty()) {
+                break;
+            }
+            after = chunk.get(chunk.size() - 1).id();
+            Set<String> ids = chunk.stream()
+                    .map(r -> r.order().externalId())
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            Map<String, List<ImportChecks.Located>> lines = new HashMap<>();
+            for (ImportRepository.LineRow row : imports.linesOf(batchId, ids)) {
+                lines.computeIfAbsent(row.line().externalId(), k -> new ArrayList<>())
+                        .add(new ImportChecks.Located(row.fileName(), formats.get(row.fileName()), row.line()));
+            }
+            Set<String> skus = lines.values().stream()
+                    .flatMap(List::stream)
+                    .map(l -> l.line().sku())
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            ImportChecks.Context context = context(channel, channels, skus, carrierCache);
+            Map<String, String> known = orders.numbersByExternalId(channel, ids);
+            List<ImportRepository.Checked> checked = new ArrayList<>();
+            List<ImportRepository.NewProblem> problems = new ArrayList<>();
+            for (ImportRow row : chunk) {
+                if (row.verdict() == ImportVerdict.DUPLICATE) {
+                    continue;
+                }
+                String id = row.order().externalId();
+                List<ImportChecks.Located> own = lines.getOrDefault(id, List.of());
+                ImportChecks.Checked result =
+                        ImportChecks.check(row.order(), row.fileName(), formats.get(row.fileName()), own, context);
+                ImportVerdict verdict = worse(result.verdict(), readErrors.get(id));
+                result.findings()
+                        .forEach(f -> problems.add(new ImportRepository.NewProblem(
+                                f.fileName(), f.line(), f.column(), id, f.severity(), f.message())));
+                checked.add(
+                        new ImportRepository.Checked(row.id(), verdict, own.size(), total(own), null, known.get(id)));
+            }
+            imports.updateChecked(checked);
+            imports.insertProblems(batchId, problems);
+        }
+        imports.reportOrphanLines(batchId);
+    }
+
+    /** One staged order checked again as it is about to be committed (the catalog may have changed since). */
+    ImportChecks.Checked recheck(long batchId, String channel, ImportRow row) {
+        Map<String, ImportFormat> formats = imports.formats(batchId);
+        List<ImportChecks.Located> lines = imports
+                .linesOf(batchId, List.of(row.order().externalId()))
+                .stream()
+                .map(l -> new ImportChecks.Located(l.fileName(), formats.get(l.fileName()), l.line()))
+                .toList();
+        Set<String> skus =
+                lines.stream().map(l -> l.line().sku()).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> channels = orders.channels().stream().map(Channel::code).collect(Collectors.toSet());
+        return ImportChecks.check(
+                row.order(),
+                row.fileName(),
+                formats.get(row.fileName()),
+                lines,
+                context(channel, channels, skus, new HashMap<>()));
+    }
+
+    private ImportChecks.Context context(
+            String channel, Set<String> channels, Set<String> skus, Map<String, Optional<Carrier>> carrierCache) {
+        return new ImportChecks.Context(
+                channel,
+                channels,
+                shop.homeCountry(),
+                catalog.items(skus).keySet(),
+                settings.refuseUnknownItems(),
+                (name, tracking) -> carrierCache
+                        .computeIfAbsent(name, this::carrier)
+                        .map(c -> new ImportChecks.CarrierFit(c.code(), tracking == null || c.accepts(tracking))));
+    }
+
+    /** A file's carrier name as one of Kontor's carriers: by code or name, or Taobao's Chinese name. */
+    private Optional<Carrier> carrier(String name) {
+        Optional<Carrier> direct = carriers.find(name);
+        if (direct.isPresent()) {
+            return direct;
+        }
+        return CARRIER_NAMES.entrySet().stream()
+                .filter(e -> name.contains(e.getKey()))
+                .findFirst()
+                .flatMap(e -> carriers.find(e.getValue()));
+    }
+
+    private static ImportVerdict worse(ImportVerdict verdict, Severity read) {
+        if (read == Severity.ERROR) {
+            return ImportVerdict.REJECTED;
+        }
+        if (read == Severity.WARNING && verdict == ImportVerdict.READY) {
+            return ImportVerdict.WARNING;
+        }
+        return verdict;
+    }
+
+    /** The lines' value when the file states no order total (formats with one row per item). */
+    private static Long total(List<ImportChecks.Located> lines) {
+        long sum = 0;
+        for (ImportChecks.Located located : lines) {
+            StagedLine line = located.line();
+            if (line.unitPrice() == null || line.quantity() == null) {
+                return null;
+            }
+            sum += line.unitPrice() * line.quantity() - (line.discount() == null ? 0 : line.discount());
+        }
+        return sum;
+    }
+}

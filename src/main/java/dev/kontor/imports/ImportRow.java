@@ -1,0 +1,19 @@
+package dev.kontor.imports;
+
+import dev.kontor.imports.read.StagedOrder;
+
+/**
+ * A staged order with what the checks made of it and what committing did.
+ *
+ * @param orderNumber the Kontor order it became, or that already had it
+ */
+public record ImportRow(
+        long id,
+        String fileName,
+        long line,
+        StagedOrder order,
+        int lineCount,
+        ImportVerdict verdict,
+        ImportOutcome outcome,
+        Long orderId,
+        String orderNumber) {}

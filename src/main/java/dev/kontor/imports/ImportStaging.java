@@ -1,0 +1,383 @@
+package dev.kontor.imports;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.kontor.access.Actor;
+import dev.kontor.access.Permission;
+import dev.kontor.access.Permissions;
+import dev.kontor.access.Situation;
+import dev.kontor.imports.internal.ImportRepository;
+import dev.kontor.imports.read.AmazonReader;
+import dev.kontor.imports.read.EbayReader;
+import dev.kontor.imports.read.FormatReader;
+import dev.kontor.imports.read.ImportFormat;
+import dev.kontor.imports.read.Sheet;
+import dev.kontor.imports.read.ShopifyReader;
+import dev.kontor.imports.read.StagedLine;
+import dev.kontor.imports.read.StagedOrder;
+import dev.kontor.imports.read.TaobaoItemsReader;
+import dev.kontor.imports.read.TaobaoReader;
+import dev.kontor.orders.Channel;
+import dev.kontor.orders.Orders;
+import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.Message;
+import dev.kontor.shared.Problems;
+import dev.kontor.shared.ShopSettings;
+import dev.kontor.shared.Text;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Upload: the files of one batch are recognised by their headers, read row by row into staging rows (every cell that
+ * cannot be read becomes a problem on its line and column), then checked ({@link ImportBatchChecks}). All in one
+ * transaction: a file refused as a whole (empty, a zip, another marketplace's, a required column missing) leaves
+ * nothing behind, and says which file and why.
+ */
+@Service
+public class ImportStaging {
+
+    private static final int FLUSH = 1_000;
+    private static final List<FormatReader> READERS = List.of(
+            new TaobaoReader(), new TaobaoItemsReader(), new ShopifyReader(), new EbayReader(), new AmazonReader());
+
+    private final ImportRepository imports;
+    private final ImportBatchChecks checks;
+    private final Orders orders;
+    private final Permissions permissions;
+    private final ImportSettings settings;
+    private final ShopSettings shop;
+    private final Clock clock;
+
+    ImportStaging(
+            ImportRepository imports,
+            ImportBatchChecks checks,
+            Orders orders,
+            Permissions permissions,
+            ImportSettings settings,
+            ShopSettings shop,
+            Clock clock) {
+        this.imports = imports;
+        this.checks = checks;
+        this.orders = orders;
+        this.permissions = permissions;
+        this.settings = settings;
+        this.shop = shop;
+        this.clock = clock;
+    }
+
+    /** Reads and checks the files as one batch; answers its id. */
+    @Transactional
+    public long stage(Actor actor, List<Upload> files, ImportChoice choice) {
+        permissions.require(actor, Permission.ORDER_CREATE, Situation.NONE);
+        if (files == null
+                || files.isEmpty()
+                || files.stream().allMatch(f -> Text.clean(f.name()) == null && f.size() == 0)) {
+            throw InvalidInputException.of("files", "validation.required");
+        }
+        List<Recognised> recognised = recognise(files, choice);
+        String channel = channel(recognised, choice);
+        String name = name(choice);
+        long batchId = imports.insertBatch(name, channel, actor.userId(), actor.displayName(), clock.instant());
+        Reading reading = new Reading(batchId);
+        for (int i = 0; i < recognised.size(); i++) {
+            Recognised file = recognised.get(i);
+            reading.read(file);
+            imports.insertFile(batchId, i, file.described(reading.rowsOf(file)));
+        }
+        reading.flush();
+        checks.check(batchId, channel, reading.readErrors);
+        return batchId;
+    }
+
+    /** A file whose format is known, opened at its first row. */
+    private record Recognised(
+            Upload upload, FormatReader reader, Sheet sheet, DigestInputStream digest, Counting counting) {
+
+        ImportFile described(int rows) {
+            return new ImportFile(
+                    upload.name(),
+                    reader.format(),
+                    sheet.charset().name(),
+                    rows,
+                    counting.count,
+                    HexFormat.of().formatHex(digest.getMessageDigest().digest()));
+        }
+    }
+
+    private List<Recognised> recognise(List<Upload> files, ImportChoice choice) {
+        Problems problems = new Problems();
+        List<Recognised> recognised = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Upload upload = files.get(i);
+            String field = files.size() == 1 ? "files" : "files[" + i + "]";
+            String name = Text.clean(upload.name()) == null ? "#" + (i + 1) : upload.name();
+            if (upload.size() == 0) {
+                problems.add(field, "import.file.empty", name);
+                continue;
+            }
+            if (upload.size() > settings.maxUploadSize().toBytes()) {
+                problems.add(
+                        field,
+                        "import.file.too-large",
+                        name,
+                        settings.maxUploadSize().toMegabytes());
+                continue;
+            }
+            try {
+                Counting counting = new Counting(upload.content().open());
+                BufferedInputStream in = new BufferedInputStream(counting, 4);
+                in.mark(4);
+                byte[] magic = in.readNBytes(4);
+                in.reset();
+                if (magic.length >= 2 && magic[0] == 'P' && magic[1] == 'K') {
+                    in.close();
+                    problems.add(
+                            field,
+                            name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? "import.file.xlsx" : "import.file.zip",
+                            name);
+                    continue;
+                }
+                DigestInputStream digest = new DigestInputStream(in, MessageDigest.getInstance("SHA-256"));
+                Sheet sheet = Sheet.open(digest);
+                if (sheet.header().isEmpty()) {
+                    sheet.close();
+                    problems.add(field, "import.file.no-rows", name);
+                    continue;
+                }
+                FormatReader reader = readerFor(sheet, choice, field, name, problems);
+                if (reader == null) {
+                    sheet.close();
+                    continue;
+                }
+                recognised.add(new Recognised(upload, reader, sheet, digest, counting));
+            } catch (IOException | UncheckedIOException e) {
+                problems.add(field, "import.file.unreadable", name);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        checkPairs(recognised, files.size() == 1 ? "files" : "files[0]", problems);
+        if (!problems.isEmpty()) {
+            recognised.forEach(r -> r.sheet().close());
+        }
+        problems.throwIfAny();
+        return recognised;
+    }
+
+    /** The reader that knows most of the header's columns; the user's choice when they made one. */
+    private static FormatReader readerFor(
+            Sheet sheet, ImportChoice choice, String field, String name, Problems problems) {
+        List<String> header = sheet.header();
+        FormatReader best = READERS.stream()
+                .filter(r -> r.recognises(header) > 0)
+                .max(Comparator.comparingInt(r -> r.recognises(header)))
+                .orElse(null);
+        FormatReader reader = best;
+        if (choice.format() != null) {
+            reader = READERS.stream()
+                    .filter(r -> r.format() == choice.format())
+                    .findFirst()
+                    .orElseThrow();
+            if (best != null && best != reader && reader.recognises(header) == 0) {
+                problems.add(field, "import.file.other-format", name, choice.format(), best.format());
+                return null;
+            }
+        }
+        if (reader == null) {
+            problems.add(
+                    field,
+                    "import.file.unknown-format",
+                    name,
+                    String.join(", ", header.subList(0, Math.min(6, header.size()))));
+            return null;
+        }
+        List<String> missing =
+                reader.required().stream().filter(c -> !header.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            problems.add(field, "import.file.missing-column", name, String.join(", ", missing));
+            return null;
+        }
+        return reader;
+    }
+
+    /** Taobao's items report is read with its orders report: alone, its items have no order. */
+    private static void checkPairs(List<Recognised> recognised, String field, Problems problems) {
+        Set<ImportFormat> formats =
+                recognised.stream().map(r -> r.reader().format()).collect(Collectors.toSet());
+        if (formats.contains(ImportFormat.TAOBAO_ITEMS) && !formats.contains(ImportFormat.TAOBAO_ORDERS)) {
+            String name = recognised.stream()
+                    .filter(r -> r.reader().format() == ImportFormat.TAOBAO_ITEMS)
+                    .findFirst()
+                    .orElseThrow()
+                    .upload()
+                    .name();
+            problems.add(field, "import.file.items-alone", name);
+        }
+        long channels = recognised.stream()
+                .map(r -> r.reader().format().channel())
+                .distinct()
+                .count();
+        if (channels > 1) {
+            problems.add(field, "import.file.mixed");
+        }
+    }
+
+    private String channel(List<Recognised> recognised, ImportChoice choice) {
+        String fromFiles = recognised.get(0).reader().format().channel();
+        String chosen = Text.clean(choice.channel());
+        if (chosen == null) {
+            return fromFiles;
+        }
+        String code = chosen.toUpperCase(Locale.ROOT);
+        if (orders.channels().stream().map(Channel::code).noneMatch(code::equals)) {
+            throw InvalidInputException.of(
+                    "channel",
+                    "validation.channel",
+                    chosen,
+                    orders.channels().stream().map(Channel::code).collect(Collectors.joining(", ")));
+        }
+        return code;
+    }
+
+    private String name(ImportChoice choice) {
+        String name = Text.clean(choice.name());
+        if (name == null) {
+            return imports.nextName(shop.today(clock));
+        }
+        if (name.length() > 100) {
+            throw InvalidInputException.of("name", "validation.too-long", 100);
+        }
+        if (imports.nameTaken(name)) {
+            throw InvalidInputException.of("name", "import.name.taken", name);
+        }
+        return name;
+    }
+
+    /** The rows of a batch's files on their way into staging, written a thousand at a time. */
+    private final class Reading implements FormatReader.Sink {
+        private final long batchId;
+        private final List<ImportRepository.NewOrder> orderRows = new ArrayList<>();
+        private final List<ImportRepository.NewLine> lineRows = new ArrayList<>();
+        private final List<ImportRepository.NewProblem> problemRows = new ArrayList<>();
+        private final Map<String, Long> firstLine = new HashMap<>();
+        private final Map<String, Severity> readErrors = new HashMap<>();
+        private final Map<String, Integer> rows = new HashMap<>();
+        private String fileName;
+
+        Reading(long batchId) {
+            this.batchId = batchId;
+        }
+
+        void read(Recognised file) {
+            fileName = file.upload().name();
+            try (Sheet sheet = file.sheet()) {
+                file.reader().read(sheet, this);
+                rows.put(fileName, sheet.rowsRead());
+                file.digest().transferTo(OutputStream.nullOutputStream()); // the rest of the file, for its checksum
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        int rowsOf(Recognised file) {
+            return rows.getOrDefault(file.upload().name(), 0);
+        }
+
+        @Override
+        public void order(StagedOrder order) {
+            Long first = firstLine.putIfAbsent(order.externalId(), order.line());
+            if (first != null) {
+                orderRows.add(new ImportRepository.NewOrder(fileName, order, ImportVerdict.DUPLICATE));
+                problemRows.add(new ImportRepository.NewProblem(
+                        fileName,
+                        order.line(),
+                        null,
+                        order.externalId(),
+                        Severity.WARNING,
+                        Message.of("import.problem.duplicate", order.externalId(), first)));
+            } else {
+                orderRows.add(new ImportRepository.NewOrder(fileName, order, ImportVerdict.READY));
+            }
+            flushIfFull();
+        }
+
+        @Override
+        public void line(StagedLine line) {
+            lineRows.add(new ImportRepository.NewLine(fileName, line));
+            flushIfFull();
+        }
+
+        @Override
+        public void problem(long line, String column, String externalId, Message message) {
+            Severity severity =
+                    Set.of("import.problem.status", "import.problem.unit-price").contains(message.key())
+                            ? Severity.WARNING
+                            : Severity.ERROR;
+            if (externalId != null) {
+                readErrors.merge(externalId, severity, (a, b) -> a == Severity.ERROR ? a : b);
+            }
+            problemRows.add(new ImportRepository.NewProblem(fileName, line, column, externalId, severity, message));
+            flushIfFull();
+        }
+
+        private void flushIfFull() {
+            if (orderRows.size() + lineRows.size() + problemRows.size() >= FLUSH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            imports.insertOrders(batchId, orderRows);
+            imports.insertLines(batchId, lineRows);
+            imports.insertProblems(batchId, problemRows);
+            orderRows.clear();
+            lineRows.clear();
+            problemRows.clear();
+        }
+    }
+
+    /** Counts the bytes read, for the file's size as it arrived. */
+    private static final class Counting extends FilterInputStream {
+        private long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

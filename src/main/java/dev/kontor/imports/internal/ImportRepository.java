@@ -1,0 +1,488 @@
+package dev.kontor.imports.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import dev.kontor.imports.ImportBatch;
+import dev.kontor.imports.ImportFile;
+import dev.kontor.imports.ImportOutcome;
+import dev.kontor.imports.ImportProblem;
+import dev.kontor.imports.ImportRow;
+import dev.kontor.imports.ImportVerdict;
+import dev.kontor.imports.Severity;
+import dev.kontor.imports.read.ImportFormat;
+import dev.kontor.imports.read.StagedLine;
+import dev.kontor.imports.read.StagedOrder;
+import dev.kontor.shared.Message;
+import dev.kontor.shared.MessageJson;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Import batches, their files, staged orders and lines, and the problems found in them. */
+@Repository
+public class ImportRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    ImportRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** A staged order to write. */
+    public record NewOrder(String fileName, StagedOrder order, ImportVerdict verdict) {}
+
+    /** A staged line to write. */
+    public record NewLine(String fileName, StagedLine line) {}
+
+    /** A problem to write. */
+    public record NewProblem(
+            String fileName, Long line, String column, String externalId, Severity severity, Message message) {}
+
+    /** What the checks made of a staged order. */
+    public record Checked(
+            long id, ImportVerdict verdict, int lineCount, Long total, Long orderId, String orderNumber) {}
+
+    /** A staged line with its file. */
+    public record LineRow(String fileName, StagedLine line) {}
+
+    /** A staged order ready to commit, with its batch. */
+    public record Committable(long batchId, String batchName, String channel, ImportRow row) {}
+
+    /**
+     * The batch's name: the day and the next running number of that day ({@code 2026-12-04-2}), unless the user
+     * named it. Serialised per day, so two uploads at once get different numbers.
+     */
+    public String nextName(LocalDate day) {
+        String prefix = day + "-";
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "import-name:" + day)
+                .query((rs, n) -> 1)
+                .single();
+        int taken = jdbc.sql("SELECT count(*) FROM import_batches WHERE name LIKE :prefix")
+                .param("prefix", prefix + "%")
+                .query(Integer.class)
+                .single();
+        return prefix + (taken + 1);
+    }
+
+    public boolean nameTaken(String name) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM import_batches WHERE name = :name)")
+                .param("name", name)
+                .query(Boolean.class)
+                .single();
+    }
+
+    public long insertBatch(String name, String channel, long byId, String byName, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO import_batches (name, channel, created_by_id, created_by_name, created_at)
+                        VALUES (:name, :channel, :by, :byName, :now) RETURNING id""")
+                .param("name", name)
+                .param("channel", channel)
+                .param("by", byId)
+                .param("byName", byName)
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
+    }
+
+    public void insertFile(long batchId, int position, ImportFile file) {
+        jdbc.sql("""
+                        INSERT INTO import_files (batch_id, position, name, format, encoding, rows_read, bytes, sha256)
+                        VALUES (:batch, :position, :name, :format, :encoding, :rows, :bytes, :sha)""")
+                .param("batch", batchId)
+                .param("position", position)
+                .param("name", file.name())
+                .param("format", file.format().name())
+                .param("encoding", file.encoding())
+                .param("rows", file.rows())
+                .param("bytes", file.bytes())
+                .param("sha", file.sha256())
+                .update();
+        jdbc.sql("UPDATE import_batches SET rows_read = rows_read + :rows WHERE id = :batch")
+                .param("rows", file.rows())
+                .param("batch", batchId)
+                .update();
+    }
+
+    public void insertOrders(long batchId, List<NewOrder> orders) {
+        batch.batchUpdate("""
+                INSERT INTO import_orders (batch_id, external_id, file_name, line_no, currency, total, data, verdict)
+                VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?)""", orders, 500, (ps, o) -> {
+            ps.setLong(1, batchId);
+            ps.setString(2, o.order().externalId());
+            ps.setString(3, o.fileName());
+            ps.setLong(4, o.order().line());
+            ps.setString(5, o.order().currency());
+            ps.setObject(6, o.order().total());
+            ps.setString(7, JSON.writeValueAsString(o.order()));
+            ps.setString(8, o.verdict().name());
+        });
+    }
+
+    public void insertLines(long batchId, List<NewLine> lines) {
+        batch.batchUpdate("""
+                INSERT INTO import_lines (batch_id, external_id, file_name, line_no, data)
+                VALUES (?, ?, ?, ?, CAST(? AS JSONB))""", lines, 500, (ps, l) -> {
+            ps.setLong(1, batchId);
+            ps.setString(2, l.line().externalId());
+            ps.setString(3, l.fileName());
+            ps.setLong(4, l.line().line());
+            ps.setString(5, JSON.writeValueAsString(l.line()));
+        });
+    }
+
+    public void insertProblems(long batchId, List<NewProblem> problems) {
+        batch.batchUpdate("""
+                INSERT INTO import_problems (batch_id, file_name, line_no, column_name, external_id, severity, code,
+                    message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB))""", problems, 500, (ps, p) -> {
+            ps.setLong(1, batchId);
+            ps.setString(2, p.fileName());
+            ps.setObject(3, p.line());
+            ps.setString(4, p.column());
+            ps.setString(5, p.externalId());
+            ps.setString(6, p.severity().name());
+            ps.setString(7, codeOf(p.message()));
+            ps.setString(8, MessageJson.write(p.message()));
+        });
+    }
+
+    /** What kind of problem a message is: its key, or "the rules of an order" for the order rules' own keys. */
+    private static String codeOf(Message message) {
+        String key = message.key();
+        return key != null && key.startsWith("import.problem.") ? key : "import.problem.rules";
+    }
+
+    /** Staged orders of a batch after an id, for checking them a chunk at a time. */
+    public List<ImportRow> ordersAfter(long batchId, long afterId, int limit) {
+        return jdbc.sql("SELECT * FROM import_orders WHERE batch_id = :batch AND id > :after ORDER BY id LIMIT :limit")
+                .param("batch", batchId)
+                .param("after", afterId)
+                .param("limit", limit)
+                .query(ImportRepository::row)
+                .list();
+    }
+
+    /** The staged lines of these orders, in file order. */
+    public List<LineRow> linesOf(long batchId, Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT file_name, data FROM import_lines
+                        WHERE batch_id = :batch AND external_id = ANY(:ids) ORDER BY id""")
+                .param("batch", batchId)
+                .param("ids", externalIds.toArray(String[]::new))
+                .query((rs, n) ->
+                        new LineRow(rs.getString("file_name"), JSON.readValue(rs.getString("data"), StagedLine.class)))
+                .list();
+    }
+
+    public void updateChecked(List<Checked> checked) {
+        batch.batchUpdate("""
+                UPDATE import_orders SET verdict = ?, line_count = ?, total = coalesce(total, ?), order_id = ?,
+                    order_number = ?
+                WHERE id = ?""", checked, 500, (ps, c) -> {
+            ps.setString(1, c.verdict().name());
+            ps.setInt(2, c.lineCount());
+            ps.setObject(3, c.total());
+            ps.setObject(4, c.orderId());
+            ps.setString(5, c.orderNumber());
+            ps.setLong(6, c.id());
+        });
+    }
+
+    /** Reports the items whose order the files do not have (seed 001: "宝贝报表 rows without an order"). */
+    public int reportOrphanLines(long batchId) {
+        return jdbc.sql("""
+                        INSERT INTO import_problems (batch_id, file_name, line_no, column_name, external_id, severity,
+                            code, message)
+                        SELECT l.batch_id, l.file_name, l.line_no, NULL, l.external_id, 'ERROR',
+                            'import.problem.orphan-item',
+                            jsonb_build_object('key', 'import.problem.orphan-item', 'args', jsonb_build_array(l.external_id))
+                        FROM import_lines l
+                        WHERE l.batch_id = :batch AND NOT EXISTS (
+                            SELECT 1 FROM import_orders o WHERE o.batch_id = l.batch_id AND o.external_id = l.external_id)""").param("batch", batchId).update();
+    }
+
+    public Optional<ImportBatch> find(long id) {
+        return jdbc.sql("SELECT * FROM import_batches WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> batch(rs))
+                .optional();
+    }
+
+    public Optional<Long> findIdByName(String name) {
+        return jdbc.sql("SELECT id FROM import_batches WHERE name = :name")
+                .param("name", name)
+                .query(Long.class)
+                .optional();
+    }
+
+    public List<ImportBatch> latest(int limit) {
+        return jdbc.sql("SELECT * FROM import_batches ORDER BY id DESC LIMIT :limit")
+                .param("limit", limit)
+                .query((rs, n) -> batch(rs))
+                .list();
+    }
+
+    private ImportBatch batch(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        Map<ImportVerdict, Integer> verdicts = new EnumMap<>(ImportVerdict.class);
+        int[] inKontor = {0};
+        jdbc.sql("""
+                        SELECT verdict, count(*) AS n, count(order_number) FILTER (WHERE outcome IS NULL) AS known
+                        FROM import_orders WHERE batch_id = :id GROUP BY verdict""")
+                .param("id", id)
+                .query((r, n) -> {
+                    verdicts.put(ImportVerdict.valueOf(r.getString("verdict")), r.getInt("n"));
+                    inKontor[0] += r.getInt("known");
+                    return null;
+                })
+                .list();
+        int problems = jdbc.sql("SELECT count(*) FROM import_problems WHERE batch_id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
+        Timestamp committedAt = rs.getTimestamp("committed_at");
+        long job = rs.getLong("job_id");
+        Long jobId = rs.wasNull() ? null : job;
+        return new ImportBatch(
+                id,
+                rs.getString("name"),
+                rs.getString("channel"),
+                rs.getString("created_by_name"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getInt("rows_read"),
+                files(id),
+                verdicts,
+                problems,
+                inKontor[0],
+                jobId,
+                rs.getString("committed_by_name"),
+                committedAt == null ? null : committedAt.toInstant());
+    }
+
+    public List<ImportFile> files(long batchId) {
+        return jdbc.sql("SELECT * FROM import_files WHERE batch_id = :id ORDER BY position")
+                .param("id", batchId)
+                .query((rs, n) -> new ImportFile(
+                        rs.getString("name"),
+                        ImportFormat.valueOf(rs.getString("format")),
+                        rs.getString("encoding"),
+                        rs.getInt("rows_read"),
+                        rs.getLong("bytes"),
+                        rs.getString("sha256")))
+                .list();
+    }
+
+    /** Problems of a batch, of one kind if asked, a page after an id. */
+    public List<ImportProblem> problems(long batchId, String code, long afterId, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM import_problems
+                        WHERE batch_id = :batch AND id > :after AND (CAST(:code AS TEXT) IS NULL OR code = :code)
+                        ORDER BY id LIMIT :limit""")
+                .param("batch", batchId)
+                .param("after", afterId)
+                .param("code", code)
+                .param("limit", limit)
+                .query((rs, n) -> {
+                    long line = rs.getLong("line_no");
+                    Long lineNo = rs.wasNull() ? null : line;
+                    return new ImportProblem(
+                            rs.getLong("id"),
+                            rs.getString("file_name"),
+                            lineNo,
+                            rs.getString("column_name"),
+                            rs.getString("external_id"),
+                            Severity.valueOf(rs.getString("severity")),
+                            rs.getString("code"),
+                            MessageJson.read(rs.getString("message")));
+                })
+                .list();
+    }
+
+    /** How many problems of each kind a batch has, most frequent first. */
+    public Map<String, Integer> problemCounts(long batchId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT code, count(*) AS n FROM import_problems WHERE batch_id = :batch
+                        GROUP BY code ORDER BY n DESC, code""")
+                .param("batch", batchId)
+                .query((rs, n) -> counts.put(rs.getString("code"), rs.getInt("n")))
+                .list();
+        return counts;
+    }
+
+    /** Staged orders of a batch, of one verdict if asked, a page after an id. */
+    public List<ImportRow> rows(long batchId, ImportVerdict verdict, long afterId, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM import_orders
+                        WHERE batch_id = :batch AND id > :after AND (CAST(:verdict AS TEXT) IS NULL OR verdict = :verdict)
+                        ORDER BY id LIMIT :limit""")
+                .param("batch", batchId)
+                .param("after", afterId)
+                .param("verdict", verdict == null ? null : verdict.name())
+                .param("limit", limit)
+                .query(ImportRepository::row)
+                .list();
+    }
+
+    /** The staged orders a commit imports: ready or with warnings, not yet committed. */
+    public List<Long> importable(long batchId) {
+        return jdbc.sql("""
+                        SELECT id FROM import_orders
+                        WHERE batch_id = :batch AND verdict IN ('READY', 'WARNING') AND outcome IS NULL ORDER BY id""").param("batch", batchId).query(Long.class).list();
+    }
+
+    /** Of these staged orders, those not committed yet, in the order given. */
+    public List<Long> uncommitted(List<Long> ids) {
+        List<Long> open = jdbc.sql("""
+                        SELECT id FROM import_orders
+                        WHERE id = ANY(:ids) AND verdict IN ('READY', 'WARNING') AND outcome IS NULL""")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
+        return ids.stream().filter(open::contains).toList();
+    }
+
+    /**
+     * Marks the batch committed by this job, unless it is already: whoever marks it first commits it (two clicks,
+     * two instances), the other is told.
+     */
+    public boolean claimCommit(long batchId, long jobId, String byName, Instant now) {
+        return jdbc.sql("""
+                        UPDATE import_batches SET job_id = :job, committed_by_name = :by, committed_at = :now
+                        WHERE id = :batch AND job_id IS NULL""")
+                        .param("job", jobId)
+                        .param("by", byName)
+                        .param("now", Timestamp.from(now))
+                        .param("batch", batchId)
+                        .update()
+                == 1;
+    }
+
+    /** A staged order with its batch, locked for committing it. */
+    public Optional<Committable> lockForCommit(long id) {
+        return jdbc.sql("""
+                        SELECT o.*, b.name AS batch_name, b.channel AS batch_channel FROM import_orders o
+                        JOIN import_batches b ON b.id = o.batch_id WHERE o.id = :id FOR UPDATE OF o""")
+                .param("id", id)
+                .query((rs, n) -> new Committable(
+                        rs.getLong("batch_id"), rs.getString("batch_name"), rs.getString("batch_channel"), row(rs, n)))
+                .optional();
+    }
+
+    public void markOutcome(long id, ImportOutcome outcome, long orderId, String number) {
+        jdbc.sql(
+                        "UPDATE import_orders SET outcome = :outcome, order_id = :order, order_number = :number WHERE id = :id")
+                .param("outcome", outcome.name())
+                .param("order", orderId)
+                .param("number", number)
+                .param("id", id)
+                .update();
+    }
+
+    /** External ids of these staged orders, for the bulk job's page. */
+    public Map<Long, String> labels(Collection<Long> ids) {
+        Map<Long, String> labels = new HashMap<>();
+        jdbc.sql("SELECT id, external_id FROM import_orders WHERE id = ANY(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> labels.put(rs.getLong(1), rs.getString(2)))
+                .list();
+        return labels;
+    }
+
+    public Optional<Long> batchOf(long importOrderId) {
+        return jdbc.sql("SELECT batch_id FROM import_orders WHERE id = :id")
+                .param("id", importOrderId)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Counts and sums for the reconciliation report. */
+    public record Tally(
+            int orders,
+            int imported,
+            int unchanged,
+            int rejected,
+            int duplicates,
+            int pending,
+            Map<String, Long> fileTotals,
+            Map<String, Long> importedTotals) {}
+
+    public Tally tally(long batchId) {
+        Map<String, Long> fileTotals = new TreeMap<>();
+        Map<String, Long> importedTotals = new TreeMap<>();
+        int[] counts = new int[6];
+        jdbc.sql("""
+                        SELECT currency, verdict, outcome, count(*) AS n, coalesce(sum(total), 0) AS total
+                        FROM import_orders WHERE batch_id = :batch GROUP BY currency, verdict, outcome""")
+                .param("batch", batchId)
+                .query((rs, n) -> {
+                    ImportVerdict verdict = ImportVerdict.valueOf(rs.getString("verdict"));
+                    String outcome = rs.getString("outcome");
+                    int count = rs.getInt("n");
+                    long total = rs.getLong("total");
+                    if (verdict == ImportVerdict.DUPLICATE) {
+                        counts[4] += count;
+                        return null;
+                    }
+                    counts[0] += count;
+                    fileTotals.merge(rs.getString("currency"), total, Long::sum);
+                    if (ImportOutcome.IMPORTED.name().equals(outcome)) {
+                        counts[1] += count;
+                        importedTotals.merge(rs.getString("currency"), total, Long::sum);
+                    } else if (ImportOutcome.UNCHANGED.name().equals(outcome)) {
+                        counts[2] += count;
+                    } else if (verdict == ImportVerdict.REJECTED) {
+                        counts[3] += count;
+                    } else {
+                        counts[5] += count;
+                    }
+                    return null;
+                })
+                .list();
+        return new Tally(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], fileTotals, importedTotals);
+    }
+
+    private static ImportRow row(ResultSet rs, int n) throws SQLException {
+        long orderId = rs.getLong("order_id");
+        Long order = rs.wasNull() ? null : orderId;
+        String outcome = rs.getString("outcome");
+        return new ImportRow(
+                rs.getLong("id"),
+                rs.getString("file_name"),
+                rs.getLong("line_no"),
+                JSON.readValue(rs.getString("data"), StagedOrder.class),
+                rs.getInt("line_count"),
+                ImportVerdict.valueOf(rs.getString("verdict")),
+                outcome == null ? null : ImportOutcome.valueOf(outcome),
+                order,
+                rs.getString("order_number"));
+    }
+
+    /** The formats of a batch's files, by file name. */
+    public Map<String, ImportFormat> formats(long batchId) {
+        Map<String, ImportFormat> formats = new HashMap<>();
+        files(batchId).forEach(f -> formats.put(f.name(), f.format()));
+        return formats;
+    }
+}
