@@ -30,7 +30,9 @@ CREATE TABLE import_files (
 
 -- One order as its file had it (data: the staged order as JSON), what the checks made of it and, once committed,
 -- what became of it. verdict: READY, WARNING (importable, with something to look at), REJECTED (not importable),
--- DUPLICATE (a second row for an order already in this batch). outcome: IMPORTED, UNCHANGED (already in Kontor).
+-- DUPLICATE (a second row for an order already in this batch). outcome: IMPORTED; UPDATED (Kontor had it, the file
+-- said more: paid, shipped, closed); UNCHANGED (Kontor had it as the file says); CONFLICT (the file says what Kontor
+-- contradicts: not applied). outcome_message: why it waits for review, what was updated, or the conflict.
 CREATE TABLE import_orders (
     id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     batch_id    BIGINT  NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
@@ -43,7 +45,8 @@ CREATE TABLE import_orders (
     data        JSONB   NOT NULL,
     verdict     TEXT    NOT NULL DEFAULT 'READY'
                         CHECK (verdict IN ('READY', 'WARNING', 'REJECTED', 'DUPLICATE')),
-    outcome     TEXT    CHECK (outcome IN ('IMPORTED', 'UNCHANGED')),
+    outcome     TEXT    CHECK (outcome IN ('IMPORTED', 'UPDATED', 'UNCHANGED', 'CONFLICT')),
+    outcome_message JSONB,
     order_id    BIGINT,
     order_number TEXT
 );

@@ -100,8 +100,9 @@ public class ImportBatchChecks {
                 }
                 String id = row.order().externalId();
                 List<ImportChecks.Located> own = lines.getOrDefault(id, List.of());
-                ImportChecks.Checked result =
-                        ImportChecks.check(row.order(), row.fileName(), formats.get(row.fileName()), own, context);
+                ImportChecks.Checked result = known.containsKey(id)
+                        ? ImportChecks.checkUpdate(row.order(), row.fileName(), formats.get(row.fileName()), context)
+                        : ImportChecks.check(row.order(), row.fileName(), formats.get(row.fileName()), own, context);
                 ImportVerdict verdict = worse(result.verdict(), readErrors.get(id));
                 result.findings()
                         .forEach(f -> problems.add(new ImportRepository.NewProblem(
@@ -116,8 +117,16 @@ public class ImportBatchChecks {
     }
 
     /** One staged order checked again as it is about to be committed (the catalog may have changed since). */
-    ImportChecks.Checked recheck(long batchId, String channel, ImportRow row) {
+    ImportChecks.Checked recheck(long batchId, String channel, ImportRow row, boolean inKontor) {
         Map<String, ImportFormat> formats = imports.formats(batchId);
+        if (inKontor) {
+            Set<String> none = Set.of();
+            return ImportChecks.checkUpdate(
+                    row.order(),
+                    row.fileName(),
+                    formats.get(row.fileName()),
+                    context(channel, none, none, new HashMap<>()));
+        }
         List<ImportChecks.Located> lines = imports
                 .linesOf(batchId, List.of(row.order().externalId()))
                 .stream()

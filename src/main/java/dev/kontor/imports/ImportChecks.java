@@ -87,6 +87,16 @@ public final class ImportChecks {
      */
     public record Checked(ImportVerdict verdict, List<Finding> findings, OrderInput input, String carrier) {}
 
+    /**
+     * The checks of an order Kontor already has: a later file only says what happened since (paid, shipped,
+     * closed), so only what that needs is checked; its content is Kontor's.
+     */
+    public static Checked checkUpdate(StagedOrder order, String fileName, ImportFormat format, Context context) {
+        List<Finding> findings = new ArrayList<>();
+        String carrier = checkShipment(order, context, new Where(order, fileName, format, findings));
+        return new Checked(findings.isEmpty() ? ImportVerdict.READY : ImportVerdict.WARNING, findings, null, carrier);
+    }
+
     public static Checked check(
             StagedOrder order, String fileName, ImportFormat format, List<Located> lines, Context context) {
         List<Finding> findings = new ArrayList<>();

@@ -1,33 +1,24 @@
 package dev.kontor.imports;
 
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 
 import dev.kontor.access.Actor;
 import dev.kontor.bulk.BulkHandler;
 import dev.kontor.bulk.BulkItemStatus;
-import dev.kontor.fulfillment.ShipmentRequest;
-import dev.kontor.fulfillment.Shipments;
 import dev.kontor.imports.internal.ImportRepository;
 import dev.kontor.imports.read.MarketStatus;
-import dev.kontor.imports.read.StagedOrder;
-import dev.kontor.orders.NoteKind;
+import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
 import dev.kontor.orders.OrderIntake;
 import dev.kontor.orders.OrderLifecycle;
-import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.PlacedOrder;
-import dev.kontor.payments.PaymentKind;
-import dev.kontor.payments.PaymentRequest;
-import dev.kontor.payments.PaymentState;
-import dev.kontor.payments.Payments;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.Message;
@@ -37,18 +28,18 @@ import dev.kontor.timeline.TimelineEntry;
 import org.springframework.stereotype.Component;
 
 /**
- * Places one staged order, in the bulk worker's transaction, with everything its marketplace said about it: the
- * payment (Taobao: the Alipay account as the payer's), the approval and shipment of an order the marketplace
- * shipped, the refund and voiding of a closed one, the buyer's message and the seller's note. An order is imported
- * whole or not at all. An order Kontor already has (same channel and marketplace order id) is left as it is and
- * counted as unchanged: importing the same file twice creates nothing.
+ * Commits one staged order, in the bulk worker's transaction, whole or not at all. A new order is placed by the user
+ * who commits, then what its marketplace said is recorded by the import ({@link MarketFacts}) and the shop's review
+ * rules decide whether it is approved at once ({@link ReviewRules}). An order Kontor already has (same channel and
+ * marketplace order id) is never placed again: what a later file says more (paid now, shipped now, closed) is
+ * recorded, what Kontor contradicts is listed as a conflict, and the rest is left unchanged.
  */
 @Component
 class ImportOrderHandler implements BulkHandler {
 
     static final String SUBJECT = "import";
 
-    /** The bulk job's action: place the staged order. */
+    /** The bulk job's action: commit the staged order. */
     static final String COMMIT = "COMMIT";
 
     private final ImportRepository imports;
@@ -56,10 +47,9 @@ class ImportOrderHandler implements BulkHandler {
     private final OrderIntake intake;
     private final OrderLifecycle lifecycle;
     private final Orders orders;
-    private final OrderNotes notes;
-    private final Payments payments;
-    private final Shipments shipments;
+    private final MarketFacts facts;
     private final Timeline timeline;
+    private final ImportSettings settings;
     private final Clock clock;
 
     ImportOrderHandler(
@@ -68,20 +58,18 @@ class ImportOrderHandler implements BulkHandler {
             OrderIntake intake,
             OrderLifecycle lifecycle,
             Orders orders,
-            OrderNotes notes,
-            Payments payments,
-            Shipments shipments,
+            MarketFacts facts,
             Timeline timeline,
+            ImportSettings settings,
             Clock clock) {
         this.imports = imports;
         this.checks = checks;
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.orders = orders;
-        this.notes = notes;
-        this.payments = payments;
-        this.shipments = shipments;
+        this.facts = facts;
         this.timeline = timeline;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -108,7 +96,6 @@ class ImportOrderHandler implements BulkHandler {
         return imports.uncommitted(subjectIds);
     }
 
-    /** Places one staged order with its marketplace's facts, in the worker's transaction. */
     @Override
     public BulkItemStatus work(Actor actor, String action, String argument, long subjectId) {
         ImportRepository.Committable staged =
@@ -117,108 +104,90 @@ class ImportOrderHandler implements BulkHandler {
         if (row.outcome() != null) {
             return BulkItemStatus.DONE; // committed before this claim (a retried batch)
         }
-        ImportChecks.Checked checked = checks.recheck(staged.batchId(), staged.channel(), row);
+        Optional<Long> existing =
+                orders.idByExternalId(staged.channel(), row.order().externalId());
+        ImportChecks.Checked checked = checks.recheck(staged.batchId(), staged.channel(), row, existing.isPresent());
         if (checked.verdict() == ImportVerdict.REJECTED) {
             throw new ActionRefusedException(
                     "commit", "REJECTED", "import.refused.rejected", row.order().externalId());
         }
-        PlacedOrder placed = intake.place(actor, checked.input(), false);
-        Order order = placed.order();
-        if (!placed.created()) {
-            imports.markOutcome(subjectId, ImportOutcome.UNCHANGED, order.id(), order.number());
+        Actor market = Actor.system("import " + staged.batchName());
+        if (existing.isPresent()) {
+            update(market, subjectId, staged, orders.get(existing.get()), checked.carrier());
             return BulkItemStatus.DONE;
         }
-        Actor market = Actor.system("import " + staged.batchName());
-        recordFacts(market, order, row.order(), checked.carrier());
+        PlacedOrder placed = intake.place(actor, checked.input(), false);
+        Order order = placed.order();
+        if (!placed.created()) { // placed by someone else a moment ago
+            update(market, subjectId, staged, order, checked.carrier());
+            return BulkItemStatus.DONE;
+        }
+        facts.notesOf(market, order.id(), row.order());
+        facts.apply(market, order.id(), row.order(), checked.carrier());
+        Message waits = review(market, order, row, checked.verdict());
+        record(actor, order.id(), staged, "order.imported", Map.of());
+        imports.markOutcome(subjectId, ImportOutcome.IMPORTED, order.id(), order.number(), waits);
+        return BulkItemStatus.DONE;
+    }
+
+    /** A paid order that passes the shop's rules is approved now; otherwise the first reason it waits. */
+    private Message review(Actor market, Order order, ImportRow row, ImportVerdict verdict) {
+        if (row.order().status() != MarketStatus.PAID
+                && row.order().status() != MarketStatus.UNPAID
+                && row.order().status() != MarketStatus.UNKNOWN) {
+            return null; // shipped or closed on the marketplace: recorded as it is, nothing to review
+        }
+        Order now = orders.get(order.id());
+        if (now.lifecycle() == LifecycleStatus.ON_HOLD) {
+            return Message.of("import.review.held");
+        }
+        List<Message> reasons = ReviewRules.reasons(
+                settings.autoApprove(),
+                row.order(),
+                verdict,
+                now.total().minor(),
+                now.total().currency());
+        if (!reasons.isEmpty()) {
+            return reasons.get(0);
+        }
+        lifecycle.act(market, order.id(), null, OrderAction.APPROVE, null);
+        return Message.of("import.review.approved");
+    }
+
+    private void update(
+            Actor market, long subjectId, ImportRepository.Committable staged, Order order, String carrier) {
+        MarketFacts.Applied applied =
+                facts.apply(market, order.id(), staged.row().order(), carrier);
+        if (applied.conflict() != null) {
+            imports.markOutcome(subjectId, ImportOutcome.CONFLICT, order.id(), order.number(), applied.conflict());
+        } else if (applied.changed()) {
+            record(market, order.id(), staged, "order.updated-by-import", Map.of());
+            imports.markOutcome(subjectId, ImportOutcome.UPDATED, order.id(), order.number(), null);
+        } else {
+            imports.markOutcome(subjectId, ImportOutcome.UNCHANGED, order.id(), order.number(), null);
+        }
+    }
+
+    private void record(
+            Actor actor, long orderId, ImportRepository.Committable staged, String action, Map<String, String> more) {
+        ImportRow row = staged.row();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("import", staged.batchName());
         details.put("file", row.fileName());
         details.put("line", String.valueOf(row.line()));
         details.put("externalId", row.order().externalId());
+        details.putAll(more);
         timeline.record(new TimelineEntry(
                 null,
                 Orders.SUBJECT,
-                order.id(),
+                orderId,
                 clock.instant(),
                 actor.userId(),
                 actor.displayName(),
-                "order.imported",
+                action,
                 List.of(),
                 null,
                 details));
-        imports.markOutcome(subjectId, ImportOutcome.IMPORTED, order.id(), order.number());
-        return BulkItemStatus.DONE;
-    }
-
-    /** What the marketplace said happened to the order, recorded through the same verbs as by hand. */
-    private void recordFacts(Actor market, Order order, StagedOrder staged, String carrier) {
-        long id = order.id();
-        if (staged.buyerMessage() != null) {
-            notes.add(market, id, NoteKind.BUYER, staged.buyerMessage());
-        }
-        if (staged.note() != null) {
-            notes.add(market, id, NoteKind.INTERNAL, staged.note());
-        }
-        MarketStatus status = staged.status() == null ? MarketStatus.UNPAID : staged.status();
-        long paid = staged.paid() != null
-                ? staged.paid()
-                : status == MarketStatus.UNPAID ? 0 : order.total().minor();
-        String method = staged.paymentMethod() != null ? staged.paymentMethod() : order.channel();
-        if (paid > 0 && status != MarketStatus.UNPAID && status != MarketStatus.UNKNOWN) {
-            payments.record(
-                    market,
-                    id,
-                    new PaymentRequest(
-                            PaymentKind.PAYMENT,
-                            paid,
-                            order.total().currency(),
-                            method,
-                            staged.payerAccount(),
-                            staged.paidAt(),
-                            PaymentState.SUCCEEDED,
-                            null));
-        }
-        if (status == MarketStatus.SHIPPED || status == MarketStatus.COMPLETED) {
-            lifecycle.act(market, id, null, OrderAction.APPROVE, null);
-            if (carrier != null) {
-                Order approved = orders.get(id);
-                shipments.record(
-                        market,
-                        id,
-                        new ShipmentRequest(
-                                carrier,
-                                staged.tracking(),
-                                null,
-                                approved.lines().stream()
-                                        .map(l -> new ShipmentRequest.Line(l.id(), l.quantity()))
-                                        .toList()));
-            } else if (staged.carrier() != null || staged.tracking() != null) {
-                notes.add(
-                        market, id, NoteKind.SHIPPING, String.join(" ", nonNull(staged.carrier(), staged.tracking())));
-            }
-        }
-        if (status == MarketStatus.CLOSED) {
-            long refunded = staged.refunded() != null ? staged.refunded() : paid;
-            if (paid > 0 && refunded > 0) {
-                payments.record(
-                        market,
-                        id,
-                        new PaymentRequest(
-                                PaymentKind.REFUND,
-                                Math.min(paid, refunded),
-                                order.total().currency(),
-                                method,
-                                staged.payerAccount(),
-                                null,
-                                PaymentState.SUCCEEDED,
-                                null));
-            }
-            lifecycle.act(market, id, null, OrderAction.CANCEL, "marketplace: " + staged.externalId());
-        }
-    }
-
-    private static List<String> nonNull(String... values) {
-        return Arrays.stream(values).filter(Objects::nonNull).toList();
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.kontor.imports;
 
 import dev.kontor.imports.read.StagedOrder;
+import dev.kontor.shared.Message;
 
 /**
  * A staged order with what the checks made of it and what committing did.
  *
  * @param orderNumber the Kontor order it became, or that already had it
+ * @param outcomeMessage why an imported order waits for review, or what contradicts Kontor (a conflict)
  */
 public record ImportRow(
         long id,
@@ -16,4 +18,5 @@ public record ImportRow(
         ImportVerdict verdict,
         ImportOutcome outcome,
         Long orderId,
-        String orderNumber) {}
+        String orderNumber,
+        Message outcomeMessage) {}

@@ -88,6 +88,8 @@ public class Imports {
                 batch.rowsRead(),
                 tally.orders(),
                 tally.imported(),
+                tally.updated(),
+                tally.conflicts(),
                 tally.unchanged(),
                 tally.rejected() + refused,
                 tally.duplicates(),

@@ -10,7 +10,9 @@ import java.util.Map;
  * @param rows the rows read, all files together
  * @param orders the orders in the files (without duplicates)
  * @param imported placed as new orders
- * @param unchanged already in Kontor: nothing created
+ * @param updated already in Kontor, and the files said more (paid now, shipped now, closed): recorded
+ * @param conflicts already in Kontor, and the files say what Kontor contradicts: not applied
+ * @param unchanged already in Kontor as the files say: nothing created or changed
  * @param rejected not imported: an error found by the checks, or a refusal when committing
  * @param duplicates second rows of an order inside the files
  * @param pending importable, not yet committed (or still being committed)
@@ -21,6 +23,8 @@ public record Reconciliation(
         int rows,
         int orders,
         int imported,
+        int updated,
+        int conflicts,
         int unchanged,
         int rejected,
         int duplicates,
@@ -31,6 +35,6 @@ public record Reconciliation(
 
     /** Whether every order of the files is accounted for. */
     public boolean balances() {
-        return imported + unchanged + rejected + pending == orders;
+        return imported + updated + conflicts + unchanged + rejected + pending == orders;
     }
 }

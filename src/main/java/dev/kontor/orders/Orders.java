@@ -104,6 +104,12 @@ public class Orders {
         return orders.flagReason(id);
     }
 
+    /** The order Kontor has for a marketplace's order id, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<Long> idByExternalId(String channel, String externalId) {
+        return orders.findIdByExternalId(channel, externalId);
+    }
+
     /** Which of these orders of a marketplace Kontor has already: external id → order number. */
     @Transactional(readOnly = true)
     public Map<String, String> numbersByExternalId(String channel, Collection<String> externalIds) {

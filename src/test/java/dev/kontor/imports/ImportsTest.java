@@ -236,6 +236,106 @@ class ImportsTest {
     }
 
     @Test
+    void aLaterFileRecordsWhatHappenedSinceAndListsWhatKontorContradicts() {
+        long first = stageTaobao();
+        commits.commit(lina, first, null);
+        worker.run();
+        assertThat(imports.rows(lina, first, null, 0, 10))
+                .filteredOn(r -> r.order().externalId().equals("1003"))
+                .singleElement()
+                .satisfies(r -> assertThat(messages.of(r.outcomeMessage()))
+                        .isEqualTo("Waits for review (no review rules are switched on)."));
+        String address = "浙江省 杭州市 西湖区 文一西路969号(310000)";
+        String later = MarketFiles.TAOBAO_ORDERS_HEADER + "\r\n"
+                + MarketFiles.taobaoOrder(
+                        "1001",
+                        "lina@alipay.cn",
+                        "258.00",
+                        "10.00",
+                        "268.00",
+                        "268.00",
+                        "卖家已发货，等待买家确认",
+                        "",
+                        "王小明",
+                        address,
+                        "2026-12-03 10:15:00",
+                        "2026-12-03 10:16:00",
+                        "SF1234567890",
+                        "顺丰速运")
+                + "\r\n"
+                + MarketFiles.taobaoOrder(
+                        "1002",
+                        "13900001111",
+                        "59.00",
+                        "0.00",
+                        "59.00",
+                        "59.00",
+                        "交易关闭",
+                        "",
+                        "李娜",
+                        address,
+                        "2026-12-03 11:00:00",
+                        "2026-12-03 11:01:00",
+                        "",
+                        "")
+                + "\r\n"
+                + MarketFiles.taobaoOrder(
+                        "1003",
+                        "zhang@alipay.cn",
+                        "30.00",
+                        "0.00",
+                        "30.00",
+                        "30.00",
+                        "买家已付款，等待卖家发货",
+                        "",
+                        "张伟",
+                        address,
+                        "2026-12-03 12:00:00",
+                        "2026-12-04 08:00:00",
+                        "",
+                        "")
+                + "\r\n";
+        long second = staging.stage(
+                lina,
+                List.of(upload("ExportOrderList202612050930.csv", later.getBytes(MarketFiles.GBK))),
+                ImportChoice.NONE);
+        assertThat(imports.get(lina, second).importable()).isEqualTo(3);
+
+        commits.commit(lina, second, null);
+        worker.run();
+
+        assertThat(order("1003").paymentStatus()).isEqualTo(PaymentStatus.PAID);
+        assertThat(order("1001").fulfilmentStatus()).isEqualTo(FulfilmentStatus.SHIPPED);
+        assertThat(shipments.of(lina, order("1001").id()))
+                .singleElement()
+                .extracting(Shipment::carrier, Shipment::trackingNumber)
+                .containsExactly("SF Express", "SF1234567890");
+        String importer = "Kontor (import " + imports.get(lina, second).name() + ")";
+        assertThat(orders.timeline(lina, order("1003").id()))
+                .filteredOn(e -> e.action().equals("order.updated-by-import"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.actorName()).isEqualTo(importer));
+        assertThat(orders.timeline(lina, order("1003").id()))
+                .filteredOn(e -> e.action().equals("payment.recorded"))
+                .extracting(TimelineEntry::actorName)
+                .containsExactly(importer);
+        assertThat(order("1002").lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
+        assertThat(imports.rows(lina, second, null, 0, 10))
+                .filteredOn(r -> r.order().externalId().equals("1002"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.outcome()).isEqualTo(ImportOutcome.CONFLICT);
+                    assertThat(messages.of(r.outcomeMessage()))
+                            .isEqualTo("The marketplace closed order 1002, but Kontor has shipped it: not applied.");
+                });
+        Reconciliation r = imports.reconciliation(lina, second);
+        assertThat(r.updated()).isEqualTo(2);
+        assertThat(r.conflicts()).isEqualTo(1);
+        assertThat(r.imported()).isZero();
+        assertThat(r.balances()).isTrue();
+    }
+
+    @Test
     void filesThatCannotBeReadAreRefusedNamingTheFileAndNothingIsKept() {
         assertRefused(List.of(upload("empty.csv", new byte[0])), "import.file.empty");
         assertRefused(

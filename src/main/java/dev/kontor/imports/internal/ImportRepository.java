@@ -390,10 +390,13 @@ public class ImportRepository {
                 .optional();
     }
 
-    public void markOutcome(long id, ImportOutcome outcome, long orderId, String number) {
-        jdbc.sql(
-                        "UPDATE import_orders SET outcome = :outcome, order_id = :order, order_number = :number WHERE id = :id")
+    public void markOutcome(long id, ImportOutcome outcome, long orderId, String number, Message message) {
+        jdbc.sql("""
+                        UPDATE import_orders SET outcome = :outcome, order_id = :order, order_number = :number,
+                            outcome_message = CAST(:message AS JSONB)
+                        WHERE id = :id""")
                 .param("outcome", outcome.name())
+                .param("message", MessageJson.write(message))
                 .param("order", orderId)
                 .param("number", number)
                 .param("id", id)
@@ -421,6 +424,8 @@ public class ImportRepository {
     public record Tally(
             int orders,
             int imported,
+            int updated,
+            int conflicts,
             int unchanged,
             int rejected,
             int duplicates,
@@ -431,7 +436,7 @@ public class ImportRepository {
     public Tally tally(long batchId) {
         Map<String, Long> fileTotals = new TreeMap<>();
         Map<String, Long> importedTotals = new TreeMap<>();
-        int[] counts = new int[6];
+        int[] counts = new int[8];
         jdbc.sql("""
                         SELECT currency, verdict, outcome, count(*) AS n, coalesce(sum(total), 0) AS total
                         FROM import_orders WHERE batch_id = :batch GROUP BY currency, verdict, outcome""")
@@ -452,6 +457,10 @@ public class ImportRepository {
                         importedTotals.merge(rs.getString("currency"), total, Long::sum);
                     } else if (ImportOutcome.UNCHANGED.name().equals(outcome)) {
                         counts[2] += count;
+                    } else if (ImportOutcome.UPDATED.name().equals(outcome)) {
+                        counts[6] += count;
+                    } else if (ImportOutcome.CONFLICT.name().equals(outcome)) {
+                        counts[7] += count;
                     } else if (verdict == ImportVerdict.REJECTED) {
                         counts[3] += count;
                     } else {
@@ -460,7 +469,17 @@ public class ImportRepository {
                     return null;
                 })
                 .list();
-        return new Tally(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], fileTotals, importedTotals);
+        return new Tally(
+                counts[0],
+                counts[1],
+                counts[6],
+                counts[7],
+                counts[2],
+                counts[3],
+                counts[4],
+                counts[5],
+                fileTotals,
+                importedTotals);
     }
 
     private static ImportRow row(ResultSet rs, int n) throws SQLException {
@@ -476,7 +495,8 @@ public class ImportRepository {
                 ImportVerdict.valueOf(rs.getString("verdict")),
                 outcome == null ? null : ImportOutcome.valueOf(outcome),
                 order,
-                rs.getString("order_number"));
+                rs.getString("order_number"),
+                MessageJson.read(rs.getString("outcome_message")));
     }
 
     /** The formats of a batch's files, by file name. */

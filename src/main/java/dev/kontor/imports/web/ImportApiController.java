@@ -118,6 +118,7 @@ class ImportApiController {
      *
      * @param total the order's total as the file states it, minor units of currency
      * @param orderNumber the Kontor order it became, or that already had it
+     * @param outcomeMessage why an imported order waits for review, or the conflict, in the caller's language
      */
     record RowResponse(
             long id,
@@ -131,7 +132,8 @@ class ImportApiController {
             ImportVerdict verdict,
             ImportOutcome outcome,
             Long orderId,
-            String orderNumber) {}
+            String orderNumber,
+            String outcomeMessage) {}
 
     @PostMapping(value = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
@@ -217,7 +219,8 @@ class ImportApiController {
                         r.verdict(),
                         r.outcome(),
                         r.orderId(),
-                        r.orderNumber()))
+                        r.orderNumber(),
+                        r.outcomeMessage() == null ? null : messages.of(r.outcomeMessage())))
                 .toList();
     }
 

@@ -157,6 +157,8 @@ class ImportPageController {
             row(csv, messages.get("import.count.rows"), String.valueOf(r.rows()));
             row(csv, messages.get("import.count.orders"), String.valueOf(r.orders()));
             row(csv, messages.get("import.count.imported"), String.valueOf(r.imported()));
+            row(csv, messages.get("import.count.updated"), String.valueOf(r.updated()));
+            row(csv, messages.get("import.count.conflicts"), String.valueOf(r.conflicts()));
             row(csv, messages.get("import.count.unchanged"), String.valueOf(r.unchanged()));
             row(csv, messages.get("import.count.rejected"), String.valueOf(r.rejected()));
             row(csv, messages.get("import.count.duplicates"), String.valueOf(r.duplicates()));
@@ -178,7 +180,8 @@ class ImportPageController {
                     messages.get("field.total"),
                     messages.get("import.verdict"),
                     messages.get("import.outcome"),
-                    messages.get("import.order-number"));
+                    messages.get("import.order-number"),
+                    messages.get("import.what"));
             long after = 0;
             List<ImportRow> page;
             while (!(page = imports.rows(actor, id, null, after, 1000)).isEmpty()) {
@@ -196,7 +199,8 @@ class ImportPageController {
                                             row.order().total(), row.order().currency()),
                             messages.label(row.verdict()),
                             row.outcome() == null ? "" : messages.label(row.outcome()),
-                            row.orderNumber());
+                            row.orderNumber(),
+                            row.outcomeMessage() == null ? "" : messages.of(row.outcomeMessage()));
                 }
                 after = page.get(page.size() - 1).id();
             }
