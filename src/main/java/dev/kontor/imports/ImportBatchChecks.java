@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import dev.kontor.catalog.Catalog;
 import dev.kontor.fulfillment.Carrier;
 import dev.kontor.fulfillment.Carriers;
+import dev.kontor.imports.internal.ImportProblemRepository;
 import dev.kontor.imports.internal.ImportRepository;
 import dev.kontor.imports.read.ImportFormat;
 import dev.kontor.imports.read.StagedLine;
@@ -40,6 +41,7 @@ public class ImportBatchChecks {
             "京东", "JD");
 
     private final ImportRepository imports;
+    private final ImportProblemRepository problems;
     private final Catalog catalog;
     private final Orders orders;
     private final Carriers carriers;
@@ -48,12 +50,14 @@ public class ImportBatchChecks {
 
     ImportBatchChecks(
             ImportRepository imports,
+            ImportProblemRepository problems,
             Catalog catalog,
             Orders orders,
             Carriers carriers,
             ImportSettings settings,
             ShopSettings shop) {
         this.imports = imports;
+        this.problems = problems;
         this.catalog = catalog;
         this.orders = orders;
         this.carriers = carriers;
@@ -93,7 +97,7 @@ public class ImportBatchChecks {
             ImportChecks.Context context = context(channel, channels, skus, carrierCache);
             Map<String, String> known = orders.numbersByExternalId(channel, ids);
             List<ImportRepository.Checked> checked = new ArrayList<>();
-            List<ImportRepository.NewProblem> problems = new ArrayList<>();
+            List<ImportProblemRepository.NewProblem> found = new ArrayList<>();
             for (ImportRow row : chunk) {
                 if (row.verdict() == ImportVerdict.DUPLICATE) {
                     continue;
@@ -105,15 +109,15 @@ public class ImportBatchChecks {
                         : ImportChecks.check(row.order(), row.fileName(), formats.get(row.fileName()), own, context);
                 ImportVerdict verdict = worse(result.verdict(), readErrors.get(id));
                 result.findings()
-                        .forEach(f -> problems.add(new ImportRepository.NewProblem(
+                        .forEach(f -> found.add(new ImportProblemRepository.NewProblem(
                                 f.fileName(), f.line(), f.column(), id, f.severity(), f.message())));
                 checked.add(
                         new ImportRepository.Checked(row.id(), verdict, own.size(), total(own), null, known.get(id)));
             }
             imports.updateChecked(checked);
-            imports.insertProblems(batchId, problems);
+            problems.insertProblems(batchId, found);
         }
-        imports.reportOrphanLines(batchId);
+        problems.reportOrphanLines(batchId);
     }
 
     /** One staged order checked again as it is about to be committed (the catalog may have changed since). */

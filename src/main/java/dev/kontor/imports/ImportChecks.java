@@ -298,8 +298,8 @@ public final class ImportChecks {
         return amount == null ? 0 : amount;
     }
 
-    private static String amount(long minor, StagedOrder order) {
-        return Money.of(minor, order.currency()).toString();
+    private static Money amount(long minor, StagedOrder order) {
+        return Money.of(minor, order.currency());
     }
 
     /** Where an order's problems go: its file and row, the column as the format names it. */

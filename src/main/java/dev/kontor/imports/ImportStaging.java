@@ -24,6 +24,7 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
+import dev.kontor.imports.internal.ImportProblemRepository;
 import dev.kontor.imports.internal.ImportRepository;
 import dev.kontor.imports.read.AmazonReader;
 import dev.kontor.imports.read.EbayReader;
@@ -59,6 +60,7 @@ public class ImportStaging {
             new TaobaoReader(), new TaobaoItemsReader(), new ShopifyReader(), new EbayReader(), new AmazonReader());
 
     private final ImportRepository imports;
+    private final ImportProblemRepository problems;
     private final ImportBatchChecks checks;
     private final Orders orders;
     private final Permissions permissions;
@@ -68,6 +70,7 @@ public class ImportStaging {
 
     ImportStaging(
             ImportRepository imports,
+            ImportProblemRepository problems,
             ImportBatchChecks checks,
             Orders orders,
             Permissions permissions,
@@ -75,6 +78,7 @@ public class ImportStaging {
             ShopSettings shop,
             Clock clock) {
         this.imports = imports;
+        this.problems = problems;
         this.checks = checks;
         this.orders = orders;
         this.permissions = permissions;
@@ -276,7 +280,7 @@ public class ImportStaging {
         private final long batchId;
         private final List<ImportRepository.NewOrder> orderRows = new ArrayList<>();
         private final List<ImportRepository.NewLine> lineRows = new ArrayList<>();
-        private final List<ImportRepository.NewProblem> problemRows = new ArrayList<>();
+        private final List<ImportProblemRepository.NewProblem> problemRows = new ArrayList<>();
         private final Map<String, Long> firstLine = new HashMap<>();
         private final Map<String, Severity> readErrors = new HashMap<>();
         private final Map<String, Integer> rows = new HashMap<>();
@@ -306,7 +310,7 @@ public class ImportStaging {
             Long first = firstLine.putIfAbsent(order.externalId(), order.line());
             if (first != null) {
                 orderRows.add(new ImportRepository.NewOrder(fileName, order, ImportVerdict.DUPLICATE));
-                problemRows.add(new ImportRepository.NewProblem(
+                problemRows.add(new ImportProblemRepository.NewProblem(
                         fileName,
                         order.line(),
                         null,
@@ -334,7 +338,8 @@ public class ImportStaging {
             if (externalId != null) {
                 readErrors.merge(externalId, severity, (a, b) -> a == Severity.ERROR ? a : b);
             }
-            problemRows.add(new ImportRepository.NewProblem(fileName, line, column, externalId, severity, message));
+            problemRows.add(
+                    new ImportProblemRepository.NewProblem(fileName, line, column, externalId, severity, message));
             flushIfFull();
         }
 
@@ -347,7 +352,7 @@ public class ImportStaging {
         void flush() {
             imports.insertOrders(batchId, orderRows);
             imports.insertLines(batchId, lineRows);
-            imports.insertProblems(batchId, problemRows);
+            problems.insertProblems(batchId, problemRows);
             orderRows.clear();
             lineRows.clear();
             problemRows.clear();

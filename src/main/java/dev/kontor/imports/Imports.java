@@ -10,6 +10,7 @@ import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
 import dev.kontor.bulk.BulkJob;
 import dev.kontor.bulk.BulkJobs;
+import dev.kontor.imports.internal.ImportProblemRepository;
 import dev.kontor.imports.internal.ImportRepository;
 import dev.kontor.shared.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -24,11 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Imports {
 
     private final ImportRepository imports;
+    private final ImportProblemRepository problems;
     private final BulkJobs jobs;
     private final Permissions permissions;
 
-    Imports(ImportRepository imports, BulkJobs jobs, Permissions permissions) {
+    Imports(ImportRepository imports, ImportProblemRepository problems, BulkJobs jobs, Permissions permissions) {
         this.imports = imports;
+        this.problems = problems;
         this.jobs = jobs;
         this.permissions = permissions;
     }
@@ -56,14 +59,14 @@ public class Imports {
     @Transactional(readOnly = true)
     public List<ImportProblem> problems(Actor actor, long id, String code, long after, int limit) {
         get(actor, id);
-        return imports.problems(id, code, after, Math.max(1, Math.min(limit, 1000)));
+        return problems.problems(id, code, after, Math.max(1, Math.min(limit, 1000)));
     }
 
     /** How many problems of each kind, most frequent first. */
     @Transactional(readOnly = true)
     public Map<String, Integer> problemCounts(Actor actor, long id) {
         get(actor, id);
-        return imports.problemCounts(id);
+        return problems.problemCounts(id);
     }
 
     /** Staged orders, of one verdict if asked, a page after a row's id. */

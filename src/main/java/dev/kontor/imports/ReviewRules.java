@@ -36,9 +36,7 @@ final class ReviewRules {
         }
         BigDecimal max = rules.maxTotal().get(currency);
         if (max != null && total > Money.parse(max.toPlainString(), currency).minor()) {
-            reasons.add(Message.of(
-                    "import.review.over",
-                    Money.parse(max.toPlainString(), currency).toString()));
+            reasons.add(Message.of("import.review.over", Money.parse(max.toPlainString(), currency)));
         }
         return reasons;
     }

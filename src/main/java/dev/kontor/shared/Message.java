@@ -26,6 +26,9 @@ public record Message(String key, List<Object> args, String field, String text) 
     /** An argument shown as the text of another message key, e.g. an enum value's label. */
     public record Label(String key) {}
 
+    /** An amount of money as an argument, shown in the reader's number format: {@code ¥150.00}, {@code 150,00 €}. */
+    public record Amount(long minor, String currency) {}
+
     /** A message with arguments; enum values become their labels ({@code enum.<Type>.<VALUE>}). */
     public static Message of(String key, Object... args) {
         return new Message(key, arguments(List.of(args)), null, null);
@@ -59,7 +62,9 @@ public record Message(String key, List<Object> args, String field, String text) 
         for (Object arg : args) {
             if (arg instanceof Enum<?> value) {
                 kept.add(new Label(labelKey(value)));
-            } else if (arg instanceof Number || arg instanceof Label) {
+            } else if (arg instanceof Money money) {
+                kept.add(new Amount(money.minor(), money.currency()));
+            } else if (arg instanceof Number || arg instanceof Label || arg instanceof Amount) {
                 kept.add(arg);
             } else {
                 kept.add(String.valueOf(arg));

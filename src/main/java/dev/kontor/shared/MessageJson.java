@@ -31,7 +31,13 @@ public final class MessageJson {
         json.put("key", message.key());
         List<Object> args = new ArrayList<>();
         for (Object arg : message.args()) {
-            args.add(arg instanceof Message.Label label ? Map.of("label", label.key()) : arg);
+            if (arg instanceof Message.Label label) {
+                args.add(Map.of("label", label.key()));
+            } else if (arg instanceof Message.Amount amount) {
+                args.add(Map.of("minor", amount.minor(), "currency", amount.currency()));
+            } else {
+                args.add(arg);
+            }
         }
         json.put("args", args);
         if (message.field() != null) {
@@ -51,7 +57,14 @@ public final class MessageJson {
         List<Object> args = new ArrayList<>();
         if (json.get("args") instanceof List<?> written) {
             for (Object arg : written) {
-                args.add(arg instanceof Map<?, ?> label ? new Message.Label(String.valueOf(label.get("label"))) : arg);
+                if (arg instanceof Map<?, ?> amount && amount.containsKey("currency")) {
+                    args.add(new Message.Amount(
+                            ((Number) amount.get("minor")).longValue(), String.valueOf(amount.get("currency"))));
+                } else if (arg instanceof Map<?, ?> label) {
+                    args.add(new Message.Label(String.valueOf(label.get("label"))));
+                } else {
+                    args.add(arg);
+                }
             }
         }
         return new Message((String) json.get("key"), args, (String) json.get("field"), null);

@@ -30,8 +30,13 @@ public class Formatting {
     }
 
     public String money(long minor, String currency) {
+        return money(minor, currency, locale());
+    }
+
+    /** An amount in a locale's number format, with its currency's sign. */
+    static String money(long minor, String currency, Locale locale) {
         Currency c = Currency.getInstance(currency);
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale());
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
         format.setCurrency(c);
         int digits = Math.max(c.getDefaultFractionDigits(), 0);
         format.setMinimumFractionDigits(digits);

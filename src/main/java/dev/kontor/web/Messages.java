@@ -53,10 +53,17 @@ public class Messages {
             return message.text();
         }
         Object[] args = message.args().stream()
-                .map(arg -> arg instanceof Message.Label label ? get(label.key()) : arg)
+                .map(arg -> arg instanceof Message.Label label
+                        ? get(label.key())
+                        : arg instanceof Message.Amount amount ? money(amount.minor(), amount.currency()) : arg)
                 .toArray();
         String text = source.getMessage(message.key(), args, message.key(), locale());
         return message.field() == null ? text : field(message.field()) + ": " + text;
+    }
+
+    /** An amount in the reader's number format, with its currency's sign: {@code ¥150.00}, {@code 150,00 €}. */
+    public String money(long minor, String currency) {
+        return Formatting.money(minor, currency, locale());
     }
 
     public String of(KontorException e) {

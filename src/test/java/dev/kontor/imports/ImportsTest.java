@@ -130,7 +130,7 @@ class ImportsTest {
                 .hasValueSatisfying(
                         p -> assertThat(messages.of(p.message()))
                                 .isEqualTo(
-                                        "The file says the order costs 150.00 CNY, its items, shipping and tax come to 100.00 CNY."));
+                                        "The file says the order costs CN¥150.00, its items, shipping and tax come to CN¥100.00."));
         assertThat(problem(problems, "import.problem.amount")).hasValueSatisfying(p -> {
             assertThat(p.column()).isEqualTo("买家应付货款");
             assertThat(messages.of(p.message())).isEqualTo("12,5x元 is not an amount.");

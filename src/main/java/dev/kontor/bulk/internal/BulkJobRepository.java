@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +164,8 @@ public class BulkJobRepository {
      * is claiming at this moment are skipped, and items whose lease ran out (a crashed instance's) are taken over.
      */
     public List<Claimed> claim(Instant now, Instant leaseUntil, int limit) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         UPDATE bulk_job_items i SET lease_until = :lease
                         FROM bulk_jobs j
                         WHERE j.id = i.job_id AND (i.job_id, i.position) IN (
@@ -182,7 +184,10 @@ public class BulkJobRepository {
                         rs.getString("action"),
                         rs.getString("argument"),
                         rs.getLong("requested_by_id")))
-                .list();
+                .list()
+                .stream()
+                .sorted(Comparator.comparingLong(Claimed::jobId).thenComparingInt(Claimed::position))
+                .toList(); // RETURNING keeps no order: work them in the order they were asked for
     }
 
     /**

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +16,8 @@ import java.util.TreeMap;
 import dev.kontor.imports.ImportBatch;
 import dev.kontor.imports.ImportFile;
 import dev.kontor.imports.ImportOutcome;
-import dev.kontor.imports.ImportProblem;
 import dev.kontor.imports.ImportRow;
 import dev.kontor.imports.ImportVerdict;
-import dev.kontor.imports.Severity;
 import dev.kontor.imports.read.ImportFormat;
 import dev.kontor.imports.read.StagedLine;
 import dev.kontor.imports.read.StagedOrder;
@@ -50,10 +47,6 @@ public class ImportRepository {
 
     /** A staged line to write. */
     public record NewLine(String fileName, StagedLine line) {}
-
-    /** A problem to write. */
-    public record NewProblem(
-            String fileName, Long line, String column, String externalId, Severity severity, Message message) {}
 
     /** What the checks made of a staged order. */
     public record Checked(
@@ -148,28 +141,6 @@ public class ImportRepository {
         });
     }
 
-    public void insertProblems(long batchId, List<NewProblem> problems) {
-        batch.batchUpdate("""
-                INSERT INTO import_problems (batch_id, file_name, line_no, column_name, external_id, severity, code,
-                    message)
-                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB))""", problems, 500, (ps, p) -> {
-            ps.setLong(1, batchId);
-            ps.setString(2, p.fileName());
-            ps.setObject(3, p.line());
-            ps.setString(4, p.column());
-            ps.setString(5, p.externalId());
-            ps.setString(6, p.severity().name());
-            ps.setString(7, codeOf(p.message()));
-            ps.setString(8, MessageJson.write(p.message()));
-        });
-    }
-
-    /** What kind of problem a message is: its key, or "the rules of an order" for the order rules' own keys. */
-    private static String codeOf(Message message) {
-        String key = message.key();
-        return key != null && key.startsWith("import.problem.") ? key : "import.problem.rules";
-    }
-
     /** Staged orders of a batch after an id, for checking them a chunk at a time. */
     public List<ImportRow> ordersAfter(long batchId, long afterId, int limit) {
         return jdbc.sql("SELECT * FROM import_orders WHERE batch_id = :batch AND id > :after ORDER BY id LIMIT :limit")
@@ -207,19 +178,6 @@ public class ImportRepository {
             ps.setString(5, c.orderNumber());
             ps.setLong(6, c.id());
         });
-    }
-
-    /** Reports the items whose order the files do not have (seed 001: "宝贝报表 rows without an order"). */
-    public int reportOrphanLines(long batchId) {
-        return jdbc.sql("""
-                        INSERT INTO import_problems (batch_id, file_name, line_no, column_name, external_id, severity,
-                            code, message)
-                        SELECT l.batch_id, l.file_name, l.line_no, NULL, l.external_id, 'ERROR',
-                            'import.problem.orphan-item',
-                            jsonb_build_object('key', 'import.problem.orphan-item', 'args', jsonb_build_array(l.external_id))
-                        FROM import_lines l
-                        WHERE l.batch_id = :batch AND NOT EXISTS (
-                            SELECT 1 FROM import_orders o WHERE o.batch_id = l.batch_id AND o.external_id = l.external_id)""").param("batch", batchId).update();
     }
 
     public Optional<ImportBatch> find(long id) {
@@ -291,44 +249,6 @@ public class ImportRepository {
                         rs.getLong("bytes"),
                         rs.getString("sha256")))
                 .list();
-    }
-
-    /** Problems of a batch, of one kind if asked, a page after an id. */
-    public List<ImportProblem> problems(long batchId, String code, long afterId, int limit) {
-        return jdbc.sql("""
-                        SELECT * FROM import_problems
-                        WHERE batch_id = :batch AND id > :after AND (CAST(:code AS TEXT) IS NULL OR code = :code)
-                        ORDER BY id LIMIT :limit""")
-                .param("batch", batchId)
-                .param("after", afterId)
-                .param("code", code)
-                .param("limit", limit)
-                .query((rs, n) -> {
-                    long line = rs.getLong("line_no");
-                    Long lineNo = rs.wasNull() ? null : line;
-                    return new ImportProblem(
-                            rs.getLong("id"),
-                            rs.getString("file_name"),
-                            lineNo,
-                            rs.getString("column_name"),
-                            rs.getString("external_id"),
-                            Severity.valueOf(rs.getString("severity")),
-                            rs.getString("code"),
-                            MessageJson.read(rs.getString("message")));
-                })
-                .list();
-    }
-
-    /** How many problems of each kind a batch has, most frequent first. */
-    public Map<String, Integer> problemCounts(long batchId) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT code, count(*) AS n FROM import_problems WHERE batch_id = :batch
-                        GROUP BY code ORDER BY n DESC, code""")
-                .param("batch", batchId)
-                .query((rs, n) -> counts.put(rs.getString("code"), rs.getInt("n")))
-                .list();
-        return counts;
     }
 
     /** Staged orders of a batch, of one verdict if asked, a page after an id. */

@@ -59,8 +59,13 @@ public final class TaobaoReader implements FormatReader {
     }
 
     private static StagedOrder order(Cells c, String id, long line) {
+        Long total = c.amount("总金额", "CNY");
+        Long paid = c.amount("买家实际支付金额", "CNY");
+        Long refunded = c.amount("退款金额", "CNY");
         String statusText = c.text("订单状态");
-        MarketStatus status = statusText == null ? null : STATUSES.getOrDefault(statusText, MarketStatus.UNKNOWN);
+        MarketStatus status = statusText == null
+                ? fromAmounts(paid, refunded, total)
+                : STATUSES.getOrDefault(statusText, MarketStatus.UNKNOWN);
         if (status == MarketStatus.UNKNOWN) {
             c.problem("订单状态", "import.problem.status", statusText);
         }
@@ -82,15 +87,26 @@ public final class TaobaoReader implements FormatReader {
                 c.amount("买家应付邮费", "CNY"),
                 null,
                 null,
-                c.amount("总金额", "CNY"),
-                c.amount("买家实际支付金额", "CNY"),
-                c.amount("退款金额", "CNY"),
+                total,
+                paid,
+                refunded,
                 status,
                 c.text("物流公司"),
                 c.text("物流单号"),
                 c.text("买家留言"),
                 c.text("订单备注"),
                 "ALIPAY");
+    }
+
+    /**
+     * Where an order stands when the report has no 订单状态 (Tmall's reduced report): refunded in full is closed,
+     * anything paid is paid, otherwise unpaid.
+     */
+    private static MarketStatus fromAmounts(Long paid, Long refunded, Long total) {
+        if (refunded != null && refunded > 0 && total != null && refunded >= total) {
+            return MarketStatus.CLOSED;
+        }
+        return paid != null && paid > 0 ? MarketStatus.PAID : MarketStatus.UNPAID;
     }
 
     /** Taobao's one-line address: province, city, district, the rest, the postal code in brackets. */

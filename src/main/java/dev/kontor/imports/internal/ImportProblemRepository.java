@@ -1,0 +1,103 @@
+package dev.kontor.imports.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.kontor.imports.ImportProblem;
+import dev.kontor.imports.Severity;
+import dev.kontor.shared.Message;
+import dev.kontor.shared.MessageJson;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The problems found in an import's files: written in batches as the files are read and checked, read by kind. */
+@Repository
+public class ImportProblemRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    ImportProblemRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** A problem to write. */
+    public record NewProblem(
+            String fileName, Long line, String column, String externalId, Severity severity, Message message) {}
+
+    public void insertProblems(long batchId, List<NewProblem> problems) {
+        batch.batchUpdate("""
+                INSERT INTO import_problems (batch_id, file_name, line_no, column_name, external_id, severity, code,
+                    message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB))""", problems, 500, (ps, p) -> {
+            ps.setLong(1, batchId);
+            ps.setString(2, p.fileName());
+            ps.setObject(3, p.line());
+            ps.setString(4, p.column());
+            ps.setString(5, p.externalId());
+            ps.setString(6, p.severity().name());
+            ps.setString(7, codeOf(p.message()));
+            ps.setString(8, MessageJson.write(p.message()));
+        });
+    }
+
+    /** What kind of problem a message is: its key, or "the rules of an order" for the order rules' own keys. */
+    private static String codeOf(Message message) {
+        String key = message.key();
+        return key != null && key.startsWith("import.problem.") ? key : "import.problem.rules";
+    }
+
+    /** Reports the items whose order the files do not have (seed 001: "宝贝报表 rows without an order"). */
+    public int reportOrphanLines(long batchId) {
+        return jdbc.sql("""
+                        INSERT INTO import_problems (batch_id, file_name, line_no, column_name, external_id, severity,
+                            code, message)
+                        SELECT l.batch_id, l.file_name, l.line_no, NULL, l.external_id, 'ERROR',
+                            'import.problem.orphan-item',
+                            jsonb_build_object('key', 'import.problem.orphan-item', 'args', jsonb_build_array(l.external_id))
+                        FROM import_lines l
+                        WHERE l.batch_id = :batch AND NOT EXISTS (
+                            SELECT 1 FROM import_orders o WHERE o.batch_id = l.batch_id AND o.external_id = l.external_id)""").param("batch", batchId).update();
+    }
+
+    /** Problems of a batch, of one kind if asked, a page after an id. */
+    public List<ImportProblem> problems(long batchId, String code, long afterId, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM import_problems
+                        WHERE batch_id = :batch AND id > :after AND (CAST(:code AS TEXT) IS NULL OR code = :code)
+                        ORDER BY id LIMIT :limit""")
+                .param("batch", batchId)
+                .param("after", afterId)
+                .param("code", code)
+                .param("limit", limit)
+                .query((rs, n) -> {
+                    long line = rs.getLong("line_no");
+                    Long lineNo = rs.wasNull() ? null : line;
+                    return new ImportProblem(
+                            rs.getLong("id"),
+                            rs.getString("file_name"),
+                            lineNo,
+                            rs.getString("column_name"),
+                            rs.getString("external_id"),
+                            Severity.valueOf(rs.getString("severity")),
+                            rs.getString("code"),
+                            MessageJson.read(rs.getString("message")));
+                })
+                .list();
+    }
+
+    /** How many problems of each kind a batch has, most frequent first. */
+    public Map<String, Integer> problemCounts(long batchId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT code, count(*) AS n FROM import_problems WHERE batch_id = :batch
+                        GROUP BY code ORDER BY n DESC, code""")
+                .param("batch", batchId)
+                .query((rs, n) -> counts.put(rs.getString("code"), rs.getInt("n")))
+                .list();
+        return counts;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.kontor.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import dev.kontor.access.Role;
+import dev.kontor.bulk.BulkJobWorker;
+import dev.kontor.imports.MarketFilesForBrowser;
+import dev.kontor.support.BrowserTest;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.KontorTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * Seed 001's morning in the browser: upload the Taobao pair with a few broken rows, read the problems, commit, read
+ * the reconciliation, find an imported order by its Alipay account, upload the same files again (nothing new), then
+ * a later file (the paid order updated, with its timeline entry).
+ */
+@KontorTest
+class ImportJourneyTest extends BrowserTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    BulkJobWorker worker;
+
+    @BeforeEach
+    void setUp() {
+        fixtures.user("li.na", Role.CUSTOMER_SERVICE);
+        fixtures.product("TEA", false, "TEA-100");
+        fixtures.receive("TEA-100", 10);
+    }
+
+    private void upload(FilePayload... files) {
+        page.navigate(url("/imports"));
+        page.setInputFiles("#import-files", files);
+        page.click("#import-upload");
+        page.waitForURL("**/imports/*");
+    }
+
+    private static FilePayload orders(byte[] bytes) {
+        return new FilePayload("ExportOrderList202612040930.csv", "text/csv", bytes);
+    }
+
+    private static FilePayload items() {
+        return new FilePayload(
+                "ExportOrderDetailList202612040930.csv", "text/csv", MarketFilesForBrowser.taobaoItems());
+    }
+
+    @Test
+    void uploadReviewCommitReconcileAndNeverTwice() throws Exception {
+        signIn("li.na");
+        page.click("nav >> text=Imports");
+        upload(orders(MarketFilesForBrowser.taobaoOrders()), items());
+
+        assertThat(page.locator("h1")).containsText("Import ");
+        assertThat(page.locator("[data-verdict=REJECTED] strong")).hasText("3");
+        assertThat(page.locator("#problems")).containsText("The order time is missing.");
+        assertThat(page.locator("#problems tr[data-code='import.problem.time-missing']"))
+                .containsText("订单创建时间");
+        page.click("#problems a[data-code='import.problem.orphan-item']");
+        assertThat(page.locator("#problems tbody tr")).hasCount(1);
+        assertThat(page.locator("#problems tbody tr")).containsText("9999");
+        screenshots("import-review");
+
+        page.click("#commit");
+        assertThat(page.locator(".flash-ok")).isVisible();
+        worker.run();
+        page.reload();
+        assertThat(page.locator("#rec-imported")).hasText("4");
+        assertThat(page.locator("#rec-rejected")).hasText("3");
+        assertThat(page.locator("tr[data-external='1003']")).containsText("Waits for review");
+        screenshots("import-reconciled");
+
+        page.fill("input[name=q]", "lina@alipay.cn");
+        page.press("input[name=q]", "Enter");
+        assertThat(page.locator("main")).containsText("TB-");
+
+        upload(orders(MarketFilesForBrowser.taobaoOrders()), items());
+        assertThat(page.locator("#in-kontor strong")).hasText("4");
+        page.click("#commit");
+        assertThat(page.locator(".flash-ok")).isVisible();
+        worker.run();
+        page.reload();
+        assertThat(page.locator("#rec-imported")).hasText("0");
+        assertThat(page.locator("#rec-unchanged")).hasText("4");
+
+        upload(orders(MarketFilesForBrowser.laterOrders()));
+        page.click("#commit");
+        assertThat(page.locator(".flash-ok")).isVisible();
+        worker.run();
+        page.reload();
+        assertThat(page.locator("#rec-updated")).hasText("1");
+        page.click("tr[data-external='1003'] a");
+        assertThat(page.locator("main")).containsText("updated the order from a marketplace file");
+    }
+
+    /** The review page in the four languages, for a person to look at (target/screenshots). */
+    private void screenshots(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        String at = page.url();
+        for (String lang : List.of("en", "de", "zh_CN", "nb")) {
+            page.navigate(at + (at.contains("?") ? "&" : "?") + "lang=" + lang);
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(dir.resolve(name + "-" + lang + ".png"))
+                    .setFullPage(true));
+        }
+        page.navigate(at + (at.contains("?") ? "&" : "?") + "lang=en");
+    }
+}
