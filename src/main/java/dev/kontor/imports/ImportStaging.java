@@ -43,6 +43,8 @@ import dev.kontor.shared.Message;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.ShopSettings;
 import dev.kontor.shared.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,6 +57,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ImportStaging {
 
+    private static final Logger log = LoggerFactory.getLogger(ImportStaging.class);
     private static final int FLUSH = 1_000;
     private static final List<FormatReader> READERS = List.of(
             new TaobaoReader(), new TaobaoItemsReader(), new ShopifyReader(), new EbayReader(), new AmazonReader());
@@ -100,14 +103,24 @@ public class ImportStaging {
         String channel = channel(recognised, choice);
         String name = name(choice);
         long batchId = imports.insertBatch(name, channel, actor.userId(), actor.displayName(), clock.instant());
+        long started = System.nanoTime();
         Reading reading = new Reading(batchId);
+        int rows = 0;
         for (int i = 0; i < recognised.size(); i++) {
             Recognised file = recognised.get(i);
             reading.read(file);
+            rows += reading.rowsOf(file);
             imports.insertFile(batchId, i, file.described(reading.rowsOf(file)));
         }
         reading.flush();
+        long read = System.nanoTime();
         checks.check(batchId, channel, reading.readErrors);
+        log.info(
+                "Import {}: {} rows read in {} ms, checked in {} ms",
+                name,
+                rows,
+                (read - started) / 1_000_000,
+                (System.nanoTime() - read) / 1_000_000);
         return batchId;
     }
 

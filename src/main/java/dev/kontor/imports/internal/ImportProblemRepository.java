@@ -3,12 +3,12 @@ package dev.kontor.imports.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import dev.kontor.imports.ImportProblem;
 import dev.kontor.imports.Severity;
 import dev.kontor.shared.Message;
 import dev.kontor.shared.MessageJson;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,11 +17,11 @@ import org.springframework.stereotype.Repository;
 public class ImportProblemRepository {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final DataSource dataSource;
 
-    ImportProblemRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    ImportProblemRepository(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.dataSource = dataSource;
     }
 
     /** A problem to write. */
@@ -29,19 +29,22 @@ public class ImportProblemRepository {
             String fileName, Long line, String column, String externalId, Severity severity, Message message) {}
 
     public void insertProblems(long batchId, List<NewProblem> problems) {
-        batch.batchUpdate("""
-                INSERT INTO import_problems (batch_id, file_name, line_no, column_name, external_id, severity, code,
-                    message)
-                VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB))""", problems, 500, (ps, p) -> {
-            ps.setLong(1, batchId);
-            ps.setString(2, p.fileName());
-            ps.setObject(3, p.line());
-            ps.setString(4, p.column());
-            ps.setString(5, p.externalId());
-            ps.setString(6, p.severity().name());
-            ps.setString(7, codeOf(p.message()));
-            ps.setString(8, MessageJson.write(p.message()));
-        });
+        CopyRows.copy(
+                dataSource,
+                "import_problems",
+                "batch_id, file_name, line_no, column_name, external_id, severity, code, message",
+                problems.stream()
+                        .map(p -> new Object[] {
+                            batchId,
+                            p.fileName(),
+                            p.line(),
+                            p.column(),
+                            p.externalId(),
+                            p.severity().name(),
+                            codeOf(p.message()),
+                            MessageJson.write(p.message())
+                        })
+                        .toList());
     }
 
     /** What kind of problem a message is: its key, or "the rules of an order" for the order rules' own keys. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 
 import dev.kontor.imports.ImportBatch;
 import dev.kontor.imports.ImportFile;
@@ -36,10 +37,12 @@ public class ImportRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final DataSource dataSource;
 
-    ImportRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    ImportRepository(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.dataSource = dataSource;
     }
 
     /** A staged order to write. */
@@ -115,30 +118,38 @@ public class ImportRepository {
     }
 
     public void insertOrders(long batchId, List<NewOrder> orders) {
-        batch.batchUpdate("""
-                INSERT INTO import_orders (batch_id, external_id, file_name, line_no, currency, total, data, verdict)
-                VALUES (?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?)""", orders, 500, (ps, o) -> {
-            ps.setLong(1, batchId);
-            ps.setString(2, o.order().externalId());
-            ps.setString(3, o.fileName());
-            ps.setLong(4, o.order().line());
-            ps.setString(5, o.order().currency());
-            ps.setObject(6, o.order().total());
-            ps.setString(7, JSON.writeValueAsString(o.order()));
-            ps.setString(8, o.verdict().name());
-        });
+        CopyRows.copy(
+                dataSource,
+                "import_orders",
+                "batch_id, external_id, file_name, line_no, currency, total, data, verdict",
+                orders.stream()
+                        .map(o -> new Object[] {
+                            batchId,
+                            o.order().externalId(),
+                            o.fileName(),
+                            o.order().line(),
+                            o.order().currency(),
+                            o.order().total(),
+                            JSON.writeValueAsString(o.order()),
+                            o.verdict().name()
+                        })
+                        .toList());
     }
 
     public void insertLines(long batchId, List<NewLine> lines) {
-        batch.batchUpdate("""
-                INSERT INTO import_lines (batch_id, external_id, file_name, line_no, data)
-                VALUES (?, ?, ?, ?, CAST(? AS JSONB))""", lines, 500, (ps, l) -> {
-            ps.setLong(1, batchId);
-            ps.setString(2, l.line().externalId());
-            ps.setString(3, l.fileName());
-            ps.setLong(4, l.line().line());
-            ps.setString(5, JSON.writeValueAsString(l.line()));
-        });
+        CopyRows.copy(
+                dataSource,
+                "import_lines",
+                "batch_id, external_id, file_name, line_no, data",
+                lines.stream()
+                        .map(l -> new Object[] {
+                            batchId,
+                            l.line().externalId(),
+                            l.fileName(),
+                            l.line().line(),
+                            JSON.writeValueAsString(l.line())
+                        })
+                        .toList());
     }
 
     /** Staged orders of a batch after an id, for checking them a chunk at a time. */

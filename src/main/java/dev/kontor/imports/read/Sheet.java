@@ -56,7 +56,7 @@ public final class Sheet implements AutoCloseable, Iterable<Sheet.Row> {
         CsvRecord first = null;
         while (records.hasNext()) {
             CsvRecord record = records.next();
-            if (record.getFields().stream().anyMatch(f -> !f.isBlank())) {
+            if (record.getFields().stream().anyMatch(f -> !blank(f))) {
                 first = record;
                 break;
             }
@@ -81,6 +81,11 @@ public final class Sheet implements AutoCloseable, Iterable<Sheet.Row> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether a cell holds nothing but spaces (or a stray byte-order mark). */
+    private static boolean blank(String cell) {
+        return cell.isBlank() || cell.replace("\uFEFF", "").isBlank();
     }
 
     private static char separatorOf(String start) {
@@ -179,7 +184,7 @@ public final class Sheet implements AutoCloseable, Iterable<Sheet.Row> {
 
         /** Whether every cell is blank. */
         public boolean isBlank() {
-            return record.getFields().stream().allMatch(String::isBlank);
+            return record.getFields().stream().allMatch(Sheet::blank);
         }
 
         /** How many cells the row has, against the header's. */

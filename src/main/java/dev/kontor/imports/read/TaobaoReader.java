@@ -16,6 +16,8 @@ import dev.kontor.shared.Address;
 public final class TaobaoReader implements FormatReader {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Pattern PAIRS = Pattern.compile("[;；]");
+    private static final Pattern KEY_VALUE = Pattern.compile("[:：]");
     private static final Pattern POSTAL_CODE = Pattern.compile("\\s*[(（](\\d{6})[)）]\\s*$");
     private static final Map<String, MarketStatus> STATUSES = Map.of(
             "等待买家付款", MarketStatus.UNPAID,
@@ -134,8 +136,8 @@ public final class TaobaoReader implements FormatReader {
         if (written == null) {
             return attributes;
         }
-        for (String pair : written.split("[;；]")) {
-            String[] kv = pair.split("[:：]", 2);
+        for (String pair : PAIRS.split(written)) {
+            String[] kv = KEY_VALUE.split(pair, 2);
             if (kv.length == 2 && !kv[0].isBlank() && !kv[1].isBlank()) {
                 attributes.put(kv[0].strip(), kv[1].strip());
             }

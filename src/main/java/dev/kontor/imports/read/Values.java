@@ -8,10 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-
-import dev.kontor.shared.Money;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How marketplaces write values, read leniently but never guessed: {@code ="123"} order numbers (so that Excel keeps
@@ -38,6 +39,11 @@ public final class Values {
             DateTimeFormatter.ofPattern("MMM-d-yy", Locale.ENGLISH),
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH));
 
+    /** Signs written next to amounts: 元, ¥ (half and full width), $, €, £. */
+    private static final String CURRENCY_SIGNS = "元¥￥$€£";
+
+    private static final Map<String, Integer> DIGITS = new ConcurrentHashMap<>();
+
     private Values() {}
 
     /** The text of a cell, trimmed, without Excel's {@code ="…"} guard; {@code null} when empty. */
@@ -58,30 +64,73 @@ public final class Values {
         if (value == null) {
             return null;
         }
-        String plain = value.replace("元", "")
-                .replace("¥", "")
-                .replace("￥", "")
-                .replace("$", "")
-                .replace("€", "")
-                .replace("£", "")
-                .replace(currency == null ? "\u0000" : currency, "")
-                .replace(" ", "")
-                .replace("\u00a0", "");
-        if (plain.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
-            plain = plain.replace(",", "");
-        } else if (plain.matches("-?\\d{1,3}(\\.\\d{3})+(,\\d+)?")) {
-            plain = plain.replace(".", "").replace(',', '.');
-        } else if (plain.matches("-?\\d+,\\d{1,2}")) {
-            plain = plain.replace(',', '.');
+        String plain = plain(value, currency);
+        if (plain.indexOf(',') >= 0) {
+            if (plain.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+                plain = plain.replace(",", "");
+            } else if (plain.matches("-?\\d{1,3}(\\.\\d{3})+(,\\d+)?")) {
+                plain = plain.replace(".", "").replace(',', '.');
+            } else if (plain.matches("-?\\d+,\\d{1,2}")) {
+                plain = plain.replace(',', '.');
+            }
         }
-        if (!plain.matches("-?\\d+(\\.\\d+)?")) {
-            throw new NumberFormatException(value);
+        return minor(plain, currency, value);
+    }
+
+    /** The amount without currency signs, codes and spaces: {@code 1,234.50元} → {@code 1,234.50}. */
+    private static String plain(String value, String currency) {
+        String text = currency != null && value.indexOf(currency) >= 0 ? value.replace(currency, "") : value;
+        StringBuilder plain = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-') {
+                plain.append(c);
+            } else if (CURRENCY_SIGNS.indexOf(c) < 0 && !Character.isWhitespace(c) && c != '\u00a0') {
+                throw new NumberFormatException(value);
+            }
         }
-        try {
-            return Money.parse(new BigDecimal(plain).toPlainString(), currency).minor();
-        } catch (ArithmeticException e) {
-            throw new NumberFormatException(value); // more decimals than the currency has
+        return plain.toString();
+    }
+
+    /** A plain decimal ({@code -12.5}) in minor units, refusing more decimals than the currency has. */
+    private static long minor(String plain, String currency, String written) {
+        int digits = DIGITS.computeIfAbsent(
+                currency, c -> Math.max(Currency.getInstance(c).getDefaultFractionDigits(), 0));
+        boolean negative = plain.startsWith("-");
+        String unsigned = negative ? plain.substring(1) : plain;
+        int dot = unsigned.indexOf('.');
+        String whole = dot < 0 ? unsigned : unsigned.substring(0, dot);
+        String fraction = dot < 0 ? "" : unsigned.substring(dot + 1);
+        fraction = stripTrailingZeros(fraction);
+        if (whole.isEmpty() && fraction.isEmpty()
+                || whole.length() > 15
+                || fraction.length() > digits
+                || !allDigits(whole)
+                || !allDigits(fraction)) {
+            throw new NumberFormatException(written);
         }
+        long minor = whole.isEmpty() ? 0 : Long.parseLong(whole);
+        for (int i = 0; i < digits; i++) {
+            minor = minor * 10 + (i < fraction.length() ? fraction.charAt(i) - '0' : 0);
+        }
+        return negative ? -minor : minor;
+    }
+
+    private static String stripTrailingZeros(String fraction) {
+        int end = fraction.length();
+        while (end > 0 && fraction.charAt(end - 1) == '0') {
+            end--;
+        }
+        return fraction.substring(0, end);
+    }
+
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A whole number; {@code null} when empty. */

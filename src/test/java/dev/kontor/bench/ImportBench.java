@@ -1,0 +1,251 @@
+package dev.kontor.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javax.sql.DataSource;
+
+import dev.kontor.access.Actor;
+import dev.kontor.access.User;
+import dev.kontor.access.Users;
+import dev.kontor.bulk.BulkJob;
+import dev.kontor.bulk.BulkJobWorker;
+import dev.kontor.bulk.BulkJobs;
+import dev.kontor.imports.ImportBatch;
+import dev.kontor.imports.ImportChoice;
+import dev.kontor.imports.ImportCommits;
+import dev.kontor.imports.ImportStaging;
+import dev.kontor.imports.Imports;
+import dev.kontor.imports.Reconciliation;
+import dev.kontor.imports.Upload;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Issue 15's speed targets: a generated Taobao pair of N orders (default 100,000) with 3 items each, GBK, staged
+ * (read, parsed, checked into the staging tables: lines/s over both files' rows) and committed (orders/s, each
+ * placed with customer, lines, number, timeline and its marketplace facts), against PostgreSQL's own {@code COPY}
+ * of the same rows into a plain table in the same run. Not a test (surefire does not pick up "*Bench"): run
+ * {@code bench/imports.sh [orders]}.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+        properties = {"logging.level.dev.kontor=WARN", "logging.level.dev.kontor.imports=INFO", "kontor.bulk.threads=2"
+        })
+@ActiveProfiles("test")
+class ImportBench {
+
+    private static final Charset GBK = Charset.forName("GBK");
+
+    @Autowired
+    ImportStaging staging;
+
+    @Autowired
+    ImportCommits commits;
+
+    @Autowired
+    Imports imports;
+
+    @Autowired
+    BulkJobs jobs;
+
+    @Autowired
+    BulkJobWorker worker;
+
+    @Autowired
+    Users users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void stageAndCommitATaobaoPair() throws Exception {
+        int orders = Integer.getInteger("bench.orders", 100_000);
+        int commitOrders = Integer.getInteger("bench.commit", Math.min(orders, 20_000));
+        String ordersCsv = TaobaoFiles.orders(orders);
+        String itemsCsv = TaobaoFiles.items(orders);
+        byte[] ordersFile = ordersCsv.getBytes(GBK);
+        byte[] itemsFile = itemsCsv.getBytes(GBK);
+        long rows = orders + orders * 3L;
+        Actor lina = users.byUsername("bench-cs")
+                .map(User::asActor)
+                .orElseGet(() -> users.create(
+                                Actor.system("bench"),
+                                "bench-cs",
+                                "Bench CS",
+                                null,
+                                "bench-password-1",
+                                null,
+                                List.of("CUSTOMER_SERVICE"))
+                        .asActor());
+
+        double copy = copySeconds(ordersCsv, itemsCsv);
+        warmUp(lina); // a running server is warm: the JIT has seen an import before
+
+        long started = System.nanoTime();
+        long id = staging.stage(
+                lina,
+                List.of(
+                        new Upload(
+                                "ExportOrderList-bench.csv",
+                                ordersFile.length,
+                                () -> new ByteArrayInputStream(ordersFile)),
+                        new Upload(
+                                "ExportOrderDetailList-bench.csv",
+                                itemsFile.length,
+                                () -> new ByteArrayInputStream(itemsFile))),
+                ImportChoice.NONE);
+        double stage = (System.nanoTime() - started) / 1e9;
+        ImportBatch batch = imports.get(lina, id);
+
+        // commit a slice (placing 100,000 orders one by one takes minutes at today's intake speed)
+        jdbc.sql("UPDATE import_orders SET verdict = 'DUPLICATE' WHERE batch_id = :id AND id > "
+                        + "(SELECT min(id) + :n - 1 FROM import_orders WHERE batch_id = :id)")
+                .param("id", id)
+                .param("n", commitOrders)
+                .update();
+        started = System.nanoTime();
+        BulkJob job = commits.commit(lina, id, null);
+        while (!jobs.progress(job.id()).orElseThrow().finished()) {
+            if (worker.run() == 0) {
+                Thread.sleep(50);
+            }
+        }
+        double commit = (System.nanoTime() - started) / 1e9;
+        Reconciliation r = imports.reconciliation(lina, id);
+
+        String report = String.format(
+                """
+                | what | figure |
+                |---|---|
+                | orders / lines in the files | %,d / %,d (%,d rows, %.1f MB GBK) |
+                | staged (read, parsed, checked into staging) | %.2f s = **%,.0f rows/s** |
+                | PostgreSQL COPY of the same rows into a plain table | %.2f s = %,.0f rows/s (staging at %.2f× COPY) |
+                | verdicts | %s, problems: %,d |
+                | committed (bulk job, worker threads as configured) | %,d orders in %.2f s = **%,.0f orders/s** |
+                | reconciliation | imported %,d, rejected %,d |
+                """,
+                orders,
+                orders * 3L,
+                rows,
+                (ordersFile.length + itemsFile.length) / 1e6,
+                stage,
+                rows / stage,
+                copy,
+                rows / copy,
+                copy / stage,
+                batch.verdicts(),
+                batch.problems(),
+                r.imported(),
+                commit,
+                r.imported() / commit,
+                r.imported(),
+                r.rejected());
+        System.out.println(report);
+        Path out = Path.of(
+                "bench",
+                "results",
+                "imports-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+    }
+
+    private void warmUp(Actor lina) {
+        for (int round = 0; round < 2; round++) {
+            byte[] o = TaobaoFiles.orders(5_000).getBytes(GBK);
+            byte[] i = TaobaoFiles.items(5_000).getBytes(GBK);
+            long id = staging.stage(
+                    lina,
+                    List.of(
+                            new Upload("warm-orders.csv", o.length, () -> new ByteArrayInputStream(o)),
+                            new Upload("warm-items.csv", i.length, () -> new ByteArrayInputStream(i))),
+                    ImportChoice.NONE);
+            jdbc.sql("DELETE FROM import_batches WHERE id = :id")
+                    .param("id", id)
+                    .update();
+        }
+    }
+
+    /** PostgreSQL's own pace: the same two files' rows COPYed as CSV into a plain table of text columns. */
+    private double copySeconds(String ordersCsv, String itemsCsv) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            var statement = connection.createStatement();
+            statement.execute("DROP TABLE IF EXISTS bench_copy_orders, bench_copy_items");
+            statement.execute("CREATE TABLE bench_copy_orders (" + columns(27) + ")");
+            statement.execute("CREATE TABLE bench_copy_items (" + columns(10) + ")");
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            long started = System.nanoTime();
+            copy.copyIn("COPY bench_copy_orders FROM STDIN (FORMAT csv, HEADER true)", new StringReader(ordersCsv));
+            copy.copyIn("COPY bench_copy_items FROM STDIN (FORMAT csv, HEADER true)", new StringReader(itemsCsv));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            statement.execute("DROP TABLE bench_copy_orders, bench_copy_items");
+            return seconds;
+        }
+    }
+
+    private static String columns(int n) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? "" : ", ").append("c").append(i).append(" text");
+        }
+        return sql.toString();
+    }
+
+    /** A generated Taobao pair: paid orders of three items each, as the fixtures write them. */
+    static final class TaobaoFiles {
+
+        static String orders(int n) {
+            StringBuilder csv = new StringBuilder(n * 260);
+            csv.append("订单编号,买家会员名,买家支付宝账号,买家应付货款,买家应付邮费,买家支付积分,总金额,返点积分,买家实际支付金额,"
+                    + "买家实际支付积分,订单状态,买家留言,收货人姓名,收货地址 ,运送方式,联系电话 ,联系手机,订单创建时间,订单付款时间 ,"
+                    + "宝贝标题 ,宝贝种类,物流单号 ,物流公司,订单备注,宝贝总数量,店铺Id,店铺名称\r\n");
+            for (int i = 1; i <= n; i++) {
+                csv.append("=\"")
+                        .append(9_000_000_000L + i)
+                        .append("\",tb_buyer")
+                        .append(i % 5000)
+                        .append(",buyer")
+                        .append(i % 5000)
+                        .append("@alipay.cn,87.00元,10.00元,0,97.00元,0,97.00元,0,")
+                        .append("买家已付款，等待卖家发货,,王小明")
+                        .append(i % 97)
+                        .append(",浙江省 杭州市 西湖区 文一西路")
+                        .append(i % 999)
+                        .append("号(310000),快递,,1381234")
+                        .append(String.format("%04d", i % 10000))
+                        .append(",2026-12-03 10:15:00,2026-12-03 10:16:00,宝贝,3,,,,3,,小店\r\n");
+            }
+            return csv.toString();
+        }
+
+        static String items(int n) {
+            StringBuilder csv = new StringBuilder(n * 3 * 90);
+            csv.append("订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码\r\n");
+            for (int i = 1; i <= n; i++) {
+                for (int line = 0; line < 3; line++) {
+                    csv.append("=\"")
+                            .append(9_000_000_000L + i)
+                            .append("\",龙井茶 ")
+                            .append(line)
+                            .append(",29.00,1,,颜色分类:绿;规格:100g,,,,TEA-")
+                            .append(line)
+                            .append("\r\n");
+                }
+            }
+            return csv.toString();
+        }
+    }
+}
