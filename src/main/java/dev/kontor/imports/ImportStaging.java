@@ -132,7 +132,7 @@ public class ImportStaging {
             return new ImportFile(
                     upload.name(),
                     reader.format(),
-                    sheet.charset().name(),
+                    sheet.isWorkbook() ? "Excel (.xlsx)" : sheet.charset().name(),
                     rows,
                     counting.count,
                     HexFormat.of().formatHex(digest.getMessageDigest().digest()));
@@ -160,20 +160,25 @@ public class ImportStaging {
             }
             try {
                 Counting counting = new Counting(upload.content().open());
-                BufferedInputStream in = new BufferedInputStream(counting, 4);
-                in.mark(4);
-                byte[] magic = in.readNBytes(4);
+                BufferedInputStream in = new BufferedInputStream(counting, 8);
+                in.mark(8);
+                byte[] magic = in.readNBytes(8);
                 in.reset();
-                if (magic.length >= 2 && magic[0] == 'P' && magic[1] == 'K') {
-                    in.close();
-                    problems.add(
-                            field,
-                            name.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? "import.file.xlsx" : "import.file.zip",
-                            name);
+                if (magic.length == 8 && (magic[0] & 0xFF) == 0xD0 && (magic[1] & 0xFF) == 0xCF) {
+                    in.close(); // an old Excel file (OLE2): not read
+                    problems.add(field, "import.file.xls", name);
                     continue;
                 }
                 DigestInputStream digest = new DigestInputStream(in, MessageDigest.getInstance("SHA-256"));
-                Sheet sheet = Sheet.open(digest);
+                Sheet sheet;
+                try {
+                    sheet = Sheet.open(digest);
+                } catch (RuntimeException e) { // a zip that is no workbook, a workbook that is broken
+                    digest.close();
+                    boolean zip = magic.length >= 2 && magic[0] == 'P' && magic[1] == 'K';
+                    problems.add(field, zip ? "import.file.zip" : "import.file.unreadable", name);
+                    continue;
+                }
                 if (sheet.header().isEmpty()) {
                     sheet.close();
                     problems.add(field, "import.file.no-rows", name);

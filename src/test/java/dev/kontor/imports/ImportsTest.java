@@ -341,7 +341,10 @@ class ImportsTest {
         assertRefused(
                 List.of(upload("ExportOrderDetailList.csv", MarketFiles.taobaoItems())), "import.file.items-alone");
         assertRefused(List.of(upload("orders.zip", new byte[] {'P', 'K', 3, 4, 0, 0})), "import.file.zip");
-        assertRefused(List.of(upload("orders.xlsx", new byte[] {'P', 'K', 3, 4, 0, 0})), "import.file.xlsx");
+        assertRefused(List.of(upload("orders.xlsx", new byte[] {'P', 'K', 3, 4, 0, 0})), "import.file.zip");
+        assertRefused(
+                List.of(upload("orders.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0})),
+                "import.file.xls");
         assertRefused(
                 List.of(upload("customers.csv", "CustomerID,CompanyName\nALFKI,Alfreds\n".getBytes())),
                 "import.file.unknown-format");
@@ -359,6 +362,27 @@ class ImportsTest {
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).code()).isEqualTo(code));
+    }
+
+    @Test
+    void anOrdersReportReSavedInExcelIsReadLikeItsCsv() {
+        long id = staging.stage(
+                lina,
+                List.of(
+                        upload("ExportOrderList.xlsx", MarketFiles.taobaoOrdersXlsx()),
+                        upload("ExportOrderDetailList.csv", MarketFiles.taobaoItems())),
+                ImportChoice.NONE);
+        assertThat(imports.get(lina, id).files())
+                .extracting(ImportFile::format)
+                .containsExactly(
+                        dev.kontor.imports.read.ImportFormat.TAOBAO_ORDERS,
+                        dev.kontor.imports.read.ImportFormat.TAOBAO_ITEMS);
+        assertThat(imports.rows(lina, id, null, 0, 10)).singleElement().satisfies(r -> {
+            assertThat(r.order().externalId()).isEqualTo("1001");
+            assertThat(r.order().total()).isEqualTo(26800);
+            assertThat(r.order().placedAt()).isEqualTo(java.time.Instant.parse("2026-12-03T02:15:00Z"));
+            assertThat(r.verdict()).isEqualTo(ImportVerdict.READY);
+        });
     }
 
     @Test

@@ -1,7 +1,16 @@
 package dev.kontor.imports;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Marketplace files as the marketplaces write them, written by us for the tests (the real files in
@@ -186,6 +195,49 @@ final class MarketFiles {
                         "")
                 + "\r\n";
         return csv.getBytes(GBK);
+    }
+
+    /**
+     * The orders report re-saved in Excel (.xlsx): the order number as text, amounts as numbers, the order time as a
+     * date cell (Excel keeps a day number with a date format), one order.
+     */
+    static byte[] taobaoOrdersXlsx() {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Workbook workbook = new Workbook(out, "Kontor test", "1.0");
+            Worksheet sheet = workbook.newWorksheet("订单报表");
+            String[] header = TAOBAO_ORDERS_HEADER.split(",");
+            for (int c = 0; c < header.length; c++) {
+                sheet.value(0, c, header[c]);
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("订单编号", "1001");
+            row.put("买家支付宝账号", "lina@alipay.cn");
+            row.put("买家应付货款", 258);
+            row.put("买家应付邮费", 10);
+            row.put("总金额", 268);
+            row.put("买家实际支付金额", 268);
+            row.put("订单状态", "买家已付款，等待卖家发货");
+            row.put("收货人姓名", "王小明");
+            row.put("收货地址 ", "浙江省 杭州市 西湖区 文一西路969号(310000)");
+            row.put("联系手机", "13812345678");
+            row.put("订单创建时间", LocalDateTime.of(2026, 12, 3, 10, 15));
+            for (int c = 0; c < header.length; c++) {
+                Object value = row.get(header[c]);
+                if (value instanceof String text) {
+                    sheet.value(1, c, text);
+                } else if (value instanceof Number number) {
+                    sheet.value(1, c, number);
+                } else if (value instanceof LocalDateTime time) {
+                    sheet.value(1, c, time);
+                    sheet.style(1, c).format("yyyy-mm-dd hh:mm:ss").set();
+                }
+            }
+            workbook.finish();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The items report of the same day, with an item whose order the orders report lacks. */

@@ -14,14 +14,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 
 /**
- * A delimited text file as exports write it, read row by row without holding it in memory: the character set and the
- * separator (comma, tab or semicolon) found from its first bytes, blank rows skipped, the header being the first row
- * with names (eBay puts a tab before it), header names trimmed (Taobao writes {@code "收货地址 "}).
+ * A file of rows as exports write it, read row by row without holding it in memory: delimited text (the character
+ * set and the separator — comma, tab or semicolon — found from its first bytes) or an Excel workbook's first sheet
+ * (a file re-saved in Excel). Blank rows are skipped, the header is the first row with names (eBay puts a tab before
+ * it), header names are trimmed (Taobao writes {@code "收货地址 "}).
  */
 public final class Sheet implements AutoCloseable, Iterable<Sheet.Row> {
 
@@ -29,22 +33,49 @@ public final class Sheet implements AutoCloseable, Iterable<Sheet.Row> {
 
     private final Charset charset;
     private final char separator;
-    private final CsvReader<CsvRecord> reader;
-    private final Iterator<CsvRecord> records;
+    private final AutoCloseable source;
+    private final Iterator<Raw> records;
     private final List<String> header;
     private final Map<String, Integer> columns = new HashMap<>();
     private final long headerLine;
     private int rows;
 
-    private Sheet(InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, SAMPLE);
+    /** A row as the file has it: the line (or spreadsheet row) it starts on and its cells as text. */
+    private record Raw(long line, List<String> fields) {}
+
+    private Sheet(Charset charset, char separator, AutoCloseable source, Iterator<Raw> records) {
+        this.charset = charset;
+        this.separator = separator;
+        this.source = source;
+        this.records = records;
+        Raw first = null;
+        while (records.hasNext()) {
+            Raw record = records.next();
+            if (record.fields().stream().anyMatch(f -> !blank(f))) {
+                first = record;
+                break;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        if (first != null) {
+            for (String field : first.fields()) {
+                names.add(field.replace("\uFEFF", "").strip());
+            }
+        }
+        this.header = Collections.unmodifiableList(names);
+        this.headerLine = first == null ? 0 : first.line();
+        for (int i = 0; i < header.size(); i++) {
+            columns.putIfAbsent(header.get(i), i);
+        }
+    }
+
+    private static Sheet delimited(BufferedInputStream in) throws IOException {
         in.mark(SAMPLE);
         byte[] sample = in.readNBytes(SAMPLE);
         in.reset();
-        this.charset = Decoding.detect(sample, sample.length);
-        String start = new String(sample, charset);
-        this.separator = separatorOf(start);
-        this.reader = CsvReader.builder()
+        Charset charset = Decoding.detect(sample, sample.length);
+        char separator = separatorOf(new String(sample, charset));
+        CsvReader<CsvRecord> reader = CsvReader.builder()
                 .fieldSeparator(separator)
                 .skipEmptyLines(true)
                 .allowMissingFields(true)
@@ -52,35 +83,64 @@ public final class Sheet implements AutoCloseable, Iterable<Sheet.Row> {
                 .allowExtraCharsAfterClosingQuote(true)
                 .detectBomHeader(true)
                 .ofCsvRecord(new InputStreamReader(in, charset));
-        this.records = reader.iterator();
-        CsvRecord first = null;
-        while (records.hasNext()) {
-            CsvRecord record = records.next();
-            if (record.getFields().stream().anyMatch(f -> !blank(f))) {
-                first = record;
-                break;
+        Iterator<CsvRecord> csv = reader.iterator();
+        return new Sheet(charset, separator, reader, new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return csv.hasNext();
             }
-        }
-        List<String> names = new ArrayList<>();
-        if (first != null) {
-            for (String field : first.getFields()) {
-                names.add(field.replace("\uFEFF", "").strip());
+
+            @Override
+            public Raw next() {
+                CsvRecord record = csv.next();
+                return new Raw(record.getStartingLineNumber(), record.getFields());
             }
-        }
-        this.header = Collections.unmodifiableList(names);
-        this.headerLine = first == null ? 0 : first.getStartingLineNumber();
-        for (int i = 0; i < header.size(); i++) {
-            columns.putIfAbsent(header.get(i), i);
-        }
+        });
     }
 
-    /** Opens a file; the caller closes it. */
-    public static Sheet open(InputStream in) {
+    private static Sheet workbook(InputStream in) throws IOException {
+        ReadableWorkbook workbook = new ReadableWorkbook(in, new ReadingOptions(true, false));
+        Stream<org.dhatim.fastexcel.reader.Row> stream =
+                workbook.getFirstSheet().openStream();
+        Iterator<org.dhatim.fastexcel.reader.Row> rows = stream.iterator();
+        AutoCloseable both = () -> {
+            stream.close();
+            workbook.close();
+        };
+        return new Sheet(StandardCharsets.UTF_8, ',', both, new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Raw next() {
+                org.dhatim.fastexcel.reader.Row row = rows.next();
+                List<String> cells = new ArrayList<>(row.getCellCount());
+                for (int i = 0; i < row.getCellCount(); i++) {
+                    cells.add(Workbooks.text(row.getCell(i)));
+                }
+                return new Raw(row.getRowNum(), cells);
+            }
+        });
+    }
+
+    /** Opens a file, delimited text or an Excel workbook (told by its first bytes); the caller closes it. */
+    public static Sheet open(InputStream raw) {
         try {
-            return new Sheet(in);
+            BufferedInputStream in = new BufferedInputStream(raw, SAMPLE);
+            in.mark(8);
+            byte[] magic = in.readNBytes(8);
+            in.reset();
+            return ReadableWorkbook.isOOXMLZipHeader(magic) ? workbook(in) : delimited(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the file is an Excel workbook rather than delimited text. */
+    public boolean isWorkbook() {
+        return !(source instanceof CsvReader<?>);
     }
 
     /** Whether a cell holds nothing but spaces (or a stray byte-order mark). */
@@ -153,29 +213,33 @@ public final class Sheet implements AutoCloseable, Iterable<Sheet.Row> {
     @Override
     public void close() {
         try {
-            reader.close();
+            source.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
     /** One row below the header, its cells found by the header's names. */
     public final class Row {
-        private final CsvRecord record;
+        private final Raw record;
 
-        private Row(CsvRecord record) {
+        private Row(Raw record) {
             this.record = record;
         }
 
         /** The line the row starts on, counted from 1 as an editor shows it. */
         public long line() {
-            return record.getStartingLineNumber();
+            return record.line();
         }
 
         /** The cell under this column; {@code null} when the row is shorter or the header has no such column. */
         public String get(String column) {
             Integer index = columns.get(column);
-            return index == null || index >= record.getFieldCount() ? null : record.getField(index);
+            return index == null || index >= record.fields().size()
+                    ? null
+                    : record.fields().get(index);
         }
 
         public Optional<String> find(String column) {
@@ -184,12 +248,12 @@ public final class Sheet implements AutoCloseable, Iterable<Sheet.Row> {
 
         /** Whether every cell is blank. */
         public boolean isBlank() {
-            return record.getFields().stream().allMatch(Sheet::blank);
+            return record.fields().stream().allMatch(Sheet::blank);
         }
 
         /** How many cells the row has, against the header's. */
         public int size() {
-            return record.getFieldCount();
+            return record.fields().size();
         }
     }
 }
