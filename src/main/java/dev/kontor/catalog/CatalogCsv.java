@@ -24,6 +24,7 @@ import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
 import dev.kontor.catalog.internal.CatalogQueries;
 import dev.kontor.catalog.internal.ProductRepository;
+import dev.kontor.shared.CsvCells;
 import dev.kontor.shared.Currencies;
 import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.InvalidInputException;
@@ -110,7 +111,7 @@ public class CatalogCsv {
                     record.add(
                             price == null ? "" : Money.of(price, c).toDecimal().toPlainString());
                 }
-                csv.writeRecord(record);
+                csv.writeRecord(CsvCells.safe(record));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -246,7 +247,7 @@ public class CatalogCsv {
     }
 
     private static Optional<String> field(NamedCsvRecord row, String name) {
-        return row.findField(name).map(String::strip).filter(v -> !v.isEmpty());
+        return row.findField(name).map(CsvCells::read).map(String::strip).filter(v -> !v.isEmpty());
     }
 
     private static Long decimal(

@@ -18,6 +18,7 @@ import dev.kontor.access.Situation;
 import dev.kontor.catalog.internal.CatalogQueries;
 import dev.kontor.catalog.internal.ProductRepository;
 import dev.kontor.catalog.internal.PurchasingRepository;
+import dev.kontor.shared.CsvCells;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.Money;
 import dev.kontor.shared.NotFoundException;
@@ -91,7 +92,7 @@ public class Purchasing {
                     "purchase_currency");
             for (PurchasingLine line : list(actor)) {
                 Supplier s = line.supplier();
-                csv.writeRecord(
+                csv.writeRecord(CsvCells.safe(List.of(
                         line.variant().sku(),
                         line.variant().productName(),
                         line.variant().attributeText(),
@@ -107,7 +108,7 @@ public class Purchasing {
                                 : Money.of(line.purchasePrice(), line.purchaseCurrency())
                                         .toDecimal()
                                         .toPlainString(),
-                        line.purchaseCurrency() == null ? "" : line.purchaseCurrency());
+                        line.purchaseCurrency() == null ? "" : line.purchaseCurrency())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

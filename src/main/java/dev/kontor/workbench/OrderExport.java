@@ -11,6 +11,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permissions;
 import dev.kontor.bulk.BulkJobs;
+import dev.kontor.shared.CsvCells;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.Money;
 import dev.kontor.workbench.internal.ListQueries;
@@ -65,7 +66,7 @@ public class OrderExport {
             for (int from = 0; from < distinct.size(); from += PAGE) {
                 for (OrderSummary o :
                         queries.byIds(distinct.subList(from, Math.min(from + PAGE, distinct.size())), me)) {
-                    csv.writeRecord(row(o));
+                    csv.writeRecord(CsvCells.safe(row(o)));
                 }
             }
         });
@@ -81,7 +82,7 @@ public class OrderExport {
             do {
                 OrderPage page = queries.find(visible, OrderSort.PLACED, true, cursor, PAGE);
                 for (OrderSummary o : page.items()) {
-                    csv.writeRecord(row(o));
+                    csv.writeRecord(CsvCells.safe(row(o)));
                 }
                 written += page.items().size();
                 cursor = page.next();

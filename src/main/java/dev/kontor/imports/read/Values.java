@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.kontor.shared.CsvCells;
+
 /**
  * How marketplaces write values, read leniently but never guessed: {@code ="123"} order numbers (so that Excel keeps
  * the digits), amounts with {@code 元}, {@code ¥}, {@code $}, {@code €} and thousands separators, dates in the formats
@@ -51,7 +53,7 @@ public final class Values {
         if (cell == null) {
             return null;
         }
-        String value = cell.strip();
+        String value = CsvCells.read(cell.strip());
         if (value.startsWith("=\"") && value.endsWith("\"") && value.length() >= 3) {
             value = value.substring(2, value.length() - 1).strip();
         }
