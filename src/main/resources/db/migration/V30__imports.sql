@@ -15,6 +15,19 @@ CREATE TABLE import_batches (
 );
 CREATE INDEX import_batches_created_idx ON import_batches (id DESC);
 
+-- How another system's export maps to Kontor's fields, saved once per shop (header: the sample's columns;
+-- columns: Kontor field → the file's column).
+CREATE TABLE import_mappings (
+    id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    name            TEXT        NOT NULL UNIQUE,
+    channel         TEXT        NOT NULL,
+    currency        TEXT        NOT NULL,
+    header          JSONB       NOT NULL,
+    columns         JSONB       NOT NULL,
+    created_by_name TEXT        NOT NULL,
+    created_at      TIMESTAMPTZ NOT NULL
+);
+
 -- Each file of a batch as uploaded: its name, format, encoding, rows and SHA-256 (kept forever, for the report).
 CREATE TABLE import_files (
     batch_id  BIGINT NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
@@ -25,6 +38,7 @@ CREATE TABLE import_files (
     rows_read INT    NOT NULL,
     bytes     BIGINT NOT NULL,
     sha256    TEXT   NOT NULL,
+    mapping_id BIGINT REFERENCES import_mappings (id) ON DELETE SET NULL,
     PRIMARY KEY (batch_id, position)
 );
 

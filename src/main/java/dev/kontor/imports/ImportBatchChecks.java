@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
 import dev.kontor.catalog.Catalog;
 import dev.kontor.fulfillment.Carrier;
 import dev.kontor.fulfillment.Carriers;
+import dev.kontor.imports.internal.ImportMappingRepository;
 import dev.kontor.imports.internal.ImportProblemRepository;
 import dev.kontor.imports.internal.ImportRepository;
-import dev.kontor.imports.read.ImportFormat;
+import dev.kontor.imports.read.Columns;
 import dev.kontor.imports.read.StagedLine;
 import dev.kontor.orders.Channel;
 import dev.kontor.orders.Orders;
@@ -41,6 +42,7 @@ public class ImportBatchChecks {
             "京东", "JD");
 
     private final ImportRepository imports;
+    private final ImportMappingRepository mappings;
     private final ImportProblemRepository problems;
     private final Catalog catalog;
     private final Orders orders;
@@ -51,6 +53,7 @@ public class ImportBatchChecks {
     ImportBatchChecks(
             ImportRepository imports,
             ImportProblemRepository problems,
+            ImportMappingRepository mappings,
             Catalog catalog,
             Orders orders,
             Carriers carriers,
@@ -58,6 +61,7 @@ public class ImportBatchChecks {
             ShopSettings shop) {
         this.imports = imports;
         this.problems = problems;
+        this.mappings = mappings;
         this.catalog = catalog;
         this.orders = orders;
         this.carriers = carriers;
@@ -71,7 +75,7 @@ public class ImportBatchChecks {
      * @param readErrors the orders whose rows had cells that could not be read, and how bad that was
      */
     void check(long batchId, String channel, Map<String, Severity> readErrors) {
-        Map<String, ImportFormat> formats = imports.formats(batchId);
+        Map<String, Columns> formats = columnsOf(batchId);
         Set<String> channels = orders.channels().stream().map(Channel::code).collect(Collectors.toSet());
         Map<String, Optional<Carrier>> carrierCache = new HashMap<>();
         long after = 0;
@@ -122,7 +126,7 @@ public class ImportBatchChecks {
 
     /** One staged order checked again as it is about to be committed (the catalog may have changed since). */
     ImportChecks.Checked recheck(long batchId, String channel, ImportRow row, boolean inKontor) {
-        Map<String, ImportFormat> formats = imports.formats(batchId);
+        Map<String, Columns> formats = columnsOf(batchId);
         if (inKontor) {
             Set<String> none = Set.of();
             return ImportChecks.checkUpdate(
@@ -145,6 +149,18 @@ public class ImportBatchChecks {
                 formats.get(row.fileName()),
                 lines,
                 context(channel, channels, skus, new HashMap<>()));
+    }
+
+    /** Each file's columns: its format's, or the saved mapping it was read through. */
+    private Map<String, Columns> columnsOf(long batchId) {
+        Map<String, Columns> columns = new HashMap<>();
+        for (ImportFile file : imports.files(batchId)) {
+            Columns own = file.mappingId() == null
+                    ? file.format()
+                    : mappings.find(file.mappingId()).<Columns>map(m -> m).orElse(file.format());
+            columns.put(file.name(), own);
+        }
+        return columns;
     }
 
     private ImportChecks.Context context(

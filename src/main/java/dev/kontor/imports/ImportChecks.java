@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.kontor.customers.CustomerRules;
-import dev.kontor.imports.read.ImportFormat;
+import dev.kontor.imports.read.Columns;
 import dev.kontor.imports.read.MarketStatus;
 import dev.kontor.imports.read.StagedLine;
 import dev.kontor.imports.read.StagedOrder;
@@ -47,7 +47,7 @@ public final class ImportChecks {
     private ImportChecks() {}
 
     /** An item with the file it came from. */
-    public record Located(String fileName, ImportFormat format, StagedLine line) {}
+    public record Located(String fileName, Columns format, StagedLine line) {}
 
     /** A problem found, where. */
     public record Finding(String fileName, Long line, String column, Severity severity, Message message) {
@@ -91,14 +91,14 @@ public final class ImportChecks {
      * The checks of an order Kontor already has: a later file only says what happened since (paid, shipped,
      * closed), so only what that needs is checked; its content is Kontor's.
      */
-    public static Checked checkUpdate(StagedOrder order, String fileName, ImportFormat format, Context context) {
+    public static Checked checkUpdate(StagedOrder order, String fileName, Columns format, Context context) {
         List<Finding> findings = new ArrayList<>();
         String carrier = checkShipment(order, context, new Where(order, fileName, format, findings));
         return new Checked(findings.isEmpty() ? ImportVerdict.READY : ImportVerdict.WARNING, findings, null, carrier);
     }
 
     public static Checked check(
-            StagedOrder order, String fileName, ImportFormat format, List<Located> lines, Context context) {
+            StagedOrder order, String fileName, Columns format, List<Located> lines, Context context) {
         List<Finding> findings = new ArrayList<>();
         Where at = new Where(order, fileName, format, findings);
         if (order.placedAt() == null) {
@@ -179,7 +179,7 @@ public final class ImportChecks {
 
     private static OrderInput.LineInput checkLine(Located located, Context context, List<Finding> findings) {
         StagedLine line = located.line();
-        ImportFormat format = located.format();
+        Columns format = located.format();
         String sku = line.sku();
         if (line.quantity() == null || line.quantity() <= 0) {
             findings.add(new Finding(
@@ -282,7 +282,7 @@ public final class ImportChecks {
         }
     }
 
-    private static String columnOf(String field, ImportFormat format) {
+    private static String columnOf(String field, Columns format) {
         if (field == null) {
             return null;
         }
@@ -303,7 +303,7 @@ public final class ImportChecks {
     }
 
     /** Where an order's problems go: its file and row, the column as the format names it. */
-    private record Where(StagedOrder order, String fileName, ImportFormat format, List<Finding> findings) {
+    private record Where(StagedOrder order, String fileName, Columns format, List<Finding> findings) {
 
         void error(String field, String key, Object... args) {
             add(field, Severity.ERROR, key, args);

@@ -24,11 +24,13 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
+import dev.kontor.imports.internal.ImportMappingRepository;
 import dev.kontor.imports.internal.ImportProblemRepository;
 import dev.kontor.imports.internal.ImportRepository;
 import dev.kontor.imports.read.AmazonReader;
 import dev.kontor.imports.read.EbayReader;
 import dev.kontor.imports.read.FormatReader;
+import dev.kontor.imports.read.GenericReader;
 import dev.kontor.imports.read.ImportFormat;
 import dev.kontor.imports.read.Sheet;
 import dev.kontor.imports.read.ShopifyReader;
@@ -63,6 +65,7 @@ public class ImportStaging {
             new TaobaoReader(), new TaobaoItemsReader(), new ShopifyReader(), new EbayReader(), new AmazonReader());
 
     private final ImportRepository imports;
+    private final ImportMappingRepository mappings;
     private final ImportProblemRepository problems;
     private final ImportBatchChecks checks;
     private final Orders orders;
@@ -74,6 +77,7 @@ public class ImportStaging {
     ImportStaging(
             ImportRepository imports,
             ImportProblemRepository problems,
+            ImportMappingRepository mappings,
             ImportBatchChecks checks,
             Orders orders,
             Permissions permissions,
@@ -82,6 +86,7 @@ public class ImportStaging {
             Clock clock) {
         this.imports = imports;
         this.problems = problems;
+        this.mappings = mappings;
         this.checks = checks;
         this.orders = orders;
         this.permissions = permissions;
@@ -135,11 +140,14 @@ public class ImportStaging {
                     sheet.isWorkbook() ? "Excel (.xlsx)" : sheet.charset().name(),
                     rows,
                     counting.count,
-                    HexFormat.of().formatHex(digest.getMessageDigest().digest()));
+                    HexFormat.of().formatHex(digest.getMessageDigest().digest()),
+                    reader.mapping() == null ? null : reader.mapping().id());
         }
     }
 
     private List<Recognised> recognise(List<Upload> files, ImportChoice choice) {
+        List<FormatReader> readers = new ArrayList<>(READERS);
+        mappings.findAll().forEach(m -> readers.add(new GenericReader(m, shop.timeZone())));
         Problems problems = new Problems();
         List<Recognised> recognised = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -184,7 +192,7 @@ public class ImportStaging {
                     problems.add(field, "import.file.no-rows", name);
                     continue;
                 }
-                FormatReader reader = readerFor(sheet, choice, field, name, problems);
+                FormatReader reader = readerFor(sheet, readers, choice, field, name, problems);
                 if (reader == null) {
                     sheet.close();
                     continue;
@@ -206,18 +214,27 @@ public class ImportStaging {
 
     /** The reader that knows most of the header's columns; the user's choice when they made one. */
     private static FormatReader readerFor(
-            Sheet sheet, ImportChoice choice, String field, String name, Problems problems) {
+            Sheet sheet,
+            List<FormatReader> readers,
+            ImportChoice choice,
+            String field,
+            String name,
+            Problems problems) {
         List<String> header = sheet.header();
-        FormatReader best = READERS.stream()
+        FormatReader best = readers.stream()
                 .filter(r -> r.recognises(header) > 0)
                 .max(Comparator.comparingInt(r -> r.recognises(header)))
                 .orElse(null);
         FormatReader reader = best;
-        if (choice.format() != null) {
-            reader = READERS.stream()
+        if (choice.format() != null && (best == null || best.format() != choice.format())) {
+            reader = readers.stream()
                     .filter(r -> r.format() == choice.format())
-                    .findFirst()
-                    .orElseThrow();
+                    .max(Comparator.comparingInt(r -> r.recognises(header)))
+                    .orElse(null);
+            if (reader == null) { // a generic file, but no mapping is saved yet
+                problems.add(field, "import.file.no-mapping", name);
+                return null;
+            }
             if (best != null && best != reader && reader.recognises(header) == 0) {
                 problems.add(field, "import.file.other-format", name, choice.format(), best.format());
                 return null;
@@ -253,17 +270,15 @@ public class ImportStaging {
                     .name();
             problems.add(field, "import.file.items-alone", name);
         }
-        long channels = recognised.stream()
-                .map(r -> r.reader().format().channel())
-                .distinct()
-                .count();
+        long channels =
+                recognised.stream().map(r -> r.reader().channel()).distinct().count();
         if (channels > 1) {
             problems.add(field, "import.file.mixed");
         }
     }
 
     private String channel(List<Recognised> recognised, ImportChoice choice) {
-        String fromFiles = recognised.get(0).reader().format().channel();
+        String fromFiles = recognised.get(0).reader().channel();
         String chosen = Text.clean(choice.channel());
         if (chosen == null) {
             return fromFiles;

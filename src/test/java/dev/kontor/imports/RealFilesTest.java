@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
@@ -123,6 +124,30 @@ class RealFilesTest {
         Reconciliation r = imports.reconciliation(lina, id);
         assertThat(r.imported()).isPositive();
         assertThat(r.balances()).isTrue();
+    }
+
+    @Autowired
+    ImportMappings mappings;
+
+    @Test
+    void anotherSystemsExportImportsThroughAColumnMapping() throws IOException {
+        String path = "online_retail/online_retail_sample.csv";
+        byte[] bytes = Files.readAllBytes(REAL.resolve(path));
+        Upload sample =
+                new Upload("online_retail_sample.csv", bytes.length, () -> Files.newInputStream(REAL.resolve(path)));
+        List<String> header = mappings.sample(lina, sample).header();
+        Map<String, String> columns = new java.util.LinkedHashMap<>(ImportMappings.guess(header));
+        columns.put("buyer", "CustomerID");
+        mappings.save(lina, "Online retail", "WEBSHOP", "GBP", header, columns);
+
+        long id = stage(path);
+        ImportBatch batch = imports.get(lina, id);
+        assertThat(batch.channel()).isEqualTo("WEBSHOP");
+        assertThat(batch.rowsRead()).isEqualTo(5_000);
+        assertThat(batch.orders()).isPositive();
+        // no addresses in this export: each order says so, none is half-read
+        assertThat(imports.problemCounts(lina, id)).containsKey("import.problem.address-missing");
+        everyProblemReads(id);
     }
 
     @Test

@@ -100,8 +100,10 @@ public class ImportRepository {
 
     public void insertFile(long batchId, int position, ImportFile file) {
         jdbc.sql("""
-                        INSERT INTO import_files (batch_id, position, name, format, encoding, rows_read, bytes, sha256)
-                        VALUES (:batch, :position, :name, :format, :encoding, :rows, :bytes, :sha)""")
+                        INSERT INTO import_files (batch_id, position, name, format, encoding, rows_read, bytes, sha256,
+                            mapping_id)
+                        VALUES (:batch, :position, :name, :format, :encoding, :rows, :bytes, :sha, :mapping)""")
+                .param("mapping", file.mappingId())
                 .param("batch", batchId)
                 .param("position", position)
                 .param("name", file.name())
@@ -258,7 +260,8 @@ public class ImportRepository {
                         rs.getString("encoding"),
                         rs.getInt("rows_read"),
                         rs.getLong("bytes"),
-                        rs.getString("sha256")))
+                        rs.getString("sha256"),
+                        rs.getObject("mapping_id", Long.class)))
                 .list();
     }
 
@@ -428,12 +431,5 @@ public class ImportRepository {
                 order,
                 rs.getString("order_number"),
                 MessageJson.read(rs.getString("outcome_message")));
-    }
-
-    /** The formats of a batch's files, by file name. */
-    public Map<String, ImportFormat> formats(long batchId) {
-        Map<String, ImportFormat> formats = new HashMap<>();
-        files(batchId).forEach(f -> formats.put(f.name(), f.format()));
-        return formats;
     }
 }

@@ -10,6 +10,21 @@ public interface FormatReader {
     /** What the reader reads. */
     ImportFormat format();
 
+    /** The channel the file's orders come from. */
+    default String channel() {
+        return format().channel();
+    }
+
+    /** The columns holding what the checks look at. */
+    default Columns columns() {
+        return format();
+    }
+
+    /** The saved mapping the reader reads through, if it is a generic one. */
+    default ImportMapping mapping() {
+        return null;
+    }
+
     /** How many of this format's telling columns the header has: the reader with most reads the file. */
     int recognises(List<String> header);
 

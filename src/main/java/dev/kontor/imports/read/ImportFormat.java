@@ -6,7 +6,7 @@ import java.util.Map;
  * The files Kontor reads, each with the channel its orders come from and the columns that hold what the checks look
  * at (so that a problem names the column as the file does).
  */
-public enum ImportFormat {
+public enum ImportFormat implements Columns {
     /** Taobao's or Tmall's 订单报表 (ExportOrderList*.csv): one row per order. */
     TAOBAO_ORDERS(
             "TAOBAO",
@@ -60,7 +60,9 @@ public enum ImportFormat {
                     "status", "order-status",
                     "sku", "sku",
                     "quantity", "quantity",
-                    "unitPrice", "item-price"));
+                    "unitPrice", "item-price")),
+    /** Any other system's export (Odoo, WooCommerce, a spreadsheet), read through a mapping the user saved. */
+    GENERIC("MANUAL", true, true, Map.of());
 
     private final String channel;
     private final boolean orders;
@@ -89,11 +91,7 @@ public enum ImportFormat {
         return items;
     }
 
-    /**
-     * The column holding a field the checks look at ({@code placedAt}, {@code total}, {@code buyer},
-     * {@code address}, {@code status}, {@code carrier}, {@code sku}, {@code quantity}, {@code unitPrice}); the
-     * field's label key ({@code field.placedAt}) when the format has no such column.
-     */
+    @Override
     public String column(String field) {
         return columns.getOrDefault(field, "field." + field);
     }

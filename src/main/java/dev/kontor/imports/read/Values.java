@@ -32,6 +32,7 @@ public final class Values {
             DateTimeFormatter.ofPattern("yyyy.M.d H:mm[:ss]"),
             DateTimeFormatter.ofPattern("d.M.yyyy H:mm[:ss]"),
             DateTimeFormatter.ofPattern("M/d/yyyy H:mm[:ss]"),
+            DateTimeFormatter.ofPattern("M/d/yy H:mm[:ss]"),
             DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     private static final List<DateTimeFormatter> DATES = List.of(
             DateTimeFormatter.ofPattern("yyyy-M-d"),

@@ -1,0 +1,181 @@
+package dev.kontor.imports;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import dev.kontor.access.Actor;
+import dev.kontor.access.Role;
+import dev.kontor.bulk.BulkJobWorker;
+import dev.kontor.imports.read.ImportFormat;
+import dev.kontor.imports.read.ImportMapping;
+import dev.kontor.orders.Orders;
+import dev.kontor.shared.InvalidInputException;
+import dev.kontor.support.Api;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.KontorTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Another system's export gets in through a column mapping made once from a sample. */
+@KontorTest
+class ImportMappingsTest {
+
+    /** A WooCommerce-style export: one row per item, the order's fields repeated. */
+    static final String WOO = """
+            Order ID,Order Date,Billing Name,Email,Address 1,Postcode,City,Country,Order Total,Paid,SKU,Item Name,Qty,Item Cost
+            5001,2026-12-03 09:30,Anna Berg,anna@example.com,Hauptstraße 12,50667,Köln,DE,64.70,yes,SHIRT-M,Linen shirt M,1,29.90
+            5001,2026-12-03 09:30,Anna Berg,anna@example.com,Hauptstraße 12,50667,Köln,DE,64.70,yes,SHIRT-L,Linen shirt L,1,34.80
+            5002,2026-12-03 10:00,Ola Nordmann,ola@example.no,Storgata 1,0155,Oslo,Norway,10.00,no,CAP,Cap,-1,10.00
+            """;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ImportMappings mappings;
+
+    @Autowired
+    ImportStaging staging;
+
+    @Autowired
+    ImportCommits commits;
+
+    @Autowired
+    Imports imports;
+
+    @Autowired
+    BulkJobWorker worker;
+
+    @Autowired
+    Orders orders;
+
+    @Autowired
+    Fixtures fixtures;
+
+    Actor lina;
+
+    @BeforeEach
+    void setUp() {
+        lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
+    }
+
+    private static Upload upload(String name, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new Upload(name, bytes.length, () -> new ByteArrayInputStream(bytes));
+    }
+
+    @Test
+    void aSampleShowsItsColumnsAndRowsAndAFirstGuess() {
+        ImportMappings.Sample sample = mappings.sample(lina, upload("woo.csv", WOO));
+        assertThat(sample.header()).startsWith("Order ID", "Order Date", "Billing Name");
+        assertThat(sample.rows()).hasSize(3);
+        assertThat(ImportMappings.guess(sample.header()))
+                .containsEntry("externalId", "Order ID")
+                .containsEntry("placedAt", "Order Date")
+                .containsEntry("buyer", "Billing Name")
+                .containsEntry("sku", "SKU")
+                .containsEntry("quantity", "Qty");
+    }
+
+    @Test
+    void filesWithTheMappedColumnsImportAndBadRowsSayWhy() {
+        List<String> header = mappings.sample(lina, upload("woo.csv", WOO)).header();
+        Map<String, String> columns = new java.util.LinkedHashMap<>(ImportMappings.guess(header));
+        columns.put("street", "Address 1");
+        columns.put("unitPrice", "Item Cost");
+        ImportMapping saved = mappings.save(lina, "WooCommerce", "WEBSHOP", "EUR", header, columns);
+        assertThat(saved.columns()).containsEntry("paid", "Paid").containsEntry("total", "Order Total");
+
+        long id = staging.stage(lina, List.of(upload("orders-2026-12-03.csv", WOO)), ImportChoice.NONE);
+        ImportBatch batch = imports.get(lina, id);
+        assertThat(batch.channel()).isEqualTo("WEBSHOP");
+        assertThat(batch.files()).extracting(ImportFile::format).containsExactly(ImportFormat.GENERIC);
+        assertThat(imports.problems(lina, id, "import.problem.quantity", 0, 10))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.column()).isEqualTo("Qty");
+                    assertThat(p.line()).isEqualTo(4);
+                });
+
+        commits.commit(lina, id, null);
+        worker.run();
+        String number = orders.numbersByExternalId("WEBSHOP", List.of("5001")).get("5001");
+        assertThat(number).isNotNull();
+        assertThat(orders.byNumber(lina, number).orElseThrow().total().minor()).isEqualTo(6470);
+        assertThat(imports.reconciliation(lina, id).imported()).isEqualTo(1);
+    }
+
+    @Test
+    void aMappingNeedsTheRequiredFieldsAndColumnsTheFileHas() {
+        List<String> header = List.of("Order ID", "Qty");
+        assertThatThrownBy(() -> mappings.save(
+                        lina, "Broken", "WEBSHOP", "EUR", header, Map.of("externalId", "Order ID", "name", "Title")))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(p -> p.field() + " " + p.code())
+                                .contains(
+                                        "columns.name import.mapping.no-such-column",
+                                        "columns.quantity validation.required",
+                                        "columns.unitPrice validation.required"));
+    }
+
+    @Test
+    void withoutAMappingAnUnknownFileSaysWhatToDo() {
+        assertThatThrownBy(() -> staging.stage(
+                        lina, List.of(upload("woo.csv", WOO)), new ImportChoice(ImportFormat.GENERIC, null, null)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).code()).isEqualTo("import.file.no-mapping"));
+    }
+
+    @Test
+    void theApiSavesListsAndDeletesMappings() {
+        Api api = new Api(port).bearer(fixtures.token(lina));
+        Api.Response saved = api.post(
+                "/api/imports/mappings",
+                Map.of(
+                        "name", "Odoo",
+                        "channel", "MANUAL",
+                        "currency", "EUR",
+                        "header", List.of("name", "product", "qty", "price"),
+                        "columns",
+                                Map.of(
+                                        "externalId",
+                                        "name",
+                                        "name",
+                                        "product",
+                                        "quantity",
+                                        "qty",
+                                        "unitPrice",
+                                        "price")));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+        assertThat(api.get("/api/imports/mappings").json()).hasSize(1);
+        Api.Response twice = api.post(
+                "/api/imports/mappings",
+                Map.of(
+                        "name",
+                        "odoo",
+                        "channel",
+                        "MANUAL",
+                        "currency",
+                        "EUR",
+                        "header",
+                        List.of("a"),
+                        "columns",
+                        Map.of()));
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.body()).contains("columns.externalId");
+        assertThat(api.delete("/api/imports/mappings/" + saved.json().get("id").asLong())
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/imports/mappings").json()).isEmpty();
+    }
+}
