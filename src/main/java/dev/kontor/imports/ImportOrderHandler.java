@@ -3,9 +3,11 @@ package dev.kontor.imports;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.kontor.access.Actor;
 import dev.kontor.bulk.BulkHandler;
@@ -94,6 +96,26 @@ class ImportOrderHandler implements BulkHandler {
     @Override
     public List<Long> present(List<Long> subjectIds) {
         return imports.uncommitted(subjectIds);
+    }
+
+    /**
+     * Commits a claimed batch of staged orders in one transaction (the worker splits a batch that fails and works
+     * the rest one by one, so one refused order costs little). Rows the checks rejected are passed over: one by one,
+     * they are refused with their reason.
+     */
+    @Override
+    public Set<Long> workTogether(Actor actor, String action, String argument, Collection<Long> subjectIds) {
+        Set<Long> done = new LinkedHashSet<>();
+        for (long id : imports.committable(subjectIds)) {
+            work(actor, action, argument, id);
+            done.add(id);
+        }
+        return done;
+    }
+
+    @Override
+    public boolean worksTogether(String action) {
+        return COMMIT.equals(action);
     }
 
     @Override

@@ -297,6 +297,16 @@ public class ImportRepository {
         return ids.stream().filter(open::contains).toList();
     }
 
+    /** Of these staged orders, those not committed yet whose checks did not reject them, in id order. */
+    public List<Long> committable(Collection<Long> ids) {
+        return jdbc.sql("""
+                        SELECT id FROM import_orders
+                        WHERE id = ANY(:ids) AND verdict IN ('READY', 'WARNING') AND outcome IS NULL ORDER BY id""")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
+    }
+
     /**
      * Marks the batch committed by this job, unless it is already: whoever marks it first commits it (two clicks,
      * two instances), the other is told.
