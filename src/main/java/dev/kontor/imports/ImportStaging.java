@@ -49,6 +49,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Upload: the files of one batch are recognised by their headers, read row by row into staging rows (every cell that
@@ -159,11 +160,7 @@ public class ImportStaging {
                 continue;
             }
             if (upload.size() > settings.maxUploadSize().toBytes()) {
-                problems.add(
-                        field,
-                        "import.file.too-large",
-                        name,
-                        settings.maxUploadSize().toMegabytes());
+                problems.add(field, "import.file.too-large", name, readable(settings.maxUploadSize()));
                 continue;
             }
             try {
@@ -210,6 +207,11 @@ public class ImportStaging {
         }
         problems.throwIfAny();
         return recognised;
+    }
+
+    /** A size as people read it: {@code 100 MB}, {@code 512 KB}. */
+    static String readable(DataSize size) {
+        return size.toMegabytes() > 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB";
     }
 
     /** The reader that knows most of the header's columns; the user's choice when they made one. */

@@ -37,6 +37,37 @@ class RequestSizeLimit {
         return registration;
     }
 
+    /**
+     * A page's upload over the limit (the import form, a mapping's sample) goes back to the imports page saying so,
+     * before anything reads the body (the sign-in and CSRF filters would, and fail on it).
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> pageUploadLimitFilter(
+            @Value("${kontor.imports.max-upload-size:100MB}") DataSize uploads) {
+        long cap = uploads.toBytes() + 64 * 1024;
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if ("POST".equals(request.getMethod()) && request.getContentLengthLong() > cap) {
+                    response.setHeader("Connection", "close");
+                    response.setStatus(303);
+                    response.setHeader(
+                            "Location",
+                            "/imports?tooLarge="
+                                    + (uploads.toMegabytes() > 0
+                                            ? uploads.toMegabytes() + "MB"
+                                            : uploads.toKilobytes() + "KB"));
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        });
+        registration.addUrlPatterns("/imports", "/imports/mappings/sample");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
     static final class Filter extends OncePerRequestFilter {
         private final DataSize bodies;
         private final DataSize uploads;

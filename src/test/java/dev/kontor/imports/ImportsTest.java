@@ -339,6 +339,10 @@ class ImportsTest {
     void filesThatCannotBeReadAreRefusedNamingTheFileAndNothingIsKept() {
         assertRefused(List.of(upload("empty.csv", new byte[0])), "import.file.empty");
         assertRefused(
+                List.of(new Upload(
+                        "huge.csv", 200L * 1024 * 1024, () -> new java.io.ByteArrayInputStream(new byte[0]))),
+                "import.file.too-large");
+        assertRefused(
                 List.of(upload("ExportOrderDetailList.csv", MarketFiles.taobaoItems())), "import.file.items-alone");
         assertRefused(List.of(upload("orders.zip", new byte[] {'P', 'K', 3, 4, 0, 0})), "import.file.zip");
         assertRefused(List.of(upload("orders.xlsx", new byte[] {'P', 'K', 3, 4, 0, 0})), "import.file.zip");

@@ -69,7 +69,13 @@ class ImportPageController {
     }
 
     @GetMapping("/imports")
-    String list(Actor actor, Model model) {
+    String list(Actor actor, @RequestParam(required = false) String tooLarge, Model model) {
+        if (tooLarge != null && tooLarge.matches("\\d{1,6}[KM]B")) {
+            int unit = tooLarge.length() - 2; // "100MB" → "100 MB"
+            model.addAttribute(
+                    "error",
+                    messages.get("error.too-large", tooLarge.substring(0, unit) + " " + tooLarge.substring(unit)));
+        }
         model.addAttribute("batches", imports.latest(actor, 50));
         model.addAttribute("formats", ImportFormat.values());
         model.addAttribute("channels", orders.channels());
