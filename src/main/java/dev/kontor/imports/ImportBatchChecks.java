@@ -122,6 +122,7 @@ public class ImportBatchChecks {
             problems.insertProblems(batchId, found);
         }
         problems.reportOrphanLines(batchId);
+        problems.flagShipTogether(batchId);
     }
 
     /** One staged order checked again as it is about to be committed (the catalog may have changed since). */

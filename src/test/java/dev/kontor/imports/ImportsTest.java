@@ -369,6 +369,80 @@ class ImportsTest {
     }
 
     @Test
+    void ordersOfOneBuyerToOneAddressAreFlaggedToShipTogether() {
+        String address = "浙江省 杭州市 西湖区 文一西路969号(310000)";
+        String orders = MarketFiles.TAOBAO_ORDERS_HEADER + "\r\n"
+                + MarketFiles.taobaoOrder(
+                        "2001",
+                        "",
+                        "129.00",
+                        "0.00",
+                        "129.00",
+                        "129.00",
+                        "买家已付款，等待卖家发货",
+                        "",
+                        "王小明",
+                        address,
+                        "2026-12-03 10:00:00",
+                        "2026-12-03 10:01:00",
+                        "",
+                        "")
+                + "\r\n"
+                + MarketFiles.taobaoOrder(
+                        "2002",
+                        "",
+                        "129.00",
+                        "0.00",
+                        "129.00",
+                        "129.00",
+                        "买家已付款，等待卖家发货",
+                        "",
+                        "王小明",
+                        address,
+                        "2026-12-03 15:00:00",
+                        "2026-12-03 15:01:00",
+                        "",
+                        "")
+                + "\r\n"
+                + MarketFiles.taobaoOrder(
+                        "2003",
+                        "",
+                        "129.00",
+                        "0.00",
+                        "129.00",
+                        "129.00",
+                        "买家已付款，等待卖家发货",
+                        "",
+                        "李娜",
+                        address,
+                        "2026-12-03 16:00:00",
+                        "2026-12-03 16:01:00",
+                        "",
+                        "")
+                + "\r\n";
+        String items = MarketFiles.TAOBAO_ITEMS_HEADER + "\r\n"
+                + "=\"2001\",龙井茶 100g,129.00,1,,,,,,TEA-100\r\n"
+                + "=\"2002\",龙井茶 100g,129.00,1,,,,,,TEA-100\r\n"
+                + "=\"2003\",龙井茶 100g,129.00,1,,,,,,TEA-100\r\n";
+        long id = staging.stage(
+                lina,
+                List.of(
+                        upload("ExportOrderList.csv", orders.getBytes(MarketFiles.GBK)),
+                        upload("ExportOrderDetailList.csv", items.getBytes(MarketFiles.GBK))),
+                ImportChoice.NONE);
+        assertThat(imports.problems(lina, id, "import.problem.ship-together", 0, 10))
+                .extracting(ImportProblem::externalId)
+                .containsExactly("2001", "2002");
+        assertThat(messages.of(imports.problems(lina, id, "import.problem.ship-together", 0, 1)
+                        .get(0)
+                        .message()))
+                .isEqualTo("Orders 2001, 2002 go to the same buyer at the same address: they can ship together.");
+        assertThat(imports.rows(lina, id, null, 0, 10))
+                .extracting(ImportRow::verdict)
+                .containsExactly(ImportVerdict.WARNING, ImportVerdict.WARNING, ImportVerdict.READY);
+    }
+
+    @Test
     void anOrdersReportReSavedInExcelIsReadLikeItsCsv() {
         long id = staging.stage(
                 lina,

@@ -66,6 +66,40 @@ public class ImportProblemRepository {
                             SELECT 1 FROM import_orders o WHERE o.batch_id = l.batch_id AND o.external_id = l.external_id)""").param("batch", batchId).update();
     }
 
+    /**
+     * Flags the batch's orders that go to the same buyer at the same address (they can ship together): a warning on
+     * each, naming the others; an order ready before is now one with a warning. Answers how many were flagged.
+     */
+    public int flagShipTogether(long batchId) {
+        int flagged = jdbc.sql("""
+                        WITH keyed AS (
+                            SELECT id, external_id, file_name, line_no,
+                                   lower(coalesce(data->>'buyer', '') || '|' || coalesce(data->'shippingAddress'->>'street', '')
+                                       || '|' || coalesce(data->'shippingAddress'->>'city', '')
+                                       || '|' || coalesce(data->'shippingAddress'->>'postalCode', '')) AS k
+                            FROM import_orders
+                            WHERE batch_id = :batch AND verdict IN ('READY', 'WARNING') AND order_number IS NULL
+                              AND data->'shippingAddress'->>'street' IS NOT NULL),
+                        groups AS (
+                            SELECT k, string_agg(external_id, ', ' ORDER BY id) AS ids, count(*) AS n
+                            FROM keyed GROUP BY k HAVING count(*) > 1)
+                        INSERT INTO import_problems (batch_id, file_name, line_no, column_name, external_id, severity,
+                            code, message)
+                        SELECT :batch, o.file_name, o.line_no, NULL, o.external_id, 'WARNING',
+                               'import.problem.ship-together',
+                               jsonb_build_object('key', 'import.problem.ship-together', 'args', jsonb_build_array(g.ids))
+                        FROM keyed o JOIN groups g ON g.k = o.k""").param("batch", batchId).update();
+        if (flagged > 0) {
+            jdbc.sql("""
+                            UPDATE import_orders o SET verdict = 'WARNING'
+                            WHERE o.batch_id = :batch AND o.verdict = 'READY' AND EXISTS (
+                                SELECT 1 FROM import_problems p
+                                WHERE p.batch_id = o.batch_id AND p.external_id = o.external_id
+                                  AND p.code = 'import.problem.ship-together')""").param("batch", batchId).update();
+        }
+        return flagged;
+    }
+
     /** Problems of a batch, of one kind if asked, a page after an id. */
     public List<ImportProblem> problems(long batchId, String code, long afterId, int limit) {
         return jdbc.sql("""
