@@ -40,7 +40,6 @@ public class BulkJobWorker {
 
     private static final Logger log = LoggerFactory.getLogger(BulkJobWorker.class);
     private static final int BATCH = 200;
-    private static final Duration LEASE = Duration.ofMinutes(5);
     /** A failed batch of approvals is halved until its halves would be smaller than this. */
     private static final int MIN_HALF = 8;
 
@@ -50,6 +49,7 @@ public class BulkJobWorker {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int threads;
+    private final Duration lease;
 
     BulkJobWorker(
             BulkJobRepository jobs,
@@ -59,6 +59,7 @@ public class BulkJobWorker {
             Clock clock,
             BulkSettings settings) {
         this.threads = settings.threads();
+        this.lease = settings.lease();
         this.jobs = jobs;
         this.handlers = handlers;
         this.users = users;
@@ -113,7 +114,7 @@ public class BulkJobWorker {
     /** Claims a batch and works it: answers how many items were claimed and how many finished. */
     private int[] workBatch() {
         Instant now = clock.instant();
-        List<Claimed> batch = transaction.execute(s -> jobs.claim(now, now.plus(LEASE), BATCH));
+        List<Claimed> batch = transaction.execute(s -> jobs.claim(now, now.plus(lease), BATCH));
         Map<Long, User> requesters = new HashMap<>();
         Map<Long, List<Claimed>> together = new LinkedHashMap<>();
         for (Claimed item : batch) {

@@ -17,6 +17,7 @@ import dev.kontor.access.Users;
 import dev.kontor.bulk.BulkJob;
 import dev.kontor.bulk.BulkJobWorker;
 import dev.kontor.bulk.BulkJobs;
+import dev.kontor.imports.GeneratedTaobao;
 import dev.kontor.imports.ImportBatch;
 import dev.kontor.imports.ImportChoice;
 import dev.kontor.imports.ImportCommits;
@@ -75,8 +76,8 @@ class ImportBench {
     void stageAndCommitATaobaoPair() throws Exception {
         int orders = Integer.getInteger("bench.orders", 100_000);
         int commitOrders = Integer.getInteger("bench.commit", Math.min(orders, 20_000));
-        String ordersCsv = TaobaoFiles.orders(orders);
-        String itemsCsv = TaobaoFiles.items(orders);
+        String ordersCsv = GeneratedTaobao.orders(orders);
+        String itemsCsv = GeneratedTaobao.items(orders);
         byte[] ordersFile = ordersCsv.getBytes(GBK);
         byte[] itemsFile = itemsCsv.getBytes(GBK);
         long rows = orders + orders * 3L;
@@ -165,8 +166,8 @@ class ImportBench {
 
     private void warmUp(Actor lina) {
         for (int round = 0; round < 2; round++) {
-            byte[] o = TaobaoFiles.orders(5_000).getBytes(GBK);
-            byte[] i = TaobaoFiles.items(5_000).getBytes(GBK);
+            byte[] o = GeneratedTaobao.orders(5_000).getBytes(GBK);
+            byte[] i = GeneratedTaobao.items(5_000).getBytes(GBK);
             long id = staging.stage(
                     lina,
                     List.of(
@@ -202,50 +203,5 @@ class ImportBench {
             sql.append(i == 0 ? "" : ", ").append("c").append(i).append(" text");
         }
         return sql.toString();
-    }
-
-    /** A generated Taobao pair: paid orders of three items each, as the fixtures write them. */
-    static final class TaobaoFiles {
-
-        static String orders(int n) {
-            StringBuilder csv = new StringBuilder(n * 260);
-            csv.append("订单编号,买家会员名,买家支付宝账号,买家应付货款,买家应付邮费,买家支付积分,总金额,返点积分,买家实际支付金额,"
-                    + "买家实际支付积分,订单状态,买家留言,收货人姓名,收货地址 ,运送方式,联系电话 ,联系手机,订单创建时间,订单付款时间 ,"
-                    + "宝贝标题 ,宝贝种类,物流单号 ,物流公司,订单备注,宝贝总数量,店铺Id,店铺名称\r\n");
-            for (int i = 1; i <= n; i++) {
-                csv.append("=\"")
-                        .append(9_000_000_000L + i)
-                        .append("\",tb_buyer")
-                        .append(i % 5000)
-                        .append(",buyer")
-                        .append(i % 5000)
-                        .append("@alipay.cn,87.00元,10.00元,0,97.00元,0,97.00元,0,")
-                        .append("买家已付款，等待卖家发货,,王小明")
-                        .append(i % 97)
-                        .append(",浙江省 杭州市 西湖区 文一西路")
-                        .append(i % 999)
-                        .append("号(310000),快递,,1381234")
-                        .append(String.format("%04d", i % 10000))
-                        .append(",2026-12-03 10:15:00,2026-12-03 10:16:00,宝贝,3,,,,3,,小店\r\n");
-            }
-            return csv.toString();
-        }
-
-        static String items(int n) {
-            StringBuilder csv = new StringBuilder(n * 3 * 90);
-            csv.append("订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码\r\n");
-            for (int i = 1; i <= n; i++) {
-                for (int line = 0; line < 3; line++) {
-                    csv.append("=\"")
-                            .append(9_000_000_000L + i)
-                            .append("\",龙井茶 ")
-                            .append(line)
-                            .append(",29.00,1,,颜色分类:绿;规格:100g,,,,TEA-")
-                            .append(line)
-                            .append("\r\n");
-                }
-            }
-            return csv.toString();
-        }
     }
 }
