@@ -40,8 +40,10 @@ import dev.kontor.imports.read.TaobaoItemsReader;
 import dev.kontor.imports.read.TaobaoReader;
 import dev.kontor.orders.Channel;
 import dev.kontor.orders.Orders;
+import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.Message;
+import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.ShopSettings;
 import dev.kontor.shared.Text;
@@ -62,6 +64,16 @@ public class ImportStaging {
 
     private static final Logger log = LoggerFactory.getLogger(ImportStaging.class);
     private static final int FLUSH = 1_000;
+
+    /** What reading a file finds (a cell as the file has it): kept when a batch is checked again. */
+    private static final List<String> READING_CODES = List.of(
+            "import.problem.amount",
+            "import.problem.whole",
+            "import.problem.date",
+            "import.problem.status",
+            "import.problem.unit-price",
+            "import.problem.duplicate");
+
     private static final List<FormatReader> READERS = List.of(
             new TaobaoReader(), new TaobaoItemsReader(), new ShopifyReader(), new EbayReader(), new AmazonReader());
 
@@ -128,6 +140,28 @@ public class ImportStaging {
                 (read - started) / 1_000_000,
                 (System.nanoTime() - read) / 1_000_000);
         return batchId;
+    }
+
+    /**
+     * Checks a batch again, after the catalog, the carriers or the mappings changed (an item added, a carrier named):
+     * what reading found stays, everything else is checked anew. Not once it is committed.
+     */
+    @Transactional
+    public void recheck(Actor actor, long batchId) {
+        permissions.require(actor, Permission.ORDER_CREATE, Situation.NONE);
+        long job = imports.lockBatch(batchId).orElseThrow(() -> new NotFoundException("import", batchId));
+        ImportBatch batch = imports.find(batchId).orElseThrow();
+        if (job != 0) {
+            throw new ActionRefusedException(
+                    "recheck",
+                    "COMMITTED",
+                    "import.refused.committed",
+                    batch.name(),
+                    String.valueOf(batch.committedByName()));
+        }
+        problems.forgetChecks(batchId, READING_CODES);
+        imports.resetChecks(batchId);
+        checks.check(batchId, batch.channel(), problems.readingProblems(batchId, READING_CODES));
     }
 
     /** A file whose format is known, opened at its first row. */

@@ -71,6 +71,16 @@ class ImportJourneyTest extends BrowserTest {
         assertThat(page.locator("#problems tbody tr")).containsText("9999");
         screenshots("import-review");
 
+        // the scarf was missing from the catalog: add it, check again, its warning is gone
+        page.click("#problems .problem-kinds a >> nth=0");
+        assertThat(page.locator("#problems")).containsText("SCARF-CAMEL");
+        fixtures.product("SCARF", false, "SCARF-CAMEL");
+        fixtures.receive("SCARF-CAMEL", 3);
+        page.click("#recheck");
+        assertThat(page.locator(".flash-ok")).isVisible();
+        assertThat(page.locator("#problems")).not().containsText("SCARF-CAMEL");
+        assertThat(page.locator("#problems")).containsText("The order time is missing.");
+
         page.click("#commit");
         assertThat(page.locator(".flash-ok")).isVisible();
         worker.run();

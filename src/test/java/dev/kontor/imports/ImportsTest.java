@@ -521,6 +521,8 @@ class ImportsTest {
         assertThat(rec.get("imported").asInt()).isEqualTo(4);
         assertThat(rec.get("rejected").asInt()).isEqualTo(3);
 
+        Api.Response recheckCommitted = api.post("/api/imports/" + id + "/recheck", "");
+        assertThat(recheckCommitted.status()).isEqualTo(409);
         Api.Response again = new Api(port).bearer(fixtures.token(lina)).post("/api/imports/" + id + "/commit", "");
         assertThat(again.status()).isEqualTo(409);
 

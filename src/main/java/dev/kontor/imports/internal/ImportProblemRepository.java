@@ -66,6 +66,29 @@ public class ImportProblemRepository {
                             SELECT 1 FROM import_orders o WHERE o.batch_id = l.batch_id AND o.external_id = l.external_id)""").param("batch", batchId).update();
     }
 
+    /** Forgets what the checks found (not what reading found: those cells are as the file has them). */
+    public void forgetChecks(long batchId, List<String> readingCodes) {
+        jdbc.sql("DELETE FROM import_problems WHERE batch_id = :batch AND NOT (code = ANY(:codes))")
+                .param("batch", batchId)
+                .param("codes", readingCodes.toArray(String[]::new))
+                .update();
+    }
+
+    /** The orders whose cells could not be read, and how bad that was ({@code ERROR} wins). */
+    public Map<String, Severity> readingProblems(long batchId, List<String> readingCodes) {
+        Map<String, Severity> found = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT external_id, min(severity) AS worst FROM import_problems
+                        WHERE batch_id = :batch AND code = ANY(:codes) AND code <> 'import.problem.duplicate'
+                          AND external_id IS NOT NULL
+                        GROUP BY external_id""")
+                .param("batch", batchId)
+                .param("codes", readingCodes.toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getString(1), Severity.valueOf(rs.getString(2))))
+                .list();
+        return found;
+    }
+
     /**
      * Flags the batch's orders that go to the same buyer at the same address (they can ship together): a warning on
      * each, naming the others; an order ready before is now one with a warning. Answers how many were flagged.

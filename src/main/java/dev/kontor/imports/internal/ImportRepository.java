@@ -297,6 +297,21 @@ public class ImportRepository {
         return ids.stream().filter(open::contains).toList();
     }
 
+    /** Sets the batch's staged orders back to unchecked (a duplicate row stays one), for checking them again. */
+    public void resetChecks(long batchId) {
+        jdbc.sql("""
+                        UPDATE import_orders SET verdict = 'READY', line_count = 0, order_number = NULL
+                        WHERE batch_id = :batch AND verdict <> 'DUPLICATE'""").param("batch", batchId).update();
+    }
+
+    /** Locks the batch against a commit while it is checked again; empty when there is none. */
+    public Optional<Long> lockBatch(long batchId) {
+        return jdbc.sql("SELECT job_id FROM import_batches WHERE id = :id FOR UPDATE")
+                .param("id", batchId)
+                .query((rs, n) -> rs.getObject(1, Long.class) == null ? 0L : rs.getLong(1))
+                .optional();
+    }
+
     /** Of these staged orders, those not committed yet whose checks did not reject them, in id order. */
     public List<Long> committable(Collection<Long> ids) {
         return jdbc.sql("""

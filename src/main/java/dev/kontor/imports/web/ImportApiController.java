@@ -224,6 +224,16 @@ class ImportApiController {
                 .toList();
     }
 
+    @PostMapping("/api/imports/{id}/recheck")
+    @Operation(
+            summary = "Check an import again",
+            description = "After the catalog, the carriers or the settings changed: everything but what reading the "
+                    + "files found is checked anew. Refused (409) once the import is committed.")
+    BatchResponse recheck(Actor actor, @PathVariable long id) {
+        staging.recheck(actor, id);
+        return BatchResponse.of(imports.get(actor, id));
+    }
+
     @PostMapping("/api/imports/{id}/commit")
     @Operation(
             summary = "Import the checked orders",

@@ -130,6 +130,14 @@ class ImportPageController {
         return "imports/batch";
     }
 
+    @PostMapping("/imports/{id}/recheck")
+    String recheck(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+        if (flash.attempt(redirect, () -> staging.recheck(actor, id))) {
+            flash.notice(redirect, "import.rechecked");
+        }
+        return "redirect:/imports/" + id;
+    }
+
     @PostMapping("/imports/{id}/commit")
     String commit(
             Actor actor,
