@@ -3,6 +3,7 @@ package dev.kontor.bulk;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,25 @@ public class BulkJobs {
     @Transactional(readOnly = true)
     public Optional<BulkJob> progress(long id) {
         return jobs.find(id);
+    }
+
+    /**
+     * What became of the subjects that were refused, failed or wait for approval, by subject id: for the module whose
+     * subjects the job worked on, to show beside them (an import's rows).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, BulkJob.Item> problems(long id, int limit) {
+        Map<Long, BulkJob.Item> found = new LinkedHashMap<>();
+        int after = 0;
+        while (found.size() < limit) {
+            List<BulkJob.Item> page = jobs.items(id, true, after, Math.min(1000, limit));
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(i -> found.putIfAbsent(i.subjectId(), i));
+            after = page.get(page.size() - 1).position();
+        }
+        return found;
     }
 
     /** A job with its progress; its requester, supervisors and admins see it. */

@@ -1,5 +1,6 @@
 package dev.kontor.imports;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import dev.kontor.bulk.BulkJob;
 import dev.kontor.bulk.BulkJobs;
 import dev.kontor.imports.internal.ImportProblemRepository;
 import dev.kontor.imports.internal.ImportRepository;
+import dev.kontor.shared.Message;
 import dev.kontor.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +55,21 @@ public class Imports {
     public Optional<BulkJob> commitJob(Actor actor, long id) {
         ImportBatch batch = get(actor, id);
         return batch.jobId() == null ? Optional.empty() : jobs.progress(batch.jobId());
+    }
+
+    /**
+     * Why the commit refused these staged orders (the rules of placing, approving or shipping said no), by row id:
+     * shown on the rows that were importable but were not imported.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Message> refusals(Actor actor, long id) {
+        ImportBatch batch = get(actor, id);
+        if (batch.jobId() == null) {
+            return Map.of();
+        }
+        Map<Long, Message> refusals = new LinkedHashMap<>();
+        jobs.problems(batch.jobId(), 5_000).forEach((row, item) -> refusals.put(row, item.result()));
+        return refusals;
     }
 
     /** Problems, of one kind ({@code code}, a message key) if asked, a page after a problem's id. */

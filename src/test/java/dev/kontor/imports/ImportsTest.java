@@ -369,6 +369,48 @@ class ImportsTest {
     }
 
     @Test
+    void anOrderTheRulesRefuseAtCommitSaysWhyOnItsRow() {
+        String address = "浙江省 杭州市 西湖区 文一西路969号(310000)";
+        String ordersFile = MarketFiles.TAOBAO_ORDERS_HEADER + "\r\n"
+                + MarketFiles.taobaoOrder(
+                        "3001",
+                        "",
+                        "2580.00",
+                        "0.00",
+                        "2580.00",
+                        "2580.00",
+                        "卖家已发货，等待买家确认",
+                        "",
+                        "王小明",
+                        address,
+                        "2026-12-03 10:00:00",
+                        "2026-12-03 10:01:00",
+                        "773012345678",
+                        "中通快递")
+                + "\r\n";
+        String items = MarketFiles.TAOBAO_ITEMS_HEADER + "\r\n" + "=\"3001\",龙井茶 100g,129.00,20,,,,,,TEA-100\r\n";
+        long id = staging.stage(
+                lina,
+                List.of(
+                        upload("ExportOrderList.csv", ordersFile.getBytes(MarketFiles.GBK)),
+                        upload("ExportOrderDetailList.csv", items.getBytes(MarketFiles.GBK))),
+                ImportChoice.NONE);
+        commits.commit(lina, id, null);
+        worker.run();
+
+        ImportRow row = imports.rows(lina, id, null, 0, 1).get(0);
+        assertThat(row.outcome()).isNull();
+        assertThat(imports.refusals(lina, id)).containsKey(row.id());
+        assertThat(messages.of(imports.refusals(lina, id).get(row.id())))
+                .isNotBlank()
+                .doesNotContain("order.refused");
+        assertThat(imports.reconciliation(lina, id).rejected()).isEqualTo(1);
+        assertThat(orders.numbersByExternalId("TAOBAO", List.of("3001")))
+                .as("nothing half-imported")
+                .isEmpty();
+    }
+
+    @Test
     void ordersOfOneBuyerToOneAddressAreFlaggedToShipTogether() {
         String address = "浙江省 杭州市 西湖区 文一西路969号(310000)";
         String orders = MarketFiles.TAOBAO_ORDERS_HEADER + "\r\n"

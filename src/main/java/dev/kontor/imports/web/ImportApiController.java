@@ -20,6 +20,7 @@ import dev.kontor.imports.Reconciliation;
 import dev.kontor.imports.Severity;
 import dev.kontor.imports.Upload;
 import dev.kontor.imports.read.ImportFormat;
+import dev.kontor.shared.Message;
 import dev.kontor.web.Messages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -119,6 +120,7 @@ class ImportApiController {
      * @param total the order's total as the file states it, minor units of currency
      * @param orderNumber the Kontor order it became, or that already had it
      * @param outcomeMessage why an imported order waits for review, or the conflict, in the caller's language
+     * @param refusal why committing refused an order that was importable, in the caller's language
      */
     record RowResponse(
             long id,
@@ -133,7 +135,8 @@ class ImportApiController {
             ImportOutcome outcome,
             Long orderId,
             String orderNumber,
-            String outcomeMessage) {}
+            String outcomeMessage,
+            String refusal) {}
 
     @PostMapping(value = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
@@ -206,6 +209,7 @@ class ImportApiController {
             @RequestParam(required = false) ImportVerdict verdict,
             @RequestParam(defaultValue = "0") long after,
             @RequestParam(defaultValue = "200") int limit) {
+        Map<Long, Message> refusals = imports.refusals(actor, id);
         return imports.rows(actor, id, verdict, after, limit).stream()
                 .map(r -> new RowResponse(
                         r.id(),
@@ -220,7 +224,8 @@ class ImportApiController {
                         r.outcome(),
                         r.orderId(),
                         r.orderNumber(),
-                        r.outcomeMessage() == null ? null : messages.of(r.outcomeMessage())))
+                        r.outcomeMessage() == null ? null : messages.of(r.outcomeMessage()),
+                        r.outcome() == null && refusals.get(r.id()) != null ? messages.of(refusals.get(r.id())) : null))
                 .toList();
     }
 

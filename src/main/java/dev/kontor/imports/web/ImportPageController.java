@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.kontor.access.Actor;
@@ -20,6 +21,7 @@ import dev.kontor.imports.Upload;
 import dev.kontor.imports.read.ImportFormat;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.CsvCells;
+import dev.kontor.shared.Message;
 import dev.kontor.web.Downloads;
 import dev.kontor.web.Flash;
 import dev.kontor.web.Formatting;
@@ -127,6 +129,7 @@ class ImportPageController {
         model.addAttribute("shown", SHOWN);
         model.addAttribute("job", imports.commitJob(actor, id).orElse(null));
         model.addAttribute("reconciliation", imports.reconciliation(actor, id));
+        model.addAttribute("refusals", imports.refusals(actor, id));
         return "imports/batch";
     }
 
@@ -196,6 +199,7 @@ class ImportPageController {
                     messages.get("import.outcome"),
                     messages.get("import.order-number"),
                     messages.get("import.what"));
+            Map<Long, Message> refusals = imports.refusals(actor, id);
             long after = 0;
             List<ImportRow> page;
             while (!(page = imports.rows(actor, id, null, after, 1000)).isEmpty()) {
@@ -214,7 +218,11 @@ class ImportPageController {
                             messages.label(row.verdict()),
                             row.outcome() == null ? "" : messages.label(row.outcome()),
                             row.orderNumber(),
-                            row.outcomeMessage() == null ? "" : messages.of(row.outcomeMessage()));
+                            row.outcomeMessage() != null
+                                    ? messages.of(row.outcomeMessage())
+                                    : row.outcome() == null && refusals.get(row.id()) != null
+                                            ? messages.of(refusals.get(row.id()))
+                                            : "");
                 }
                 after = page.get(page.size() - 1).id();
             }
