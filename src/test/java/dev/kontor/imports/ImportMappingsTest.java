@@ -71,6 +71,17 @@ class ImportMappingsTest {
         return new Upload(name, bytes.length, () -> new ByteArrayInputStream(bytes));
     }
 
+    @Autowired
+    dev.kontor.web.Messages messages;
+
+    @Test
+    void everyMappableFieldHasALabelAndAFieldName() {
+        for (String field : ImportMapping.FIELDS) {
+            assertThat(messages.find("import.field." + field)).as(field).isPresent();
+            assertThat(messages.find("field.columns." + field)).as(field).isPresent();
+        }
+    }
+
     @Test
     void aSampleShowsItsColumnsAndRowsAndAFirstGuess() {
         ImportMappings.Sample sample = mappings.sample(lina, upload("woo.csv", WOO));

@@ -55,7 +55,8 @@ class FieldLabelsTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher m = NAMED_FIELD.matcher(Files.readString(file));
                 while (m.find()) {
-                    if (!m.group(1).endsWith("[")) { // "lines[" + i + "].unitPrice": its last part is the label
+                    // "lines[" + i + "].unitPrice", "columns." + field: the last part is the label, checked where made
+                    if (!m.group(1).endsWith("[") && !m.group(1).endsWith(".")) {
                         fields.add(m.group(1));
                     }
                 }
