@@ -117,7 +117,7 @@ class ImportJourneyTest extends BrowserTest {
     private void screenshots(String name) throws Exception {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
-        String at = page.url();
+        String at = page.url().replaceFirst("#.*$", "");
         for (String lang : List.of("en", "de", "zh_CN", "nb")) {
             page.navigate(at + (at.contains("?") ? "&" : "?") + "lang=" + lang);
             page.screenshot(new Page.ScreenshotOptions()
