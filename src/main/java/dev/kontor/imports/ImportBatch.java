@@ -9,6 +9,7 @@ import java.util.Map;
  * user named it, with what the checks found and, once committed, the bulk job that imports its orders.
  *
  * @param verdicts staged orders by verdict
+ * @param imported orders its commit imported or updated so far
  * @param jobId the bulk job that commits it, once asked for
  */
 public record ImportBatch(
@@ -22,6 +23,7 @@ public record ImportBatch(
         Map<ImportVerdict, Integer> verdicts,
         int problems,
         int inKontor,
+        int imported,
         Long jobId,
         String committedByName,
         Instant committedAt) {

@@ -111,6 +111,10 @@ class ImportJourneyTest extends BrowserTest {
         assertThat(page.locator("#rec-updated")).hasText("1");
         page.click("tr[data-external='1003'] a");
         assertThat(page.locator("main")).containsText("updated the order from a marketplace file");
+        screenshots("import-updated-order");
+        page.navigate(url("/imports"));
+        assertThat(page.locator("table.list tbody tr")).hasCount(3);
+        screenshots("imports-list");
     }
 
     /** The review page in the four languages, for a person to look at (target/screenshots). */

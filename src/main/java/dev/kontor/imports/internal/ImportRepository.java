@@ -218,13 +218,16 @@ public class ImportRepository {
         long id = rs.getLong("id");
         Map<ImportVerdict, Integer> verdicts = new EnumMap<>(ImportVerdict.class);
         int[] inKontor = {0};
+        int[] done = {0};
         jdbc.sql("""
-                        SELECT verdict, count(*) AS n, count(order_number) FILTER (WHERE outcome IS NULL) AS known
+                        SELECT verdict, count(*) AS n, count(order_number) FILTER (WHERE outcome IS NULL) AS known,
+                               count(*) FILTER (WHERE outcome IN ('IMPORTED', 'UPDATED')) AS done
                         FROM import_orders WHERE batch_id = :id GROUP BY verdict""")
                 .param("id", id)
                 .query((r, n) -> {
                     verdicts.put(ImportVerdict.valueOf(r.getString("verdict")), r.getInt("n"));
                     inKontor[0] += r.getInt("known");
+                    done[0] += r.getInt("done");
                     return null;
                 })
                 .list();
@@ -246,6 +249,7 @@ public class ImportRepository {
                 verdicts,
                 problems,
                 inKontor[0],
+                done[0],
                 jobId,
                 rs.getString("committed_by_name"),
                 committedAt == null ? null : committedAt.toInstant());

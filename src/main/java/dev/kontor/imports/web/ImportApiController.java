@@ -60,6 +60,7 @@ class ImportApiController {
      *
      * @param verdicts staged orders by verdict: READY, WARNING, REJECTED, DUPLICATE
      * @param inKontor orders of the files Kontor already has (they are not imported again)
+     * @param imported orders the commit imported or updated so far
      * @param jobId the bulk job committing it, once committed
      */
     record BatchResponse(
@@ -74,6 +75,7 @@ class ImportApiController {
             int importable,
             int problems,
             int inKontor,
+            int imported,
             Long jobId,
             String committedBy,
             Instant committedAt) {
@@ -91,6 +93,7 @@ class ImportApiController {
                     b.importable(),
                     b.problems(),
                     b.inKontor(),
+                    b.imported(),
                     b.jobId(),
                     b.committedByName(),
                     b.committedAt());
