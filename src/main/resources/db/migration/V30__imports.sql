@@ -97,3 +97,15 @@ CREATE INDEX import_problems_batch_idx ON import_problems (batch_id, id);
 ALTER TABLE order_notes DROP CONSTRAINT order_notes_kind_check;
 ALTER TABLE order_notes ADD CONSTRAINT order_notes_kind_check
     CHECK (kind IN ('INTERNAL', 'FINANCE', 'SHIPPING', 'BUYER'));
+
+-- The shop's review rules for imported orders (one row): which paid orders are approved at commit.
+-- max_totals: currency → the largest total (minor units) approved without review.
+CREATE TABLE import_review_rules (
+    id                    INT         PRIMARY KEY CHECK (id = 1),
+    enabled               BOOLEAN     NOT NULL,
+    without_buyer_message BOOLEAN     NOT NULL,
+    max_totals            JSONB       NOT NULL,
+    updated_by_name       TEXT,
+    updated_at            TIMESTAMPTZ
+);
+INSERT INTO import_review_rules (id, enabled, without_buyer_message, max_totals) VALUES (1, FALSE, TRUE, '{}');

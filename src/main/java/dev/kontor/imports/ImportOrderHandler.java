@@ -51,7 +51,7 @@ class ImportOrderHandler implements BulkHandler {
     private final Orders orders;
     private final MarketFacts facts;
     private final Timeline timeline;
-    private final ImportSettings settings;
+    private final ReviewRuleStore reviewRules;
     private final Clock clock;
 
     ImportOrderHandler(
@@ -62,7 +62,7 @@ class ImportOrderHandler implements BulkHandler {
             Orders orders,
             MarketFacts facts,
             Timeline timeline,
-            ImportSettings settings,
+            ReviewRuleStore reviewRules,
             Clock clock) {
         this.imports = imports;
         this.checks = checks;
@@ -71,7 +71,7 @@ class ImportOrderHandler implements BulkHandler {
         this.orders = orders;
         this.facts = facts;
         this.timeline = timeline;
-        this.settings = settings;
+        this.reviewRules = reviewRules;
         this.clock = clock;
     }
 
@@ -164,7 +164,7 @@ class ImportOrderHandler implements BulkHandler {
             return Message.of("import.review.held");
         }
         List<Message> reasons = ReviewRules.reasons(
-                settings.autoApprove(),
+                reviewRules.get(),
                 row.order(),
                 verdict,
                 now.total().minor(),

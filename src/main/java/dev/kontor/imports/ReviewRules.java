@@ -1,6 +1,5 @@
 package dev.kontor.imports;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +18,7 @@ final class ReviewRules {
 
     /** Why the order waits for review; empty when it is approved at once. */
     static List<Message> reasons(
-            ImportSettings.AutoApprove rules, StagedOrder order, ImportVerdict verdict, long total, String currency) {
+            ReviewRuleSettings rules, StagedOrder order, ImportVerdict verdict, long total, String currency) {
         List<Message> reasons = new ArrayList<>();
         if (!rules.enabled()) {
             reasons.add(Message.of("import.review.manual"));
@@ -34,9 +33,9 @@ final class ReviewRules {
         if (rules.withoutBuyerMessage() && order.buyerMessage() != null) {
             reasons.add(Message.of("import.review.buyer-message"));
         }
-        BigDecimal max = rules.maxTotal().get(currency);
-        if (max != null && total > Money.parse(max.toPlainString(), currency).minor()) {
-            reasons.add(Message.of("import.review.over", Money.parse(max.toPlainString(), currency)));
+        Long max = rules.maxTotals().get(currency);
+        if (max != null && total > max) {
+            reasons.add(Message.of("import.review.over", Money.of(max, currency)));
         }
         return reasons;
     }

@@ -11,7 +11,9 @@
  * {@code import_problems}. Public face: {@link dev.kontor.imports.ImportStaging} (upload),
  * {@link dev.kontor.imports.Imports} (read), {@link dev.kontor.imports.ImportCommits} (commit; the bulk handler of
  * {@code import} subjects); the readers in {@code read} are plain Java. Depends on orders, payments, fulfillment,
- * catalog, customers, bulk, timeline and access; publishes nothing, listens to nothing.
+ * catalog, customers, markets, bulk, timeline and access; publishes nothing, listens to nothing. Owns also
+ * {@code import_mappings} (column mappings for other systems' exports) and {@code import_review_rules} (which imported
+ * orders skip review, Admin → Import rules).
  */
 @ApplicationModule(displayName = "Imports")
 package dev.kontor.imports;

@@ -235,6 +235,34 @@ class ImportsTest {
         assertThat(r.imported()).isZero();
     }
 
+    @Autowired
+    ReviewRuleStore reviewRules;
+
+    @Test
+    void theShopsReviewRulesApproveCleanPaidOrdersAtCommitAndSayWhyOthersWait() {
+        Actor admin = fixtures.user("admin2", Role.ADMIN);
+        assertThatThrownBy(() -> reviewRules.save(lina, true, false, Map.of()))
+                .isInstanceOf(dev.kontor.shared.PermissionDeniedException.class);
+        assertThatThrownBy(() -> reviewRules.save(admin, true, false, Map.of("CNY", "lots")))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).field()).isEqualTo("maxTotals.CNY"));
+        reviewRules.save(admin, true, false, Map.of("CNY", "2000", "EUR", ""));
+        assertThat(reviewRules.get().maxTotals()).containsExactly(Map.entry("CNY", 200000L));
+
+        long id = stageTaobao();
+        commits.commit(lina, id, null);
+        worker.run();
+
+        assertThat(order("1001").lifecycle()).isEqualTo(LifecycleStatus.APPROVED); // paid, all items known
+        assertThat(order("1003").lifecycle()).isEqualTo(LifecycleStatus.NEW); // not paid
+        assertThat(imports.rows(lina, id, null, 0, 10))
+                .filteredOn(r -> r.order().externalId().equals("1001")
+                        || r.order().externalId().equals("1003"))
+                .extracting(r -> messages.of(r.outcomeMessage()))
+                .containsExactly("Approved at once by the review rules.", "Waits for review: not paid.");
+    }
+
     @Test
     void aLaterFileRecordsWhatHappenedSinceAndListsWhatKontorContradicts() {
         long first = stageTaobao();

@@ -1,6 +1,5 @@
 package dev.kontor.imports;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The shop's review rules decide which imported orders are approved at once, and say why the others wait. */
 class ReviewRulesTest {
 
-    private static final ImportSettings.AutoApprove RULES =
-            new ImportSettings.AutoApprove(true, true, Map.of("CNY", new BigDecimal("1000")));
+    private static final ReviewRuleSettings RULES =
+            new ReviewRuleSettings(true, true, Map.of("CNY", 100000L), null, null);
 
     private static StagedOrder order(MarketStatus status, String buyerMessage) {
         return new StagedOrder(
@@ -68,14 +67,14 @@ class ReviewRulesTest {
 
     @Test
     void theLimitIsPerCurrencyAndABuyerMessageMayBeAllowed() {
-        var lenient = new ImportSettings.AutoApprove(true, false, Map.of("CNY", new BigDecimal("1000")));
+        var lenient = new ReviewRuleSettings(true, false, Map.of("CNY", 100000L), null, null);
         assertThat(ReviewRules.reasons(lenient, order(MarketStatus.PAID, "快点发"), ImportVerdict.READY, 500000, "EUR"))
                 .isEmpty();
     }
 
     @Test
     void withTheRulesOffEveryOrderWaits() {
-        var off = new ImportSettings.AutoApprove(false, true, Map.of());
+        var off = new ReviewRuleSettings(false, true, Map.of(), null, null);
         assertThat(keys(ReviewRules.reasons(off, order(MarketStatus.PAID, null), ImportVerdict.READY, 1, "CNY")))
                 .containsExactly("import.review.manual");
     }
