@@ -62,7 +62,9 @@ CREATE TABLE import_orders (
     outcome     TEXT    CHECK (outcome IN ('IMPORTED', 'UPDATED', 'UNCHANGED', 'CONFLICT')),
     outcome_message JSONB,
     order_id    BIGINT,
-    order_number TEXT
+    order_number TEXT,
+    edited_by_name TEXT,
+    edited_at   TIMESTAMPTZ
 );
 CREATE UNIQUE INDEX import_orders_once_idx ON import_orders (batch_id, external_id) WHERE verdict <> 'DUPLICATE';
 CREATE INDEX import_orders_batch_idx ON import_orders (batch_id, id);

@@ -8,6 +8,7 @@ import dev.kontor.shared.Message;
  *
  * @param orderNumber the Kontor order it became, or that already had it
  * @param outcomeMessage why an imported order waits for review, or what contradicts Kontor (a conflict)
+ * @param editedBy who corrected the row in the review, if anyone did
  */
 public record ImportRow(
         long id,
@@ -19,4 +20,5 @@ public record ImportRow(
         ImportOutcome outcome,
         Long orderId,
         String orderNumber,
-        Message outcomeMessage) {}
+        Message outcomeMessage,
+        String editedBy) {}

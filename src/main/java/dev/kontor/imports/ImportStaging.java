@@ -66,7 +66,7 @@ public class ImportStaging {
     private static final int FLUSH = 1_000;
 
     /** What reading a file finds (a cell as the file has it): kept when a batch is checked again. */
-    private static final List<String> READING_CODES = List.of(
+    static final List<String> READING_CODES = List.of(
             "import.problem.amount",
             "import.problem.whole",
             "import.problem.date",

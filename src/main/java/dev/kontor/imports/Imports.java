@@ -79,6 +79,20 @@ public class Imports {
         return problems.problems(id, code, after, Math.max(1, Math.min(limit, 1000)));
     }
 
+    /** One staged order of the batch. */
+    @Transactional(readOnly = true)
+    public Optional<ImportRow> row(Actor actor, long id, long rowId) {
+        get(actor, id);
+        return imports.row(id, rowId);
+    }
+
+    /** The problems found in one order's rows. */
+    @Transactional(readOnly = true)
+    public List<ImportProblem> problemsOf(Actor actor, long id, String externalId) {
+        get(actor, id);
+        return problems.problemsOf(id, externalId);
+    }
+
     /** How many problems of each kind, most frequent first. */
     @Transactional(readOnly = true)
     public Map<String, Integer> problemCounts(Actor actor, long id) {

@@ -81,12 +81,20 @@ class ImportJourneyTest extends BrowserTest {
         assertThat(page.locator("#problems")).not().containsText("SCARF-CAMEL");
         assertThat(page.locator("#problems")).containsText("The order time is missing.");
 
+        // the order without a time is fixed in the review, not in the file
+        page.click("tr[data-external='1005'] a.fix-link");
+        assertThat(page.locator(".fix-problems")).containsText("The order time is missing.");
+        page.fill("#fix-placedAt", "2026-12-03 11:00");
+        page.click("#fix-save");
+        assertThat(page.locator(".flash-ok")).containsText("Order 1005 corrected");
+        assertThat(page.locator("tr[data-external='1005']")).containsText("corrected by Li.na");
+
         page.click("#commit");
         assertThat(page.locator(".flash-ok")).isVisible();
         worker.run();
         page.reload();
-        assertThat(page.locator("#rec-imported")).hasText("4");
-        assertThat(page.locator("#rec-rejected")).hasText("3");
+        assertThat(page.locator("#rec-imported")).hasText("5");
+        assertThat(page.locator("#rec-rejected")).hasText("2");
         assertThat(page.locator("tr[data-external='1003']")).containsText("Waits for review");
         screenshots("import-reconciled");
 
@@ -95,13 +103,13 @@ class ImportJourneyTest extends BrowserTest {
         assertThat(page.locator("main")).containsText("TB-");
 
         upload(orders(MarketFilesForBrowser.taobaoOrders()), items());
-        assertThat(page.locator("#in-kontor strong")).hasText("4");
+        assertThat(page.locator("#in-kontor strong")).hasText("5");
         page.click("#commit");
         assertThat(page.locator(".flash-ok")).isVisible();
         worker.run();
         page.reload();
         assertThat(page.locator("#rec-imported")).hasText("0");
-        assertThat(page.locator("#rec-unchanged")).hasText("4");
+        assertThat(page.locator("#rec-unchanged")).hasText("5");
 
         upload(orders(MarketFilesForBrowser.laterOrders()));
         page.click("#commit");

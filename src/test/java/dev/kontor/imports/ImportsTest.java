@@ -238,6 +238,73 @@ class ImportsTest {
     @Autowired
     ReviewRuleStore reviewRules;
 
+    @Autowired
+    ImportCorrections corrections;
+
+    @Test
+    void aRejectedOrderFixedInTheReviewIsCheckedAgainAndImported() {
+        long id = stageTaobao();
+        ImportRow missingTime =
+                imports.rows(lina, id, ImportVerdict.REJECTED, 0, 10).get(0);
+        assertThat(missingTime.order().externalId()).isEqualTo("1005");
+        ImportRow unreadable =
+                imports.rows(lina, id, ImportVerdict.REJECTED, 0, 10).get(2);
+        assertThat(unreadable.order().externalId()).isEqualTo("1007");
+        ImportCorrections.Correction typed = new ImportCorrections.Correction(
+                "tomorrow", "钱多", null, "13812345678", "西湖区 文一西路969号", "310000", "杭州市", "浙江省", "CN", "30.00");
+        assertThatThrownBy(() -> corrections.correct(lina, id, missingTime.id(), typed))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).field()).isEqualTo("placedAt"));
+
+        ImportRow fixed = corrections.correct(
+                lina,
+                id,
+                missingTime.id(),
+                new ImportCorrections.Correction(
+                        "2026-12-03 11:00",
+                        "钱多",
+                        null,
+                        "13812345678",
+                        "西湖区 文一西路969号",
+                        "310000",
+                        "杭州市",
+                        "浙江省",
+                        "China",
+                        "30.00"));
+        assertThat(fixed.verdict()).isEqualTo(ImportVerdict.WARNING); // CUP-1 is not in the catalog
+        assertThat(fixed.editedBy()).isEqualTo("Li.na");
+        assertThat(fixed.order().shippingAddress().country()).isEqualTo("CN");
+        ImportRow amountFixed = corrections.correct(
+                lina,
+                id,
+                unreadable.id(),
+                new ImportCorrections.Correction(
+                        "2026-12-03 14:00",
+                        "周杰",
+                        null,
+                        "13812345678",
+                        "西湖区 文一西路969号",
+                        "310000",
+                        "杭州市",
+                        "浙江省",
+                        "CN",
+                        "30.00"));
+        assertThat(amountFixed.verdict()).isEqualTo(ImportVerdict.WARNING);
+        assertThat(imports.problemsOf(lina, id, "1007"))
+                .extracting(ImportProblem::code)
+                .doesNotContain("import.problem.amount");
+        assertThat(imports.problemsOf(lina, id, "1005"))
+                .extracting(ImportProblem::code)
+                .doesNotContain("import.problem.time-missing");
+
+        commits.commit(lina, id, null);
+        worker.run();
+        assertThat(imports.reconciliation(lina, id).imported()).isEqualTo(6);
+        assertThatThrownBy(() -> corrections.correct(lina, id, missingTime.id(), typed))
+                .isInstanceOf(ActionRefusedException.class);
+    }
+
     @Test
     void theShopsReviewRulesApproveCleanPaidOrdersAtCommitAndSayWhyOthersWait() {
         Actor admin = fixtures.user("admin2", Role.ADMIN);

@@ -1,5 +1,7 @@
 package dev.kontor.imports.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,18 @@ public class ImportProblemRepository {
                 .update();
     }
 
+    /** Forgets what reading found in an order's cells, once a person corrected them. */
+    public void forgetReading(long batchId, String externalId, List<String> readingCodes) {
+        jdbc.sql("""
+                        DELETE FROM import_problems
+                        WHERE batch_id = :batch AND external_id = :id AND code = ANY(:codes)
+                          AND code <> 'import.problem.duplicate'""")
+                .param("batch", batchId)
+                .param("id", externalId)
+                .param("codes", readingCodes.toArray(String[]::new))
+                .update();
+    }
+
     /** The orders whose cells could not be read, and how bad that was ({@code ERROR} wins). */
     public Map<String, Severity> readingProblems(long batchId, List<String> readingCodes) {
         Map<String, Severity> found = new LinkedHashMap<>();
@@ -133,19 +147,17 @@ public class ImportProblemRepository {
                 .param("after", afterId)
                 .param("code", code)
                 .param("limit", limit)
-                .query((rs, n) -> {
-                    long line = rs.getLong("line_no");
-                    Long lineNo = rs.wasNull() ? null : line;
-                    return new ImportProblem(
-                            rs.getLong("id"),
-                            rs.getString("file_name"),
-                            lineNo,
-                            rs.getString("column_name"),
-                            rs.getString("external_id"),
-                            Severity.valueOf(rs.getString("severity")),
-                            rs.getString("code"),
-                            MessageJson.read(rs.getString("message")));
-                })
+                .query((rs, n) -> problem(rs))
+                .list();
+    }
+
+    /** The problems of one order of a batch, in the order found. */
+    public List<ImportProblem> problemsOf(long batchId, String externalId) {
+        return jdbc.sql(
+                        "SELECT * FROM import_problems WHERE batch_id = :batch AND external_id = :id ORDER BY id LIMIT 200")
+                .param("batch", batchId)
+                .param("id", externalId)
+                .query((rs, n) -> problem(rs))
                 .list();
     }
 
@@ -159,5 +171,19 @@ public class ImportProblemRepository {
                 .query((rs, n) -> counts.put(rs.getString("code"), rs.getInt("n")))
                 .list();
         return counts;
+    }
+
+    private static ImportProblem problem(ResultSet rs) throws SQLException {
+        long line = rs.getLong("line_no");
+        Long lineNo = rs.wasNull() ? null : line;
+        return new ImportProblem(
+                rs.getLong("id"),
+                rs.getString("file_name"),
+                lineNo,
+                rs.getString("column_name"),
+                rs.getString("external_id"),
+                Severity.valueOf(rs.getString("severity")),
+                rs.getString("code"),
+                MessageJson.read(rs.getString("message")));
     }
 }

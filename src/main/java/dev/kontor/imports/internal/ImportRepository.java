@@ -301,6 +301,29 @@ public class ImportRepository {
         return ids.stream().filter(open::contains).toList();
     }
 
+    /** A staged order of a batch. */
+    public Optional<ImportRow> row(long batchId, long rowId) {
+        return jdbc.sql("SELECT * FROM import_orders WHERE batch_id = :batch AND id = :id")
+                .param("batch", batchId)
+                .param("id", rowId)
+                .query(ImportRepository::row)
+                .optional();
+    }
+
+    /** Stores what a person corrected in a staged order, and who. */
+    public void correct(long rowId, StagedOrder order, String byName, Instant now) {
+        jdbc.sql("""
+                        UPDATE import_orders SET data = CAST(:data AS JSONB), total = :total, edited_by_name = :by,
+                            edited_at = :now
+                        WHERE id = :id""")
+                .param("data", JSON.writeValueAsString(order))
+                .param("total", order.total())
+                .param("by", byName)
+                .param("now", Timestamp.from(now))
+                .param("id", rowId)
+                .update();
+    }
+
     /** Sets the batch's staged orders back to unchecked (a duplicate row stays one), for checking them again. */
     public void resetChecks(long batchId) {
         jdbc.sql("""
@@ -459,6 +482,7 @@ public class ImportRepository {
                 outcome == null ? null : ImportOutcome.valueOf(outcome),
                 order,
                 rs.getString("order_number"),
-                MessageJson.read(rs.getString("outcome_message")));
+                MessageJson.read(rs.getString("outcome_message")),
+                rs.getString("edited_by_name"));
     }
 }

@@ -41,4 +41,35 @@ public record StagedOrder(
         String tracking,
         String buyerMessage,
         String note,
-        String paymentMethod) {}
+        String paymentMethod) {
+
+    /** The same order with what a person corrected in the review: time, buyer, contacts, address, total. */
+    public StagedOrder corrected(
+            Instant newPlacedAt, String newBuyer, String newEmail, String newPhone, Address newAddress, Long newTotal) {
+        return new StagedOrder(
+                externalId,
+                line,
+                newPlacedAt,
+                paidAt,
+                newBuyer,
+                buyerAccount,
+                payerAccount,
+                newEmail,
+                newPhone,
+                newAddress,
+                currency,
+                goods,
+                shipping,
+                discount,
+                tax,
+                newTotal,
+                paid,
+                refunded,
+                status,
+                carrier,
+                tracking,
+                buyerMessage,
+                note,
+                paymentMethod);
+    }
+}

@@ -11,8 +11,10 @@ import dev.kontor.bulk.BulkJobResponse;
 import dev.kontor.imports.ImportBatch;
 import dev.kontor.imports.ImportChoice;
 import dev.kontor.imports.ImportCommits;
+import dev.kontor.imports.ImportCorrections;
 import dev.kontor.imports.ImportFile;
 import dev.kontor.imports.ImportOutcome;
+import dev.kontor.imports.ImportRow;
 import dev.kontor.imports.ImportStaging;
 import dev.kontor.imports.ImportVerdict;
 import dev.kontor.imports.Imports;
@@ -30,6 +32,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -46,12 +50,19 @@ class ImportApiController {
     private final Imports imports;
     private final ImportStaging staging;
     private final ImportCommits commits;
+    private final ImportCorrections corrections;
     private final Messages messages;
 
-    ImportApiController(Imports imports, ImportStaging staging, ImportCommits commits, Messages messages) {
+    ImportApiController(
+            Imports imports,
+            ImportStaging staging,
+            ImportCommits commits,
+            ImportCorrections corrections,
+            Messages messages) {
         this.imports = imports;
         this.staging = staging;
         this.commits = commits;
+        this.corrections = corrections;
         this.messages = messages;
     }
 
@@ -230,6 +241,35 @@ class ImportApiController {
                         r.outcomeMessage() == null ? null : messages.of(r.outcomeMessage()),
                         r.outcome() == null && refusals.get(r.id()) != null ? messages.of(refusals.get(r.id())) : null))
                 .toList();
+    }
+
+    @PutMapping("/api/imports/{id}/orders/{rowId}")
+    @Operation(
+            summary = "Correct a staged order",
+            description = "The order time (in the shop's time zone, e.g. 2026-12-03 10:15), buyer, e-mail, phone, "
+                    + "address and total, as the review's form sends them; the import is checked again. Refused "
+                    + "(409) once the import is committed.")
+    RowResponse correct(
+            Actor actor,
+            @PathVariable long id,
+            @PathVariable long rowId,
+            @RequestBody ImportCorrections.Correction correction) {
+        ImportRow r = corrections.correct(actor, id, rowId, correction);
+        return new RowResponse(
+                r.id(),
+                r.fileName(),
+                r.line(),
+                r.order().externalId(),
+                r.order().buyer(),
+                r.order().currency(),
+                r.order().total(),
+                r.lineCount(),
+                r.verdict(),
+                r.outcome(),
+                r.orderId(),
+                r.orderNumber(),
+                null,
+                null);
     }
 
     @PostMapping("/api/imports/{id}/recheck")
