@@ -1,7 +1,6 @@
 package dev.kontor.bench;
 
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,10 +75,12 @@ class ImportBench {
     void stageAndCommitATaobaoPair() throws Exception {
         int orders = Integer.getInteger("bench.orders", 100_000);
         int commitOrders = Integer.getInteger("bench.commit", Math.min(orders, 20_000));
-        String ordersCsv = GeneratedTaobao.orders(orders);
-        String itemsCsv = GeneratedTaobao.items(orders);
-        byte[] ordersFile = ordersCsv.getBytes(GBK);
-        byte[] itemsFile = itemsCsv.getBytes(GBK);
+        Path dir = Files.createTempDirectory("kontor-import-bench");
+        Path ordersPath = dir.resolve("ExportOrderList-bench.csv");
+        Path itemsPath = dir.resolve("ExportOrderDetailList-bench.csv");
+        GeneratedTaobao.write(ordersPath, itemsPath, orders); // on disk: the upload streams, as a real one does
+        long ordersBytes = Files.size(ordersPath);
+        long itemsBytes = Files.size(itemsPath);
         long rows = orders + orders * 3L;
         Actor lina = users.byUsername("bench-cs")
                 .map(User::asActor)
@@ -93,21 +94,16 @@ class ImportBench {
                                 List.of("CUSTOMER_SERVICE"))
                         .asActor());
 
-        double copy = copySeconds(ordersCsv, itemsCsv);
+        double copy = copySeconds(ordersPath, itemsPath);
         warmUp(lina); // a running server is warm: the JIT has seen an import before
 
         long started = System.nanoTime();
         long id = staging.stage(
                 lina,
                 List.of(
+                        new Upload("ExportOrderList-bench.csv", ordersBytes, () -> Files.newInputStream(ordersPath)),
                         new Upload(
-                                "ExportOrderList-bench.csv",
-                                ordersFile.length,
-                                () -> new ByteArrayInputStream(ordersFile)),
-                        new Upload(
-                                "ExportOrderDetailList-bench.csv",
-                                itemsFile.length,
-                                () -> new ByteArrayInputStream(itemsFile))),
+                                "ExportOrderDetailList-bench.csv", itemsBytes, () -> Files.newInputStream(itemsPath))),
                 ImportChoice.NONE);
         double stage = (System.nanoTime() - started) / 1e9;
         ImportBatch batch = imports.get(lina, id);
@@ -132,7 +128,7 @@ class ImportBench {
                 """
                 | what | figure |
                 |---|---|
-                | orders / lines in the files | %,d / %,d (%,d rows, %.1f MB GBK) |
+                | orders / lines in the files | %,d / %,d (%,d rows, %.1f MB GBK), heap limit %,d MB |
                 | staged (read, parsed, checked into staging) | %.2f s = **%,.0f rows/s** |
                 | PostgreSQL COPY of the same rows into a plain table | %.2f s = %,.0f rows/s (staging at %.2f× COPY) |
                 | verdicts | %s, problems: %,d |
@@ -142,7 +138,8 @@ class ImportBench {
                 orders,
                 orders * 3L,
                 rows,
-                (ordersFile.length + itemsFile.length) / 1e6,
+                (ordersBytes + itemsBytes) / 1e6,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 stage,
                 rows / stage,
                 copy,
@@ -181,7 +178,7 @@ class ImportBench {
     }
 
     /** PostgreSQL's own pace: the same two files' rows COPYed as CSV into a plain table of text columns. */
-    private double copySeconds(String ordersCsv, String itemsCsv) throws Exception {
+    private double copySeconds(Path ordersCsv, Path itemsCsv) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             var statement = connection.createStatement();
             statement.execute("DROP TABLE IF EXISTS bench_copy_orders, bench_copy_items");
@@ -189,8 +186,12 @@ class ImportBench {
             statement.execute("CREATE TABLE bench_copy_items (" + columns(10) + ")");
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
             long started = System.nanoTime();
-            copy.copyIn("COPY bench_copy_orders FROM STDIN (FORMAT csv, HEADER true)", new StringReader(ordersCsv));
-            copy.copyIn("COPY bench_copy_items FROM STDIN (FORMAT csv, HEADER true)", new StringReader(itemsCsv));
+            copy.copyIn(
+                    "COPY bench_copy_orders FROM STDIN (FORMAT csv, HEADER true)",
+                    Files.newBufferedReader(ordersCsv, GBK));
+            copy.copyIn(
+                    "COPY bench_copy_items FROM STDIN (FORMAT csv, HEADER true)",
+                    Files.newBufferedReader(itemsCsv, GBK));
             double seconds = (System.nanoTime() - started) / 1e9;
             statement.execute("DROP TABLE bench_copy_orders, bench_copy_items");
             return seconds;

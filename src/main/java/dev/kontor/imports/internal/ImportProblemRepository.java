@@ -109,30 +109,32 @@ public class ImportProblemRepository {
      */
     public int flagShipTogether(long batchId) {
         int flagged = jdbc.sql("""
-                        WITH keyed AS (
-                            SELECT id, external_id, file_name, line_no,
-                                   lower(coalesce(data->>'buyer', '') || '|' || coalesce(data->'shippingAddress'->>'street', '')
-                                       || '|' || coalesce(data->'shippingAddress'->>'city', '')
-                                       || '|' || coalesce(data->'shippingAddress'->>'postalCode', '')) AS k
-                            FROM import_orders
-                            WHERE batch_id = :batch AND verdict IN ('READY', 'WARNING') AND order_number IS NULL
-                              AND data->'shippingAddress'->>'street' IS NOT NULL),
-                        groups AS (
-                            SELECT k, string_agg(external_id, ', ' ORDER BY id) AS ids, count(*) AS n
-                            FROM keyed GROUP BY k HAVING count(*) > 1)
                         INSERT INTO import_problems (batch_id, file_name, line_no, column_name, external_id, severity,
                             code, message)
-                        SELECT :batch, o.file_name, o.line_no, NULL, o.external_id, 'WARNING',
-                               'import.problem.ship-together',
-                               jsonb_build_object('key', 'import.problem.ship-together', 'args', jsonb_build_array(g.ids))
-                        FROM keyed o JOIN groups g ON g.k = o.k""").param("batch", batchId).update();
+                        SELECT :batch, file_name, line_no, NULL, external_id, 'WARNING', 'import.problem.ship-together',
+                               jsonb_build_object('key', 'import.problem.ship-together', 'args', jsonb_build_array(ids))
+                        FROM (
+                            SELECT file_name, line_no, external_id,
+                                   count(*) OVER together AS n,
+                                   string_agg(external_id, ', ') OVER together AS ids
+                            FROM (
+                                SELECT id, external_id, file_name, line_no,
+                                       lower(coalesce(data->>'buyer', '') || '|'
+                                           || coalesce(data->'shippingAddress'->>'street', '') || '|'
+                                           || coalesce(data->'shippingAddress'->>'city', '') || '|'
+                                           || coalesce(data->'shippingAddress'->>'postalCode', '')) AS k
+                                FROM import_orders
+                                WHERE batch_id = :batch AND verdict IN ('READY', 'WARNING') AND order_number IS NULL
+                                  AND data->'shippingAddress'->>'street' IS NOT NULL) keyed
+                            WINDOW together AS (PARTITION BY k ORDER BY id
+                                                ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) grouped
+                        WHERE n > 1""").param("batch", batchId).update();
         if (flagged > 0) {
             jdbc.sql("""
                             UPDATE import_orders o SET verdict = 'WARNING'
-                            WHERE o.batch_id = :batch AND o.verdict = 'READY' AND EXISTS (
-                                SELECT 1 FROM import_problems p
-                                WHERE p.batch_id = o.batch_id AND p.external_id = o.external_id
-                                  AND p.code = 'import.problem.ship-together')""").param("batch", batchId).update();
+                            FROM (SELECT DISTINCT external_id FROM import_problems
+                                  WHERE batch_id = :batch AND code = 'import.problem.ship-together') p
+                            WHERE o.batch_id = :batch AND o.verdict = 'READY' AND o.external_id = p.external_id""").param("batch", batchId).update();
         }
         return flagged;
     }
