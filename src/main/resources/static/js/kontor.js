@@ -24,6 +24,23 @@
     }
   });
 
+  // A long upload says it is working: <form data-working="Reading the files…"> shows the text and stops a second click.
+  document.addEventListener('submit', function (event) {
+    var working = event.target.getAttribute('data-working');
+    if (!working || event.defaultPrevented) {
+      return;
+    }
+    var button = event.target.querySelector('button[type=submit]');
+    if (button) {
+      button.disabled = true;
+    }
+    var note = event.target.querySelector('.working');
+    if (note) {
+      note.textContent = working;
+      note.hidden = false;
+    }
+  });
+
   // Forms that need a second thought: <form data-confirm="Really?">
   document.addEventListener('submit', function (event) {
     var message = event.target.getAttribute('data-confirm');

@@ -10,9 +10,8 @@ import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
 import dev.kontor.imports.internal.ReviewRuleRepository;
+import dev.kontor.imports.read.Values;
 import dev.kontor.shared.Currencies;
-import dev.kontor.shared.InvalidInputException;
-import dev.kontor.shared.Money;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.Text;
 import org.springframework.stereotype.Service;
@@ -38,7 +37,7 @@ public class ReviewRuleStore {
     }
 
     /**
-     * Saves the rules; each limit is an amount as people type it ({@code 2000}, {@code 1.999,50}) in its currency,
+     * Saves the rules; each limit is an amount as people type it ({@code 2000}, {@code 1.999,50}, {@code ¥2,000}) in its currency,
      * blank for no limit. Refused naming the currency's field ({@code maxTotals.CNY}) when not an amount.
      */
     @Transactional
@@ -59,14 +58,14 @@ public class ReviewRuleStore {
                     return;
                 }
                 try {
-                    Long minor = Money.parseInput(amount, currency, field);
+                    Long minor = Values.amount(amount, currency); // 2000, 1,999.50, 1.999,50, ¥2000
                     if (minor != null && minor < 0) {
                         problems.add(field, "validation.not-negative");
                     } else if (minor != null) {
                         totals.put(currency, minor);
                     }
-                } catch (InvalidInputException e) {
-                    problems.addAll(e.problems());
+                } catch (NumberFormatException e) {
+                    problems.add(field, "validation.amount");
                 }
             });
         }

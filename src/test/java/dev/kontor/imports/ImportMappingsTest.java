@@ -148,6 +148,29 @@ class ImportMappingsTest {
     }
 
     @Test
+    void theReviewRulesOverTheApiAreForAdminsToChange() {
+        Api admin = new Api(port).bearer(fixtures.token(fixtures.user("boss", Role.ADMIN)));
+        Api.Response saved = admin.put(
+                "/api/imports/review-rules",
+                Map.of("enabled", true, "withoutBuyerMessage", false, "maxTotals", Map.of("CNY", "1.999,50")));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.json().get("maxTotals").get("CNY").asLong()).isEqualTo(199950);
+        Api.Response refused = new Api(port)
+                .bearer(fixtures.token(lina))
+                .put(
+                        "/api/imports/review-rules",
+                        Map.of("enabled", false, "withoutBuyerMessage", true, "maxTotals", Map.of()));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(new Api(port)
+                        .bearer(fixtures.token(lina))
+                        .get("/api/imports/review-rules")
+                        .json()
+                        .get("enabled")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void theApiSavesListsAndDeletesMappings() {
         Api api = new Api(port).bearer(fixtures.token(lina));
         Api.Response saved = api.post(
