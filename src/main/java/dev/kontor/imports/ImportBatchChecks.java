@@ -125,31 +125,56 @@ public class ImportBatchChecks {
         problems.flagShipTogether(batchId);
     }
 
-    /** One staged order checked again as it is about to be committed (the catalog may have changed since). */
-    ImportChecks.Checked recheck(long batchId, String channel, ImportRow row, boolean inKontor) {
-        Map<String, Columns> formats = columnsOf(batchId);
-        if (inKontor) {
-            Set<String> none = Set.of();
-            return ImportChecks.checkUpdate(
-                    row.order(),
-                    row.fileName(),
-                    formats.get(row.fileName()),
-                    context(channel, none, none, new HashMap<>()));
+    /**
+     * Staged orders about to be committed, with what checking them again needs fetched once for all of them: the
+     * files' columns, the channels, their lines, which of their item codes the catalog has (it may have changed since
+     * staging), and which of them Kontor has already.
+     */
+    final class Prepared {
+        private final Map<String, Columns> formats;
+        private final Map<String, List<ImportChecks.Located>> lines = new HashMap<>();
+        private final Map<String, Long> existing;
+        private final ImportChecks.Context context;
+
+        private Prepared(long batchId, String channel, List<ImportRow> rows) {
+            this.formats = columnsOf(batchId);
+            List<String> ids = rows.stream().map(r -> r.order().externalId()).toList();
+            for (ImportRepository.LineRow row : imports.linesOf(batchId, ids)) {
+                lines.computeIfAbsent(row.line().externalId(), k -> new ArrayList<>())
+                        .add(new ImportChecks.Located(row.fileName(), formats.get(row.fileName()), row.line()));
+            }
+            Set<String> skus = lines.values().stream()
+                    .flatMap(List::stream)
+                    .map(l -> l.line().sku())
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            Set<String> channels = orders.channels().stream().map(Channel::code).collect(Collectors.toSet());
+            this.existing = orders.idsByExternalId(channel, ids);
+            this.context = context(channel, channels, skus, new HashMap<>());
         }
-        List<ImportChecks.Located> lines = imports
-                .linesOf(batchId, List.of(row.order().externalId()))
-                .stream()
-                .map(l -> new ImportChecks.Located(l.fileName(), formats.get(l.fileName()), l.line()))
-                .toList();
-        Set<String> skus =
-                lines.stream().map(l -> l.line().sku()).filter(Objects::nonNull).collect(Collectors.toSet());
-        Set<String> channels = orders.channels().stream().map(Channel::code).collect(Collectors.toSet());
-        return ImportChecks.check(
-                row.order(),
-                row.fileName(),
-                formats.get(row.fileName()),
-                lines,
-                context(channel, channels, skus, new HashMap<>()));
+
+        /** The order Kontor has for this row, if it has one. */
+        Optional<Long> existing(ImportRow row) {
+            return Optional.ofNullable(existing.get(row.order().externalId()));
+        }
+
+        /** The row checked again: an order Kontor has only for what a later file may change. */
+        ImportChecks.Checked check(ImportRow row) {
+            Columns columns = formats.get(row.fileName());
+            return existing.containsKey(row.order().externalId())
+                    ? ImportChecks.checkUpdate(row.order(), row.fileName(), columns, context)
+                    : ImportChecks.check(
+                            row.order(),
+                            row.fileName(),
+                            columns,
+                            lines.getOrDefault(row.order().externalId(), List.of()),
+                            context);
+        }
+    }
+
+    /** Prepares staged orders of one batch for committing. */
+    Prepared prepare(long batchId, String channel, List<ImportRow> rows) {
+        return new Prepared(batchId, channel, rows);
     }
 
     /** Each file's columns: its format's, or the saved mapping it was read through. */

@@ -105,10 +105,22 @@ class ImportOrderHandler implements BulkHandler {
      */
     @Override
     public Set<Long> workTogether(Actor actor, String action, String argument, Collection<Long> subjectIds) {
+        List<ImportRepository.Committable> staged = imports.lockForCommit(subjectIds);
         Set<Long> done = new LinkedHashSet<>();
-        for (long id : imports.committable(subjectIds)) {
-            work(actor, action, argument, id);
-            done.add(id);
+        if (staged.isEmpty()) {
+            return done;
+        }
+        ImportRepository.Committable first = staged.get(0);
+        ImportBatchChecks.Prepared prepared = checks.prepare(
+                first.batchId(),
+                first.channel(),
+                staged.stream().map(ImportRepository.Committable::row).toList());
+        for (ImportRepository.Committable one : staged) {
+            if (prepared.check(one.row()).verdict() == ImportVerdict.REJECTED) {
+                continue; // left for one by one, which says why
+            }
+            commit(actor, one, prepared);
+            done.add(one.row().id());
         }
         return done;
     }
@@ -122,13 +134,19 @@ class ImportOrderHandler implements BulkHandler {
     public BulkItemStatus work(Actor actor, String action, String argument, long subjectId) {
         ImportRepository.Committable staged =
                 imports.lockForCommit(subjectId).orElseThrow(() -> new NotFoundException("import", subjectId));
-        ImportRow row = staged.row();
-        if (row.outcome() != null) {
+        if (staged.row().outcome() != null) {
             return BulkItemStatus.DONE; // committed before this claim (a retried batch)
         }
-        Optional<Long> existing =
-                orders.idByExternalId(staged.channel(), row.order().externalId());
-        ImportChecks.Checked checked = checks.recheck(staged.batchId(), staged.channel(), row, existing.isPresent());
+        commit(actor, staged, checks.prepare(staged.batchId(), staged.channel(), List.of(staged.row())));
+        return BulkItemStatus.DONE;
+    }
+
+    /** Places (or updates) one staged order with its marketplace's facts, in the caller's transaction. */
+    private void commit(Actor actor, ImportRepository.Committable staged, ImportBatchChecks.Prepared prepared) {
+        ImportRow row = staged.row();
+        long subjectId = row.id();
+        Optional<Long> existing = prepared.existing(row);
+        ImportChecks.Checked checked = prepared.check(row);
         if (checked.verdict() == ImportVerdict.REJECTED) {
             throw new ActionRefusedException(
                     "commit", "REJECTED", "import.refused.rejected", row.order().externalId());
@@ -136,20 +154,19 @@ class ImportOrderHandler implements BulkHandler {
         Actor market = Actor.system("import " + staged.batchName());
         if (existing.isPresent()) {
             update(market, subjectId, staged, orders.get(existing.get()), checked.carrier());
-            return BulkItemStatus.DONE;
+            return;
         }
         PlacedOrder placed = intake.place(actor, checked.input(), false);
         Order order = placed.order();
         if (!placed.created()) { // placed by someone else a moment ago
             update(market, subjectId, staged, order, checked.carrier());
-            return BulkItemStatus.DONE;
+            return;
         }
         facts.notesOf(market, order.id(), row.order());
         facts.apply(market, order.id(), row.order(), checked.carrier());
         Message waits = review(market, order, row, checked.verdict());
         record(actor, order.id(), staged, "order.imported", Map.of());
         imports.markOutcome(subjectId, ImportOutcome.IMPORTED, order.id(), order.number(), waits);
-        return BulkItemStatus.DONE;
     }
 
     /** A paid order that passes the shop's rules is approved now; otherwise the first reason it waits. */

@@ -110,6 +110,12 @@ public class Orders {
         return orders.findIdByExternalId(channel, externalId);
     }
 
+    /** Which of these orders of a marketplace Kontor has already: external id → order id. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> idsByExternalId(String channel, Collection<String> externalIds) {
+        return orders.idsByExternalId(channel, externalIds);
+    }
+
     /** Which of these orders of a marketplace Kontor has already: external id → order number. */
     @Transactional(readOnly = true)
     public Map<String, String> numbersByExternalId(String channel, Collection<String> externalIds) {

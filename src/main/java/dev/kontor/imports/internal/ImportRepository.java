@@ -339,16 +339,6 @@ public class ImportRepository {
                 .optional();
     }
 
-    /** Of these staged orders, those not committed yet whose checks did not reject them, in id order. */
-    public List<Long> committable(Collection<Long> ids) {
-        return jdbc.sql("""
-                        SELECT id FROM import_orders
-                        WHERE id = ANY(:ids) AND verdict IN ('READY', 'WARNING') AND outcome IS NULL ORDER BY id""")
-                .param("ids", ids.toArray(Long[]::new))
-                .query(Long.class)
-                .list();
-    }
-
     /**
      * Marks the batch committed by this job, unless it is already: whoever marks it first commits it (two clicks,
      * two instances), the other is told.
@@ -374,6 +364,19 @@ public class ImportRepository {
                 .query((rs, n) -> new Committable(
                         rs.getLong("batch_id"), rs.getString("batch_name"), rs.getString("batch_channel"), row(rs, n)))
                 .optional();
+    }
+
+    /** Staged orders with their batch, locked for committing them, in id order; those committed already left out. */
+    public List<Committable> lockForCommit(Collection<Long> ids) {
+        return jdbc.sql("""
+                        SELECT o.*, b.name AS batch_name, b.channel AS batch_channel FROM import_orders o
+                        JOIN import_batches b ON b.id = o.batch_id
+                        WHERE o.id = ANY(:ids) AND o.outcome IS NULL AND o.verdict IN ('READY', 'WARNING')
+                        ORDER BY o.id FOR UPDATE OF o""")
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, n) -> new Committable(
+                        rs.getLong("batch_id"), rs.getString("batch_name"), rs.getString("batch_channel"), row(rs, n)))
+                .list();
     }
 
     public void markOutcome(long id, ImportOutcome outcome, long orderId, String number, Message message) {

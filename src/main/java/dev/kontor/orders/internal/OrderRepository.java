@@ -265,6 +265,20 @@ public class OrderRepository {
                 .optional();
     }
 
+    /** Of these marketplace order ids of one channel, those Kontor has: external id → order id. */
+    public Map<String, Long> idsByExternalId(String channel, Collection<String> externalIds) {
+        Map<String, Long> found = new HashMap<>();
+        if (externalIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT external_id, id FROM orders WHERE channel = :channel AND external_id = ANY(:ids)")
+                .param("channel", channel)
+                .param("ids", externalIds.toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return found;
+    }
+
     /** Of these marketplace order ids of one channel, those Kontor has: external id → order number. */
     public Map<String, String> numbersByExternalId(String channel, Collection<String> externalIds) {
         Map<String, String> found = new HashMap<>();
