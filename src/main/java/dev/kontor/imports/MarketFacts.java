@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.kontor.access.Actor;
 import dev.kontor.fulfillment.ShipmentRequest;
 import dev.kontor.fulfillment.Shipments;
+import dev.kontor.imports.internal.ImportRepository;
 import dev.kontor.imports.read.MarketStatus;
 import dev.kontor.imports.read.StagedOrder;
 import dev.kontor.orders.FulfilmentStatus;
@@ -16,6 +18,7 @@ import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderEditing;
 import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
@@ -24,12 +27,13 @@ import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentRequest;
 import dev.kontor.payments.PaymentState;
 import dev.kontor.payments.Payments;
+import dev.kontor.shared.Address;
 import dev.kontor.shared.Message;
 import org.springframework.stereotype.Component;
 
 /**
  * What a marketplace file says happened to an order — paid, shipped, closed — recorded through the same verbs as by
- * hand (payments, approval, shipments, voiding), each with its own timeline entry by the import. Used for a new order
+ * hand (payments, approval, shipments, voiding, the address while nothing has shipped), each with its own timeline entry by the import. Used for a new order
  * and, when a later file says more, for an order Kontor has; what Kontor contradicts (closed on the marketplace,
  * shipped here) is not applied but answered as a conflict.
  */
@@ -37,13 +41,24 @@ import org.springframework.stereotype.Component;
 class MarketFacts {
 
     private final OrderLifecycle lifecycle;
+    private final OrderEditing editing;
+    private final ImportRepository imports;
     private final Orders orders;
     private final OrderNotes notes;
     private final Payments payments;
     private final Shipments shipments;
 
-    MarketFacts(OrderLifecycle lifecycle, Orders orders, OrderNotes notes, Payments payments, Shipments shipments) {
+    MarketFacts(
+            OrderLifecycle lifecycle,
+            OrderEditing editing,
+            ImportRepository imports,
+            Orders orders,
+            OrderNotes notes,
+            Payments payments,
+            Shipments shipments) {
         this.lifecycle = lifecycle;
+        this.editing = editing;
+        this.imports = imports;
         this.orders = orders;
         this.notes = notes;
         this.payments = payments;
@@ -82,6 +97,19 @@ class MarketFacts {
         }
         if (shippedThere && order.lifecycle() == LifecycleStatus.CANCELLED) {
             return new Applied(recorded, Message.of("import.conflict.void-here", staged.externalId()));
+        }
+        Address there = staged.shippingAddress();
+        Address here = order.content().shippingAddress();
+        if (there != null && !there.equals(here) && order.lifecycle() != LifecycleStatus.CANCELLED) {
+            if (shippedHere) {
+                return new Applied(recorded, Message.of("import.conflict.address-shipped", staged.externalId()));
+            }
+            Optional<Address> imported = imports.lastImportedAddress(orderId);
+            if (imported.isPresent() && !imported.get().equals(here)) {
+                return new Applied(recorded, Message.of("import.conflict.address-edited", staged.externalId()));
+            }
+            editing.changeShippingAddress(market, orderId, there);
+            recorded.add("address");
         }
         if (paidThere && order.lifecycle() != LifecycleStatus.CANCELLED) {
             pay(market, order, staged, recorded);

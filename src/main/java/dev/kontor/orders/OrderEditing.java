@@ -1,5 +1,6 @@
 package dev.kontor.orders;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.kontor.access.Actor;
@@ -7,6 +8,9 @@ import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.access.Verdict;
 import dev.kontor.orders.internal.OrderInputJson;
+import dev.kontor.shared.Address;
+import dev.kontor.shared.FieldProblem;
+import dev.kontor.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,6 +64,29 @@ public class OrderEditing {
                             null));
         }
         return ActionOutcome.done(apply(actor, order, sameChannel, Map.of()));
+    }
+
+    /**
+     * Changes where the order goes (the buyer asked, a marketplace's later file says so) while nothing has shipped;
+     * the timeline shows the address before and after. Refused for an order that shipped or is closed.
+     */
+    @Transactional
+    public Order changeShippingAddress(Actor actor, long id, Address address) {
+        Order order = changes.lockAt(actor, id, null);
+        permissions.requireAllowed(
+                actor,
+                Permission.ORDER_EDIT,
+                OrderChanges.situation(order, Order.discountBasisPoints(order.content())));
+        if (address == null) {
+            throw InvalidInputException.of("shippingAddress", "validation.required");
+        }
+        List<FieldProblem> problems = address.problems("shippingAddress");
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Order before = order.copy();
+        order.edit(order.content().toBuilder().shippingAddress(address).build());
+        return changes.save(actor, before, order, "order.address-changed", null, Map.of());
     }
 
     /** Carries out an amendment a supervisor approved, as it was asked, on the locked order. */

@@ -330,6 +330,77 @@ class ImportsTest {
                 .containsExactly("Approved at once by the review rules.", "Waits for review: not paid.");
     }
 
+    @Autowired
+    dev.kontor.orders.OrderEditing editing;
+
+    @Test
+    void aLaterFileMovesTheAddressWhileNothingShippedUnlessAColleagueChangedIt() {
+        long first = stageTaobao();
+        commits.commit(lina, first, null);
+        worker.run();
+        editing.changeShippingAddress(
+                lina,
+                order("1003").id(),
+                new dev.kontor.shared.Address(
+                        "张伟", null, "滨江区 网商路699号", null, "310051", "杭州市", "浙江省", "CN", "13812345678"));
+
+        String moved = "上海 上海市 浦东新区 世纪大道100号(200120)";
+        String later = MarketFiles.TAOBAO_ORDERS_HEADER + "\r\n"
+                + MarketFiles.taobaoOrder(
+                        "1001",
+                        "lina@alipay.cn",
+                        "258.00",
+                        "10.00",
+                        "268.00",
+                        "268.00",
+                        "买家已付款，等待卖家发货",
+                        "",
+                        "王小明",
+                        moved,
+                        "2026-12-03 10:15:00",
+                        "2026-12-03 10:16:00",
+                        "",
+                        "")
+                + "\r\n"
+                + MarketFiles.taobaoOrder(
+                        "1003",
+                        "",
+                        "30.00",
+                        "0.00",
+                        "30.00",
+                        "0.00",
+                        "等待买家付款",
+                        "",
+                        "张伟",
+                        moved,
+                        "2026-12-03 12:00:00",
+                        "",
+                        "",
+                        "")
+                + "\r\n";
+        long second = staging.stage(
+                lina,
+                List.of(upload("ExportOrderList202612050930.csv", later.getBytes(MarketFiles.GBK))),
+                ImportChoice.NONE);
+        commits.commit(lina, second, null);
+        worker.run();
+
+        assertThat(order("1001").content().shippingAddress().city()).isEqualTo("上海市");
+        assertThat(orders.timeline(lina, order("1001").id()))
+                .filteredOn(e -> e.action().equals("order.address-changed"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.actorName()).startsWith("Kontor (import "));
+        assertThat(order("1003").content().shippingAddress().street()).isEqualTo("滨江区 网商路699号");
+        assertThat(imports.rows(lina, second, null, 0, 10))
+                .extracting(r -> r.order().externalId(), ImportRow::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("1001", ImportOutcome.UPDATED),
+                        org.assertj.core.groups.Tuple.tuple("1003", ImportOutcome.CONFLICT));
+        assertThat(messages.of(imports.rows(lina, second, null, 0, 10).get(1).outcomeMessage()))
+                .isEqualTo(
+                        "The marketplace changed the address of order 1003, and so did a colleague in Kontor: not applied.");
+    }
+
     @Test
     void aLaterFileRecordsWhatHappenedSinceAndListsWhatKontorContradicts() {
         long first = stageTaobao();

@@ -22,6 +22,7 @@ import dev.kontor.imports.ImportVerdict;
 import dev.kontor.imports.read.ImportFormat;
 import dev.kontor.imports.read.StagedLine;
 import dev.kontor.imports.read.StagedOrder;
+import dev.kontor.shared.Address;
 import dev.kontor.shared.Message;
 import dev.kontor.shared.MessageJson;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -363,6 +364,18 @@ public class ImportRepository {
                 .param("id", id)
                 .query((rs, n) -> new Committable(
                         rs.getLong("batch_id"), rs.getString("batch_name"), rs.getString("batch_channel"), row(rs, n)))
+                .optional();
+    }
+
+    /** The shipping address an earlier import gave the order (what the marketplace said last), if one did. */
+    public Optional<Address> lastImportedAddress(long orderId) {
+        return jdbc.sql("""
+                        SELECT data->'shippingAddress' FROM import_orders
+                        WHERE order_id = :order AND outcome IN ('IMPORTED', 'UPDATED')
+                          AND data->'shippingAddress' IS NOT NULL AND jsonb_typeof(data->'shippingAddress') = 'object'
+                        ORDER BY id DESC LIMIT 1""")
+                .param("order", orderId)
+                .query((rs, n) -> JSON.readValue(rs.getString(1), Address.class))
                 .optional();
     }
 
