@@ -13,6 +13,7 @@ import dev.kontor.bulk.BulkJob;
 import dev.kontor.bulk.BulkJobs;
 import dev.kontor.imports.internal.ImportProblemRepository;
 import dev.kontor.imports.internal.ImportRepository;
+import dev.kontor.imports.internal.ImportTallyRepository;
 import dev.kontor.shared.Message;
 import dev.kontor.shared.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -27,12 +28,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Imports {
 
     private final ImportRepository imports;
+    private final ImportTallyRepository tallies;
     private final ImportProblemRepository problems;
     private final BulkJobs jobs;
     private final Permissions permissions;
 
-    Imports(ImportRepository imports, ImportProblemRepository problems, BulkJobs jobs, Permissions permissions) {
+    Imports(
+            ImportRepository imports,
+            ImportTallyRepository tallies,
+            ImportProblemRepository problems,
+            BulkJobs jobs,
+            Permissions permissions) {
         this.imports = imports;
+        this.tallies = tallies;
         this.problems = problems;
         this.jobs = jobs;
         this.permissions = permissions;
@@ -114,7 +122,7 @@ public class Imports {
     @Transactional(readOnly = true)
     public Reconciliation reconciliation(Actor actor, long id) {
         ImportBatch batch = get(actor, id);
-        ImportRepository.Tally tally = imports.tally(id);
+        ImportTallyRepository.Tally tally = tallies.tally(id);
         boolean finished = batch.jobId() != null
                 && jobs.progress(batch.jobId()).map(BulkJob::finished).orElse(false);
         int refused = finished ? tally.pending() : 0;
