@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -37,7 +36,6 @@ public final class Sheet implements AutoCloseable, Iterable<Sheet.Row> {
     private final Iterator<Raw> records;
     private final List<String> header;
     private final Map<String, Integer> columns = new HashMap<>();
-    private final long headerLine;
     private int rows;
 
     /** A row as the file has it: the line (or spreadsheet row) it starts on and its cells as text. */
@@ -63,7 +61,6 @@ public final class Sheet implements AutoCloseable, Iterable<Sheet.Row> {
             }
         }
         this.header = Collections.unmodifiableList(names);
-        this.headerLine = first == null ? 0 : first.line();
         for (int i = 0; i < header.size(); i++) {
             columns.putIfAbsent(header.get(i), i);
         }
@@ -163,11 +160,6 @@ public final class Sheet implements AutoCloseable, Iterable<Sheet.Row> {
         return charset;
     }
 
-    /** Whether the file is in UTF-8 (with or without a byte-order mark). */
-    public boolean isUtf8() {
-        return charset.equals(StandardCharsets.UTF_8);
-    }
-
     public char separator() {
         return separator;
     }
@@ -180,10 +172,6 @@ public final class Sheet implements AutoCloseable, Iterable<Sheet.Row> {
     /** The rows below the header read so far that are not blank. */
     public int rowsRead() {
         return rows;
-    }
-
-    public long headerLine() {
-        return headerLine;
     }
 
     /** Whether the header has this column. */
@@ -242,18 +230,9 @@ public final class Sheet implements AutoCloseable, Iterable<Sheet.Row> {
                     : record.fields().get(index);
         }
 
-        public Optional<String> find(String column) {
-            return Optional.ofNullable(Values.text(get(column)));
-        }
-
         /** Whether every cell is blank. */
         public boolean isBlank() {
             return record.fields().stream().allMatch(Sheet::blank);
-        }
-
-        /** How many cells the row has, against the header's. */
-        public int size() {
-            return record.fields().size();
         }
     }
 }

@@ -150,7 +150,26 @@ class ImportApiController {
             Long orderId,
             String orderNumber,
             String outcomeMessage,
-            String refusal) {}
+            String refusal) {
+
+        static RowResponse of(ImportRow r, String outcomeMessage, String refusal) {
+            return new RowResponse(
+                    r.id(),
+                    r.fileName(),
+                    r.line(),
+                    r.order().externalId(),
+                    r.order().buyer(),
+                    r.order().currency(),
+                    r.order().total(),
+                    r.lineCount(),
+                    r.verdict(),
+                    r.outcome(),
+                    r.orderId(),
+                    r.orderNumber(),
+                    outcomeMessage,
+                    refusal);
+        }
+    }
 
     @PostMapping(value = "/api/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
@@ -225,19 +244,8 @@ class ImportApiController {
             @RequestParam(defaultValue = "200") int limit) {
         Map<Long, Message> refusals = imports.refusals(actor, id);
         return imports.rows(actor, id, verdict, after, limit).stream()
-                .map(r -> new RowResponse(
-                        r.id(),
-                        r.fileName(),
-                        r.line(),
-                        r.order().externalId(),
-                        r.order().buyer(),
-                        r.order().currency(),
-                        r.order().total(),
-                        r.lineCount(),
-                        r.verdict(),
-                        r.outcome(),
-                        r.orderId(),
-                        r.orderNumber(),
+                .map(r -> RowResponse.of(
+                        r,
                         r.outcomeMessage() == null ? null : messages.of(r.outcomeMessage()),
                         r.outcome() == null && refusals.get(r.id()) != null ? messages.of(refusals.get(r.id())) : null))
                 .toList();
@@ -255,21 +263,7 @@ class ImportApiController {
             @PathVariable long rowId,
             @RequestBody ImportCorrections.Correction correction) {
         ImportRow r = corrections.correct(actor, id, rowId, correction);
-        return new RowResponse(
-                r.id(),
-                r.fileName(),
-                r.line(),
-                r.order().externalId(),
-                r.order().buyer(),
-                r.order().currency(),
-                r.order().total(),
-                r.lineCount(),
-                r.verdict(),
-                r.outcome(),
-                r.orderId(),
-                r.orderNumber(),
-                null,
-                null);
+        return RowResponse.of(r, null, null);
     }
 
     @PostMapping("/api/imports/{id}/recheck")
