@@ -411,7 +411,7 @@ class ImportsTest {
                 .singleElement()
                 .satisfies(r -> assertThat(messages.of(r.outcomeMessage()))
                         .isEqualTo("Waits for review (no review rules are switched on)."));
-        String address = "浙江省 杭州市 西湖区 文一西路969号(310000)";
+        String address = MarketFiles.HANGZHOU;
         String later = MarketFiles.TAOBAO_ORDERS_HEADER + "\r\n"
                 + MarketFiles.taobaoOrder(
                         "1001",
@@ -536,7 +536,7 @@ class ImportsTest {
 
     @Test
     void anOrderTheRulesRefuseAtCommitSaysWhyOnItsRow() {
-        String address = "浙江省 杭州市 西湖区 文一西路969号(310000)";
+        String address = MarketFiles.HANGZHOU;
         String ordersFile = MarketFiles.TAOBAO_ORDERS_HEADER + "\r\n"
                 + MarketFiles.taobaoOrder(
                         "3001",
@@ -578,7 +578,7 @@ class ImportsTest {
 
     @Test
     void ordersOfOneBuyerToOneAddressAreFlaggedToShipTogether() {
-        String address = "浙江省 杭州市 西湖区 文一西路969号(310000)";
+        String address = MarketFiles.HANGZHOU;
         String orders = MarketFiles.TAOBAO_ORDERS_HEADER + "\r\n"
                 + MarketFiles.taobaoOrder(
                         "2001",

@@ -29,6 +29,9 @@ final class MarketFiles {
 
     static final String TAOBAO_ITEMS_HEADER = "订单编号,标题,价格,购买数量,外部系统编号,商品属性,套餐信息,备注,订单状态,商家编码";
 
+    /** Where most of the fixtures' buyers live, as Taobao writes an address. */
+    static final String HANGZHOU = "浙江省 杭州市 西湖区 文一西路969号(310000)";
+
     private MarketFiles() {}
 
     /** One row of Taobao's orders report. */
@@ -80,7 +83,7 @@ final class MarketFiles {
 
     /** A day's Taobao orders report: paid, shipped, unpaid, closed, and three broken orders. */
     static byte[] taobaoOrders() {
-        String address = "浙江省 杭州市 西湖区 文一西路969号(310000)";
+        String address = HANGZHOU;
         String csv = TAOBAO_ORDERS_HEADER + "\r\n"
                 + taobaoOrder(
                         "1001",
@@ -219,7 +222,7 @@ final class MarketFiles {
             row.put("买家实际支付金额", 268);
             row.put("订单状态", "买家已付款，等待卖家发货");
             row.put("收货人姓名", "王小明");
-            row.put("收货地址 ", "浙江省 杭州市 西湖区 文一西路969号(310000)");
+            row.put("收货地址 ", HANGZHOU);
             row.put("联系手机", "13812345678");
             row.put("订单创建时间", LocalDateTime.of(2026, 12, 3, 10, 15));
             for (int c = 0; c < header.length; c++) {

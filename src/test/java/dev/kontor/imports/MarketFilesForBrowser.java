@@ -17,7 +17,7 @@ public final class MarketFilesForBrowser {
 
     /** The next day's orders report: order 1003, unpaid yesterday, is paid now. */
     public static byte[] laterOrders() {
-        String address = "浙江省 杭州市 西湖区 文一西路969号(310000)";
+        String address = MarketFiles.HANGZHOU;
         String csv = MarketFiles.TAOBAO_ORDERS_HEADER + "\r\n"
                 + MarketFiles.taobaoOrder(
                         "1003",
