@@ -142,8 +142,8 @@ public final class ImportChecks {
             }
         }
         String carrier = checkShipment(order, context, at);
-        Integer taxRate =
-                taxIncluded || linesSum <= 0 ? null : (int) Math.round(value(order.tax()) * 10000.0 / linesSum);
+        long taxable = linesSum - Math.max(0, discount); // the order's discount is not taxed
+        Integer taxRate = taxIncluded || taxable <= 0 ? null : (int) Math.round(value(order.tax()) * 10000.0 / taxable);
         List<OrderInput.LineInput> priced = inputs.stream()
                 .map(l -> new OrderInput.LineInput(
                         l.sku(), l.name(), l.attributes(), l.unitPrice(), l.quantity(), l.discount(), taxRate))

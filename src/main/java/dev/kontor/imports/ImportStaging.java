@@ -32,6 +32,7 @@ import dev.kontor.imports.read.EbayReader;
 import dev.kontor.imports.read.FormatReader;
 import dev.kontor.imports.read.GenericReader;
 import dev.kontor.imports.read.ImportFormat;
+import dev.kontor.imports.read.ImportMapping;
 import dev.kontor.imports.read.Sheet;
 import dev.kontor.imports.read.ShopifyReader;
 import dev.kontor.imports.read.StagedLine;
@@ -182,6 +183,7 @@ public class ImportStaging {
 
     private List<Recognised> recognise(List<Upload> files, ImportChoice choice) {
         List<FormatReader> readers = new ArrayList<>(READERS);
+        readers.add(new GenericReader(ImportMapping.KONTOR_EXPORT, shop.timeZone()));
         mappings.findAll().forEach(m -> readers.add(new GenericReader(m, shop.timeZone())));
         Problems problems = new Problems();
         List<Recognised> recognised = new ArrayList<>();
@@ -265,6 +267,7 @@ public class ImportStaging {
         if (choice.format() != null && (best == null || best.format() != choice.format())) {
             reader = readers.stream()
                     .filter(r -> r.format() == choice.format())
+                    .filter(r -> r.mapping() != ImportMapping.KONTOR_EXPORT || r.recognises(header) > 0)
                     .max(Comparator.comparingInt(r -> r.recognises(header)))
                     .orElse(null);
             if (reader == null) { // a generic file, but no mapping is saved yet

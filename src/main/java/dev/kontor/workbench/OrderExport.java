@@ -3,14 +3,23 @@ package dev.kontor.workbench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permissions;
 import dev.kontor.bulk.BulkJobs;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderContent;
+import dev.kontor.orders.OrderLine;
+import dev.kontor.orders.Orders;
+import dev.kontor.orders.Totals;
+import dev.kontor.shared.Address;
 import dev.kontor.shared.CsvCells;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.Money;
@@ -19,8 +28,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The order list as CSV, for a spreadsheet: the chosen orders, or every order a list shows (newest first), as the
- * user may see them. Amounts are decimals in the order's currency; dates ISO 8601 in UTC.
+ * The order list as CSV, for a spreadsheet and for another Kontor: one row per item, the order's fields repeated on
+ * each of its rows (an order without items has one row), the chosen orders, or every order a list shows (newest
+ * first), as the user may see them. Amounts are decimals in the order's currency; times ISO 8601 in UTC. The layout
+ * is documented in docs/formats/orders-csv.md; the importer reads it back without a mapping.
  */
 @Service
 public class OrderExport {
@@ -31,23 +42,46 @@ public class OrderExport {
             "channel",
             "external_id",
             "customer",
-            "units",
+            "email",
+            "phone",
+            "ship_to",
+            "ship_phone",
+            "company",
+            "street",
+            "street2",
+            "postal_code",
+            "city",
+            "region",
+            "country",
+            "shipping",
+            "discount",
+            "tax",
             "total",
+            "paid",
             "currency",
             "lifecycle",
             "payment",
             "fulfilment",
             "tags",
-            "blacklisted");
+            "blacklisted",
+            "sku",
+            "item",
+            "attributes",
+            "quantity",
+            "unit_price",
+            "line_discount",
+            "tax_rate");
     private static final int PAGE = 500;
 
     private final ListQueries queries;
     private final OrderLists lists;
+    private final Orders orders;
     private final Permissions permissions;
 
-    OrderExport(ListQueries queries, OrderLists lists, Permissions permissions) {
+    OrderExport(ListQueries queries, OrderLists lists, Orders orders, Permissions permissions) {
         this.queries = queries;
         this.lists = lists;
+        this.orders = orders;
         this.permissions = permissions;
     }
 
@@ -64,10 +98,7 @@ public class OrderExport {
         Long me = permissions.seesAllOrders(actor) ? null : actor.userId();
         write(out, csv -> {
             for (int from = 0; from < distinct.size(); from += PAGE) {
-                for (OrderSummary o :
-                        queries.byIds(distinct.subList(from, Math.min(from + PAGE, distinct.size())), me)) {
-                    csv.writeRecord(CsvCells.safe(row(o)));
-                }
+                writePage(csv, queries.byIds(distinct.subList(from, Math.min(from + PAGE, distinct.size())), me));
             }
         });
     }
@@ -81,9 +112,7 @@ public class OrderExport {
             int written = 0;
             do {
                 OrderPage page = queries.find(visible, OrderSort.PLACED, true, cursor, PAGE);
-                for (OrderSummary o : page.items()) {
-                    csv.writeRecord(CsvCells.safe(row(o)));
-                }
+                writePage(csv, page.items());
                 written += page.items().size();
                 cursor = page.next();
             } while (cursor != null && written < BulkJobs.MAX_ITEMS);
@@ -106,20 +135,90 @@ public class OrderExport {
         }
     }
 
-    private static List<String> row(OrderSummary o) {
+    /** A page of the list with its orders' contents, read in one go. */
+    private void writePage(CsvWriter csv, List<OrderSummary> page) {
+        Map<Long, Order> contents =
+                orders.getAll(page.stream().map(OrderSummary::id).toList());
+        for (OrderSummary summary : page) {
+            Order order = contents.get(summary.id());
+            if (order == null) {
+                continue; // deleted since the list was read
+            }
+            List<String> head = orderCells(summary, order);
+            if (order.lines().isEmpty()) {
+                csv.writeRecord(CsvCells.safe(concat(head, Collections.nCopies(7, ""))));
+            }
+            for (OrderLine line : order.lines()) {
+                csv.writeRecord(CsvCells.safe(concat(head, lineCells(line, order.currency()))));
+            }
+        }
+    }
+
+    private static List<String> orderCells(OrderSummary o, Order order) {
+        OrderContent content = order.content();
+        Address to = content.shippingAddress() != null ? content.shippingAddress() : content.billingAddress();
+        Totals totals = order.totals();
+        String currency = order.currency();
         return List.of(
                 o.number(),
                 o.placedAt().toString(),
                 o.channel(),
-                o.externalId() == null ? "" : o.externalId(),
-                o.customerName(),
-                Integer.toString(o.units()),
-                Money.of(o.total(), o.currency()).toDecimal().toPlainString(),
-                o.currency(),
+                text(o.externalId()),
+                text(content.customerName()),
+                text(content.email()),
+                text(content.phone()),
+                to == null ? "" : text(to.name()),
+                to == null ? "" : text(to.phone()),
+                to == null ? "" : text(to.company()),
+                to == null ? "" : text(to.street()),
+                to == null ? "" : text(to.street2()),
+                to == null ? "" : text(to.postalCode()),
+                to == null ? "" : text(to.city()),
+                to == null ? "" : text(to.region()),
+                to == null ? "" : text(to.country()),
+                decimal(totals.shipping(), currency),
+                decimal(totals.discount(), currency),
+                decimal(content.pricesIncludeTax() ? 0 : totals.tax(), currency),
+                decimal(totals.total(), currency),
+                decimal(order.paid() - order.refunded(), currency),
+                currency,
                 o.lifecycle().name(),
                 o.payment().name(),
                 o.fulfilment().name(),
                 String.join(" ", o.tags()),
                 Boolean.toString(o.flagged()));
+    }
+
+    private static List<String> lineCells(OrderLine line, String currency) {
+        StringBuilder attributes = new StringBuilder();
+        line.attributes()
+                .forEach((k, v) -> attributes
+                        .append(attributes.isEmpty() ? "" : ";")
+                        .append(k)
+                        .append(':')
+                        .append(v));
+        return List.of(
+                text(line.sku()),
+                text(line.name()),
+                attributes.toString(),
+                Integer.toString(line.quantity()),
+                decimal(line.unitPrice(), currency),
+                decimal(line.discount(), currency),
+                BigDecimal.valueOf(line.taxRate(), 2).stripTrailingZeros().toPlainString());
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static String decimal(long minor, String currency) {
+        return Money.of(minor, currency).toDecimal().toPlainString();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 }

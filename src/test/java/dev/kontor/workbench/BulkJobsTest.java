@@ -597,8 +597,13 @@ class BulkJobsTest {
         export.chosen(lina, List.of(b.id()), chosen);
         List<String> lines = chosen.toString().lines().toList();
         assertThat(lines.get(0)).startsWith("\uFEFFnumber,placed_at,channel");
-        assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).startsWith(b.number() + ",").contains(",16.90,EUR,NEW,");
+        assertThat(lines).hasSize(2); // one row per item
+        assertThat(lines.get(1))
+                .startsWith(b.number() + ",")
+                .contains(",16.90,0.00,EUR,NEW,")
+                .contains(",'+49 170 1234567,") // neutralised for spreadsheets, read back by the importer
+                .contains(",MUG,Item MUG,")
+                .endsWith(",1,12.00,0.00,19");
 
         Api api = new Api(port).bearer(fixtures.token(lina));
         Api.Response csv = api.get("/api/orders/export?channel=EBAY");

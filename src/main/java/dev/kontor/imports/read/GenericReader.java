@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import dev.kontor.shared.Address;
@@ -79,10 +78,10 @@ public final class GenericReader implements FormatReader {
                     row.line(),
                     text(c, "sku"),
                     text(c, "name"),
-                    Map.of(),
+                    TaobaoReader.attributes(text(c, "attributes")),
                     amount(c, "unitPrice", currency),
                     whole(c, "quantity"),
-                    null));
+                    amount(c, "lineDiscount", currency)));
         }
     }
 
@@ -95,15 +94,15 @@ public final class GenericReader implements FormatReader {
         Address to = text(c, "street") == null && text(c, "city") == null
                 ? null
                 : new Address(
-                        name,
-                        null,
+                        text(c, "recipient") != null ? text(c, "recipient") : name,
+                        text(c, "company"),
                         text(c, "street"),
-                        null,
+                        text(c, "street2"),
                         text(c, "postalCode"),
                         text(c, "city"),
                         text(c, "region"),
                         countryCode,
-                        phone);
+                        mapping.columns().containsKey("recipientPhone") ? text(c, "recipientPhone") : phone);
         String paidText = text(c, "paid");
         Long paid = null;
         MarketStatus status = MarketStatus.UNPAID;
@@ -131,8 +130,8 @@ public final class GenericReader implements FormatReader {
                 currency,
                 null,
                 amount(c, "shipping", currency),
-                null,
-                null,
+                amount(c, "discount", currency),
+                amount(c, "tax", currency),
                 total,
                 status == MarketStatus.PAID ? (paid != null ? paid : total) : null,
                 null,

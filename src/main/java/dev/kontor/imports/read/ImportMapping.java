@@ -22,24 +22,70 @@ public record ImportMapping(
             "externalId",
             "placedAt",
             "buyer",
+            "company",
             "email",
             "phone",
+            "recipient",
+            "recipientPhone",
             "street",
+            "street2",
             "postalCode",
             "city",
             "region",
             "country",
             "currency",
             "shipping",
+            "discount",
+            "tax",
             "total",
             "paid",
             "sku",
             "name",
+            "attributes",
             "quantity",
-            "unitPrice");
+            "unitPrice",
+            "lineDiscount");
 
     /** The fields a mapping must map. */
     public static final List<String> REQUIRED = List.of("externalId", "name", "quantity", "unitPrice");
+
+    /**
+     * Kontor's own orders export (docs/formats/orders-csv.md), read back without a saved mapping: an export from one
+     * Kontor imports into another as the same orders, keyed by their number there.
+     */
+    public static final ImportMapping KONTOR_EXPORT = new ImportMapping(
+            null,
+            "Kontor",
+            "MANUAL",
+            null,
+            List.of(),
+            Map.ofEntries(
+                    Map.entry("externalId", "number"),
+                    Map.entry("placedAt", "placed_at"),
+                    Map.entry("buyer", "customer"),
+                    Map.entry("company", "company"),
+                    Map.entry("email", "email"),
+                    Map.entry("phone", "phone"),
+                    Map.entry("recipient", "ship_to"),
+                    Map.entry("recipientPhone", "ship_phone"),
+                    Map.entry("street", "street"),
+                    Map.entry("street2", "street2"),
+                    Map.entry("postalCode", "postal_code"),
+                    Map.entry("city", "city"),
+                    Map.entry("region", "region"),
+                    Map.entry("country", "country"),
+                    Map.entry("currency", "currency"),
+                    Map.entry("shipping", "shipping"),
+                    Map.entry("discount", "discount"),
+                    Map.entry("tax", "tax"),
+                    Map.entry("total", "total"),
+                    Map.entry("paid", "paid"),
+                    Map.entry("sku", "sku"),
+                    Map.entry("name", "item"),
+                    Map.entry("attributes", "attributes"),
+                    Map.entry("quantity", "quantity"),
+                    Map.entry("unitPrice", "unit_price"),
+                    Map.entry("lineDiscount", "line_discount")));
 
     public ImportMapping {
         header = header == null ? List.of() : List.copyOf(header);

@@ -126,7 +126,8 @@ class OrderListApiController {
     @Operation(
             summary = "The order list as CSV",
             description = "Takes the list's filters (q, lifecycle, payment, "
-                    + "fulfilment, channel, from, to, customer, overdue, flagged); newest first.")
+                    + "fulfilment, channel, from, to, customer, overdue, flagged); newest first. One row per item, the "
+                    + "order's columns repeated (layout: docs/formats/orders-csv.md); POST /api/imports reads it back.")
     void export(Actor actor, HttpServletRequest request, HttpServletResponse response) throws IOException {
         var filter = ListQuery.parse(request.getQueryString(), orders.today());
         export.matching(actor, filter, Downloads.csv(response, "orders.csv"));
