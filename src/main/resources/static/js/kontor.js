@@ -39,6 +39,53 @@
       note.textContent = working;
       note.hidden = false;
     }
+    // <form data-progress="/imports/uploads/…">: the files go by script, so that the page stays alive to show
+    // how far they are (sent, then read on the server) and to offer Cancel; the answer says where to go next.
+    var progress = event.target.getAttribute('data-progress');
+    var bar = document.getElementById('upload-progress');
+    if (progress && bar && window.htmx && window.XMLHttpRequest && window.FormData) {
+      event.preventDefault();
+      var form = event.target;
+      var timer = null;
+      var poll = function () {
+        htmx.ajax('GET', progress, {target: '#upload-progress', swap: 'innerHTML'});
+      };
+      var xhr = new XMLHttpRequest();
+      xhr.open('POST', form.action);
+      xhr.setRequestHeader('X-Kontor-Upload', 'script');
+      xhr.upload.addEventListener('progress', function (e) {
+        var sent = bar.querySelector('progress');
+        if (e.lengthComputable && sent && !timer) {
+          sent.max = e.total;
+          sent.value = e.loaded;
+        }
+      });
+      xhr.upload.addEventListener('load', function () {
+        poll();
+        timer = window.setInterval(poll, 800);
+      });
+      xhr.addEventListener('load', function () {
+        window.clearInterval(timer);
+        var type = xhr.getResponseHeader('Content-Type') || '';
+        window.location.assign(type.indexOf('text/plain') === 0 ? xhr.responseText : xhr.responseURL);
+      });
+      xhr.addEventListener('error', function () {
+        window.clearInterval(timer);
+        window.location.reload();
+      });
+      bar.hidden = false;
+      bar.innerHTML = '<progress></progress> <span class="progress-status"></span>'
+          + ' <button type="button" class="link" id="upload-cancel"></button>';
+      bar.querySelector('.progress-status').textContent = form.getAttribute('data-sending') || '';
+      bar.querySelector('progress').setAttribute('aria-label', working);
+      var stop = bar.querySelector('#upload-cancel');
+      stop.textContent = form.getAttribute('data-cancel') || 'Cancel';
+      stop.addEventListener('click', function () { // still sending: nothing has reached Kontor yet
+        xhr.abort();
+        window.location.assign(form.action);
+      });
+      xhr.send(new FormData(form));
+    }
   });
 
   // Forms that need a second thought: <form data-confirm="Really?">

@@ -1,9 +1,7 @@
 package dev.kontor.imports;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.kontor.access.Actor;
@@ -85,6 +84,7 @@ public class ImportStaging {
     private final Orders orders;
     private final Permissions permissions;
     private final ImportSettings settings;
+    private final ImportUploads uploads;
     private final ShopSettings shop;
     private final Clock clock;
 
@@ -96,6 +96,7 @@ public class ImportStaging {
             Orders orders,
             Permissions permissions,
             ImportSettings settings,
+            ImportUploads uploads,
             ShopSettings shop,
             Clock clock) {
         this.imports = imports;
@@ -105,6 +106,7 @@ public class ImportStaging {
         this.orders = orders;
         this.permissions = permissions;
         this.settings = settings;
+        this.uploads = uploads;
         this.shop = shop;
         this.clock = clock;
     }
@@ -112,6 +114,15 @@ public class ImportStaging {
     /** Reads and checks the files as one batch; answers its id. */
     @Transactional
     public long stage(Actor actor, List<Upload> files, ImportChoice choice) {
+        return stage(actor, files, choice, null);
+    }
+
+    /**
+     * Reads and checks the files as one batch, reporting how far it is under this upload id ({@link ImportUploads})
+     * and stopping, with nothing kept, when the user cancels; answers the batch's id.
+     */
+    @Transactional
+    public long stage(Actor actor, List<Upload> files, ImportChoice choice, UUID uploadId) {
         permissions.require(actor, Permission.ORDER_CREATE, Situation.NONE);
         if (files == null
                 || files.isEmpty()
@@ -123,17 +134,22 @@ public class ImportStaging {
         String name = name(choice);
         long batchId = imports.insertBatch(name, channel, actor.userId(), actor.displayName(), clock.instant());
         long started = System.nanoTime();
-        Reading reading = new Reading(batchId);
+        long total = files.stream().mapToLong(Upload::size).sum();
         int rows = 0;
-        for (int i = 0; i < recognised.size(); i++) {
-            Recognised file = recognised.get(i);
-            reading.read(file);
-            rows += reading.rowsOf(file);
-            imports.insertFile(batchId, i, file.described(reading.rowsOf(file)));
+        long read;
+        try (ImportUploads.Tracker tracker = uploads.track(uploadId, actor, total)) {
+            Reading reading = new Reading(batchId, tracker);
+            for (int i = 0; i < recognised.size(); i++) {
+                Recognised file = recognised.get(i);
+                reading.read(file);
+                rows += reading.rowsOf(file);
+                imports.insertFile(batchId, i, file.described(reading.rowsOf(file)));
+            }
+            reading.flush();
+            tracker.checking(total, rows);
+            read = System.nanoTime();
+            checks.check(batchId, channel, reading.readErrors);
         }
-        reading.flush();
-        long read = System.nanoTime();
-        checks.check(batchId, channel, reading.readErrors);
         log.info(
                 "Import {}: {} rows read in {} ms, checked in {} ms",
                 name,
@@ -175,7 +191,7 @@ public class ImportStaging {
                     reader.format(),
                     sheet.isWorkbook() ? "Excel (.xlsx)" : sheet.charset().name(),
                     rows,
-                    counting.count,
+                    counting.count(),
                     HexFormat.of().formatHex(digest.getMessageDigest().digest()),
                     reader.mapping() == null ? null : reader.mapping().id());
         }
@@ -356,17 +372,30 @@ public class ImportStaging {
         private final Map<String, Long> firstLine = new HashMap<>();
         private final Map<String, Severity> readErrors = new HashMap<>();
         private final Map<String, Integer> rows = new HashMap<>();
+        private final ImportUploads.Tracker tracker;
         private String fileName;
+        private Counting counting;
+        private Sheet sheet;
+        private long bytesBefore;
+        private long rowsBefore;
 
-        Reading(long batchId) {
+        Reading(long batchId, ImportUploads.Tracker tracker) {
             this.batchId = batchId;
+            this.tracker = tracker;
         }
 
         void read(Recognised file) {
             fileName = file.upload().name();
-            try (Sheet sheet = file.sheet()) {
-                file.reader().read(sheet, this);
-                rows.put(fileName, sheet.rowsRead());
+            counting = file.counting();
+            Sheet open = file.sheet();
+            sheet = open;
+            try (open) {
+                file.reader().read(open, this);
+                rows.put(fileName, open.rowsRead());
+                rowsBefore += open.rowsRead();
+                bytesBefore += file.upload().size();
+                sheet = null;
+                counting = null;
                 file.digest().transferTo(OutputStream.nullOutputStream()); // the rest of the file, for its checksum
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -422,39 +451,15 @@ public class ImportStaging {
         }
 
         void flush() {
+            tracker.reading(
+                    bytesBefore + (counting == null ? 0 : counting.count()),
+                    rowsBefore + (sheet == null ? 0 : sheet.rowsRead()));
             imports.insertOrders(batchId, orderRows);
             imports.insertLines(batchId, lineRows);
             problems.insertProblems(batchId, problemRows);
             orderRows.clear();
             lineRows.clear();
             problemRows.clear();
-        }
-    }
-
-    /** Counts the bytes read, for the file's size as it arrived. */
-    private static final class Counting extends FilterInputStream {
-        private long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }

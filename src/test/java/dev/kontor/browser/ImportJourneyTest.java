@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import dev.kontor.access.Role;
 import dev.kontor.bulk.BulkJobWorker;
+import dev.kontor.imports.ImportUploadsTest;
 import dev.kontor.imports.MarketFilesForBrowser;
 import dev.kontor.support.BrowserTest;
 import dev.kontor.support.Fixtures;
@@ -123,6 +124,37 @@ class ImportJourneyTest extends BrowserTest {
         page.navigate(url("/imports"));
         assertThat(page.locator("table.list tbody tr")).hasCount(3);
         screenshots("imports-list");
+    }
+
+    @Test
+    void aBigUploadShowsItsProgressAndCanBeCancelled() throws Exception {
+        Path big = Files.createTempFile("kontor-big-", ".csv");
+        Files.write(big, ImportUploadsTest.exportFile(100_000)); // 200,000 rows: several seconds of reading
+        try {
+            signIn("li.na");
+            page.navigate(url("/imports"));
+            assertThat(page.locator("#upload-progress")).isHidden();
+            page.setInputFiles("#import-files", big);
+            page.click("#import-upload");
+            assertThat(page.locator("#upload-progress .progress-status"))
+                    .containsText(
+                            java.util.regex.Pattern.compile("[1-9][\\d,]* rows per second · about \\d+ (s|min) left"),
+                            new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                    .setTimeout(30_000));
+            assertThat(page.locator("#upload-progress progress")).isVisible();
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("import-progress-en.png")));
+            page.click("#upload-cancel");
+            assertThat(page.locator(".flash-error, .error"))
+                    .containsText(
+                            "The upload was cancelled",
+                            new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                    .setTimeout(30_000));
+            assertThat(page.locator("table.list tbody tr")).hasCount(0);
+        } finally {
+            Files.deleteIfExists(big);
+        }
     }
 
     /** The review page in the four languages, for a person to look at (target/screenshots). */

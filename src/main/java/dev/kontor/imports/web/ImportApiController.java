@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.kontor.access.Actor;
 import dev.kontor.bulk.BulkJobResponse;
@@ -190,12 +191,17 @@ class ImportApiController {
                     String channel,
             @Parameter(description = "The batch's name; the day and a running number when absent")
                     @RequestParam(required = false)
-                    String name) {
+                    String name,
+            @Parameter(
+                            description = "An id the client makes up (a UUID) to follow the reading at "
+                                    + "GET /api/imports/uploads/{uploadId} and cancel it while it runs")
+                    @RequestParam(required = false)
+                    UUID uploadId) {
         List<Upload> uploads = new ArrayList<>();
         for (MultipartFile file : files) {
             uploads.add(new Upload(file.getOriginalFilename(), file.getSize(), file::getInputStream));
         }
-        long id = staging.stage(actor, uploads, new ImportChoice(format, channel, name));
+        long id = staging.stage(actor, uploads, new ImportChoice(format, channel, name), uploadId);
         return ResponseEntity.created(URI.create("/api/imports/" + id)).body(BatchResponse.of(imports.get(actor, id)));
     }
 

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.kontor.access.Actor;
@@ -26,15 +27,18 @@ import dev.kontor.web.Downloads;
 import dev.kontor.web.Flash;
 import dev.kontor.web.Formatting;
 import dev.kontor.web.Messages;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The import pages: upload a marketplace's files, review what the checks found (problems by kind, with file, line
@@ -78,6 +82,7 @@ class ImportPageController {
                     "error",
                     messages.get("error.too-large", tooLarge.substring(0, unit) + " " + tooLarge.substring(unit)));
         }
+        model.addAttribute("uploadId", UUID.randomUUID());
         model.addAttribute("batches", imports.latest(actor, 50));
         model.addAttribute("formats", ImportFormat.values());
         model.addAttribute("channels", orders.channels());
@@ -91,7 +96,12 @@ class ImportPageController {
             @RequestParam(required = false) ImportFormat format,
             @RequestParam(required = false) String channel,
             @RequestParam(required = false) String name,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) UUID upload,
+            @RequestHeader(name = "X-Kontor-Upload", required = false) String byScript,
+            RedirectAttributes redirect,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         List<Upload> uploads = new ArrayList<>();
         if (files != null) {
             for (MultipartFile file : files) {
@@ -104,8 +114,18 @@ class ImportPageController {
         }
         long[] id = {0};
         boolean done = flash.attempt(
-                redirect, () -> id[0] = staging.stage(actor, uploads, new ImportChoice(format, channel, name)));
-        return done ? "redirect:/imports/" + id[0] : "redirect:/imports";
+                redirect, () -> id[0] = staging.stage(actor, uploads, new ImportChoice(format, channel, name), upload));
+        String next = done ? "/imports/" + id[0] : "/imports";
+        if (byScript == null) {
+            return "redirect:" + next;
+        }
+        // the page sent the files by script to show their progress: it goes on to the answer itself, the flash
+        // waiting there as after a redirect
+        RequestContextUtils.getOutputFlashMap(request).putAll(redirect.getFlashAttributes());
+        RequestContextUtils.saveOutputFlashMap(next, request, response);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(request.getContextPath() + next);
+        return null;
     }
 
     @GetMapping("/imports/{id}")
