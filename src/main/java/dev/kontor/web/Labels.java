@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 public class Labels {
 
     private static final Pattern LINE = Pattern.compile("lines\\[(\\d+)]");
+    private static final Pattern ROLE = Pattern.compile("\\b[A-Z]+(?:_[A-Z]+)*\\b");
     /** Timeline fields whose values are enum constants, and the enum they belong to. */
     private static final Map<String, String> ENUM_FIELDS = Map.of(
             "lifecycle",
@@ -63,6 +64,9 @@ public class Labels {
         }
         if ("channel".equals(field)) {
             return channel(value);
+        }
+        if ("method".equals(field) || "paymentMethod".equals(field)) {
+            return paymentMethod(value);
         }
         if ("why".equals(field) || "closedBecause".equals(field)) {
             return messages.get(value);
@@ -116,5 +120,33 @@ public class Labels {
 
     public String channel(String code) {
         return messages.find("channel." + code).orElse(code);
+    }
+
+    /** A payment method's name ({@code ALIPAY} → "Alipay"); a method someone typed shows as they typed it. */
+    public String paymentMethod(String code) {
+        return code == null ? "" : messages.find("payment.method." + code).orElse(code);
+    }
+
+    /**
+     * An audit entry's detail as written, with the roles in it by their names: "ada [ADMIN, SALES]" → "ada [Admin,
+     * Sales]".
+     */
+    public String auditDetail(String detail) {
+        return detail == null
+                ? ""
+                : ROLE.matcher(detail)
+                        .replaceAll(m -> Matcher.quoteReplacement(
+                                messages.find("enum.Role." + m.group()).orElse(m.group())));
+    }
+
+    /** Where a request came from; the server's own machine by a name. */
+    public String address(String remote) {
+        if (remote == null) {
+            return "–";
+        }
+        return switch (remote) {
+            case "0:0:0:0:0:0:0:1", "::1", "127.0.0.1" -> messages.get("audit.address.local");
+            default -> remote;
+        };
     }
 }

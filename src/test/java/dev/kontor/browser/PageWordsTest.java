@@ -1,0 +1,207 @@
+package dev.kontor.browser;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.kontor.access.Actor;
+import dev.kontor.imports.ImportChoice;
+import dev.kontor.imports.ImportStaging;
+import dev.kontor.imports.MarketFilesForBrowser;
+import dev.kontor.imports.Upload;
+import dev.kontor.orders.Order;
+import dev.kontor.payments.PaymentKind;
+import dev.kontor.payments.PaymentRequest;
+import dev.kontor.payments.Payments;
+import dev.kontor.support.BrowserTest;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.KontorTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page a back-office user opens, in the four languages, read as its user reads it: no enum constant or message
+ * key on the screen (a translated label instead), no two navigation entries and no two headers of one table with the
+ * same label. It walks the pages with data on them (an order paid by Alipay and partly refunded, a customer, an
+ * import), so that what the lists and panels print is printed.
+ */
+@KontorTest
+class PageWordsTest extends BrowserTest {
+
+    private static final List<String> LANGUAGES = List.of("en", "de", "zh_CN", "nb");
+
+    /** Words that are enum constants somewhere but mean the same to every reader. */
+    private static final Set<String> FINE = Set.of("DHL", "UPS", "GLS", "DPD", "SF", "EMS", "EUR", "CNY", "NOK", "USD");
+
+    private static final Pattern KEY =
+            Pattern.compile("(?<![@/\\w.])[a-z]+(?:\\.[a-z][a-zA-Z]*(?:-[a-z]+)*){2,}(?![\\w.])");
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Payments payments;
+
+    @Autowired
+    ImportStaging staging;
+
+    /** Every enum constant of Kontor's own enums: what a template must not print as it is. */
+    private static Set<String> enumConstants() throws ClassNotFoundException {
+        ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(
+                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+                return true;
+            }
+        };
+        scan.addIncludeFilter(new AssignableTypeFilter(Enum.class));
+        Set<String> constants = new TreeSet<>();
+        for (var candidate : scan.findCandidateComponents("dev.kontor")) {
+            Class<?> type = Class.forName(candidate.getBeanClassName());
+            if (type.isEnum() && !type.getName().contains("Test")) {
+                for (Object constant : type.getEnumConstants()) {
+                    String name = ((Enum<?>) constant).name();
+                    if (name.length() > 1 && !FINE.contains(name)) {
+                        constants.add(name);
+                    }
+                }
+            }
+        }
+        constants.addAll(List.of("ALIPAY", "BANK_TRANSFER", "CARD", "PAYPAL", "CASH_ON_DELIVERY", "INVOICE"));
+        return constants;
+    }
+
+    private void prepare(Actor admin) throws IOException {
+        fixtures.product("TEA", false, "TEA-100");
+        fixtures.receive("TEA-100", 10);
+        Order order = fixtures.order(admin, false);
+        payments.record(
+                admin,
+                order.id(),
+                new PaymentRequest(PaymentKind.PAYMENT, 2000L, "EUR", "ALIPAY", "2088-1", null, null, null));
+        payments.record(
+                admin,
+                order.id(),
+                new PaymentRequest(PaymentKind.REFUND, 500L, "EUR", "ALIPAY", null, null, null, null));
+        byte[] orders = MarketFilesForBrowser.taobaoOrders();
+        byte[] items = MarketFilesForBrowser.taobaoItems();
+        staging.stage(
+                admin,
+                List.of(
+                        new Upload("ExportOrderList1.csv", orders.length, () -> new ByteArrayInputStream(orders)),
+                        new Upload("ExportOrderDetailList1.csv", items.length, () -> new ByteArrayInputStream(items))),
+                ImportChoice.NONE);
+    }
+
+    private List<String> pages() {
+        List<String> paths = new ArrayList<>(List.of(
+                "/orders",
+                "/orders/new",
+                "/customers",
+                "/approvals",
+                "/warehouse",
+                "/warehouse/packing-slips",
+                "/catalog",
+                "/catalog/suppliers",
+                "/purchasing",
+                "/imports",
+                "/imports/mappings",
+                "/settings/import-rules",
+                "/settings/carriers",
+                "/settings/holidays",
+                "/settings/locations",
+                "/admin/users",
+                "/admin/audit",
+                "/account/tokens"));
+        page.navigate(url("/orders"));
+        String first = page.locator("table.list tbody tr a").first().getAttribute("href");
+        paths.add(first);
+        page.navigate(url("/customers"));
+        paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
+        page.navigate(url("/imports"));
+        paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
+        page.navigate(url("/catalog"));
+        paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
+        return paths;
+    }
+
+    @Test
+    void noPageShowsACodeOrTwoEqualLabels() throws Exception {
+        Actor admin = fixtures.user("ada");
+        prepare(admin);
+        signIn("ada");
+        Set<String> constants = enumConstants();
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        for (String path : pages()) {
+            for (String lang : LANGUAGES) {
+                String at = path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
+                var response = page.navigate(url(at));
+                List<String> problems = new ArrayList<>();
+                if (response.status() >= 400) {
+                    problems.add("answered " + response.status());
+                }
+                // the words as written, not as a style shows them (table headers in capitals)
+                page.evaluate("() => document.querySelectorAll('*').forEach(e =>"
+                        + " e.style.setProperty('text-transform', 'none', 'important'))");
+                String text =
+                        (String) page.evaluate("() => (document.querySelector('main') || document.body).innerText");
+                Matcher word = Pattern.compile("[A-Za-z0-9_]+").matcher(text);
+                while (word.find()) {
+                    if (constants.contains(word.group())) {
+                        String around = text.substring(
+                                        Math.max(0, word.start() - 25), Math.min(text.length(), word.end() + 25))
+                                .replaceAll("\\s+", " ");
+                        problems.add("code " + word.group() + " in \"" + around + "\"");
+                    }
+                }
+                Matcher key = KEY.matcher(text);
+                while (key.find()) {
+                    problems.add("message key " + key.group());
+                }
+                if (text.contains("??")) {
+                    problems.add("a missing message (??…??)");
+                }
+                problems.addAll(duplicates("navigation", texts("nav.mainnav a")));
+                @SuppressWarnings("unchecked")
+                List<List<String>> tables =
+                        (List<List<String>>) page.evaluate("() => [...document.querySelectorAll('main table')].map(t =>"
+                                + " [...t.querySelectorAll('thead th')].map(th => th.innerText.trim()))");
+                for (List<String> headers : tables) {
+                    problems.addAll(duplicates("table header", headers));
+                }
+                if (!problems.isEmpty()) {
+                    found.put(at, problems.stream().distinct().toList());
+                }
+            }
+        }
+        assertThat(found).as("pages showing codes or equal labels").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String selector) {
+        return (List<String>)
+                page.evaluate("s => [...document.querySelectorAll(s)].map(e => e.innerText.trim())", selector);
+    }
+
+    private static List<String> duplicates(String what, List<String> labels) {
+        Set<String> seen = new TreeSet<>();
+        List<String> twice = new ArrayList<>();
+        for (String label : labels) {
+            if (!label.isEmpty() && !seen.add(label)) {
+                twice.add(what + " \"" + label + "\" twice");
+            }
+        }
+        return twice;
+    }
+}
