@@ -188,17 +188,17 @@ class DemoShop implements ApplicationRunner {
     }
 
     /** The colleagues, one per role, each in their own language. */
-    private record Team(Actor liNa, Actor jonas, Actor ingrid, Actor sven, Actor ola, Actor shop) {}
+    private record Team(Actor liNa, Actor jonas, Actor ingrid, Actor sven, Actor ola, Actor wangLei, Actor shop) {}
 
     private Team colleagues() {
         Actor liNa = colleague("li.na", "Li Na", "zh_CN", Role.CUSTOMER_SERVICE);
         Actor jonas = colleague("jonas", "Jonas Becker", "de", Role.WAREHOUSE);
         Actor ingrid = colleague("ingrid", "Ingrid Hansen", "nb", Role.FINANCE);
         Actor sven = colleague("sven", "Sven Meyer", "de", Role.SALES);
-        colleague("wang.lei", "Wang Lei", "zh_CN", Role.SUPERVISOR);
+        Actor wangLei = colleague("wang.lei", "Wang Lei", "zh_CN", Role.SUPERVISOR);
         Actor ola = colleague("ola", "Ola Berg", "nb", Role.PURCHASING);
         Actor shop = Actor.system("web shop");
-        return new Team(liNa, jonas, ingrid, sven, ola, shop);
+        return new Team(liNa, jonas, ingrid, sven, ola, wangLei, shop);
     }
 
     /** The customers, by the names the demo orders use. */
@@ -278,7 +278,7 @@ class DemoShop implements ApplicationRunner {
                 .approve(liNa)
                 .pay(ingrid, "ALIPAY", "2026111722001411110004")
                 .refundAll(ingrid, "ALIPAY")
-                .cancel(liNa, "客户退款，订单作废")
+                .cancel(team.wangLei(), "客户退款，订单作废") // customer service's cancel would wait for him
                 .note(ingrid, "FINANCE", "已全额退款至支付宝。");
         d.order(liNa, "TAOBAO", "3141592653589004", chen, "CNY", 1300, 0, SHIRT_BLUE_L.line("zh", "CNY", 1, 1300))
                 .hold(liNa, "地址不完整，已联系客户确认");

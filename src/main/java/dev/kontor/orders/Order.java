@@ -367,9 +367,15 @@ public final class Order {
         return Money.of(totals().total(), content.currency());
     }
 
-    /** What is still to be paid: the total less what was paid and kept. */
+    /**
+     * What the customer still owes: the total less what they paid. Money the shop gives back is no debt of theirs — a
+     * refund is for goods returned or not sent, or closes the deal — so an order refunded in full owes nothing.
+     */
     public long outstanding() {
-        return Math.max(0, totals().total() - (paid - refunded));
+        if (refunded > 0 && refunded >= paid) {
+            return 0;
+        }
+        return Math.max(0, totals().total() - paid);
     }
 
     public Long id() {

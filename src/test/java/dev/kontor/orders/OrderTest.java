@@ -143,10 +143,18 @@ class OrderTest {
     }
 
     @Test
-    void whatIsOutstandingIsTheTotalLessWhatWasPaidAndKept() {
+    void whatIsOutstandingIsTheTotalLessWhatWasPaidAndARefundIsNoDebt() {
         Order order = order(LifecycleStatus.APPROVED);
-        order.applyPayments(5000, 1000, 0);
-        assertThat(order.outstanding()).isEqualTo(5000 - 4000);
+        order.applyPayments(3000, 0, 0);
+        assertThat(order.outstanding()).isEqualTo(order.totals().total() - 3000);
+        order.applyPayments(order.totals().total(), 1000, 0);
+        assertThat(order.outstanding())
+                .as("money given back for a missing item is not owed again")
+                .isZero();
         assertThat(order.paymentStatus()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        order.applyPayments(3000, 3000, 0);
+        assertThat(order.outstanding())
+                .as("refunded in full: the deal is closed")
+                .isZero();
     }
 }
