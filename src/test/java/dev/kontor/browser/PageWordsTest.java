@@ -186,6 +186,16 @@ class PageWordsTest extends BrowserTest {
             }
         }
         assertThat(found).as("pages showing codes or equal labels").isEmpty();
+
+        // a search that finds nobody does not count everybody above "No customers match"
+        page.navigate(url("/customers?lang=en&q=nobody-by-this-name"));
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#customer-count"))
+                .hasCount(0);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("p.empty"))
+                .hasText("No customers match.");
+        page.navigate(url("/customers?lang=en&q=Schmidt"));
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#customer-count"))
+                .hasText(Pattern.compile("^One of \\d+ customers match$"));
     }
 
     @SuppressWarnings("unchecked")
