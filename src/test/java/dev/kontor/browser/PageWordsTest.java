@@ -1,7 +1,5 @@
 package dev.kontor.browser;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,19 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.kontor.access.Actor;
-import dev.kontor.imports.ImportChoice;
-import dev.kontor.imports.ImportStaging;
-import dev.kontor.imports.MarketFilesForBrowser;
-import dev.kontor.imports.Upload;
-import dev.kontor.orders.Order;
-import dev.kontor.payments.PaymentKind;
-import dev.kontor.payments.PaymentRequest;
-import dev.kontor.payments.Payments;
-import dev.kontor.support.BrowserTest;
-import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
@@ -37,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * import), so that what the lists and panels print is printed.
  */
 @KontorTest
-class PageWordsTest extends BrowserTest {
+class PageWordsTest extends PageWalk {
 
     private static final List<String> LANGUAGES = List.of("en", "de", "zh_CN", "nb");
 
@@ -46,15 +33,6 @@ class PageWordsTest extends BrowserTest {
 
     private static final Pattern KEY =
             Pattern.compile("(?<![@/\\w.])[a-z]+(?:\\.[a-z][a-zA-Z]*(?:-[a-z]+)*){2,}(?![\\w.])");
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    Payments payments;
-
-    @Autowired
-    ImportStaging staging;
 
     /** Every enum constant of Kontor's own enums: what a template must not print as it is. */
     private static Set<String> enumConstants() throws ClassNotFoundException {
@@ -80,60 +58,6 @@ class PageWordsTest extends BrowserTest {
         }
         constants.addAll(List.of("ALIPAY", "BANK_TRANSFER", "CARD", "PAYPAL", "CASH_ON_DELIVERY", "INVOICE"));
         return constants;
-    }
-
-    private void prepare(Actor admin) throws IOException {
-        fixtures.product("TEA", false, "TEA-100");
-        fixtures.receive("TEA-100", 10);
-        Order order = fixtures.order(admin, false);
-        payments.record(
-                admin,
-                order.id(),
-                new PaymentRequest(PaymentKind.PAYMENT, 2000L, "EUR", "ALIPAY", "2088-1", null, null, null));
-        payments.record(
-                admin,
-                order.id(),
-                new PaymentRequest(PaymentKind.REFUND, 500L, "EUR", "ALIPAY", null, null, null, null));
-        byte[] orders = MarketFilesForBrowser.taobaoOrders();
-        byte[] items = MarketFilesForBrowser.taobaoItems();
-        staging.stage(
-                admin,
-                List.of(
-                        new Upload("ExportOrderList1.csv", orders.length, () -> new ByteArrayInputStream(orders)),
-                        new Upload("ExportOrderDetailList1.csv", items.length, () -> new ByteArrayInputStream(items))),
-                ImportChoice.NONE);
-    }
-
-    private List<String> pages() {
-        List<String> paths = new ArrayList<>(List.of(
-                "/orders",
-                "/orders/new",
-                "/customers",
-                "/approvals",
-                "/warehouse",
-                "/warehouse/packing-slips",
-                "/catalog",
-                "/catalog/suppliers",
-                "/purchasing",
-                "/imports",
-                "/imports/mappings",
-                "/settings/import-rules",
-                "/settings/carriers",
-                "/settings/holidays",
-                "/settings/locations",
-                "/admin/users",
-                "/admin/audit",
-                "/account/tokens"));
-        page.navigate(url("/orders"));
-        String first = page.locator("table.list tbody tr a").first().getAttribute("href");
-        paths.add(first);
-        page.navigate(url("/customers"));
-        paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
-        page.navigate(url("/imports"));
-        paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
-        page.navigate(url("/catalog"));
-        paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
-        return paths;
     }
 
     @Test

@@ -1,0 +1,89 @@
+package dev.kontor.browser;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.kontor.access.Actor;
+import dev.kontor.imports.ImportChoice;
+import dev.kontor.imports.ImportStaging;
+import dev.kontor.imports.MarketFilesForBrowser;
+import dev.kontor.imports.Upload;
+import dev.kontor.orders.Order;
+import dev.kontor.payments.PaymentKind;
+import dev.kontor.payments.PaymentRequest;
+import dev.kontor.payments.Payments;
+import dev.kontor.support.BrowserTest;
+import dev.kontor.support.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A walk over every page of the back office with data on it, for tests that read every page the same way. */
+abstract class PageWalk extends BrowserTest {
+
+    @Autowired
+    protected Fixtures fixtures;
+
+    @Autowired
+    Payments payments;
+
+    @Autowired
+    ImportStaging staging;
+
+    /** An order paid by Alipay and partly refunded, a customer, an import: so that lists and panels print. */
+    protected void prepare(Actor admin) throws IOException {
+        fixtures.product("TEA", false, "TEA-100");
+        fixtures.receive("TEA-100", 10);
+        Order order = fixtures.order(admin, false);
+        payments.record(
+                admin,
+                order.id(),
+                new PaymentRequest(PaymentKind.PAYMENT, 2000L, "EUR", "ALIPAY", "2088-1", null, null, null));
+        payments.record(
+                admin,
+                order.id(),
+                new PaymentRequest(PaymentKind.REFUND, 500L, "EUR", "ALIPAY", null, null, null, null));
+        byte[] orders = MarketFilesForBrowser.taobaoOrders();
+        byte[] items = MarketFilesForBrowser.taobaoItems();
+        staging.stage(
+                admin,
+                List.of(
+                        new Upload("ExportOrderList1.csv", orders.length, () -> new ByteArrayInputStream(orders)),
+                        new Upload("ExportOrderDetailList1.csv", items.length, () -> new ByteArrayInputStream(items))),
+                ImportChoice.NONE);
+    }
+
+    /** The back office's pages, with one of each kind of detail page. */
+    protected List<String> pages() {
+        List<String> paths = new ArrayList<>(List.of(
+                "/orders",
+                "/orders/new",
+                "/customers",
+                "/approvals",
+                "/warehouse",
+                "/warehouse/packing-slips",
+                "/catalog",
+                "/catalog/suppliers",
+                "/purchasing",
+                "/imports",
+                "/imports/mappings",
+                "/settings/import-rules",
+                "/settings/carriers",
+                "/settings/holidays",
+                "/settings/locations",
+                "/admin/users",
+                "/admin/audit",
+                "/account/tokens"));
+        page.navigate(url("/orders"));
+        String first = page.locator("table.list tbody tr a").first().getAttribute("href");
+        paths.add(first);
+        paths.add(first + "/packing-slip");
+        page.navigate(url("/customers"));
+        paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
+        page.navigate(url("/imports"));
+        paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
+        page.navigate(url("/catalog"));
+        paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
+        return paths;
+    }
+}
