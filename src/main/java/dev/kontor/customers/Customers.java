@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.kontor.customers.internal.CustomerRepository;
 import dev.kontor.shared.NotFoundException;
+import dev.kontor.shared.Phones;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.ShopSettings;
 import org.springframework.stereotype.Service;
@@ -84,7 +85,10 @@ public class Customers {
     /** By name, company, e-mail, phone or payer account; the newest first. */
     @Transactional(readOnly = true)
     public List<Customer> search(String query, int limit) {
-        return repository.search(query, Math.min(Math.max(limit, 1), 200));
+        return repository.search(
+                query,
+                query == null ? "" : Phones.significantDigits(query, homeCountry),
+                Math.min(Math.max(limit, 1), 200));
     }
 
     /** Customers who pay from this account (an Alipay or PayPal account) or have this e-mail address. */

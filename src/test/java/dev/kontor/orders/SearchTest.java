@@ -111,6 +111,48 @@ class SearchTest {
     }
 
     @Test
+    void aPhoneIsFoundHoweverItsCountryWritesIt() {
+        Order german = orderIntake
+                .place(
+                        lina,
+                        AnOrder.from("MANUAL")
+                                .phone("+49 1705065756")
+                                .lines(Fixtures.line("CAP-RED", 1500, 1))
+                                .build(),
+                        false)
+                .order();
+        Order national = orderIntake
+                .place(
+                        lina,
+                        AnOrder.from("TAOBAO")
+                                .externalId("3141592653589077")
+                                .phone("13816575605")
+                                .shippingAddress(Fixtures.address("王芳", "CN"))
+                                .currency("CNY")
+                                .lines(Fixtures.line("WLY0QU1098", 12900, 1))
+                                .shipping(0L)
+                                .build(),
+                        false)
+                .order();
+        assertThat(search("0170 5065756")).as("the German national way").containsExactly(german.id());
+        assertThat(search("0049 1705065756"))
+                .as("with the international prefix")
+                .containsExactly(german.id());
+        assertThat(search("+49 170 506 5756")).containsExactly(german.id());
+        assertThat(search("+86 13816575605"))
+                .as("a Chinese number stored without +86")
+                .containsExactly(national.id());
+        assertThat(search("0086 138 1657 5605")).containsExactly(national.id());
+        assertThat(customers.search("138 0013 8000", 10))
+                .as("a customer stored as +86 138 0013 8000, searched the national way")
+                .extracting(dev.kontor.customers.Customer::name)
+                .containsExactly("张伟");
+    }
+
+    @Autowired
+    dev.kontor.customers.Customers customers;
+
+    @Test
     void partOfANameFindsItsOrdersAndAnOrderIsFoundByTheNameItHasNow() {
         assertThat(search("chmid")).as("inside a name, any case").containsExactly(other.id());
         assertThat(search("JANA SCHMIDT")).containsExactly(other.id());

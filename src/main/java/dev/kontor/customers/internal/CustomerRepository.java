@@ -153,8 +153,11 @@ public class CustomerRepository {
                 .list();
     }
 
-    /** Customers whose name, company, e-mail, phone or payer account matches, newest first. */
-    public List<Customer> search(String query, int limit) {
+    /**
+     * Customers whose name, company, e-mail, phone or payer account matches, newest first; a phone also by its
+     * national significant digits at the end, however it was stored ({@code phoneDigits}, see Phones).
+     */
+    public List<Customer> search(String query, String phoneDigits, int limit) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         List<Long> ids = q.isEmpty()
                 ? jdbc.sql("SELECT id FROM customers ORDER BY id DESC LIMIT :limit")
@@ -165,11 +168,14 @@ public class CustomerRepository {
                                 SELECT c.id FROM customers c
                                 WHERE lower(c.name) LIKE :like ESCAPE '\\' OR lower(coalesce(c.company, '')) LIKE :like ESCAPE '\\'
                                    OR EXISTS (SELECT 1 FROM customer_contacts k WHERE k.customer_id = c.id
-                                              AND (k.normalized = :exact OR k.normalized = :digits))
+                                              AND (k.normalized = :exact OR k.normalized = :digits
+                                                   OR (length(:phone) >= 7 AND k.kind IN ('PHONE', 'LANDLINE')
+                                                       AND k.normalized LIKE '%' || :phone)))
                                 ORDER BY c.id DESC LIMIT :limit""")
                         .param("like", "%" + escapeLike(q) + "%")
                         .param("exact", q)
                         .param("digits", q.replaceAll("[^0-9]", "").isEmpty() ? q : q.replaceAll("[^0-9]", ""))
+                        .param("phone", phoneDigits)
                         .param("limit", limit)
                         .query(Long.class)
                         .list();

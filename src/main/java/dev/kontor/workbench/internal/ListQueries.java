@@ -21,6 +21,7 @@ import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.PaymentStatus;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.Phones;
 import dev.kontor.shared.ShopSettings;
 import dev.kontor.shared.Text;
 import dev.kontor.workbench.OrderFilter;
@@ -49,9 +50,13 @@ public class ListQueries {
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
+    /** Where a phone number without a country code is from: the shop's country. */
+    private final String region;
+
     ListQueries(JdbcClient jdbc, ShopSettings shop) {
         this.jdbc = jdbc;
         this.zone = shop.timeZone();
+        this.region = shop.homeCountry();
     }
 
     public OrderPage find(OrderFilter filter, OrderSort sort, boolean descending, String cursor, int limit) {
@@ -163,7 +168,7 @@ public class ListQueries {
         if (q == null || q.length() > 200 || ids.isEmpty()) {
             return keys;
         }
-        String digits = Text.digits(q);
+        String digits = Phones.significantDigits(q, region);
         jdbc.sql("""
                         SELECT o.id, CASE
                             WHEN o.number = upper(:q) OR o.number LIKE upper(:prefix) ESCAPE '\\' THEN 'number'
@@ -264,7 +269,7 @@ public class ListQueries {
                 throw InvalidInputException.of("q", "validation.too-long", 200);
             }
             // A union of index lookups, one per key (docs/search.md): never a scan of every order.
-            String digits = Text.digits(q);
+            String digits = Phones.significantDigits(q, region);
             String lower = q.toLowerCase(Locale.ROOT);
             StringBuilder hits = new StringBuilder("""
                     o.id IN (SELECT id FROM orders WHERE number = upper(:q)
