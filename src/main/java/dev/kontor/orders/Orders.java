@@ -152,6 +152,12 @@ public class Orders {
                 permissions.seesAllOrders(actor) ? null : actor.userId(), Math.min(Math.max(limit, 1), 5000));
     }
 
+    /** How many orders the warehouse may ship now, of those this user sees: the "To ship" tab's count. */
+    @Transactional(readOnly = true)
+    public long shippableCount(Actor actor) {
+        return queries.countShippable(permissions.seesAllOrders(actor) ? null : actor.userId());
+    }
+
     /** The day the order's payment is due, in the shop's calendar. */
     public LocalDate dueDate(Order order) {
         return order.dueDate(shop.timeZone());

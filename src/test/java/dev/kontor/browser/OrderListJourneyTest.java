@@ -50,6 +50,35 @@ class OrderListJourneyTest extends BrowserTest {
         orderNotes.add(lina, ebay.id(), NoteKind.FINANCE, "Pays by cheque on Friday");
     }
 
+    @Autowired
+    dev.kontor.orders.OrderLifecycle lifecycle;
+
+    @Autowired
+    dev.kontor.payments.Payments payments;
+
+    @Test
+    void everyTabHasItsCountAndTheWarehouseQueueToo() {
+        Actor boss = fixtures.user("wang.lei", Role.SUPERVISOR);
+        lifecycle.act(boss, taobao.id(), null, dev.kontor.orders.OrderAction.APPROVE, null);
+        payments.record(
+                fixtures.user("ingrid2", Role.FINANCE),
+                taobao.id(),
+                new dev.kontor.payments.PaymentRequest(
+                        dev.kontor.payments.PaymentKind.PAYMENT,
+                        taobao.total().minor(),
+                        taobao.currency(),
+                        "ALIPAY",
+                        null,
+                        null,
+                        null,
+                        null));
+        signIn("wang.lei");
+        assertThat(page.locator("#count-all")).hasText("2");
+        assertThat(page.locator("#count-to-ship")).hasText("1");
+        page.click("#view-to-ship");
+        assertThat(page.locator("main")).containsText(taobao.number());
+    }
+
     @Test
     void aSearchShowsWhatMatchedAndColumnsStayWithTheView() {
         signIn("li.na");

@@ -20,6 +20,24 @@ public class OrderQueries {
         this.jdbc = jdbc;
     }
 
+    /** What the warehouse may ship now (see {@link #shippable}). */
+    private static final String SHIPPABLE = """
+            WHERE o.lifecycle = 'APPROVED' AND o.fulfilment_status IN ('UNFULFILLED', 'PARTIALLY_SHIPPED')
+              AND NOT o.flagged
+              AND (o.payment_status IN ('PAID', 'PARTIALLY_REFUNDED') OR o.payment_terms <> 'DUE_ON_RECEIPT'
+                   OR upper(o.payment_method) IN ('CASH_ON_DELIVERY', 'COD'))
+              AND (CAST(:me AS BIGINT) IS NULL OR o.responsible_id = :me OR EXISTS (
+                   SELECT 1 FROM order_observers ob WHERE ob.order_id = o.id AND ob.user_id = :me))
+            """;
+
+    /** How many orders {@link #shippable} would list, all of them. */
+    public long countShippable(Long visibleToUserId) {
+        return jdbc.sql("SELECT count(*) FROM orders o " + SHIPPABLE)
+                .param("me", visibleToUserId)
+                .query(Long.class)
+                .single();
+    }
+
     /**
      * Approved, not held, something left to ship, and the money settled or not needed first: paid, or terms that
      * allow paying later, or cash on delivery. Oldest first. (Whether the stock is there is the catalog's to say.)
@@ -32,12 +50,7 @@ public class OrderQueries {
                                 WHERE l.order_id = o.id) AS open_units,
                                concat_ws(', ', o.shipping_address ->> 'city', o.shipping_address ->> 'country') AS destination
                         FROM orders o
-                        WHERE o.lifecycle = 'APPROVED' AND o.fulfilment_status IN ('UNFULFILLED', 'PARTIALLY_SHIPPED')
-                          AND NOT o.flagged
-                          AND (o.payment_status IN ('PAID', 'PARTIALLY_REFUNDED') OR o.payment_terms <> 'DUE_ON_RECEIPT'
-                               OR upper(o.payment_method) IN ('CASH_ON_DELIVERY', 'COD'))
-                          AND (CAST(:me AS BIGINT) IS NULL OR o.responsible_id = :me OR EXISTS (
-                               SELECT 1 FROM order_observers ob WHERE ob.order_id = o.id AND ob.user_id = :me))
+                        """ + SHIPPABLE + """
                         ORDER BY o.placed_at, o.id LIMIT :limit""")
                 .param("me", visibleToUserId)
                 .param("limit", limit)

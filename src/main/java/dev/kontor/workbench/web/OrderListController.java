@@ -172,6 +172,8 @@ class OrderListController {
 
     private void addCounts(Actor actor, Model model) {
         model.addAttribute("counts", lists.countByLifecycle(actor));
+        model.addAttribute("allCount", lists.count(actor, OrderFilter.all()));
+        model.addAttribute("toShipCount", orders.shippableCount(actor));
         model.addAttribute("overdueCount", lists.count(actor, OrderFilter.all().overdueOn(orders.today())));
         model.addAttribute("flaggedCount", lists.count(actor, OrderFilter.all().flagged()));
         model.addAttribute("unpaidCount", lists.count(actor, OrderFilter.unpaid()));
