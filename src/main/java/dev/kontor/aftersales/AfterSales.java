@@ -8,41 +8,54 @@ import java.util.Map;
 
 import dev.kontor.access.AccessSettings;
 import dev.kontor.access.Actor;
+import dev.kontor.access.ApprovalRequest;
+import dev.kontor.access.Approvals;
 import dev.kontor.access.Role;
 import dev.kontor.catalog.Catalog;
 import dev.kontor.catalog.CatalogItem;
 import dev.kontor.catalog.VariantStatus;
+import dev.kontor.orders.ActionOutcome;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderContent;
 import dev.kontor.orders.OrderLine;
 import dev.kontor.orders.OrderRevisions;
+import dev.kontor.orders.Orders;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.Money;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.Text;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Customer service's changes to an order's lines and prices before it ships: exchange a variant (another colour or
  * size), add a free gift, give a rebate, change a price. Each needs a reason, customer service's permission and the
  * order at the version the user saw; each is one transaction with its timeline entry and the stock in step. A
- * discount beyond the limit needs a supervisor, as any discount does.
+ * discount beyond the limit (a rebate, a lower price) is asked of a supervisor, as any discount is, and given when
+ * they approve.
  */
 @Service
 public class AfterSales {
 
     private static final long MAX_AMOUNT = 100_000_000_00L;
 
+    /** The approval actions this module carries out ({@link AfterSalesApprovals}). */
+    static final String REBATE = "aftersales.rebate";
+
+    static final String PRICE = "aftersales.price";
+
     private final OrderRevisions revisions;
     private final Catalog catalog;
     private final AccessSettings access;
+    private final Approvals approvals;
 
-    AfterSales(OrderRevisions revisions, Catalog catalog, AccessSettings access) {
+    AfterSales(OrderRevisions revisions, Catalog catalog, AccessSettings access, Approvals approvals) {
         this.revisions = revisions;
         this.catalog = catalog;
         this.access = access;
+        this.approvals = approvals;
     }
 
     /**
@@ -131,14 +144,25 @@ public class AfterSales {
         problems.throwIfAny();
     }
 
-    /** Gives the customer a rebate (compensation) off the order's total. */
+    /**
+     * Gives the customer a rebate (compensation) off the order's total. Beyond the discount limit a supervisor is
+     * asked instead (the outcome carries the request), and the rebate is given when they approve.
+     */
     @Transactional
-    public Order rebate(Actor actor, long id, Integer expectedVersion, Long amount, String reason) {
+    public ActionOutcome rebate(Actor actor, long id, Integer expectedVersion, Long amount, String reason) {
         String why = Reasons.require(reason);
         if (amount == null || amount <= 0) {
             throw InvalidInputException.of("amount", "validation.positive");
         }
         Order order = revisions.lockForService(actor, id, expectedVersion);
+        OrderContent after = rebated(order, amount);
+        if (Order.discountBasisPoints(after) > access.discountLimitBasisPoints() && !actor.has(Role.SUPERVISOR)) {
+            return ask(actor, order, REBATE, Map.of("amount", String.valueOf(amount)), why);
+        }
+        return ActionOutcome.done(giveRebate(actor, order, amount, why, Map.of()));
+    }
+
+    private static OrderContent rebated(Order order, long amount) {
         OrderContent c = order.content();
         long goods = order.totals().total() - c.shipping();
         if (amount > goods) {
@@ -147,17 +171,48 @@ public class AfterSales {
                     "validation.rebate.too-large",
                     Money.of(goods, c.currency()).toString());
         }
-        OrderContent after = c.withDiscount(c.discount() + amount);
-        if (Order.discountBasisPoints(after) > access.discountLimitBasisPoints() && !actor.has(Role.SUPERVISOR)) {
-            throw new ActionRefusedException("rebate", order.lifecycle().name(), "order.refused.rebate-over-limit");
-        }
-        return revisions.revise(
-                actor,
+        return c.withDiscount(c.discount() + amount);
+    }
+
+    private Order giveRebate(Actor actor, Order order, long amount, String why, Map<String, String> more) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("amount", Money.of(amount, order.currency()).toString());
+        details.putAll(more);
+        return revisions.revise(actor, order, rebated(order, amount), "order.rebate", why, details);
+    }
+
+    /** A supervisor's approval for a discount beyond the limit, asked on the order with the requester's reason. */
+    private ActionOutcome ask(Actor actor, Order order, String action, Map<String, String> payload, String why) {
+        return new ActionOutcome(
                 order,
-                after,
-                "order.rebate",
-                why,
-                Map.of("amount", Money.of(amount, c.currency()).toString()));
+                approvals.request(
+                        actor,
+                        new Approvals.Ask(
+                                Orders.SUBJECT,
+                                order.id(),
+                                order.number(),
+                                action,
+                                payload,
+                                order.version(),
+                                why,
+                                "approval.why.discount")));
+    }
+
+    /**
+     * Gives the rebate or the price a supervisor approved, as the requester asked it, to the order as it was then (a
+     * changed order is refused as stale).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void carryOutApproved(Actor requester, ApprovalRequest request, Actor approver) {
+        Order order = revisions.lockForService(requester, request.subjectId(), request.subjectVersion());
+        Map<String, String> approvedBy = Map.of("approvedBy", approver.displayName());
+        long amount = Long.parseLong(request.payload().get("amount"));
+        if (REBATE.equals(request.action())) {
+            giveRebate(requester, order, amount, request.reason(), approvedBy);
+        } else {
+            String line = request.payload().get("lineId");
+            changeTo(requester, order, line == null ? null : Long.valueOf(line), amount, request.reason(), approvedBy);
+        }
     }
 
     /**
@@ -166,7 +221,8 @@ public class AfterSales {
      * overpayment made by a price change.
      */
     @Transactional
-    public Order changePrice(Actor actor, long id, Integer expectedVersion, Long lineId, Long amount, String reason) {
+    public ActionOutcome changePrice(
+            Actor actor, long id, Integer expectedVersion, Long lineId, Long amount, String reason) {
         String why = Reasons.require(reason);
         if (amount == null || amount < 0) {
             throw InvalidInputException.of("amount", "validation.not-negative");
@@ -176,25 +232,46 @@ public class AfterSales {
         }
         Order order = revisions.lockForService(actor, id, expectedVersion);
         OrderContent c = order.content();
-        Map<String, String> details = new LinkedHashMap<>();
-        OrderContent after = lineId == null ? withDiscount(c, amount, details) : withPrice(c, lineId, amount, details);
-        if (after.equals(c)) {
-            return order;
-        }
+        OrderContent after = priced(c, lineId, amount, new LinkedHashMap<>());
         int discount = Order.discountBasisPoints(after);
         if (discount > access.discountLimitBasisPoints()
                 && discount > Order.discountBasisPoints(c)
                 && !actor.has(Role.SUPERVISOR)) {
-            throw new ActionRefusedException("price", order.lifecycle().name(), "order.refused.price-over-limit");
+            requireNotBelowPaid(order, after);
+            Map<String, String> payload = new LinkedHashMap<>();
+            payload.put("amount", String.valueOf(amount));
+            if (lineId != null) {
+                payload.put("lineId", String.valueOf(lineId));
+            }
+            return ask(actor, order, PRICE, payload, why);
         }
+        return ActionOutcome.done(changeTo(actor, order, lineId, amount, why, Map.of()));
+    }
+
+    private Order changeTo(Actor actor, Order order, Long lineId, long amount, String why, Map<String, String> more) {
+        Map<String, String> details = new LinkedHashMap<>();
+        OrderContent after = priced(order.content(), lineId, amount, details);
+        if (after.equals(order.content())) {
+            return order;
+        }
+        requireNotBelowPaid(order, after);
+        details.putAll(more);
+        return revisions.revise(actor, order, after, "order.price-changed", why, details);
+    }
+
+    private static OrderContent priced(OrderContent c, Long lineId, long amount, Map<String, String> details) {
+        return lineId == null ? withDiscount(c, amount, details) : withPrice(c, lineId, amount, details);
+    }
+
+    /** A total below the money already kept is refused (refund first): the books never show a made-up overpayment. */
+    private static void requireNotBelowPaid(Order order, OrderContent after) {
         if (after.totals().total() < order.paid() - order.refunded()) {
             throw new ActionRefusedException(
                     "price",
                     order.lifecycle().name(),
                     "order.refused.price-below-paid",
-                    Money.of(order.paid() - order.refunded(), c.currency()).toString());
+                    Money.of(order.paid() - order.refunded(), order.currency()).toString());
         }
-        return revisions.revise(actor, order, after, "order.price-changed", why, details);
     }
 
     private static OrderContent withDiscount(OrderContent c, long amount, Map<String, String> details) {

@@ -159,16 +159,30 @@ class AfterSalesTest {
         assertThat(gifted.total()).isEqualTo(order.total());
         assertThat(reserved("SHIRT-RED")).as("the gift is reserved too").isEqualTo(1);
 
-        Order rebated = afterSales.rebate(lina, order.id(), null, 500L, "late delivery");
+        Order rebated =
+                afterSales.rebate(lina, order.id(), null, 500L, "late delivery").order();
         assertThat(rebated.total().minor()).isEqualTo(order.total().minor() - 500);
-        assertThatThrownBy(() -> afterSales.rebate(lina, order.id(), null, 5000L, "very late"))
-                .as("over the 10 % limit")
-                .isInstanceOfSatisfying(
-                        ActionRefusedException.class,
-                        e -> assertThat(e.reason()).isEqualTo("order.refused.rebate-over-limit"));
+        ActionOutcome asked = afterSales.rebate(lina, order.id(), null, 5000L, "very late");
+        assertThat(asked.isPendingApproval())
+                .as("over the 10 % limit: a supervisor is asked")
+                .isTrue();
+        assertThat(asked.approval().action()).isEqualTo("aftersales.rebate");
+        assertThat(orders.get(order.id()).total()).as("nothing given yet").isEqualTo(rebated.total());
+        approvals.approve(
+                fixtures.user("boss", Role.SUPERVISOR), asked.approval().id(), "agreed");
+        assertThat(orders.get(order.id()).total().minor())
+                .isEqualTo(rebated.total().minor() - 5000);
+        assertThat(orders.timeline(lina, order.id())).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("order.rebate");
+            assertThat(e.actorName()).isEqualTo(lina.displayName());
+            assertThat(e.details()).containsEntry("approvedBy", "Boss");
+        });
         assertThatThrownBy(() -> afterSales.rebate(lina, order.id(), null, 999_999L, "x"))
                 .isInstanceOf(InvalidInputException.class);
     }
+
+    @Autowired
+    dev.kontor.access.Approvals approvals;
 
     @Test
     void aLostParcelIsReshippedAsANewFreeApprovedOrderLinkedToItsParent() {
@@ -213,7 +227,9 @@ class AfterSalesTest {
         long line = order.lines().get(0).id();
         long before = order.total().minor();
 
-        Order cheaper = afterSales.changePrice(lina, order.id(), order.version(), line, 4790L, "price match");
+        Order cheaper = afterSales
+                .changePrice(lina, order.id(), order.version(), line, 4790L, "price match")
+                .order();
         assertThat(cheaper.lines().get(0).unitPrice()).isEqualTo(4790);
         assertThat(cheaper.total().minor()).isEqualTo(before - 400);
         assertThat(orders.timeline(lina, order.id()).get(0)).satisfies(e -> {
@@ -222,14 +238,19 @@ class AfterSalesTest {
             assertThat(e.details()).containsEntry("unitPrice", "49.90 EUR → 47.90 EUR");
         });
 
-        Order discounted = afterSales.changePrice(lina, order.id(), null, null, 500L, "loyal customer");
+        Order discounted = afterSales
+                .changePrice(lina, order.id(), null, null, 500L, "loyal customer")
+                .order();
         assertThat(discounted.content().discount()).isEqualTo(500);
 
-        assertThatThrownBy(() -> afterSales.changePrice(lina, order.id(), null, line, 1000L, "half price"))
-                .as("beyond the discount limit")
-                .isInstanceOfSatisfying(
-                        ActionRefusedException.class,
-                        e -> assertThat(e.reason()).isEqualTo("order.refused.price-over-limit"));
+        ActionOutcome asked = afterSales.changePrice(lina, order.id(), null, line, 1000L, "half price");
+        assertThat(asked.isPendingApproval())
+                .as("beyond the discount limit: a supervisor is asked")
+                .isTrue();
+        assertThat(orders.get(order.id()).lines().get(0).unitPrice()).isEqualTo(4790);
+        approvals.decline(
+                fixtures.user("boss2", Role.SUPERVISOR), asked.approval().id(), "too much");
+        assertThat(orders.get(order.id()).lines().get(0).unitPrice()).isEqualTo(4790);
         assertThatThrownBy(() -> afterSales.changePrice(lina, order.id(), null, line, 4000L, " "))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
@@ -239,8 +260,27 @@ class AfterSalesTest {
                         InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).field()).isEqualTo("amount"));
         Actor boss = fixtures.user("boss", Role.SUPERVISOR);
-        Order half = afterSales.changePrice(boss, order.id(), null, line, 2500L, "damaged box, agreed by phone");
+        Order half = afterSales
+                .changePrice(boss, order.id(), null, line, 2500L, "damaged box, agreed by phone")
+                .order();
         assertThat(half.lines().get(0).unitPrice()).isEqualTo(2500);
         assertThat(orders.get(order.id()).lines().get(0).unitPrice()).isEqualTo(2500);
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Test
+    void overTheApiARebateBeyondTheLimitIsAnApprovalRequest() {
+        dev.kontor.support.Api api = new dev.kontor.support.Api(port).bearer(fixtures.token(lina));
+        dev.kontor.support.Api.Response asked =
+                api.post("/api/orders/" + order.id() + "/rebates", Map.of("amount", 5000, "reason", "very late"));
+        assertThat(asked.status()).isEqualTo(202);
+        assertThat(asked.header("Location")).startsWith("/api/approvals/");
+        assertThat(asked.json().get("action").asString()).isEqualTo("aftersales.rebate");
+        dev.kontor.support.Api.Response small =
+                api.post("/api/orders/" + order.id() + "/rebates", Map.of("amount", 100, "reason", "sorry"));
+        assertThat(small.status()).isEqualTo(200);
+        assertThat(small.json().get("number").asString()).isEqualTo(order.number());
     }
 }

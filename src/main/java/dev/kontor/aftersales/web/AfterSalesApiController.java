@@ -9,11 +9,13 @@ import dev.kontor.access.Actor;
 import dev.kontor.aftersales.AfterSales;
 import dev.kontor.aftersales.Reshipments;
 import dev.kontor.aftersales.Splits;
+import dev.kontor.orders.ActionOutcome;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.web.OrderResponse;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.web.ETags;
+import dev.kontor.web.PendingApproval;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -71,14 +73,15 @@ class AfterSalesApiController {
     @Operation(
             summary = "Change a line's unit price or the order's discount",
             description = "With a reason, before "
-                    + "anything shipped; beyond the discount limit only a supervisor may; a total below the money kept is "
-                    + "refused (refund first). Send If-Match.")
-    ResponseEntity<OrderResponse> price(
+                    + "anything shipped; beyond the discount limit a supervisor is asked (202, Location: the approval "
+                    + "request; done when they approve); a total below the money kept is refused (refund first). "
+                    + "Send If-Match.")
+    ResponseEntity<?> price(
             Actor actor,
             @PathVariable long id,
             @RequestBody PriceRequest request,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return ok(
+        return okOrPending(
                 actor,
                 afterSales.changePrice(
                         actor, id, ETags.parseIfMatch(ifMatch), request.lineId(), request.amount(), request.reason()));
@@ -111,13 +114,15 @@ class AfterSalesApiController {
     @PostMapping("/{id}/rebates")
     @Operation(
             summary = "Give a rebate off the order",
-            description = "Minor units, with a reason; beyond the discount limit only a supervisor may.")
-    ResponseEntity<OrderResponse> rebate(
+            description = "Minor units, with a reason; beyond the discount limit a supervisor is asked (202, "
+                    + "Location: the approval request; given when they approve).")
+    ResponseEntity<?> rebate(
             Actor actor,
             @PathVariable long id,
             @RequestBody RebateRequest request,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return ok(actor, afterSales.rebate(actor, id, ETags.parseIfMatch(ifMatch), request.amount(), request.reason()));
+        return okOrPending(
+                actor, afterSales.rebate(actor, id, ETags.parseIfMatch(ifMatch), request.amount(), request.reason()));
     }
 
     record ReshipRequest(List<Long> lineIds, String reason) {}
@@ -154,6 +159,17 @@ class AfterSalesApiController {
             chosen.putAll(request.quantities());
         }
         return created(actor, splits.split(actor, id, ETags.parseIfMatch(ifMatch), chosen, request.reason()));
+    }
+
+    private ResponseEntity<?> okOrPending(Actor actor, ActionOutcome outcome) {
+        return outcome.isPendingApproval()
+                ? PendingApproval.answer(
+                        outcome.approval().id(),
+                        outcome.approval().action(),
+                        outcome.approval().why(),
+                        outcome.order().id(),
+                        outcome.order().number())
+                : ok(actor, outcome.order());
     }
 
     private ResponseEntity<OrderResponse> ok(Actor actor, Order order) {

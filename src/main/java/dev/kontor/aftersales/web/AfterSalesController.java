@@ -3,15 +3,18 @@ package dev.kontor.aftersales.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.kontor.access.Actor;
 import dev.kontor.aftersales.AfterSales;
 import dev.kontor.aftersales.Reshipments;
 import dev.kontor.aftersales.Splits;
+import dev.kontor.orders.ActionOutcome;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.Money;
 import dev.kontor.web.Flash;
+import dev.kontor.web.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,13 +33,21 @@ class AfterSalesController {
     private final Splits splits;
     private final Orders orders;
     private final Flash flash;
+    private final Messages messages;
 
-    AfterSalesController(AfterSales afterSales, Reshipments reshipments, Splits splits, Orders orders, Flash flash) {
+    AfterSalesController(
+            AfterSales afterSales,
+            Reshipments reshipments,
+            Splits splits,
+            Orders orders,
+            Flash flash,
+            Messages messages) {
         this.afterSales = afterSales;
         this.reshipments = reshipments;
         this.splits = splits;
         this.orders = orders;
         this.flash = flash;
+        this.messages = messages;
     }
 
     @PostMapping("/orders/{id}/service/exchange")
@@ -81,7 +92,7 @@ class AfterSalesController {
             @RequestParam(required = false) String amount,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        return done(
+        return doneOrAsked(
                 redirect, id, "rebate", () -> afterSales.rebate(actor, id, version, money(actor, id, amount), reason));
     }
 
@@ -94,7 +105,7 @@ class AfterSalesController {
             @RequestParam(required = false) String amount,
             @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        return done(
+        return doneOrAsked(
                 redirect,
                 id,
                 "price",
@@ -137,6 +148,22 @@ class AfterSalesController {
     private String done(RedirectAttributes redirect, long id, String verb, Runnable command) {
         if (flash.attempt(redirect, command)) {
             flash.notice(redirect, "order.done." + verb);
+        }
+        return "redirect:/orders/" + id;
+    }
+
+    /** Done, or asked of a supervisor (a discount beyond the limit): the notice says which. */
+    private String doneOrAsked(RedirectAttributes redirect, long id, String verb, Supplier<ActionOutcome> command) {
+        ActionOutcome[] outcome = {null};
+        if (flash.attempt(redirect, () -> outcome[0] = command.get())) {
+            if (outcome[0].isPendingApproval()) {
+                flash.notice(
+                        redirect,
+                        "approval.sent",
+                        messages.get(outcome[0].approval().why()));
+            } else {
+                flash.notice(redirect, "order.done." + verb);
+            }
         }
         return "redirect:/orders/" + id;
     }

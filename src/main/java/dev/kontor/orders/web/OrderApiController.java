@@ -22,6 +22,7 @@ import dev.kontor.orders.RelatedOrder;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.web.ETags;
 import dev.kontor.timeline.TimelineEntry;
+import dev.kontor.web.PendingApproval;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -87,20 +88,8 @@ class OrderApiController {
 
     /** 202: the command waits for a supervisor; Location is the approval request, the body says what waits. */
     static ResponseEntity<PendingApproval> pending(ApprovalRequest approval, Order order) {
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/approvals/" + approval.id()))
-                .body(new PendingApproval(
-                        approval.id(),
-                        approval.action(),
-                        approval.why(),
-                        "/api/approvals/" + approval.id(),
-                        order.id(),
-                        order.number()));
+        return PendingApproval.answer(approval.id(), approval.action(), approval.why(), order.id(), order.number());
     }
-
-    /** What a 202 answers: the request filed instead of the action. */
-    record PendingApproval(
-            long approvalId, String action, String why, String approval, long orderId, String orderNumber) {}
 
     @GetMapping("/{id}")
     @Operation(summary = "Get an order", description = "The ETag header carries the version for If-Match.")
