@@ -122,6 +122,36 @@ class PageWordsTest extends PageWalk {
                 .hasText(Pattern.compile("^One of \\d+ customers match$"));
     }
 
+    @Test
+    void longInputIsSaidAndNeverWidensThePage() {
+        fixtures.user("ada");
+        signIn("ada");
+        String tooLong = "x".repeat(300);
+        page.navigate(url("/customers?lang=en&q=" + tooLong));
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".flash-error"))
+                .containsText("At most 200 characters");
+        assertNoWiderThanTheWindow("/customers");
+
+        page.navigate(url("/orders/new?lang=en"));
+        String email = "a".repeat(290) + "@example.com";
+        page.fill("[name='customer.name']", "Jana Schmidt");
+        page.fill("[name='customer.email']", email);
+        page.fill("[name='lines[0].sku']", "SHIRT");
+        page.fill("[name='lines[0].name']", "Shirt");
+        page.fill("[name='lines[0].unitPrice']", "12.50");
+        page.click("#save-draft");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                        page.locator(".field-error").first())
+                .isVisible();
+        assertNoWiderThanTheWindow("/orders/new with a 302-character e-mail");
+    }
+
+    private void assertNoWiderThanTheWindow(String what) {
+        Number wide = (Number) page.evaluate("() => document.documentElement.scrollWidth");
+        Number window = (Number) page.evaluate("() => window.innerWidth");
+        assertThat(wide.intValue()).as(what + " is as wide as the window").isLessThanOrEqualTo(window.intValue());
+    }
+
     @SuppressWarnings("unchecked")
     private List<String> texts(String selector) {
         return (List<String>)

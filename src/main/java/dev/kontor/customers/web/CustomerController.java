@@ -1,6 +1,10 @@
 package dev.kontor.customers.web;
 
+import java.util.List;
+
 import dev.kontor.customers.Customers;
+import dev.kontor.shared.FieldProblem;
+import dev.kontor.web.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,16 +16,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CustomerController {
 
     private final Customers customers;
+    private final Messages messages;
 
-    CustomerController(Customers customers) {
+    CustomerController(Customers customers, Messages messages) {
         this.customers = customers;
+        this.messages = messages;
     }
 
     @GetMapping("/customers")
     String list(@RequestParam(required = false) String q, Model model) {
-        String query = q == null ? null : q.length() > 200 ? q.substring(0, 200) : q;
-        model.addAttribute("q", query);
-        model.addAttribute("customers", customers.search(query, 100));
+        boolean tooLong = q != null && q.length() > 200;
+        model.addAttribute("q", tooLong ? q.substring(0, 200) : q);
+        if (tooLong) { // said, not cut short silently; and no list that would look like a match
+            model.addAttribute("error", messages.withField(new FieldProblem("q", "validation.too-long", List.of(200))));
+            model.addAttribute("customers", List.of());
+        } else {
+            model.addAttribute("customers", customers.search(q, 100));
+        }
         model.addAttribute("total", customers.count());
         return "customers/list";
     }
