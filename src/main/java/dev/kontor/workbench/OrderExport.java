@@ -62,6 +62,8 @@ public class OrderExport {
             "lifecycle",
             "payment",
             "fulfilment",
+            "payment_method",
+            "approved_at",
             "tags",
             "blacklisted",
             "sku",
@@ -185,6 +187,8 @@ public class OrderExport {
                 o.lifecycle().name(),
                 o.payment().name(),
                 o.fulfilment().name(),
+                text(o.paymentMethod()),
+                o.approvedAt() == null ? "" : o.approvedAt().toString(),
                 String.join(" ", o.tags()),
                 Boolean.toString(o.flagged()));
     }

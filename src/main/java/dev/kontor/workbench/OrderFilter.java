@@ -1,6 +1,7 @@
 package dev.kontor.workbench;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Set;
 
 import dev.kontor.orders.FulfilmentStatus;
@@ -17,6 +18,9 @@ import dev.kontor.orders.PaymentStatus;
  * @param overdueOn  when set, only orders whose payment was due before this day and is still owed
  * @param matchedIds orders other modules found for the query (a tracking number), matched besides the text
  * @param flaggedOnly only orders a blacklist mark caught
+ * @param paymentMethods payment methods ({@code ALIPAY}, {@code BANK_TRANSFER}); empty means any
+ * @param approvedFrom approved at or after this moment in the shop's time zone
+ * @param approvedTo approved before this moment in the shop's time zone
  */
 public record OrderFilter(
         String query,
@@ -30,7 +34,10 @@ public record OrderFilter(
         Long visibleToUserId,
         LocalDate overdueOn,
         Set<Long> matchedIds,
-        boolean flaggedOnly) {
+        boolean flaggedOnly,
+        Set<String> paymentMethods,
+        LocalDateTime approvedFrom,
+        LocalDateTime approvedTo) {
 
     public OrderFilter(
             String query,
@@ -53,7 +60,10 @@ public record OrderFilter(
                 null,
                 null,
                 Set.of(),
-                false);
+                false,
+                Set.of(),
+                null,
+                null);
     }
 
     /** Only the orders this user is responsible for or observes. */
@@ -70,7 +80,10 @@ public record OrderFilter(
                 userId == null ? -1L : userId,
                 overdueOn,
                 matchedIds,
-                flaggedOnly);
+                flaggedOnly,
+                paymentMethods,
+                approvedFrom,
+                approvedTo);
     }
 
     /** Only what is overdue on this day. */
@@ -87,7 +100,10 @@ public record OrderFilter(
                 visibleToUserId,
                 today,
                 matchedIds,
-                flaggedOnly);
+                flaggedOnly,
+                paymentMethods,
+                approvedFrom,
+                approvedTo);
     }
 
     /** Also the orders other modules found for the query. */
@@ -104,7 +120,10 @@ public record OrderFilter(
                 visibleToUserId,
                 overdueOn,
                 ids,
-                flaggedOnly);
+                flaggedOnly,
+                paymentMethods,
+                approvedFrom,
+                approvedTo);
     }
 
     /** Only the orders a blacklist mark caught. */
@@ -121,7 +140,10 @@ public record OrderFilter(
                 visibleToUserId,
                 overdueOn,
                 matchedIds,
-                true);
+                true,
+                paymentMethods,
+                approvedFrom,
+                approvedTo);
     }
 
     public OrderFilter {
@@ -130,6 +152,31 @@ public record OrderFilter(
         fulfilment = fulfilment == null ? Set.of() : Set.copyOf(fulfilment);
         channels = channels == null ? Set.of() : Set.copyOf(channels);
         matchedIds = matchedIds == null ? Set.of() : Set.copyOf(matchedIds);
+        paymentMethods = paymentMethods == null ? Set.of() : Set.copyOf(paymentMethods);
+    }
+
+    /**
+     * Only orders paid (or to be paid) by one of these methods ({@code ALIPAY}), and approved in this window (the
+     * shop's local time, from inclusive, to exclusive; either may be open): seed 001's daily reconciliation lists the
+     * orders approved between 00:00 and 13:00.
+     */
+    public OrderFilter paidByAndApproved(Set<String> methods, LocalDateTime from, LocalDateTime to) {
+        return new OrderFilter(
+                query,
+                lifecycle,
+                payment,
+                fulfilment,
+                channels,
+                placedFrom,
+                placedTo,
+                customerId,
+                visibleToUserId,
+                overdueOn,
+                matchedIds,
+                flaggedOnly,
+                methods,
+                from,
+                to);
     }
 
     /** The "unpaid" task view: live orders (awaiting review, approved, on hold) with money still to come. */

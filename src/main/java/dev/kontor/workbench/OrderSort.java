@@ -6,7 +6,9 @@ public enum OrderSort {
     NUMBER("number"),
     CUSTOMER("customer_name"),
     TOTAL("total"),
-    UPDATED("updated_at");
+    UPDATED("updated_at"),
+    /** When it was first approved; a list sorted so shows only approved orders. */
+    APPROVED("approved_at");
 
     private final String column;
 

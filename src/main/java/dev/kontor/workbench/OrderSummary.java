@@ -11,6 +11,8 @@ import dev.kontor.orders.PaymentStatus;
  * One row of an order list: enough to recognise the order and see its three statuses.
  *
  * @param flagged a blacklist mark caught it (shown red)
+ * @param paymentMethod how it is paid ({@code ALIPAY}), when known
+ * @param approvedAt when it was first approved; {@code null} while it never was
  */
 public record OrderSummary(
         long id,
@@ -28,4 +30,6 @@ public record OrderSummary(
         Set<String> tags,
         Instant placedAt,
         Instant updatedAt,
-        boolean flagged) {}
+        boolean flagged,
+        String paymentMethod,
+        Instant approvedAt) {}

@@ -71,7 +71,7 @@ public class ImportUploadsTest {
         StringBuilder csv = new StringBuilder(
                 "number,placed_at,channel,external_id,customer,email,phone,ship_to,ship_phone,company,street,street2,"
                         + "postal_code,city,region,country,shipping,discount,tax,total,paid,currency,lifecycle,"
-                        + "payment,fulfilment,tags,blacklisted,sku,item,attributes,quantity,unit_price,"
+                        + "payment,fulfilment,payment_method,approved_at,tags,blacklisted,sku,item,attributes,quantity,unit_price,"
                         + "line_discount,tax_rate\n");
         for (int i = 1; i <= orders; i++) {
             for (int line = 1; line <= 2; line++) {
@@ -79,7 +79,7 @@ public class ImportUploadsTest {
                         .append(i)
                         .append(",2026-12-01T10:00:00Z,MANUAL,,Jana Schmidt,jana@example.de,,Jana Schmidt,,,")
                         .append("Hauptstraße 12,,50667,Köln,,DE,4.90,0.00,0.00,28.90,0.00,EUR,NEW,UNPAID,")
-                        .append("UNFULFILLED,,false,TEA-")
+                        .append("UNFULFILLED,ALIPAY,,,false,TEA-")
                         .append(line)
                         .append(",Tea,,1,12.00,0.00,19\n");
             }

@@ -96,6 +96,8 @@ public class OrderBatches {
                             payment_status = v.payment_status, fulfilment_status = v.fulfilment_status,
                             updated_at = CAST(v.updated_at AS TIMESTAMPTZ), updated_by = v.updated_by,
                             due_on = CAST(v.due_on AS DATE), delivered_at = CAST(v.delivered_at AS TIMESTAMPTZ),
+                            approved_at = CASE WHEN v.lifecycle = 'APPROVED'
+                                THEN coalesce(o.approved_at, CAST(v.updated_at AS TIMESTAMPTZ)) ELSE o.approved_at END,
                             version = o.version + 1
                         FROM unnest(CAST(:ids AS BIGINT[]), CAST(:versions AS INT[]), CAST(:lifecycle AS TEXT[]),
                                     CAST(:heldFrom AS TEXT[]), CAST(:holdReason AS TEXT[]), CAST(:payment AS TEXT[]),

@@ -40,8 +40,8 @@ public class ListQueries {
 
     private static final String COLUMNS = """
             o.id, o.number, o.channel, o.external_id, o.customer_id, o.customer_name, o.lifecycle, o.payment_status,
-            o.fulfilment_status, o.currency, o.total, o.tags, o.placed_at, o.updated_at, o.flagged,
-            (SELECT coalesce(sum(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS units""";
+            o.fulfilment_status, o.currency, o.total, o.tags, o.placed_at, o.updated_at, o.flagged, o.payment_method,
+            o.approved_at, (SELECT coalesce(sum(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS units""";
 
     /** Orders a user is responsible for or observes. */
     private static final String VISIBLE = "(o.responsible_id = :me OR EXISTS (SELECT 1 FROM order_observers ob "
@@ -61,6 +61,9 @@ public class ListQueries {
 
     public OrderPage find(OrderFilter filter, OrderSort sort, boolean descending, String cursor, int limit) {
         Where where = where(filter);
+        if (sort == OrderSort.APPROVED) {
+            where.add("o.approved_at IS NOT NULL"); // by approval time: the orders that were approved
+        }
         String dir = descending ? "DESC" : "ASC";
         String column = "o." + sort.column();
         if (cursor != null && !cursor.isBlank()) {
@@ -121,7 +124,10 @@ public class ListQueries {
                 && f.customerId() == null
                 && f.visibleToUserId() == null
                 && f.overdueOn() == null
-                && f.matchedIds().isEmpty();
+                && f.matchedIds().isEmpty()
+                && f.paymentMethods().isEmpty()
+                && f.approvedFrom() == null
+                && f.approvedTo() == null;
     }
 
     /** Folds the count deltas together, bucket by bucket; safe to run on several instances at once. */
@@ -249,6 +255,24 @@ public class ListQueries {
         if (f.flaggedOnly()) {
             where.add("o.flagged");
         }
+        if (!f.paymentMethods().isEmpty()) {
+            where.in(
+                    "upper(o.payment_method)",
+                    "methods",
+                    f.paymentMethods().stream()
+                            .map(m -> m.toUpperCase(Locale.ROOT))
+                            .toList());
+        }
+        if (f.approvedFrom() != null) {
+            where.add("o.approved_at >= :approvedFrom");
+            where.params.put(
+                    "approvedFrom", Timestamp.from(f.approvedFrom().atZone(zone).toInstant()));
+        }
+        if (f.approvedTo() != null) {
+            where.add("o.approved_at < :approvedTo");
+            where.params.put(
+                    "approvedTo", Timestamp.from(f.approvedTo().atZone(zone).toInstant()));
+        }
         if (f.overdueOn() != null) {
             where.add("""
                     o.due_on < :overdueOn AND o.payment_status IN ('UNPAID', 'PARTIALLY_PAID', 'PENDING')
@@ -338,6 +362,7 @@ public class ListQueries {
         return switch (sort) {
             case PLACED -> s.placedAt();
             case UPDATED -> s.updatedAt();
+            case APPROVED -> s.approvedAt();
             case NUMBER -> s.number();
             case CUSTOMER -> s.customerName();
             case TOTAL -> s.total();
@@ -346,7 +371,7 @@ public class ListQueries {
 
     private static Object cursorValue(OrderSort sort, String value) {
         return switch (sort) {
-            case PLACED, UPDATED -> Timestamp.from(Instant.parse(value));
+            case PLACED, UPDATED, APPROVED -> Timestamp.from(Instant.parse(value));
             case TOTAL -> Long.parseLong(value);
             case NUMBER, CUSTOMER -> value;
         };
@@ -388,7 +413,11 @@ public class ListQueries {
                 new TreeSet<>(List.of((String[]) rs.getArray("tags").getArray())),
                 rs.getTimestamp("placed_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
-                rs.getBoolean("flagged"));
+                rs.getBoolean("flagged"),
+                rs.getString("payment_method"),
+                rs.getTimestamp("approved_at") == null
+                        ? null
+                        : rs.getTimestamp("approved_at").toInstant());
     }
 
     /** Of these orders, those that exist and are not deleted, in the order given. */

@@ -3,6 +3,7 @@ package dev.kontor.workbench.web;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,14 +30,18 @@ final class ListQuery {
     static OrderFilter parse(String query, LocalDate today) {
         Map<String, List<String>> params = params(query == null ? "" : query);
         OrderFilter filter = new OrderFilter(
-                first(params, "q"),
-                values(params, "lifecycle", LifecycleStatus.class),
-                values(params, "payment", PaymentStatus.class),
-                values(params, "fulfilment", FulfilmentStatus.class),
-                new LinkedHashSet<>(several(params, "channel")),
-                date(params, "from"),
-                date(params, "to"),
-                number(params, "customer"));
+                        first(params, "q"),
+                        values(params, "lifecycle", LifecycleStatus.class),
+                        values(params, "payment", PaymentStatus.class),
+                        values(params, "fulfilment", FulfilmentStatus.class),
+                        new LinkedHashSet<>(several(params, "channel")),
+                        date(params, "from"),
+                        date(params, "to"),
+                        number(params, "customer"))
+                .paidByAndApproved(
+                        new LinkedHashSet<>(several(params, "method")),
+                        dateTime(params, "approvedFrom"),
+                        dateTime(params, "approvedTo"));
         if ("true".equals(first(params, "overdue"))) {
             filter = filter.overdueOn(today);
         }
@@ -102,6 +107,15 @@ final class ListQuery {
         String value = first(params, name);
         try {
             return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of(name, "validation.date", value);
+        }
+    }
+
+    private static LocalDateTime dateTime(Map<String, List<String>> params, String name) {
+        String value = first(params, name);
+        try {
+            return value == null ? null : LocalDateTime.parse(value);
         } catch (DateTimeParseException e) {
             throw InvalidInputException.of(name, "validation.date", value);
         }

@@ -3,6 +3,7 @@ package dev.kontor.workbench.web;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 
@@ -74,13 +75,23 @@ class OrderListApiController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long customer,
+            @RequestParam(required = false) @Parameter(description = "Payment methods, e.g. ALIPAY") Set<String> method,
+            @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Parameter(description = "Approved at or after, the shop's local time: 2026-12-04T00:00")
+                    LocalDateTime approvedFrom,
+            @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    @Parameter(description = "Approved before, the shop's local time: 2026-12-04T13:00")
+                    LocalDateTime approvedTo,
             @RequestParam(defaultValue = "false") @Parameter(description = "Only orders whose payment is overdue")
                     boolean overdue,
             @RequestParam(defaultValue = "PLACED") OrderSort sort,
             @RequestParam(defaultValue = "true") boolean descending,
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {
-        OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer);
+        OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer)
+                .paidByAndApproved(method, approvedFrom, approvedTo);
         if (overdue) {
             filter = filter.overdueOn(orders.today());
         }

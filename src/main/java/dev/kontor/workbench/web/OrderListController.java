@@ -2,6 +2,7 @@ package dev.kontor.workbench.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
+import dev.kontor.orders.PaymentMethods;
 import dev.kontor.orders.PaymentStatus;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.web.Flash;
@@ -50,7 +52,8 @@ class OrderListController {
 
     static final int PAGE_SIZE = 50;
     /** The list's columns a user may show or hide (the number is always shown); saved with a view's query. */
-    static final List<String> COLUMNS = List.of("placed", "channel", "customer", "units", "total", "status", "tags");
+    static final List<String> COLUMNS =
+            List.of("placed", "channel", "customer", "units", "total", "status", "tags", "method", "approved");
 
     static final List<String> DEFAULT_COLUMNS = List.of("placed", "channel", "customer", "units", "total", "status");
 
@@ -89,6 +92,11 @@ class OrderListController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long customer,
+            @RequestParam(required = false) Set<String> method,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    LocalDateTime approvedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    LocalDateTime approvedTo,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "false") boolean flagged,
             @RequestParam(defaultValue = "PLACED") OrderSort sort,
@@ -98,7 +106,8 @@ class OrderListController {
             Actor actor,
             HttpServletRequest request,
             Model model) {
-        OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer);
+        OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer)
+                .paidByAndApproved(method, approvedFrom, approvedTo);
         if (overdue) {
             filter = filter.overdueOn(orders.today());
         }
@@ -120,6 +129,7 @@ class OrderListController {
         model.addAttribute("currentQuery", request.getQueryString() == null ? "" : request.getQueryString());
         model.addAttribute("unpaidView", isUnpaidView(filter));
         model.addAttribute("channels", orders.channels());
+        model.addAttribute("paymentMethods", PaymentMethods.KNOWN);
         model.addAttribute(
                 "lifecycles",
                 List.of(
