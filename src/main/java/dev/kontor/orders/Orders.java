@@ -98,6 +98,16 @@ public class Orders {
         return lineage.lineage(id);
     }
 
+    /**
+     * The whole family tree the order belongs to: its original and everything made from it, at every depth (a
+     * re-shipment of a split part too); empty when it has no relatives.
+     */
+    @Transactional(readOnly = true)
+    public List<FamilyMember> family(Actor actor, long id) {
+        view(actor, id);
+        return lineage.family(id);
+    }
+
     @Transactional(readOnly = true)
     public List<TimelineEntry> timeline(Actor actor, long id) {
         view(actor, id);

@@ -100,9 +100,11 @@ class AfterSalesJourneyTest extends BrowserTest {
         assertThat(page.locator("#order-number")).hasText("RE" + order.number());
         assertThat(page.locator(".badges")).containsText("Approved");
         assertThat(page.locator(".badges")).containsText("Paid");
-        assertThat(page.locator("#lineage [data-relation=PARENT] a")).hasText(order.number());
+        assertThat(page.locator("#lineage [data-relation=ORIGINAL] a")).hasText(order.number());
+        assertThat(page.locator("#lineage [data-relation=RESHIP] strong[aria-current=page]"))
+                .hasText("RE" + order.number());
 
-        page.click("#lineage [data-relation=PARENT] a");
+        page.click("#lineage [data-relation=ORIGINAL] a");
         assertThat(page.locator("#lineage [data-relation=RESHIP] a")).hasText("RE" + order.number());
     }
 
@@ -137,6 +139,17 @@ class AfterSalesJourneyTest extends BrowserTest {
         assertThat(page.locator("table.list.lines tbody tr")).hasCount(1);
         page.click("#lineage [data-relation=SPLIT] a >> nth=1");
         assertThat(page.locator("#order-number")).hasText(three.number() + "-OSP2");
-        assertThat(page.locator("#lineage [data-relation=PARENT] a")).hasText(three.number());
+        assertThat(page.locator("#lineage [data-relation=ORIGINAL] a")).hasText(three.number());
+
+        // a re-shipment of a split part: the whole tree shows on every order of it, each under its parent
+        page.click("#open-reship");
+        page.fill("#reship-reason", "Lost in the post");
+        page.click("#reship-form button.primary");
+        assertThat(page.locator("#order-number")).hasText("RE" + three.number() + "-OSP2");
+        page.click("#lineage [data-relation=ORIGINAL] a");
+        assertThat(page.locator("#lineage li")).hasCount(4);
+        assertThat(page.locator("#lineage li[data-depth='2'][data-relation=RESHIP] a"))
+                .hasText("RE" + three.number() + "-OSP2");
+        assertThat(page.locator("#lineage li").nth(2)).containsText(three.number() + "-OSP2");
     }
 }

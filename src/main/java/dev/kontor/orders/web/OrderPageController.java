@@ -102,7 +102,7 @@ class OrderPageController {
         model.addAttribute(
                 "customerCounts", orders.customerCounts(actor, order.content().customerId()));
         model.addAttribute("flagReason", orders.flagReason(order.id()).orElse(null));
-        model.addAttribute("lineage", orders.lineage(actor, order.id()));
+        model.addAttribute("family", orders.family(actor, order.id()));
         List<OrderNote> orderNotes = notes.of(actor, id);
         model.addAttribute("notes", orderNotes);
         model.addAttribute(

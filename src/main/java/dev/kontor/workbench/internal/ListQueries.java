@@ -287,6 +287,12 @@ public class ListQueries {
             where.add(VISIBLE);
             where.params.put("me", f.visibleToUserId());
         }
+        matchText(where, f);
+        return where;
+    }
+
+    /** The search box's text: a union of index lookups, one per key (docs/search.md), never a scan of every order. */
+    private void matchText(Where where, OrderFilter f) {
         String q = Text.clean(f.query());
         if (q != null) {
             if (q.length() > 200) {
@@ -322,7 +328,6 @@ public class ListQueries {
             where.params.put("contains", "%" + like(lower) + "%");
             where.params.put("digits", digits);
         }
-        return where;
     }
 
     private static String like(String value) {
