@@ -9,6 +9,8 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.orders.internal.OrderLineage;
 import dev.kontor.orders.internal.OrderRepository;
+import dev.kontor.shared.ActionRefusedException;
+import dev.kontor.timeline.Change;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -113,5 +115,27 @@ public class OrderRevisions {
     @Transactional(propagation = Propagation.MANDATORY)
     public void remark(Actor actor, Order order, String action, String why, Map<String, String> details) {
         changes.record(actor, order, action, List.of(), why, details);
+    }
+
+    /**
+     * Plans another carrier for a locked order, when the customer asks for one (seed 001: "快递方式：可以修改成申通、
+     * 圆通、顺丰"): not once anything has shipped or the order is closed. The timeline says from which to which (the
+     * carriers' names, as the caller gives them); the order is answered at its new version.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Order planCarrier(Actor actor, Order order, String carrierCode, String fromName, String toName) {
+        boolean open = order.lifecycle() == LifecycleStatus.DRAFT
+                || order.lifecycle() == LifecycleStatus.NEW
+                || order.lifecycle() == LifecycleStatus.APPROVED
+                || order.lifecycle() == LifecycleStatus.ON_HOLD;
+        if (!open || order.fulfilmentStatus() != FulfilmentStatus.UNFULFILLED) {
+            throw new ActionRefusedException(
+                    "carrier", order.lifecycle().name(), "order.refused.carrier-shipped", order.lifecycle());
+        }
+        changes.write(actor, order.copy(), order);
+        orders.planCarrier(order.id(), carrierCode);
+        changes.record(
+                actor, order, "order.carrier-changed", List.of(Change.of("carrier", fromName, toName)), null, Map.of());
+        return changes.lock(order.id());
     }
 }

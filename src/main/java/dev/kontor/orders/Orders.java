@@ -162,6 +162,12 @@ public class Orders {
                 permissions.seesAllOrders(actor) ? null : actor.userId(), Math.min(Math.max(limit, 1), 5000));
     }
 
+    /** The carrier planned for the order (a code), if any: chosen at checkout or by customer service. */
+    @Transactional(readOnly = true)
+    public Optional<String> plannedCarrier(long id) {
+        return orders.plannedCarrier(id);
+    }
+
     /** How many orders the warehouse may ship now, of those this user sees: the "To ship" tab's count. */
     @Transactional(readOnly = true)
     public long shippableCount(Actor actor) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kontor.access.Actor;
+import dev.kontor.fulfillment.CarrierChoice;
 import dev.kontor.fulfillment.ReturnDisposition;
 import dev.kontor.fulfillment.ReturnRequest;
 import dev.kontor.fulfillment.Returns;
@@ -25,12 +26,33 @@ class ShipmentController {
 
     private final Shipments shipments;
     private final Returns returns;
+    private final CarrierChoice carrierChoice;
     private final Messages messages;
 
-    ShipmentController(Shipments shipments, Returns returns, Messages messages) {
+    ShipmentController(Shipments shipments, Returns returns, CarrierChoice carrierChoice, Messages messages) {
         this.shipments = shipments;
         this.returns = returns;
+        this.carrierChoice = carrierChoice;
         this.messages = messages;
+    }
+
+    /** Another carrier for the order, as the customer asked (customer service, before anything ships). */
+    @PostMapping("/orders/{id}/carrier")
+    String carrier(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String carrier,
+            RedirectAttributes redirect) {
+        try {
+            carrierChoice.change(actor, id, version, carrier);
+            redirect.addFlashAttribute("notice", messages.get("order.done.carrier"));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
+        } catch (KontorException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/orders/" + id + "#shipments";
     }
 
     @PostMapping("/orders/{id}/delivered")

@@ -1,10 +1,12 @@
 package dev.kontor.fulfillment.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
+import dev.kontor.fulfillment.Carrier;
 import dev.kontor.fulfillment.Carriers;
 import dev.kontor.fulfillment.ReturnDisposition;
 import dev.kontor.fulfillment.Returns;
@@ -49,20 +51,30 @@ class ShipmentPanel implements OrderPanel {
                 && orders.verdict(actor, order, Permission.SHIPMENT_RECORD).isAllowed();
         boolean warehouse =
                 orders.verdict(actor, order, Permission.SHIPMENT_RECORD).isAllowed();
-        return Map.of(
-                "shipments",
-                shipments.of(actor, order.id()),
-                "canShip",
-                canShip,
-                "carriers",
-                canShip ? carriers.active() : List.of(),
-                "returns",
-                returns.of(actor, order.id()),
+        boolean service = orders.verdict(actor, order, Permission.ORDER_SERVICE).isAllowed();
+        boolean unshipped = order.fulfilmentStatus() == FulfilmentStatus.UNFULFILLED
+                && (order.lifecycle() == LifecycleStatus.NEW
+                        || order.lifecycle() == LifecycleStatus.APPROVED
+                        || order.lifecycle() == LifecycleStatus.ON_HOLD
+                        || order.lifecycle() == LifecycleStatus.DRAFT);
+        String planned = orders.plannedCarrier(order.id()).orElse(null);
+        Map<String, Object> data = new HashMap<>();
+        data.put(
+                "plannedCarrierName",
+                planned == null
+                        ? null
+                        : carriers.find(planned).map(Carrier::name).orElse(planned));
+        data.put("canChangeCarrier", service && unshipped);
+        data.put("offered", service && unshipped ? carriers.active() : List.of());
+        data.put("shipments", shipments.of(actor, order.id()));
+        data.put("canShip", canShip);
+        data.put("carriers", canShip ? carriers.active() : List.of());
+        data.put("returns", returns.of(actor, order.id()));
+        data.put(
                 "canDeliver",
-                warehouse && order.deliveredAt() == null && order.fulfilmentStatus() == FulfilmentStatus.SHIPPED,
-                "canReturn",
-                warehouse && order.lines().stream().anyMatch(l -> l.returnableQuantity() > 0),
-                "dispositions",
-                ReturnDisposition.values());
+                warehouse && order.deliveredAt() == null && order.fulfilmentStatus() == FulfilmentStatus.SHIPPED);
+        data.put("canReturn", warehouse && order.lines().stream().anyMatch(l -> l.returnableQuantity() > 0));
+        data.put("dispositions", ReturnDisposition.values());
+        return data;
     }
 }

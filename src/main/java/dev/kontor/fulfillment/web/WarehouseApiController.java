@@ -6,15 +6,21 @@ import java.util.List;
 import dev.kontor.access.Actor;
 import dev.kontor.fulfillment.BulkShipment;
 import dev.kontor.fulfillment.Carrier;
+import dev.kontor.fulfillment.CarrierChoice;
 import dev.kontor.fulfillment.Carriers;
 import dev.kontor.fulfillment.WarehouseQueue;
+import dev.kontor.orders.Order;
+import dev.kontor.shared.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,11 +32,35 @@ class WarehouseApiController {
     private final WarehouseQueue queue;
     private final BulkShipment bulk;
     private final Carriers carriers;
+    private final CarrierChoice carrierChoice;
 
-    WarehouseApiController(WarehouseQueue queue, BulkShipment bulk, Carriers carriers) {
+    WarehouseApiController(WarehouseQueue queue, BulkShipment bulk, Carriers carriers, CarrierChoice carrierChoice) {
         this.queue = queue;
         this.bulk = bulk;
         this.carriers = carriers;
+        this.carrierChoice = carrierChoice;
+    }
+
+    /** @param carrier a carrier's code or name, one the shop offers */
+    record CarrierChange(String carrier) {}
+
+    /** What the order plans to ship with, after the change. */
+    record PlannedCarrier(long orderId, String orderNumber, String carrier) {}
+
+    @PutMapping("/api/orders/{orderId}/carrier")
+    @Operation(
+            summary = "Plan another carrier for an order",
+            description = "Customer service, when the customer asks, before anything has shipped (409 after); an "
+                    + "unknown or retired carrier is 422 naming the offered ones. Send If-Match with the order's ETag.")
+    ResponseEntity<PlannedCarrier> changeCarrier(
+            Actor actor,
+            @PathVariable long orderId,
+            @RequestBody CarrierChange request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Order order = carrierChoice.change(actor, orderId, ETags.parseIfMatch(ifMatch), request.carrier());
+        return ResponseEntity.ok()
+                .eTag(ETags.of(order.version()))
+                .body(new PlannedCarrier(order.id(), order.number(), carrierChoice.planned(order.id())));
     }
 
     @GetMapping("/api/warehouse/queue")

@@ -53,6 +53,13 @@ public class OrderRepository {
     }
 
     /** The carrier the order is planned to go with (from the customer's shipping method); not versioned content. */
+    public Optional<String> plannedCarrier(long id) {
+        return jdbc.sql("SELECT planned_carrier FROM orders WHERE id = :id AND planned_carrier IS NOT NULL")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
     public void planCarrier(long id, String carrier) {
         jdbc.sql("UPDATE orders SET planned_carrier = :carrier WHERE id = :id")
                 .param("carrier", carrier)
