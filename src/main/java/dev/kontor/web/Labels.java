@@ -1,5 +1,8 @@
 package dev.kontor.web;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
@@ -9,6 +12,7 @@ import java.util.stream.Collectors;
 
 import dev.kontor.shared.Message;
 import dev.kontor.shared.MessageJson;
+import dev.kontor.shared.Money;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +23,9 @@ import org.springframework.stereotype.Component;
 public class Labels {
 
     private static final Pattern LINE = Pattern.compile("lines\\[(\\d+)]");
+    private static final Pattern MONEY = Pattern.compile("(-?\\d+(?:\\.\\d+)?) ([A-Z]{3})");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern MOMENT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
     private static final Pattern ROLE = Pattern.compile("\\b[A-Z]+(?:_[A-Z]+)*\\b");
     /** Timeline fields whose values are enum constants, and the enum they belong to. */
     private static final Map<String, String> ENUM_FIELDS = Map.of(
@@ -34,9 +41,11 @@ public class Labels {
             "PaymentState");
 
     private final Messages messages;
+    private final Formatting fmt;
 
-    Labels(Messages messages) {
+    Labels(Messages messages, Formatting fmt) {
         this.messages = messages;
+        this.fmt = fmt;
     }
 
     public String of(Enum<?> value) {
@@ -84,7 +93,39 @@ public class Labels {
             return messages.get("approval.action." + value);
         }
         String type = ENUM_FIELDS.get(field);
-        return type == null ? value : messages.get("enum." + type + "." + value);
+        return type == null ? written(value) : messages.get("enum." + type + "." + value);
+    }
+
+    /**
+     * A value as the timeline stored it, in the reader's way: amounts ({@code 129.00 CNY} → "CN¥129.00",
+     * "129,00 CN¥"), days and moments in their format and the shop's time zone, each side of a {@code before → after}
+     * on its own; any other text as it was written.
+     */
+    String written(String value) {
+        int arrow = value.indexOf(" → ");
+        if (arrow > 0) {
+            return written(value.substring(0, arrow)) + " → " + written(value.substring(arrow + 3));
+        }
+        Matcher money = MONEY.matcher(value);
+        if (money.matches()) {
+            try {
+                Money amount = Money.parse(money.group(1), money.group(2));
+                return fmt.money(amount);
+            } catch (RuntimeException e) {
+                return value; // not a currency after all
+            }
+        }
+        try {
+            if (DAY.matcher(value).matches()) {
+                return fmt.day(LocalDate.parse(value));
+            }
+            if (MOMENT.matcher(value).matches()) {
+                return fmt.dateTime(Instant.parse(value));
+            }
+        } catch (DateTimeParseException e) {
+            return value;
+        }
+        return value;
     }
 
     /** What a timeline entry says happened: {@code order.approve} → "approved the order". */
