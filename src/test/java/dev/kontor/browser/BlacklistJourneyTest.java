@@ -88,6 +88,8 @@ class BlacklistJourneyTest extends BrowserTest {
         page.fill("#blacklist-reason", "Chargebacks on three cards");
         page.click(".blacklist-form button.danger");
         assertThat(page.locator("#fraud-banner")).containsText("Chargebacks on three cards");
+        // seed 001: how many of this customer's orders were fraud
+        assertThat(page.locator("#customer-counts [data-count=flagged] .count")).hasText("1");
 
         page.click(".mainnav >> text=Orders");
         assertThat(page.locator("tr[data-order='" + order.number() + "']")).hasClass(Pattern.compile("fraud"));

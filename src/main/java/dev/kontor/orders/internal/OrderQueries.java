@@ -77,7 +77,8 @@ public class OrderQueries {
                                count(*) FILTER (WHERE o.fulfilment_status IN ('SHIPPED', 'DELIVERED', 'PARTIALLY_RETURNED',
                                                                             'RETURNED')) AS shipped,
                                count(*) FILTER (WHERE o.payment_status IN ('REFUNDED', 'PARTIALLY_REFUNDED')) AS refunded,
-                               count(*) FILTER (WHERE o.lifecycle = 'CANCELLED') AS cancelled
+                               count(*) FILTER (WHERE o.lifecycle = 'CANCELLED') AS cancelled,
+                               count(*) FILTER (WHERE o.flagged) AS flagged
                         FROM orders o WHERE o.customer_id = :customer AND o.lifecycle <> 'DELETED'
                           AND (CAST(:me AS BIGINT) IS NULL OR o.responsible_id = :me OR EXISTS (
                                SELECT 1 FROM order_observers ob WHERE ob.order_id = o.id AND ob.user_id = :me))""")
@@ -85,7 +86,7 @@ public class OrderQueries {
                 .param("me", visibleToUserId)
                 .query((rs, n) -> {
                     Map<String, Long> counts = new LinkedHashMap<>();
-                    for (String column : List.of("all_orders", "paid", "shipped", "refunded", "cancelled")) {
+                    for (String column : List.of("all_orders", "paid", "shipped", "refunded", "cancelled", "flagged")) {
                         counts.put(column, rs.getLong(column));
                     }
                     return counts;
