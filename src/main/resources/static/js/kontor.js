@@ -162,6 +162,102 @@
     }
   });
 
+  // The order form's product picker: a suggestion fills its line (code, name, colour, size, price) and the totals
+  // follow; ↓ from the code field goes into the suggestions, ↑/↓ move, Enter picks, Escape closes.
+  function pickInto(pick) {
+    var row = document.querySelector('[data-picker="picks-' + pick.getAttribute('data-line') + '"]');
+    row = row && row.closest('tr');
+    if (!row) {
+      return;
+    }
+    var fill = function (field, value) {
+      var input = row.querySelector('[data-line-field="' + field + '"]');
+      if (input && value !== null && value !== '') {
+        input.value = value;
+      }
+    };
+    fill('sku', pick.getAttribute('data-pick-sku'));
+    fill('name', pick.getAttribute('data-name'));
+    fill('colour', pick.getAttribute('data-colour'));
+    fill('size', pick.getAttribute('data-size'));
+    fill('unitPrice', pick.getAttribute('data-price'));
+    pick.closest('.picks-holder').innerHTML = '';
+    var quantity = row.querySelector('[data-line-field="quantity"]');
+    if (quantity) {
+      quantity.focus();
+      quantity.select();
+    }
+    refreshTotals();
+  }
+
+  function refreshTotals() {
+    var totals = document.getElementById('form-totals');
+    if (totals && window.htmx) {
+      htmx.trigger(totals, 'refresh');
+    }
+  }
+
+  document.addEventListener('click', function (event) {
+    var pick = event.target.closest && event.target.closest('[data-pick-sku]');
+    if (pick) {
+      pickInto(pick);
+    }
+  });
+
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    if (!target.closest || !target.closest('#order-form')) {
+      return;
+    }
+    var pick = target.closest('[data-pick-sku]');
+    if (pick) {
+      var picks = Array.prototype.slice.call(pick.parentNode.querySelectorAll('[data-pick-sku]'));
+      var at = picks.indexOf(pick);
+      if (event.key === 'ArrowDown' && at < picks.length - 1) {
+        picks[at + 1].focus();
+        event.preventDefault();
+      } else if (event.key === 'ArrowUp') {
+        (at > 0 ? picks[at - 1] : document.querySelector('[data-picker="' + pick.closest('.picks-holder').id + '"]'))
+            .focus();
+        event.preventDefault();
+      } else if (event.key === 'Escape') {
+        var field = document.querySelector('[data-picker="' + pick.closest('.picks-holder').id + '"]');
+        pick.closest('.picks-holder').innerHTML = '';
+        field.focus();
+      }
+      return; // Enter on a suggestion is its click
+    }
+    if (target.hasAttribute('data-picker') && event.key === 'ArrowDown') {
+      var first = document.querySelector('#' + target.getAttribute('data-picker') + ' [data-pick-sku]');
+      if (first) {
+        first.focus();
+        event.preventDefault();
+      }
+      return;
+    }
+    // Enter in a line adds the next line (instead of saving half an order)
+    if (event.key === 'Enter' && target.hasAttribute('data-line-field')) {
+      event.preventDefault();
+      var add = document.getElementById('add-line');
+      if (add) {
+        add.click();
+      }
+    }
+  });
+
+  // After lines are added, moved or removed: the totals again, and a new line's code field ready to type into.
+  document.addEventListener('htmx:afterSwap', function (event) {
+    if (event.detail && event.detail.target && event.detail.target.id === 'lines') {
+      refreshTotals();
+      if (event.detail.requestConfig && /\/orders\/form\/lines(\?orderId=[^&]*)?$/.test(event.detail.requestConfig.path)) {
+        var codes = document.querySelectorAll('#lines [data-line-field="sku"]');
+        if (codes.length) {
+          codes[codes.length - 1].focus();
+        }
+      }
+    }
+  });
+
   // Copy buttons: <button data-copy="#input-id"> copies that field's text (the payment link, for a chat).
   document.addEventListener('click', function (event) {
     var button = event.target.closest && event.target.closest('[data-copy]');

@@ -1,6 +1,9 @@
 package dev.kontor.orders;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An order's sums, always computed from its lines, never stored independently of them.
@@ -30,6 +33,24 @@ public record Totals(long subtotal, long shipping, long discount, long tax, long
         }
         long total = subtotal - discount + shipping + (pricesIncludeTax ? 0 : tax);
         return new Totals(subtotal, shipping, discount, tax, total);
+    }
+
+    /**
+     * The tax of each rate (basis points → minor units) the lines carry, after the order's discount is spread over
+     * them: what an invoice and the order form show per rate. The parts add up to {@link #of}'s tax.
+     */
+    public static Map<Integer, Long> taxByRate(List<OrderLine> lines, long discount, boolean pricesIncludeTax) {
+        long subtotal = 0;
+        for (OrderLine line : lines) {
+            subtotal = Math.addExact(subtotal, line.total());
+        }
+        long[] shares = spread(discount, lines, subtotal);
+        Map<Integer, Long> byRate = new TreeMap<>(Comparator.reverseOrder());
+        for (int i = 0; i < lines.size(); i++) {
+            long tax = taxOf(lines.get(i).total() - shares[i], lines.get(i).taxRate(), pricesIncludeTax);
+            byRate.merge(lines.get(i).taxRate(), tax, Long::sum);
+        }
+        return byRate;
     }
 
     /** Tax on an amount, rounded half up: contained in it (gross prices) or on top of it (net prices). */

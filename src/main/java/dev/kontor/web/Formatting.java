@@ -1,14 +1,19 @@
 package dev.kontor.web;
 
 import java.math.BigDecimal;
+import java.text.Collator;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.kontor.shared.Money;
 import dev.kontor.shared.ShopSettings;
@@ -47,6 +52,13 @@ public class Formatting {
     /** A count in the reader's locale: {@code 12,345} / {@code 12.345} / {@code 12 345}. */
     public String number(long value) {
         return NumberFormat.getIntegerInstance(locale()).format(value);
+    }
+
+    /** A rate in basis points as the reader writes a percentage: 1900 → "19%", "19 %", 750 → "7.5%". */
+    public String percent(int basisPoints) {
+        NumberFormat format = NumberFormat.getPercentInstance(locale());
+        format.setMaximumFractionDigits(2);
+        return format.format(basisPoints / 10_000.0);
     }
 
     /** A plain decimal for form fields: {@code 12.50}. */
@@ -88,6 +100,25 @@ public class Formatting {
         return instant == null
                 ? ""
                 : DateTimeFormatter.ISO_LOCAL_DATE.withZone(zone).format(instant);
+    }
+
+    /** Every country, code → name in the user's language, sorted as the user's language sorts names. */
+    public Map<String, String> countries() {
+        Collator collator = Collator.getInstance(locale());
+        List<String> codes = new ArrayList<>(List.of(Locale.getISOCountries()));
+        codes.sort((a, b) -> collator.compare(country(a), country(b)));
+        Map<String, String> named = new LinkedHashMap<>();
+        codes.forEach(code -> named.put(code, country(code)));
+        return named;
+    }
+
+    /** A currency's name in the user's language: {@code NOK} → "Norwegische Krone". */
+    public String currencyName(String code) {
+        try {
+            return Currency.getInstance(code).getDisplayName(locale());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return code == null ? "" : code;
+        }
     }
 
     /** A country's name in the user's language, from its ISO code: {@code NO} → "Norwegen". */

@@ -37,7 +37,7 @@ class OrderJourneyTest extends BrowserTest {
         page.fill("[name='shippingAddress.street']", "Hauptstraße 12");
         page.fill("[name='shippingAddress.postalCode']", "50667");
         page.fill("[name='shippingAddress.city']", "Köln");
-        page.fill("[name='shippingAddress.country']", "DE");
+        page.selectOption("[name='shippingAddress.country']", "DE");
         page.fill("[name='lines[0].sku']", "SHIRT-BLUE-M");
         page.fill("[name='lines[0].name']", "Linen shirt");
         page.fill("[name='lines[0].colour']", "blue");
@@ -99,7 +99,7 @@ class OrderJourneyTest extends BrowserTest {
         page.navigate(url("/orders/new"));
         page.fill("[name='customer.name']", "Jana Schmidt");
         page.fill("[name='customer.email']", "jana(at)example.de");
-        page.fill("[name='shippingAddress.country']", "Germany");
+        page.selectOption("[name='shippingAddress.country']", "DE");
         page.fill("[name='lines[0].sku']", "SHIRT");
         page.fill("[name='lines[0].name']", "Shirt");
         page.fill("[name='lines[0].unitPrice']", "12,5x");
@@ -115,7 +115,7 @@ class OrderJourneyTest extends BrowserTest {
         page.click("#save-draft");
         assertThat(page.locator("[name='lines[0].quantity'] + .field-error")).hasText("Must be greater than 0.");
         assertThat(page.locator("#customer-email-error")).hasText("\"jana(at)example.de\" is not an e-mail address.");
-        assertThat(page.locator("#shippingAddress-country-error")).containsText("not an ISO country code");
+        assertThat(page.locator("[name='shippingAddress.country']")).hasValue("DE"); // a list: no country to mistype
         assertThat(page.locator("[name='customer.email']")).hasValue("jana(at)example.de");
         assertThat(page.locator("[name='customer.name']")).hasValue("Jana Schmidt");
 
@@ -124,7 +124,7 @@ class OrderJourneyTest extends BrowserTest {
         page.fill("[name='shippingAddress.name']", "Jana Schmidt");
         page.fill("[name='shippingAddress.street']", "Hauptstraße 12");
         page.fill("[name='shippingAddress.city']", "Köln");
-        page.fill("[name='shippingAddress.country']", "DE");
+        page.selectOption("[name='shippingAddress.country']", "DE");
         page.click("#save-draft");
         assertThat(page.locator("#order-number")).hasText("D-000001");
     }

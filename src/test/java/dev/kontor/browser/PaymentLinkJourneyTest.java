@@ -83,7 +83,7 @@ class PaymentLinkJourneyTest extends BrowserTest {
         page.fill("[name='shippingAddress.street']", "Hauptstraße 12");
         page.fill("[name='shippingAddress.postalCode']", "50667");
         page.fill("[name='shippingAddress.city']", "Köln");
-        page.fill("[name='shippingAddress.country']", "DE");
+        page.selectOption("[name='shippingAddress.country']", "DE");
         page.fill("[name='lines[0].sku']", "TEE-S");
         page.fill("[name='lines[0].name']", "Linen tee");
         page.fill("[name='lines[0].unitPrice']", "29.90");
@@ -132,12 +132,12 @@ class PaymentLinkJourneyTest extends BrowserTest {
     void theMarketSetsTheDraftsCurrencyByShippingCountryOrByChoice() {
         signIn("sven");
         page.click("text=New order");
-        page.fill("[name='shippingAddress.country']", "NO");
+        page.selectOption("[name='shippingAddress.country']", "NO");
         page.locator("[name='shippingAddress.country']").dispatchEvent("change");
         assertThat(page.locator("#currency")).hasValue("NOK");
         page.selectOption("#market", "CN");
         assertThat(page.locator("#currency")).hasValue("CNY");
-        page.fill("[name='shippingAddress.country']", "DE");
+        page.selectOption("[name='shippingAddress.country']", "DE");
         page.locator("[name='shippingAddress.country']").dispatchEvent("change");
         assertThat(page.locator("#currency")).hasValue("CNY"); // a chosen market wins over the country
     }

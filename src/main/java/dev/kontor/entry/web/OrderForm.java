@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -286,6 +287,14 @@ public class OrderForm {
 
     void addLine() {
         lines.add(new LineForm());
+    }
+
+    /** Moves a line {@code by} places (−1 up, +1 down); a move past either end changes nothing. */
+    void moveLine(int index, int by) {
+        int to = index + Integer.signum(by);
+        if (index >= 0 && index < lines.size() && to >= 0 && to < lines.size()) {
+            Collections.swap(lines, index, to);
+        }
     }
 
     void removeLine(int index) {

@@ -148,16 +148,20 @@ class OrderFormController {
         }
     }
 
-    /** htmx: the form again, with a line added or removed; nothing is saved. */
+    /** htmx: the form again, with a line added, removed or moved up or down; nothing is saved. */
     @PostMapping("/orders/form/lines")
     String lines(
             Actor actor,
             @ModelAttribute("form") OrderForm form,
             @RequestParam(required = false) Integer remove,
+            @RequestParam(required = false) Integer move,
+            @RequestParam(required = false) Integer by,
             @RequestParam(required = false) Long orderId,
             Model model) {
         if (remove != null) {
             form.removeLine(remove);
+        } else if (move != null) {
+            form.moveLine(move, by == null ? 0 : by);
         } else {
             form.addLine();
         }
