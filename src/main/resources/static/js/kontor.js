@@ -245,8 +245,9 @@
     }
   });
 
-  // After lines are added, moved or removed: the totals again, and a new line's code field ready to type into.
-  document.addEventListener('htmx:afterSwap', function (event) {
+  // After lines are added, moved or removed: the totals again, and a new line's code field ready to type into
+  // (once htmx has settled the new lines, so that the picker listens before anyone types).
+  document.addEventListener('htmx:afterSettle', function (event) {
     if (event.detail && event.detail.target && event.detail.target.id === 'lines') {
       refreshTotals();
       if (event.detail.requestConfig && /\/orders\/form\/lines(\?orderId=[^&]*)?$/.test(event.detail.requestConfig.path)) {
@@ -293,6 +294,12 @@
     }
     return null;
   }
+  function setCurrency(field, code) {
+    if (field.tagName === 'SELECT' && !Array.prototype.some.call(field.options, function (o) { return o.value === code; })) {
+      field.add(new Option(code, code)); // a market's currency the list does not name
+    }
+    field.value = code;
+  }
   document.addEventListener('change', function (event) {
     var target = event.target;
     var form = target.form;
@@ -302,11 +309,11 @@
       return;
     }
     if (target === select && select.value) {
-      currency.value = select.options[select.selectedIndex].getAttribute('data-currency');
+      setCurrency(currency, select.options[select.selectedIndex].getAttribute('data-currency'));
     } else if (target.name === 'shippingAddress.country' && !select.value) {
       var found = marketCurrency(select, target.value.trim().toUpperCase());
       if (found) {
-        currency.value = found;
+        setCurrency(currency, found);
       }
     }
   });

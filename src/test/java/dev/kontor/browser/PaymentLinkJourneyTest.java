@@ -105,6 +105,7 @@ class PaymentLinkJourneyTest extends BrowserTest {
         Page customer = customerOpens(link, "en-GB");
         assertThat(customer.locator("h1")).containsText("D-000001");
         assertThat(customer.locator("#pay-total")).hasText("€64.70");
+        assertThat(customer.locator("#pay-total")).hasCSS("text-transform", "none"); // not a grey header
         customer.check("input[value=DHL_EXPRESS]");
         assertThat(customer.locator("#pay-total")).hasText("€74.70");
         customer.check("input[value=test-card]");
@@ -132,6 +133,7 @@ class PaymentLinkJourneyTest extends BrowserTest {
     void theMarketSetsTheDraftsCurrencyByShippingCountryOrByChoice() {
         signIn("sven");
         page.click("text=New order");
+        assertThat(page.locator("#total-total")).isVisible(); // the form's scripts are at work
         page.selectOption("[name='shippingAddress.country']", "NO");
         page.locator("[name='shippingAddress.country']").dispatchEvent("change");
         assertThat(page.locator("#currency")).hasValue("NOK");
