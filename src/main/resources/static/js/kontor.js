@@ -153,6 +153,19 @@
       selected.classList.remove('hidden');
       document.getElementById('customer-choose').classList.add('hidden');
       document.getElementById('customer-suggestions').innerHTML = '';
+      // the customer's address and contacts into the empty fields of the order (what was typed stays)
+      var into = function (name, value) {
+        var field = document.querySelector('#order-form [name="' + name + '"]');
+        if (field && value && !field.value) {
+          field.value = value;
+          field.dispatchEvent(new Event('change', {bubbles: true}));
+        }
+      };
+      ['name', 'company', 'street', 'street2', 'postalCode', 'city', 'region', 'country', 'phone'].forEach(function (f) {
+        into('shippingAddress.' + f, pick.getAttribute('data-address-' + f.toLowerCase()));
+      });
+      into('email', pick.getAttribute('data-email'));
+      into('phone', pick.getAttribute('data-phone'));
     }
     if (event.target.closest('[data-clear-customer]')) {
       document.getElementById('customer-id').value = '';

@@ -53,6 +53,11 @@ public record Customer(
         return first(ContactKind.EMAIL).orElse("");
     }
 
+    /** The first mobile phone, or an empty text. */
+    public String primaryPhone() {
+        return first(ContactKind.PHONE).orElse("");
+    }
+
     /** Phone numbers (mobile and landline), comma-separated. */
     public String phones() {
         return String.join(

@@ -81,6 +81,20 @@ class OrderFormJourneyTest extends BrowserTest {
         screenshot();
     }
 
+    @Test
+    void aCustomerFoundFillsTheAddressAndContacts() {
+        fixtures.order(fixtures.user("lina", Role.CUSTOMER_SERVICE), false); // Jana Schmidt in Köln
+        signIn("anna");
+        page.navigate(url("/orders/new?lang=en"));
+        page.locator("#customer-query").pressSequentially("Schmidt");
+        page.click("#customer-suggestions [data-pick-customer]");
+        assertThat(page.locator("#customer-selected strong")).hasText("Jana Schmidt");
+        assertThat(page.locator("[name='shippingAddress.street']")).hasValue("Hauptstraße 12");
+        assertThat(page.locator("[name='shippingAddress.city']")).hasValue("Köln");
+        assertThat(page.locator("[name='shippingAddress.country']")).hasValue("DE");
+        assertThat(page.locator("[name='email']")).hasValue("jana@example.de");
+    }
+
     private void screenshot() {
         java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
         try {
