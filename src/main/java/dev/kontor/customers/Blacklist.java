@@ -17,6 +17,7 @@ import dev.kontor.customers.internal.BlacklistRepository;
 import dev.kontor.shared.Address;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.NotFoundException;
+import dev.kontor.shared.Phones;
 import dev.kontor.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -113,23 +114,32 @@ public class Blacklist {
                 .find(customerId)
                 .ifPresent(c -> c.contacts().forEach(contact -> {
                     switch (contact.kind()) {
-                        case PHONE, LANDLINE -> phones.add(contact.normalized());
+                        case PHONE, LANDLINE -> phones.add(contact.value()); // as written: +49 … keeps its country
                         case EMAIL -> emails.add(contact.normalized());
                         case PAYER_ACCOUNT -> accounts.add(contact.normalized());
                         default -> {}
                     }
                 }));
         if (Text.clean(phone) != null && !Text.digits(phone).isEmpty()) {
-            phones.add(Text.digits(phone));
+            phones.add(phone);
         }
         if (Text.clean(email) != null) {
             emails.add(email.strip().toLowerCase(Locale.ROOT));
         }
-        candidates.put("PHONE", phones);
         candidates.put("EMAIL", emails);
         candidates.put("PAYER_ACCOUNT", accounts);
         candidates.put("ADDRESS", address == null ? List.of() : List.of(addressKey(address)));
-        return entries.match(candidates);
+        Optional<BlacklistEntry> found = entries.match(candidates);
+        if (found.isPresent()) {
+            return found;
+        }
+        // a phone however it was written: +49 170…, 0170…, 0049 170…
+        String region = address != null && address.country() != null ? address.country() : customers.homeCountry();
+        return entries.matchPhone(phones.stream()
+                .map(p -> Phones.significantDigits(p, region))
+                .filter(p -> p.length() >= 7)
+                .distinct()
+                .toList());
     }
 
     /** One address, however it was typed: street, postal code, city and country, lower case, letters and digits. */

@@ -108,7 +108,7 @@ class BlacklistTest {
 
     /** Everyone lives at the same place but the innocent Wang Wu (the fraudster's address is marked too). */
     private static Address address(String name) {
-        return name.equals("王五")
+        return name.equals("王五") || name.equals("王六")
                 ? new Address(name, null, "南京路 1 号", null, "200001", "上海", null, "CN", null)
                 : Fixtures.address(name, "CN");
     }
@@ -181,9 +181,14 @@ class BlacklistTest {
         assertThat(otherName.lifecycle())
                 .as("the same Alipay account under another name")
                 .isEqualTo(LifecycleStatus.ON_HOLD);
+        Order samePhoneWrittenNationally =
+                order(customer("王六", "wangliu@example.cn", "139 0000 0001", "wangliu@163.com"));
+        assertThat(samePhoneWrittenNationally.lifecycle())
+                .as("the marked +86 139 0000 0001, written without +86 and at another address")
+                .isEqualTo(LifecycleStatus.ON_HOLD);
         Order innocent = order(customer("王五", "wangwu@example.cn", "+86 137 3333 4444", "wangwu@163.com"));
         assertThat(innocent.lifecycle()).isEqualTo(LifecycleStatus.NEW);
-        assertThat(flagged()).hasSize(3);
+        assertThat(flagged()).hasSize(4);
 
         assertThatThrownBy(() -> blacklist.lift(lina, customerId, "paid back"))
                 .as("only a supervisor lifts it")

@@ -48,6 +48,31 @@ public class BlacklistRepository {
                 .update();
     }
 
+    /**
+     * The first active phone entry whose digits end with one of these national significant numbers, or that one of
+     * them ends with: the same number with or without its country code or trunk prefix.
+     */
+    public Optional<BlacklistEntry> matchPhone(Collection<String> significant) {
+        if (significant.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT e.* FROM blacklist_entries e, unnest(CAST(:numbers AS TEXT[])) AS n (nsn)
+                        WHERE e.kind = 'PHONE' AND e.lifted_at IS NULL AND right(e.value, 7) = right(n.nsn, 7)
+                          AND (e.value LIKE '%' || n.nsn OR n.nsn LIKE '%' || e.value)
+                        ORDER BY e.id LIMIT 1""")
+                .param("numbers", significant.toArray(String[]::new))
+                .query((rs, n) -> new BlacklistEntry(
+                        rs.getLong("id"),
+                        rs.getString("kind"),
+                        rs.getString("value"),
+                        rs.getLong("customer_id"),
+                        rs.getString("reason"),
+                        rs.getString("created_by"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .optional();
+    }
+
     /** The first active entry matching any of these (kind → values). */
     public Optional<BlacklistEntry> match(Map<String, Collection<String>> candidates) {
         for (Map.Entry<String, Collection<String>> c : candidates.entrySet()) {
