@@ -93,6 +93,9 @@ class OrderFormJourneyTest extends BrowserTest {
         assertThat(page.locator("[name='shippingAddress.city']")).hasValue("Köln");
         assertThat(page.locator("[name='shippingAddress.country']")).hasValue("DE");
         assertThat(page.locator("[name='email']")).hasValue("jana@example.de");
+        // observers: every colleague's whole name, a box to tick
+        page.getByLabel("Lina").check();
+        assertThat(page.locator("#observers input:checked")).hasCount(1);
     }
 
     private void screenshot() {
