@@ -163,6 +163,11 @@ public class Labels {
         return messages.find("channel." + code).orElse(code);
     }
 
+    /** A market's name in the reader's language; one an admin added shows as they named it. */
+    public String market(String code, String name) {
+        return messages.find("market." + code).orElse(name == null ? code : name);
+    }
+
     /** A payment method's name ({@code ALIPAY} → "Alipay"); a method someone typed shows as they typed it. */
     public String paymentMethod(String code) {
         return code == null ? "" : messages.find("payment.method." + code).orElse(code);

@@ -34,6 +34,10 @@ class LabelsTest {
         assertThat(value("unitPrice", "49.90 EUR → 47.90 EUR")).isEqualTo("49,90 € → 47,90 €");
         assertThat(value("dueOn", "2026-12-24")).contains("24.12.2026");
         assertThat(value("method", "ALIPAY")).isEqualTo("Alipay");
+        assertThat(labels.market("NO", "Norway")).isEqualTo("Norwegen");
+        assertThat(labels.market("ATLANTIS", "Atlantis"))
+                .as("one an admin added")
+                .isEqualTo("Atlantis");
         assertThat(value("note", "Call before 5 pm")).isEqualTo("Call before 5 pm");
 
         LocaleContextHolder.setLocale(Locale.US);
