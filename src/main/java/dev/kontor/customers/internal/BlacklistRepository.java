@@ -1,5 +1,7 @@
 package dev.kontor.customers.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -62,14 +64,7 @@ public class BlacklistRepository {
                           AND (e.value LIKE '%' || n.nsn OR n.nsn LIKE '%' || e.value)
                         ORDER BY e.id LIMIT 1""")
                 .param("numbers", significant.toArray(String[]::new))
-                .query((rs, n) -> new BlacklistEntry(
-                        rs.getLong("id"),
-                        rs.getString("kind"),
-                        rs.getString("value"),
-                        rs.getLong("customer_id"),
-                        rs.getString("reason"),
-                        rs.getString("created_by"),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query(BlacklistRepository::entry)
                 .optional();
     }
 
@@ -84,14 +79,7 @@ public class BlacklistRepository {
                             AND lifted_at IS NULL ORDER BY id LIMIT 1""")
                     .param("kind", c.getKey())
                     .param("values", c.getValue())
-                    .query((rs, n) -> new BlacklistEntry(
-                            rs.getLong("id"),
-                            rs.getString("kind"),
-                            rs.getString("value"),
-                            rs.getLong("customer_id"),
-                            rs.getString("reason"),
-                            rs.getString("created_by"),
-                            rs.getTimestamp("created_at").toInstant()))
+                    .query(BlacklistRepository::entry)
                     .optional();
             if (found.isPresent()) {
                 return found;
@@ -104,14 +92,18 @@ public class BlacklistRepository {
         return jdbc.sql(
                         "SELECT * FROM blacklist_entries WHERE customer_id = :customer AND lifted_at IS NULL ORDER BY id")
                 .param("customer", customerId)
-                .query((rs, n) -> new BlacklistEntry(
-                        rs.getLong("id"),
-                        rs.getString("kind"),
-                        rs.getString("value"),
-                        rs.getLong("customer_id"),
-                        rs.getString("reason"),
-                        rs.getString("created_by"),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query(BlacklistRepository::entry)
                 .list();
+    }
+
+    private static BlacklistEntry entry(ResultSet rs, int n) throws SQLException {
+        return new BlacklistEntry(
+                rs.getLong("id"),
+                rs.getString("kind"),
+                rs.getString("value"),
+                rs.getLong("customer_id"),
+                rs.getString("reason"),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant());
     }
 }
