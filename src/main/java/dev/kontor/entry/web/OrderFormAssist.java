@@ -53,17 +53,16 @@ class OrderFormAssist {
             String attributes,
             String price,
             Long priceMinor,
-            int available,
-            boolean discontinued) {}
+            int available) {}
 
     /**
      * The picker asks with the line's code field as it is ({@code lines[2].sku=tea}) and the order's currency; or
-     * with {@code q} and {@code line}.
+     * with {@code q}. Discontinued variants are not offered.
      */
     @GetMapping("/orders/form/products")
     String products(@RequestParam Map<String, String> params, Model model) {
         String q = params.get("q");
-        Integer line = null;
+        int line = 0;
         for (Map.Entry<String, String> p : params.entrySet()) {
             Matcher field = SKU_FIELD.matcher(p.getKey());
             if (field.matches()) {
@@ -80,6 +79,9 @@ class OrderFormAssist {
                     catalog.items(rows.stream().map(VariantRow::sku).toList());
             String cur = currencyOf(currency);
             for (VariantRow row : rows) {
+                if (row.status() == VariantStatus.DISCONTINUED) {
+                    continue; // no longer sold
+                }
                 CatalogItem item = items.get(row.sku());
                 Long price =
                         item == null || cur == null ? null : item.price(cur).orElse(null);
@@ -91,13 +93,12 @@ class OrderFormAssist {
                         String.join(", ", row.attributes().values()),
                         price == null ? "" : decimal(price, cur),
                         price,
-                        row.stock().available(),
-                        row.status() == VariantStatus.DISCONTINUED));
+                        row.stock().available()));
             }
         }
         model.addAttribute("picks", picks);
         model.addAttribute("pickCurrency", currencyOf(currency));
-        model.addAttribute("line", line == null ? 0 : line);
+        model.addAttribute("line", line);
         model.addAttribute("query", query);
         return "entry/assist :: picks";
     }
