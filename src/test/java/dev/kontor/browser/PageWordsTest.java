@@ -96,6 +96,11 @@ class PageWordsTest extends PageWalk {
                 if (text.contains("??")) {
                     problems.add("a missing message (??…??)");
                 }
+                Number wide = (Number) page.evaluate("() => document.documentElement.scrollWidth");
+                Number window = (Number) page.evaluate("() => window.innerWidth");
+                if (wide.intValue() > window.intValue()) {
+                    problems.add("wider than the window: " + wide + " px");
+                }
                 problems.addAll(duplicates("navigation", texts("nav.mainnav a")));
                 @SuppressWarnings("unchecked")
                 List<List<String>> tables =
