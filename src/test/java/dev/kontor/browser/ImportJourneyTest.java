@@ -127,6 +127,23 @@ class ImportJourneyTest extends BrowserTest {
     }
 
     @Test
+    void aFileKontorDoesNotKnowIsNamedWithItsColumnsAndNothingIsKept() {
+        signIn("li.na");
+        page.navigate(url("/imports"));
+        page.setInputFiles(
+                "#import-files",
+                new FilePayload(
+                        "notes.csv",
+                        "text/csv",
+                        "Datum,Notiz\n2026-12-04,Anrufen\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.click("#import-upload");
+        assertThat(page.locator(".flash-error"))
+                .hasText("Files: notes.csv is not an order export Kontor knows (its first columns: Datum, Notiz).");
+        assertThat(page).hasURL(url("/imports"));
+        assertThat(page.locator("table.list tbody tr")).hasCount(0);
+    }
+
+    @Test
     void aBigUploadShowsItsProgressAndCanBeCancelled() throws Exception {
         Path big = Files.createTempFile("kontor-big-", ".csv");
         Files.write(big, ImportUploadsTest.exportFile(100_000)); // 200,000 rows: several seconds of reading
