@@ -46,6 +46,15 @@
     if (progress && bar && window.htmx && window.XMLHttpRequest && window.FormData) {
       event.preventDefault();
       var form = event.target;
+      var max = Number(form.getAttribute('data-max-bytes') || 0);
+      var size = 0;
+      Array.prototype.forEach.call(form.querySelectorAll('input[type=file]'), function (input) {
+        Array.prototype.forEach.call(input.files || [], function (file) { size += file.size; });
+      });
+      if (max > 0 && size > max) { // said before a byte is sent: the server would refuse it anyway
+        window.location.assign(form.getAttribute('data-too-large'));
+        return;
+      }
       var timer = null;
       var poll = function () {
         htmx.ajax('GET', progress, {target: '#upload-progress', swap: 'innerHTML'});

@@ -141,6 +141,15 @@ class ImportJourneyTest extends BrowserTest {
                 .hasText("Files: notes.csv is not an order export Kontor knows (its first columns: Datum, Notiz).");
         assertThat(page).hasURL(url("/imports"));
         assertThat(page.locator("table.list tbody tr")).hasCount(0);
+
+        // a file over the limit is said before a byte is sent (the limit made tiny here, the page's own check)
+        page.evaluate("() => document.querySelector('form.import-upload').setAttribute('data-max-bytes', '10')");
+        page.setInputFiles(
+                "#import-files",
+                new FilePayload(
+                        "big.csv", "text/csv", "x".repeat(100).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.click("#import-upload");
+        assertThat(page.locator(".flash-error")).containsText("100 MB");
     }
 
     @Test

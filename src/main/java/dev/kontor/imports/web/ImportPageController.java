@@ -14,6 +14,7 @@ import dev.kontor.imports.ImportChoice;
 import dev.kontor.imports.ImportCommits;
 import dev.kontor.imports.ImportProblem;
 import dev.kontor.imports.ImportRow;
+import dev.kontor.imports.ImportSettings;
 import dev.kontor.imports.ImportStaging;
 import dev.kontor.imports.ImportVerdict;
 import dev.kontor.imports.Imports;
@@ -31,6 +32,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,6 +58,7 @@ class ImportPageController {
     private final Flash flash;
     private final Messages messages;
     private final Formatting fmt;
+    private final ImportSettings settings;
 
     ImportPageController(
             Imports imports,
@@ -64,7 +67,9 @@ class ImportPageController {
             Orders orders,
             Flash flash,
             Messages messages,
-            Formatting fmt) {
+            Formatting fmt,
+            ImportSettings settings) {
+        this.settings = settings;
         this.imports = imports;
         this.staging = staging;
         this.commits = commits;
@@ -83,6 +88,10 @@ class ImportPageController {
                     messages.get("error.too-large", tooLarge.substring(0, unit) + " " + tooLarge.substring(unit)));
         }
         model.addAttribute("uploadId", UUID.randomUUID());
+        DataSize max = settings.maxUploadSize();
+        model.addAttribute("maxUpload", max.toBytes());
+        model.addAttribute(
+                "maxUploadLabel", max.toMegabytes() > 0 ? max.toMegabytes() + "MB" : max.toKilobytes() + "KB");
         model.addAttribute("batches", imports.latest(actor, 50));
         model.addAttribute("formats", ImportFormat.values());
         model.addAttribute("channels", orders.channels());
