@@ -115,11 +115,12 @@ class ImportOrderHandler implements BulkHandler {
                 first.batchId(),
                 first.channel(),
                 staged.stream().map(ImportRepository.Committable::row).toList());
+        ReviewRuleSettings rules = reviewRules.get(); // once for the batch
         for (ImportRepository.Committable one : staged) {
             if (prepared.check(one.row()).verdict() == ImportVerdict.REJECTED) {
                 continue; // left for one by one, which says why
             }
-            commit(actor, one, prepared);
+            commit(actor, one, prepared, rules);
             done.add(one.row().id());
         }
         return done;
@@ -137,12 +138,20 @@ class ImportOrderHandler implements BulkHandler {
         if (staged.row().outcome() != null) {
             return BulkItemStatus.DONE; // committed before this claim (a retried batch)
         }
-        commit(actor, staged, checks.prepare(staged.batchId(), staged.channel(), List.of(staged.row())));
+        commit(
+                actor,
+                staged,
+                checks.prepare(staged.batchId(), staged.channel(), List.of(staged.row())),
+                reviewRules.get());
         return BulkItemStatus.DONE;
     }
 
     /** Places (or updates) one staged order with its marketplace's facts, in the caller's transaction. */
-    private void commit(Actor actor, ImportRepository.Committable staged, ImportBatchChecks.Prepared prepared) {
+    private void commit(
+            Actor actor,
+            ImportRepository.Committable staged,
+            ImportBatchChecks.Prepared prepared,
+            ReviewRuleSettings rules) {
         ImportRow row = staged.row();
         long subjectId = row.id();
         Optional<Long> existing = prepared.existing(row);
@@ -164,28 +173,28 @@ class ImportOrderHandler implements BulkHandler {
         }
         facts.notesOf(market, order.id(), row.order());
         facts.apply(market, order.id(), row.order(), checked.carrier());
-        Message waits = review(market, order, row, checked.verdict());
+        Message waits = review(market, order, row, checked.verdict(), rules);
         record(actor, order.id(), staged, "order.imported", Map.of());
         imports.markOutcome(subjectId, ImportOutcome.IMPORTED, order.id(), order.number(), waits);
     }
 
     /** A paid order that passes the shop's rules is approved now; otherwise the first reason it waits. */
-    private Message review(Actor market, Order order, ImportRow row, ImportVerdict verdict) {
+    private Message review(Actor market, Order order, ImportRow row, ImportVerdict verdict, ReviewRuleSettings rules) {
         if (row.order().status() != MarketStatus.PAID
                 && row.order().status() != MarketStatus.UNPAID
                 && row.order().status() != MarketStatus.UNKNOWN) {
             return null; // shipped or closed on the marketplace: recorded as it is, nothing to review
         }
-        Order now = orders.get(order.id());
-        if (now.lifecycle() == LifecycleStatus.ON_HOLD) {
+        // the order as placed: recording its payment changes neither its state nor its total
+        if (order.lifecycle() == LifecycleStatus.ON_HOLD) {
             return Message.of("import.review.held");
         }
         List<Message> reasons = ReviewRules.reasons(
-                reviewRules.get(),
+                rules,
                 row.order(),
                 verdict,
-                now.total().minor(),
-                now.total().currency());
+                order.total().minor(),
+                order.total().currency());
         if (!reasons.isEmpty()) {
             return reasons.get(0);
         }
