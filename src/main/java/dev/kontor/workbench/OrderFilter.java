@@ -68,15 +68,7 @@ public record OrderFilter(
 
     /** Only the orders this user is responsible for or observes. */
     public OrderFilter visibleTo(Long userId) {
-        return new OrderFilter(
-                query,
-                lifecycle,
-                payment,
-                fulfilment,
-                channels,
-                placedFrom,
-                placedTo,
-                customerId,
+        return narrowed(
                 userId == null ? -1L : userId,
                 overdueOn,
                 matchedIds,
@@ -88,62 +80,17 @@ public record OrderFilter(
 
     /** Only what is overdue on this day. */
     public OrderFilter overdueOn(LocalDate today) {
-        return new OrderFilter(
-                query,
-                lifecycle,
-                payment,
-                fulfilment,
-                channels,
-                placedFrom,
-                placedTo,
-                customerId,
-                visibleToUserId,
-                today,
-                matchedIds,
-                flaggedOnly,
-                paymentMethods,
-                approvedFrom,
-                approvedTo);
+        return narrowed(visibleToUserId, today, matchedIds, flaggedOnly, paymentMethods, approvedFrom, approvedTo);
     }
 
     /** Also the orders other modules found for the query. */
     public OrderFilter alsoMatching(Set<Long> ids) {
-        return new OrderFilter(
-                query,
-                lifecycle,
-                payment,
-                fulfilment,
-                channels,
-                placedFrom,
-                placedTo,
-                customerId,
-                visibleToUserId,
-                overdueOn,
-                ids,
-                flaggedOnly,
-                paymentMethods,
-                approvedFrom,
-                approvedTo);
+        return narrowed(visibleToUserId, overdueOn, ids, flaggedOnly, paymentMethods, approvedFrom, approvedTo);
     }
 
     /** Only the orders a blacklist mark caught. */
     public OrderFilter flagged() {
-        return new OrderFilter(
-                query,
-                lifecycle,
-                payment,
-                fulfilment,
-                channels,
-                placedFrom,
-                placedTo,
-                customerId,
-                visibleToUserId,
-                overdueOn,
-                matchedIds,
-                true,
-                paymentMethods,
-                approvedFrom,
-                approvedTo);
+        return narrowed(visibleToUserId, overdueOn, matchedIds, true, paymentMethods, approvedFrom, approvedTo);
     }
 
     public OrderFilter {
@@ -161,6 +108,18 @@ public record OrderFilter(
      * orders approved between 00:00 and 13:00.
      */
     public OrderFilter paidByAndApproved(Set<String> methods, LocalDateTime from, LocalDateTime to) {
+        return narrowed(visibleToUserId, overdueOn, matchedIds, flaggedOnly, methods, from, to);
+    }
+
+    /** The same filter as the user wrote it, narrowed by what Kontor adds (visibility, task views, seed 001's). */
+    private OrderFilter narrowed(
+            Long visibleTo,
+            LocalDate overdue,
+            Set<Long> matched,
+            boolean flaggedOnlyNow,
+            Set<String> methods,
+            LocalDateTime from,
+            LocalDateTime to) {
         return new OrderFilter(
                 query,
                 lifecycle,
@@ -170,10 +129,10 @@ public record OrderFilter(
                 placedFrom,
                 placedTo,
                 customerId,
-                visibleToUserId,
-                overdueOn,
-                matchedIds,
-                flaggedOnly,
+                visibleTo,
+                overdue,
+                matched,
+                flaggedOnlyNow,
                 methods,
                 from,
                 to);
