@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.kontor.shared.Address;
+import dev.kontor.shared.Phones;
 import dev.kontor.shared.Text;
 
 /** What is needed to create a customer: the input side of {@link Customer}. */
@@ -21,6 +22,26 @@ public record CustomerDetails(
         kind = kind == null ? CustomerKind.PERSON : kind;
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
+    }
+
+    /**
+     * These details with their phones and landlines as Kontor keeps them ({@link Phones#kept}), read in the
+     * customer's country's way, else their address's, else {@code homeCountry}'s.
+     */
+    public CustomerDetails withPhonesKept(String homeCountry) {
+        String region = country != null
+                ? country
+                : addresses.stream()
+                        .map(Address::country)
+                        .filter(c -> c != null && !c.isBlank())
+                        .findFirst()
+                        .orElse(homeCountry);
+        List<Contact> kept = contacts.stream()
+                .map(c -> c.kind() == ContactKind.PHONE || c.kind() == ContactKind.LANDLINE
+                        ? new Contact(c.kind(), Phones.kept(c.value(), region), c.label())
+                        : c)
+                .toList();
+        return new CustomerDetails(kind, name, company, country, language, kept, addresses);
     }
 
     /**

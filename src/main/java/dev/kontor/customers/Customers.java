@@ -46,7 +46,7 @@ public class Customers {
     @Transactional
     public Customer create(CustomerDetails details, String prefix, CustomerRules.FieldNames names) {
         CustomerRules.check(details, homeCountry, prefix, names).throwIfAny();
-        return repository.insert(details, clock.instant());
+        return repository.insert(details.withPhonesKept(homeCountry), clock.instant());
     }
 
     /**
@@ -64,7 +64,7 @@ public class Customers {
                 }
             }
         }
-        return repository.insert(details, clock.instant());
+        return repository.insert(details.withPhonesKept(homeCountry), clock.instant());
     }
 
     @Transactional(readOnly = true)

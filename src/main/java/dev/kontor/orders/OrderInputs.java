@@ -24,6 +24,7 @@ import dev.kontor.orders.internal.ChannelRepository;
 import dev.kontor.shared.Address;
 import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.Phones;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.Text;
 import org.springframework.stereotype.Component;
@@ -154,7 +155,7 @@ class OrderInputs {
                 ? in.email().strip()
                 : customer.first(ContactKind.EMAIL).orElse(null);
         String phone = Text.clean(in.phone()) != null
-                ? in.phone().strip()
+                ? Phones.kept(in.phone(), phoneRegion(in, customer))
                 : customer.first(ContactKind.PHONE).orElse(null);
         return written(in)
                 .customer(customer.id(), customer.displayName())
@@ -166,6 +167,14 @@ class OrderInputs {
                                 : customer.address().orElse(null))
                 .responsibleId(responsible)
                 .build();
+    }
+
+    /** Where a phone without country code is read from: the shipping address, the customer, the shop. */
+    private String phoneRegion(OrderInput in, Customer customer) {
+        if (in.shippingAddress() != null && Text.clean(in.shippingAddress().country()) != null) {
+            return in.shippingAddress().country();
+        }
+        return customer.country() != null ? customer.country() : customers.homeCountry();
     }
 
     /** The content the input describes, without resolving or creating its customer: for judging discounts. */

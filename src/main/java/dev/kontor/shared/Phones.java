@@ -17,6 +17,31 @@ public final class Phones {
     private Phones() {}
 
     /**
+     * A number the way Kontor keeps it: in international format ({@code 0170 5065756} in DE → {@code +49 170 5065756},
+     * {@code 13816575605} in CN → {@code +86 138 1657 5605}) when libphonenumber knows it as a valid number, read in
+     * {@code region}'s way when it has no country code; otherwise as written (an extension, a number of a plan it does
+     * not know, a typo the reader should see as typed).
+     */
+    public static String kept(String written, String region) {
+        if (written == null || written.isBlank()) {
+            return written;
+        }
+        String text = written.strip();
+        if (Text.digits(text).length() < 7) {
+            return text;
+        }
+        String parsed = text.startsWith("00") ? "+" + text.substring(2) : text;
+        try {
+            PhoneNumber number = UTIL.parse(parsed, region);
+            return UTIL.isValidNumber(number) && !number.hasExtension()
+                    ? UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL)
+                    : text;
+        } catch (NumberParseException e) {
+            return text;
+        }
+    }
+
+    /**
      * The digits a number is searched by: its national significant number, read in {@code region}'s way when it has
      * no country code ({@code 0170 5065756} in DE → {@code 1705065756}); the plain digits when it is no phone number.
      */

@@ -134,13 +134,17 @@ class SearchTest {
                                 .build(),
                         false)
                 .order();
+        assertThat(german.phone()).as("kept in international format").isEqualTo("+49 170 5065756");
+        assertThat(national.phone())
+                .as("written without +86, kept the way its address's country reads it")
+                .isEqualTo("+86 138 1657 5605");
         assertThat(search("0170 5065756")).as("the German national way").containsExactly(german.id());
         assertThat(search("0049 1705065756"))
                 .as("with the international prefix")
                 .containsExactly(german.id());
         assertThat(search("+49 170 506 5756")).containsExactly(german.id());
         assertThat(search("+86 13816575605"))
-                .as("a Chinese number stored without +86")
+                .as("a Chinese number written without +86")
                 .containsExactly(national.id());
         assertThat(search("0086 138 1657 5605")).containsExactly(national.id());
         assertThat(customers.search("138 0013 8000", 10))
