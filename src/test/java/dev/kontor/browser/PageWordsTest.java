@@ -127,6 +127,39 @@ class PageWordsTest extends PageWalk {
                 .hasText(Pattern.compile("^One of \\d+ customers match$"));
     }
 
+    /**
+     * The order list's filters at 1,440 px, as the issue measured them: the tabs on one line, the search with its
+     * buttons on one, what narrows on the next (never Reset or a tab alone on a line), the placeholder whole.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOrderListsFiltersKeepTheirRowsInEveryLanguage() throws Exception {
+        Actor admin = fixtures.user("ada");
+        prepare(admin);
+        signIn("ada");
+        page.setViewportSize(1440, 900);
+        List<String> problems = new ArrayList<>();
+        for (String lang : LANGUAGES) {
+            page.navigate(url("/orders?lifecycle=NEW&channel=TAOBAO&lang=" + lang));
+            List<Number> rows = (List<Number>) page.evaluate("() => ['nav.tabs', '.filters .search-row',"
+                    + " '.filters > .filter-row:not(.search-row)'].map(s => { const tops = [...document"
+                    + ".querySelector(s).children].filter(e => e.offsetParent !== null).map(e =>"
+                    + " e.getBoundingClientRect().top); return 1 + Math.floor((Math.max(...tops) - Math.min(...tops))"
+                    + " / 20); })");
+            if (rows.stream().anyMatch(n -> n.intValue() != 1)) {
+                problems.add(lang + ": lines of tabs, search and filters " + rows);
+            }
+            Boolean whole = (Boolean) page.evaluate("() => { const i = document.querySelector('.filters"
+                    + " input[type=search]'); const c = document.createElement('canvas').getContext('2d');"
+                    + " const st = getComputedStyle(i); c.font = st.font; return c.measureText(i.placeholder).width"
+                    + " <= i.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight); }");
+            if (!whole) {
+                problems.add(lang + ": the search placeholder is cut off");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void longInputIsSaidAndNeverWidensThePage() {
         fixtures.user("ada");

@@ -134,8 +134,8 @@ class SearchTest {
                                 .build(),
                         false)
                 .order();
-        assertThat(german.phone()).as("kept in international format").isEqualTo("+49 170 5065756");
-        assertThat(national.phone())
+        assertThat(german.content().phone()).as("kept in international format").isEqualTo("+49 170 5065756");
+        assertThat(national.content().phone())
                 .as("written without +86, kept the way its address's country reads it")
                 .isEqualTo("+86 138 1657 5605");
         assertThat(search("0170 5065756")).as("the German national way").containsExactly(german.id());

@@ -231,6 +231,11 @@ class OrderListController {
         });
         model.addAttribute("baseQuery", base.toString());
         model.addAttribute("keptParams", kept);
+        model.addAttribute(
+                "filtered",
+                kept.entrySet().stream()
+                        .filter(p -> !p.getKey().equals("lang"))
+                        .anyMatch(p -> p.getValue().stream().anyMatch(v -> v != null && !v.isBlank())));
     }
 
     /** Saves the list as filtered now as the user's own view, pinned as a tab. */
