@@ -3,9 +3,12 @@ package dev.kontor.catalog.web;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
@@ -103,12 +106,17 @@ class CatalogController {
             @PathVariable(required = false) Long id,
             @ModelAttribute("form") ProductForm form,
             @RequestParam(required = false) String addVariant,
+            @RequestParam(required = false) Integer removeVariant,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
         Product product = id == null ? null : catalog.get(id);
         if (addVariant != null) {
             form.addVariant();
+            return form(form, product, Map.of(), model);
+        }
+        if (removeVariant != null) {
+            form.removeNewVariant(removeVariant, savedSkus(product));
             return form(form, product, Map.of(), model);
         }
         form.dropEmptyVariants();
@@ -213,6 +221,7 @@ class CatalogController {
     private String form(ProductForm form, Product product, Map<String, String> errors, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("product", product);
+        model.addAttribute("savedSkus", savedSkus(product));
         model.addAttribute("errors", errors);
         model.addAttribute("statuses", VariantStatus.values());
         model.addAttribute("currencies", ProductForm.PRICE_CURRENCIES);
@@ -221,6 +230,13 @@ class CatalogController {
             model.addAttribute("canEdit", true);
         }
         return "catalog/product";
+    }
+
+    /** The codes of the product's saved variants: those are retired through their status, not removed. */
+    private static Set<String> savedSkus(Product product) {
+        return product == null
+                ? Collections.<String>emptySet()
+                : product.variants().stream().map(v -> v.sku()).collect(Collectors.toSet());
     }
 
     private Map<Long, String> supplierNames() {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.kontor.catalog.Product;
 import dev.kontor.catalog.ProductInput;
@@ -209,6 +210,13 @@ public class ProductForm {
 
     void addVariant() {
         variants.add(new VariantForm());
+    }
+
+    /** Takes back a variant row not saved yet; saved ones and the last row stay. */
+    void removeNewVariant(int index, Set<String> saved) {
+        if (index >= 0 && index < variants.size() && variants.size() > 1 && !saved.contains(variants.get(index).sku)) {
+            variants.remove(index);
+        }
     }
 
     void dropEmptyVariants() {
