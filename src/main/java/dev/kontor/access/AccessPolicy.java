@@ -120,6 +120,14 @@ public final class AccessPolicy {
         grant(PAYMENT_RECORD, allow(FINANCE));
         grant(REFUND_RECORD, allow(FINANCE));
         grant(SHIPMENT_RECORD, allow(WAREHOUSE));
+        grant(
+                Permission.DOCUMENT_ISSUE,
+                allow(SUPERVISOR),
+                allow(CUSTOMER_SERVICE),
+                allow(FINANCE),
+                allow(WAREHOUSE),
+                allow(SALES, OWN_ORDER));
+        grant(Permission.DOCUMENT_CORRECT, allow(FINANCE), allow(SUPERVISOR));
         grant(Permission.CATALOG_EDIT, allow(PURCHASING), allow(SUPERVISOR));
         grant(Permission.STOCK_RECEIVE, allow(WAREHOUSE), allow(PURCHASING));
         grant(Permission.STOCK_ADJUST, allow(WAREHOUSE), allow(SUPERVISOR));

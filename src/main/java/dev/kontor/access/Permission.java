@@ -26,6 +26,10 @@ public enum Permission {
     PAYMENT_RECORD,
     REFUND_RECORD,
     SHIPMENT_RECORD,
+    /** Issue quotes, confirmations, invoices and delivery notes for an order, and send customers their link. */
+    DOCUMENT_ISSUE,
+    /** Correct issued documents: credit notes, voids. */
+    DOCUMENT_CORRECT,
     /** Create and change products, variants, prices and suppliers. */
     CATALOG_EDIT,
     /** Book goods in. */

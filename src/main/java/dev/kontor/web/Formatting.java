@@ -85,6 +85,15 @@ public class Formatting {
                         .format(instant);
     }
 
+    /** A calendar day in the reader's medium format: "3 Oct 2025", "03.10.2025", "2025年10月3日". */
+    public String date(LocalDate day) {
+        return day == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(locale())
+                        .format(day);
+    }
+
     /** A calendar day with its weekday: "Fri, 3 Oct 2025". */
     public String day(LocalDate day) {
         return day == null

@@ -38,7 +38,11 @@ public class Labels {
             "kind",
             "NoteKind",
             "state",
-            "PaymentState");
+            "PaymentState",
+            "documentKind",
+            "DocumentKind",
+            "documentState",
+            "DocumentState");
 
     private final Messages messages;
     private final Formatting fmt;

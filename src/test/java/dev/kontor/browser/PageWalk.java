@@ -30,7 +30,13 @@ abstract class PageWalk extends BrowserTest {
     @Autowired
     ImportStaging staging;
 
-    /** An order paid by Alipay and partly refunded, a customer, an import: so that lists and panels print. */
+    @Autowired
+    dev.kontor.documents.DocumentIssuing issuing;
+
+    /**
+     * An order paid by Alipay and partly refunded, invoiced and credited, a customer, an import: so that lists and
+     * panels print.
+     */
     protected void prepare(Actor admin) throws IOException {
         fixtures.product("TEA", false, "TEA-100");
         fixtures.receive("TEA-100", 10);
@@ -43,6 +49,9 @@ abstract class PageWalk extends BrowserTest {
                 admin,
                 order.id(),
                 new PaymentRequest(PaymentKind.REFUND, 500L, "EUR", "ALIPAY", null, null, null, null));
+        dev.kontor.documents.Document invoice =
+                issuing.issue(admin, order.id(), dev.kontor.documents.DocumentKind.INVOICE, null);
+        issuing.credit(admin, invoice.id(), java.util.Map.of(), "returned");
         byte[] orders = MarketFilesForBrowser.taobaoOrders();
         byte[] items = MarketFilesForBrowser.taobaoItems();
         staging.stage(
@@ -71,6 +80,7 @@ abstract class PageWalk extends BrowserTest {
                 "/settings/carriers",
                 "/settings/holidays",
                 "/settings/locations",
+                "/settings/documents",
                 "/admin/users",
                 "/admin/audit",
                 "/account/tokens"));

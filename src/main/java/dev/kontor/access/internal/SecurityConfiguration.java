@@ -98,7 +98,8 @@ class SecurityConfiguration {
                                 "/api-docs",
                                 "/swagger-ui/**",
                                 "/swagger-ui.html",
-                                "/pay/**")
+                                "/pay/**",
+                                "/d/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -1,0 +1,163 @@
+package dev.kontor.documents;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.kontor.access.Actor;
+import dev.kontor.access.Permission;
+import dev.kontor.access.Permissions;
+import dev.kontor.customers.Customer;
+import dev.kontor.customers.Customers;
+import dev.kontor.documents.internal.DocumentRepository;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.Orders;
+import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.NotFoundException;
+import dev.kontor.timeline.Change;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issuing documents, each command one transaction: from an order (a quote, a confirmation, a pro-forma, an invoice,
+ * a delivery note), a credit note from an invoice, and voiding. One command per order at a time (an advisory lock on
+ * the order's documents), so two colleagues never invoice the same order twice.
+ */
+@Service
+public class DocumentIssuing {
+
+    private final DocumentRepository documents;
+    private final DocumentWriter writer;
+    private final DocumentSettings settings;
+    private final Orders orders;
+    private final Customers customers;
+    private final Permissions permissions;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DocumentIssuing(
+            DocumentRepository documents,
+            DocumentWriter writer,
+            DocumentSettings settings,
+            Orders orders,
+            Customers customers,
+            Permissions permissions,
+            JdbcClient jdbc,
+            Clock clock) {
+        this.documents = documents;
+        this.writer = writer;
+        this.settings = settings;
+        this.orders = orders;
+        this.customers = customers;
+        this.permissions = permissions;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues a document of {@code kind} for the order as it is now, in {@code language} ({@code null}: the
+     * customer's).
+     */
+    @Transactional
+    public Document issue(Actor actor, long orderId, DocumentKind kind, String language) {
+        Order order = orders.view(actor, orderId);
+        permissions.requireAllowed(actor, Permission.DOCUMENT_ISSUE, orders.situationOf(order));
+        lockOrder(orderId);
+        List<Document> existing = documents.ofOrder(orderId);
+        DocumentRules.checkIssue(
+                kind,
+                new DocumentRules.OrderState(
+                        order.lifecycle().name(),
+                        !order.lines().isEmpty(),
+                        order.content().billingAddress() != null
+                                || order.content().shippingAddress() != null,
+                        order.paid()),
+                existing);
+        Instant now = clock.instant();
+        DocumentContent content = DocumentContents.ofOrder(
+                order, kind, writer.seller(), writer.today(now), settings.paymentDays(), orders.dueDate(order));
+        return writer.write(actor, orderId, kind, languageFor(order, language), content, null, now);
+    }
+
+    /**
+     * A credit note for an invoice: {@code units} names order line ids and how many units of each it takes back;
+     * empty takes back everything the invoice still holds.
+     */
+    @Transactional
+    public Document credit(Actor actor, long invoiceId, Map<Long, Integer> units, String reason) {
+        Document invoice =
+                documents.findById(invoiceId).orElseThrow(() -> new NotFoundException("document", invoiceId));
+        Order order = orders.view(actor, invoice.orderId());
+        permissions.requireAllowed(actor, Permission.DOCUMENT_CORRECT, orders.situationOf(order));
+        lockOrder(invoice.orderId());
+        List<Document> all = documents.ofOrder(invoice.orderId());
+        invoice = documents.lock(invoiceId).orElseThrow();
+        Map<Long, Integer> wanted = new LinkedHashMap<>(units);
+        wanted.values().removeIf(q -> q != null && q == 0);
+        DocumentRules.checkCredit(invoice, all, wanted);
+        Map<Long, Integer> open = DocumentRules.creditableUnits(invoice, all);
+        Map<Long, Integer> taking = wanted.isEmpty() ? open : wanted;
+        boolean everythingLeft = open.entrySet().stream()
+                .allMatch(e -> taking.getOrDefault(e.getKey(), 0).equals(e.getValue()));
+        DocumentContent content = DocumentContents.credit(invoice, all, taking, everythingLeft);
+        Instant now = clock.instant();
+        Document credit = writer.write(
+                actor, invoice.orderId(), DocumentKind.CREDIT_NOTE, invoice.language(), content, invoice.id(), now);
+        if (reason != null && !reason.isBlank()) {
+            writer.record(actor, invoice.orderId(), "document.credit-reason", credit, List.of(), reason.strip(), now);
+        }
+        return credit;
+    }
+
+    /** Voids a document that was issued by mistake; a paid or credited invoice is corrected by a credit note. */
+    @Transactional
+    public Document voidDocument(Actor actor, long documentId, String reason) {
+        Document document =
+                documents.findById(documentId).orElseThrow(() -> new NotFoundException("document", documentId));
+        Order order = orders.view(actor, document.orderId());
+        permissions.requireAllowed(actor, Permission.DOCUMENT_CORRECT, orders.situationOf(order));
+        lockOrder(document.orderId());
+        document = documents.lock(documentId).orElseThrow();
+        DocumentRules.checkVoid(document, documents.ofOrder(document.orderId()), order.paid());
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "validation.required");
+        }
+        Instant now = clock.instant();
+        documents.markVoid(documentId, actor.displayName(), reason.strip(), now);
+        writer.record(
+                actor,
+                document.orderId(),
+                "document.voided",
+                document,
+                List.of(Change.of("documentState", "ISSUED", "VOID")),
+                reason.strip(),
+                now);
+        return documents.findById(documentId).orElseThrow();
+    }
+
+    private void lockOrder(long orderId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "kontor-documents-order:" + orderId)
+                .query((rs, n) -> 1)
+                .list();
+    }
+
+    private String languageFor(Order order, String wanted) {
+        if (wanted != null && !wanted.isBlank()) {
+            String language = wanted.strip().replace('-', '_');
+            if (!DocumentWriter.LANGUAGES.contains(language)) {
+                throw InvalidInputException.of(
+                        "language", "validation.language", String.join(", ", DocumentWriter.LANGUAGES));
+            }
+            return language;
+        }
+        return customers
+                .find(order.content().customerId())
+                .map(Customer::language)
+                .map(DocumentWriter::language)
+                .orElse("en");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.kontor.documents;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.kontor.access.Actor;
+import dev.kontor.access.Permission;
+import dev.kontor.access.Permissions;
+import dev.kontor.documents.internal.DocumentRepository;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.Orders;
+import dev.kontor.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading documents: an order's, one, its PDF as issued (each download is in the order's timeline), a list. */
+@Service
+public class Documents {
+
+    private final DocumentRepository documents;
+    private final DocumentWriter writer;
+    private final Orders orders;
+    private final Permissions permissions;
+    private final Clock clock;
+
+    Documents(
+            DocumentRepository documents, DocumentWriter writer, Orders orders, Permissions permissions, Clock clock) {
+        this.documents = documents;
+        this.writer = writer;
+        this.orders = orders;
+        this.permissions = permissions;
+        this.clock = clock;
+    }
+
+    /** The order's documents, oldest first; only for those who see the order. */
+    @Transactional(readOnly = true)
+    public List<Document> ofOrder(Actor actor, long orderId) {
+        orders.view(actor, orderId);
+        return documents.ofOrder(orderId);
+    }
+
+    @Transactional(readOnly = true)
+    public Document get(Actor actor, long id) {
+        Document document = documents.findById(id).orElseThrow(() -> new NotFoundException("document", id));
+        orders.view(actor, document.orderId());
+        return document;
+    }
+
+    /** The PDF's bytes as issued; the download is written into the order's timeline. */
+    @Transactional
+    public byte[] pdf(Actor actor, long id) {
+        Document document = get(actor, id);
+        byte[] bytes = documents.pdf(id).orElseThrow(() -> new NotFoundException("document", id));
+        writer.record(actor, document.orderId(), "document.downloaded", document, List.of(), null, clock.instant());
+        return bytes;
+    }
+
+    /** Documents of a kind ({@code null}: all) issued in [from, to), newest first; for those who issue them. */
+    @Transactional(readOnly = true)
+    public List<Document> issued(Actor actor, DocumentKind kind, Instant from, Instant to, int limit) {
+        permissions.requireAllowed(actor, Permission.DOCUMENT_ISSUE, dev.kontor.access.Situation.NONE);
+        return documents.issued(kind, from, to, Math.min(Math.max(limit, 1), 500)).stream()
+                .filter(d -> canSee(actor, d.orderId()))
+                .toList();
+    }
+
+    /** Whether the actor may issue documents for this order (the order page's buttons). */
+    public boolean mayIssue(Actor actor, Order order) {
+        return orders.verdict(actor, order, Permission.DOCUMENT_ISSUE).isAllowed();
+    }
+
+    /** Whether the actor may correct this order's documents (credit notes, voids). */
+    public boolean mayCorrect(Actor actor, Order order) {
+        return orders.verdict(actor, order, Permission.DOCUMENT_CORRECT).isAllowed();
+    }
+
+    /** What an invoice still holds: the amount credit notes have not taken back. */
+    @Transactional(readOnly = true)
+    public long creditable(Document invoice) {
+        return DocumentRules.creditable(invoice, documents.ofOrder(invoice.orderId()));
+    }
+
+    private boolean canSee(Actor actor, long orderId) {
+        try {
+            orders.view(actor, orderId);
+            return true;
+        } catch (dev.kontor.shared.KontorException e) {
+            return false;
+        }
+    }
+
+    Optional<Document> find(long id) {
+        return documents.findById(id);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.kontor.documents;
+
+import java.io.IOException;
+
+/** Reading a PDF's text back, for tests outside this package. */
+public final class DocumentsTestSupport {
+
+    private DocumentsTestSupport() {}
+
+    public static String text(byte[] pdf) throws IOException {
+        return DocumentsTest.text(pdf);
+    }
+}
