@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
@@ -15,6 +17,7 @@ import dev.kontor.documents.internal.DocumentRepository;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.KontorException;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.timeline.Change;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +35,7 @@ public class DocumentIssuing {
     private final DocumentRepository documents;
     private final DocumentWriter writer;
     private final DocumentSettings settings;
+    private final DocumentPolicy policy;
     private final Orders orders;
     private final Customers customers;
     private final Permissions permissions;
@@ -42,6 +46,7 @@ public class DocumentIssuing {
             DocumentRepository documents,
             DocumentWriter writer,
             DocumentSettings settings,
+            DocumentPolicy policy,
             Orders orders,
             Customers customers,
             Permissions permissions,
@@ -50,6 +55,7 @@ public class DocumentIssuing {
         this.documents = documents;
         this.writer = writer;
         this.settings = settings;
+        this.policy = policy;
         this.orders = orders;
         this.customers = customers;
         this.permissions = permissions;
@@ -80,6 +86,36 @@ public class DocumentIssuing {
         DocumentContent content = DocumentContents.ofOrder(
                 order, kind, writer.seller(), writer.today(now), settings.paymentDays(), orders.dueDate(order));
         return writer.write(actor, orderId, kind, languageFor(order, language), content, null, now);
+    }
+
+    /**
+     * The order's invoice, issued by Kontor itself when {@code kontor.documents.invoice-on} names this moment and the
+     * order has no invoice standing (a repeated delivery of the same event issues nothing more). Answers the invoice
+     * issued, if one was.
+     */
+    @Transactional
+    public Optional<Document> invoiceAutomatically(long orderId, DocumentSettings.InvoiceOn moment) {
+        if (moment == DocumentSettings.InvoiceOn.NEVER || policy.invoiceOn() != moment) {
+            return Optional.empty();
+        }
+        Actor kontor = Actor.system("invoice on " + moment.name().toLowerCase(Locale.ROOT));
+        lockOrder(orderId);
+        List<Document> existing = documents.ofOrder(orderId);
+        boolean invoiced = existing.stream()
+                .anyMatch(d ->
+                        d.kind() == DocumentKind.INVOICE && !d.isVoid() && DocumentRules.creditable(d, existing) > 0);
+        if (invoiced) {
+            return Optional.empty();
+        }
+        Order order = orders.get(orderId);
+        try {
+            DocumentRules.checkIssue(DocumentKind.INVOICE, stateOf(order), existing);
+        } catch (KontorException refused) {
+            // said in the order's timeline instead of failing the event again and again
+            writer.recordNotIssued(kontor, orderId, DocumentKind.INVOICE, refused, clock.instant());
+            return Optional.empty();
+        }
+        return Optional.of(issue(kontor, orderId, DocumentKind.INVOICE, null));
     }
 
     /**
@@ -136,6 +172,14 @@ public class DocumentIssuing {
                 reason.strip(),
                 now);
         return documents.findById(documentId).orElseThrow();
+    }
+
+    private static DocumentRules.OrderState stateOf(Order order) {
+        return new DocumentRules.OrderState(
+                order.lifecycle().name(),
+                !order.lines().isEmpty(),
+                order.content().billingAddress() != null || order.content().shippingAddress() != null,
+                order.paid());
     }
 
     private void lockOrder(long orderId) {

@@ -54,6 +54,7 @@ class DocumentPdf {
         this.templates = templates;
         this.application = application;
         this.cjkFont = findFont(settings.font());
+        com.openhtmltopdf.util.XRLog.setLoggerImpl(new PdfLog());
         if (cjkFont.isEmpty()) {
             LOG.warn("Kontor documents: no font with Chinese glyphs found (set kontor.documents.font to a .ttf or .ttc,"
                     + " or install Debian's fonts-wqy-microhei): Chinese text is left out of PDFs.");

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param paymentDays days from issue until an invoice's money is due, when the order has no terms of its own
  * @param font        a TrueType font (.ttf, or a .ttc collection) with Chinese glyphs; empty: the first of the usual
  *     system places that exists (Debian's {@code fonts-wqy-microhei})
+ * @param invoiceOn   when Kontor issues an order's invoice by itself: {@code NEVER} (by hand only), {@code APPROVAL},
+ *     {@code SHIPMENT} (the first one) or {@code PAYMENT} (money received)
  * @param company     the letterhead: name, address lines, tax numbers, bank details
  */
 @ConfigurationProperties("kontor.documents")
@@ -26,7 +28,16 @@ public record DocumentSettings(
         @DefaultValue("90") int linkDays,
         @DefaultValue("14") int paymentDays,
         @DefaultValue("") String font,
+        @DefaultValue("NEVER") InvoiceOn invoiceOn,
         Company company) {
+
+    /** When Kontor issues an order's invoice on its own (besides by hand). */
+    public enum InvoiceOn {
+        NEVER,
+        APPROVAL,
+        SHIPMENT,
+        PAYMENT
+    }
 
     private static final Map<DocumentKind, String> DEFAULT_PATTERNS = Map.of(
             DocumentKind.QUOTE, "AN-{yyyy}-{000000}",
@@ -50,6 +61,7 @@ public record DocumentSettings(
         company = company == null ? new Company(null, null, null, null, null, null, null, null) : company;
         linkDays = Math.max(1, linkDays);
         paymentDays = Math.max(0, paymentDays);
+        invoiceOn = invoiceOn == null ? InvoiceOn.NEVER : invoiceOn;
     }
 
     /**

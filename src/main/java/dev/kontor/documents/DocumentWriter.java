@@ -17,6 +17,7 @@ import dev.kontor.documents.internal.DocumentImageRepository;
 import dev.kontor.documents.internal.DocumentRepository;
 import dev.kontor.documents.internal.DocumentSeries;
 import dev.kontor.orders.Orders;
+import dev.kontor.shared.KontorException;
 import dev.kontor.shared.Money;
 import dev.kontor.shared.ShopSettings;
 import dev.kontor.timeline.Change;
@@ -135,6 +136,21 @@ class DocumentWriter {
                         "documentKind", d.kind().name(),
                         "document", d.number(),
                         "total", Money.of(d.total(), d.currency()).toString())));
+    }
+
+    /** Kontor was to issue a document by itself and the rules said no: why, in the order's timeline. */
+    void recordNotIssued(Actor actor, long orderId, DocumentKind kind, KontorException why, Instant now) {
+        timeline.record(new TimelineEntry(
+                null,
+                Orders.SUBJECT,
+                orderId,
+                now,
+                actor.userId(),
+                actor.displayName(),
+                "document.not-issued",
+                List.of(),
+                null,
+                Map.of("documentKind", kind.name(), "why", why.messageKey())));
     }
 
     static Locale locale(String language) {

@@ -87,6 +87,7 @@ public class Mail {
                 subject,
                 html,
                 text,
+                message.attachment(),
                 clock.instant());
     }
 

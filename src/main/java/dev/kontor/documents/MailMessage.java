@@ -9,6 +9,7 @@ import java.util.Map;
  * @param purpose     what it is for ({@code invoice}); also the template's name
  * @param subjectType what it is about ({@code order}), with {@code subjectId}, so its page can show the mail
  * @param subjectKey  the message key of the subject line; its arguments are {@code subjectArgs}
+ * @param attachment  an issued document whose PDF goes with the mail; {@code null} for none
  */
 public record MailMessage(
         String purpose,
@@ -18,4 +19,19 @@ public record MailMessage(
         Locale locale,
         String subjectKey,
         Object[] subjectArgs,
-        Map<String, Object> model) {}
+        Map<String, Object> model,
+        Long attachment) {
+
+    /** A mail without attachment. */
+    public MailMessage(
+            String purpose,
+            String subjectType,
+            Long subjectId,
+            String recipient,
+            Locale locale,
+            String subjectKey,
+            Object[] subjectArgs,
+            Map<String, Object> model) {
+        this(purpose, subjectType, subjectId, recipient, locale, subjectKey, subjectArgs, model, null);
+    }
+}

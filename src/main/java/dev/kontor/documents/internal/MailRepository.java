@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 public class MailRepository {
 
     /** A mail claimed for sending. */
-    public record Due(long id, String recipient, String subject, String html, String text, int attempts) {}
+    public record Due(
+            long id, String recipient, String subject, String html, String text, int attempts, Long attachment) {}
 
     private final JdbcClient jdbc;
 
@@ -32,12 +33,15 @@ public class MailRepository {
             String subject,
             String html,
             String text,
+            Long attachment,
             Instant now) {
         return jdbc.sql("""
                         INSERT INTO outgoing_mail (purpose, subject_type, subject_id, recipient, subject, body_html,
-                            body_text, status, next_attempt_at, created_at)
-                        VALUES (:purpose, :type, :id, :recipient, :subject, :html, :text, 'QUEUED', :now, :now)
+                            body_text, status, next_attempt_at, created_at, attachment_document_id)
+                        VALUES (:purpose, :type, :id, :recipient, :subject, :html, :text, 'QUEUED', :now, :now,
+                            :attachment)
                         RETURNING id""")
+                .param("attachment", attachment)
                 .param("purpose", purpose)
                 .param("type", subjectType)
                 .param("id", subjectId)
@@ -60,7 +64,7 @@ public class MailRepository {
                         UPDATE outgoing_mail SET next_attempt_at = :lease
                         WHERE id IN (SELECT id FROM outgoing_mail WHERE status = 'QUEUED' AND next_attempt_at <= :now
                                      ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        RETURNING id, recipient, subject, body_html, body_text, attempts""")
+                        RETURNING id, recipient, subject, body_html, body_text, attempts, attachment_document_id""")
                 .param("now", Timestamp.from(now))
                 .param("lease", Timestamp.from(leaseUntil))
                 .param("limit", limit)
@@ -70,7 +74,8 @@ public class MailRepository {
                         rs.getString("subject"),
                         rs.getString("body_html"),
                         rs.getString("body_text"),
-                        rs.getInt("attempts")))
+                        rs.getInt("attempts"),
+                        rs.getObject("attachment_document_id", Long.class)))
                 .list();
     }
 

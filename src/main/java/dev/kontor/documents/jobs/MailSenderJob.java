@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.kontor.documents.Document;
 import dev.kontor.documents.MailSettings;
+import dev.kontor.documents.internal.DocumentRepository;
 import dev.kontor.documents.internal.MailRepository;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -32,12 +35,19 @@ public class MailSenderJob {
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
     private final MailRepository mails;
+    private final DocumentRepository documents;
     private final ObjectProvider<JavaMailSender> sender;
     private final MailSettings settings;
     private final Clock clock;
 
-    MailSenderJob(MailRepository mails, ObjectProvider<JavaMailSender> sender, MailSettings settings, Clock clock) {
+    MailSenderJob(
+            MailRepository mails,
+            DocumentRepository documents,
+            ObjectProvider<JavaMailSender> sender,
+            MailSettings settings,
+            Clock clock) {
         this.mails = mails;
+        this.documents = documents;
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
@@ -67,6 +77,11 @@ public class MailSenderJob {
             helper.setTo(mail.recipient());
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
+            if (mail.attachment() != null) {
+                Document document = documents.findById(mail.attachment()).orElseThrow();
+                byte[] pdf = documents.pdf(document.id()).orElseThrow();
+                helper.addAttachment(document.number() + ".pdf", new ByteArrayResource(pdf), "application/pdf");
+            }
             smtp.send(message);
             mails.sent(mail.id(), clock.instant());
         } catch (MailException | MessagingException e) {

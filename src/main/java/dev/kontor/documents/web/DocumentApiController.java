@@ -13,6 +13,7 @@ import dev.kontor.documents.DocumentContent;
 import dev.kontor.documents.DocumentIssuing;
 import dev.kontor.documents.DocumentKind;
 import dev.kontor.documents.DocumentLinks;
+import dev.kontor.documents.DocumentSending;
 import dev.kontor.documents.Documents;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.ShopSettings;
@@ -39,9 +40,16 @@ class DocumentApiController {
     private final DocumentIssuing issuing;
     private final Documents documents;
     private final DocumentLinks links;
+    private final DocumentSending sending;
     private final ShopSettings shop;
 
-    DocumentApiController(DocumentIssuing issuing, Documents documents, DocumentLinks links, ShopSettings shop) {
+    DocumentApiController(
+            DocumentIssuing issuing,
+            Documents documents,
+            DocumentLinks links,
+            DocumentSending sending,
+            ShopSettings shop) {
+        this.sending = sending;
         this.issuing = issuing;
         this.documents = documents;
         this.links = links;
@@ -200,6 +208,19 @@ class DocumentApiController {
     DocumentResponse voidDocument(
             Actor actor, @PathVariable long id, @RequestBody(required = false) VoidRequest request) {
         return response(issuing.voidDocument(actor, id, request == null ? null : request.reason()));
+    }
+
+    @Schema(name = "DocumentSent")
+    record SentResponse(@Schema(example = "jana@example.de") String to) {}
+
+    @PostMapping("/api/documents/{id}/send")
+    @Operation(
+            summary = "Send a document to the customer",
+            description =
+                    "A mail in the document's language with the PDF attached and a download link; queued, sent "
+                            + "when the mail server takes it. 422 when the order has no e-mail address, 409 for a void document.")
+    SentResponse send(Actor actor, @PathVariable long id) {
+        return new SentResponse(sending.send(actor, id));
     }
 
     @PostMapping("/api/documents/{id}/link")

@@ -7,6 +7,7 @@ import dev.kontor.access.Actor;
 import dev.kontor.documents.Document;
 import dev.kontor.documents.DocumentIssuing;
 import dev.kontor.documents.DocumentLinks;
+import dev.kontor.documents.DocumentSending;
 import dev.kontor.documents.Documents;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.KontorException;
@@ -28,9 +29,16 @@ class DocumentController {
     private final DocumentIssuing issuing;
     private final Documents documents;
     private final DocumentLinks links;
+    private final DocumentSending sending;
     private final Messages messages;
 
-    DocumentController(DocumentIssuing issuing, Documents documents, DocumentLinks links, Messages messages) {
+    DocumentController(
+            DocumentIssuing issuing,
+            Documents documents,
+            DocumentLinks links,
+            DocumentSending sending,
+            Messages messages) {
+        this.sending = sending;
         this.issuing = issuing;
         this.documents = documents;
         this.links = links;
@@ -103,6 +111,15 @@ class DocumentController {
                             .toUriString());
             redirect.addFlashAttribute("documentLinkFor", documentId);
             return messages.get("document.done.link", document.number());
+        });
+    }
+
+    @PostMapping("/documents/{documentId}/send")
+    String send(Actor actor, @PathVariable long documentId, RedirectAttributes redirect) {
+        Document document = documents.get(actor, documentId);
+        return act(document.orderId(), redirect, () -> {
+            String to = sending.send(actor, documentId);
+            return messages.get("document.done.sent", document.number(), to);
         });
     }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 
 import dev.kontor.access.Actor;
 import dev.kontor.documents.DocumentImages;
+import dev.kontor.documents.DocumentPolicy;
+import dev.kontor.documents.DocumentSettings;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.KontorException;
 import dev.kontor.shared.NotFoundException;
@@ -25,11 +27,33 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DocumentSettingsController {
 
     private final DocumentImages images;
+    private final DocumentPolicy policy;
     private final Messages messages;
 
-    DocumentSettingsController(DocumentImages images, Messages messages) {
+    DocumentSettingsController(DocumentImages images, DocumentPolicy policy, Messages messages) {
         this.images = images;
+        this.policy = policy;
         this.messages = messages;
+    }
+
+    @PostMapping("/settings/documents/invoice-on")
+    String invoiceOn(Actor actor, @RequestParam(required = false) String invoiceOn, RedirectAttributes redirect) {
+        try {
+            DocumentSettings.InvoiceOn value;
+            try {
+                value = DocumentSettings.InvoiceOn.valueOf(String.valueOf(invoiceOn));
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("invoiceOn", "validation.invalid");
+            }
+            policy.setInvoiceOn(actor, value);
+            redirect.addFlashAttribute(
+                    "notice", messages.get("documents.settings.invoice-on.saved", messages.label(value)));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
+        } catch (KontorException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/settings/documents";
     }
 
     @GetMapping("/settings/documents")
@@ -41,6 +65,8 @@ class DocumentSettingsController {
         }
         model.addAttribute("present", present);
         model.addAttribute("maxKb", DocumentImages.MAX_BYTES / 1024);
+        model.addAttribute("invoiceOn", policy.invoiceOn());
+        model.addAttribute("moments", DocumentSettings.InvoiceOn.values());
         return "settings/documents";
     }
 
