@@ -130,6 +130,26 @@ public class BulkJobs {
         return found;
     }
 
+    /** The subjects a job did (its requester, supervisors and admins ask), in the job's order, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<Long> done(Actor actor, long id, int limit) {
+        get(actor, id);
+        List<Long> done = new ArrayList<>();
+        int after = 0;
+        while (done.size() < limit) {
+            List<BulkJob.Item> page = jobs.items(id, false, after, 1000);
+            if (page.isEmpty()) {
+                break;
+            }
+            page.stream()
+                    .filter(i -> i.status() == BulkItemStatus.DONE)
+                    .limit(limit - done.size())
+                    .forEach(i -> done.add(i.subjectId()));
+            after = page.get(page.size() - 1).position();
+        }
+        return done;
+    }
+
     /** A job with its progress; its requester, supervisors and admins see it. */
     @Transactional(readOnly = true)
     public BulkJob get(Actor actor, long id) {

@@ -88,6 +88,20 @@ public class DocumentIssuing {
         return writer.write(actor, orderId, kind, languageFor(order, language), content, null, now);
     }
 
+    /** The order's standing invoice, or a new one: what "print invoices" makes sure of for each ticked order. */
+    @Transactional
+    public Document invoice(Actor actor, long orderId) {
+        lockOrder(orderId);
+        List<Document> existing = documents.ofOrder(orderId);
+        for (Document d : existing) {
+            if (d.kind() == DocumentKind.INVOICE && !d.isVoid() && DocumentRules.creditable(d, existing) > 0) {
+                orders.view(actor, orderId);
+                return d;
+            }
+        }
+        return issue(actor, orderId, DocumentKind.INVOICE, null);
+    }
+
     /**
      * The order's invoice, issued by Kontor itself when {@code kontor.documents.invoice-on} names this moment and the
      * order has no invoice standing (a repeated delivery of the same event issues nothing more). Answers the invoice

@@ -120,6 +120,28 @@ class DocumentWriter {
         return model;
     }
 
+    /** A plain entry about a document, to record many at once. */
+    TimelineEntry entry(Actor actor, long orderId, String action, Document d, Instant now) {
+        return new TimelineEntry(
+                null,
+                Orders.SUBJECT,
+                orderId,
+                now,
+                actor.userId(),
+                actor.displayName(),
+                action,
+                List.of(),
+                null,
+                Map.of(
+                        "documentKind", d.kind().name(),
+                        "document", d.number(),
+                        "total", Money.of(d.total(), d.currency()).toString()));
+    }
+
+    void recordAll(List<TimelineEntry> entries) {
+        timeline.recordAll(entries);
+    }
+
     void record(
             Actor actor, long orderId, String action, Document d, List<Change> changes, String reason, Instant now) {
         timeline.record(new TimelineEntry(

@@ -57,6 +57,44 @@ public class Documents {
         return bytes;
     }
 
+    /**
+     * The standing invoices of these orders as one PDF, in the orders' order (those the actor does not see, and orders
+     * without an invoice, are left out); each download is in its order's timeline.
+     */
+    @Transactional
+    public byte[] invoicesPdf(Actor actor, List<Long> orderIds) {
+        org.apache.pdfbox.multipdf.PDFMergerUtility merger = new org.apache.pdfbox.multipdf.PDFMergerUtility();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        merger.setDestinationStream(out);
+        List<dev.kontor.timeline.TimelineEntry> downloads = new java.util.ArrayList<>();
+        Instant now = clock.instant();
+        for (long orderId : orderIds) {
+            if (!canSee(actor, orderId)) {
+                continue;
+            }
+            List<Document> all = documents.ofOrder(orderId);
+            all.stream()
+                    .filter(d ->
+                            d.kind() == DocumentKind.INVOICE && !d.isVoid() && DocumentRules.creditable(d, all) > 0)
+                    .reduce((first, second) -> second)
+                    .ifPresent(invoice -> {
+                        merger.addSource(new org.apache.pdfbox.io.RandomAccessReadBuffer(
+                                documents.pdf(invoice.id()).orElseThrow()));
+                        downloads.add(writer.entry(actor, orderId, "document.downloaded", invoice, now));
+                    });
+        }
+        if (downloads.isEmpty()) {
+            throw new NotFoundException("invoices", orderIds.size());
+        }
+        try {
+            merger.mergeDocuments(org.apache.pdfbox.io.IOUtils.createMemoryOnlyStreamCache());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        writer.recordAll(downloads);
+        return out.toByteArray();
+    }
+
     /** Documents of a kind ({@code null}: all) issued in [from, to), newest first; for those who issue them. */
     @Transactional(readOnly = true)
     public List<Document> issued(Actor actor, DocumentKind kind, Instant from, Instant to, int limit) {

@@ -18,7 +18,9 @@ public enum BulkAction {
     /** Removes the tag given as the argument. */
     UNTAG,
     /** Makes the user whose id is the argument responsible (none: nobody). */
-    ASSIGN;
+    ASSIGN,
+    /** Makes sure each order has its invoice (issues it where there is none standing): "print invoices". */
+    INVOICE;
 
     /** How forms and the API name it: {@code approve}, {@code tag}… */
     public String key() {

@@ -9,6 +9,7 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Users;
 import dev.kontor.bulk.BulkHandler;
 import dev.kontor.bulk.BulkItemStatus;
+import dev.kontor.documents.DocumentIssuing;
 import dev.kontor.orders.ActionOutcome;
 import dev.kontor.orders.OrderAction;
 import dev.kontor.orders.OrderInputRules;
@@ -33,8 +34,15 @@ class OrderBulkActions implements BulkHandler {
     private final OrderOrganising organising;
     private final ListQueries queries;
     private final Users users;
+    private final DocumentIssuing invoices;
 
-    OrderBulkActions(OrderLifecycle lifecycle, OrderOrganising organising, ListQueries queries, Users users) {
+    OrderBulkActions(
+            OrderLifecycle lifecycle,
+            OrderOrganising organising,
+            ListQueries queries,
+            Users users,
+            DocumentIssuing invoices) {
+        this.invoices = invoices;
         this.lifecycle = lifecycle;
         this.organising = organising;
         this.queries = queries;
@@ -107,6 +115,7 @@ class OrderBulkActions implements BulkHandler {
             case TAG -> organising.retag(actor, id, null, Set.of(argument), Set.of());
             case UNTAG -> organising.retag(actor, id, null, Set.of(), Set.of(argument));
             case ASSIGN -> organising.assign(actor, id, null, argument == null ? null : Long.valueOf(argument));
+            case INVOICE -> invoices.invoice(actor, id);
         }
         return BulkItemStatus.DONE;
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.kontor.access.Actor;
+import dev.kontor.bulk.BulkJobs;
 import dev.kontor.documents.Document;
 import dev.kontor.documents.DocumentIssuing;
 import dev.kontor.documents.DocumentLinks;
@@ -30,6 +31,7 @@ class DocumentController {
     private final Documents documents;
     private final DocumentLinks links;
     private final DocumentSending sending;
+    private final BulkJobs bulkJobs;
     private final Messages messages;
 
     DocumentController(
@@ -37,7 +39,9 @@ class DocumentController {
             Documents documents,
             DocumentLinks links,
             DocumentSending sending,
+            BulkJobs bulkJobs,
             Messages messages) {
+        this.bulkJobs = bulkJobs;
         this.sending = sending;
         this.issuing = issuing;
         this.documents = documents;
@@ -130,6 +134,21 @@ class DocumentController {
             int revoked = links.revoke(actor, documentId);
             return messages.get("document.done.revoked", document.number(), revoked);
         });
+    }
+
+    /** "Print invoices": the invoices of the orders a bulk job did, as one PDF (at most 2,000). */
+    @GetMapping("/orders/bulk/{jobId}/invoices.pdf")
+    ResponseEntity<byte[]> invoices(Actor actor, @PathVariable long jobId) {
+        byte[] pdf = documents.invoicesPdf(actor, bulkJobs.done(actor, jobId, 2000));
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.inline()
+                                .filename("invoices-" + jobId + ".pdf")
+                                .build()
+                                .toString())
+                .body(pdf);
     }
 
     @GetMapping("/documents/{documentId}.pdf")
