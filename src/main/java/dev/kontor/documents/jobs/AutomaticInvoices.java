@@ -2,16 +2,16 @@ package dev.kontor.documents.jobs;
 
 import dev.kontor.documents.DocumentIssuing;
 import dev.kontor.documents.DocumentSettings;
-import dev.kontor.fulfillment.ShipmentRecorded;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.OrderLifecycleChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues an order's invoice when {@code kontor.documents.invoice-on} says: at approval or at the first shipment,
- * after that change committed (a failing render never undoes an approval or a shipment; the event is delivered
- * again, decision 0016). Money received is the payments module's event, heard there.
+ * Issues an order's invoice when {@code kontor.documents.invoice-on} says so at approval, after the approval
+ * committed (a failing render never undoes an approval; the event is delivered again, decision 0016). The first
+ * shipment and money received are the fulfilment and payments modules' events, heard there (they depend on this
+ * module, not the other way round).
  */
 @Component
 class AutomaticInvoices {
@@ -27,10 +27,5 @@ class AutomaticInvoices {
         if (event.to() == LifecycleStatus.APPROVED && event.from() != LifecycleStatus.ON_HOLD) {
             issuing.invoiceAutomatically(event.orderId(), DocumentSettings.InvoiceOn.APPROVAL);
         }
-    }
-
-    @ApplicationModuleListener
-    void shipped(ShipmentRecorded event) {
-        issuing.invoiceAutomatically(event.orderId(), DocumentSettings.InvoiceOn.SHIPMENT);
     }
 }
