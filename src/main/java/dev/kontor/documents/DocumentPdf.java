@@ -46,6 +46,9 @@ class DocumentPdf {
             "/System/Library/Fonts/PingFang.ttc",
             "C:\\Windows\\Fonts\\msyh.ttc");
 
+    private final java.util.concurrent.ConcurrentLinkedQueue<TrueTypeFont> parsed =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
     private final ITemplateEngine templates;
     private final ApplicationContext application;
     private final Optional<File> cjkFont;
@@ -96,29 +99,65 @@ class DocumentPdf {
             } else {
                 builder.useDefaultPageSize(210f, 297f, BaseRendererBuilder.PageSizeUnits.MM);
             }
-            if (cjkFont.isPresent()) {
-                builder.useFont(new PDFontSupplier(loadFont(pdf, cjkFont.get())), CJK_FAMILY);
+            TrueTypeFont font = cjkFont.isPresent() && needsCjk(html) ? borrowFont() : null;
+            try {
+                if (font != null) {
+                    builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, font, true)), CJK_FAMILY);
+                }
+                builder.toStream(out);
+                builder.run();
+            } finally {
+                if (font != null) {
+                    parsed.offer(font);
+                }
             }
-            builder.toStream(out);
-            builder.run();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("The document could not be rendered", e);
         }
     }
 
-    private static PDType0Font loadFont(PDDocument pdf, File file) throws IOException {
-        if (file.getName().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
-            TrueTypeCollection collection = new TrueTypeCollection(file);
-            TrueTypeFont[] first = new TrueTypeFont[1];
-            collection.processAllFonts(font -> {
-                if (first[0] == null) {
-                    first[0] = font;
-                }
-            });
-            return PDType0Font.load(pdf, first[0], true);
+    /**
+     * Whether the text has letters beyond the Latin ones the standard PDF fonts carry: only then is the (large) CJK
+     * font subset into the document.
+     */
+    static boolean needsCjk(String html) {
+        return html.codePoints()
+                .anyMatch(c -> c > 0x024F
+                        && !Character.isWhitespace(c)
+                        && c != 0x2013
+                        && c != 0x2014
+                        && c != 0x2212
+                        && c != 0x2022
+                        && c != 0x00B7
+                        && c != 0x20AC
+                        && (c < 0x2000 || c > 0x206F));
+    }
+
+    /**
+     * A parsed CJK font no other rendering uses now: parsing a 5 MB collection for every document cost more than the
+     * rest of the rendering, and a parsed font is not safe to share between threads, so parsed ones are pooled (as
+     * many as renderings ran at once).
+     */
+    private TrueTypeFont borrowFont() throws IOException {
+        TrueTypeFont font = parsed.poll();
+        if (font == null) {
+            File file = cjkFont.orElseThrow();
+            if (file.getName().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+                TrueTypeCollection collection = new TrueTypeCollection(file);
+                TrueTypeFont[] first = new TrueTypeFont[1];
+                collection.processAllFonts(f -> {
+                    if (first[0] == null) {
+                        first[0] = f;
+                    }
+                });
+                font = first[0];
+            } else {
+                font = new org.apache.fontbox.ttf.TTFParser()
+                        .parse(new org.apache.pdfbox.io.RandomAccessReadBufferedFile(file));
+            }
         }
-        return PDType0Font.load(pdf, file);
+        return font;
     }
 
     private static Optional<File> findFont(String configured) {
