@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param correctsId the invoice a credit note corrects; {@code null} otherwise
  * @param pdfSha256  hex SHA-256 of the PDF's bytes as issued
+ * @param acceptedAt when the customer accepted a quote through its link; {@code null} otherwise
  */
 public record Document(
         long id,
@@ -25,7 +26,8 @@ public record Document(
         Long correctsId,
         Instant voidedAt,
         String voidedBy,
-        String voidReason) {
+        String voidReason,
+        Instant acceptedAt) {
 
     /** Paper sizes a document is rendered on. */
     public enum Paper {

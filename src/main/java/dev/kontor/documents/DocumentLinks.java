@@ -6,14 +6,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.documents.internal.DocumentLinkRepository;
 import dev.kontor.documents.internal.DocumentRepository;
+import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.Orders;
+import dev.kontor.shared.ActionRefusedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +37,7 @@ public class DocumentLinks {
     private final DocumentSettings settings;
     private final Orders orders;
     private final Permissions permissions;
+    private final OrderLifecycle lifecycle;
     private final Clock clock;
 
     DocumentLinks(
@@ -41,7 +47,9 @@ public class DocumentLinks {
             DocumentSettings settings,
             Orders orders,
             Permissions permissions,
+            OrderLifecycle lifecycle,
             Clock clock) {
+        this.lifecycle = lifecycle;
         this.links = links;
         this.documents = documents;
         this.writer = writer;
@@ -54,10 +62,10 @@ public class DocumentLinks {
     /** A new link and until when it works. */
     public record Link(String token, Instant expiresAt) {}
 
-    /** What a link opens: the document and its PDF, or why not. */
+    /** What a link opens: the document, or why not. */
     public sealed interface Opened {
         /** The link works. */
-        record Found(Document document, byte[] pdf) implements Opened {}
+        record Found(Document document) implements Opened {}
 
         /** No such link (or never was). */
         record Unknown() implements Opened {}
@@ -99,8 +107,8 @@ public class DocumentLinks {
         return revoked;
     }
 
-    /** The customer opens a link: the PDF as issued, the download in the order's timeline. */
-    @Transactional
+    /** The customer opens a link: the document it stands for, or why it does not work. Writes nothing. */
+    @Transactional(readOnly = true)
     public Opened open(String token) {
         if (token == null || token.length() > 100) {
             return new Opened.Unknown();
@@ -110,11 +118,20 @@ public class DocumentLinks {
             return new Opened.Unknown();
         }
         Document document = documents.findById(link.get().documentId()).orElseThrow();
-        Instant now = clock.instant();
-        if (link.get().revokedAt() != null || !now.isBefore(link.get().expiresAt())) {
+        if (link.get().revokedAt() != null
+                || !clock.instant().isBefore(link.get().expiresAt())) {
             return new Opened.Gone(document.language());
         }
-        byte[] pdf = documents.pdf(document.id()).orElseThrow();
+        return new Opened.Found(document);
+    }
+
+    /** The PDF as issued, for a working link; the download is in the order's timeline. */
+    @Transactional
+    public Optional<byte[]> pdf(String token) {
+        if (!(open(token) instanceof Opened.Found found)) {
+            return Optional.empty();
+        }
+        Document document = found.document();
         writer.record(
                 Actor.system("customer"),
                 document.orderId(),
@@ -122,7 +139,38 @@ public class DocumentLinks {
                 document,
                 List.of(),
                 null,
-                now);
-        return new Opened.Found(document, pdf);
+                clock.instant());
+        return documents.pdf(document.id());
+    }
+
+    /**
+     * The customer accepts a quote through its link: once, while the link works and the quote is not void. A draft
+     * it was issued for is submitted in the same transaction (seed 004: the accepted quote becomes the order); if it
+     * cannot be, nothing is written and the customer is told to ask.
+     */
+    @Transactional
+    public Document accept(String token) {
+        if (!(open(token) instanceof Opened.Found found)) {
+            throw new dev.kontor.shared.NotFoundException("document-link", "?");
+        }
+        Document quote = documents.lock(found.document().id()).orElseThrow();
+        if (quote.kind() != DocumentKind.QUOTE) {
+            throw new ActionRefusedException("accept", quote.kind().name(), "document.refused.not-a-quote");
+        }
+        if (quote.isVoid()) {
+            throw new ActionRefusedException("accept", "VOID", "document.refused.void", quote.number());
+        }
+        if (quote.acceptedAt() != null) {
+            return quote;
+        }
+        Instant now = clock.instant();
+        documents.markAccepted(quote.id(), now);
+        Actor customer = Actor.system("customer");
+        writer.record(customer, quote.orderId(), "document.accepted", quote, List.of(), null, now);
+        Order order = orders.get(quote.orderId());
+        if (order.lifecycle() == LifecycleStatus.DRAFT) {
+            lifecycle.act(customer, order.id(), null, OrderAction.SUBMIT, null);
+        }
+        return documents.findById(quote.id()).orElseThrow();
     }
 }

@@ -75,7 +75,18 @@ class DocumentJourneyTest extends BrowserTest {
 
         Browser browser = context.browser();
         try (BrowserContext stranger = browser.newContext()) {
-            APIResponse customer = stranger.request().get(link);
+            var customerPage = stranger.newPage();
+            customerPage.navigate(link);
+            assertThat(customerPage.locator("h1")).hasText("Rechnung " + number);
+            assertThat(customerPage.locator("#accept-quote")).hasCount(0);
+            APIResponse customer = stranger.request()
+                    .get(
+                            customerPage
+                                            .locator("#download-pdf")
+                                            .getAttribute("href")
+                                            .startsWith("http")
+                                    ? customerPage.locator("#download-pdf").getAttribute("href")
+                                    : url(customerPage.locator("#download-pdf").getAttribute("href")));
             assertThat(customer.status()).isEqualTo(200);
             assertThat(customer.headers().get("content-type")).isEqualTo("application/pdf");
             var unknown = stranger.newPage();

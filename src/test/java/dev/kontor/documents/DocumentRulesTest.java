@@ -60,6 +60,7 @@ class DocumentRulesTest {
                 corrects,
                 null,
                 null,
+                null,
                 null);
     }
 

@@ -120,6 +120,7 @@ class DocumentsTest {
                         "王芳",
                         "Musterstraße 1")
                 .contains("Bitte zahlen Sie");
+        looksLikeSnapshot(pdf, "invoice-de");
 
         editing.edit(
                 lina,
@@ -144,12 +145,49 @@ class DocumentsTest {
                 .contains("document.issued", "document.downloaded");
     }
 
+    /**
+     * Page one of a PDF at 60 dpi, compared with the snapshot under {@code src/test/resources/snapshots/}: at most 3 %
+     * of the pixels may differ (dates and numbers change from run to run; a lost font or a broken layout changes far
+     * more). {@code -Dkontor.snapshots.update=true} writes the snapshot anew; the page is always written to
+     * {@code target/screenshots/} to look at.
+     */
+    static void looksLikeSnapshot(byte[] pdf, String name) throws IOException {
+        java.awt.image.BufferedImage page;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            page = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 60);
+        }
+        java.nio.file.Path shot = java.nio.file.Path.of("target", "screenshots", name + ".png");
+        java.nio.file.Files.createDirectories(shot.getParent());
+        javax.imageio.ImageIO.write(page, "png", shot.toFile());
+        java.nio.file.Path snapshot = java.nio.file.Path.of("src", "test", "resources", "snapshots", name + ".png");
+        if (Boolean.getBoolean("kontor.snapshots.update") || !java.nio.file.Files.exists(snapshot)) {
+            java.nio.file.Files.createDirectories(snapshot.getParent());
+            javax.imageio.ImageIO.write(page, "png", snapshot.toFile());
+        }
+        java.awt.image.BufferedImage expected = javax.imageio.ImageIO.read(snapshot.toFile());
+        assertThat(page.getWidth()).isEqualTo(expected.getWidth());
+        assertThat(page.getHeight()).isEqualTo(expected.getHeight());
+        long differing = 0;
+        for (int y = 0; y < page.getHeight(); y++) {
+            for (int x = 0; x < page.getWidth(); x++) {
+                if (page.getRGB(x, y) != expected.getRGB(x, y)) {
+                    differing++;
+                }
+            }
+        }
+        double share = differing / (double) (page.getWidth() * page.getHeight());
+        assertThat(share)
+                .as("%s differs from its snapshot in %.2f %% of its pixels", name, share * 100)
+                .isLessThan(0.03);
+    }
+
     @Test
     void chineseTextIsInTheChineseInvoice() throws Exception {
         Order order = order("CNY", "CN", Fixtures.line("WLY0QU1098", 12900, 1));
         Document invoice = issuing.issue(lina, order.id(), DocumentKind.INVOICE, "zh_CN");
         String text = text(documents.pdf(lina, invoice.id()));
         assertThat(text).contains("发票", "王芳", "杭州", "合计", "¥129.00");
+        looksLikeSnapshot(documents.pdf(lina, invoice.id()), "invoice-zh_CN");
         Document quote = issuing.issue(lina, order.id(), DocumentKind.QUOTE, "nb");
         assertThat(text(documents.pdf(lina, quote.id()))).contains("Tilbud", "Vi har gleden av å tilby deg");
         Document slip = issuing.issue(lina, order.id(), DocumentKind.DELIVERY_NOTE, "en");
@@ -309,6 +347,45 @@ class DocumentsTest {
     @Autowired
     DocumentImages images;
 
+    @Autowired
+    dev.kontor.orders.OrderLifecycle lifecycle;
+
+    @Test
+    void aQuoteTheCustomerAcceptsThroughItsLinkSubmitsTheDraft() {
+        Order draft = intake.place(
+                        lina,
+                        AnOrder.from("MANUAL")
+                                .shippingAddress(Fixtures.address("Jana Schmidt", "DE"))
+                                .lines(Fixtures.line("SHIRT", 2990, 2))
+                                .build(),
+                        true)
+                .order();
+        assertThat(draft.lifecycle()).isEqualTo(dev.kontor.orders.LifecycleStatus.DRAFT);
+        Document quote = issuing.issue(lina, draft.id(), DocumentKind.QUOTE, "de");
+        Document invoice = issuing.issue(lina, draft.id(), DocumentKind.PROFORMA, "de");
+        DocumentLinks.Link link = links.create(lina, quote.id());
+
+        Document accepted = links.accept(link.token());
+        assertThat(accepted.acceptedAt()).isNotNull();
+        assertThat(orders.get(draft.id()).lifecycle())
+                .as("the accepted quote makes the draft an order")
+                .isEqualTo(dev.kontor.orders.LifecycleStatus.NEW);
+        assertThat(links.accept(link.token()).acceptedAt())
+                .as("accepting twice changes nothing")
+                .isEqualTo(accepted.acceptedAt());
+        assertThat(orders.timeline(lina, draft.id()))
+                .extracting(e -> e.action())
+                .contains("document.accepted");
+
+        DocumentLinks.Link other = links.create(lina, invoice.id());
+        assertThatThrownBy(() -> links.accept(other.token())).hasMessageContaining("not-a-quote");
+        assertThatThrownBy(() -> links.accept("unknown-token")).isInstanceOf(dev.kontor.shared.NotFoundException.class);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE documents SET accepted_at = now() WHERE id = :id")
+                        .param("id", quote.id())
+                        .update())
+                .hasMessageContaining("accepted already");
+    }
+
     static byte[] png(int size) throws IOException {
         java.awt.image.BufferedImage image =
                 new java.awt.image.BufferedImage(size, size, java.awt.image.BufferedImage.TYPE_INT_ARGB);
@@ -321,7 +398,7 @@ class DocumentsTest {
         return out.toByteArray();
     }
 
-    private static int imagesOnFirstPage(byte[] pdf) throws IOException {
+    static int imagesOnFirstPage(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             int count = 0;
             for (var name : document.getPage(0).getResources().getXObjectNames()) {
@@ -369,10 +446,8 @@ class DocumentsTest {
         Document invoice = issuing.issue(lina, order.id(), DocumentKind.INVOICE, "de");
         DocumentLinks.Link link = links.create(lina, invoice.id());
         assertThat(link.token()).hasSizeGreaterThanOrEqualTo(43);
-        assertThat(links.open(link.token()))
-                .isInstanceOfSatisfying(
-                        DocumentLinks.Opened.Found.class,
-                        found -> assertThat(DocumentWriter.sha256(found.pdf())).isEqualTo(invoice.pdfSha256()));
+        assertThat(links.open(link.token())).isInstanceOf(DocumentLinks.Opened.Found.class);
+        assertThat(DocumentWriter.sha256(links.pdf(link.token()).orElseThrow())).isEqualTo(invoice.pdfSha256());
         assertThat(jdbc.sql("SELECT count(*) FROM document_links WHERE token_sha256 = :t")
                         .param("t", link.token())
                         .query(Long.class)
@@ -382,6 +457,7 @@ class DocumentsTest {
         assertThat(links.open("nonsense")).isInstanceOf(DocumentLinks.Opened.Unknown.class);
         assertThat(links.revoke(lina, invoice.id())).isEqualTo(1);
         assertThat(links.open(link.token())).isInstanceOf(DocumentLinks.Opened.Gone.class);
+        assertThat(links.pdf(link.token())).isEmpty();
         assertThat(orders.timeline(lina, order.id()))
                 .extracting(e -> e.action())
                 .contains("document.link-created", "document.downloaded-by-customer", "document.link-revoked");

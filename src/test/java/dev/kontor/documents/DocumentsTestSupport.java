@@ -10,4 +10,12 @@ public final class DocumentsTestSupport {
     public static String text(byte[] pdf) throws IOException {
         return DocumentsTest.text(pdf);
     }
+
+    public static byte[] png(int size) throws IOException {
+        return DocumentsTest.png(size);
+    }
+
+    public static int imagesOnFirstPage(byte[] pdf) throws IOException {
+        return DocumentsTest.imagesOnFirstPage(pdf);
+    }
 }

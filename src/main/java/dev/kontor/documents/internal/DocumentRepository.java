@@ -20,7 +20,7 @@ public class DocumentRepository {
 
     private static final String COLUMNS = """
             id, order_id, kind, number, issued_at, issued_by, language, paper, currency, total_minor, content,
-            pdf_sha256, corrects_id, voided_at, voided_by, void_reason""";
+            pdf_sha256, corrects_id, voided_at, voided_by, void_reason, accepted_at""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -126,6 +126,13 @@ public class DocumentRepository {
                 .update();
     }
 
+    public void markAccepted(long id, Instant at) {
+        jdbc.sql("UPDATE documents SET accepted_at = :at WHERE id = :id")
+                .param("id", id)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
     private Document map(ResultSet rs, int row) throws SQLException {
         Timestamp voided = rs.getTimestamp("voided_at");
         long correctsValue = rs.getLong("corrects_id");
@@ -146,6 +153,9 @@ public class DocumentRepository {
                 corrects,
                 voided == null ? null : voided.toInstant(),
                 rs.getString("voided_by"),
-                rs.getString("void_reason"));
+                rs.getString("void_reason"),
+                rs.getTimestamp("accepted_at") == null
+                        ? null
+                        : rs.getTimestamp("accepted_at").toInstant());
     }
 }
