@@ -58,7 +58,7 @@ public record DocumentSettings(
         }
         all.values().forEach(DocumentNumbers::requireValid);
         patterns = Map.copyOf(all);
-        company = company == null ? new Company(null, null, null, null, null, null, null, null) : company;
+        company = company == null ? new Company(null, null, null, null, null, null, null, null, null, null) : company;
         linkDays = Math.max(1, linkDays);
         paymentDays = Math.max(0, paymentDays);
         invoiceOn = invoiceOn == null ? InvoiceOn.NEVER : invoiceOn;
@@ -69,6 +69,8 @@ public record DocumentSettings(
      *
      * @param taxId    VAT identification number (USt-IdNr., 统一社会信用代码, MVA-nummer)
      * @param taxNumber the tax office's number, where the law asks for it
+     * @param email    where customers write about documents (e-invoices name it as the seller's contact)
+     * @param phone    the seller's contact phone
      */
     public record Company(
             String name,
@@ -78,7 +80,9 @@ public record DocumentSettings(
             String taxNumber,
             String bank,
             String iban,
-            String bic) {
+            String bic,
+            String email,
+            String phone) {
 
         public Company {
             address = address == null ? List.of() : List.copyOf(address);

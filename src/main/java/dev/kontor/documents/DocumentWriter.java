@@ -66,7 +66,8 @@ class DocumentWriter {
     DocumentContent.Party seller() {
         DocumentSettings.Company c = settings.company();
         String name = c.name() == null || c.name().isBlank() ? shop.name() : c.name();
-        return new DocumentContent.Party(name, null, c.address(), c.country(), c.taxId());
+        String country = c.country() == null || c.country().isBlank() ? shop.homeCountry() : c.country();
+        return new DocumentContent.Party(name, null, c.address(), country, c.taxId());
     }
 
     LocalDate today(Instant now) {

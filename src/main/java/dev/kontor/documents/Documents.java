@@ -24,9 +24,19 @@ public class Documents {
     private final Orders orders;
     private final Permissions permissions;
     private final Clock clock;
+    private final EInvoices eInvoices;
+    private final java.time.ZoneId zone;
 
     Documents(
-            DocumentRepository documents, DocumentWriter writer, Orders orders, Permissions permissions, Clock clock) {
+            DocumentRepository documents,
+            DocumentWriter writer,
+            Orders orders,
+            Permissions permissions,
+            Clock clock,
+            EInvoices eInvoices,
+            dev.kontor.shared.ShopSettings shop) {
+        this.eInvoices = eInvoices;
+        this.zone = shop.timeZone();
         this.documents = documents;
         this.writer = writer;
         this.orders = orders;
@@ -46,6 +56,31 @@ public class Documents {
         Document document = documents.findById(id).orElseThrow(() -> new NotFoundException("document", id));
         orders.view(actor, document.orderId());
         return document;
+    }
+
+    /**
+     * An invoice's or credit note's e-invoice: CII XML in the XRechnung or EN 16931 profile, written from what the
+     * document said when it was issued; the download is in the order's timeline.
+     */
+    @Transactional
+    public byte[] xml(Actor actor, long id, String profile) {
+        Document document = get(actor, id);
+        if (!EInvoices.applies(document.kind())) {
+            throw new dev.kontor.shared.ActionRefusedException(
+                    "e-invoice", document.kind().name(), "document.refused.no-e-invoice");
+        }
+        EInvoices.Profile p;
+        try {
+            p = profile == null || profile.isBlank()
+                    ? EInvoices.Profile.XRECHNUNG
+                    : EInvoices.Profile.valueOf(profile.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw dev.kontor.shared.InvalidInputException.of("profile", "validation.unknown-value", profile);
+        }
+        byte[] xml = eInvoices.xml(document, p, zone);
+        writer.record(
+                actor, document.orderId(), "document.downloaded-e-invoice", document, List.of(), null, clock.instant());
+        return xml;
     }
 
     /** The PDF's bytes as issued; the download is written into the order's timeline. */

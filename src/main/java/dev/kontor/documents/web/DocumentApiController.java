@@ -185,6 +185,15 @@ class DocumentApiController {
         return DocumentHttp.pdf(documents.get(actor, id), documents.pdf(actor, id));
     }
 
+    @GetMapping(value = "/api/documents/{id}/xml", produces = "application/xml")
+    @Operation(
+            summary = "An invoice's or credit note's e-invoice",
+            description = "UN/CEFACT CII XML in the XRechnung profile (default) or EN16931 (`?profile=EN16931`), "
+                    + "written from what the document said when it was issued. 409 for other kinds.")
+    ResponseEntity<byte[]> xml(Actor actor, @PathVariable long id, @RequestParam(required = false) String profile) {
+        return DocumentHttp.xml(documents.get(actor, id), documents.xml(actor, id, profile));
+    }
+
     @PostMapping("/api/documents/{id}/credit-note")
     @Operation(
             summary = "Issue a credit note for an invoice",

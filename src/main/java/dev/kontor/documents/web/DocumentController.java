@@ -151,6 +151,14 @@ class DocumentController {
                 .body(pdf);
     }
 
+    /** The e-invoice (XRechnung, or {@code ?profile=EN16931}) of an invoice or credit note. */
+    @GetMapping("/documents/{documentId}.xml")
+    ResponseEntity<byte[]> xml(
+            Actor actor, @PathVariable long documentId, @RequestParam(required = false) String profile) {
+        Document document = documents.get(actor, documentId);
+        return DocumentHttp.xml(document, documents.xml(actor, documentId, profile));
+    }
+
     @GetMapping("/documents/{documentId}.pdf")
     ResponseEntity<byte[]> pdf(Actor actor, @PathVariable long documentId) {
         Document document = documents.get(actor, documentId);

@@ -29,6 +29,20 @@ final class DocumentHttp {
                 .body(bytes);
     }
 
+    /** An e-invoice's XML, saved under the document's number. */
+    static ResponseEntity<byte[]> xml(Document document, byte[] bytes) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_XML)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(document.number() + ".xml")
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(bytes);
+    }
+
     /** A kind as a form or a client writes it: {@code invoice}, {@code INVOICE}; 422 naming the field otherwise. */
     static DocumentKind kind(String written) {
         try {
