@@ -37,6 +37,11 @@ class DocumentPdf {
 
     static final String CJK_FAMILY = "Kontor CJK";
 
+    static final String SANS_FAMILY = "Kontor Sans";
+
+    private static final List<String> SANS =
+            List.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf");
+
     private static final Logger LOG = LoggerFactory.getLogger(DocumentPdf.class);
 
     private static final List<String> SYSTEM_FONTS = List.of(
@@ -48,22 +53,48 @@ class DocumentPdf {
 
     private final java.util.concurrent.ConcurrentLinkedQueue<TrueTypeFont> parsed =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<TrueTypeFont> sansParsed =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<TrueTypeFont> boldParsed =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private final ITemplateEngine templates;
     private final ApplicationContext application;
     private final Optional<File> cjkFont;
+    private final Optional<File> sans;
+    private final Optional<File> sansBold;
+    private final byte[] srgb = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB)
+            .getData();
 
     DocumentPdf(ITemplateEngine templates, ApplicationContext application, DocumentSettings settings) {
         this.templates = templates;
         this.application = application;
         this.cjkFont = findFont(settings.font());
+        this.sans = SANS.stream().map(File::new).filter(File::canRead).findFirst();
+        this.sansBold = sans.map(f -> new File(f.getParentFile(), "DejaVuSans-Bold.ttf"))
+                .filter(File::canRead);
+        if (sans.isEmpty()) {
+            LOG.warn("Kontor documents: DejaVu Sans not found (Debian: fonts-dejavu-core): PDFs use the standard PDF"
+                    + " fonts, are not PDF/A, and invoices carry their e-invoice as XML only, not as ZUGFeRD.");
+        }
         com.openhtmltopdf.util.XRLog.setLoggerImpl(new PdfLog());
+        // PDFBox writes each PDF/A's XMP metadata through a new TransformerFactory; without the property, every one
+        // searches all jars' META-INF/services first (a third of a document's time, JFR) to find Saxon, which Mustang
+        // brings. Naming the factory it finds skips the search and changes nothing else.
+        if (System.getProperty(TRANSFORMER_FACTORY) == null && saxonPresent()) {
+            System.setProperty(TRANSFORMER_FACTORY, SAXON);
+        }
         if (cjkFont.isEmpty()) {
             LOG.warn("Kontor documents: no font with Chinese glyphs found (set kontor.documents.font to a .ttf or .ttc,"
                     + " or install Debian's fonts-wqy-microhei): Chinese text is left out of PDFs.");
         } else {
             LOG.info("Kontor documents: Chinese text in PDFs set in {}", cjkFont.get());
         }
+    }
+
+    /** Whether PDFs are PDF/A-3b (every font embedded), which ZUGFeRD needs. */
+    boolean isPdfA() {
+        return sans.isPresent();
     }
 
     /** Whether Chinese text can be rendered. */
@@ -99,6 +130,24 @@ class DocumentPdf {
             } else {
                 builder.useDefaultPageSize(210f, 297f, BaseRendererBuilder.PageSizeUnits.MM);
             }
+            TrueTypeFont regular = sans.isPresent() ? borrow(sansParsed, sans.get()) : null;
+            TrueTypeFont bold = sansBold.isPresent() ? borrow(boldParsed, sansBold.get()) : null;
+            if (regular != null) {
+                builder.useFont(
+                        new PDFontSupplier(PDType0Font.load(pdf, regular, true)),
+                        SANS_FAMILY,
+                        400,
+                        BaseRendererBuilder.FontStyle.NORMAL,
+                        true);
+                builder.useFont(
+                        new PDFontSupplier(PDType0Font.load(pdf, bold != null ? bold : regular, true)),
+                        SANS_FAMILY,
+                        700,
+                        BaseRendererBuilder.FontStyle.NORMAL,
+                        true);
+                builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_B);
+                builder.useColorProfile(srgb);
+            }
             TrueTypeFont font = cjkFont.isPresent() && needsCjk(html) ? borrowFont() : null;
             try {
                 if (font != null) {
@@ -109,6 +158,12 @@ class DocumentPdf {
             } finally {
                 if (font != null) {
                     parsed.offer(font);
+                }
+                if (regular != null) {
+                    sansParsed.offer(regular);
+                }
+                if (bold != null) {
+                    boldParsed.offer(bold);
                 }
             }
             return out.toByteArray();
@@ -132,6 +187,27 @@ class DocumentPdf {
                         && c != 0x00B7
                         && c != 0x20AC
                         && (c < 0x2000 || c > 0x206F));
+    }
+
+    private static final String TRANSFORMER_FACTORY = "javax.xml.transform.TransformerFactory";
+
+    private static final String SAXON = "net.sf.saxon.TransformerFactoryImpl";
+
+    private static boolean saxonPresent() {
+        try {
+            Class.forName(SAXON, false, DocumentPdf.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static TrueTypeFont borrow(java.util.Queue<TrueTypeFont> pool, File file) throws IOException {
+        TrueTypeFont font = pool.poll();
+        return font != null
+                ? font
+                : new org.apache.fontbox.ttf.TTFParser()
+                        .parse(new org.apache.pdfbox.io.RandomAccessReadBufferedFile(file));
     }
 
     /**

@@ -44,6 +44,7 @@ class DocumentWriter {
     private final DocumentSettings settings;
     private final Timeline timeline;
     private final ShopSettings shop;
+    private final EInvoices eInvoices;
 
     DocumentWriter(
             DocumentRepository documents,
@@ -52,7 +53,9 @@ class DocumentWriter {
             DocumentPdf pdf,
             DocumentSettings settings,
             Timeline timeline,
-            ShopSettings shop) {
+            ShopSettings shop,
+            EInvoices eInvoices) {
+        this.eInvoices = eInvoices;
         this.documents = documents;
         this.series = series;
         this.images = images;
@@ -87,6 +90,11 @@ class DocumentWriter {
         String number = DocumentNumbers.format(settings.patterns().get(kind), year, series.next(kind.name(), year));
         Map<String, Object> model = model(kind, number, now, content);
         byte[] bytes = pdf.render(locale(language), settings.paper(), model);
+        if (EInvoices.applies(kind) && pdf.isPdfA()) {
+            // ZUGFeRD / Factur-X: the EN 16931 XML inside the PDF/A-3, so the PDF is the e-invoice too
+            bytes = eInvoices.zugferd(
+                    bytes, eInvoices.xml(kind, number, now, content, EInvoices.Profile.EN16931, shop.timeZone()));
+        }
         Document stored = documents.insert(new DocumentRepository.NewDocument(
                 orderId,
                 kind,
@@ -113,6 +121,7 @@ class DocumentWriter {
         model.put("c", content);
         model.put("company", settings.company());
         model.put("cjk", DocumentPdf.CJK_FAMILY);
+        model.put("sans", DocumentPdf.SANS_FAMILY);
         images.all()
                 .forEach((purpose, image) -> model.put(
                         purpose.toLowerCase(Locale.ROOT),

@@ -56,11 +56,41 @@ class EInvoices {
     }
 
     byte[] xml(Document document, Profile profile, ZoneId zone) {
-        DocumentContent c = document.content();
+        return xml(document.kind(), document.number(), document.issuedAt(), document.content(), profile, zone);
+    }
+
+    /** The PDF/A-3 with the EN 16931 XML embedded as ZUGFeRD 2 / Factur-X. */
+    byte[] zugferd(byte[] pdfA3, byte[] xml) {
+        try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3 exporter =
+                    new org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3()
+                            .setZUGFeRDVersion(2)
+                            .setProfile(Profiles.getByName(Profile.EN16931.mustangName))
+                            .setProducer("Kontor")
+                            .setCreator("Kontor")
+                            // made PDF/A-3b by openhtmltopdf, checked by veraPDF in EInvoiceTest: not again per
+                            // document (PDFBox Preflight costs more than the rendering)
+                            .ignorePDFAErrors()
+                            .load(pdfA3);
+            exporter.setXML(xml);
+            exporter.export(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("The e-invoice could not be embedded", e);
+        }
+    }
+
+    byte[] xml(
+            DocumentKind kind,
+            String number,
+            java.time.Instant issuedAt,
+            DocumentContent c,
+            Profile profile,
+            ZoneId zone) {
         DocumentSettings.Company company = settings.company();
-        LocalDate issued = LocalDate.ofInstant(document.issuedAt(), zone);
+        LocalDate issued = LocalDate.ofInstant(issuedAt, zone);
         Invoice invoice = new Invoice()
-                .setNumber(document.number())
+                .setNumber(number)
                 .setIssueDate(date(issued, zone))
                 .setDueDate(date(c.dueOn() != null ? c.dueOn() : issued, zone))
                 .setDeliveryDate(date(issued, zone))
@@ -70,7 +100,7 @@ class EInvoices {
                 .setPaymentTermDescription(c.dueOn() == null ? null : "Due " + c.dueOn())
                 .setSender(seller(c.seller(), company))
                 .setRecipient(party(c.buyer(), c.customerEmail()));
-        if (document.kind() == DocumentKind.CREDIT_NOTE) {
+        if (kind == DocumentKind.CREDIT_NOTE) {
             invoice.setCreditNote();
             if (c.corrects() != null) {
                 invoice.setInvoiceReferencedDocumentID(c.corrects());
@@ -104,7 +134,7 @@ class EInvoices {
         if (xmlTotal != c.total()) {
             invoice.setRoundingAmount(BigDecimal.valueOf(c.total() - xmlTotal, digits));
         }
-        if (document.kind() == DocumentKind.INVOICE && c.paid() > 0) {
+        if (kind == DocumentKind.INVOICE && c.paid() > 0) {
             invoice.setTotalPrepaidAmount(BigDecimal.valueOf(Math.min(c.paid(), c.total()), digits));
         }
         if (c.shipping() > 0) {

@@ -35,9 +35,13 @@ class EInvoiceTest {
     Documents documents;
 
     private static String validate(byte[] xml) {
+        return validate(xml, "einvoice.xml");
+    }
+
+    private static String validate(byte[] bytes, String name) {
         ZUGFeRDValidator validator = new ZUGFeRDValidator();
         validator.disableNotices();
-        String report = validator.validate(xml, "einvoice.xml");
+        String report = validator.validate(bytes, name);
         assertThat(validator.wasCompletelyValid()).as(report).isTrue();
         return report;
     }
@@ -74,6 +78,16 @@ class EInvoiceTest {
         assertThat(new java.math.BigDecimal(grand.group(1)))
                 .as("what the XML says is due is the invoice's total (a cent of rounding, BT-114, where needed)")
                 .isEqualByComparingTo(java.math.BigDecimal.valueOf(invoice.total(), 2));
+
+        byte[] pdf = documents.pdf(lina, invoice.id());
+        try {
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "einvoices", invoice.number() + ".pdf"), pdf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(validate(pdf, invoice.number() + ".pdf"))
+                .as("ZUGFeRD: a PDF/A-3 with the EN 16931 XML inside")
+                .contains("flavour=3", "isCompliant=true", "<profile>urn:cen.eu:en16931:2017</profile>");
 
         long capLine = invoice.content().lines().get(1).lineId();
         Document credit = issuing.credit(ingrid, invoice.id(), Map.of(capLine, 1), "broken");
