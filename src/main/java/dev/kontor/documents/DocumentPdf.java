@@ -112,6 +112,10 @@ class DocumentPdf {
         try {
             LocaleContextHolder.setLocale(locale);
             return templates.process("documents/pdf", context);
+        } catch (org.thymeleaf.exceptions.TemplateEngineException e) {
+            // a broken template issues nothing (the number goes back with the rollback) and says where it broke
+            throw new dev.kontor.shared.ActionRefusedException(
+                    "issue", "TEMPLATE", "document.refused.template", String.valueOf(e.getMessage()));
         } finally {
             LocaleContextHolder.setLocaleContext(previous);
         }
