@@ -49,6 +49,9 @@ class DocumentMailTest {
     @Autowired
     MailSenderJob mailSender;
 
+    @Autowired
+    Documents documents;
+
     @Test
     void theInvoiceMailCarriesThePdfAndALinkToDownloadItAgain() throws Exception {
         Actor lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
@@ -102,6 +105,9 @@ class DocumentMailTest {
                 .order();
         Document quote = issuing.issue(lina, noMail.id(), DocumentKind.QUOTE, null);
         assertThat(quote.language()).as("the customer's language").isEqualTo("nb");
+        assertThat(DocumentsTest.text(documents.pdf(lina, quote.id())))
+                .as("Norway's code NO is a country, not a no")
+                .contains("Tilbud", "Storgata 1", "Norge");
         assertThatThrownBy(() -> sending.send(lina, quote.id()))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
