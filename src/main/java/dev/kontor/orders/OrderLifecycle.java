@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The lifecycle actions (submit, approve, hold, release, cancel, complete, delete): the access policy says who, the
  * {@link LifecycleRules} say when. Each is one transaction that locks the order at the version the user saw, moves
  * it, keeps its stock in step, writes its timeline entry and announces it ({@link OrderLifecycleChanged}); an action
- * the policy allows only with approval is asked for instead.
+ * the policy allows only with approval is asked for instead. Other modules' {@link OrderGuard}s are asked after the
+ * rules (the signed order document that must have arrived before approval, and must be cancelled before a void).
  */
 @Service
 public class OrderLifecycle {
@@ -45,6 +46,7 @@ public class OrderLifecycle {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<OrderGuard> guards;
 
     OrderLifecycle(
             OrderBatches batches,
@@ -55,7 +57,9 @@ public class OrderLifecycle {
             Reservations reservations,
             Timeline timeline,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            List<OrderGuard> guards) {
+        this.guards = List.copyOf(guards);
         this.batches = batches;
         this.numbers = numbers;
         this.changes = changes;
@@ -84,6 +88,7 @@ public class OrderLifecycle {
                         refused.reason(),
                         refused.args().toArray());
             }
+            requireGuards(order, action);
             return new ActionOutcome(
                     order,
                     changes.ask(
@@ -168,7 +173,22 @@ public class OrderLifecycle {
                                 OrderChanges.situation(order, Order.discountBasisPoints(order.content())))
                         .isAllowed()
                 && LifecycleRules.decide(OrderAction.APPROVE, order.facts()) instanceof Decision.Allowed allowed
-                && allowed.target() == LifecycleStatus.APPROVED;
+                && allowed.target() == LifecycleStatus.APPROVED
+                && guards.stream()
+                        .allMatch(g -> g.check(order, OrderAction.APPROVE).isEmpty());
+    }
+
+    /** The other modules' guards on the action (after the lifecycle rules allowed it). */
+    private void requireGuards(Order order, OrderAction action) {
+        for (OrderGuard guard : guards) {
+            guard.check(order, action).ifPresent(refusal -> {
+                throw new ActionRefusedException(
+                        action.key(),
+                        order.lifecycle().name(),
+                        refusal.reason(),
+                        refusal.args().toArray());
+            });
+        }
     }
 
     /**
@@ -176,6 +196,9 @@ public class OrderLifecycle {
      * a hold, a release or completing), the timeline and an {@link OrderLifecycleChanged} say so.
      */
     Order apply(Actor actor, Order order, OrderAction action, String reason, Map<String, String> details) {
+        if (LifecycleRules.decide(action, order.facts()) instanceof Decision.Allowed) {
+            requireGuards(order, action); // a move the rules refuse is refused by order.apply with their reason
+        }
         Order before = order.copy();
         order.apply(action, reason, () -> numbers.next(order.channel()));
         Order saved = changes.save(actor, before, order, "order." + action.key(), reason, details);

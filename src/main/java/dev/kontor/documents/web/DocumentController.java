@@ -10,6 +10,7 @@ import dev.kontor.documents.DocumentIssuing;
 import dev.kontor.documents.DocumentLinks;
 import dev.kontor.documents.DocumentSending;
 import dev.kontor.documents.Documents;
+import dev.kontor.documents.SignedDocuments;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.KontorException;
 import dev.kontor.web.Messages;
@@ -32,6 +33,7 @@ class DocumentController {
     private final DocumentLinks links;
     private final DocumentSending sending;
     private final BulkJobs bulkJobs;
+    private final SignedDocuments signed;
     private final Messages messages;
 
     DocumentController(
@@ -40,7 +42,9 @@ class DocumentController {
             DocumentLinks links,
             DocumentSending sending,
             BulkJobs bulkJobs,
+            SignedDocuments signed,
             Messages messages) {
+        this.signed = signed;
         this.bulkJobs = bulkJobs;
         this.sending = sending;
         this.issuing = issuing;
@@ -157,6 +161,59 @@ class DocumentController {
             Actor actor, @PathVariable long documentId, @RequestParam(required = false) String profile) {
         Document document = documents.get(actor, documentId);
         return DocumentHttp.xml(document, documents.xml(actor, documentId, profile));
+    }
+
+    /** 到单: the signed order document came back. */
+    @PostMapping("/orders/{id}/signed")
+    String signedArrived(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            if (file != null && file.getSize() > SignedDocuments.MAX_BYTES) {
+                throw InvalidInputException.of(
+                        "file", "validation.signed.too-big", SignedDocuments.MAX_BYTES / (1024 * 1024));
+            }
+            try {
+                signed.arrive(
+                        actor,
+                        id,
+                        file == null ? null : file.getOriginalFilename(),
+                        file == null ? null : file.getBytes());
+            } catch (java.io.IOException e) {
+                throw InvalidInputException.of("file", "validation.signed.type");
+            }
+            return messages.get("document.done.signed-arrived");
+        });
+    }
+
+    @PostMapping("/orders/{id}/signed/cancel")
+    String signedCancelled(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            signed.cancel(actor, id, reason);
+            return messages.get("document.done.signed-cancelled");
+        });
+    }
+
+    @GetMapping("/orders/{id}/signed")
+    ResponseEntity<byte[]> signedScan(Actor actor, @PathVariable long id) {
+        SignedDocuments.Scan scan = signed.scan(actor, id)
+                .orElseThrow(() -> new dev.kontor.shared.NotFoundException("signed-document", id));
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(scan.contentType()))
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(scan.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(scan.bytes());
     }
 
     @GetMapping("/documents/{documentId}.pdf")

@@ -10,6 +10,7 @@ import dev.kontor.customers.Customers;
 import dev.kontor.documents.Document;
 import dev.kontor.documents.DocumentKind;
 import dev.kontor.documents.Documents;
+import dev.kontor.documents.SignedDocuments;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderPanel;
 import org.springframework.stereotype.Component;
@@ -22,10 +23,12 @@ class DocumentPanel implements OrderPanel {
 
     private final Documents documents;
     private final Customers customers;
+    private final SignedDocuments signed;
 
-    DocumentPanel(Documents documents, Customers customers) {
+    DocumentPanel(Documents documents, Customers customers, SignedDocuments signed) {
         this.documents = documents;
         this.customers = customers;
+        this.signed = signed;
     }
 
     @Override
@@ -58,6 +61,7 @@ class DocumentPanel implements OrderPanel {
                         .filter(DocumentKind::issuedFromOrder)
                         .toList());
         data.put("languages", LANGUAGES);
+        data.put("signed", signed.of(actor, order.id()));
         data.put(
                 "language",
                 customers

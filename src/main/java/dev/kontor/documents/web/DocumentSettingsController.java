@@ -6,6 +6,7 @@ import dev.kontor.access.Actor;
 import dev.kontor.documents.DocumentImages;
 import dev.kontor.documents.DocumentPolicy;
 import dev.kontor.documents.DocumentSettings;
+import dev.kontor.documents.SignedDocuments;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.KontorException;
 import dev.kontor.shared.NotFoundException;
@@ -28,12 +29,36 @@ class DocumentSettingsController {
 
     private final DocumentImages images;
     private final DocumentPolicy policy;
+    private final SignedDocuments signed;
+    private final dev.kontor.orders.Orders orders;
     private final Messages messages;
 
-    DocumentSettingsController(DocumentImages images, DocumentPolicy policy, Messages messages) {
+    DocumentSettingsController(
+            DocumentImages images,
+            DocumentPolicy policy,
+            SignedDocuments signed,
+            dev.kontor.orders.Orders orders,
+            Messages messages) {
+        this.signed = signed;
+        this.orders = orders;
         this.images = images;
         this.policy = policy;
         this.messages = messages;
+    }
+
+    @PostMapping("/settings/documents/signed")
+    String signedRequired(
+            Actor actor,
+            @RequestParam(required = false) java.util.List<String> channels,
+            @RequestParam(defaultValue = "false") boolean companies,
+            RedirectAttributes redirect) {
+        try {
+            signed.require(actor, channels == null ? "" : String.join(",", channels), companies);
+            redirect.addFlashAttribute("notice", messages.get("documents.settings.signed.saved"));
+        } catch (KontorException e) {
+            redirect.addFlashAttribute("error", messages.of(e));
+        }
+        return "redirect:/settings/documents";
     }
 
     @PostMapping("/settings/documents/invoice-on")
@@ -67,6 +92,11 @@ class DocumentSettingsController {
         model.addAttribute("maxKb", DocumentImages.MAX_BYTES / 1024);
         model.addAttribute("invoiceOn", policy.invoiceOn());
         model.addAttribute("moments", DocumentSettings.InvoiceOn.values());
+        var requirement = signed.requirement();
+        model.addAttribute(
+                "signedChannels", java.util.Set.of(requirement.channels().split(",")));
+        model.addAttribute("signedCompanies", requirement.companies());
+        model.addAttribute("channels", orders.channels());
         return "settings/documents";
     }
 
