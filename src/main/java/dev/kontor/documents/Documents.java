@@ -139,6 +139,15 @@ public class Documents {
                 .toList();
     }
 
+    /** The order's invoice that stands (not void, not fully credited), if it has one: what an invoice mail attaches. */
+    @Transactional(readOnly = true)
+    public Optional<Document> standingInvoice(long orderId) {
+        List<Document> all = documents.ofOrder(orderId);
+        return all.stream()
+                .filter(d -> d.kind() == DocumentKind.INVOICE && !d.isVoid() && DocumentRules.creditable(d, all) > 0)
+                .reduce((first, second) -> second);
+    }
+
     /** Whether the actor may issue documents for this order (the order page's buttons). */
     public boolean mayIssue(Actor actor, Order order) {
         return orders.verdict(actor, order, Permission.DOCUMENT_ISSUE).isAllowed();

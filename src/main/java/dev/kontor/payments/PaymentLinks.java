@@ -15,8 +15,11 @@ import java.util.Optional;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.customers.Customers;
+import dev.kontor.documents.Document;
+import dev.kontor.documents.Documents;
 import dev.kontor.documents.Mail;
 import dev.kontor.documents.MailMessage;
+import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderPayments;
 import dev.kontor.orders.Orders;
@@ -49,6 +52,8 @@ public class PaymentLinks {
     private final Clock clock;
     private final String shopName;
 
+    private final Documents documents;
+
     PaymentLinks(
             PaymentLinkRepository links,
             Orders orders,
@@ -58,7 +63,9 @@ public class PaymentLinks {
             Timeline timeline,
             PaymentSettings settings,
             Clock clock,
-            ShopSettings shop) {
+            ShopSettings shop,
+            Documents documents) {
+        this.documents = documents;
         this.links = links;
         this.orders = orders;
         this.money = money;
@@ -71,19 +78,33 @@ public class PaymentLinks {
     }
 
     /**
-     * The draft's open link, or a new one: for sharing in a chat. Only a draft that could be submitted now, with
-     * something to pay, gets one; and only from someone who may submit it as it is (a discount over their limit
-     * needs a supervisor's approval first).
+     * The order's open link, or a new one: for sharing in a chat. A draft gets one when it could be submitted now,
+     * from someone who may submit it as it is (a discount over their limit needs a supervisor's approval first); a
+     * submitted or approved order when money is still owed (Shopify sends invoices for those too), from customer
+     * service or finance.
      */
     @Transactional
     public PaymentLink linkFor(Actor actor, long orderId) {
         orders.view(actor, orderId);
         Order order = money.lockForChange(orderId);
-        if (!orders.verdict(actor, order, Permission.ORDER_SUBMIT).isAllowed()) {
-            throw new ActionRefusedException("invoice", order.lifecycle().name(), "payment-link.refused.not-allowed");
+        if (order.lifecycle() == LifecycleStatus.DRAFT) {
+            if (!orders.verdict(actor, order, Permission.ORDER_SUBMIT).isAllowed()) {
+                throw new ActionRefusedException(
+                        "invoice", order.lifecycle().name(), "payment-link.refused.not-allowed");
+            }
+            money.requireReadyToSubmit(order);
+        } else {
+            // Shopify's way: a submitted order still awaiting its money gets the link too, and is paid as it stands
+            if (order.lifecycle() != LifecycleStatus.NEW && order.lifecycle() != LifecycleStatus.APPROVED) {
+                throw new ActionRefusedException(
+                        "invoice", order.lifecycle().name(), "payment-link.refused.not-open", order.lifecycle());
+            }
+            if (!mayInvoiceOrder(actor, order)) {
+                throw new ActionRefusedException(
+                        "invoice", order.lifecycle().name(), "payment-link.refused.not-allowed");
+            }
         }
-        money.requireReadyToSubmit(order);
-        if (order.outstanding() <= 0) {
+        if (order.outstanding() - order.pending() <= 0) {
             throw new ActionRefusedException(
                     "invoice", order.lifecycle().name(), "payment-link.refused.nothing-to-pay");
         }
@@ -129,9 +150,17 @@ public class PaymentLinks {
                 locale,
                 "mail.invoice.subject",
                 new Object[] {shopName, order.number()},
-                model));
+                model,
+                // the order's invoice, when one was issued, goes with the link
+                documents.standingInvoice(orderId).map(Document::id).orElse(null)));
         record(actor, orderId, "invoice.sent", Map.of("to", to, "expires", day(link.expiresAt())));
         return link;
+    }
+
+    /** Who sends a submitted order's invoice: customer service and finance (and supervisors). */
+    public boolean mayInvoiceOrder(Actor actor, Order order) {
+        return orders.verdict(actor, order, Permission.ORDER_SERVICE).isAllowed()
+                || orders.verdict(actor, order, Permission.PAYMENT_RECORD).isAllowed();
     }
 
     /** The order's latest link, whatever its state, for the order page. */

@@ -451,8 +451,37 @@ class PaymentLinkTest {
                 .place(sven, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), false)
                 .order();
         assertThatThrownBy(() -> links.sendInvoice(sven, submitted.id()))
-                .hasFieldOrPropertyWithValue("reason", "order.refused.not-a-draft");
+                .as("a submitted order's invoice is customer service's or finance's to send")
+                .hasFieldOrPropertyWithValue("reason", "payment-link.refused.not-allowed");
         Actor warehouse = fixtures.user("jonas", Role.WAREHOUSE);
         assertThatThrownBy(() -> links.sendInvoice(warehouse, draft.id())).isInstanceOf(RuntimeException.class);
+    }
+
+    @Autowired
+    dev.kontor.documents.DocumentIssuing issuing;
+
+    /** Shopify sends invoices for orders whose payment is pending too: the link pays the order as it stands. */
+    @Test
+    void aSubmittedOrderStillOwingItsMoneyGetsItsInvoiceAndPaysThroughTheLink() throws Exception {
+        Actor lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
+        Order submitted = orderIntake
+                .place(lina, Fixtures.input("MANUAL", null, Fixtures.line("TEE-S", 2990, 1)), false)
+                .order();
+        assertThat(submitted.lifecycle()).isEqualTo(LifecycleStatus.NEW);
+        PaymentLink link = links.sendInvoice(lina, submitted.id());
+        mailSender.run();
+        assertThat(MailBox.read(smtp))
+                .singleElement()
+                .satisfies(m -> assertThat(m.payLink()).endsWith("/pay/" + link.token()));
+
+        Checkout.Result result = checkouts.pay(link.token(), card(OK_CARD));
+        assertThat(result.state()).isEqualTo(PaymentState.SUCCEEDED);
+        Order paid = orders.get(submitted.id());
+        assertThat(paid.paymentStatus()).isEqualTo(PaymentStatus.PAID);
+        assertThat(paid.lifecycle()).as("paid through its link, approved").isEqualTo(LifecycleStatus.APPROVED);
+        assertThat(paid.number()).as("keeps its number").isEqualTo(submitted.number());
+        assertThatThrownBy(() -> links.sendInvoice(lina, submitted.id()))
+                .as("nothing left to pay")
+                .hasFieldOrPropertyWithValue("reason", "payment-link.refused.nothing-to-pay");
     }
 }

@@ -77,12 +77,17 @@ class PaymentPanel implements OrderPanel {
             data.put("linkUsable", l.usableAt(clock.instant()));
         });
         boolean draft = order.lifecycle() == LifecycleStatus.DRAFT;
+        boolean submitted = order.lifecycle() == LifecycleStatus.NEW || order.lifecycle() == LifecycleStatus.APPROVED;
         data.put(
                 "canInvoice",
                 draft
-                        && order.outstanding() > 0
-                        && orders.verdict(actor, order, Permission.ORDER_SUBMIT).isAllowed());
-        data.put("invoiceReady", order.allows(OrderAction.SUBMIT));
+                        ? order.outstanding() > 0
+                                && orders.verdict(actor, order, Permission.ORDER_SUBMIT)
+                                        .isAllowed()
+                        : submitted
+                                && order.outstanding() - order.pending() > 0
+                                && links.mayInvoiceOrder(actor, order));
+        data.put("invoiceReady", !draft || order.allows(OrderAction.SUBMIT));
         data.put("mails", mail.about(Orders.SUBJECT, order.id()));
         return data;
     }
