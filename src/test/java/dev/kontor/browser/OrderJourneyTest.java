@@ -66,7 +66,7 @@ class OrderJourneyTest extends BrowserTest {
         page.click("#record-payment");
         page.fill("#pay-method", "BANK_TRANSFER");
         page.fill("#pay-reference", "SEPA-4711");
-        page.click("#payments form button.primary");
+        page.click("#record-payment + form button.primary");
         assertThat(page.locator(".badges")).containsText("Paid");
 
         page.click("#record-shipment");
@@ -158,7 +158,7 @@ class OrderJourneyTest extends BrowserTest {
         page.click("[data-action=approve]");
         page.click("#record-payment");
         page.fill("#pay-method", "BANK_TRANSFER");
-        page.click("#payments form button.primary");
+        page.click("#record-payment + form button.primary");
         assertThat(page.locator(".badges")).containsText("Bezahlt");
         assertThat(page.locator("[data-action=cancel]")).hasCount(0);
 
