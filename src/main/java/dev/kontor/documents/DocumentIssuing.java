@@ -88,6 +88,20 @@ public class DocumentIssuing {
         return writer.write(actor, orderId, kind, languageFor(order, language), content, null, now);
     }
 
+    /**
+     * The order's confirmation for the mail that confirms a payment through its link: the one issued before, or a new
+     * one, in a transaction of its own, so that a document that cannot be issued leaves the mail to go without it.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public Document confirmation(long orderId, String language) {
+        lockOrder(orderId);
+        return documents.ofOrder(orderId).stream()
+                .filter(d -> d.kind() == DocumentKind.ORDER_CONFIRMATION && !d.isVoid())
+                .reduce((first, second) -> second)
+                .orElseGet(
+                        () -> issue(Actor.system("payment link"), orderId, DocumentKind.ORDER_CONFIRMATION, language));
+    }
+
     /** The order's standing invoice, or a new one: what "print invoices" makes sure of for each ticked order. */
     @Transactional
     public Document invoice(Actor actor, long orderId) {

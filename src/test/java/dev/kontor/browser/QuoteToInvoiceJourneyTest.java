@@ -129,6 +129,19 @@ class QuoteToInvoiceJourneyTest extends BrowserTest {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(Path.of("target/screenshots/documents-journey-en.png"))
                 .setFullPage(true));
+        page.click("#documents tr[data-kind=INVOICE] button:has-text('Link for the customer')");
+        String invoiceLink = page.locator("#document-link-url").inputValue();
+        try (BrowserContext customer = context.browser().newContext()) {
+            Page c = customer.newPage();
+            c.navigate(invoiceLink);
+            assertThat(c.locator("h1")).containsText("Rechnung RE-");
+            String href = c.locator("#download-pdf").getAttribute("href");
+            APIResponse again = customer.request().get(href.startsWith("http") ? href : url(href));
+            assertThat(again.headers().get("content-type")).isEqualTo("application/pdf");
+            assertThat(again.body())
+                    .as("the customer downloads the invoice as issued")
+                    .isEqualTo(invoice.body());
+        }
         page.click("text=Sign out");
 
         signIn("ingrid");

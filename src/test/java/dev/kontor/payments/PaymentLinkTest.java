@@ -163,11 +163,20 @@ class PaymentLinkTest {
                         "order.submit",
                         "order.approve");
 
+        dev.kontor.support.Outbox.awaitDelivered(jdbc); // the confirmation follows once the payment committed
         mailSender.run();
         assertThat(MailBox.read(smtp)).hasSize(2).last().satisfies(confirmation -> {
             assertThat(confirmation.subject()).contains("Zahlung für Auftrag " + order.number());
             assertThat(confirmation.text()).contains(order.number());
         });
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) smtp.getReceivedMessages()[1].getContent();
+        String attached = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).getFileName() != null) {
+                attached = parts.getBodyPart(i).getFileName();
+            }
+        }
+        assertThat(attached).as("the order confirmation PDF goes with the mail").matches("AB-\\d{4}-\\d{6}\\.pdf");
 
         assertThatThrownBy(() -> checkouts.pay(link.token(), card(OK_CARD)))
                 .as("a retried request after success")

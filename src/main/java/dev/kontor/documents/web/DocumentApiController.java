@@ -131,7 +131,24 @@ class DocumentApiController {
             description =
                     "Takes the next number of the kind's gapless series, renders the PDF and keeps both. 409 "
                             + "when the order is void or already invoiced (a credit note frees it), 422 naming what is missing.")
-    ResponseEntity<DocumentResponse> issue(Actor actor, @PathVariable long orderId, @RequestBody IssueRequest request) {
+    ResponseEntity<DocumentResponse> issue(
+            Actor actor,
+            @PathVariable long orderId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @io.swagger.v3.oas.annotations.media.Content(
+                                            examples = {
+                                                @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                                        name = "invoice",
+                                                        summary = "An invoice in the customer's language",
+                                                        value = "{\"kind\": \"INVOICE\"}"),
+                                                @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                                        name = "quote",
+                                                        summary = "A quote in German",
+                                                        value = "{\"kind\": \"QUOTE\", \"language\": \"de\"}")
+                                            }))
+                    @RequestBody
+                    IssueRequest request) {
         if (request == null || request.kind() == null) {
             throw InvalidInputException.of("kind", "validation.required");
         }

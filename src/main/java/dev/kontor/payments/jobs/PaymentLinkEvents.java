@@ -1,14 +1,10 @@
 package dev.kontor.payments.jobs;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.kontor.access.Actor;
-import dev.kontor.documents.Mail;
-import dev.kontor.documents.MailMessage;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
@@ -23,7 +19,6 @@ import dev.kontor.payments.PaymentRecorded;
 import dev.kontor.payments.PaymentState;
 import dev.kontor.payments.internal.PaymentLinkRepository;
 import dev.kontor.payments.internal.PaymentRepository;
-import dev.kontor.shared.ShopSettings;
 import dev.kontor.timeline.Timeline;
 import dev.kontor.timeline.TimelineEntry;
 import org.springframework.context.event.EventListener;
@@ -41,33 +36,27 @@ class PaymentLinkEvents {
     private final PaymentRepository records;
     private final Orders orders;
     private final OrderLifecycle lifecycle;
-    private final Mail mail;
     private final Timeline timeline;
     private final Clock clock;
-    private final String shopName;
 
     PaymentLinkEvents(
             PaymentLinkRepository links,
             PaymentRepository records,
             Orders orders,
             OrderLifecycle lifecycle,
-            Mail mail,
             Timeline timeline,
-            Clock clock,
-            ShopSettings shop) {
+            Clock clock) {
         this.links = links;
         this.records = records;
         this.orders = orders;
         this.lifecycle = lifecycle;
-        this.mail = mail;
         this.timeline = timeline;
         this.clock = clock;
-        this.shopName = shop.name();
     }
 
     /**
      * A payment through a link moved, in the payment's transaction (the money and the order move together):
-     * succeeded, the draft becomes an approved order and the customer gets a confirmation; pending (a bank transfer),
+     * succeeded, the draft becomes an approved order (the customer's confirmation follows after commit); pending (a bank transfer),
      * the draft becomes an order awaiting payment.
      */
     @EventListener
@@ -97,7 +86,7 @@ class PaymentLinkEvents {
             if (link.status() == PaymentLinkStatus.OPEN) {
                 links.close(link.id(), PaymentLinkStatus.PAID, null, clock.instant());
             }
-            confirm(order, link, payment);
+            // the customer's confirmation, with its PDF, follows once this committed (PaymentConfirmations)
         }
     }
 
@@ -137,25 +126,5 @@ class PaymentLinkEvents {
                     .ifPresent(link -> links.close(
                             link.id(), PaymentLinkStatus.CLOSED, "payment-link.closed.order-closed", clock.instant()));
         }
-    }
-
-    private void confirm(Order order, PaymentLink link, Payment payment) {
-        String to = order.content().email();
-        if (to == null) {
-            return;
-        }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("order", order);
-        model.put("payment", payment);
-        model.put("shop", shopName);
-        mail.queue(new MailMessage(
-                "payment-confirmation",
-                Orders.SUBJECT,
-                order.id(),
-                to,
-                Locale.forLanguageTag(link.language().replace('_', '-')),
-                "mail.confirmation.subject",
-                new Object[] {shopName, order.number()},
-                model));
     }
 }
