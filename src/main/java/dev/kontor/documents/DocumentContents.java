@@ -109,27 +109,15 @@ final class DocumentContents {
         long subtotal = taken.stream().mapToLong(OrderLine::total).sum();
         long orderDiscount = inv.subtotal() == 0 ? 0 : Math.round((double) inv.discount() * subtotal / inv.subtotal());
         Totals totals = Totals.of(taken, 0, orderDiscount, inv.pricesIncludeTax());
-        return new DocumentContent(
-                inv.orderNumber(),
-                inv.orderPlacedAt(),
-                invoice.number(),
-                inv.seller(),
-                inv.buyer(),
-                inv.shipTo(),
-                inv.customerEmail(),
-                inv.currency(),
-                inv.pricesIncludeTax(),
+        return credited(
+                invoice,
                 lines,
                 totals.subtotal(),
                 0,
                 totals.discount(),
                 taxes(Totals.taxByRate(taken, orderDiscount, inv.pricesIncludeTax())),
                 totals.tax(),
-                totals.total(),
-                0,
-                0,
-                null,
-                inv.paymentMethod());
+                totals.total());
     }
 
     /** The invoice less every credit note issued for it: what a last, full credit note takes back. */
@@ -155,6 +143,20 @@ final class DocumentContents {
             total -= cc.total();
             cc.taxes().forEach(t -> byRate.merge(t.rate(), -t.tax(), Long::sum));
         }
+        return credited(invoice, lines, subtotal, shipping, discount, taxes(byRate), tax, total);
+    }
+
+    /** A credit note's content: the invoice's parties and references, the figures it takes back. */
+    private static DocumentContent credited(
+            Document invoice,
+            List<DocumentContent.Line> lines,
+            long subtotal,
+            long shipping,
+            long discount,
+            List<DocumentContent.TaxRow> taxes,
+            long tax,
+            long total) {
+        DocumentContent inv = invoice.content();
         return new DocumentContent(
                 inv.orderNumber(),
                 inv.orderPlacedAt(),
@@ -169,7 +171,7 @@ final class DocumentContents {
                 subtotal,
                 shipping,
                 discount,
-                taxes(byRate),
+                taxes,
                 tax,
                 total,
                 0,

@@ -52,8 +52,8 @@ public class DocumentImages {
         if (bytes.length > MAX_BYTES) {
             throw InvalidInputException.of("file", "validation.image.too-big", MAX_BYTES / 1024);
         }
-        String type = typeOf(bytes);
-        if (type == null || !decodes(bytes)) {
+        String type = FileKinds.of(bytes);
+        if (type == null || FileKinds.PDF.equals(type) || !decodes(bytes)) {
             throw InvalidInputException.of("file", "validation.image.type");
         }
         images.put(purpose.name(), type, bytes, actor.displayName(), clock.instant());
@@ -78,16 +78,6 @@ public class DocumentImages {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    private static String typeOf(byte[] b) {
-        if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-            return "image/jpeg";
-        }
-        return null;
     }
 
     private static boolean decodes(byte[] bytes) {

@@ -132,29 +132,12 @@ class DocumentWriter {
 
     /** A plain entry about a document, to record many at once. */
     TimelineEntry entry(Actor actor, long orderId, String action, Document d, Instant now) {
-        return new TimelineEntry(
-                null,
-                Orders.SUBJECT,
-                orderId,
-                now,
-                actor.userId(),
-                actor.displayName(),
-                action,
-                List.of(),
-                null,
-                Map.of(
-                        "documentKind", d.kind().name(),
-                        "document", d.number(),
-                        "total", Money.of(d.total(), d.currency()).toString()));
+        return entry(actor, orderId, action, d, List.of(), null, now);
     }
 
-    void recordAll(List<TimelineEntry> entries) {
-        timeline.recordAll(entries);
-    }
-
-    void record(
+    private static TimelineEntry entry(
             Actor actor, long orderId, String action, Document d, List<Change> changes, String reason, Instant now) {
-        timeline.record(new TimelineEntry(
+        return new TimelineEntry(
                 null,
                 Orders.SUBJECT,
                 orderId,
@@ -167,11 +150,32 @@ class DocumentWriter {
                 Map.of(
                         "documentKind", d.kind().name(),
                         "document", d.number(),
-                        "total", Money.of(d.total(), d.currency()).toString())));
+                        "total", Money.of(d.total(), d.currency()).toString()));
+    }
+
+    void recordAll(List<TimelineEntry> entries) {
+        timeline.recordAll(entries);
+    }
+
+    void record(
+            Actor actor, long orderId, String action, Document d, List<Change> changes, String reason, Instant now) {
+        timeline.record(entry(actor, orderId, action, d, changes, reason, now));
     }
 
     /** Kontor was to issue a document by itself and the rules said no: why, in the order's timeline. */
     void recordNotIssued(Actor actor, long orderId, DocumentKind kind, KontorException why, Instant now) {
+        recordOrder(
+                actor,
+                orderId,
+                "document.not-issued",
+                null,
+                Map.of("documentKind", kind.name(), "why", why.messageKey()),
+                now);
+    }
+
+    /** An entry in the order's timeline about its documents. */
+    void recordOrder(
+            Actor actor, long orderId, String action, String reason, Map<String, String> details, Instant now) {
         timeline.record(new TimelineEntry(
                 null,
                 Orders.SUBJECT,
@@ -179,10 +183,10 @@ class DocumentWriter {
                 now,
                 actor.userId(),
                 actor.displayName(),
-                "document.not-issued",
+                action,
                 List.of(),
-                null,
-                Map.of("documentKind", kind.name(), "why", why.messageKey())));
+                reason,
+                details));
     }
 
     static Locale locale(String language) {

@@ -2,7 +2,6 @@ package dev.kontor.documents;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,8 +18,6 @@ import dev.kontor.orders.OrderGuard;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
-import dev.kontor.timeline.Timeline;
-import dev.kontor.timeline.TimelineEntry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +36,7 @@ public class SignedDocuments implements OrderGuard {
     private final Customers customers;
     private final Orders orders;
     private final Permissions permissions;
-    private final Timeline timeline;
+    private final DocumentWriter writer;
     private final Clock clock;
 
     SignedDocuments(
@@ -48,14 +45,14 @@ public class SignedDocuments implements OrderGuard {
             Customers customers,
             Orders orders,
             Permissions permissions,
-            Timeline timeline,
+            DocumentWriter writer,
             Clock clock) {
         this.repository = repository;
         this.policy = policy;
         this.customers = customers;
         this.orders = orders;
         this.permissions = permissions;
-        this.timeline = timeline;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -101,7 +98,7 @@ public class SignedDocuments implements OrderGuard {
         if (bytes.length > MAX_BYTES) {
             throw InvalidInputException.of("file", "validation.signed.too-big", MAX_BYTES / (1024 * 1024));
         }
-        String type = typeOf(bytes);
+        String type = FileKinds.of(bytes);
         if (type == null) {
             throw InvalidInputException.of("file", "validation.signed.type");
         }
@@ -164,29 +161,6 @@ public class SignedDocuments implements OrderGuard {
 
     private void record(
             Actor actor, long orderId, String action, String reason, Map<String, String> details, Instant now) {
-        timeline.record(new TimelineEntry(
-                null,
-                Orders.SUBJECT,
-                orderId,
-                now,
-                actor.userId(),
-                actor.displayName(),
-                action,
-                List.of(),
-                reason,
-                details));
-    }
-
-    private static String typeOf(byte[] b) {
-        if (b.length > 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') {
-            return "application/pdf";
-        }
-        if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-            return "image/jpeg";
-        }
-        return null;
+        writer.recordOrder(actor, orderId, action, reason, details, now);
     }
 }
