@@ -106,12 +106,10 @@ public class DocumentIssuing {
     @Transactional
     public Document invoice(Actor actor, long orderId) {
         lockOrder(orderId);
-        List<Document> existing = documents.ofOrder(orderId);
-        for (Document d : existing) {
-            if (d.kind() == DocumentKind.INVOICE && !d.isVoid() && DocumentRules.creditable(d, existing) > 0) {
-                orders.view(actor, orderId);
-                return d;
-            }
+        Optional<Document> standing = DocumentRules.standingInvoice(documents.ofOrder(orderId));
+        if (standing.isPresent()) {
+            orders.view(actor, orderId);
+            return standing.get();
         }
         return issue(actor, orderId, DocumentKind.INVOICE, null);
     }
@@ -129,10 +127,7 @@ public class DocumentIssuing {
         Actor kontor = Actor.system("invoice on " + moment.name().toLowerCase(Locale.ROOT));
         lockOrder(orderId);
         List<Document> existing = documents.ofOrder(orderId);
-        boolean invoiced = existing.stream()
-                .anyMatch(d ->
-                        d.kind() == DocumentKind.INVOICE && !d.isVoid() && DocumentRules.creditable(d, existing) > 0);
-        if (invoiced) {
+        if (DocumentRules.standingInvoice(existing).isPresent()) {
             return Optional.empty();
         }
         Order order = orders.get(orderId);

@@ -97,11 +97,6 @@ class DocumentPdf {
         return sans.isPresent();
     }
 
-    /** Whether Chinese text can be rendered. */
-    boolean hasCjkFont() {
-        return cjkFont.isPresent();
-    }
-
     /** The document as HTML in its language: what the PDF shows, and what a template error is found in. */
     String html(Locale locale, Map<String, Object> model) {
         Context context = new Context(locale, model);

@@ -38,13 +38,18 @@ public final class DocumentRules {
         }
         problems.throwIfAny();
         if (kind == DocumentKind.INVOICE) {
-            for (Document invoice : existing) {
-                if (invoice.kind() == DocumentKind.INVOICE && !invoice.isVoid() && creditable(invoice, existing) > 0) {
-                    throw new ActionRefusedException(
-                            "issue", kind.name(), "document.refused.already-invoiced", invoice.number());
-                }
-            }
+            standingInvoice(existing).ifPresent(invoice -> {
+                throw new ActionRefusedException(
+                        "issue", kind.name(), "document.refused.already-invoiced", invoice.number());
+            });
         }
+    }
+
+    /** The order's invoice that stands: not void, not fully credited (at most one, these rules see to it). */
+    public static java.util.Optional<Document> standingInvoice(List<Document> documents) {
+        return documents.stream()
+                .filter(d -> d.kind() == DocumentKind.INVOICE && !d.isVoid() && creditable(d, documents) > 0)
+                .reduce((first, second) -> second);
     }
 
     /** What of an invoice's total the credit notes issued for it have not taken back yet. */

@@ -107,16 +107,11 @@ public class Documents {
             if (!canSee(actor, orderId)) {
                 continue;
             }
-            List<Document> all = documents.ofOrder(orderId);
-            all.stream()
-                    .filter(d ->
-                            d.kind() == DocumentKind.INVOICE && !d.isVoid() && DocumentRules.creditable(d, all) > 0)
-                    .reduce((first, second) -> second)
-                    .ifPresent(invoice -> {
-                        merger.addSource(new org.apache.pdfbox.io.RandomAccessReadBuffer(
-                                documents.pdf(invoice.id()).orElseThrow()));
-                        downloads.add(writer.entry(actor, orderId, "document.downloaded", invoice, now));
-                    });
+            DocumentRules.standingInvoice(documents.ofOrder(orderId)).ifPresent(invoice -> {
+                merger.addSource(new org.apache.pdfbox.io.RandomAccessReadBuffer(
+                        documents.pdf(invoice.id()).orElseThrow()));
+                downloads.add(writer.entry(actor, orderId, "document.downloaded", invoice, now));
+            });
         }
         if (downloads.isEmpty()) {
             throw new NotFoundException("invoices", orderIds.size());
@@ -142,10 +137,7 @@ public class Documents {
     /** The order's invoice that stands (not void, not fully credited), if it has one: what an invoice mail attaches. */
     @Transactional(readOnly = true)
     public Optional<Document> standingInvoice(long orderId) {
-        List<Document> all = documents.ofOrder(orderId);
-        return all.stream()
-                .filter(d -> d.kind() == DocumentKind.INVOICE && !d.isVoid() && DocumentRules.creditable(d, all) > 0)
-                .reduce((first, second) -> second);
+        return DocumentRules.standingInvoice(documents.ofOrder(orderId));
     }
 
     /** Whether the actor may issue documents for this order (the order page's buttons). */
@@ -171,9 +163,5 @@ public class Documents {
         } catch (dev.kontor.shared.KontorException e) {
             return false;
         }
-    }
-
-    Optional<Document> find(long id) {
-        return documents.findById(id);
     }
 }
