@@ -88,7 +88,16 @@ public class BulkJobRepository {
                 .param("total", subjectIds.size())
                 .param("id", jobId)
                 .update();
+        if (subjectIds.size() >= FRESH_STATISTICS) {
+            // A big job changes what the table holds faster than autovacuum notices: told the planner at once,
+            // claims walk the pending index in order and stop (without, a claim sorted every pending item first:
+            // 15 ms per claim at 20,000 items, 2 s of a 20,000-order import).
+            jdbc.sql("ANALYZE bulk_job_items").update();
+        }
     }
+
+    /** From this many items a new job refreshes the table's statistics. */
+    private static final int FRESH_STATISTICS = 5_000;
 
     public Optional<BulkJob> find(long id) {
         return jdbc.sql(SELECT_JOBS + " WHERE j.id = :id")
@@ -162,16 +171,19 @@ public class BulkJobRepository {
     /**
      * Claims up to {@code limit} pending items for this worker until {@code leaseUntil}; items another instance
      * is claiming at this moment are skipped, and items whose lease ran out (a crashed instance's) are taken over.
+     * The claimed items are joined back on their whole key: written as {@code (job_id, position) IN (…)} the planner
+     * joined on the job alone and filtered every item of the job, half a second per claim at 10,000 items.
      */
     public List<Claimed> claim(Instant now, Instant leaseUntil, int limit) {
         return jdbc
                 .sql("""
-                        UPDATE bulk_job_items i SET lease_until = :lease
-                        FROM bulk_jobs j
-                        WHERE j.id = i.job_id AND (i.job_id, i.position) IN (
+                        WITH claimed AS (
                             SELECT job_id, position FROM bulk_job_items
                             WHERE status = 'PENDING' AND (lease_until IS NULL OR lease_until <= :now)
                             ORDER BY job_id, position LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        UPDATE bulk_job_items i SET lease_until = :lease
+                        FROM claimed c, bulk_jobs j
+                        WHERE i.job_id = c.job_id AND i.position = c.position AND j.id = i.job_id
                         RETURNING i.job_id, i.position, i.subject_id, j.subject, j.action, j.argument, j.requested_by_id""")
                 .param("now", Timestamp.from(now))
                 .param("lease", Timestamp.from(leaseUntil))
