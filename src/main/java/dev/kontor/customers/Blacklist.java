@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
@@ -105,21 +108,68 @@ public class Blacklist {
      */
     @Transactional(readOnly = true)
     public Optional<BlacklistEntry> match(long customerId, String email, String phone, Address address) {
+        return first(candidates(customerId, customers.find(customerId), email, phone, address));
+    }
+
+    /** An order's details to hold against the blacklist, its customer as just found or created. */
+    public record Probe(Customer customer, String email, String phone, Address address) {}
+
+    /**
+     * {@link #match} for many orders, each answered as {@code match} answers it, in one query for all of them when
+     * none is caught (the usual case): only an order one of whose values an active mark names is looked at alone.
+     */
+    @Transactional(readOnly = true)
+    public List<Optional<BlacklistEntry>> matchAll(List<Probe> probes) {
+        List<Candidates> all = probes.stream()
+                .map(p -> candidates(p.customer().id(), Optional.of(p.customer()), p.email(), p.phone(), p.address()))
+                .toList();
+        List<String> kinds = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        Set<String> numbers = new LinkedHashSet<>();
+        for (Candidates c : all) {
+            c.byKind()
+                    .forEach((kind, vs) -> vs.forEach(v -> {
+                        kinds.add(kind);
+                        values.add(v);
+                    }));
+            numbers.addAll(c.phoneDigits());
+        }
+        Set<String> named = entries.named(kinds, values, numbers);
+        return all.stream()
+                .map(c -> c.anyIn(named) ? first(c) : Optional.<BlacklistEntry>empty())
+                .toList();
+    }
+
+    /** What an order can be caught by: values per kind of mark, and its phones' significant digits. */
+    private record Candidates(Map<String, Collection<String>> byKind, List<String> phoneDigits) {
+
+        boolean anyIn(Set<String> named) {
+            for (Map.Entry<String, Collection<String>> e : byKind.entrySet()) {
+                for (String v : e.getValue()) {
+                    if (named.contains(BlacklistRepository.key(e.getKey(), v))) {
+                        return true;
+                    }
+                }
+            }
+            return phoneDigits.stream().anyMatch(n -> named.contains(BlacklistRepository.key("PHONE", n)));
+        }
+    }
+
+    private Candidates candidates(
+            long customerId, Optional<Customer> customer, String email, String phone, Address address) {
         Map<String, Collection<String>> candidates = new LinkedHashMap<>();
         candidates.put("CUSTOMER", List.of(Long.toString(customerId)));
         List<String> phones = new ArrayList<>();
         List<String> emails = new ArrayList<>();
         List<String> accounts = new ArrayList<>();
-        customers
-                .find(customerId)
-                .ifPresent(c -> c.contacts().forEach(contact -> {
-                    switch (contact.kind()) {
-                        case PHONE, LANDLINE -> phones.add(contact.value()); // as written: +49 … keeps its country
-                        case EMAIL -> emails.add(contact.normalized());
-                        case PAYER_ACCOUNT -> accounts.add(contact.normalized());
-                        default -> {}
-                    }
-                }));
+        customer.ifPresent(c -> c.contacts().forEach(contact -> {
+            switch (contact.kind()) {
+                case PHONE, LANDLINE -> phones.add(contact.value()); // as written: +49 … keeps its country
+                case EMAIL -> emails.add(contact.normalized());
+                case PAYER_ACCOUNT -> accounts.add(contact.normalized());
+                default -> {}
+            }
+        }));
         if (Text.clean(phone) != null && !Text.digits(phone).isEmpty()) {
             phones.add(phone);
         }
@@ -129,18 +179,22 @@ public class Blacklist {
         candidates.put("EMAIL", emails);
         candidates.put("PAYER_ACCOUNT", accounts);
         candidates.put("ADDRESS", address == null ? List.of() : List.of(addressKey(address)));
-        Optional<BlacklistEntry> found = entries.match(candidates);
-        if (found.isPresent()) {
-            return found;
-        }
         // a phone however it was written: +49 170…, 0170…, 0049 170…
         String region = address != null && address.country() != null ? address.country() : customers.homeCountry();
-        return entries.matchPhone(phones.stream()
+        List<String> digits = phones.stream()
                 .map(p -> Phones.significantDigits(p, region))
                 .filter(p -> p.length() >= 7)
                 .distinct()
-                .toList());
+                .toList();
+        return new Candidates(candidates, digits);
     }
+
+    private Optional<BlacklistEntry> first(Candidates c) {
+        Optional<BlacklistEntry> found = entries.match(c.byKind());
+        return found.isPresent() ? found : entries.matchPhone(c.phoneDigits());
+    }
+
+    private static final Pattern NOT_IN_KEY = Pattern.compile("[^\\p{L}\\p{N}|]");
 
     /** One address, however it was typed: street, postal code, city and country, lower case, letters and digits. */
     static String addressKey(Address a) {
@@ -150,7 +204,7 @@ public class Blacklist {
                 Optional.ofNullable(a.postalCode()).orElse(""),
                 Optional.ofNullable(a.city()).orElse(""),
                 Optional.ofNullable(a.country()).orElse(""));
-        return raw.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}|]", "");
+        return NOT_IN_KEY.matcher(raw.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     private static String kindOf(ContactKind kind) {

@@ -1,9 +1,15 @@
 package dev.kontor.customers;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.kontor.customers.internal.CustomerRepository;
 import dev.kontor.shared.NotFoundException;
@@ -65,6 +71,66 @@ public class Customers {
             }
         }
         return repository.insert(details.withPhonesKept(homeCountry), clock.instant());
+    }
+
+    /**
+     * {@link #findOrCreate} for many at once, in a few statements however many there are: each details' customer
+     * found by its e-mail or payer account (one query for all), the rest created together (three statements).
+     * The answer is in the order of {@code details}, as if they had been found or created one after another: two
+     * details of the same new buyer name the same new customer.
+     */
+    @Transactional
+    public List<Customer> findOrCreateAll(
+            List<CustomerDetails> details, String prefix, CustomerRules.FieldNames names) {
+        List<CustomerRepository.ContactKey> keys = new ArrayList<>();
+        for (CustomerDetails d : details) {
+            CustomerRules.check(d, homeCountry, prefix, names).throwIfAny();
+            identifying(d).forEach(keys::add);
+        }
+        CustomerRepository.Owners owners = repository.ownersOf(keys);
+        Map<CustomerRepository.ContactKey, Long> known = owners.single();
+        Set<CustomerRepository.ContactKey> shared = owners.shared();
+        Long[] found = new Long[details.size()];
+        Map<CustomerRepository.ContactKey, Integer> fresh = new HashMap<>(); // a key → the new details that has it
+        List<CustomerDetails> created = new ArrayList<>();
+        int[] createdAt = new int[details.size()];
+        for (int i = 0; i < details.size(); i++) {
+            createdAt[i] = -1;
+            for (CustomerRepository.ContactKey key : identifying(details.get(i)).toList()) {
+                if (known.containsKey(key)) {
+                    found[i] = known.get(key);
+                    break;
+                }
+                if (!shared.contains(key) && fresh.containsKey(key)) {
+                    createdAt[i] = fresh.get(key);
+                    break;
+                }
+            }
+            if (found[i] == null && createdAt[i] < 0) {
+                int index = created.size();
+                createdAt[i] = index;
+                identifying(details.get(i)).filter(k -> !shared.contains(k)).forEach(k -> fresh.putIfAbsent(k, index));
+                created.add(details.get(i).withPhonesKept(homeCountry));
+            }
+        }
+        List<Customer> inserted = repository.insertAll(created, clock.instant());
+        Map<Long, Customer> existing = new HashMap<>();
+        repository
+                .findByIds(
+                        Arrays.stream(found).filter(Objects::nonNull).distinct().toList())
+                .forEach(c -> existing.put(c.id(), c));
+        List<Customer> answer = new ArrayList<>(details.size());
+        for (int i = 0; i < details.size(); i++) {
+            answer.add(found[i] != null ? existing.get(found[i]) : inserted.get(createdAt[i]));
+        }
+        return answer;
+    }
+
+    /** The contacts a returning buyer is recognised by, in the order they are tried. */
+    private static java.util.stream.Stream<CustomerRepository.ContactKey> identifying(CustomerDetails details) {
+        return details.contacts().stream()
+                .filter(c -> c.kind() == ContactKind.EMAIL || c.kind() == ContactKind.PAYER_ACCOUNT)
+                .map(c -> new CustomerRepository.ContactKey(c.kind(), c.normalized()));
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,9 @@
 package dev.kontor.shared;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BinaryOperator;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
@@ -14,7 +18,33 @@ public final class Phones {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+    /**
+     * Answers already worked out, by region and number: an import reads each buyer's number four times (checking,
+     * keeping, the order's phone, the blacklist), and parsing is what costs. Pure functions of their input, so no
+     * instance depends on another's; emptied when full.
+     */
+    private static final Map<String, String> KEPT = new ConcurrentHashMap<>();
+
+    private static final Map<String, String> SIGNIFICANT = new ConcurrentHashMap<>();
+
+    private static final int REMEMBERED = 20_000;
+
     private Phones() {}
+
+    private static String remembered(
+            Map<String, String> answers, String written, String region, BinaryOperator<String> work) {
+        String key = region + '|' + written;
+        String known = answers.get(key);
+        if (known != null) {
+            return known;
+        }
+        String answer = work.apply(written, region);
+        if (answers.size() >= REMEMBERED) {
+            answers.clear();
+        }
+        answers.put(key, answer);
+        return answer;
+    }
 
     /**
      * A number the way Kontor keeps it: in international format ({@code 0170 5065756} in DE → {@code +49 170 5065756},
@@ -26,6 +56,10 @@ public final class Phones {
         if (written == null || written.isBlank()) {
             return written;
         }
+        return remembered(KEPT, written, region, Phones::keep);
+    }
+
+    private static String keep(String written, String region) {
         String text = written.strip();
         if (Text.digits(text).length() < 7) {
             return text;
@@ -46,6 +80,13 @@ public final class Phones {
      * no country code ({@code 0170 5065756} in DE → {@code 1705065756}); the plain digits when it is no phone number.
      */
     public static String significantDigits(String written, String region) {
+        if (written == null) {
+            return Text.digits(written);
+        }
+        return remembered(SIGNIFICANT, written, region, Phones::significant);
+    }
+
+    private static String significant(String written, String region) {
         String digits = Text.digits(written);
         if (written == null || digits.length() < 7) {
             return digits;

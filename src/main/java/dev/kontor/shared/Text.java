@@ -31,7 +31,17 @@ public final class Text {
 
     /** Digits only, for comparing phone numbers written in different ways. */
     public static String digits(String value) {
-        return value == null ? "" : value.replaceAll("[^0-9]", "");
+        if (value == null) {
+            return "";
+        }
+        StringBuilder digits = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
     }
 
     /**

@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.kontor.customers.BlacklistEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,6 +88,35 @@ public class BlacklistRepository {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Which of these values an active mark names, in one query: {@link #key} of each (kind, value) pair named, and
+     * of each phone's significant digits ({@code PHONE}) that {@link #matchPhone} would match.
+     */
+    public Set<String> named(List<String> kinds, List<String> values, Collection<String> phoneDigits) {
+        Set<String> named = new HashSet<>();
+        jdbc.sql("""
+                        SELECT e.kind, c.value FROM blacklist_entries e
+                        JOIN unnest(CAST(:kinds AS TEXT[]), CAST(:values AS TEXT[])) AS c (kind, value)
+                          ON e.kind = c.kind AND e.value = c.value
+                        WHERE e.lifted_at IS NULL
+                        UNION
+                        SELECT 'PHONE', n.nsn FROM blacklist_entries e, unnest(CAST(:numbers AS TEXT[])) AS n (nsn)
+                        WHERE e.kind = 'PHONE' AND e.lifted_at IS NULL AND right(e.value, 7) = right(n.nsn, 7)
+                          AND (e.value LIKE '%' || n.nsn OR n.nsn LIKE '%' || e.value)""")
+                .param("kinds", kinds.toArray(String[]::new))
+                .param("values", values.toArray(String[]::new))
+                .param("numbers", phoneDigits.toArray(String[]::new))
+                .query((ResultSet rs) -> {
+                    named.add(key(rs.getString(1), rs.getString(2)));
+                });
+        return named;
+    }
+
+    /** A (kind, value) pair as one string. */
+    public static String key(String kind, String value) {
+        return kind + '\u0000' + value;
     }
 
     public List<BlacklistEntry> activeOf(long customerId) {

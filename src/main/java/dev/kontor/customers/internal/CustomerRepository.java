@@ -6,11 +6,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.kontor.customers.Contact;
 import dev.kontor.customers.ContactKind;
@@ -93,6 +96,142 @@ public class CustomerRepository {
                 now,
                 now,
                 0);
+    }
+
+    /** A contact a customer is recognised by: its kind and normalized value. */
+    public record ContactKey(ContactKind kind, String normalized) {}
+
+    /** Of some contacts: those exactly one customer has (and who), and those several share. */
+    public record Owners(Map<ContactKey, Long> single, Set<ContactKey> shared) {}
+
+    /** Who has these contacts, in one query. */
+    public Owners ownersOf(Collection<ContactKey> keys) {
+        Map<ContactKey, Long> single = new HashMap<>();
+        Set<ContactKey> shared = new HashSet<>();
+        if (keys.isEmpty()) {
+            return new Owners(single, shared);
+        }
+        jdbc.sql("""
+                        SELECT c.kind, c.normalized, min(c.customer_id), count(DISTINCT c.customer_id)
+                        FROM customer_contacts c
+                        WHERE (c.kind, c.normalized) IN (
+                            SELECT * FROM unnest(CAST(:kinds AS TEXT[]), CAST(:values AS TEXT[])))
+                        GROUP BY c.kind, c.normalized""")
+                .param("kinds", keys.stream().map(k -> k.kind().name()).toArray(String[]::new))
+                .param("values", keys.stream().map(ContactKey::normalized).toArray(String[]::new))
+                .query((ResultSet rs) -> {
+                    ContactKey key = new ContactKey(ContactKind.valueOf(rs.getString(1)), rs.getString(2));
+                    if (rs.getLong(4) == 1) {
+                        single.put(key, rs.getLong(3));
+                    } else {
+                        shared.add(key);
+                    }
+                });
+        return new Owners(single, shared);
+    }
+
+    /**
+     * Inserts many customers with their contacts and addresses, three statements however many (their ids taken
+     * from the table's sequence first); returns them as stored, in the order given, without reading them back.
+     */
+    public List<Customer> insertAll(List<CustomerDetails> details, Instant now) {
+        if (details.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.sql(
+                        "SELECT nextval(pg_get_serial_sequence('customers', 'id')) FROM generate_series(1, :n)")
+                .param("n", details.size())
+                .query(Long.class)
+                .list();
+        jdbc.sql("""
+                        INSERT INTO customers (id, kind, name, company, country, language, created_at, updated_at)
+                        OVERRIDING SYSTEM VALUE
+                        SELECT id, kind, name, company, country, language, :now, :now
+                        FROM unnest(CAST(:ids AS BIGINT[]), CAST(:kinds AS TEXT[]), CAST(:names AS TEXT[]),
+                                    CAST(:companies AS TEXT[]), CAST(:countries AS TEXT[]), CAST(:languages AS TEXT[]))
+                            AS c (id, kind, name, company, country, language)""")
+                .param("ids", ids.toArray(Long[]::new))
+                .param("kinds", details.stream().map(c -> c.kind().name()).toArray(String[]::new))
+                .param("names", details.stream().map(c -> c.name().strip()).toArray(String[]::new))
+                .param(
+                        "companies",
+                        details.stream().map(CustomerDetails::company).toArray(String[]::new))
+                .param(
+                        "countries",
+                        details.stream().map(CustomerDetails::country).toArray(String[]::new))
+                .param(
+                        "languages",
+                        details.stream().map(CustomerDetails::language).toArray(String[]::new))
+                .param("now", Timestamp.from(now))
+                .update();
+        insertContactsAndAddresses(ids, details);
+        List<Customer> stored = new ArrayList<>(details.size());
+        for (int i = 0; i < details.size(); i++) {
+            CustomerDetails c = details.get(i);
+            stored.add(new Customer(
+                    ids.get(i),
+                    c.kind(),
+                    c.name().strip(),
+                    c.company(),
+                    c.country(),
+                    c.language(),
+                    c.contacts(),
+                    c.addresses(),
+                    now,
+                    now,
+                    0));
+        }
+        return stored;
+    }
+
+    /** The contacts and addresses of customers just inserted under {@code ids}: one statement each. */
+    private void insertContactsAndAddresses(List<Long> ids, List<CustomerDetails> details) {
+        List<Long> contactOwner = new ArrayList<>();
+        List<Contact> contacts = new ArrayList<>();
+        List<Integer> contactPosition = new ArrayList<>();
+        List<Long> addressOwner = new ArrayList<>();
+        List<String> addresses = new ArrayList<>();
+        List<Integer> addressPosition = new ArrayList<>();
+        for (int i = 0; i < details.size(); i++) {
+            CustomerDetails c = details.get(i);
+            for (int p = 0; p < c.contacts().size(); p++) {
+                contactOwner.add(ids.get(i));
+                contacts.add(c.contacts().get(p));
+                contactPosition.add(p);
+            }
+            for (int p = 0; p < c.addresses().size(); p++) {
+                addressOwner.add(ids.get(i));
+                addresses.add(json.writeValueAsString(c.addresses().get(p)));
+                addressPosition.add(p);
+            }
+        }
+        if (!contacts.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO customer_contacts (customer_id, kind, value, label, normalized, position)
+                            SELECT * FROM unnest(CAST(:owners AS BIGINT[]), CAST(:kinds AS TEXT[]),
+                                CAST(:values AS TEXT[]), CAST(:labels AS TEXT[]), CAST(:normalized AS TEXT[]),
+                                CAST(:positions AS INT[]))""")
+                    .param("owners", contactOwner.toArray(Long[]::new))
+                    .param("kinds", contacts.stream().map(c -> c.kind().name()).toArray(String[]::new))
+                    .param("values", contacts.stream().map(Contact::value).toArray(String[]::new))
+                    .param("labels", contacts.stream().map(Contact::label).toArray(String[]::new))
+                    .param(
+                            "normalized",
+                            contacts.stream().map(Contact::normalized).toArray(String[]::new))
+                    .param("positions", contactPosition.toArray(Integer[]::new))
+                    .update();
+        }
+        if (!addresses.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO customer_addresses (customer_id, position, address)
+                            SELECT owner, position, CAST(address AS JSONB)
+                            FROM unnest(CAST(:owners AS BIGINT[]), CAST(:positions AS INT[]), CAST(:addresses AS TEXT[]))
+                                AS a (owner, position, address)""")
+                    .param("owners", addressOwner.toArray(Long[]::new))
+                    .param("positions", addressPosition.toArray(Integer[]::new))
+                    .param("addresses", addresses.toArray(String[]::new))
+                    .update();
+        }
     }
 
     public Optional<Customer> findById(long id) {
