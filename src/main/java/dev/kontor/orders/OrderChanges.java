@@ -106,7 +106,13 @@ class OrderChanges {
 
     void record(
             Actor actor, Order order, String action, List<Change> changes, String reason, Map<String, String> details) {
-        timeline.record(new TimelineEntry(
+        timeline.record(entry(actor, order, action, changes, reason, details));
+    }
+
+    /** The timeline entry {@link #record} writes, for writing many at once. */
+    TimelineEntry entry(
+            Actor actor, Order order, String action, List<Change> changes, String reason, Map<String, String> details) {
+        return (new TimelineEntry(
                 null,
                 Orders.SUBJECT,
                 order.id(),

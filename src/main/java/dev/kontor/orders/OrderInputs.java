@@ -63,11 +63,32 @@ class OrderInputs {
      * at once. {@code previousCurrency} is the order's currency before an edit ({@code null} for a new order).
      */
     OrderInput checked(OrderInput written, String previousCurrency) {
+        return checked(written, previousCurrency, catalog.items(skusOf(List.of(written))), channelCodes());
+    }
+
+    /** {@link #checked} for many new orders, the catalog and the channels read once for all of them. */
+    List<OrderInput> checkedAll(List<OrderInput> written) {
+        Map<String, CatalogItem> items = catalog.items(skusOf(written));
+        Set<String> codes = channelCodes();
+        return written.stream().map(in -> checked(in, null, items, codes)).toList();
+    }
+
+    private static List<String> skusOf(List<OrderInput> inputs) {
+        return inputs.stream()
+                .flatMap(in -> in.lines().stream())
+                .map(OrderInput.LineInput::sku)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+    }
+
+    private OrderInput checked(
+            OrderInput written, String previousCurrency, Map<String, CatalogItem> items, Set<String> channelCodes) {
         Problems pricing = new Problems();
-        OrderInput input = priced(written, previousCurrency, pricing);
+        OrderInput input = priced(written, previousCurrency, items, pricing);
         Problems problems = new Problems().addAll(pricing.list());
         Set<String> priced = pricing.list().stream().map(FieldProblem::field).collect(Collectors.toSet());
-        problems.addAll(OrderInputRules.check(input, channelCodes()).list().stream()
+        problems.addAll(OrderInputRules.check(input, channelCodes).list().stream()
                 .filter(p -> !priced.contains(p.field()))
                 .toList());
         if (input.customer() != null && input.customer().details() != null) {
@@ -89,13 +110,10 @@ class OrderInputs {
      * are repriced from the catalog in the new currency. A catalog line without a price in that currency is
      * reported in {@code problems}.
      */
-    private OrderInput priced(OrderInput in, String previousCurrency, Problems problems) {
+    private OrderInput priced(
+            OrderInput in, String previousCurrency, Map<String, CatalogItem> items, Problems problems) {
         String currency = currency(in);
         boolean newCurrency = previousCurrency != null && currency != null && !currency.equals(previousCurrency);
-        Map<String, CatalogItem> items = catalog.items(in.lines().stream()
-                .map(OrderInput.LineInput::sku)
-                .filter(Objects::nonNull)
-                .toList());
         List<OrderInput.LineInput> lines = new ArrayList<>();
         for (int i = 0; i < in.lines().size(); i++) {
             OrderInput.LineInput line = in.lines().get(i);
@@ -146,11 +164,34 @@ class OrderInputs {
      * sight of the order they just made).
      */
     OrderContent contentOf(Actor actor, OrderInput in) {
-        Customer customer = resolveCustomer(in);
+        return contentOf(actor, in, resolveCustomer(in), permissions.seesAllOrders(actor));
+    }
+
+    /**
+     * {@link #contentOf} for many new orders of one actor: the customers that the inputs describe (none named by
+     * id) found or created together ({@link Customers#findOrCreateAll}).
+     */
+    List<Resolved> contentsOf(Actor actor, List<OrderInput> inputs) {
+        List<Customer> found = customers.findOrCreateAll(
+                inputs.stream().map(in -> in.customer().details()).toList(),
+                "customer.",
+                inputs.isEmpty() ? null : inputs.get(0).customer().fieldNames());
+        boolean seesAll = permissions.seesAllOrders(actor);
+        List<Resolved> contents = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            contents.add(new Resolved(contentOf(actor, inputs.get(i), found.get(i), seesAll), found.get(i)));
+        }
+        return contents;
+    }
+
+    /** A new order's content and its customer, as found or created. */
+    record Resolved(OrderContent content, Customer customer) {}
+
+    private OrderContent contentOf(Actor actor, OrderInput in, Customer customer, boolean seesAll) {
         checkUsers(in);
         Long responsible = in.responsibleId() != null
                 ? in.responsibleId()
-                : "MANUAL".equals(in.channel()) || !permissions.seesAllOrders(actor) ? actor.userId() : null;
+                : "MANUAL".equals(in.channel()) || !seesAll ? actor.userId() : null;
         String email = Text.clean(in.email()) != null
                 ? in.email().strip()
                 : customer.first(ContactKind.EMAIL).orElse(null);
@@ -228,6 +269,9 @@ class OrderInputs {
         Set<Long> ids = new HashSet<>(in.observerIds());
         if (in.responsibleId() != null) {
             ids.add(in.responsibleId());
+        }
+        if (ids.isEmpty()) {
+            return;
         }
         Map<Long, String> known = users.displayNames(ids);
         Problems problems = new Problems();

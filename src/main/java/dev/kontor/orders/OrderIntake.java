@@ -2,9 +2,17 @@ package dev.kontor.orders;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
@@ -14,11 +22,15 @@ import dev.kontor.access.Verdict;
 import dev.kontor.customers.Blacklist;
 import dev.kontor.customers.BlacklistEntry;
 import dev.kontor.orders.internal.NumberSeries;
+import dev.kontor.orders.internal.OrderBatches;
 import dev.kontor.orders.internal.OrderRepository;
 import dev.kontor.shared.Text;
 import dev.kontor.timeline.Change;
+import dev.kontor.timeline.Timeline;
+import dev.kontor.timeline.TimelineEntry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -32,26 +44,32 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderIntake {
 
     private final OrderRepository orders;
+    private final OrderBatches batches;
     private final NumberSeries numbers;
     private final OrderInputs inputs;
     private final OrderChanges changes;
     private final OrderStock stock;
     private final Permissions permissions;
     private final Blacklist blacklist;
+    private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OrderIntake(
             OrderRepository orders,
+            OrderBatches batches,
             NumberSeries numbers,
             OrderInputs inputs,
             OrderChanges changes,
             OrderStock stock,
             Permissions permissions,
             Blacklist blacklist,
+            Timeline timeline,
             ApplicationEventPublisher events,
             Clock clock) {
         this.orders = orders;
+        this.batches = batches;
+        this.timeline = timeline;
         this.numbers = numbers;
         this.inputs = inputs;
         this.changes = changes;
@@ -106,20 +124,16 @@ public class OrderIntake {
                 caught.map(hit -> new OrderRepository.Flag(hit.customerId(), hit.reason()))
                         .orElse(null));
         stock.sync(actor, stored);
-        changes.record(
+        List<TimelineEntry> entries = new ArrayList<>();
+        entries.add(changes.entry(
                 actor,
                 stored,
                 draft ? "order.draft-created" : "order.created",
                 List.of(),
                 null,
-                Map.of(
-                        "number",
-                        number,
-                        "channel",
-                        input.channel(),
-                        "total",
-                        stored.total().toString()));
-        caught.ifPresent(hit -> recordCaught(actor, stored, hit));
+                createdDetails(stored)));
+        caught.ifPresent(hit -> entries.addAll(caughtEntries(actor, stored, hit)));
+        timeline.recordAll(entries);
         events.publishEvent(new OrderPlaced(stored.id(), number, input.channel(), stored.lifecycle()));
         if (submit instanceof Verdict.NeedsApproval needed) {
             return new PlacedOrder(
@@ -130,7 +144,130 @@ public class OrderIntake {
         return new PlacedOrder(stored, true, null);
     }
 
+    /**
+     * Places many orders straight into review as {@link #place} places each — the same checks, customers, numbers,
+     * blacklist, stock, timeline entries and events — in the caller's transaction and in a few statements for all of
+     * them: the inputs checked against the catalog read once, their customers found or created together, a block of
+     * numbers per channel, the orders and their lines inserted in one statement each. An input that {@code place}
+     * would treat on its own — a customer named by id, observers, a submission that needs approval, a marketplace
+     * order Kontor has (or that comes twice) — is placed by {@code place} after the others. A refused input
+     * refuses them all (the caller's transaction rolls back). Answers in the order of {@code written}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<PlacedOrder> placeAll(Actor actor, List<OrderInput> written) {
+        permissions.require(actor, Permission.ORDER_CREATE, Situation.NONE);
+        List<OrderInput> checked = inputs.checkedAll(written);
+        Map<String, Set<String>> external = new TreeMap<>();
+        checked.stream()
+                .filter(in -> Text.clean(in.externalId()) != null)
+                .forEach(in -> external.computeIfAbsent(in.channel(), c -> new TreeSet<>())
+                        .add(Text.clean(in.externalId())));
+        Set<String> known = new HashSet<>();
+        external.forEach((channel, ids) -> {
+            orders.lockExternalIds(channel, ids);
+            orders.idsByExternalId(channel, ids).keySet().forEach(id -> known.add(channel + ':' + id));
+        });
+        List<Integer> together = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < checked.size(); i++) {
+            OrderInput in = checked.get(i);
+            String externalId = Text.clean(in.externalId());
+            boolean alone = in.customer().id() != null
+                    || !in.observerIds().isEmpty()
+                    || (externalId != null
+                            && (known.contains(in.channel() + ':' + externalId)
+                                    || !seen.add(in.channel() + ':' + externalId)))
+                    || !permissions
+                            .require(actor, Permission.ORDER_SUBMIT, asWritten(actor, in))
+                            .isAllowed();
+            if (!alone) {
+                together.add(i);
+            }
+        }
+        PlacedOrder[] placed = new PlacedOrder[written.size()];
+        List<OrderInput> batch = together.stream().map(checked::get).toList();
+        List<Order> stored = placeTogether(actor, batch);
+        for (int k = 0; k < together.size(); k++) {
+            placed[together.get(k)] = new PlacedOrder(stored.get(k), true, null);
+        }
+        for (int i = 0; i < placed.length; i++) {
+            if (placed[i] == null) {
+                placed[i] = place(actor, written.get(i), false);
+            }
+        }
+        return List.of(placed);
+    }
+
+    /** Places checked inputs that need nothing of their own: see {@link #placeAll}. */
+    private List<Order> placeTogether(Actor actor, List<OrderInput> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<OrderInputs.Resolved> resolved = inputs.contentsOf(actor, batch);
+        List<OrderContent> contents =
+                resolved.stream().map(OrderInputs.Resolved::content).toList();
+        contents.forEach(OrderInputs::requireReadyForReview);
+        Map<String, Iterator<String>> numbered = new HashMap<>();
+        batch.stream()
+                .collect(Collectors.groupingBy(OrderInput::channel, TreeMap::new, Collectors.counting()))
+                .forEach((channel, n) -> numbered.put(
+                        channel, numbers.next(channel, n.intValue()).iterator()));
+        Instant now = clock.instant();
+        List<Order> placing = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            OrderInput input = batch.get(i);
+            placing.add(Order.place(
+                    numbered.get(input.channel()).next(),
+                    input.channel(),
+                    Text.clean(input.externalId()),
+                    contents.get(i),
+                    LifecycleStatus.NEW,
+                    input.placedAt() == null ? now : input.placedAt(),
+                    now,
+                    actor.displayName()));
+        }
+        List<Optional<BlacklistEntry>> caught = blacklist.matchAll(resolved.stream()
+                .map(r -> new Blacklist.Probe(
+                        r.customer(),
+                        r.content().email(),
+                        r.content().phone(),
+                        r.content().shippingAddress()))
+                .toList());
+        List<OrderRepository.Flag> flags = new ArrayList<>(batch.size());
+        for (int i = 0; i < placing.size(); i++) {
+            Order order = placing.get(i);
+            flags.add(caught.get(i)
+                    .map(hit -> {
+                        order.apply(OrderAction.HOLD, holdReason(hit), order::number);
+                        return new OrderRepository.Flag(hit.customerId(), hit.reason());
+                    })
+                    .orElse(null));
+        }
+        List<Order> stored = batches.insertAll(placing, flags);
+        stock.syncNew(actor, stored);
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            Order order = stored.get(i);
+            entries.add(changes.entry(actor, order, "order.created", List.of(), null, createdDetails(order)));
+            int at = i;
+            caught.get(i).ifPresent(hit -> entries.addAll(caughtEntries(actor, stored.get(at), hit)));
+        }
+        timeline.recordAll(entries);
+        stored.forEach(o -> events.publishEvent(new OrderPlaced(o.id(), o.number(), o.channel(), o.lifecycle())));
+        return stored;
+    }
+
     /** The order about to be written, in the access policy's terms: its writer is responsible unless it says. */
+    private static Situation asWritten(Actor actor, OrderInput in) {
+        return new Situation(
+                in.responsibleId() != null ? in.responsibleId() : actor.userId(),
+                in.observerIds(),
+                LifecycleStatus.DRAFT.name(),
+                false,
+                false,
+                Order.discountBasisPoints(OrderInputs.preview(in)));
+    }
+
     private static Situation asWritten(Actor actor, OrderContent content) {
         return new Situation(
                 content.responsibleId() != null ? content.responsibleId() : actor.userId(),
@@ -145,23 +282,35 @@ public class OrderIntake {
         return "blacklist: " + hit.reason();
     }
 
+    private static Map<String, String> createdDetails(Order order) {
+        return Map.of(
+                "number",
+                order.number(),
+                "channel",
+                order.channel(),
+                "total",
+                order.total().toString());
+    }
+
     /** The timeline says why the order arrived flagged, and held when it came for review. */
-    private void recordCaught(Actor actor, Order order, BlacklistEntry hit) {
-        changes.record(
+    private List<TimelineEntry> caughtEntries(Actor actor, Order order, BlacklistEntry hit) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        entries.add(changes.entry(
                 actor,
                 order,
                 "order.flagged",
                 List.of(Change.of("blacklisted", false, true)),
                 hit.reason(),
-                Map.of("matched", hit.kind()));
+                Map.of("matched", hit.kind())));
         if (order.lifecycle() == LifecycleStatus.ON_HOLD) {
-            changes.record(
+            entries.add(changes.entry(
                     Actor.system("blacklist"),
                     order,
                     "order." + OrderAction.HOLD.key(),
                     List.of(Change.of("lifecycle", LifecycleStatus.NEW, LifecycleStatus.ON_HOLD)),
                     holdReason(hit),
-                    Map.of());
+                    Map.of()));
         }
+        return entries;
     }
 }

@@ -1,7 +1,9 @@
 package dev.kontor.orders;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -65,6 +67,26 @@ class OrderStock {
             case CANCELLED, DELETED -> reservations.release(actor, ref);
             default -> {}
         }
+    }
+
+    /**
+     * {@link #sync} for orders just placed for review (new, or held from new), together: they commit their stock
+     * now when stock is taken at creation ({@link Reservations#commitAll}); otherwise a new order holds nothing
+     * yet and there is nothing to do.
+     */
+    void syncNew(Actor actor, List<Order> placed) {
+        if (settings.reserveAt() != InventorySettings.ReserveAt.CREATION || placed.isEmpty()) {
+            return;
+        }
+        Map<OrderRef, List<Need>> commitments = new LinkedHashMap<>();
+        for (Order order : placed) {
+            LifecycleStatus state = order.lifecycle() == LifecycleStatus.ON_HOLD ? order.heldFrom() : order.lifecycle();
+            if (state != LifecycleStatus.NEW) {
+                throw new IllegalArgumentException("syncNew is for new orders; " + order.number() + " is " + state);
+            }
+            commitments.put(ref(order), needs(order));
+        }
+        reservations.commitAll(actor, commitments);
     }
 
     private void holdForDraft(Actor actor, OrderRef ref, List<Need> needs) {

@@ -1,5 +1,8 @@
 package dev.kontor.orders.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +25,27 @@ public class NumberSeries {
                         RETURNING prefix, digits, next_value - 1""")
                 .param("series", series)
                 .query((rs, n) -> format(rs.getString(1), rs.getInt(2), rs.getLong(3)))
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("No number series " + series));
+    }
+
+    /** The next {@code count} numbers of the series, in one statement (the counter row locked as by {@link #next}). */
+    public List<String> next(String series, int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        UPDATE number_series SET next_value = next_value + :count WHERE series = :series
+                        RETURNING prefix, digits, next_value - :count""")
+                .param("series", series)
+                .param("count", count)
+                .query((rs, n) -> {
+                    List<String> numbers = new ArrayList<>(count);
+                    for (int i = 0; i < count; i++) {
+                        numbers.add(format(rs.getString(1), rs.getInt(2), rs.getLong(3) + i));
+                    }
+                    return numbers;
+                })
                 .optional()
                 .orElseThrow(() -> new IllegalStateException("No number series " + series));
     }

@@ -3,9 +3,11 @@ package dev.kontor.orders.internal;
 import java.sql.ResultSet;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,9 +31,11 @@ public class OrderBatches {
     private final JdbcClient jdbc;
     private final OrderRows rows;
     private final ZoneId zone;
+    private final JsonMapper json;
 
     OrderBatches(JdbcClient jdbc, JsonMapper json, ShopSettings shop) {
         this.jdbc = jdbc;
+        this.json = json;
         this.zone = shop.timeZone();
         this.rows = new OrderRows(json, zone);
     }
@@ -73,8 +77,171 @@ public class OrderBatches {
     }
 
     /**
-     * Writes what a lifecycle action changes — the state, the hold, the statuses derived from them, the due date,
-     * who and when — for many orders whose content did not change, in one statement. Each must still be at the
+     * Inserts new orders with their lines, flagged where a blacklist mark caught them ({@code flags}, null where
+     * none did), in two statements however many; returns them as stored, with their ids, in the order given. Orders
+     * with observers are not for this (none is placed in bulk with observers).
+     */
+    public List<Order> insertAll(List<Order> orders, List<OrderRepository.Flag> flags) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("""
+                        INSERT INTO orders (number, channel, external_id, customer_id, customer_name, email, phone,
+                            billing_address, shipping_address, currency, prices_include_tax, subtotal, shipping, discount,
+                            tax, total, payment_method, lifecycle, held_from, hold_reason, payment_status, fulfilment_status,
+                            paid, refunded, pending, tags, responsible_id, placed_at, created_at, updated_at, updated_by,
+                            payment_terms, due_on, flagged, flagged_by_customer, flag_reason, approved_at)
+                        SELECT number, channel, external_id, customer_id, customer_name, email, phone,
+                            CAST(billing AS JSONB), CAST(shipping_address AS JSONB), currency, prices_include_tax,
+                            subtotal, shipping, discount, tax, total, payment_method, lifecycle, held_from, hold_reason,
+                            payment_status, fulfilment_status, paid, refunded, pending,
+                            ARRAY(SELECT jsonb_array_elements_text(CAST(tags AS JSONB))), responsible_id,
+                            CAST(placed_at AS TIMESTAMPTZ), CAST(created_at AS TIMESTAMPTZ),
+                            CAST(updated_at AS TIMESTAMPTZ), updated_by, payment_terms, CAST(due_on AS DATE),
+                            flagged_by IS NOT NULL, flagged_by, flag_reason,
+                            CASE WHEN lifecycle = 'APPROVED' THEN CAST(created_at AS TIMESTAMPTZ) END
+                        FROM unnest(CAST(:number AS TEXT[]), CAST(:channel AS TEXT[]), CAST(:externalId AS TEXT[]),
+                                    CAST(:customerId AS BIGINT[]), CAST(:customerName AS TEXT[]), CAST(:email AS TEXT[]),
+                                    CAST(:phone AS TEXT[]), CAST(:billing AS TEXT[]), CAST(:shippingAddress AS TEXT[]),
+                                    CAST(:currency AS TEXT[]), CAST(:pricesIncludeTax AS BOOLEAN[]),
+                                    CAST(:subtotal AS BIGINT[]), CAST(:shipping AS BIGINT[]), CAST(:discount AS BIGINT[]),
+                                    CAST(:tax AS BIGINT[]), CAST(:total AS BIGINT[]), CAST(:paymentMethod AS TEXT[]),
+                                    CAST(:lifecycle AS TEXT[]), CAST(:heldFrom AS TEXT[]), CAST(:holdReason AS TEXT[]),
+                                    CAST(:paymentStatus AS TEXT[]), CAST(:fulfilmentStatus AS TEXT[]),
+                                    CAST(:paid AS BIGINT[]), CAST(:refunded AS BIGINT[]), CAST(:pending AS BIGINT[]),
+                                    CAST(:tags AS TEXT[]), CAST(:responsibleId AS BIGINT[]), CAST(:placedAt AS TEXT[]),
+                                    CAST(:createdAt AS TEXT[]), CAST(:updatedAt AS TEXT[]), CAST(:updatedBy AS TEXT[]),
+                                    CAST(:paymentTerms AS TEXT[]), CAST(:dueOn AS TEXT[]), CAST(:flaggedBy AS BIGINT[]),
+                                    CAST(:flagReason AS TEXT[]))
+                            WITH ORDINALITY AS o (number, channel, external_id, customer_id, customer_name, email, phone,
+                                billing, shipping_address, currency, prices_include_tax, subtotal, shipping, discount,
+                                tax, total, payment_method, lifecycle, held_from, hold_reason, payment_status,
+                                fulfilment_status, paid, refunded, pending, tags, responsible_id, placed_at, created_at,
+                                updated_at, updated_by, payment_terms, due_on, flagged_by, flag_reason, n)
+                        ORDER BY n
+                        RETURNING id, number""").params(orderColumns(orders, flags)).query((ResultSet rs) -> {
+            ids.put(rs.getString(2), rs.getLong(1));
+        });
+        Map<Long, List<OrderLine>> lines = insertLines(orders, ids);
+        List<Order> stored = new ArrayList<>(orders.size());
+        for (Order order : orders) {
+            if (!order.content().observerIds().isEmpty()) {
+                throw new IllegalArgumentException("insertAll writes no observers; order " + order.number() + " has");
+            }
+            long id = ids.get(order.number());
+            stored.add(order.asStored(id, lines.getOrDefault(id, List.of()), Set.of(), 0));
+        }
+        return stored;
+    }
+
+    /** The columns of {@code orders} as one array each, in the order of {@code orders}. */
+    private Map<String, Object> orderColumns(List<Order> orders, List<OrderRepository.Flag> flags) {
+        int n = orders.size();
+        Map<String, Object[]> columns = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            Order order = orders.get(i);
+            Map<String, Object> row = rows.columns(order);
+            row.put("channel", order.channel());
+            row.put("externalId", order.externalId());
+            row.put("placedAt", order.placedAt().toString());
+            row.put("createdAt", order.createdAt().toString());
+            row.put("updatedAt", order.updatedAt().toString());
+            row.put("dueOn", row.get("dueOn") == null ? null : row.get("dueOn").toString());
+            row.put("tags", json.writeValueAsString(order.content().tags()));
+            row.remove("deliveredAt");
+            OrderRepository.Flag flag = flags.get(i);
+            row.put("flaggedBy", flag == null ? null : flag.byCustomer());
+            row.put("flagReason", flag == null ? null : flag.reason());
+            for (Map.Entry<String, Object> e : row.entrySet()) {
+                columns.computeIfAbsent(e.getKey(), k -> new Object[n])[i] = e.getValue();
+            }
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        columns.forEach((name, values) -> params.put(name, typed(values)));
+        return params;
+    }
+
+    /** An array of one column's values as the driver binds it: its values' own type. */
+    private static Object typed(Object[] values) {
+        Class<?> type = Arrays.stream(values)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .map(Object::getClass)
+                .orElse(null);
+        if (type == Long.class) {
+            return Arrays.copyOf(values, values.length, Long[].class);
+        }
+        if (type == Boolean.class) {
+            return Arrays.copyOf(values, values.length, Boolean[].class);
+        }
+        if (type == Integer.class) {
+            return Arrays.copyOf(values, values.length, Integer[].class);
+        }
+        return Arrays.stream(values).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
+    }
+
+    /** Every new order's lines in one statement; answers them with their ids, by order id. */
+    private Map<Long, List<OrderLine>> insertLines(List<Order> orders, Map<String, Long> ids) {
+        List<Long> owners = new ArrayList<>();
+        List<OrderLine> lines = new ArrayList<>();
+        for (Order order : orders) {
+            for (OrderLine line : order.content().lines()) {
+                owners.add(ids.get(order.number()));
+                lines.add(line);
+            }
+        }
+        Map<Long, List<OrderLine>> stored = new HashMap<>();
+        if (lines.isEmpty()) {
+            return stored;
+        }
+        Map<Long, Map<Integer, Long>> lineIds = new HashMap<>();
+        jdbc.sql("""
+                        INSERT INTO order_lines (order_id, position, sku, name, attributes, unit_price, quantity, discount,
+                            tax_rate, line_total, shipped_quantity, returned_quantity)
+                        SELECT order_id, position, sku, name, CAST(attributes AS JSON), unit_price, quantity, discount,
+                            tax_rate, line_total, shipped, returned
+                        FROM unnest(CAST(:owners AS BIGINT[]), CAST(:positions AS INT[]), CAST(:skus AS TEXT[]),
+                                    CAST(:names AS TEXT[]), CAST(:attributes AS TEXT[]), CAST(:prices AS BIGINT[]),
+                                    CAST(:quantities AS INT[]), CAST(:discounts AS BIGINT[]), CAST(:taxRates AS INT[]),
+                                    CAST(:totals AS BIGINT[]), CAST(:shipped AS INT[]), CAST(:returned AS INT[]))
+                            WITH ORDINALITY AS l (order_id, position, sku, name, attributes, unit_price, quantity,
+                                discount, tax_rate, line_total, shipped, returned, n)
+                        ORDER BY n
+                        RETURNING id, order_id, position""")
+                .param("owners", owners.toArray(Long[]::new))
+                .param("positions", lines.stream().map(OrderLine::position).toArray(Integer[]::new))
+                .param("skus", lines.stream().map(OrderLine::sku).toArray(String[]::new))
+                .param("names", lines.stream().map(OrderLine::name).toArray(String[]::new))
+                .param(
+                        "attributes",
+                        lines.stream()
+                                .map(l -> json.writeValueAsString(l.attributes()))
+                                .toArray(String[]::new))
+                .param("prices", lines.stream().map(OrderLine::unitPrice).toArray(Long[]::new))
+                .param("quantities", lines.stream().map(OrderLine::quantity).toArray(Integer[]::new))
+                .param("discounts", lines.stream().map(OrderLine::discount).toArray(Long[]::new))
+                .param("taxRates", lines.stream().map(OrderLine::taxRate).toArray(Integer[]::new))
+                .param("totals", lines.stream().map(OrderLine::total).toArray(Long[]::new))
+                .param("shipped", lines.stream().map(OrderLine::shippedQuantity).toArray(Integer[]::new))
+                .param(
+                        "returned",
+                        lines.stream().map(OrderLine::returnedQuantity).toArray(Integer[]::new))
+                .query((ResultSet rs) -> {
+                    lineIds.computeIfAbsent(rs.getLong(2), k -> new HashMap<>()).put(rs.getInt(3), rs.getLong(1));
+                });
+        for (int i = 0; i < lines.size(); i++) {
+            long order = owners.get(i);
+            OrderLine line = lines.get(i);
+            stored.computeIfAbsent(order, k -> new ArrayList<>())
+                    .add(line.withId(lineIds.get(order).get(line.position())));
+        }
+        return stored;
+    }
+
+    /**
+     * Writes what a lifecycle action or a payment changes — the state, the hold, the sums paid, refunded and pending,
+     * the statuses derived from them, the due date, who and when — for many orders whose content did not change, in one statement. Each must still be at the
      * version it was read at, which holds for orders locked by {@link #lockAll}. Returns them as stored.
      */
     public List<Order> updateStates(List<Order> befores, List<Order> afters) {
@@ -94,7 +261,7 @@ public class OrderBatches {
         Set<Long> written = new HashSet<>(jdbc.sql("""
                         UPDATE orders o SET lifecycle = v.lifecycle, held_from = v.held_from, hold_reason = v.hold_reason,
                             payment_status = v.payment_status, fulfilment_status = v.fulfilment_status,
-                            updated_at = CAST(v.updated_at AS TIMESTAMPTZ), updated_by = v.updated_by,
+                            paid = v.paid, refunded = v.refunded, pending = v.pending, updated_at = CAST(v.updated_at AS TIMESTAMPTZ), updated_by = v.updated_by,
                             due_on = CAST(v.due_on AS DATE), delivered_at = CAST(v.delivered_at AS TIMESTAMPTZ),
                             approved_at = CASE WHEN v.lifecycle = 'APPROVED'
                                 THEN coalesce(o.approved_at, CAST(v.updated_at AS TIMESTAMPTZ)) ELSE o.approved_at END,
@@ -102,9 +269,10 @@ public class OrderBatches {
                         FROM unnest(CAST(:ids AS BIGINT[]), CAST(:versions AS INT[]), CAST(:lifecycle AS TEXT[]),
                                     CAST(:heldFrom AS TEXT[]), CAST(:holdReason AS TEXT[]), CAST(:payment AS TEXT[]),
                                     CAST(:fulfilment AS TEXT[]), CAST(:updatedAt AS TEXT[]), CAST(:updatedBy AS TEXT[]),
-                                    CAST(:dueOn AS TEXT[]), CAST(:deliveredAt AS TEXT[]))
+                                    CAST(:dueOn AS TEXT[]), CAST(:deliveredAt AS TEXT[]), CAST(:paid AS BIGINT[]),
+                                    CAST(:refunded AS BIGINT[]), CAST(:pending AS BIGINT[]))
                             AS v (id, version, lifecycle, held_from, hold_reason, payment_status, fulfilment_status,
-                                  updated_at, updated_by, due_on, delivered_at)
+                                  updated_at, updated_by, due_on, delivered_at, paid, refunded, pending)
                         WHERE o.id = v.id AND o.version = v.version
                         RETURNING o.id""")
                 .param("ids", ids)
@@ -120,6 +288,9 @@ public class OrderBatches {
                 .param("fulfilment", column(afters, o -> o.fulfilmentStatus().name()))
                 .param("updatedAt", column(afters, o -> o.updatedAt().toString()))
                 .param("updatedBy", column(afters, Order::updatedBy))
+                .param("paid", afters.stream().map(Order::paid).toArray(Long[]::new))
+                .param("refunded", afters.stream().map(Order::refunded).toArray(Long[]::new))
+                .param("pending", afters.stream().map(Order::pending).toArray(Long[]::new))
                 .param("dueOn", column(afters, o -> o.dueDate(zone).toString()))
                 .param(
                         "deliveredAt",

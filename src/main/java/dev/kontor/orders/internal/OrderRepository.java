@@ -351,6 +351,23 @@ public class OrderRepository {
                 .single();
     }
 
+    /** {@link #lockExternalId} for many marketplace orders of one channel, in one statement (in a fixed order). */
+    public void lockExternalIds(String channel, Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))
+                        FROM (SELECT k FROM unnest(CAST(:keys AS TEXT[])) AS k ORDER BY k) AS sorted""")
+                .param(
+                        "keys",
+                        externalIds.stream()
+                                .map(id -> "order:" + channel + ":" + id)
+                                .toArray(String[]::new))
+                .query(Long.class)
+                .single();
+    }
+
     private List<OrderLine> loadLines(long orderId) {
         return jdbc.sql("SELECT * FROM order_lines WHERE order_id = :id ORDER BY position, id")
                 .param("id", orderId)
