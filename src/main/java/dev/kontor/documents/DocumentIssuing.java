@@ -114,6 +114,11 @@ public class DocumentIssuing {
         return issue(actor, orderId, DocumentKind.INVOICE, null);
     }
 
+    /** Whether the admins' setting invoices orders automatically at this moment. */
+    public boolean invoicesOn(DocumentSettings.InvoiceOn moment) {
+        return moment != DocumentSettings.InvoiceOn.NEVER && policy.invoiceOn() == moment;
+    }
+
     /**
      * The order's invoice, issued by Kontor itself when {@code kontor.documents.invoice-on} names this moment and the
      * order has no invoice standing (a repeated delivery of the same event issues nothing more). Answers the invoice

@@ -77,6 +77,16 @@ public class SignedDocuments implements OrderGuard {
         return SignedDocumentRules.check(action, action == OrderAction.APPROVE, arrived);
     }
 
+    /** Approving can be refused only while the admins ask for signed documents; voiding, always. */
+    @Override
+    public boolean active(OrderAction action) {
+        if (action == OrderAction.CANCEL) {
+            return true;
+        }
+        SignedDocumentRepository.Requirement r = repository.requirement();
+        return action == OrderAction.APPROVE && (!r.channels().isBlank() || r.companies());
+    }
+
     private boolean required(Order order) {
         SignedDocumentRepository.Requirement r = repository.requirement();
         if (r.channels().isBlank() && !r.companies()) {

@@ -105,20 +105,33 @@ public class OrderLifecycle {
 
     /**
      * Approves many orders in the caller's transaction as {@link #act} approves one (same permission, same rule,
-     * same timeline entry, stock commitment and event for each), but in a few statements for all of them: they are
-     * locked in id order, their rows and timeline entries written in one statement each, and their stock committed
-     * together ({@link Reservations#commitAll}). Answers the ids it approved. An order it cannot simply approve (not
+     * same timeline entry and stock commitment for each), but in a few statements for all of them: they are
+     * locked in id order, their rows and timeline entries written in one statement each, their stock committed
+     * together ({@link Reservations#commitAll}), and one {@link OrderLifecycleChanges} says what moved. Answers the ids it approved. An order it cannot simply approve (not
      * visible to the actor, refused by its state, approval needed, permission denied) is passed over untouched, for
      * the caller to take through {@link #act}, which says why. If any commitment is refused the whole batch fails
      * with the caller's transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<Long> approveAll(Actor actor, Collection<Long> ids) {
+        return approveHeld(actor, batches.lockAll(ids));
+    }
+
+    /**
+     * {@link #approveAll} for orders the caller's transaction already holds as given (locked, or placed in it, as a
+     * marketplace import places them): nothing read again. Each is written only if still at its version, otherwise
+     * the call fails with the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<Long> approveHeld(Actor actor, List<Order> held) {
         Instant now = clock.instant();
         List<Order> befores = new ArrayList<>();
         List<Order> afters = new ArrayList<>();
-        for (Order order : batches.lockAll(ids)) {
-            if (!simplyApprovable(actor, order)) {
+        List<OrderGuard> asking = guards.stream() // a guard the admins switched off is not asked per order
+                .filter(g -> g.active(OrderAction.APPROVE))
+                .toList();
+        for (Order order : held) {
+            if (!simplyApprovable(actor, order, asking)) {
                 continue;
             }
             Order before = order.copy();
@@ -151,9 +164,10 @@ public class OrderLifecycle {
         timeline.recordAll(entries);
         reservations.commitAll(actor, commitments);
         Set<Long> approved = new LinkedHashSet<>();
+        List<OrderLifecycleChanged> changed = new ArrayList<>();
         for (int i = 0; i < saved.size(); i++) {
             Order order = saved.get(i);
-            events.publishEvent(new OrderLifecycleChanged(
+            changed.add(new OrderLifecycleChanged(
                     order.id(),
                     order.number(),
                     OrderAction.APPROVE,
@@ -161,10 +175,13 @@ public class OrderLifecycle {
                     order.lifecycle()));
             approved.add(order.id());
         }
+        if (!changed.isEmpty()) {
+            events.publishEvent(new OrderLifecycleChanges(changed));
+        }
         return approved;
     }
 
-    private boolean simplyApprovable(Actor actor, Order order) {
+    private boolean simplyApprovable(Actor actor, Order order, List<OrderGuard> guards) {
         return permissions.mayView(actor, OrderChanges.situation(order, 0))
                 && permissions
                         .check(

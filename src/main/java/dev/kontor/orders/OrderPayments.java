@@ -1,12 +1,16 @@
 package dev.kontor.orders;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import dev.kontor.access.Actor;
 import dev.kontor.catalog.Reservations;
+import dev.kontor.orders.internal.OrderBatches;
 import dev.kontor.orders.internal.OrderRepository;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.Address;
@@ -26,9 +30,18 @@ public class OrderPayments {
     private final OrderRepository orders;
     private final OrderChanges changes;
     private final Reservations reservations;
+    private final OrderBatches batches;
+    private final Clock clock;
 
-    OrderPayments(OrderRepository orders, OrderChanges changes, Reservations reservations) {
+    OrderPayments(
+            OrderRepository orders,
+            OrderChanges changes,
+            Reservations reservations,
+            OrderBatches batches,
+            Clock clock) {
         this.orders = orders;
+        this.batches = batches;
+        this.clock = clock;
         this.changes = changes;
         this.reservations = reservations;
     }
@@ -45,6 +58,39 @@ public class OrderPayments {
         Order before = order.copy();
         order.applyPayments(paid, refunded, pending);
         return changes.write(actor, before, order);
+    }
+
+    /** New payment sums of one locked order (see {@link #applyPaymentsAll}). */
+    public record Sums(Order order, long paid, long refunded, long pending) {}
+
+    /** An order as written by {@link #applyPaymentsAll}, and what changed. */
+    public record Applied(Order order, List<Change> changes) {}
+
+    /**
+     * {@link #applyPayments} for many orders the caller's transaction holds (locked, or placed in it), written in one
+     * statement, each only if still at its version; answers each as written with its payment-status change, by id.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<Long, Applied> applyPaymentsAll(Actor actor, List<Sums> sums) {
+        List<Order> befores = new ArrayList<>();
+        List<Order> afters = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Sums s : sums) {
+            Order order = s.order();
+            befores.add(order.copy());
+            order.applyPayments(s.paid(), s.refunded(), s.pending());
+            order.touchedBy(actor.displayName(), now);
+            afters.add(order);
+        }
+        List<Order> saved = batches.updateStates(befores, afters);
+        var names = changes.userNames(befores);
+        Map<Long, Applied> changed = new HashMap<>();
+        for (int i = 0; i < saved.size(); i++) {
+            changed.put(
+                    saved.get(i).id(),
+                    new Applied(saved.get(i), OrderDiff.between(befores.get(i), saved.get(i), names)));
+        }
+        return changed;
     }
 
     /**

@@ -15,8 +15,9 @@
  * other modules add to the order page). The HTTP representation {@code web.OrderResponse} is a named interface.
  *
  * <p>Owns {@code orders}, {@code order_lines}, {@code order_observers}, {@code order_notes}, {@code channels},
- * {@code number_series}. Publishes {@link dev.kontor.orders.OrderPlaced} and
- * {@link dev.kontor.orders.OrderLifecycleChanged}. Listens to {@code CustomerBlacklisted} (flags the customer's
+ * {@code number_series}. Publishes {@link dev.kontor.orders.OrderPlaced},
+ * {@link dev.kontor.orders.OrderLifecycleChanged} and, for many orders moved by one command (a bulk approval, an
+ * import's batch, {@link dev.kontor.orders.OrderIntake#placeAll}'s callers), {@link dev.kontor.orders.OrderLifecycleChanges}. Listens to {@code CustomerBlacklisted} (flags the customer's
  * orders, in the marking transaction) and {@code ReservationExpired} (a timeline note, after commit). Carries out
  * approved order actions ({@code OrderApprovalHandler}). Knows nothing of payments, fulfilment or the web shell.
  */

@@ -343,12 +343,18 @@ public class Payments {
     }
 
     private static Map<String, String> details(Payment p) {
+        return details(p.amount(), p.currency(), p.method(), p.state(), p.reference());
+    }
+
+    /** What a payment's timeline entry says of it. */
+    static Map<String, String> details(
+            long amount, String currency, String method, PaymentState state, String reference) {
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("amount", Money.of(p.amount(), p.currency()).toString());
-        details.put("method", p.method());
-        details.put("state", p.state().name());
-        if (p.reference() != null) {
-            details.put("reference", p.reference());
+        details.put("amount", Money.of(amount, currency).toString());
+        details.put("method", method);
+        details.put("state", state.name());
+        if (reference != null) {
+            details.put("reference", reference);
         }
         return details;
     }

@@ -15,6 +15,7 @@ import dev.kontor.support.KontorTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,5 +89,23 @@ class AutomaticInvoiceTest {
         assertThat(orders.timeline(admin, order.id()))
                 .filteredOn(e -> e.action().equals("document.issued"))
                 .hasSize(1);
+    }
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void ordersApprovedTogetherAreEachInvoicedAsOneApprovedAlone() throws Exception {
+        admin = fixtures.user("ada");
+        policy.setInvoiceOn(admin, DocumentSettings.InvoiceOn.APPROVAL);
+        Order first = fixtures.order(admin, false);
+        Order second = fixtures.order(admin, false);
+
+        transaction.executeWithoutResult(s -> lifecycle.approveAll(admin, List.of(first.id(), second.id())));
+
+        assertThat(invoicesAfterAWhile(first.id()))
+                .singleElement()
+                .satisfies(d -> assertThat(d.issuedBy()).startsWith("Kontor (invoice on approval"));
+        assertThat(invoicesAfterAWhile(second.id())).hasSize(1);
     }
 }

@@ -4,6 +4,7 @@ import dev.kontor.documents.DocumentIssuing;
 import dev.kontor.documents.DocumentSettings;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.OrderLifecycleChanged;
+import dev.kontor.orders.OrderLifecycleChanges;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,14 @@ class AutomaticInvoices {
     void approved(OrderLifecycleChanged event) {
         if (event.to() == LifecycleStatus.APPROVED && event.from() != LifecycleStatus.ON_HOLD) {
             issuing.invoiceAutomatically(event.orderId(), DocumentSettings.InvoiceOn.APPROVAL);
+        }
+    }
+
+    /** Orders approved together (a bulk approval, an import): each invoiced as one approved alone would be. */
+    @ApplicationModuleListener
+    void approvedTogether(OrderLifecycleChanges event) {
+        if (issuing.invoicesOn(DocumentSettings.InvoiceOn.APPROVAL)) { // the setting read once, not per order
+            event.changes().forEach(this::approved);
         }
     }
 }

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import dev.kontor.payments.PaymentLink;
@@ -66,6 +68,14 @@ public class PaymentLinkRepository {
                 .param("order", orderId)
                 .query(PaymentLinkRepository::map)
                 .optional();
+    }
+
+    /** The open links of any of these orders, in one query. */
+    public List<PaymentLink> openOfAny(Collection<Long> orderIds) {
+        return jdbc.sql("SELECT * FROM payment_links WHERE order_id = ANY(:orders) AND status = 'OPEN'")
+                .param("orders", orderIds.toArray(Long[]::new))
+                .query(PaymentLinkRepository::map)
+                .list();
     }
 
     /** The order's latest link, whatever its state. */

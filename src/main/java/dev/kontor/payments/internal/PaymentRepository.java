@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,6 +205,74 @@ public class PaymentRepository {
                         UPDATE payments SET state = :state,
                             next_check_at = CASE WHEN :state IN ('SUCCEEDED', 'FAILED') THEN NULL ELSE next_check_at END
                         WHERE id = :id""").param("state", state.name()).param("id", id).update();
+    }
+
+    /** One payment to insert with {@link #insertAll}. */
+    public record NewPayment(
+            long orderId,
+            PaymentKind kind,
+            PaymentState state,
+            long amount,
+            String currency,
+            String method,
+            String reference,
+            Instant occurredAt) {}
+
+    /** Inserts many payments, at most one per order, in one statement; answers their ids by order id. */
+    public Map<Long, Long> insertAll(List<NewPayment> payments, Long byId, String byName, Instant now) {
+        Map<Long, Long> ids = new HashMap<>();
+        if (payments.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("""
+                        INSERT INTO payments (order_id, kind, state, amount, currency, method, reference, occurred_at,
+                            recorded_by_id, recorded_by_name, created_at)
+                        SELECT order_id, kind, state, amount, currency, method, reference, CAST(occurred_at AS TIMESTAMPTZ),
+                            :byId, :byName, :now
+                        FROM unnest(CAST(:orders AS BIGINT[]), CAST(:kinds AS TEXT[]), CAST(:states AS TEXT[]),
+                                    CAST(:amounts AS BIGINT[]), CAST(:currencies AS TEXT[]), CAST(:methods AS TEXT[]),
+                                    CAST(:references AS TEXT[]), CAST(:occurred AS TEXT[]))
+                            AS p (order_id, kind, state, amount, currency, method, reference, occurred_at)
+                        RETURNING id, order_id""")
+                .param("orders", payments.stream().map(NewPayment::orderId).toArray(Long[]::new))
+                .param("kinds", payments.stream().map(p -> p.kind().name()).toArray(String[]::new))
+                .param("states", payments.stream().map(p -> p.state().name()).toArray(String[]::new))
+                .param("amounts", payments.stream().map(NewPayment::amount).toArray(Long[]::new))
+                .param("currencies", payments.stream().map(NewPayment::currency).toArray(String[]::new))
+                .param("methods", payments.stream().map(NewPayment::method).toArray(String[]::new))
+                .param(
+                        "references",
+                        payments.stream().map(NewPayment::reference).toArray(String[]::new))
+                .param(
+                        "occurred",
+                        payments.stream().map(p -> p.occurredAt().toString()).toArray(String[]::new))
+                .param("byId", byId)
+                .param("byName", byName)
+                .param("now", Timestamp.from(now))
+                .query((ResultSet rs) -> {
+                    ids.put(rs.getLong(2), rs.getLong(1));
+                });
+        if (ids.size() != payments.size()) {
+            throw new IllegalArgumentException("insertAll takes at most one payment per order");
+        }
+        return ids;
+    }
+
+    /** {@link #sums} of many orders in one statement, by order id (an order without payments: all zero). */
+    public Map<Long, Sums> sumsAll(Collection<Long> orderIds) {
+        Map<Long, Sums> sums = new HashMap<>();
+        jdbc.sql("""
+                        SELECT order_id,
+                               coalesce(sum(amount) FILTER (WHERE kind IN ('PAYMENT', 'TRANSFER_IN') AND state = 'SUCCEEDED'), 0)
+                               - coalesce(sum(amount) FILTER (WHERE kind = 'TRANSFER_OUT' AND state = 'SUCCEEDED'), 0),
+                               coalesce(sum(amount) FILTER (WHERE kind = 'REFUND' AND state = 'SUCCEEDED'), 0),
+                               coalesce(sum(amount) FILTER (WHERE kind = 'PAYMENT'
+                                                            AND state IN ('INITIATED', 'PENDING', 'UNKNOWN')), 0)
+                        FROM payments WHERE order_id = ANY(:orders) GROUP BY order_id""").param("orders", orderIds.toArray(Long[]::new)).query((ResultSet rs) -> {
+            sums.put(rs.getLong(1), new Sums(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+        });
+        orderIds.forEach(id -> sums.putIfAbsent(id, new Sums(0, 0, 0)));
+        return sums;
     }
 
     public Sums sums(long orderId) {

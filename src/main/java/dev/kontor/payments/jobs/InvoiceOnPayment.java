@@ -5,6 +5,7 @@ import dev.kontor.documents.DocumentSettings;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentRecorded;
 import dev.kontor.payments.PaymentState;
+import dev.kontor.payments.PaymentsRecorded;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,14 @@ class InvoiceOnPayment {
     void paid(PaymentRecorded event) {
         if (event.kind() == PaymentKind.PAYMENT && event.state() == PaymentState.SUCCEEDED) {
             issuing.invoiceAutomatically(event.orderId(), DocumentSettings.InvoiceOn.PAYMENT);
+        }
+    }
+
+    /** Payments recorded together (an import): each paid order invoiced as one paid alone would be. */
+    @ApplicationModuleListener
+    void paidTogether(PaymentsRecorded event) {
+        if (issuing.invoicesOn(DocumentSettings.InvoiceOn.PAYMENT)) { // the setting read once, not per payment
+            event.payments().forEach(this::paid);
         }
     }
 }

@@ -17,6 +17,7 @@ import dev.kontor.payments.PaymentLink;
 import dev.kontor.payments.PaymentLinkStatus;
 import dev.kontor.payments.PaymentRecorded;
 import dev.kontor.payments.PaymentState;
+import dev.kontor.payments.PaymentsRecorded;
 import dev.kontor.payments.internal.PaymentLinkRepository;
 import dev.kontor.payments.internal.PaymentRepository;
 import dev.kontor.timeline.Timeline;
@@ -101,21 +102,30 @@ class PaymentLinkEvents {
                 || records.findById(event.paymentId()).orElseThrow().viaLink()) {
             return;
         }
+        links.openOf(event.orderId()).ifPresent(this::closePaidOtherwise);
+    }
+
+    /** Payments recorded together (an import, never through a link): the orders' open links closed, as above. */
+    @ApplicationModuleListener
+    void paidTogether(PaymentsRecorded event) {
+        links.openOfAny(event.payments().stream().map(PaymentRecorded::orderId).toList())
+                .forEach(this::closePaidOtherwise);
+    }
+
+    private void closePaidOtherwise(PaymentLink link) {
         Actor actor = Actor.system("payment link");
-        links.openOf(event.orderId()).ifPresent(link -> {
-            links.close(link.id(), PaymentLinkStatus.CLOSED, "payment-link.closed.paid-otherwise", clock.instant());
-            timeline.record(new TimelineEntry(
-                    null,
-                    Orders.SUBJECT,
-                    event.orderId(),
-                    clock.instant(),
-                    actor.userId(),
-                    actor.displayName(),
-                    "payment-link.closed",
-                    List.of(),
-                    null,
-                    Map.of("closedBecause", "payment-link.closed.paid-otherwise")));
-        });
+        links.close(link.id(), PaymentLinkStatus.CLOSED, "payment-link.closed.paid-otherwise", clock.instant());
+        timeline.record(new TimelineEntry(
+                null,
+                Orders.SUBJECT,
+                link.orderId(),
+                clock.instant(),
+                actor.userId(),
+                actor.displayName(),
+                "payment-link.closed",
+                List.of(),
+                null,
+                Map.of("closedBecause", "payment-link.closed.paid-otherwise")));
     }
 
     /** A draft voided or deleted: its link stops working, in the same transaction. */
