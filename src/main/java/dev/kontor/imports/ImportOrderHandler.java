@@ -1,7 +1,9 @@
 package dev.kontor.imports;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +23,7 @@ import dev.kontor.orders.OrderIntake;
 import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.PlacedOrder;
+import dev.kontor.payments.PaymentBatches;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.Message;
@@ -52,6 +55,7 @@ class ImportOrderHandler implements BulkHandler {
     private final MarketFacts facts;
     private final Timeline timeline;
     private final ReviewRuleStore reviewRules;
+    private final PaymentBatches paymentBatches;
     private final Clock clock;
 
     ImportOrderHandler(
@@ -63,7 +67,9 @@ class ImportOrderHandler implements BulkHandler {
             MarketFacts facts,
             Timeline timeline,
             ReviewRuleStore reviewRules,
+            PaymentBatches paymentBatches,
             Clock clock) {
+        this.paymentBatches = paymentBatches;
         this.imports = imports;
         this.checks = checks;
         this.intake = intake;
@@ -101,7 +107,10 @@ class ImportOrderHandler implements BulkHandler {
     /**
      * Commits a claimed batch of staged orders in one transaction (the worker splits a batch that fails and works
      * the rest one by one, so one refused order costs little). Rows the checks rejected are passed over: one by one,
-     * they are refused with their reason.
+     * they are refused with their reason. The batch's new orders are placed together ({@link OrderIntake#placeAll}),
+     * their marketplace payments recorded together ({@link PaymentBatches#recordAll}), those the shop's rules let
+     * through approved together ({@link OrderLifecycle#approveHeld}) and their timeline entries and outcomes written
+     * together: the same records as committing them one by one, in a few statements per batch.
      */
     @Override
     public Set<Long> workTogether(Actor actor, String action, String argument, Collection<Long> subjectIds) {
@@ -116,14 +125,88 @@ class ImportOrderHandler implements BulkHandler {
                 first.channel(),
                 staged.stream().map(ImportRepository.Committable::row).toList());
         ReviewRuleSettings rules = reviewRules.get(); // once for the batch
+        List<ImportRepository.Committable> fresh = new ArrayList<>();
+        List<ImportChecks.Checked> freshChecked = new ArrayList<>();
         for (ImportRepository.Committable one : staged) {
-            if (prepared.check(one.row()).verdict() == ImportVerdict.REJECTED) {
+            ImportChecks.Checked checked = prepared.check(one.row());
+            if (checked.verdict() == ImportVerdict.REJECTED) {
                 continue; // left for one by one, which says why
             }
-            commit(actor, one, prepared, rules);
+            if (prepared.existing(one.row()).isPresent()) {
+                commit(actor, one, prepared, rules);
+            } else {
+                fresh.add(one);
+                freshChecked.add(checked);
+            }
             done.add(one.row().id());
         }
+        placeTogether(actor, fresh, freshChecked, rules);
         return done;
+    }
+
+    /** New orders of one import, placed, paid, reviewed and recorded together: see {@link #workTogether}. */
+    private void placeTogether(
+            Actor actor,
+            List<ImportRepository.Committable> fresh,
+            List<ImportChecks.Checked> checked,
+            ReviewRuleSettings rules) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Actor market = Actor.system("import " + fresh.get(0).batchName());
+        List<PlacedOrder> placed = new ArrayList<>(intake.placeAll(
+                actor, checked.stream().map(ImportChecks.Checked::input).toList()));
+        List<PaymentBatches.Entry> paid = new ArrayList<>();
+        List<Integer> created = new ArrayList<>();
+        for (int i = 0; i < placed.size(); i++) {
+            ImportRepository.Committable staged = fresh.get(i);
+            Order order = placed.get(i).order();
+            if (!placed.get(i).created()) { // placed by someone else a moment ago
+                update(market, staged.row().id(), staged, order, checked.get(i).carrier());
+                continue;
+            }
+            created.add(i);
+            if (facts.notesOf(market, order.id(), staged.row().order())) {
+                order = orders.get(order.id()); // a note is a change: the order as it is now, at its new version
+                placed.set(i, new PlacedOrder(order, true, null));
+            }
+            if (MarketFacts.atMostPays(order, staged.row().order())) {
+                PaymentBatches.Entry payment =
+                        MarketFacts.payment(order, staged.row().order());
+                if (payment != null) {
+                    paid.add(payment);
+                }
+            } else {
+                facts.apply(
+                        market, order.id(), staged.row().order(), checked.get(i).carrier());
+            }
+        }
+        Map<Long, Order> afterPayment = paymentBatches.recordAll(market, paid);
+        Map<Integer, Message> waits = new HashMap<>();
+        List<Order> approving = new ArrayList<>();
+        for (int i : created) {
+            Order order = placed.get(i).order();
+            Review review = review(order, fresh.get(i).row(), checked.get(i).verdict(), rules);
+            waits.put(i, review.message());
+            if (review.approve()) {
+                approving.add(afterPayment.getOrDefault(order.id(), order));
+            }
+        }
+        Set<Long> approved = approving.isEmpty() ? Set.of() : lifecycle.approveHeld(market, approving);
+        approving.stream()
+                .map(Order::id)
+                .filter(id -> !approved.contains(id)) // not simply approvable: as one by one, which asks or says why
+                .forEach(id -> lifecycle.act(market, id, null, OrderAction.APPROVE, null));
+        List<TimelineEntry> imported = new ArrayList<>();
+        List<ImportRepository.Outcome> outcomes = new ArrayList<>();
+        for (int i : created) {
+            Order order = placed.get(i).order();
+            imported.add(entry(actor, order.id(), fresh.get(i), "order.imported"));
+            outcomes.add(new ImportRepository.Outcome(
+                    fresh.get(i).row().id(), ImportOutcome.IMPORTED, order.id(), order.number(), waits.get(i)));
+        }
+        timeline.recordAll(imported);
+        imports.markOutcomes(outcomes);
     }
 
     @Override
@@ -173,21 +256,27 @@ class ImportOrderHandler implements BulkHandler {
         }
         facts.notesOf(market, order.id(), row.order());
         facts.apply(market, order.id(), row.order(), checked.carrier());
-        Message waits = review(market, order, row, checked.verdict(), rules);
-        record(actor, order.id(), staged, "order.imported", Map.of());
-        imports.markOutcome(subjectId, ImportOutcome.IMPORTED, order.id(), order.number(), waits);
+        Review review = review(order, row, checked.verdict(), rules);
+        if (review.approve()) {
+            lifecycle.act(market, order.id(), null, OrderAction.APPROVE, null);
+        }
+        timeline.record(entry(actor, order.id(), staged, "order.imported"));
+        imports.markOutcome(subjectId, ImportOutcome.IMPORTED, order.id(), order.number(), review.message());
     }
 
-    /** A paid order that passes the shop's rules is approved now; otherwise the first reason it waits. */
-    private Message review(Actor market, Order order, ImportRow row, ImportVerdict verdict, ReviewRuleSettings rules) {
+    /** What the shop's rules say of a new order: approve it now, or the first reason it waits (null: nothing to say). */
+    private record Review(Message message, boolean approve) {}
+
+    /** A paid order that passes the shop's rules is approved; otherwise the first reason it waits. */
+    private static Review review(Order order, ImportRow row, ImportVerdict verdict, ReviewRuleSettings rules) {
         if (row.order().status() != MarketStatus.PAID
                 && row.order().status() != MarketStatus.UNPAID
                 && row.order().status() != MarketStatus.UNKNOWN) {
-            return null; // shipped or closed on the marketplace: recorded as it is, nothing to review
+            return new Review(null, false); // shipped or closed on the marketplace: recorded as it is
         }
         // the order as placed: recording its payment changes neither its state nor its total
         if (order.lifecycle() == LifecycleStatus.ON_HOLD) {
-            return Message.of("import.review.held");
+            return new Review(Message.of("import.review.held"), false);
         }
         List<Message> reasons = ReviewRules.reasons(
                 rules,
@@ -196,10 +285,9 @@ class ImportOrderHandler implements BulkHandler {
                 order.total().minor(),
                 order.total().currency());
         if (!reasons.isEmpty()) {
-            return reasons.get(0);
+            return new Review(reasons.get(0), false);
         }
-        lifecycle.act(market, order.id(), null, OrderAction.APPROVE, null);
-        return Message.of("import.review.approved");
+        return new Review(Message.of("import.review.approved"), true);
     }
 
     private void update(
@@ -209,23 +297,21 @@ class ImportOrderHandler implements BulkHandler {
         if (applied.conflict() != null) {
             imports.markOutcome(subjectId, ImportOutcome.CONFLICT, order.id(), order.number(), applied.conflict());
         } else if (applied.changed()) {
-            record(market, order.id(), staged, "order.updated-by-import", Map.of());
+            timeline.record(entry(market, order.id(), staged, "order.updated-by-import"));
             imports.markOutcome(subjectId, ImportOutcome.UPDATED, order.id(), order.number(), null);
         } else {
             imports.markOutcome(subjectId, ImportOutcome.UNCHANGED, order.id(), order.number(), null);
         }
     }
 
-    private void record(
-            Actor actor, long orderId, ImportRepository.Committable staged, String action, Map<String, String> more) {
+    private TimelineEntry entry(Actor actor, long orderId, ImportRepository.Committable staged, String action) {
         ImportRow row = staged.row();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("import", staged.batchName());
         details.put("file", row.fileName());
         details.put("line", String.valueOf(row.line()));
         details.put("externalId", row.order().externalId());
-        details.putAll(more);
-        timeline.record(new TimelineEntry(
+        return (new TimelineEntry(
                 null,
                 Orders.SUBJECT,
                 orderId,

@@ -23,6 +23,7 @@ import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.PaymentStatus;
+import dev.kontor.payments.PaymentBatches;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentRequest;
 import dev.kontor.payments.PaymentState;
@@ -73,14 +74,15 @@ class MarketFacts {
         }
     }
 
-    /** The notes a new order brings: the buyer's message and the seller's own note. */
-    void notesOf(Actor market, long orderId, StagedOrder staged) {
+    /** The notes a new order brings: the buyer's message and the seller's own note. Answers whether it brought any. */
+    boolean notesOf(Actor market, long orderId, StagedOrder staged) {
         if (staged.buyerMessage() != null) {
             notes.add(market, orderId, NoteKind.BUYER, staged.buyerMessage());
         }
         if (staged.note() != null) {
             notes.add(market, orderId, NoteKind.INTERNAL, staged.note());
         }
+        return staged.buyerMessage() != null || staged.note() != null;
     }
 
     /** Brings the order up to what the file says: what is already so is left alone. */
@@ -126,25 +128,55 @@ class MarketFacts {
         return new Applied(recorded, null);
     }
 
+    /**
+     * Whether {@link #apply} would at most record a payment for this order just placed from the file: nothing
+     * shipped, closed or re-addressed there. Such orders' payments can be recorded together ({@link #payment}).
+     */
+    static boolean atMostPays(Order placed, StagedOrder staged) {
+        MarketStatus status = staged.status() == null ? MarketStatus.UNPAID : staged.status();
+        return status != MarketStatus.SHIPPED
+                && status != MarketStatus.COMPLETED
+                && status != MarketStatus.CLOSED
+                && placed.lifecycle() != LifecycleStatus.CANCELLED
+                && (staged.shippingAddress() == null
+                        || staged.shippingAddress().equals(placed.content().shippingAddress()));
+    }
+
+    /** The payment {@link #apply} records for an order that {@link #atMostPays}; null when there is none to record. */
+    static PaymentBatches.Entry payment(Order order, StagedOrder staged) {
+        MarketStatus status = staged.status() == null ? MarketStatus.UNPAID : staged.status();
+        if (status != MarketStatus.PAID) {
+            return null;
+        }
+        PaymentRequest request = owed(order, staged);
+        return request == null ? null : new PaymentBatches.Entry(order, request);
+    }
+
     /** The buyer's payment, as far as Kontor has not recorded it yet. */
     private void pay(Actor market, Order order, StagedOrder staged, List<String> recorded) {
-        long owed = paid(staged) > 0 ? paid(staged) : order.total().minor();
-        if (owed <= order.paid()) {
+        PaymentRequest request = owed(order, staged);
+        if (request == null) {
             return;
         }
-        payments.record(
-                market,
-                order.id(),
-                new PaymentRequest(
-                        PaymentKind.PAYMENT,
-                        owed - order.paid(),
-                        order.total().currency(),
-                        methodOf(order, staged),
-                        staged.payerAccount(),
-                        staged.paidAt(),
-                        PaymentState.SUCCEEDED,
-                        null));
+        payments.record(market, order.id(), request);
         recorded.add("payment");
+    }
+
+    /** What the buyer paid that Kontor has not recorded yet; null when nothing. */
+    private static PaymentRequest owed(Order order, StagedOrder staged) {
+        long owed = paid(staged) > 0 ? paid(staged) : order.total().minor();
+        if (owed <= order.paid()) {
+            return null;
+        }
+        return new PaymentRequest(
+                PaymentKind.PAYMENT,
+                owed - order.paid(),
+                order.total().currency(),
+                methodOf(order, staged),
+                staged.payerAccount(),
+                staged.paidAt(),
+                PaymentState.SUCCEEDED,
+                null);
     }
 
     /** Approved and shipped as the marketplace shipped it; with an unknown carrier, its tracking kept as a note. */

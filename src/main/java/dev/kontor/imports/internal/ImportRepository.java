@@ -404,6 +404,35 @@ public class ImportRepository {
                 .update();
     }
 
+    /** What became of one staged order, for {@link #markOutcomes}. */
+    public record Outcome(long id, ImportOutcome outcome, long orderId, String number, Message message) {}
+
+    /** {@link #markOutcome} for many staged orders, in one statement. */
+    public void markOutcomes(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE import_orders i SET outcome = o.outcome, order_id = o.order_id, order_number = o.number,
+                            outcome_message = CAST(o.message AS JSONB)
+                        FROM unnest(CAST(:ids AS BIGINT[]), CAST(:outcomes AS TEXT[]), CAST(:orders AS BIGINT[]),
+                                    CAST(:numbers AS TEXT[]), CAST(:messages AS TEXT[]))
+                            AS o (id, outcome, order_id, number, message)
+                        WHERE i.id = o.id""")
+                .param("ids", outcomes.stream().map(Outcome::id).toArray(Long[]::new))
+                .param(
+                        "outcomes",
+                        outcomes.stream().map(o -> o.outcome().name()).toArray(String[]::new))
+                .param("orders", outcomes.stream().map(Outcome::orderId).toArray(Long[]::new))
+                .param("numbers", outcomes.stream().map(Outcome::number).toArray(String[]::new))
+                .param(
+                        "messages",
+                        outcomes.stream()
+                                .map(o -> MessageJson.write(o.message()))
+                                .toArray(String[]::new))
+                .update();
+    }
+
     /** External ids of these staged orders, for the bulk job's page. */
     public Map<Long, String> labels(Collection<Long> ids) {
         Map<Long, String> labels = new HashMap<>();
