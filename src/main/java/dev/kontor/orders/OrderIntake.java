@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import dev.kontor.access.Actor;
@@ -52,6 +53,7 @@ public class OrderIntake {
     private final Permissions permissions;
     private final Blacklist blacklist;
     private final Timeline timeline;
+    private final OrderLifecycle lifecycle;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -65,8 +67,10 @@ public class OrderIntake {
             Permissions permissions,
             Blacklist blacklist,
             Timeline timeline,
+            OrderLifecycle lifecycle,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.lifecycle = lifecycle;
         this.orders = orders;
         this.batches = batches;
         this.timeline = timeline;
@@ -155,6 +159,20 @@ public class OrderIntake {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<PlacedOrder> placeAll(Actor actor, List<OrderInput> written) {
+        return placeAll(actor, written, null);
+    }
+
+    /**
+     * Who approves orders as they are placed, and which: an import's review rules. An order {@code wanted} that
+     * {@link OrderLifecycle#approveAll} would simply approve is written approved (one write instead of two) with
+     * its approval's timeline entry by {@code by}, its stock committed and one {@link OrderLifecycleChanges} for all;
+     * the rest are placed new, for the caller to approve as it would have.
+     */
+    public record Approval(Actor by, Predicate<Order> wanted) {}
+
+    /** {@link #placeAll(Actor, List)}, approving as placed what {@code approval} asks for (null: nothing). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<PlacedOrder> placeAll(Actor actor, List<OrderInput> written, Approval approval) {
         permissions.require(actor, Permission.ORDER_CREATE, Situation.NONE);
         List<OrderInput> checked = inputs.checkedAll(written);
         Map<String, Set<String>> external = new TreeMap<>();
@@ -186,7 +204,7 @@ public class OrderIntake {
         }
         PlacedOrder[] placed = new PlacedOrder[written.size()];
         List<OrderInput> batch = together.stream().map(checked::get).toList();
-        List<Order> stored = placeTogether(actor, batch);
+        List<Order> stored = placeTogether(actor, batch, approval);
         for (int k = 0; k < together.size(); k++) {
             placed[together.get(k)] = new PlacedOrder(stored.get(k), true, null);
         }
@@ -199,7 +217,7 @@ public class OrderIntake {
     }
 
     /** Places checked inputs that need nothing of their own: see {@link #placeAll}. */
-    private List<Order> placeTogether(Actor actor, List<OrderInput> batch) {
+    private List<Order> placeTogether(Actor actor, List<OrderInput> batch, Approval approval) {
         if (batch.isEmpty()) {
             return List.of();
         }
@@ -207,6 +225,14 @@ public class OrderIntake {
         List<OrderContent> contents =
                 resolved.stream().map(OrderInputs.Resolved::content).toList();
         contents.forEach(OrderInputs::requireReadyForReview);
+        // everything that needs no number before the number: the series stays locked until commit
+        List<Optional<BlacklistEntry>> caught = blacklist.matchAll(resolved.stream()
+                .map(r -> new Blacklist.Probe(
+                        r.customer(),
+                        r.content().email(),
+                        r.content().phone(),
+                        r.content().shippingAddress()))
+                .toList());
         Map<String, Iterator<String>> numbered = new HashMap<>();
         batch.stream()
                 .collect(Collectors.groupingBy(OrderInput::channel, TreeMap::new, Collectors.counting()))
@@ -226,13 +252,6 @@ public class OrderIntake {
                     now,
                     actor.displayName()));
         }
-        List<Optional<BlacklistEntry>> caught = blacklist.matchAll(resolved.stream()
-                .map(r -> new Blacklist.Probe(
-                        r.customer(),
-                        r.content().email(),
-                        r.content().phone(),
-                        r.content().shippingAddress()))
-                .toList());
         List<OrderRepository.Flag> flags = new ArrayList<>(batch.size());
         for (int i = 0; i < placing.size(); i++) {
             Order order = placing.get(i);
@@ -243,18 +262,71 @@ public class OrderIntake {
                     })
                     .orElse(null));
         }
+        Map<Integer, Order> unapproved = approveAsPlaced(approval, placing, now);
         List<Order> stored = batches.insertAll(placing, flags);
-        stock.syncNew(actor, stored);
+        List<Order> approved = new ArrayList<>();
+        List<Order> fresh = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            (unapproved.containsKey(i) ? approved : fresh).add(stored.get(i));
+        }
+        stock.syncNew(actor, fresh);
+        if (!approved.isEmpty()) {
+            stock.syncNew(approval.by(), approved);
+        }
+        recordPlaced(actor, approval, stored, caught, unapproved);
+        return stored;
+    }
+
+    /** The placed orders' timeline entries (created, caught, approved as placed) and events. */
+    private void recordPlaced(
+            Actor actor,
+            Approval approval,
+            List<Order> stored,
+            List<Optional<BlacklistEntry>> caught,
+            Map<Integer, Order> unapproved) {
+        var names = changes.userNames(stored);
         List<TimelineEntry> entries = new ArrayList<>();
+        List<OrderLifecycleChanged> moved = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
             Order order = stored.get(i);
             entries.add(changes.entry(actor, order, "order.created", List.of(), null, createdDetails(order)));
-            int at = i;
-            caught.get(i).ifPresent(hit -> entries.addAll(caughtEntries(actor, stored.get(at), hit)));
+            caught.get(i).ifPresent(hit -> entries.addAll(caughtEntries(actor, order, hit)));
+            Order before = unapproved.get(i);
+            if (before != null) {
+                entries.add(changes.entry(
+                        approval.by(),
+                        order,
+                        "order." + OrderAction.APPROVE.key(),
+                        OrderDiff.between(before, order, names),
+                        null,
+                        Map.of()));
+                moved.add(new OrderLifecycleChanged(
+                        order.id(), order.number(), OrderAction.APPROVE, before.lifecycle(), order.lifecycle()));
+            }
         }
         timeline.recordAll(entries);
         stored.forEach(o -> events.publishEvent(new OrderPlaced(o.id(), o.number(), o.channel(), o.lifecycle())));
-        return stored;
+        if (!moved.isEmpty()) {
+            events.publishEvent(new OrderLifecycleChanges(moved));
+        }
+    }
+
+    /** Approves in memory what {@code approval} asks for and may simply be approved; answers them as they were. */
+    private Map<Integer, Order> approveAsPlaced(Approval approval, List<Order> placing, Instant now) {
+        Map<Integer, Order> unapproved = new HashMap<>();
+        if (approval == null || lifecycle.guarded(OrderAction.APPROVE)) {
+            return unapproved;
+        }
+        for (int i = 0; i < placing.size(); i++) {
+            Order order = placing.get(i);
+            if (order.lifecycle() == LifecycleStatus.NEW && approval.wanted().test(order)) {
+                Order before = order.copy();
+                if (lifecycle.approveBeforeWriting(approval.by(), order, now)) {
+                    unapproved.put(i, before);
+                }
+            }
+        }
+        return unapproved;
     }
 
     /** The order about to be written, in the access policy's terms: its writer is responsible unless it says. */

@@ -181,6 +181,28 @@ public class OrderLifecycle {
         return approved;
     }
 
+    /**
+     * Approves in memory a new order about to be written — placed and approved in one write, as an import's review
+     * rules approve at commit — when {@link #approveAll} would simply approve it. Only while no guard could refuse
+     * ({@link #guarded}, asked once by the caller: a guard asks about a stored order). Answers whether it did; the
+     * caller writes the order, its stock commitment, the timeline entry and the event.
+     */
+    boolean approveBeforeWriting(Actor actor, Order order, Instant now) {
+        if (!simplyApprovable(actor, order, List.of())) {
+            return false;
+        }
+        order.apply(OrderAction.APPROVE, null, () -> {
+            throw new IllegalStateException("Approval does not number an order");
+        });
+        order.touchedBy(actor.displayName(), now);
+        return true;
+    }
+
+    /** Whether another module's guard could refuse this action on some order now. */
+    boolean guarded(OrderAction action) {
+        return guards.stream().anyMatch(g -> g.active(action));
+    }
+
     private boolean simplyApprovable(Actor actor, Order order, List<OrderGuard> guards) {
         return permissions.mayView(actor, OrderChanges.situation(order, 0))
                 && permissions

@@ -70,23 +70,24 @@ class OrderStock {
     }
 
     /**
-     * {@link #sync} for orders just placed for review (new, or held from new), together: they commit their stock
-     * now when stock is taken at creation ({@link Reservations#commitAll}); otherwise a new order holds nothing
-     * yet and there is nothing to do.
+     * {@link #sync} for orders just placed, together: an approved one (approved as it was placed) commits its stock;
+     * a new one (or held from new) commits when stock is taken at creation, otherwise it holds nothing yet.
      */
     void syncNew(Actor actor, List<Order> placed) {
-        if (settings.reserveAt() != InventorySettings.ReserveAt.CREATION || placed.isEmpty()) {
-            return;
-        }
         Map<OrderRef, List<Need>> commitments = new LinkedHashMap<>();
+        boolean atCreation = settings.reserveAt() == InventorySettings.ReserveAt.CREATION;
         for (Order order : placed) {
             LifecycleStatus state = order.lifecycle() == LifecycleStatus.ON_HOLD ? order.heldFrom() : order.lifecycle();
-            if (state != LifecycleStatus.NEW) {
+            if (state != LifecycleStatus.NEW && state != LifecycleStatus.APPROVED) {
                 throw new IllegalArgumentException("syncNew is for new orders; " + order.number() + " is " + state);
             }
-            commitments.put(ref(order), needs(order));
+            if (state == LifecycleStatus.APPROVED || atCreation) {
+                commitments.put(ref(order), needs(order));
+            }
         }
-        reservations.commitAll(actor, commitments);
+        if (!commitments.isEmpty()) {
+            reservations.commitAll(actor, commitments);
+        }
     }
 
     private void holdForDraft(Actor actor, OrderRef ref, List<Need> needs) {

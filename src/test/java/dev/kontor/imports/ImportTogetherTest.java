@@ -164,7 +164,7 @@ class ImportTogetherTest {
         assertThat(orders.timeline(lina, clean.id()))
                 .extracting(TimelineEntry::action)
                 .containsExactly( // newest first
-                        "order.imported", "order.approve", "payment.recorded", "order.created");
+                        "order.imported", "payment.recorded", "order.approve", "order.created");
 
         Order withMessage = order("9000000005");
         assertThat(withMessage.paymentStatus()).isEqualTo(PaymentStatus.PAID);
