@@ -21,6 +21,11 @@ public interface BulkHandler {
     /** How a request names the chosen subjects, for refusals: {@code orderIds}. */
     String idsField();
 
+    /** The most subjects one job of this handler takes (a person's selection: {@link BulkJobs#MAX_ITEMS}). */
+    default int maxItems() {
+        return BulkJobs.MAX_ITEMS;
+    }
+
     /**
      * Checks an action and its argument before a job is written; answers the argument as it will be stored. Refuses
      * with an {@link dev.kontor.shared.InvalidInputException} naming the field.

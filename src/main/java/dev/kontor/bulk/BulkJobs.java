@@ -70,8 +70,8 @@ public class BulkJobs {
                 ? List.of()
                 : new ArrayList<>(new LinkedHashSet<>(
                         request.subjectIds().stream().filter(Objects::nonNull).toList()));
-        if (ids.size() > MAX_ITEMS) {
-            throw InvalidInputException.of(handler.idsField(), "validation.bulk.too-many", MAX_ITEMS);
+        if (ids.size() > handler.maxItems()) {
+            throw InvalidInputException.of(handler.idsField(), "validation.bulk.too-many", handler.maxItems());
         }
         List<Long> present = ids.isEmpty() ? List.of() : handler.present(ids);
         if (present.isEmpty()) {

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Commit: a batch's importable orders are placed through a bulk job over {@code import} subjects
- * ({@link ImportOrderHandler} places each, in its own transaction), so that a crash in the middle leaves the rest to
+ * ({@link ImportOrderHandler} commits a claimed batch in one transaction, split and worked again down to one order
+ * per transaction when it fails), so that a crash in the middle leaves the rest to
  * the job's next claim and nothing is placed twice. A batch is committed once.
  */
 @Service

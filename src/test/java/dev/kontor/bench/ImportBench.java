@@ -40,7 +40,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Issue 15's speed targets: a generated Taobao pair of N orders (default 100,000) with 3 items each, GBK, staged
  * (read, parsed, checked into the staging tables: lines/s over both files' rows) and committed (orders/s, each
- * placed with customer, lines, number, timeline and its marketplace facts), against PostgreSQL's own {@code COPY}
+ * placed with customer, lines, number, timeline, its Alipay payment, approved by the review rules with its stock
+ * reserved; CPU per order in the JVM and in PostgreSQL), against PostgreSQL's own {@code COPY}
  * of the same rows into a plain table in the same run. Not a test (surefire does not pick up "*Bench"): run
  * {@code bench/imports.sh [orders]}.
  */
