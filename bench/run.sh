@@ -15,7 +15,9 @@ KONTOR_ADMIN_PASSWORD=$password java -jar "$jar" --server.port=$port --kontor.em
   --kontor.embedded-db.data-dir="$work/postgres" --kontor.demo.enabled=false --logging.level.root=WARN \
   > "$work/kontor.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+# The trap keeps the script's own exit status: `wait` on the killed server answers 143, which under `set -e` used to
+# end the trap before the temporary folder (about 0.6 GB with the database) was removed, and the run with it.
+trap 'status=$?; kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"; exit $status' EXIT
 for _ in $(seq 1 120); do
   curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
   sleep 1
