@@ -36,6 +36,8 @@ public enum Permission {
     STOCK_RECEIVE,
     /** Correct counts and book defective units. */
     STOCK_ADJUST,
+    /** Change a customer's name, company, tax number, contacts and addresses. */
+    CUSTOMER_EDIT,
     CUSTOMER_BLACKLIST,
     CUSTOMER_UNBLACKLIST,
     PURCHASING_VIEW,

@@ -25,11 +25,33 @@ public record Customer(
         List<Address> addresses,
         Instant createdAt,
         Instant updatedAt,
-        int version) {
+        int version,
+        String taxId) {
 
     public Customer {
         contacts = List.copyOf(contacts);
         addresses = List.copyOf(addresses);
+    }
+
+    /** A customer without a tax number. */
+    public Customer(
+            Long id,
+            CustomerKind kind,
+            String name,
+            String company,
+            String country,
+            String language,
+            List<Contact> contacts,
+            List<Address> addresses,
+            Instant createdAt,
+            Instant updatedAt,
+            int version) {
+        this(id, kind, name, company, country, language, contacts, addresses, createdAt, updatedAt, version, null);
+    }
+
+    /** What the customer is now, as details to edit. */
+    public CustomerDetails details() {
+        return new CustomerDetails(kind, name, company, country, language, contacts, addresses, taxId);
     }
 
     /** The name to show: the company for companies, otherwise the person. */

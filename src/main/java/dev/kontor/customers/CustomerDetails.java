@@ -16,12 +16,26 @@ public record CustomerDetails(
         String country,
         String language,
         List<Contact> contacts,
-        List<Address> addresses) {
+        List<Address> addresses,
+        String taxId) {
 
     public CustomerDetails {
         kind = kind == null ? CustomerKind.PERSON : kind;
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
+        taxId = Text.clean(taxId);
+    }
+
+    /** Details without a tax number (a person, a marketplace buyer). */
+    public CustomerDetails(
+            CustomerKind kind,
+            String name,
+            String company,
+            String country,
+            String language,
+            List<Contact> contacts,
+            List<Address> addresses) {
+        this(kind, name, company, country, language, contacts, addresses, null);
     }
 
     /**
@@ -41,7 +55,7 @@ public record CustomerDetails(
                         ? new Contact(c.kind(), Phones.kept(c.value(), region), c.label())
                         : c)
                 .toList();
-        return new CustomerDetails(kind, name, company, country, language, kept, addresses);
+        return new CustomerDetails(kind, name, company, country, language, kept, addresses, taxId);
     }
 
     /**

@@ -68,6 +68,9 @@ public final class CustomerRules {
         if (c.kind() == CustomerKind.COMPANY && Text.clean(c.company()) == null) {
             problems.add(prefix + "company", "validation.company.required");
         }
+        if (c.taxId() != null && c.taxId().length() > 50) {
+            problems.add(prefix + "taxId", "validation.too-long", 50);
+        }
         if (c.country() == null) {
             problems.add(prefix + "country", "validation.required");
         } else if (!Countries.isKnown(c.country())) {

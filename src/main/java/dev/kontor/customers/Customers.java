@@ -1,6 +1,7 @@
 package dev.kontor.customers;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -11,11 +12,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.kontor.access.Actor;
+import dev.kontor.access.Permission;
+import dev.kontor.access.Permissions;
+import dev.kontor.access.Situation;
 import dev.kontor.customers.internal.CustomerRepository;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.Phones;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.ShopSettings;
+import dev.kontor.shared.StaleVersionException;
+import dev.kontor.timeline.Change;
+import dev.kontor.timeline.Timeline;
+import dev.kontor.timeline.TimelineEntry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,12 +32,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Customers {
 
+    /** The timeline's subject type for customers. */
+    public static final String SUBJECT = "customer";
+
     private final CustomerRepository repository;
+    private final Permissions permissions;
+    private final Timeline timeline;
     private final Clock clock;
     private final String homeCountry;
 
-    Customers(CustomerRepository repository, Clock clock, ShopSettings shop) {
+    Customers(
+            CustomerRepository repository, Permissions permissions, Timeline timeline, Clock clock, ShopSettings shop) {
         this.repository = repository;
+        this.permissions = permissions;
+        this.timeline = timeline;
         this.clock = clock;
         this.homeCountry = shop.homeCountry();
     }
@@ -131,6 +148,49 @@ public class Customers {
         return details.contacts().stream()
                 .filter(c -> c.kind() == ContactKind.EMAIL || c.kind() == ContactKind.PAYER_ACCOUNT)
                 .map(c -> new CustomerRepository.ContactKey(c.kind(), c.normalized()));
+    }
+
+    /**
+     * Changes a customer: kind, name, company, tax number, country, language, every contact and address (their
+     * order kept: the first address is the one orders use). By whoever may ({@link Permission#CUSTOMER_EDIT}), at
+     * the version they saw (refused naming who changed it meanwhile), checked as a new customer is (the
+     * foreign-business rule too), with a timeline entry of what changed, before and after. Orders keep the name they
+     * were placed with.
+     */
+    @Transactional
+    public Customer update(Actor actor, long id, Integer expectedVersion, CustomerDetails details) {
+        permissions.requireAllowed(actor, Permission.CUSTOMER_EDIT, Situation.NONE);
+        Customer before = repository.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
+        CustomerRules.check(details, homeCountry, "", CustomerRules.FieldNames.DEFAULT)
+                .throwIfAny();
+        CustomerDetails kept = details.withPhonesKept(homeCountry);
+        int version = expectedVersion == null ? before.version() : expectedVersion;
+        Instant now = clock.instant();
+        if (repository.update(id, version, kept, actor.displayName(), now).isEmpty()) {
+            throw new StaleVersionException(
+                    "customer", id, before.version(), repository.updatedBy(id).orElse("?"));
+        }
+        List<Change> changes = CustomerDiff.between(before, kept);
+        if (!changes.isEmpty()) {
+            timeline.record(new TimelineEntry(
+                    null,
+                    SUBJECT,
+                    id,
+                    now,
+                    actor.userId(),
+                    actor.displayName(),
+                    "customer.edited",
+                    changes,
+                    null,
+                    Map.of()));
+        }
+        return repository.findById(id).orElseThrow();
+    }
+
+    /** The customer's history (edits, newest first), for whoever may see customers. */
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> timeline(long id) {
+        return timeline.of(SUBJECT, id);
     }
 
     @Transactional(readOnly = true)

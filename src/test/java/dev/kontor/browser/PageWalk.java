@@ -89,7 +89,9 @@ abstract class PageWalk extends BrowserTest {
         paths.add(first);
         paths.add(first + "/packing-slip");
         page.navigate(url("/customers"));
-        paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
+        String customer = page.locator("table.list tbody tr a").first().getAttribute("href");
+        paths.add(customer);
+        paths.add(customer + "/edit");
         page.navigate(url("/imports"));
         paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
         page.navigate(url("/catalog"));

@@ -40,8 +40,9 @@ public class CustomerRepository {
     /** Inserts the customer with contacts and addresses; returns it as stored, without reading it back. */
     public Customer insert(CustomerDetails c, Instant now) {
         long id = jdbc.sql("""
-                        INSERT INTO customers (kind, name, company, country, language, created_at, updated_at)
-                        VALUES (:kind, :name, :company, :country, :language, :now, :now) RETURNING id""")
+                        INSERT INTO customers (kind, name, company, country, language, created_at, updated_at, tax_id)
+                        VALUES (:kind, :name, :company, :country, :language, :now, :now, :taxId) RETURNING id""")
+                .param("taxId", c.taxId())
                 .param("kind", c.kind().name())
                 .param("name", c.name().strip())
                 .param("company", c.company())
@@ -95,7 +96,8 @@ public class CustomerRepository {
                 c.addresses(),
                 now,
                 now,
-                0);
+                0,
+                c.taxId());
     }
 
     /** A contact a customer is recognised by: its kind and normalized value. */
@@ -144,12 +146,14 @@ public class CustomerRepository {
                 .query(Long.class)
                 .list();
         jdbc.sql("""
-                        INSERT INTO customers (id, kind, name, company, country, language, created_at, updated_at)
+                        INSERT INTO customers (id, kind, name, company, country, language, created_at, updated_at, tax_id)
                         OVERRIDING SYSTEM VALUE
-                        SELECT id, kind, name, company, country, language, :now, :now
+                        SELECT id, kind, name, company, country, language, :now, :now, tax_id
                         FROM unnest(CAST(:ids AS BIGINT[]), CAST(:kinds AS TEXT[]), CAST(:names AS TEXT[]),
-                                    CAST(:companies AS TEXT[]), CAST(:countries AS TEXT[]), CAST(:languages AS TEXT[]))
-                            AS c (id, kind, name, company, country, language)""")
+                                    CAST(:companies AS TEXT[]), CAST(:countries AS TEXT[]), CAST(:languages AS TEXT[]),
+                                    CAST(:taxIds AS TEXT[]))
+                            AS c (id, kind, name, company, country, language, tax_id)""")
+                .param("taxIds", details.stream().map(CustomerDetails::taxId).toArray(String[]::new))
                 .param("ids", ids.toArray(Long[]::new))
                 .param("kinds", details.stream().map(c -> c.kind().name()).toArray(String[]::new))
                 .param("names", details.stream().map(c -> c.name().strip()).toArray(String[]::new))
@@ -179,9 +183,54 @@ public class CustomerRepository {
                     c.addresses(),
                     now,
                     now,
-                    0));
+                    0,
+                    c.taxId()));
         }
         return stored;
+    }
+
+    /**
+     * Writes a customer's new details if nobody changed them since {@code version} (contacts and addresses replaced
+     * whole, in their new order); answers the new version, or nothing when someone was quicker.
+     */
+    public Optional<Integer> update(long id, int version, CustomerDetails c, String by, Instant now) {
+        Optional<Integer> written = jdbc.sql("""
+                        UPDATE customers SET kind = :kind, name = :name, company = :company, country = :country,
+                            language = :language, tax_id = :taxId, updated_at = :now, updated_by = :by,
+                            version = version + 1
+                        WHERE id = :id AND version = :version
+                        RETURNING version""")
+                .param("kind", c.kind().name())
+                .param("name", c.name().strip())
+                .param("company", c.company())
+                .param("country", c.country())
+                .param("language", c.language())
+                .param("taxId", c.taxId())
+                .param("now", Timestamp.from(now))
+                .param("by", by)
+                .param("id", id)
+                .param("version", version)
+                .query(Integer.class)
+                .optional();
+        if (written.isPresent()) {
+            jdbc.sql("DELETE FROM customer_contacts WHERE customer_id = :id")
+                    .param("id", id)
+                    .update();
+            jdbc.sql("DELETE FROM customer_addresses WHERE customer_id = :id")
+                    .param("id", id)
+                    .update();
+            insertContactsAndAddresses(List.of(id), List.of(c));
+        }
+        return written;
+    }
+
+    /** Who changed the customer last (null: nobody since it was created). */
+    public Optional<String> updatedBy(long id) {
+        return jdbc.sql("SELECT updated_by FROM customers WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(o -> o);
     }
 
     /** The contacts and addresses of customers just inserted under {@code ids}: one statement each. */
@@ -282,7 +331,7 @@ public class CustomerRepository {
                             .add(json.readValue(rs.getString(2), Address.class));
                 });
         return jdbc.sql("""
-                        SELECT id, kind, name, company, country, language, created_at, updated_at, version
+                        SELECT id, kind, name, company, country, language, created_at, updated_at, version, tax_id
                         FROM customers WHERE id IN (:ids) ORDER BY id""")
                 .param("ids", ids)
                 .query((rs, n) -> map(
@@ -343,6 +392,7 @@ public class CustomerRepository {
                 addresses,
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                rs.getString("tax_id"));
     }
 }

@@ -2,24 +2,31 @@ package dev.kontor.customers.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import dev.kontor.access.Actor;
 import dev.kontor.customers.Blacklist;
 import dev.kontor.customers.BlacklistEntry;
+import dev.kontor.customers.Contact;
+import dev.kontor.customers.ContactKind;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
 import dev.kontor.customers.CustomerRules;
 import dev.kontor.customers.Customers;
 import dev.kontor.shared.web.AddressPayload;
+import dev.kontor.shared.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -112,9 +119,60 @@ class CustomerApiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a customer")
-    Customer get(@PathVariable long id) {
-        return customers.get(id);
+    @Operation(summary = "Get a customer", description = "The ETag header carries the version for If-Match.")
+    ResponseEntity<Customer> get(@PathVariable long id) {
+        Customer customer = customers.get(id);
+        return ResponseEntity.ok().eTag(ETags.of(customer.version())).body(customer);
+    }
+
+    @Schema(name = "CustomerContact")
+    record ContactPayload(
+            @Schema(example = "LANDLINE") ContactKind kind,
+            @Schema(example = "+47 22 12 34 56") String value,
+            @Schema(example = "office") String label) {}
+
+    @Schema(name = "CustomerUpdate")
+    record CustomerUpdate(
+            @Schema(example = "COMPANY") CustomerKind kind,
+            @Schema(example = "Kari Nordmann") String name,
+            @Schema(example = "Nordmann Handel AS") String company,
+            @Schema(example = "NO 912 345 678 MVA") String taxId,
+            @Schema(example = "NO") String country,
+            @Schema(example = "nb") String language,
+            List<ContactPayload> contacts,
+            List<AddressPayload> addresses) {
+        CustomerDetails toDetails() {
+            return new CustomerDetails(
+                    kind,
+                    name,
+                    company,
+                    country == null ? null : country.strip().toUpperCase(Locale.ROOT),
+                    language,
+                    contacts == null
+                            ? List.of()
+                            : contacts.stream()
+                                    .map(c -> new Contact(c.kind(), c.value(), c.label()))
+                                    .toList(),
+                    addresses == null
+                            ? List.of()
+                            : addresses.stream().map(AddressPayload::toAddress).toList(),
+                    taxId);
+        }
+    }
+
+    @PutMapping("/{id}")
+    @Operation(
+            summary = "Change a customer",
+            description = "Replaces who the customer is, every contact and every address (the first address is the "
+                    + "one new orders use). Send If-Match with the ETag you read; 412 when someone changed the "
+                    + "customer meanwhile. Orders keep the name they were placed with.")
+    ResponseEntity<Customer> update(
+            Actor actor,
+            @PathVariable long id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody CustomerUpdate request) {
+        Customer customer = customers.update(actor, id, ETags.parseIfMatch(ifMatch), request.toDetails());
+        return ResponseEntity.ok().eTag(ETags.of(customer.version())).body(customer);
     }
 
     @GetMapping

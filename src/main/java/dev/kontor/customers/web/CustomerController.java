@@ -1,25 +1,49 @@
 package dev.kontor.customers.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import dev.kontor.access.Actor;
+import dev.kontor.access.Permission;
+import dev.kontor.access.Permissions;
+import dev.kontor.access.Situation;
+import dev.kontor.customers.ContactKind;
+import dev.kontor.customers.Customer;
+import dev.kontor.customers.CustomerKind;
 import dev.kontor.customers.Customers;
 import dev.kontor.shared.FieldProblem;
+import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.StaleVersionException;
 import dev.kontor.web.Messages;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The customer pages: find a customer, see who they are. Their orders are one link away. */
+/**
+ * The customer pages: find a customer, see who they are and what changed, edit them. Their orders are one link
+ * away.
+ */
 @Controller
 class CustomerController {
 
     private final Customers customers;
+    private final Permissions permissions;
     private final Messages messages;
 
-    CustomerController(Customers customers, Messages messages) {
+    CustomerController(Customers customers, Permissions permissions, Messages messages) {
         this.customers = customers;
+        this.permissions = permissions;
         this.messages = messages;
     }
 
@@ -38,9 +62,72 @@ class CustomerController {
     }
 
     @GetMapping("/customers/{id}")
-    String detail(@PathVariable long id, Model model) {
+    String detail(Actor actor, @PathVariable long id, Model model) {
         model.addAttribute("customer", customers.get(id));
         model.addAttribute("homeCountry", customers.homeCountry());
+        model.addAttribute("timeline", customers.timeline(id));
+        model.addAttribute(
+                "mayEdit",
+                permissions
+                        .check(actor, Permission.CUSTOMER_EDIT, Situation.NONE)
+                        .isAllowed());
         return "customers/detail";
+    }
+
+    @GetMapping("/customers/{id}/edit")
+    String edit(Actor actor, @PathVariable long id, Model model) {
+        permissions.requireAllowed(actor, Permission.CUSTOMER_EDIT, Situation.NONE);
+        Customer customer = customers.get(id);
+        CustomerEditForm form = CustomerEditForm.of(customer);
+        form.withSpareRows();
+        return form(customer, form, Map.of(), model);
+    }
+
+    @PostMapping("/customers/{id}/edit")
+    String save(
+            Actor actor,
+            @PathVariable long id,
+            @ModelAttribute("form") CustomerEditForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        form.dropEmptyRows();
+        try {
+            customers.update(actor, id, form.version, form.toDetails());
+            redirect.addFlashAttribute("notice", messages.get("customers.saved"));
+            return "redirect:/customers/" + id;
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (FieldProblem p : e.problems()) {
+                errors.putIfAbsent(p.field(), messages.of(p));
+            }
+            form.withSpareRows();
+            return form(customers.get(id), form, errors, model);
+        } catch (StaleVersionException e) {
+            response.setStatus(409);
+            model.addAttribute("error", messages.of(e));
+            Customer now = customers.get(id);
+            form.version = now.version(); // saving again writes over what the colleague did: they were told
+            form.withSpareRows();
+            return form(now, form, Map.of(), model);
+        }
+    }
+
+    /** The form is bound to its public fields. */
+    @InitBinder("form")
+    void bindFields(WebDataBinder binder) {
+        binder.initDirectFieldAccess();
+    }
+
+    private String form(Customer customer, CustomerEditForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("customer", customer);
+        model.addAttribute("form", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new DirectFieldBindingResult(form, "form"));
+        model.addAttribute("errors", errors);
+        model.addAttribute("contactKinds", ContactKind.values());
+        model.addAttribute("customerKinds", CustomerKind.values());
+        model.addAttribute("languages", List.of("en", "de", "zh_CN", "nb"));
+        return "customers/edit";
     }
 }

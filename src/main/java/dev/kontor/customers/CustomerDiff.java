@@ -1,0 +1,53 @@
+package dev.kontor.customers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import dev.kontor.shared.Address;
+import dev.kontor.timeline.Change;
+
+/** What changed between two versions of a customer, field by field, as the customer's timeline shows it. */
+final class CustomerDiff {
+
+    private CustomerDiff() {}
+
+    static List<Change> between(Customer before, CustomerDetails after) {
+        List<Change> changes = new ArrayList<>();
+        compare(changes, "customerKind", before.kind(), after.kind());
+        compare(
+                changes,
+                "customerName",
+                before.name(),
+                after.name() == null ? null : after.name().strip());
+        compare(changes, "company", before.company(), after.company());
+        compare(changes, "taxId", before.taxId(), after.taxId());
+        compare(changes, "country", before.country(), after.country());
+        compare(changes, "language", before.language(), after.language());
+        compare(changes, "contacts", contacts(before.contacts()), contacts(after.contacts()));
+        compare(changes, "addresses", addresses(before.addresses()), addresses(after.addresses()));
+        return changes;
+    }
+
+    /** Contacts as one line each: {@code +49 170 5065756 (mobile)}; the kinds' names are the reader's. */
+    private static String contacts(List<Contact> contacts) {
+        return contacts.stream()
+                .map(c -> c.value() + (c.label() == null ? "" : " (" + c.label() + ")"))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String addresses(List<Address> addresses) {
+        return addresses.stream()
+                .map(a -> (a.name() == null ? "" : a.name() + ", ") + a.oneLine())
+                .collect(Collectors.joining(" | "));
+    }
+
+    private static void compare(List<Change> changes, String field, Object before, Object after) {
+        Object was = before instanceof String s && s.isBlank() ? null : before;
+        Object is = after instanceof String s && s.isBlank() ? null : after;
+        if (!Objects.equals(was, is)) {
+            changes.add(Change.of(field, was, is));
+        }
+    }
+}
