@@ -57,6 +57,10 @@ public final class AccessPolicy {
     private static final Condition OWN_ORDER = new Condition("own order", (a, s) -> s.isResponsible(a));
     private static final Condition NOTHING_RECEIVED =
             new Condition("no money received, nothing shipped", (a, s) -> !s.moneyReceived() && !s.goodsShipped());
+    private static final Condition NOT_AT_THE_DESK =
+            new Condition("not received by the order desk", (a, s) -> !s.deskReceived());
+    private static final Condition AT_THE_DESK =
+            new Condition("received by the order desk", (a, s) -> s.deskReceived());
     private static final Condition NOT_YET_APPROVED = new Condition(
             "draft or new", (a, s) -> s.state() == null || "DRAFT".equals(s.state()) || "NEW".equals(s.state()));
 
@@ -97,9 +101,11 @@ public final class AccessPolicy {
         grant(
                 ORDER_CANCEL,
                 allow(SUPERVISOR),
-                allow(SALES, OWN_ORDER, NOTHING_RECEIVED),
+                allow(SALES, OWN_ORDER, NOTHING_RECEIVED, NOT_AT_THE_DESK),
+                approval(SALES, "approval.why.desk-received", OWN_ORDER, AT_THE_DESK),
                 approval(SALES, "approval.why.money-received", OWN_ORDER),
                 approval(CUSTOMER_SERVICE, "approval.why.not-responsible"));
+        grant(Permission.ORDER_RECEIVE, allow(SUPERVISOR), allow(CUSTOMER_SERVICE));
         grant(ORDER_COMPLETE, allow(SUPERVISOR), allow(CUSTOMER_SERVICE), allow(FINANCE));
         grant(ORDER_DELETE, allow(SUPERVISOR), allow(CUSTOMER_SERVICE), allow(SALES, OWN_ORDER));
         grant(

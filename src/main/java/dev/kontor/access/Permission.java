@@ -36,6 +36,8 @@ public enum Permission {
     STOCK_RECEIVE,
     /** Correct counts and book defective units. */
     STOCK_ADJUST,
+    /** Mark a new order received (the order desk's 已接收): from then on sales void it only with approval. */
+    ORDER_RECEIVE,
     /** Change a customer's name, company, tax number, contacts and addresses. */
     CUSTOMER_EDIT,
     CUSTOMER_BLACKLIST,

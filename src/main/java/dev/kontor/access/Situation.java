@@ -12,6 +12,7 @@ import java.util.Set;
  * @param moneyReceived     whether money was ever received for it (Alibaba's "received"/"paid")
  * @param goodsShipped      whether anything was shipped
  * @param discountBasisPoints the discount the change gives, in basis points of the list value (1000 = 10 %)
+ * @param deskReceived      whether the order desk marked the order received (已接收, seed 003)
  */
 public record Situation(
         Long responsibleId,
@@ -19,10 +20,22 @@ public record Situation(
         String state,
         boolean moneyReceived,
         boolean goodsShipped,
-        int discountBasisPoints) {
+        int discountBasisPoints,
+        boolean deskReceived) {
 
     public Situation {
         observerIds = observerIds == null ? Set.of() : Set.copyOf(observerIds);
+    }
+
+    /** A situation of something no order desk receives. */
+    public Situation(
+            Long responsibleId,
+            Set<Long> observerIds,
+            String state,
+            boolean moneyReceived,
+            boolean goodsShipped,
+            int discountBasisPoints) {
+        this(responsibleId, observerIds, state, moneyReceived, goodsShipped, discountBasisPoints, false);
     }
 
     /** For actions on nothing in particular (managing users, opening a list). */

@@ -36,6 +36,7 @@ public final class Order {
     private String updatedBy;
     private final int version;
     private Instant deliveredAt;
+    private Receipt received;
 
     /** Rebuilds an order as stored; use {@link #place} for a new one. */
     public Order(
@@ -55,7 +56,9 @@ public final class Order {
             Instant updatedAt,
             String updatedBy,
             int version,
-            Instant deliveredAt) {
+            Instant deliveredAt,
+            Receipt received) {
+        this.received = received;
         this.id = id;
         this.number = number;
         this.channel = channel;
@@ -105,6 +108,7 @@ public final class Order {
                 now,
                 by,
                 0,
+                null,
                 null);
     }
 
@@ -130,7 +134,8 @@ public final class Order {
                 updatedAt,
                 updatedBy,
                 storedVersion,
-                deliveredAt);
+                deliveredAt,
+                received);
     }
 
     /** A copy to compare against after a change. */
@@ -152,7 +157,8 @@ public final class Order {
                 updatedAt,
                 updatedBy,
                 version,
-                deliveredAt);
+                deliveredAt,
+                received);
     }
 
     // --- verbs ----------------------------------------------------------------------------------------
@@ -449,6 +455,29 @@ public final class Order {
     /** When the carrier delivered everything; {@code null} until then. */
     public Instant deliveredAt() {
         return deliveredAt;
+    }
+
+    /** Whether and by whom the order desk received the order; null while nobody did. */
+    public Receipt received() {
+        return received;
+    }
+
+    /**
+     * The order desk receives the order: only an order under way (new, approved or held), once. From then on a
+     * salesperson voids it only with approval (the access policy's "received" fact).
+     */
+    public void receive(String by, Instant at) {
+        boolean underWay = lifecycle == LifecycleStatus.NEW
+                || lifecycle == LifecycleStatus.APPROVED
+                || lifecycle == LifecycleStatus.ON_HOLD;
+        if (received != null || !underWay) {
+            throw new ActionRefusedException(
+                    "receive",
+                    lifecycle.name(),
+                    received != null ? "order.refused.received-already" : "order.refused.receive-state",
+                    received != null ? received.by() : lifecycle);
+        }
+        received = new Receipt(by, at);
     }
 
     public int version() {

@@ -162,7 +162,8 @@ class OrderChanges {
                 order.lifecycle().name(),
                 order.paid() > 0,
                 order.fulfilmentStatus() != FulfilmentStatus.UNFULFILLED,
-                discountBasisPoints);
+                discountBasisPoints,
+                order.received() != null);
     }
 
     /** A reason the user must give (a hold, an after-sales verb), at most 1,000 characters. */

@@ -27,6 +27,10 @@ final class OrderDiff {
         diff.compare("lifecycle", before.lifecycle(), after.lifecycle());
         diff.compare("paymentStatus", before.paymentStatus(), after.paymentStatus());
         diff.compare("fulfilmentStatus", before.fulfilmentStatus(), after.fulfilmentStatus());
+        diff.compare(
+                "received",
+                before.received() == null ? null : before.received().by(),
+                after.received() == null ? null : after.received().by());
         diff.compare("customer", a.customerName(), b.customerName());
         diff.compare("email", a.email(), b.email());
         diff.compare("phone", a.phone(), b.phone());

@@ -1,5 +1,6 @@
 package dev.kontor.orders;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -26,10 +27,12 @@ public class OrderOrganising {
 
     private final OrderChanges changes;
     private final Users users;
+    private final Clock clock;
 
-    OrderOrganising(OrderChanges changes, Users users) {
+    OrderOrganising(OrderChanges changes, Users users, Clock clock) {
         this.changes = changes;
         this.users = users;
+        this.clock = clock;
     }
 
     /** Adds and removes tags (a tag both added and removed is removed). */
@@ -61,6 +64,15 @@ public class OrderOrganising {
         }
         Order order = changes.lockAllowed(actor, id, expectedVersion, Permission.ORDER_TAG);
         return organise(actor, order, order.content().withResponsible(userId), "order.assigned");
+    }
+
+    /** The order desk marks the order received ({@link Order#receive}): a change in its timeline, by whom. */
+    @Transactional
+    public Order receive(Actor actor, long id, Integer expectedVersion) {
+        Order order = changes.lockAllowed(actor, id, expectedVersion, Permission.ORDER_RECEIVE);
+        Order before = order.copy();
+        order.receive(actor.displayName(), clock.instant());
+        return changes.save(actor, before, order, "order.received", null, Map.of());
     }
 
     private boolean isEnabledUser(long userId) {

@@ -38,7 +38,26 @@ class OrderTest {
                 Set.of(),
                 null);
         return new Order(
-                5L, "D-000001", "MANUAL", null, content, state, null, null, 0, 0, 0, NOW, NOW, NOW, "x", 3, null);
+                5L, "D-000001", "MANUAL", null, content, state, null, null, 0, 0, 0, NOW, NOW, NOW, "x", 3, null, null);
+    }
+
+    @Test
+    void theOrderDeskReceivesAnOrderUnderWayOnce() {
+        Order order = order(LifecycleStatus.NEW);
+        order.receive("Li Na", NOW);
+        assertThat(order.received()).isEqualTo(new Receipt("Li Na", NOW));
+        assertThatThrownBy(() -> order.receive("Ingrid", NOW))
+                .isInstanceOfSatisfying(
+                        ActionRefusedException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("order.refused.received-already"));
+        for (LifecycleStatus closed :
+                List.of(LifecycleStatus.DRAFT, LifecycleStatus.CANCELLED, LifecycleStatus.COMPLETED)) {
+            assertThatThrownBy(() -> order(closed).receive("Li Na", NOW))
+                    .as(closed.name())
+                    .isInstanceOfSatisfying(
+                            ActionRefusedException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("order.refused.receive-state"));
+        }
     }
 
     @Test

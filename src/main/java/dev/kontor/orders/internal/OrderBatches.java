@@ -150,6 +150,8 @@ public class OrderBatches {
             row.put("dueOn", row.get("dueOn") == null ? null : row.get("dueOn").toString());
             row.put("tags", json.writeValueAsString(order.content().tags()));
             row.remove("deliveredAt");
+            row.remove("receivedAt"); // a new order is not received yet
+            row.remove("receivedBy");
             OrderRepository.Flag flag = flags.get(i);
             row.put("flaggedBy", flag == null ? null : flag.byCustomer());
             row.put("flagReason", flag == null ? null : flag.reason());

@@ -124,7 +124,7 @@ public class OrderRepository {
                             payment_status = :paymentStatus, fulfilment_status = :fulfilmentStatus, paid = :paid,
                             refunded = :refunded, pending = :pending, tags = :tags, responsible_id = :responsibleId,
                             updated_at = :updatedAt, updated_by = :updatedBy, payment_terms = :paymentTerms,
-                            delivered_at = :deliveredAt,
+                            delivered_at = :deliveredAt, received_at = :receivedAt, received_by = :receivedBy,
                             approved_at = CASE WHEN :lifecycle = 'APPROVED'
                                 THEN coalesce(approved_at, CAST(:updatedAt AS TIMESTAMPTZ)) ELSE approved_at END,
                             due_on = :dueOn, version = version + 1

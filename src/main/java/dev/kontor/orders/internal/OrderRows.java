@@ -15,6 +15,7 @@ import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderContent;
 import dev.kontor.orders.OrderLine;
 import dev.kontor.orders.PaymentTerms;
+import dev.kontor.orders.Receipt;
 import dev.kontor.orders.Totals;
 import dev.kontor.shared.Address;
 import tools.jackson.core.type.TypeReference;
@@ -72,7 +73,12 @@ final class OrderRows {
                 rs.getInt("version"),
                 rs.getTimestamp("delivered_at") == null
                         ? null
-                        : rs.getTimestamp("delivered_at").toInstant());
+                        : rs.getTimestamp("delivered_at").toInstant(),
+                rs.getTimestamp("received_at") == null
+                        ? null
+                        : new Receipt(
+                                rs.getString("received_by"),
+                                rs.getTimestamp("received_at").toInstant()));
     }
 
     /** The columns of {@code orders} an order writes (all but its id, channel, external id and creation). */
@@ -109,6 +115,12 @@ final class OrderRows {
         p.put("updatedBy", order.updatedBy());
         p.put("paymentTerms", c.paymentTerms().kind().name());
         p.put("deliveredAt", order.deliveredAt() == null ? null : Timestamp.from(order.deliveredAt()));
+        p.put(
+                "receivedAt",
+                order.received() == null
+                        ? null
+                        : Timestamp.from(order.received().at()));
+        p.put("receivedBy", order.received() == null ? null : order.received().by());
         p.put("dueOn", order.dueDate(zone));
         return p;
     }

@@ -194,6 +194,20 @@ class OrderApiController {
 
     record AssignRequest(Long responsibleId) {}
 
+    @PostMapping("/{id}/receive")
+    @Operation(
+            summary = "Mark an order received (the order desk)",
+            description = "From then on a salesperson voids it only with a supervisor's approval. Send If-Match with "
+                    + "the ETag you read; 412 when someone changed the order meanwhile, 409 when it was received "
+                    + "already or is not under way.")
+    ResponseEntity<OrderResponse> receive(
+            Actor actor,
+            @PathVariable long id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Order order = organising.receive(actor, id, ETags.parseIfMatch(ifMatch));
+        return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
+    }
+
     @PostMapping("/{id}/responsible")
     @Operation(summary = "Say who is responsible", description = "responsibleId null: nobody. Any state but deleted.")
     ResponseEntity<OrderResponse> assign(

@@ -137,6 +137,14 @@ class OrderPageController {
                     "assignees", users.all().stream().filter(User::enabled).toList());
         }
         model.addAttribute(
+                "canReceive",
+                order.received() == null
+                        && (order.lifecycle() == LifecycleStatus.NEW
+                                || order.lifecycle() == LifecycleStatus.APPROVED
+                                || order.lifecycle() == LifecycleStatus.ON_HOLD)
+                        && orders.verdict(actor, order, Permission.ORDER_RECEIVE)
+                                .isAllowed());
+        model.addAttribute(
                 "canService",
                 orders.verdict(actor, order, Permission.ORDER_SERVICE).isAllowed());
         model.addAttribute(
@@ -219,6 +227,17 @@ class OrderPageController {
 
     private static Set<String> optional(String value) {
         return value == null ? Set.of() : Set.of(value);
+    }
+
+    /** The order desk marks the order received. */
+    @PostMapping("/orders/{id}/receive")
+    String receive(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        flash.attempt(redirect, () -> organising.receive(actor, id, version));
+        return "redirect:/orders/" + id;
     }
 
     /** Makes someone (or nobody) responsible for the order. */

@@ -16,6 +16,7 @@ import dev.kontor.orders.OrderLine;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.PaymentStatus;
 import dev.kontor.orders.PaymentTerms;
+import dev.kontor.orders.Receipt;
 import dev.kontor.orders.Totals;
 import dev.kontor.shared.web.AddressPayload;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -57,7 +58,8 @@ public record OrderResponse(
         Instant createdAt,
         Instant updatedAt,
         String updatedBy,
-        int version) {
+        int version,
+        Receipt received) {
 
     /** The three status axes. */
     record Status(LifecycleStatus lifecycle, PaymentStatus payment, FulfilmentStatus fulfilment) {}
@@ -122,7 +124,8 @@ public record OrderResponse(
                 o.createdAt(),
                 o.updatedAt(),
                 o.updatedBy(),
-                o.version());
+                o.version(),
+                o.received());
     }
 
     private static Line line(OrderLine l) {
