@@ -81,4 +81,37 @@ class CustomerEditJourneyTest extends BrowserTest {
         assertThat(page.locator("#timeline")).containsText("hat den Kunden geändert");
         assertThat(page.locator("#timeline")).containsText("Steuernummer");
     }
+
+    @Test
+    void aDuplicateIsFoundAndMergedIntoTheCustomerOnTheirPage() {
+        fixtures.user("li.na", Role.CUSTOMER_SERVICE);
+        Customer kept = customers.create(CustomerDetails.of(
+                CustomerKind.PERSON, "王小明", null, "CN", "zh_CN", "xiaoming@example.cn", null, null, null, null, null));
+        customers.create(CustomerDetails.of(
+                CustomerKind.PERSON,
+                "tb_xiaoming",
+                null,
+                "CN",
+                null,
+                null,
+                null,
+                null,
+                "xiaoming@alipay.cn",
+                "Alipay",
+                null));
+        signIn("li.na");
+
+        page.navigate(url("/customers/" + kept.id() + "?lang=en"));
+        page.click("#merge-customer");
+        page.fill("#merge-search", "tb_xiaoming");
+        page.press("#merge-search", "Enter");
+        assertThat(page.locator("#merge-candidates tbody tr")).hasCount(1);
+        page.onDialog(dialog -> dialog.accept());
+        page.click("#merge-candidates button");
+
+        assertThat(page.locator(".flash-ok")).hasText("Merged into 王小明.");
+        assertThat(page.locator(".card").nth(1)).containsText("xiaoming@alipay.cn");
+        assertThat(page.locator("#timeline")).containsText("merged a duplicate into this customer");
+        assertThat(page.locator("#timeline")).containsText("tb_xiaoming");
+    }
 }

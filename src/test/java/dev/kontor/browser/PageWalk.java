@@ -92,6 +92,7 @@ abstract class PageWalk extends BrowserTest {
         String customer = page.locator("table.list tbody tr a").first().getAttribute("href");
         paths.add(customer);
         paths.add(customer + "/edit");
+        paths.add(customer + "/merge?q=a");
         page.navigate(url("/imports"));
         paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
         page.navigate(url("/catalog"));

@@ -119,6 +119,26 @@ public class BlacklistRepository {
         return kind + '\u0000' + value;
     }
 
+    /** A merged customer's marks become the kept customer's (a mark on the customer itself names the kept one). */
+    public void moveTo(long mergedId, long keptId, String by, Instant now) {
+        // both marked: the merged customer's own mark is lifted (kept for the record), the kept one's stays
+        jdbc.sql("""
+                        UPDATE blacklist_entries SET lifted_at = :now, lifted_by = :by,
+                            lift_reason = 'merged into customer ' || :kept
+                        WHERE customer_id = :merged AND kind = 'CUSTOMER' AND lifted_at IS NULL
+                          AND EXISTS (SELECT 1 FROM blacklist_entries k WHERE k.kind = 'CUSTOMER'
+                                      AND k.value = CAST(:kept AS TEXT) AND k.lifted_at IS NULL)""")
+                .param("now", Timestamp.from(now))
+                .param("by", by)
+                .param("kept", keptId)
+                .param("merged", mergedId)
+                .update();
+        jdbc.sql("""
+                        UPDATE blacklist_entries SET customer_id = :kept,
+                            value = CASE WHEN kind = 'CUSTOMER' THEN CAST(:kept AS TEXT) ELSE value END
+                        WHERE customer_id = :merged""").param("kept", keptId).param("merged", mergedId).update();
+    }
+
     public List<BlacklistEntry> activeOf(long customerId) {
         return jdbc.sql(
                         "SELECT * FROM blacklist_entries WHERE customer_id = :customer AND lifted_at IS NULL ORDER BY id")

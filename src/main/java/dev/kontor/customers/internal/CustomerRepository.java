@@ -224,6 +224,22 @@ public class CustomerRepository {
         return written;
     }
 
+    /** Locks these customers (in id order) until the transaction ends; answers their versions. */
+    public Map<Long, Integer> lock(long first, long second) {
+        Map<Long, Integer> versions = new HashMap<>();
+        jdbc.sql("SELECT id, version FROM customers WHERE id IN (:a, :b) ORDER BY id FOR UPDATE")
+                .param("a", first)
+                .param("b", second)
+                .query((ResultSet rs) -> {
+                    versions.put(rs.getLong(1), rs.getInt(2));
+                });
+        return versions;
+    }
+
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM customers WHERE id = :id").param("id", id).update();
+    }
+
     /** Who changed the customer last (null: nobody since it was created). */
     public Optional<String> updatedBy(long id) {
         return jdbc.sql("SELECT updated_by FROM customers WHERE id = :id")

@@ -12,6 +12,7 @@ import dev.kontor.customers.ContactKind;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
+import dev.kontor.customers.CustomerMerging;
 import dev.kontor.customers.CustomerRules;
 import dev.kontor.customers.Customers;
 import dev.kontor.shared.web.AddressPayload;
@@ -38,10 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerApiController {
 
     private final Customers customers;
+    private final CustomerMerging merging;
     private final Blacklist blacklist;
 
-    CustomerApiController(Customers customers, Blacklist blacklist) {
+    CustomerApiController(Customers customers, CustomerMerging merging, Blacklist blacklist) {
         this.customers = customers;
+        this.merging = merging;
         this.blacklist = blacklist;
     }
 
@@ -158,6 +161,22 @@ class CustomerApiController {
                             : addresses.stream().map(AddressPayload::toAddress).toList(),
                     taxId);
         }
+    }
+
+    @Schema(name = "CustomerMerge")
+    record MergeRequest(
+            @Schema(example = "42", description = "The customer to merge into this one")
+            Long mergeId) {}
+
+    @PostMapping("/{id}/merge")
+    @Operation(
+            summary = "Merge another customer into this one",
+            description = "The other customer's orders, contacts and addresses this one lacks, and blacklist marks "
+                    + "move here, and the other customer is gone; this customer's history says so. 422 naming "
+                    + "mergeId for this customer itself or one that does not exist.")
+    ResponseEntity<Customer> merge(Actor actor, @PathVariable long id, @RequestBody MergeRequest request) {
+        Customer kept = merging.merge(actor, id, request == null ? null : request.mergeId());
+        return ResponseEntity.ok().eTag(ETags.of(kept.version())).body(kept);
     }
 
     @PutMapping("/{id}")

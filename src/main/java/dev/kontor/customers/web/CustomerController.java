@@ -11,6 +11,7 @@ import dev.kontor.access.Situation;
 import dev.kontor.customers.ContactKind;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.CustomerKind;
+import dev.kontor.customers.CustomerMerging;
 import dev.kontor.customers.Customers;
 import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.InvalidInputException;
@@ -38,11 +39,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CustomerController {
 
     private final Customers customers;
+    private final CustomerMerging merging;
     private final Permissions permissions;
     private final Messages messages;
 
-    CustomerController(Customers customers, Permissions permissions, Messages messages) {
+    CustomerController(Customers customers, CustomerMerging merging, Permissions permissions, Messages messages) {
         this.customers = customers;
+        this.merging = merging;
         this.permissions = permissions;
         this.messages = messages;
     }
@@ -111,6 +114,43 @@ class CustomerController {
             form.version = now.version(); // saving again writes over what the colleague did: they were told
             form.withSpareRows();
             return form(now, form, Map.of(), model);
+        }
+    }
+
+    /** Merging another customer into this one: find them (by name, company, e-mail, phone or account). */
+    @GetMapping("/customers/{id}/merge")
+    String mergeCandidates(Actor actor, @PathVariable long id, @RequestParam(required = false) String q, Model model) {
+        permissions.requireAllowed(actor, Permission.CUSTOMER_EDIT, Situation.NONE);
+        Customer customer = customers.get(id);
+        String query = q == null ? null : q.strip();
+        if (query != null && query.length() > 200) {
+            query = query.substring(0, 200);
+        }
+        model.addAttribute("customer", customer);
+        model.addAttribute("q", query);
+        model.addAttribute(
+                "candidates",
+                query == null || query.isEmpty()
+                        ? List.of()
+                        : customers.search(query, 20).stream()
+                                .filter(c -> c.id() != id)
+                                .toList());
+        return "customers/merge";
+    }
+
+    @PostMapping("/customers/{id}/merge")
+    String merge(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) Long mergeId,
+            RedirectAttributes redirect) {
+        try {
+            Customer kept = merging.merge(actor, id, mergeId);
+            redirect.addFlashAttribute("notice", messages.get("customers.merged", kept.displayName()));
+            return "redirect:/customers/" + id;
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", messages.withField(e.problems().get(0)));
+            return "redirect:/customers/" + id + "/merge";
         }
     }
 
