@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.kontor.access.Actor;
@@ -150,6 +151,17 @@ public class Orders {
     @Transactional(readOnly = true)
     public Map<String, Long> customerCounts(Actor actor, long customerId) {
         return queries.customerCounts(customerId, permissions.seesAllOrders(actor) ? null : actor.userId());
+    }
+
+    /** The customer's latest orders this user may see, newest first. */
+    @Transactional(readOnly = true)
+    public List<Order> latestOfCustomer(Actor actor, long customerId, int limit) {
+        List<Long> ids = queries.latestOfCustomer(
+                customerId,
+                permissions.seesAllOrders(actor) ? null : actor.userId(),
+                Math.min(Math.max(limit, 1), 100));
+        Map<Long, Order> found = orders.findAllById(ids);
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /**

@@ -5,6 +5,9 @@ import dev.kontor.customers.Customer;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
 import dev.kontor.customers.Customers;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderIntake;
+import dev.kontor.support.AnOrder;
 import dev.kontor.support.BrowserTest;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
@@ -26,6 +29,9 @@ class CustomerEditJourneyTest extends BrowserTest {
 
     @Autowired
     Customers customers;
+
+    @Autowired
+    OrderIntake intake;
 
     @Test
     void aCustomerIsCorrectedOnTheirPageAndTheChangeIsInTheirHistory() {
@@ -87,7 +93,7 @@ class CustomerEditJourneyTest extends BrowserTest {
         fixtures.user("li.na", Role.CUSTOMER_SERVICE);
         Customer kept = customers.create(CustomerDetails.of(
                 CustomerKind.PERSON, "王小明", null, "CN", "zh_CN", "xiaoming@example.cn", null, null, null, null, null));
-        customers.create(CustomerDetails.of(
+        Customer duplicate = customers.create(CustomerDetails.of(
                 CustomerKind.PERSON,
                 "tb_xiaoming",
                 null,
@@ -98,7 +104,16 @@ class CustomerEditJourneyTest extends BrowserTest {
                 null,
                 "xiaoming@alipay.cn",
                 "Alipay",
-                null));
+                Fixtures.address("王小明", "CN")));
+        Order theirs = intake.place(
+                        fixtures.user("ada"),
+                        AnOrder.from("TAOBAO")
+                                .externalId("T-77")
+                                .customer(duplicate.id())
+                                .lines(Fixtures.line("TEA", 2900, 1))
+                                .build(),
+                        false)
+                .order();
         signIn("li.na");
 
         page.navigate(url("/customers/" + kept.id() + "?lang=en"));
@@ -113,5 +128,7 @@ class CustomerEditJourneyTest extends BrowserTest {
         assertThat(page.locator(".card").nth(1)).containsText("xiaoming@alipay.cn");
         assertThat(page.locator("#timeline")).containsText("merged a duplicate into this customer");
         assertThat(page.locator("#timeline")).containsText("tb_xiaoming");
+        assertThat(page.locator("#customer-orders")).containsText(theirs.number());
+        assertThat(page.locator("#customer-orders [data-count=all] .count")).hasText("1");
     }
 }

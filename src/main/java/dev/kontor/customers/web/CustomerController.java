@@ -1,5 +1,6 @@
 package dev.kontor.customers.web;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import dev.kontor.customers.ContactKind;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.CustomerKind;
 import dev.kontor.customers.CustomerMerging;
+import dev.kontor.customers.CustomerPanel;
 import dev.kontor.customers.Customers;
 import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.InvalidInputException;
@@ -42,8 +44,17 @@ class CustomerController {
     private final CustomerMerging merging;
     private final Permissions permissions;
     private final Messages messages;
+    private final List<CustomerPanel> panels;
 
-    CustomerController(Customers customers, CustomerMerging merging, Permissions permissions, Messages messages) {
+    CustomerController(
+            Customers customers,
+            CustomerMerging merging,
+            Permissions permissions,
+            Messages messages,
+            List<CustomerPanel> panels) {
+        this.panels = panels.stream()
+                .sorted(Comparator.comparingInt(CustomerPanel::position))
+                .toList();
         this.customers = customers;
         this.merging = merging;
         this.permissions = permissions;
@@ -66,7 +77,8 @@ class CustomerController {
 
     @GetMapping("/customers/{id}")
     String detail(Actor actor, @PathVariable long id, Model model) {
-        model.addAttribute("customer", customers.get(id));
+        Customer customer = customers.get(id);
+        model.addAttribute("customer", customer);
         model.addAttribute("homeCountry", customers.homeCountry());
         model.addAttribute("timeline", customers.timeline(id));
         model.addAttribute(
@@ -74,6 +86,11 @@ class CustomerController {
                 permissions
                         .check(actor, Permission.CUSTOMER_EDIT, Situation.NONE)
                         .isAllowed());
+        Map<String, Map<String, Object>> panelData = new LinkedHashMap<>();
+        for (CustomerPanel panel : panels) {
+            panelData.put(panel.template(), panel.data(customer, actor));
+        }
+        model.addAttribute("panels", panelData);
         return "customers/detail";
     }
 

@@ -93,4 +93,18 @@ public class OrderQueries {
                 })
                 .single();
     }
+
+    /** The ids of one customer's latest orders this user may see (all of them with {@code null}), newest first. */
+    public List<Long> latestOfCustomer(long customerId, Long visibleToUserId, int limit) {
+        return jdbc.sql("""
+                        SELECT o.id FROM orders o WHERE o.customer_id = :customer AND o.lifecycle <> 'DELETED'
+                          AND (CAST(:me AS BIGINT) IS NULL OR o.responsible_id = :me OR EXISTS (
+                               SELECT 1 FROM order_observers ob WHERE ob.order_id = o.id AND ob.user_id = :me))
+                        ORDER BY o.placed_at DESC, o.id DESC LIMIT :limit""")
+                .param("customer", customerId)
+                .param("me", visibleToUserId)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
 }
