@@ -42,7 +42,11 @@ public class Labels {
             "documentKind",
             "DocumentKind",
             "documentState",
-            "DocumentState");
+            "DocumentState",
+            "activityKind",
+            "ActivityKind",
+            "customerKind",
+            "CustomerKind");
 
     private final Messages messages;
     private final Formatting fmt;

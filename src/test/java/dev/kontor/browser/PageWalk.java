@@ -69,6 +69,7 @@ abstract class PageWalk extends BrowserTest {
                 "/orders/new",
                 "/customers",
                 "/approvals",
+                "/activities",
                 "/warehouse",
                 "/warehouse/packing-slips",
                 "/catalog",
