@@ -77,6 +77,29 @@ public class ActivityRepository {
                 .update();
     }
 
+    /**
+     * Claims open activities due by {@code now} whose reminder is not sent yet, marking them reminded in the
+     * caller's transaction; rows another instance is claiming are skipped.
+     */
+    public List<Activity> claimDueReminders(Instant now, int limit) {
+        List<Long> ids = jdbc.sql("""
+                        UPDATE activities SET reminded_at = :now
+                        WHERE id IN (SELECT id FROM activities
+                                     WHERE done_at IS NULL AND reminded_at IS NULL AND due_at <= :now
+                                     ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING id""")
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+        return ids.isEmpty()
+                ? List.of()
+                : jdbc.sql(SELECT + " WHERE a.id IN (:ids) ORDER BY a.due_at")
+                        .param("ids", ids)
+                        .query(ActivityRepository::map)
+                        .list();
+    }
+
     /** A user's open activities, the earliest due first. */
     public List<Activity> openOf(long userId, int limit) {
         return jdbc.sql(SELECT
