@@ -77,6 +77,8 @@ public class Activities {
         Problems problems = new Problems();
         if (plan.kind() == null) {
             problems.add("kind", "validation.required");
+        } else if (!ActivityKind.PLANNED.contains(plan.kind())) {
+            problems.add("kind", "validation.activity.kind");
         }
         Instant now = clock.instant();
         if (plan.dueAt() == null) {

@@ -12,6 +12,7 @@ import dev.kontor.access.Permission;
 import dev.kontor.orders.internal.NoteRepository;
 import dev.kontor.shared.Problems;
 import dev.kontor.shared.Text;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +28,11 @@ public class OrderNotes {
     private final OrderChanges changes;
     private final Orders orders;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    OrderNotes(NoteRepository notes, OrderChanges changes, Orders orders, Clock clock) {
+    OrderNotes(
+            NoteRepository notes, OrderChanges changes, Orders orders, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.notes = notes;
         this.changes = changes;
         this.orders = orders;
@@ -54,6 +58,7 @@ public class OrderNotes {
         Order order = changes.lockAllowed(actor, id, null, Permission.ORDER_NOTE);
         OrderNote note = notes.insert(id, kind, text, actor.userId(), actor.displayName(), clock.instant());
         changes.save(actor, order.copy(), order, "order.note-added", null, Map.of("kind", kind.name(), "note", text));
+        events.publishEvent(new OrderNoteAdded(id, order.number(), kind, text, actor.userId(), actor.displayName()));
         return note;
     }
 

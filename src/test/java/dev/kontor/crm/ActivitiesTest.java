@@ -7,7 +7,9 @@ import java.util.Map;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
+import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderNotes;
 import dev.kontor.orders.Orders;
 import dev.kontor.support.Api;
 import dev.kontor.support.Fixtures;
@@ -134,5 +136,34 @@ class ActivitiesTest {
         assertThat(api.get("/api/activities?subjectType=order&subjectId=" + order.id())
                         .json())
                 .isEmpty();
+    }
+
+    @Autowired
+    OrderNotes notes;
+
+    @Test
+    void aColleagueMentionedInANoteFindsItAmongTheirActivities() {
+        fixtures.user("ingrid", Role.FINANCE);
+        notes.add(lina, order.id(), NoteKind.INTERNAL, "@sven please call them. Cc @ghost and @li.na.");
+
+        JsonNode svens = new Api(port)
+                .bearer(fixtures.token(sven))
+                .get("/api/activities")
+                .json();
+        assertThat(svens).hasSize(1);
+        assertThat(svens.get(0).get("kind").asText()).isEqualTo("MENTION");
+        assertThat(svens.get(0).get("subjectLabel").asText()).isEqualTo(order.number());
+        assertThat(svens.get(0).get("createdBy").asText()).isEqualTo("Li.na");
+        assertThat(svens.get(0).get("note").asText()).contains("please call them");
+        assertThat(api.get("/api/activities").json())
+                .as("not the writer herself")
+                .isEmpty();
+        assertThat(activities.dueToday(sven)).isEqualTo(1);
+
+        Map<String, Object> mention = call(clock.instant().plus(Duration.ofDays(1)), null);
+        mention.put("kind", "MENTION");
+        Api.Response planned = api.post("/api/activities", mention);
+        assertThat(planned.status()).isEqualTo(422);
+        assertThat(planned.json().get("errors").get(0).get("field").asText()).isEqualTo("kind");
     }
 }

@@ -88,7 +88,7 @@ class ActivityController {
     }
 
     private static ActivityKind kindOf(String written) {
-        for (ActivityKind k : ActivityKind.values()) {
+        for (ActivityKind k : ActivityKind.PLANNED) {
             if (k.name().equals(written)) {
                 return k;
             }

@@ -47,7 +47,7 @@ class ActivityPanels {
                 .isAllowed();
         data.put("mayPlan", mayPlan);
         if (mayPlan) {
-            data.put("kinds", ActivityKind.values());
+            data.put("kinds", ActivityKind.PLANNED);
             Map<Long, String> people = new LinkedHashMap<>();
             users.all().stream().filter(User::enabled).forEach(u -> people.put(u.id(), u.displayName()));
             data.put("people", people);
