@@ -61,7 +61,7 @@ class AccessJourneyTest extends BrowserTest {
         page.click("text=Sign out");
 
         signIn("wang");
-        assertThat(page.locator(".mainnav .count")).hasText("1");
+        assertThat(page.locator("#approvals-count")).hasText("1");
         page.click(".mainnav >> text=Approvals");
         var request = page.locator(".card.approval").first();
         assertThat(request).containsText("Sven");
