@@ -8,7 +8,10 @@ public class PermissionDeniedException extends KontorException {
     private final String permission;
 
     public PermissionDeniedException(String permission) {
-        super("error.permission-denied", List.of(permission), "Missing permission " + permission);
+        super(
+                "error.permission-denied",
+                List.of(new Message.Label("permission." + permission)), // said in words, never the code
+                "Missing permission " + permission);
         this.permission = permission;
     }
 

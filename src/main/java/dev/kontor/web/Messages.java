@@ -25,7 +25,9 @@ public class Messages {
     public String get(String key, Object... args) {
         Object[] shown = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            shown[i] = args[i] instanceof Enum<?> e ? label(e) : args[i];
+            shown[i] = args[i] instanceof Enum<?> e
+                    ? label(e)
+                    : args[i] instanceof Message.Label l ? get(l.key()) : args[i];
         }
         return source.getMessage(key, shown, key, locale());
     }

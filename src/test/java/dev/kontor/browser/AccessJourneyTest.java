@@ -105,7 +105,7 @@ class AccessJourneyTest extends BrowserTest {
                         + "   const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }"
                         + " document.body.appendChild(f); f.submit(); }",
                 order.id().intValue());
-        assertThat(page.locator(".flash-error")).containsText("Your roles do not allow this (PAYMENT_RECORD)");
+        assertThat(page.locator(".flash-error")).containsText("Your roles do not allow this (record payments)");
     }
 
     @Test
