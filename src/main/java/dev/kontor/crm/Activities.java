@@ -137,6 +137,63 @@ public class Activities {
         return done;
     }
 
+    /** A call that happened: on what, who called whom, how long, what came of it. */
+    public record Call(String subjectType, Long subjectId, CallDirection direction, Integer minutes, String outcome) {}
+
+    /** Logs a call after it happened (done at once, in the timeline with its direction, length and outcome). */
+    @Transactional
+    public Activity logCall(Actor actor, Call call) {
+        permissions.requireAllowed(actor, Permission.ACTIVITY_PLAN, Situation.NONE);
+        Problems problems = new Problems();
+        if (call.direction() == null) {
+            problems.add("direction", "validation.required");
+        }
+        if (call.minutes() == null) {
+            problems.add("minutes", "validation.required");
+        } else if (call.minutes() < 0 || call.minutes() > 24 * 60) {
+            problems.add("minutes", "validation.activity.minutes");
+        }
+        String outcome = Text.clean(call.outcome());
+        if (outcome == null) {
+            problems.add("outcome", "validation.required");
+        } else if (outcome.length() > 2000) {
+            problems.add("outcome", "validation.too-long", 2000);
+        }
+        if (call.subjectId() == null) {
+            problems.add("subjectId", "validation.required");
+        }
+        problems.throwIfAny();
+        String label = label(actor, call.subjectType(), call.subjectId());
+        Instant now = clock.instant();
+        long id = activities.insertCall(
+                call.subjectType(),
+                call.subjectId(),
+                label,
+                call.direction().name(),
+                call.minutes(),
+                outcome,
+                actor.userId(),
+                actor.displayName(),
+                now);
+        Activity logged = activities.find(id).orElseThrow();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("callDirection", logged.callDirection().name());
+        details.put("minutes", String.valueOf(logged.callMinutes()));
+        details.put("result", outcome);
+        timeline.record(new TimelineEntry(
+                null,
+                logged.subjectType(),
+                logged.subjectId(),
+                now,
+                actor.userId(),
+                actor.displayName(),
+                "call.logged",
+                List.of(),
+                null,
+                details));
+        return logged;
+    }
+
     /** The user's open activities, the earliest due first (overdue ones at the top). */
     @Transactional(readOnly = true)
     public List<Activity> mine(Actor actor) {

@@ -3,7 +3,7 @@ package dev.kontor.crm;
 import java.time.Instant;
 
 /**
- * A planned activity on an order or a customer ({@code subjectType} {@code order} or {@code customer}), labelled as
+ * A planned activity (or a call logged after it happened: its direction and minutes) on an order or a customer ({@code subjectType} {@code order} or {@code customer}), labelled as
  * people know its subject (the order number, the customer's name).
  */
 public record Activity(
@@ -20,7 +20,9 @@ public record Activity(
         Instant createdAt,
         Instant doneAt,
         String doneBy,
-        String outcome) {
+        String outcome,
+        CallDirection callDirection,
+        Integer callMinutes) {
 
     public boolean done() {
         return doneAt != null;

@@ -46,7 +46,9 @@ public class Labels {
             "activityKind",
             "ActivityKind",
             "customerKind",
-            "CustomerKind");
+            "CustomerKind",
+            "callDirection",
+            "CallDirection");
 
     private final Messages messages;
     private final Formatting fmt;

@@ -55,5 +55,14 @@ class ActivityJourneyTest extends BrowserTest {
         assertThat(page.locator("#timeline")).containsText("completed an activity");
         assertThat(page.locator("#timeline")).containsText("Called: the date holds");
         assertThat(page.locator("#activities")).containsText("Done");
+
+        page.click("#log-call");
+        page.selectOption("#call-direction", "INBOUND");
+        page.fill("#call-minutes", "6");
+        page.fill("#call-outcome", "Wants the blue one instead");
+        page.click("button:has-text('Log call')");
+        assertThat(page.locator(".flash-ok")).hasText("Call logged.");
+        assertThat(page.locator("#activities")).containsText("The customer called, 6 min");
+        assertThat(page.locator("#timeline")).containsText("logged a call");
     }
 }

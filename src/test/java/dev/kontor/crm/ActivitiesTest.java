@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
+import dev.kontor.customers.Customers;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderNotes;
@@ -165,5 +166,39 @@ class ActivitiesTest {
         Api.Response planned = api.post("/api/activities", mention);
         assertThat(planned.status()).isEqualTo(422);
         assertThat(planned.json().get("errors").get(0).get("field").asText()).isEqualTo("kind");
+    }
+
+    @Autowired
+    Customers customers;
+
+    @Test
+    void aCallIsLoggedAfterItHappenedWithItsDirectionLengthAndOutcome() {
+        long customer = order.content().customerId();
+        Map<String, Object> call = new LinkedHashMap<>();
+        call.put("subjectType", "customer");
+        call.put("subjectId", customer);
+        call.put("direction", "INBOUND");
+        call.put("minutes", 6);
+        call.put("outcome", "Wants the blue one instead");
+
+        Api.Response logged = api.post("/api/activities/calls", call);
+        assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+        assertThat(logged.json().get("callDirection").asText()).isEqualTo("INBOUND");
+        assertThat(logged.json().get("doneAt").isNull()).isFalse();
+        assertThat(customers.timeline(customer)).first().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("call.logged");
+            assertThat(e.details())
+                    .containsEntry("callDirection", "INBOUND")
+                    .containsEntry("minutes", "6")
+                    .containsEntry("result", "Wants the blue one instead");
+        });
+        assertThat(api.get("/api/activities").json())
+                .as("a logged call is not open")
+                .isEmpty();
+
+        call.put("minutes", -3);
+        Api.Response negative = api.post("/api/activities/calls", call);
+        assertThat(negative.status()).isEqualTo(422);
+        assertThat(negative.json().get("errors").get(0).get("field").asText()).isEqualTo("minutes");
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import dev.kontor.crm.Activity;
 import dev.kontor.crm.ActivityKind;
+import dev.kontor.crm.CallDirection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,6 +50,35 @@ public class ActivityRepository {
                 .param("note", note)
                 .param("by", by)
                 .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
+    }
+
+    /** A call that happened: an activity done at once, with its direction and length. */
+    public long insertCall(
+            String subjectType,
+            long subjectId,
+            String subjectLabel,
+            String direction,
+            int minutes,
+            String outcome,
+            long userId,
+            String by,
+            Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO activities (subject_type, subject_id, subject_label, kind, due_at, responsible_id,
+                            created_by, created_at, done_at, done_by, outcome, reminded_at, call_direction, call_minutes)
+                        VALUES (:type, :subject, :label, 'CALL', :now, :user, :by, :now, :now, :by, :outcome, :now,
+                            :direction, :minutes) RETURNING id""")
+                .param("type", subjectType)
+                .param("subject", subjectId)
+                .param("label", subjectLabel)
+                .param("now", Timestamp.from(now))
+                .param("user", userId)
+                .param("by", by)
+                .param("outcome", outcome)
+                .param("direction", direction)
+                .param("minutes", minutes)
                 .query(Long.class)
                 .single();
     }
@@ -150,6 +180,8 @@ public class ActivityRepository {
                         ? null
                         : rs.getTimestamp("done_at").toInstant(),
                 rs.getString("done_by"),
-                rs.getString("outcome"));
+                rs.getString("outcome"),
+                rs.getString("call_direction") == null ? null : CallDirection.valueOf(rs.getString("call_direction")),
+                rs.getObject("call_minutes", Integer.class));
     }
 }

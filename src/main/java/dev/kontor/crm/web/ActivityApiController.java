@@ -8,6 +8,7 @@ import dev.kontor.access.Actor;
 import dev.kontor.crm.Activities;
 import dev.kontor.crm.Activity;
 import dev.kontor.crm.ActivityKind;
+import dev.kontor.crm.CallDirection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -80,6 +81,37 @@ class ActivityApiController {
         return subjectType == null || subjectId == null
                 ? activities.mine(actor)
                 : activities.of(actor, subjectType, subjectId);
+    }
+
+    @Schema(name = "LoggedCall")
+    record CallRequest(
+            @Schema(
+                    example = "customer",
+                    allowableValues = {"order", "customer"})
+            String subjectType,
+
+            @Schema(example = "42") Long subjectId,
+            @Schema(example = "INBOUND") CallDirection direction,
+            @Schema(example = "6") Integer minutes,
+
+            @Schema(example = "Wants the blue one instead; I changed the order")
+            String outcome) {}
+
+    @PostMapping("/calls")
+    @Operation(
+            summary = "Log a call that happened",
+            description = "Who called whom, how many minutes, what came of it: done at once and in the timeline.")
+    ResponseEntity<Activity> logCall(Actor actor, @RequestBody CallRequest request) {
+        Activity logged = activities.logCall(
+                actor,
+                new Activities.Call(
+                        request.subjectType(),
+                        request.subjectId(),
+                        request.direction(),
+                        request.minutes(),
+                        request.outcome()));
+        return ResponseEntity.created(URI.create("/api/activities/" + logged.id()))
+                .body(logged);
     }
 
     @Schema(name = "ActivityOutcome")

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import dev.kontor.access.Actor;
 import dev.kontor.crm.Activities;
 import dev.kontor.crm.ActivityKind;
+import dev.kontor.crm.CallDirection;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.ShopSettings;
 import dev.kontor.shared.Text;
@@ -67,6 +68,43 @@ class ActivityController {
             flash.notice(redirect, "activity.planned");
         }
         return "redirect:" + back(subjectType, subjectId) + "#activities";
+    }
+
+    @PostMapping("/activities/calls")
+    String logCall(
+            Actor actor,
+            @RequestParam String subjectType,
+            @RequestParam long subjectId,
+            @RequestParam(required = false) String direction,
+            @RequestParam(required = false) String minutes,
+            @RequestParam(required = false) String outcome,
+            RedirectAttributes redirect) {
+        if (flash.attempt(
+                redirect,
+                () -> activities.logCall(
+                        actor,
+                        new Activities.Call(
+                                subjectType, subjectId, directionOf(direction), minutesOf(minutes), outcome)))) {
+            flash.notice(redirect, "activity.logged");
+        }
+        return "redirect:" + back(subjectType, subjectId) + "#activities";
+    }
+
+    private static CallDirection directionOf(String written) {
+        return "INBOUND".equals(written)
+                ? CallDirection.INBOUND
+                : "OUTBOUND".equals(written) ? CallDirection.OUTBOUND : null;
+    }
+
+    private static Integer minutesOf(String written) {
+        if (Text.clean(written) == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(written.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of("minutes", "validation.activity.minutes");
+        }
     }
 
     @PostMapping("/activities/{id}/done")
