@@ -12,8 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * A salesperson plans a call on their order ("nothing planned" until then), finds it under My activities with the
- * count in the navigation, completes it with the outcome, and the order's timeline says what came of it.
+ * A salesperson plans a call on their order ("nothing planned" until then), finds it under My activities,
+ * completes it with the outcome, logs a call that just happened and writes to the customer; the order's timeline says
+ * what came of each.
  */
 @KontorTest
 class ActivityJourneyTest extends BrowserTest {
@@ -64,5 +65,13 @@ class ActivityJourneyTest extends BrowserTest {
         assertThat(page.locator(".flash-ok")).hasText("Call logged.");
         assertThat(page.locator("#activities")).containsText("The customer called, 6 min");
         assertThat(page.locator("#timeline")).containsText("logged a call");
+
+        page.click("#write-customer");
+        page.fill("#mail-subject", "Your blue shirt");
+        page.fill("#mail-body", "We swap it for the blue one and ship on Friday.");
+        page.click("button:has-text('Send')");
+        assertThat(page.locator(".flash-ok")).hasText("The mail to jana@example.de is on its way.");
+        assertThat(page.locator("#timeline")).containsText("wrote to the customer");
+        assertThat(page.locator("#timeline")).containsText("We swap it for the blue one");
     }
 }

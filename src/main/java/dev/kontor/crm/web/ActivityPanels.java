@@ -80,7 +80,9 @@ class ActivityPanels {
 
         @Override
         public Map<String, Object> data(Order order, Actor actor) {
-            return panels.data(actor, "order", order.id());
+            Map<String, Object> data = panels.data(actor, "order", order.id());
+            data.put("email", order.content().email()); // where "Write to the customer" sends
+            return data;
         }
     }
 
