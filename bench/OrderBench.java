@@ -71,8 +71,27 @@ public class OrderBench {
         System.out.println(
                 "| scenario | concurrency | orders/s | p50 ms | p99 ms | errors | pgbench tpcb-like tps | ratio |");
         System.out.println("|---|---|---|---|---|---|---|---|");
+        String json = opt.get("json");
+        String runId = java.time.OffsetDateTime.now().withNano(0).toString();
+        StringBuilder lines = new StringBuilder();
         for (Result r : results) {
             Double tps = pgbench.get(r.concurrency());
+            lines.append(String.format(
+                    java.util.Locale.ROOT,
+                    "{\"run\":\"%s\",\"scenario\":\"%s\",\"concurrency\":%d,\"ordersPerSecond\":%.1f,"
+                            + "\"p50Ms\":%.1f,\"p99Ms\":%.1f,\"errors\":%d,\"pgbenchTps\":%s,\"ratio\":%s,"
+                            + "\"cores\":%d,\"seconds\":%d}%n",
+                    runId,
+                    r.scenario(),
+                    r.concurrency(),
+                    r.perSecond(),
+                    r.percentile(50),
+                    r.percentile(99),
+                    r.errors(),
+                    tps == null ? "null" : String.format(java.util.Locale.ROOT, "%.0f", tps),
+                    tps == null ? "null" : String.format(java.util.Locale.ROOT, "%.4f", r.perSecond() / tps),
+                    Runtime.getRuntime().availableProcessors(),
+                    seconds));
             System.out.printf(
                     "| %s | %d | %.1f | %.1f | %.1f | %d | %s | %s |%n",
                     r.scenario(),
@@ -83,6 +102,13 @@ public class OrderBench {
                     r.errors(),
                     tps == null ? "–" : String.format("%.0f", tps),
                     tps == null ? "–" : String.format("%.2f×", r.perSecond() / tps));
+        }
+        if (json != null) { // one line per scenario, every run appended: bench/compare.sh reads the last two
+            java.nio.file.Files.writeString(
+                    java.nio.file.Path.of(json),
+                    lines,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         }
     }
 

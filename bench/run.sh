@@ -24,4 +24,7 @@ for _ in $(seq 1 120); do
 done
 mkdir -p bench/results
 java bench/OrderBench.java --url "http://localhost:$port" --user admin --password "$password" \
-  --seconds "$seconds" --pg-port "$pg_port" | tee "bench/results/orders-$(date +%Y%m%d-%H%M%S).md"
+  --seconds "$seconds" --pg-port "$pg_port" --json bench/results/orders.jsonl \
+  | tee "bench/results/orders-$(date +%Y%m%d-%H%M%S).md"
+# what got slower since the run before (exit status 0 either way: it is read, not enforced, on a shared VM)
+java bench/CompareRuns.java bench/results/orders.jsonl || true
