@@ -52,9 +52,10 @@ public class OrderBench {
         System.out.printf(
                 "Kontor at %s, %d s per run, %d cores, Java %s%n",
                 url, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        stockTheCatalog(url, token); // the orders name catalog items with stock: approving reserves it
         run(url, token, "create", 4, 3); // warm-up
         List<Result> results = new ArrayList<>();
-        for (String scenario : List.of("create", "create+approve")) {
+        for (String scenario : List.of("create", "create+approve", "create+approve hot")) {
             for (int concurrency : List.of(1, 8)) {
                 results.add(run(url, token, scenario, concurrency, seconds));
             }
@@ -124,9 +125,10 @@ public class OrderBench {
                 while (System.nanoTime() < end) {
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<String> created = post(url + "/api/orders", token, order());
+                        HttpResponse<String> created =
+                                post(url + "/api/orders", token, scenario.endsWith("hot") ? hotOrder() : order());
                         boolean ok = created.statusCode() == 201;
-                        if (ok && scenario.equals("create+approve")) {
+                        if (ok && scenario.startsWith("create+approve")) {
                             Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
                             ok = id.find()
                                     && post(url + "/api/orders/" + id.group(1) + "/approve", token, "{}")
@@ -155,15 +157,55 @@ public class OrderBench {
         return new Result(scenario, concurrency, sorted.length, errors.get(), elapsed, sorted);
     }
 
+    /** The items the orders name, with more units in stock than any run sells; BENCH-HOT is every hot order's. */
+    static final List<String> ITEMS = List.of("BENCH-SHIRT", "BENCH-SCARF", "BENCH-SOCKS", "BENCH-HOT");
+
+    static void stockTheCatalog(String url, String token) throws Exception {
+        StringBuilder variants = new StringBuilder();
+        for (String sku : ITEMS) {
+            variants.append(variants.length() == 0 ? "" : ",")
+                    .append("{\"sku\":\"%s\",\"attributes\":{\"size\":\"M\"},\"prices\":{\"EUR\":1990}}"
+                            .formatted(sku));
+        }
+        HttpResponse<String> product = post(
+                url + "/api/catalog/products",
+                token,
+                "{\"code\":\"BENCH\",\"name\":\"Bench goods\",\"variants\":[" + variants + "]}");
+        if (product.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "Could not create the bench's items: " + product.statusCode() + " " + product.body());
+        }
+        for (String sku : ITEMS) {
+            HttpResponse<String> received = post(
+                    url + "/api/stock/receipts",
+                    token,
+                    "{\"sku\":\"%s\",\"quantity\":1000000,\"reason\":\"bench\"}".formatted(sku));
+            if (received.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "Could not stock " + sku + ": " + received.statusCode() + " " + received.body());
+            }
+        }
+    }
+
+    /** An order of one unit of the one item every hot order wants: all of them reserve from the same stock row. */
+    static String hotOrder() {
+        long n = SEQUENCE.incrementAndGet();
+        return """
+                {"channel":"WEBSHOP","externalId":"bench-%d","currency":"EUR",
+                 "customer":{"name":"Bench Customer %d","country":"DE","email":"bench%d@example.de"},
+                 "shippingAddress":{"name":"Bench Customer %d","street":"Hauptstraße %d","postalCode":"50667","city":"Köln","country":"DE"},
+                 "lines":[{"sku":"BENCH-HOT","unitPrice":1990,"quantity":1,"taxRate":1900}]}""".formatted(n, n, n, n, n % 200 + 1);
+    }
+
     static String order() {
         long n = SEQUENCE.incrementAndGet();
         return """
                 {"channel":"WEBSHOP","externalId":"bench-%d","currency":"EUR",
                  "customer":{"name":"Bench Customer %d","country":"DE","email":"bench%d@example.de"},
                  "shippingAddress":{"name":"Bench Customer %d","street":"Hauptstraße %d","postalCode":"50667","city":"Köln","country":"DE"},
-                 "lines":[{"sku":"WLY0QU1098","name":"Linen shirt","attributes":{"colour":"blue","size":"M"},"unitPrice":4990,"quantity":2,"taxRate":1900},
-                          {"sku":"WXZ0KU1122","name":"Silk scarf","attributes":{"colour":"red"},"unitPrice":3490,"quantity":1,"taxRate":1900},
-                          {"sku":"SCK0GR3001","name":"Merino socks","attributes":{"colour":"grey","size":"39-42"},"unitPrice":1990,"quantity":3,"taxRate":1900}]}""".formatted(n, n, n, n, n % 200 + 1);
+                 "lines":[{"sku":"BENCH-SHIRT","name":"Linen shirt","attributes":{"colour":"blue","size":"M"},"unitPrice":4990,"quantity":2,"taxRate":1900},
+                          {"sku":"BENCH-SCARF","name":"Silk scarf","attributes":{"colour":"red"},"unitPrice":3490,"quantity":1,"taxRate":1900},
+                          {"sku":"BENCH-SOCKS","name":"Merino socks","attributes":{"colour":"grey","size":"39-42"},"unitPrice":1990,"quantity":3,"taxRate":1900}]}""".formatted(n, n, n, n, n % 200 + 1);
     }
 
     static HttpResponse<String> post(String url, String token, String body) throws Exception {
