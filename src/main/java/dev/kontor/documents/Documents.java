@@ -2,7 +2,9 @@ package dev.kontor.documents;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.kontor.access.Actor;
@@ -50,6 +52,22 @@ public class Documents {
         orders.view(actor, orderId);
         return documents.ofOrder(orderId);
     }
+
+    /**
+     * The documents of a customer's latest orders that this user may see (up to 50 orders), newest first, each with
+     * its order's number: for the customer page.
+     */
+    @Transactional(readOnly = true)
+    public List<OfOrder> ofCustomer(Actor actor, long customerId) {
+        Map<Long, String> numbers = new HashMap<>();
+        orders.latestOfCustomer(actor, customerId, 50).forEach(o -> numbers.put(o.id(), o.number()));
+        return documents.ofOrders(numbers.keySet(), 50).stream()
+                .map(d -> new OfOrder(d, numbers.get(d.orderId())))
+                .toList();
+    }
+
+    /** A document with the number of the order it belongs to. */
+    public record OfOrder(Document document, String orderNumber) {}
 
     @Transactional(readOnly = true)
     public Document get(Actor actor, long id) {

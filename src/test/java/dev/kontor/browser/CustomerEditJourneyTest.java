@@ -1,10 +1,14 @@
 package dev.kontor.browser;
 
+import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
 import dev.kontor.customers.Customers;
+import dev.kontor.documents.Document;
+import dev.kontor.documents.DocumentIssuing;
+import dev.kontor.documents.DocumentKind;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderIntake;
 import dev.kontor.support.AnOrder;
@@ -130,5 +134,22 @@ class CustomerEditJourneyTest extends BrowserTest {
         assertThat(page.locator("#timeline")).containsText("tb_xiaoming");
         assertThat(page.locator("#customer-orders")).containsText(theirs.number());
         assertThat(page.locator("#customer-orders [data-count=all] .count")).hasText("1");
+    }
+
+    @Autowired
+    DocumentIssuing issuing;
+
+    @Test
+    void theCustomerPageShowsTheDocumentsOfTheirOrders() {
+        Actor lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
+        Order order = intake.place(lina, Fixtures.input("MANUAL", null, Fixtures.line("SHIRT", 2990, 1)), false)
+                .order();
+        Document invoice = issuing.issue(lina, order.id(), DocumentKind.INVOICE, "en");
+        signIn("li.na");
+
+        page.navigate(url("/customers/" + order.content().customerId() + "?lang=en"));
+        assertThat(page.locator("#customer-documents")).containsText(invoice.number());
+        assertThat(page.locator("#customer-documents")).containsText(order.number());
+        assertThat(page.locator("#customer-documents")).containsText("Invoice");
     }
 }

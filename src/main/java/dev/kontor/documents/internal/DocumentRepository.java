@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,6 +91,19 @@ public class DocumentRepository {
     public List<Document> ofOrder(long orderId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM documents WHERE order_id = :order ORDER BY issued_at, id")
                 .param("order", orderId)
+                .query(this::map)
+                .list();
+    }
+
+    /** The documents of these orders, newest first, at most {@code limit}. */
+    public List<Document> ofOrders(Collection<Long> orderIds, int limit) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM documents WHERE order_id = ANY(:orders) ORDER BY issued_at DESC, id DESC LIMIT :limit")
+                .param("orders", orderIds.toArray(Long[]::new))
+                .param("limit", limit)
                 .query(this::map)
                 .list();
     }
