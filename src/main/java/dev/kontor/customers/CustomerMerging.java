@@ -12,6 +12,7 @@ import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
 import dev.kontor.customers.internal.BlacklistRepository;
 import dev.kontor.customers.internal.CustomerRepository;
+import dev.kontor.shared.Address;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.timeline.Change;
@@ -103,7 +104,7 @@ public class CustomerMerging {
                 contacts.add(c);
             }
         }
-        List<dev.kontor.shared.Address> addresses = new ArrayList<>(kept.addresses());
+        List<Address> addresses = new ArrayList<>(kept.addresses());
         merged.addresses().stream().filter(a -> !addresses.contains(a)).forEach(addresses::add);
         return new CustomerDetails(
                 kept.kind(),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
@@ -144,7 +145,7 @@ public class Customers {
     }
 
     /** The contacts a returning buyer is recognised by, in the order they are tried. */
-    private static java.util.stream.Stream<CustomerRepository.ContactKey> identifying(CustomerDetails details) {
+    private static Stream<CustomerRepository.ContactKey> identifying(CustomerDetails details) {
         return details.contacts().stream()
                 .filter(c -> c.kind() == ContactKind.EMAIL || c.kind() == ContactKind.PAYER_ACCOUNT)
                 .map(c -> new CustomerRepository.ContactKey(c.kind(), c.normalized()));

@@ -103,7 +103,7 @@ public class OrderIntake {
         OrderContent content = inputs.contentOf(actor, input);
         Verdict submit = asDraft
                 ? Verdict.ALLOWED
-                : permissions.require(actor, Permission.ORDER_SUBMIT, asWritten(actor, content));
+                : permissions.require(actor, Permission.ORDER_SUBMIT, asWritten(actor, input));
         boolean draft = asDraft || submit instanceof Verdict.NeedsApproval;
         if (!draft) {
             OrderInputs.requireReadyForReview(content);
@@ -338,16 +338,6 @@ public class OrderIntake {
                 false,
                 false,
                 Order.discountBasisPoints(OrderInputs.preview(in)));
-    }
-
-    private static Situation asWritten(Actor actor, OrderContent content) {
-        return new Situation(
-                content.responsibleId() != null ? content.responsibleId() : actor.userId(),
-                content.observerIds(),
-                LifecycleStatus.DRAFT.name(),
-                false,
-                false,
-                Order.discountBasisPoints(content));
     }
 
     private static String holdReason(BlacklistEntry hit) {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** The activities section of the order page and the customer page: what is planned, what came of it, plan one. */
 @Component
-class ActivityPanels {
+class ActivityPanels implements OrderPanel, CustomerPanel {
 
     private final Activities activities;
     private final Users users;
@@ -36,7 +36,7 @@ class ActivityPanels {
         this.shop = shop;
     }
 
-    Map<String, Object> data(Actor actor, String subjectType, long subjectId) {
+    private Map<String, Object> data(Actor actor, String subjectType, long subjectId) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("subjectType", subjectType);
         data.put("subjectId", subjectId);
@@ -59,55 +59,25 @@ class ActivityPanels {
         return data;
     }
 
-    @Component
-    static class OnOrders implements OrderPanel {
-
-        private final ActivityPanels panels;
-
-        OnOrders(ActivityPanels panels) {
-            this.panels = panels;
-        }
-
-        @Override
-        public int position() {
-            return 5;
-        }
-
-        @Override
-        public String template() {
-            return "crm/panel";
-        }
-
-        @Override
-        public Map<String, Object> data(Order order, Actor actor) {
-            Map<String, Object> data = panels.data(actor, "order", order.id());
-            data.put("email", order.content().email()); // where "Write to the customer" sends
-            return data;
-        }
+    @Override
+    public int position() {
+        return 5;
     }
 
-    @Component
-    static class OnCustomers implements CustomerPanel {
+    @Override
+    public String template() {
+        return "crm/panel";
+    }
 
-        private final ActivityPanels panels;
+    @Override
+    public Map<String, Object> data(Order order, Actor actor) {
+        Map<String, Object> data = data(actor, "order", order.id());
+        data.put("email", order.content().email()); // where "Write to the customer" sends
+        return data;
+    }
 
-        OnCustomers(ActivityPanels panels) {
-            this.panels = panels;
-        }
-
-        @Override
-        public int position() {
-            return 5;
-        }
-
-        @Override
-        public String template() {
-            return "crm/panel";
-        }
-
-        @Override
-        public Map<String, Object> data(Customer customer, Actor actor) {
-            return panels.data(actor, "customer", customer.id());
-        }
+    @Override
+    public Map<String, Object> data(Customer customer, Actor actor) {
+        return data(actor, "customer", customer.id());
     }
 }
