@@ -137,6 +137,7 @@ public final class AccessPolicy {
         grant(Permission.CATALOG_EDIT, allow(PURCHASING), allow(SUPERVISOR));
         grant(Permission.STOCK_RECEIVE, allow(WAREHOUSE), allow(PURCHASING));
         grant(Permission.STOCK_ADJUST, allow(WAREHOUSE), allow(SUPERVISOR));
+        grant(Permission.ORDER_STAGE, allow(SUPERVISOR), allow(CUSTOMER_SERVICE), allow(SALES, OWN_ORDER));
         grant(Permission.ACTIVITY_PLAN, allow(SUPERVISOR), allow(SALES), allow(CUSTOMER_SERVICE), allow(FINANCE));
         grant(Permission.CUSTOMER_EDIT, allow(SUPERVISOR), allow(CUSTOMER_SERVICE), allow(SALES), allow(FINANCE));
         grant(CUSTOMER_BLACKLIST, allow(SUPERVISOR), allow(CUSTOMER_SERVICE));

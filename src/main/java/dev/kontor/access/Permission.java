@@ -38,6 +38,8 @@ public enum Permission {
     STOCK_ADJUST,
     /** Mark a new order received (the order desk's 已接收): from then on sales void it only with approval. */
     ORDER_RECEIVE,
+    /** Move an order to another sales stage (within the rights each stage adds). */
+    ORDER_STAGE,
     /** Plan calls, meetings, tasks and e-mails on orders and customers, and complete them. */
     ACTIVITY_PLAN,
     /** Change a customer's name, company, tax number, contacts and addresses. */

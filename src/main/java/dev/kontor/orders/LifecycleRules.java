@@ -1,5 +1,7 @@
 package dev.kontor.orders;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,33 @@ public final class LifecycleRules {
             }
         }
         return new Decision.Allowed(move.to() == null ? facts.heldFrom() : move.to());
+    }
+
+    /**
+     * The shortest series of actions that leads an order from one state to another by this table (a sales stage
+     * that belongs to another state moves the order through them, each checked as if a user took it), or nothing
+     * when the table offers no way. A release leads back only to where the order was held from; a deleted draft goes
+     * nowhere.
+     */
+    public static List<OrderAction> path(LifecycleStatus from, LifecycleStatus to, LifecycleStatus heldFrom) {
+        Map<LifecycleStatus, List<OrderAction>> reached = new EnumMap<>(LifecycleStatus.class);
+        reached.put(from, List.of());
+        ArrayDeque<LifecycleStatus> next = new ArrayDeque<>(List.of(from));
+        while (!next.isEmpty() && !reached.containsKey(to)) {
+            LifecycleStatus at = next.poll();
+            for (Map.Entry<OrderAction, Move> row : TABLE.entrySet()) {
+                LifecycleStatus target = row.getValue().to() == null
+                        ? (at == from ? heldFrom : null) // where a release leads is known only for the first step
+                        : row.getValue().to();
+                if (target != null && row.getValue().from().contains(at) && !reached.containsKey(target)) {
+                    List<OrderAction> way = new ArrayList<>(reached.get(at));
+                    way.add(row.getKey());
+                    reached.put(target, List.copyOf(way));
+                    next.add(target);
+                }
+            }
+        }
+        return reached.getOrDefault(to, List.of());
     }
 
     /** The states an action can start from, for documentation and the UI. */

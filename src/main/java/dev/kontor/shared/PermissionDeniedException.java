@@ -15,6 +15,12 @@ public class PermissionDeniedException extends KontorException {
         this.permission = permission;
     }
 
+    /** Denied by a finer right than the permission (a sales stage's): says which, in the reason's words. */
+    protected PermissionDeniedException(String permission, String reason, List<Object> args) {
+        super(reason, args, "Missing right for " + permission + ": " + reason);
+        this.permission = permission;
+    }
+
     public String permission() {
         return permission;
     }

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import dev.kontor.shared.Message;
 import dev.kontor.shared.MessageJson;
 import dev.kontor.shared.Money;
+import dev.kontor.shared.Names;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -99,6 +101,9 @@ public class Labels {
         if ("outcome".equals(field)) {
             return messages.of(MessageJson.read(value));
         }
+        if (("stage".equals(field) || "lostReason".equals(field)) && Names.looksLikeNames(value)) {
+            return name(Names.read(value));
+        }
         if ("requestedAction".equals(field)) {
             return messages.get("approval.action." + value);
         }
@@ -136,6 +141,11 @@ public class Labels {
             return value;
         }
         return value;
+    }
+
+    /** A name an admin gave in each language (a sales stage), in the reader's. */
+    public String name(Names names) {
+        return names == null ? "" : names.in(Languages.tag(LocaleContextHolder.getLocale()));
     }
 
     /** What a timeline entry says happened: {@code order.approve} → "approved the order". */

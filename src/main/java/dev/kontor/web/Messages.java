@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.KontorException;
 import dev.kontor.shared.Message;
+import dev.kontor.shared.Names;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,9 @@ public class Messages {
         for (int i = 0; i < args.length; i++) {
             shown[i] = args[i] instanceof Enum<?> e
                     ? label(e)
-                    : args[i] instanceof Message.Label l ? get(l.key()) : args[i];
+                    : args[i] instanceof Message.Label l
+                            ? get(l.key())
+                            : args[i] instanceof Names names ? names.in(Languages.tag(locale())) : args[i];
         }
         return source.getMessage(key, shown, key, locale());
     }
@@ -57,7 +60,9 @@ public class Messages {
         Object[] args = message.args().stream()
                 .map(arg -> arg instanceof Message.Label label
                         ? get(label.key())
-                        : arg instanceof Message.Amount amount ? money(amount.minor(), amount.currency()) : arg)
+                        : arg instanceof Message.Amount amount
+                                ? money(amount.minor(), amount.currency())
+                                : arg instanceof Names names ? names.in(Languages.tag(locale())) : arg)
                 .toArray();
         String text = source.getMessage(message.key(), args, message.key(), locale());
         return message.field() == null ? text : field(message.field()) + ": " + text;

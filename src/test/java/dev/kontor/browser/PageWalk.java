@@ -70,6 +70,7 @@ abstract class PageWalk extends BrowserTest {
                 "/customers",
                 "/approvals",
                 "/activities",
+                "/board",
                 "/warehouse",
                 "/warehouse/packing-slips",
                 "/catalog",
@@ -82,6 +83,8 @@ abstract class PageWalk extends BrowserTest {
                 "/settings/holidays",
                 "/settings/locations",
                 "/settings/documents",
+                "/settings/pipelines",
+                "/settings/pipelines/1",
                 "/admin/users",
                 "/admin/audit",
                 "/account/tokens"));

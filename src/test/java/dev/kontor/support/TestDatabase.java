@@ -19,6 +19,7 @@ public class TestDatabase {
     private final JdbcTemplate jdbc;
     private List<String> tables;
     private List<String> seeded;
+    private List<String[]> identities;
 
     TestDatabase(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -33,6 +34,14 @@ public class TestDatabase {
         jdbc.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
         for (String table : seeded) {
             jdbc.execute("INSERT INTO " + table + " SELECT * FROM " + SNAPSHOT + "." + table);
+        }
+        // the restored rows keep their ids: the next one a test adds comes after them
+        for (String[] identity : identities) {
+            jdbc.queryForList(
+                    "SELECT setval(pg_get_serial_sequence(?, ?), (SELECT max(" + identity[1] + ") FROM " + identity[0]
+                            + "))",
+                    identity[0],
+                    identity[1]);
         }
     }
 
@@ -54,5 +63,11 @@ public class TestDatabase {
                 seeded.add(table);
             }
         }
+        identities = jdbc.queryForList("""
+                        SELECT table_name, column_name FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND is_identity = 'YES'""").stream()
+                .filter(row -> seeded.contains((String) row.get("table_name")))
+                .map(row -> new String[] {(String) row.get("table_name"), (String) row.get("column_name")})
+                .toList();
     }
 }
