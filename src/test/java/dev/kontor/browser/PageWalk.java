@@ -71,6 +71,7 @@ abstract class PageWalk extends BrowserTest {
                 "/approvals",
                 "/activities",
                 "/board",
+                "/mail",
                 "/warehouse",
                 "/warehouse/packing-slips",
                 "/catalog",

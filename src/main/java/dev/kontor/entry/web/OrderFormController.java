@@ -70,8 +70,16 @@ class OrderFormController {
     }
 
     @GetMapping("/orders/new")
-    String newOrder(@RequestParam(required = false) Long customer, Model model) {
+    String newOrder(
+            @RequestParam(required = false) Long customer,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) String name,
+            Model model) {
         OrderForm form = new OrderForm();
+        // from a customer's mail in the mail inbox: a new customer with their address and name filled in
+        form.customer.email = email;
+        form.customer.name = name;
+        form.email = email;
         if (customer != null) {
             customers.find(customer).ifPresent(c -> {
                 form.customer.id = Long.toString(c.id());
