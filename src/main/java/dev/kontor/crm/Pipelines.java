@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
@@ -14,6 +15,8 @@ import dev.kontor.access.Role;
 import dev.kontor.access.Situation;
 import dev.kontor.crm.internal.PipelineRepository;
 import dev.kontor.crm.internal.PipelineRepository.StageRow;
+import dev.kontor.fields.CustomField;
+import dev.kontor.fields.CustomFields;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.ActionRefusedException;
@@ -37,8 +40,10 @@ public class Pipelines {
     private final Permissions permissions;
     private final Orders orders;
     private final Clock clock;
+    private final CustomFields fields;
 
-    Pipelines(PipelineRepository pipelines, Permissions permissions, Orders orders, Clock clock) {
+    Pipelines(PipelineRepository pipelines, Permissions permissions, Orders orders, Clock clock, CustomFields fields) {
+        this.fields = fields;
         this.pipelines = pipelines;
         this.permissions = permissions;
         this.orders = orders;
@@ -53,7 +58,8 @@ public class Pipelines {
             StageOutcome outcome,
             Set<Role> enterRoles,
             Set<Role> leaveRoles,
-            Set<StageRequirement> requires) {}
+            Set<StageRequirement> requires,
+            Set<String> requiredFields) {}
 
     @Transactional(readOnly = true)
     public List<Pipeline> all() {
@@ -97,6 +103,7 @@ public class Pipelines {
                                 stage.colour(),
                                 stage.lifecycle(),
                                 stage.outcome(),
+                                Set.of(),
                                 Set.of(),
                                 Set.of(),
                                 Set.of()));
@@ -155,7 +162,8 @@ public class Pipelines {
                 row.outcome(),
                 row.enterRoles(),
                 row.leaveRoles(),
-                row.requires()));
+                row.requires(),
+                row.requiredFields()));
         requireCovered(stage, after);
         pipelines.updateStage(stageId, row);
         return stage(stageId);
@@ -255,10 +263,16 @@ public class Pipelines {
                 .orElseThrow(() -> new NotFoundException("stage", stageId));
     }
 
-    private static StageRow checked(StageInput input) {
+    private StageRow checked(StageInput input) {
         String colour = input.colour() == null ? null : input.colour().strip().toLowerCase(Locale.ROOT);
-        StageRules.check(input.names(), colour, input.lifecycle(), input.outcome())
-                .throwIfAny();
+        Problems problems = StageRules.check(input.names(), colour, input.lifecycle(), input.outcome());
+        Set<String> known = fields.all().stream().map(CustomField::key).collect(Collectors.toSet());
+        Set<String> required = input.requiredFields() == null ? Set.of() : input.requiredFields();
+        required.stream()
+                .filter(key -> !known.contains(key))
+                .findFirst()
+                .ifPresent(key -> problems.add("requiredFields", "validation.field.unknown", key));
+        problems.throwIfAny();
         return new StageRow(
                 input.names(),
                 input.colour().toLowerCase(Locale.ROOT),
@@ -266,7 +280,8 @@ public class Pipelines {
                 input.outcome(),
                 input.enterRoles() == null ? Set.of() : input.enterRoles(),
                 input.leaveRoles() == null ? Set.of() : input.leaveRoles(),
-                input.requires() == null ? Set.of() : input.requires());
+                input.requires() == null ? Set.of() : input.requires(),
+                required);
     }
 
     private static void requireCovered(Stage stage, List<Stage> after) {

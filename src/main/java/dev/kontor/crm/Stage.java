@@ -15,6 +15,7 @@ import dev.kontor.shared.Names;
  * @param enterRoles who may move an order into it; empty: whoever may move orders at all
  * @param leaveRoles who may move an order out of it; empty: whoever may move orders at all
  * @param requires   what an order must have to enter
+ * @param requiredFields custom fields (keys) an order must have filled in to enter
  */
 public record Stage(
         long id,
@@ -26,12 +27,14 @@ public record Stage(
         StageOutcome outcome,
         Set<Role> enterRoles,
         Set<Role> leaveRoles,
-        Set<StageRequirement> requires) {
+        Set<StageRequirement> requires,
+        Set<String> requiredFields) {
 
     public Stage {
         enterRoles = Set.copyOf(enterRoles);
         leaveRoles = Set.copyOf(leaveRoles);
         requires = Set.copyOf(requires);
+        requiredFields = requiredFields == null ? Set.of() : Set.copyOf(requiredFields);
     }
 
     public boolean isLost() {

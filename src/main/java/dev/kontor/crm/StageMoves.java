@@ -14,6 +14,8 @@ import dev.kontor.access.Permissions;
 import dev.kontor.crm.internal.PipelineRepository;
 import dev.kontor.crm.internal.PipelineRepository.Stored;
 import dev.kontor.documents.SignedDocuments;
+import dev.kontor.fields.CustomField;
+import dev.kontor.fields.CustomFields;
 import dev.kontor.orders.ActionOutcome;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
@@ -50,6 +52,7 @@ public class StageMoves {
     private final SignedDocuments signedDocuments;
     private final Timeline timeline;
     private final Clock clock;
+    private final CustomFields fields;
 
     StageMoves(
             PipelineRepository pipelines,
@@ -58,7 +61,9 @@ public class StageMoves {
             Permissions permissions,
             SignedDocuments signedDocuments,
             Timeline timeline,
-            Clock clock) {
+            Clock clock,
+            CustomFields fields) {
+        this.fields = fields;
         this.pipelines = pipelines;
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -180,7 +185,7 @@ public class StageMoves {
 
     /** The stage's requirements the order lacks, each a problem naming the field it is about. */
     private void requireFacts(Actor actor, Order order, Stage target) {
-        if (target.requires().isEmpty()) {
+        if (target.requires().isEmpty() && target.requiredFields().isEmpty()) {
             return;
         }
         StageRules.Facts facts = new StageRules.Facts(
@@ -193,6 +198,10 @@ public class StageMoves {
         Problems problems = new Problems();
         for (StageRequirement missing : StageRules.missing(target, facts)) {
             problems.add(fieldOf(missing), "validation.stage.requires", target.names());
+        }
+        for (CustomField missing :
+                fields.missing(target.requiredFields(), order.content().customFields())) {
+            problems.add("customFields." + missing.key(), "validation.stage.requires", target.names());
         }
         problems.throwIfAny();
     }

@@ -149,7 +149,8 @@ final class DemoOrders {
                         Set.of(),
                         placedAt,
                         null,
-                        terms);
+                        terms,
+                        null);
                 order = services.intake().place(by, input, draft).order();
             }
             return order;

@@ -54,7 +54,8 @@ final class ImportedOrders {
                 Set.of(),
                 order.placedAt(),
                 null,
-                null);
+                null,
+                null); // a marketplace file carries none of the shop's own fields
     }
 
     private static String payerLabel(String paymentMethod) {

@@ -1,7 +1,10 @@
 package dev.kontor.orders;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.kontor.shared.Address;
@@ -16,6 +19,7 @@ import dev.kontor.shared.Address;
  * @param responsibleId    the user who looks after the order
  * @param observerIds      users who may follow the order without being responsible
  * @param paymentTerms     when the customer must pay (due on receipt when absent)
+ * @param customFields     the shop's own fields, checked, in their stored form (see the fields module)
  */
 public record OrderContent(
         long customerId,
@@ -33,10 +37,12 @@ public record OrderContent(
         Set<String> tags,
         Long responsibleId,
         Set<Long> observerIds,
-        PaymentTerms paymentTerms) {
+        PaymentTerms paymentTerms,
+        Map<String, Object> customFields) {
 
     public OrderContent {
         paymentTerms = paymentTerms == null ? PaymentTerms.DUE_ON_RECEIPT : paymentTerms;
+        customFields = customFields == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(customFields));
         lines = List.copyOf(lines);
         tags = tags == null ? Set.of() : Set.copyOf(new TreeSet<>(tags));
         observerIds = observerIds == null ? Set.of() : Set.copyOf(observerIds);
@@ -64,7 +70,8 @@ public record OrderContent(
                 .tags(tags)
                 .responsibleId(responsibleId)
                 .observerIds(observerIds)
-                .paymentTerms(paymentTerms);
+                .paymentTerms(paymentTerms)
+                .customFields(customFields);
     }
 
     /** Who buys, as the order refers to them: the customer's id and the name the order shows. */
@@ -117,6 +124,7 @@ public record OrderContent(
         private Long responsibleId;
         private Set<Long> observerIds = Set.of();
         private PaymentTerms paymentTerms;
+        private Map<String, Object> customFields = Map.of();
 
         private Builder() {}
 
@@ -196,6 +204,11 @@ public record OrderContent(
             return this;
         }
 
+        public Builder customFields(Map<String, Object> customFields) {
+            this.customFields = customFields;
+            return this;
+        }
+
         public OrderContent build() {
             return new OrderContent(
                     customerId,
@@ -213,7 +226,8 @@ public record OrderContent(
                     tags,
                     responsibleId,
                     observerIds,
-                    paymentTerms);
+                    paymentTerms,
+                    customFields);
         }
     }
 }

@@ -45,7 +45,10 @@ public class OrderEditing {
     @Transactional
     public ActionOutcome edit(Actor actor, long id, Integer expectedVersion, OrderInput input) {
         Order order = changes.lockAt(actor, id, expectedVersion);
-        OrderInput sameChannel = inputs.checked(input.withChannel(order.channel()), order.currency());
+        OrderInput kept = input.customFields() == null
+                ? input.withCustomFields(order.content().customFields())
+                : input;
+        OrderInput sameChannel = inputs.checked(kept.withChannel(order.channel()), order.currency());
         int discount = Order.discountBasisPoints(OrderInputs.preview(sameChannel));
         Verdict verdict = permissions.require(actor, Permission.ORDER_EDIT, OrderChanges.situation(order, discount));
         if (!order.isEditable()) {

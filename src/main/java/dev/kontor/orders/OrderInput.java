@@ -18,6 +18,9 @@ import dev.kontor.shared.Address;
  * @param expectedTotal the total the client computed, if it sent one; must match the lines
  * @param placedAt      when the customer ordered (a marketplace's order time); now when absent
  * @param paymentTerms  when the customer must pay; due on receipt when absent
+ * @param customFields  the shop's own fields ({@code {"deliveryDate": "2026-12-24"}}); {@code null} when the writer
+ *                      does not speak of them (a marketplace file: its orders are not held to required fields; an
+ *                      edit: the order keeps its values)
  */
 public record OrderInput(
         String channel,
@@ -38,12 +41,38 @@ public record OrderInput(
         Set<Long> observerIds,
         Instant placedAt,
         Long expectedTotal,
-        PaymentTerms paymentTerms) {
+        PaymentTerms paymentTerms,
+        Map<String, Object> customFields) {
 
     public OrderInput {
         lines = lines == null ? List.of() : lines;
         tags = tags == null ? Set.of() : tags;
         observerIds = observerIds == null ? Set.of() : observerIds;
+    }
+
+    /** The same input with its custom fields as checked (their stored form). */
+    public OrderInput withCustomFields(Map<String, Object> checked) {
+        return new OrderInput(
+                channel,
+                externalId,
+                customer,
+                email,
+                phone,
+                billingAddress,
+                shippingAddress,
+                currency,
+                pricesIncludeTax,
+                lines,
+                shipping,
+                discount,
+                paymentMethod,
+                tags,
+                responsibleId,
+                observerIds,
+                placedAt,
+                expectedTotal,
+                paymentTerms,
+                checked);
     }
 
     /** The same input for another channel, without an external id (an edit keeps the order's channel). */
@@ -67,7 +96,8 @@ public record OrderInput(
                 observerIds,
                 placedAt,
                 expectedTotal,
-                paymentTerms);
+                paymentTerms,
+                customFields);
     }
 
     /** The same input in a currency and with lines completed from the market and the catalog. */
@@ -91,7 +121,8 @@ public record OrderInput(
                 observerIds,
                 placedAt,
                 expectedTotal,
-                paymentTerms);
+                paymentTerms,
+                customFields);
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.kontor.catalog.CatalogItem;
 import dev.kontor.customers.ContactKind;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.Customers;
+import dev.kontor.fields.CustomFields;
 import dev.kontor.markets.Market;
 import dev.kontor.markets.Markets;
 import dev.kontor.orders.internal.ChannelRepository;
@@ -42,6 +43,7 @@ class OrderInputs {
     private final Users users;
     private final Permissions permissions;
     private final ChannelRepository channels;
+    private final CustomFields fields;
 
     OrderInputs(
             Markets markets,
@@ -49,7 +51,9 @@ class OrderInputs {
             Customers customers,
             Users users,
             Permissions permissions,
-            ChannelRepository channels) {
+            ChannelRepository channels,
+            CustomFields fields) {
+        this.fields = fields;
         this.markets = markets;
         this.catalog = catalog;
         this.customers = customers;
@@ -91,6 +95,7 @@ class OrderInputs {
         problems.addAll(OrderInputRules.check(input, channelCodes).list().stream()
                 .filter(p -> !priced.contains(p.field()))
                 .toList());
+        input = input.withCustomFields(fields.check(input.customFields(), problems));
         if (input.customer() != null && input.customer().details() != null) {
             problems.addAll(customers
                     .check(
@@ -244,7 +249,8 @@ class OrderInputs {
                 .tags(in.tags())
                 .responsibleId(in.responsibleId())
                 .observerIds(in.observerIds())
-                .paymentTerms(in.paymentTerms());
+                .paymentTerms(in.paymentTerms())
+                .customFields(in.customFields());
     }
 
     /** A submitted order must be complete enough to review: lines and somewhere to ship them. */

@@ -71,6 +71,9 @@ public class Labels {
 
     /** A timeline field's name: {@code lifecycle} → "Status", {@code lines[2]} → "Line 2". */
     public String field(String name) {
+        if (name.startsWith("customFields.")) {
+            return messages.field(name);
+        }
         Matcher line = LINE.matcher(name);
         if (line.matches()) {
             return messages.get("field.line", line.group(1));
@@ -85,6 +88,9 @@ public class Labels {
         }
         if ("channel".equals(field)) {
             return channel(value);
+        }
+        if (field.startsWith("customFields.")) {
+            return messages.fieldValue(field, value).orElseGet(() -> written(value));
         }
         if ("method".equals(field) || "paymentMethod".equals(field)) {
             return paymentMethod(value);

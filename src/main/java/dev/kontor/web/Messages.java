@@ -8,6 +8,7 @@ import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.KontorException;
 import dev.kontor.shared.Message;
 import dev.kontor.shared.Names;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -17,9 +18,22 @@ import org.springframework.stereotype.Component;
 public class Messages {
 
     private final MessageSource source;
+    private final ObjectProvider<FieldNames> fieldNames;
 
-    Messages(MessageSource source) {
+    Messages(MessageSource source, ObjectProvider<FieldNames> fieldNames) {
         this.source = source;
+        this.fieldNames = fieldNames;
+    }
+
+    /** A stored value of a field the shop made, as the reader reads it, if a provider knows it. */
+    public Optional<String> fieldValue(String path, String value) {
+        for (FieldNames names : fieldNames.orderedStream().toList()) {
+            Optional<String> shown = names.value(path, value, Languages.tag(locale()));
+            if (shown.isPresent()) {
+                return shown;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The text for a key; enum arguments are shown by their own label ({@link #label(Enum)}). */
@@ -92,6 +106,12 @@ public class Messages {
      * raw field path reaches a user.
      */
     public String field(String path) {
+        for (FieldNames names : fieldNames.orderedStream().toList()) {
+            Optional<String> named = names.name(path, Languages.tag(locale()));
+            if (named.isPresent()) {
+                return named.get();
+            }
+        }
         Optional<String> exact = find("field." + path);
         if (exact.isPresent()) {
             return exact.get();

@@ -14,6 +14,8 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permissions;
 import dev.kontor.bulk.BulkJobs;
+import dev.kontor.fields.CustomField;
+import dev.kontor.fields.CustomFields;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderContent;
 import dev.kontor.orders.OrderLine;
@@ -35,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class OrderExport {
+
+    private final CustomFields fields;
 
     static final List<String> HEADER = List.of(
             "number",
@@ -80,7 +84,8 @@ public class OrderExport {
     private final Orders orders;
     private final Permissions permissions;
 
-    OrderExport(ListQueries queries, OrderLists lists, Orders orders, Permissions permissions) {
+    OrderExport(ListQueries queries, OrderLists lists, Orders orders, Permissions permissions, CustomFields fields) {
+        this.fields = fields;
         this.queries = queries;
         this.lists = lists;
         this.orders = orders;
@@ -98,9 +103,11 @@ public class OrderExport {
             throw InvalidInputException.of("orderIds", "validation.bulk.too-many", BulkJobs.MAX_ITEMS);
         }
         Long me = permissions.seesAllOrders(actor) ? null : actor.userId();
-        write(out, csv -> {
+        List<CustomField> custom = fields.active();
+        write(out, custom, csv -> {
             for (int from = 0; from < distinct.size(); from += PAGE) {
-                writePage(csv, queries.byIds(distinct.subList(from, Math.min(from + PAGE, distinct.size())), me));
+                writePage(
+                        csv, queries.byIds(distinct.subList(from, Math.min(from + PAGE, distinct.size())), me), custom);
             }
         });
     }
@@ -109,12 +116,13 @@ public class OrderExport {
     @Transactional(readOnly = true)
     public void matching(Actor actor, OrderFilter filter, Writer out) {
         OrderFilter visible = lists.visibleTo(actor, filter);
-        write(out, csv -> {
+        List<CustomField> custom = fields.active();
+        write(out, custom, csv -> {
             String cursor = null;
             int written = 0;
             do {
                 OrderPage page = queries.find(visible, OrderSort.PLACED, true, cursor, PAGE);
-                writePage(csv, page.items());
+                writePage(csv, page.items(), custom);
                 written += page.items().size();
                 cursor = page.next();
             } while (cursor != null && written < BulkJobs.MAX_ITEMS);
@@ -125,11 +133,13 @@ public class OrderExport {
         void write(CsvWriter csv) throws IOException;
     }
 
-    private static void write(Writer out, Rows rows) {
+    private static void write(Writer out, List<CustomField> custom, Rows rows) {
         try {
             out.write('\uFEFF'); // so that spreadsheets read UTF-8 (Chinese names) right
             try (CsvWriter csv = CsvWriter.builder().build(out)) {
-                csv.writeRecord(HEADER);
+                List<String> header = new ArrayList<>(HEADER);
+                custom.forEach(f -> header.add("cf." + f.key())); // the shop's own fields, after Kontor's
+                csv.writeRecord(header);
                 rows.write(csv);
             }
         } catch (IOException e) {
@@ -138,7 +148,7 @@ public class OrderExport {
     }
 
     /** A page of the list with its orders' contents, read in one go. */
-    private void writePage(CsvWriter csv, List<OrderSummary> page) {
+    private void writePage(CsvWriter csv, List<OrderSummary> page, List<CustomField> custom) {
         Map<Long, Order> contents =
                 orders.getAll(page.stream().map(OrderSummary::id).toList());
         for (OrderSummary summary : page) {
@@ -147,13 +157,29 @@ public class OrderExport {
                 continue; // deleted since the list was read
             }
             List<String> head = orderCells(summary, order);
+            List<String> tail = customCells(order, custom);
             if (order.lines().isEmpty()) {
-                csv.writeRecord(CsvCells.safe(concat(head, Collections.nCopies(7, ""))));
+                csv.writeRecord(CsvCells.safe(concat(concat(head, Collections.nCopies(7, "")), tail)));
             }
             for (OrderLine line : order.lines()) {
-                csv.writeRecord(CsvCells.safe(concat(head, lineCells(line, order.currency()))));
+                csv.writeRecord(CsvCells.safe(concat(concat(head, lineCells(line, order.currency())), tail)));
             }
         }
+    }
+
+    /** The order's custom fields, in the header's order: amounts as "12.50 EUR", days as 2026-12-24. */
+    private static List<String> customCells(Order order, List<CustomField> custom) {
+        List<String> cells = new ArrayList<>(custom.size());
+        for (CustomField f : custom) {
+            Object value = order.content().customFields().get(f.key());
+            if (value instanceof Map<?, ?> amount && amount.get("minor") instanceof Number minor) {
+                cells.add(Money.of(minor.longValue(), String.valueOf(amount.get("currency")))
+                        .toString());
+            } else {
+                cells.add(value == null ? "" : value.toString());
+            }
+        }
+        return cells;
     }
 
     private static List<String> orderCells(OrderSummary o, Order order) {

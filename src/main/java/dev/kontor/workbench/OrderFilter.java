@@ -2,6 +2,7 @@ package dev.kontor.workbench;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.Set;
 
 import dev.kontor.orders.FulfilmentStatus;
@@ -21,6 +22,7 @@ import dev.kontor.orders.PaymentStatus;
  * @param paymentMethods payment methods ({@code ALIPAY}, {@code BANK_TRANSFER}); empty means any
  * @param approvedFrom approved at or after this moment in the shop's time zone
  * @param approvedTo approved before this moment in the shop's time zone
+ * @param customFields custom fields and the value each must have, in their stored form ({@code {"hall": "4B"}})
  */
 public record OrderFilter(
         String query,
@@ -37,7 +39,8 @@ public record OrderFilter(
         boolean flaggedOnly,
         Set<String> paymentMethods,
         LocalDateTime approvedFrom,
-        LocalDateTime approvedTo) {
+        LocalDateTime approvedTo,
+        Map<String, Object> customFields) {
 
     public OrderFilter(
             String query,
@@ -63,7 +66,8 @@ public record OrderFilter(
                 false,
                 Set.of(),
                 null,
-                null);
+                null,
+                Map.of());
     }
 
     /** Only the orders this user is responsible for or observes. */
@@ -100,6 +104,7 @@ public record OrderFilter(
         channels = channels == null ? Set.of() : Set.copyOf(channels);
         matchedIds = matchedIds == null ? Set.of() : Set.copyOf(matchedIds);
         paymentMethods = paymentMethods == null ? Set.of() : Set.copyOf(paymentMethods);
+        customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
     }
 
     /**
@@ -135,7 +140,29 @@ public record OrderFilter(
                 flaggedOnlyNow,
                 methods,
                 from,
-                to);
+                to,
+                customFields);
+    }
+
+    /** Only orders whose custom fields have these values (their stored form, from {@code CustomFields.filter}). */
+    public OrderFilter withCustomFields(Map<String, Object> values) {
+        return new OrderFilter(
+                query,
+                lifecycle,
+                payment,
+                fulfilment,
+                channels,
+                placedFrom,
+                placedTo,
+                customerId,
+                visibleToUserId,
+                overdueOn,
+                matchedIds,
+                flaggedOnly,
+                paymentMethods,
+                approvedFrom,
+                approvedTo,
+                values);
     }
 
     /** The "unpaid" task view: live orders (awaiting review, approved, on hold) with money still to come. */

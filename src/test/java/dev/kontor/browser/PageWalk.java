@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.kontor.access.Actor;
+import dev.kontor.fields.CustomField;
+import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldType;
 import dev.kontor.imports.ImportChoice;
 import dev.kontor.imports.ImportStaging;
 import dev.kontor.imports.MarketFilesForBrowser;
@@ -14,12 +17,16 @@ import dev.kontor.orders.Order;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentRequest;
 import dev.kontor.payments.Payments;
+import dev.kontor.shared.Names;
 import dev.kontor.support.BrowserTest;
 import dev.kontor.support.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A walk over every page of the back office with data on it, for tests that read every page the same way. */
 abstract class PageWalk extends BrowserTest {
+
+    @Autowired
+    CustomFields customFields;
 
     @Autowired
     protected Fixtures fixtures;
@@ -38,6 +45,19 @@ abstract class PageWalk extends BrowserTest {
      * panels print.
      */
     protected void prepare(Actor admin) throws IOException {
+        customFields.define(
+                admin,
+                new CustomFields.Definition(
+                        "hall",
+                        Names.of("Hall"),
+                        FieldType.CHOICE,
+                        List.of(new CustomField.Choice("h4", Names.of("Hall 4"))),
+                        false,
+                        true));
+        customFields.define(
+                admin,
+                new CustomFields.Definition(
+                        "deliveryDate", Names.of("Delivery date"), FieldType.DATE, List.of(), false, true));
         fixtures.product("TEA", false, "TEA-100");
         fixtures.receive("TEA-100", 10);
         Order order = fixtures.order(admin, false);
@@ -85,6 +105,7 @@ abstract class PageWalk extends BrowserTest {
                 "/settings/locations",
                 "/settings/documents",
                 "/settings/pipelines",
+                "/settings/fields",
                 "/settings/pipelines/1",
                 "/admin/users",
                 "/admin/audit",

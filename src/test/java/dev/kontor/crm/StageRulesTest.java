@@ -50,7 +50,17 @@ class StageRulesTest {
 
     private static Stage stage(long id, LifecycleStatus lifecycle, StageOutcome outcome) {
         return new Stage(
-                id, 1, Names.of("S" + id), "#123456", (int) id, lifecycle, outcome, Set.of(), Set.of(), Set.of());
+                id,
+                1,
+                Names.of("S" + id),
+                "#123456",
+                (int) id,
+                lifecycle,
+                outcome,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of());
     }
 
     @Test
@@ -144,6 +154,7 @@ class StageRulesTest {
                 StageOutcome.OPEN,
                 Set.of(),
                 Set.of(Role.SALES),
+                Set.of(),
                 Set.of());
         Stage approved = new Stage(
                 3,
@@ -154,6 +165,7 @@ class StageRulesTest {
                 APPROVED,
                 StageOutcome.OPEN,
                 Set.of(Role.SUPERVISOR),
+                Set.of(),
                 Set.of(),
                 Set.of());
         Stage fresh = stage(1, NEW, StageOutcome.OPEN);
@@ -181,7 +193,8 @@ class StageRulesTest {
                 StageOutcome.OPEN,
                 Set.of(),
                 Set.of(),
-                Set.of(StageRequirement.SIGNED_DOCUMENT, StageRequirement.RESPONSIBLE));
+                Set.of(StageRequirement.SIGNED_DOCUMENT, StageRequirement.RESPONSIBLE),
+                Set.of());
         assertThat(StageRules.missing(contract, new StageRules.Facts(false, true, true, false, false)))
                 .containsExactly(StageRequirement.RESPONSIBLE, StageRequirement.SIGNED_DOCUMENT);
         assertThat(StageRules.missing(contract, new StageRules.Facts(true, false, false, false, true)))

@@ -36,6 +36,7 @@ class OrderTest {
                 Set.of(),
                 null,
                 Set.of(),
+                null,
                 null);
         return new Order(
                 5L, "D-000001", "MANUAL", null, content, state, null, null, 0, 0, 0, NOW, NOW, NOW, "x", 3, null, null);
@@ -157,6 +158,7 @@ class OrderTest {
                 Set.of(),
                 null,
                 Set.of(),
+                null,
                 null);
         assertThat(Order.discountBasisPoints(discounted)).isEqualTo(1500); // 7.50 off 50.00
     }

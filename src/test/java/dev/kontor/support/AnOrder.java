@@ -32,6 +32,7 @@ public final class AnOrder {
     private String paymentMethod = "BANK_TRANSFER";
     private Set<String> tags = Set.of();
     private Long responsibleId;
+    private java.util.Map<String, Object> customFields;
     private Set<Long> observerIds = Set.of();
     private Instant placedAt;
     private Long expectedTotal;
@@ -67,6 +68,7 @@ public final class AnOrder {
         o.placedAt = in.placedAt();
         o.expectedTotal = in.expectedTotal();
         o.paymentTerms = in.paymentTerms();
+        o.customFields = in.customFields();
         return o;
     }
 
@@ -230,6 +232,13 @@ public final class AnOrder {
                 observerIds,
                 placedAt,
                 expectedTotal,
-                paymentTerms);
+                paymentTerms,
+                customFields);
+    }
+
+    /** The shop's own fields by key; none given (null) by default, as a marketplace order. */
+    public AnOrder customFields(java.util.Map<String, Object> value) {
+        customFields = value;
+        return this;
     }
 }

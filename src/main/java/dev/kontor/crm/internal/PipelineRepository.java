@@ -85,15 +85,16 @@ public class PipelineRepository {
             StageOutcome outcome,
             Set<Role> enterRoles,
             Set<Role> leaveRoles,
-            Set<StageRequirement> requires) {}
+            Set<StageRequirement> requires,
+            Set<String> requiredFields) {}
 
     public long insertStage(long pipelineId, StageRow row) {
         return jdbc.sql("""
                         INSERT INTO stages (pipeline_id, names, colour, position, lifecycle, outcome, enter_roles,
-                            leave_roles, requires)
+                            leave_roles, requires, required_fields)
                         VALUES (:pipeline, CAST(:names AS JSONB), :colour,
                             (SELECT coalesce(max(position), -1) + 1 FROM stages WHERE pipeline_id = :pipeline),
-                            :lifecycle, :outcome, :enter, :leave, :requires)
+                            :lifecycle, :outcome, :enter, :leave, :requires, :fields)
                         RETURNING id""")
                 .param("pipeline", pipelineId)
                 .params(stageParams(row))
@@ -104,7 +105,8 @@ public class PipelineRepository {
     public void updateStage(long id, StageRow row) {
         jdbc.sql("""
                         UPDATE stages SET names = CAST(:names AS JSONB), colour = :colour, lifecycle = :lifecycle,
-                            outcome = :outcome, enter_roles = :enter, leave_roles = :leave, requires = :requires
+                            outcome = :outcome, enter_roles = :enter, leave_roles = :leave, requires = :requires,
+                            required_fields = :fields
                         WHERE id = :id""").params(stageParams(row)).param("id", id).update();
     }
 
@@ -117,6 +119,7 @@ public class PipelineRepository {
         params.put("enter", names(row.enterRoles()));
         params.put("leave", names(row.leaveRoles()));
         params.put("requires", names(row.requires()));
+        params.put("fields", row.requiredFields().stream().sorted().toArray(String[]::new));
         return params;
     }
 
@@ -263,7 +266,8 @@ public class PipelineRepository {
                 StageOutcome.valueOf(rs.getString("outcome")),
                 enums(rs.getArray("enter_roles"), Role.class, Role::valueOf),
                 enums(rs.getArray("leave_roles"), Role.class, Role::valueOf),
-                enums(rs.getArray("requires"), StageRequirement.class, StageRequirement::valueOf));
+                enums(rs.getArray("requires"), StageRequirement.class, StageRequirement::valueOf),
+                Set.of((String[]) rs.getArray("required_fields").getArray()));
     }
 
     private static <E extends Enum<E>> Set<E> enums(Array array, Class<E> type, Function<String, E> parse)

@@ -65,10 +65,16 @@ class PipelineApiController {
             Set<Role> leaveRoles,
 
             @Schema(description = "What an order must have to enter")
-            Set<StageRequirement> requires) {
+            Set<StageRequirement> requires,
+
+            @Schema(
+                    description = "Custom fields (keys) an order must have filled in to enter",
+                    example = "[\"deliveryDate\"]")
+            Set<String> requiredFields) {
 
         Pipelines.StageInput input() {
-            return new Pipelines.StageInput(names, colour, lifecycle, outcome, enterRoles, leaveRoles, requires);
+            return new Pipelines.StageInput(
+                    names, colour, lifecycle, outcome, enterRoles, leaveRoles, requires, requiredFields);
         }
     }
 

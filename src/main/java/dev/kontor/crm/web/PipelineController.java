@@ -12,6 +12,7 @@ import dev.kontor.crm.Pipelines;
 import dev.kontor.crm.StageOutcome;
 import dev.kontor.crm.StageRequirement;
 import dev.kontor.crm.StageRules;
+import dev.kontor.fields.CustomFields;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.Names;
@@ -31,8 +32,10 @@ class PipelineController {
     private final Pipelines pipelines;
     private final Orders orders;
     private final Flash flash;
+    private final CustomFields fields;
 
-    PipelineController(Pipelines pipelines, Orders orders, Flash flash) {
+    PipelineController(Pipelines pipelines, Orders orders, Flash flash, CustomFields fields) {
+        this.fields = fields;
         this.pipelines = pipelines;
         this.orders = orders;
         this.flash = flash;
@@ -56,6 +59,7 @@ class PipelineController {
         model.addAttribute("outcomes", StageOutcome.values());
         model.addAttribute("roles", EnumSet.complementOf(EnumSet.of(Role.ADMIN)));
         model.addAttribute("requirements", StageRequirement.values());
+        model.addAttribute("customFields", fields.active());
         return "settings/pipeline";
     }
 
@@ -88,9 +92,11 @@ class PipelineController {
             @RequestParam(required = false) List<Role> enterRoles,
             @RequestParam(required = false) List<Role> leaveRoles,
             @RequestParam(required = false) List<StageRequirement> requires,
+            @RequestParam(required = false) List<String> requiredFields,
             RedirectAttributes redirect) {
         if (flash.attempt(
-                redirect, () -> pipelines.addStage(actor, id, input(form, enterRoles, leaveRoles, requires)))) {
+                redirect,
+                () -> pipelines.addStage(actor, id, input(form, enterRoles, leaveRoles, requires, requiredFields)))) {
             flash.notice(redirect, "pipelines.stage-added");
         }
         return "redirect:/settings/pipelines/" + id;
@@ -104,10 +110,13 @@ class PipelineController {
             @RequestParam(required = false) List<Role> enterRoles,
             @RequestParam(required = false) List<Role> leaveRoles,
             @RequestParam(required = false) List<StageRequirement> requires,
+            @RequestParam(required = false) List<String> requiredFields,
             RedirectAttributes redirect) {
         long pipeline = pipelines.stage(id).pipelineId();
         if (flash.attempt(
-                redirect, () -> pipelines.updateStage(actor, id, input(form, enterRoles, leaveRoles, requires)))) {
+                redirect,
+                () -> pipelines.updateStage(
+                        actor, id, input(form, enterRoles, leaveRoles, requires, requiredFields)))) {
             flash.notice(redirect, "pipelines.saved");
         }
         return "redirect:/settings/pipelines/" + pipeline + "#stage-" + id;
@@ -176,7 +185,11 @@ class PipelineController {
     }
 
     private static Pipelines.StageInput input(
-            Map<String, String> form, List<Role> enterRoles, List<Role> leaveRoles, List<StageRequirement> requires) {
+            Map<String, String> form,
+            List<Role> enterRoles,
+            List<Role> leaveRoles,
+            List<StageRequirement> requires,
+            List<String> requiredFields) {
         return new Pipelines.StageInput(
                 names(form, "name"),
                 form.get("colour"),
@@ -184,7 +197,8 @@ class PipelineController {
                 parse(StageOutcome.class, form.get("outcome")),
                 set(enterRoles),
                 set(leaveRoles),
-                requires == null ? Set.of() : Set.copyOf(requires));
+                requires == null ? Set.of() : Set.copyOf(requires),
+                requiredFields == null ? Set.of() : Set.copyOf(requiredFields));
     }
 
     private static Set<Role> set(List<Role> roles) {

@@ -52,6 +52,9 @@ public class OrderForm {
     public String paymentTerms = "DUE_ON_RECEIPT";
     public String paymentDueDate;
     public String tags;
+    /** The shop's own fields by key, as typed ({@code customFields[deliveryDate]}); money as "12.50 EUR". */
+    public Map<String, String> customFields = new LinkedHashMap<>();
+
     public Long responsibleId;
     public Set<Long> observerIds = new LinkedHashSet<>();
 
@@ -126,6 +129,7 @@ public class OrderForm {
                 ? null
                 : c.paymentTerms().fixedDate().toString();
         form.tags = String.join(", ", c.tags());
+        c.customFields().forEach((key, value) -> form.customFields.put(key, written(value)));
         form.responsibleId = c.responsibleId();
         form.observerIds = new LinkedHashSet<>(c.observerIds());
         return form;
@@ -188,7 +192,24 @@ public class OrderForm {
                 observerIds,
                 null,
                 null,
-                terms(problems));
+                terms(problems),
+                customFieldValues());
+    }
+
+    /** A stored custom field value as the form shows it: an amount as "12.50 EUR". */
+    private static String written(Object value) {
+        if (value instanceof Map<?, ?> amount && amount.get("minor") instanceof Number minor) {
+            return dev.kontor.shared.Money.of(minor.longValue(), String.valueOf(amount.get("currency")))
+                    .toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /** The custom fields as the form sent them (empty ones are "not set"). */
+    private Map<String, Object> customFieldValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        customFields.forEach((key, value) -> values.put(key, Text.clean(value)));
+        return values;
     }
 
     private PaymentTerms terms(Problems problems) {

@@ -8,6 +8,7 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.User;
 import dev.kontor.access.Users;
 import dev.kontor.customers.Customers;
+import dev.kontor.fields.CustomFields;
 import dev.kontor.markets.Markets;
 import dev.kontor.orders.ActionOutcome;
 import dev.kontor.orders.Order;
@@ -52,6 +53,8 @@ class OrderFormController {
     private final Users users;
     private final Messages messages;
 
+    private final CustomFields customFields;
+
     OrderFormController(
             Orders orders,
             OrderIntake intake,
@@ -59,7 +62,9 @@ class OrderFormController {
             Customers customers,
             Markets markets,
             Users users,
-            Messages messages) {
+            Messages messages,
+            CustomFields customFields) {
+        this.customFields = customFields;
         this.orders = orders;
         this.intake = intake;
         this.editing = editing;
@@ -199,6 +204,7 @@ class OrderFormController {
         Map<Long, String> people = new LinkedHashMap<>();
         users.all().stream().filter(User::enabled).forEach(u -> people.put(u.id(), u.displayName()));
         model.addAttribute("people", people);
+        model.addAttribute("customFieldDefs", customFields.active());
         return "entry/form";
     }
 

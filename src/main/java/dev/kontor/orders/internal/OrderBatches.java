@@ -91,7 +91,7 @@ public class OrderBatches {
                             billing_address, shipping_address, currency, prices_include_tax, subtotal, shipping, discount,
                             tax, total, payment_method, lifecycle, held_from, hold_reason, payment_status, fulfilment_status,
                             paid, refunded, pending, tags, responsible_id, placed_at, created_at, updated_at, updated_by,
-                            payment_terms, due_on, flagged, flagged_by_customer, flag_reason, approved_at)
+                            payment_terms, due_on, flagged, flagged_by_customer, flag_reason, approved_at, custom_fields)
                         SELECT number, channel, external_id, customer_id, customer_name, email, phone,
                             CAST(billing AS JSONB), CAST(shipping_address AS JSONB), currency, prices_include_tax,
                             subtotal, shipping, discount, tax, total, payment_method, lifecycle, held_from, hold_reason,
@@ -100,7 +100,8 @@ public class OrderBatches {
                             CAST(placed_at AS TIMESTAMPTZ), CAST(created_at AS TIMESTAMPTZ),
                             CAST(updated_at AS TIMESTAMPTZ), updated_by, payment_terms, CAST(due_on AS DATE),
                             flagged_by IS NOT NULL, flagged_by, flag_reason,
-                            CASE WHEN lifecycle = 'APPROVED' THEN CAST(created_at AS TIMESTAMPTZ) END
+                            CASE WHEN lifecycle = 'APPROVED' THEN CAST(created_at AS TIMESTAMPTZ) END,
+                            CAST(custom_fields AS JSONB)
                         FROM unnest(CAST(:number AS TEXT[]), CAST(:channel AS TEXT[]), CAST(:externalId AS TEXT[]),
                                     CAST(:customerId AS BIGINT[]), CAST(:customerName AS TEXT[]), CAST(:email AS TEXT[]),
                                     CAST(:phone AS TEXT[]), CAST(:billing AS TEXT[]), CAST(:shippingAddress AS TEXT[]),
@@ -113,12 +114,12 @@ public class OrderBatches {
                                     CAST(:tags AS TEXT[]), CAST(:responsibleId AS BIGINT[]), CAST(:placedAt AS TEXT[]),
                                     CAST(:createdAt AS TEXT[]), CAST(:updatedAt AS TEXT[]), CAST(:updatedBy AS TEXT[]),
                                     CAST(:paymentTerms AS TEXT[]), CAST(:dueOn AS TEXT[]), CAST(:flaggedBy AS BIGINT[]),
-                                    CAST(:flagReason AS TEXT[]))
+                                    CAST(:flagReason AS TEXT[]), CAST(:customFields AS TEXT[]))
                             WITH ORDINALITY AS o (number, channel, external_id, customer_id, customer_name, email, phone,
                                 billing, shipping_address, currency, prices_include_tax, subtotal, shipping, discount,
                                 tax, total, payment_method, lifecycle, held_from, hold_reason, payment_status,
                                 fulfilment_status, paid, refunded, pending, tags, responsible_id, placed_at, created_at,
-                                updated_at, updated_by, payment_terms, due_on, flagged_by, flag_reason, n)
+                                updated_at, updated_by, payment_terms, due_on, flagged_by, flag_reason, custom_fields, n)
                         ORDER BY n
                         RETURNING id, number""").params(orderColumns(orders, flags)).query((ResultSet rs) -> {
             ids.put(rs.getString(2), rs.getLong(1));

@@ -84,13 +84,14 @@ public class OrderRepository {
                             billing_address, shipping_address, currency, prices_include_tax, subtotal, shipping, discount,
                             tax, total, payment_method, lifecycle, held_from, hold_reason, payment_status, fulfilment_status,
                             paid, refunded, pending, tags, responsible_id, placed_at, created_at, updated_at, updated_by,
-                            payment_terms, due_on, flagged, flagged_by_customer, flag_reason, approved_at)
+                            payment_terms, due_on, flagged, flagged_by_customer, flag_reason, approved_at, custom_fields)
                         VALUES (:number, :channel, :externalId, :customerId, :customerName, :email, :phone,
                             :billing::jsonb, :shippingAddress::jsonb, :currency, :pricesIncludeTax, :subtotal, :shipping,
                             :discount, :tax, :total, :paymentMethod, :lifecycle, :heldFrom, :holdReason, :paymentStatus,
                             :fulfilmentStatus, :paid, :refunded, :pending, :tags, :responsibleId, :placedAt, :createdAt,
                             :updatedAt, :updatedBy, :paymentTerms, :dueOn, :flagged, :flaggedBy, :flagReason,
-                            CASE WHEN :lifecycle = 'APPROVED' THEN CAST(:createdAt AS TIMESTAMPTZ) END)
+                            CASE WHEN :lifecycle = 'APPROVED' THEN CAST(:createdAt AS TIMESTAMPTZ) END,
+                            CAST(:customFields AS JSONB))
                         RETURNING id""")
                 .params(rows.columns(order))
                 .param("channel", order.channel())
@@ -127,7 +128,7 @@ public class OrderRepository {
                             delivered_at = :deliveredAt, received_at = :receivedAt, received_by = :receivedBy,
                             approved_at = CASE WHEN :lifecycle = 'APPROVED'
                                 THEN coalesce(approved_at, CAST(:updatedAt AS TIMESTAMPTZ)) ELSE approved_at END,
-                            due_on = :dueOn, version = version + 1
+                            due_on = :dueOn, custom_fields = CAST(:customFields AS JSONB), version = version + 1
                         WHERE id = :id AND version = :version
                         RETURNING version""")
                 .params(rows.columns(after))

@@ -29,6 +29,8 @@ final class OrderRows {
     private final JsonMapper json;
     private final ZoneId zone;
 
+    private static final TypeReference<Map<String, Object>> CUSTOM_FIELDS = new TypeReference<>() {};
+
     OrderRows(JsonMapper json, ZoneId zone) {
         this.json = json;
         this.zone = zone;
@@ -53,6 +55,7 @@ final class OrderRows {
                 .paymentTerms(new PaymentTerms(
                         PaymentTerms.Kind.valueOf(rs.getString("payment_terms")),
                         rs.getObject("due_on", LocalDate.class)))
+                .customFields(customFields(rs.getString("custom_fields")))
                 .build();
         return new Order(
                 rs.getLong("id"),
@@ -122,7 +125,17 @@ final class OrderRows {
                         : Timestamp.from(order.received().at()));
         p.put("receivedBy", order.received() == null ? null : order.received().by());
         p.put("dueOn", order.dueDate(zone));
+        p.put("customFields", customFieldsJson(c));
         return p;
+    }
+
+    /** The custom fields as stored: one JSON object. */
+    String customFieldsJson(OrderContent c) {
+        return c.customFields().isEmpty() ? "{}" : json.writeValueAsString(c.customFields());
+    }
+
+    private Map<String, Object> customFields(String stored) {
+        return stored == null || stored.equals("{}") ? Map.of() : json.readValue(stored, CUSTOM_FIELDS);
     }
 
     OrderLine line(ResultSet rs) throws SQLException {

@@ -75,7 +75,7 @@ class OrderApiController {
             description = "Creates an order awaiting review (or a draft with \"draft\": true). Send an Idempotency-Key "
                     + "header to retry safely. The same channel and externalId twice returns the first order (200).")
     ResponseEntity<?> create(Actor actor, @RequestBody OrderRequest request) {
-        PlacedOrder placed = intake.place(actor, request.toInput(), Boolean.TRUE.equals(request.draft()));
+        PlacedOrder placed = intake.place(actor, request.toInput(true), Boolean.TRUE.equals(request.draft()));
         Order order = placed.order();
         if (placed.approval() != null) {
             return pending(placed.approval(), order);
@@ -114,7 +114,7 @@ class OrderApiController {
             @PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody OrderRequest request) {
-        return answer(editing.edit(actor, id, ETags.parseIfMatch(ifMatch), request.toInput()), actor);
+        return answer(editing.edit(actor, id, ETags.parseIfMatch(ifMatch), request.toInput(false)), actor);
     }
 
     private ResponseEntity<?> answer(ActionOutcome outcome, Actor actor) {

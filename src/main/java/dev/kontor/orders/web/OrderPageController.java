@@ -21,6 +21,7 @@ import dev.kontor.catalog.Holding;
 import dev.kontor.catalog.Inventory;
 import dev.kontor.customers.Blacklist;
 import dev.kontor.customers.Customers;
+import dev.kontor.fields.CustomFields;
 import dev.kontor.orders.ActionOutcome;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.NoteKind;
@@ -64,6 +65,8 @@ class OrderPageController {
     private final Messages messages;
     private final Flash flash;
 
+    private final CustomFields customFields;
+
     OrderPageController(
             Orders orders,
             OrderLifecycle lifecycle,
@@ -76,7 +79,9 @@ class OrderPageController {
             Permissions permissions,
             Inventory inventory,
             Messages messages,
-            Flash flash) {
+            Flash flash,
+            CustomFields customFields) {
+        this.customFields = customFields;
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.notes = notes;
@@ -124,6 +129,7 @@ class OrderPageController {
             panelData.put(panel.template(), panel.data(order, actor));
         }
         model.addAttribute("panels", panelData);
+        model.addAttribute("customFieldDefs", customFields.all());
         return "orders/detail";
     }
 

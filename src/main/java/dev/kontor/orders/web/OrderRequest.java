@@ -66,7 +66,15 @@ record OrderRequest(
         Long total,
 
         @Schema(example = "false", description = "Save as a draft instead of submitting for review")
-        Boolean draft) {
+        Boolean draft,
+
+        @Schema(
+                example = "{\"deliveryDate\": \"2026-12-24\", \"hall\": \"4B\"}",
+                description = "The shop's own fields (GET /api/custom-fields), by key: text, number, money as "
+                        + "{\"minor\": 1250, \"currency\": \"EUR\"}, date as yyyy-MM-dd, yes/no as true/false, a "
+                        + "choice by its key, a user by id. On create, fields marked required must be there; on "
+                        + "update, leaving customFields out keeps the order's values. 422 names customFields.<key>.")
+        Map<String, Object> customFields) {
 
     /** A new customer's details, or just the id of an existing one. */
     @Schema(name = "OrderCustomer")
@@ -128,7 +136,8 @@ record OrderRequest(
             @Schema(example = "1300", description = "Tax rate in basis points: 1300 = 13 %")
             Integer taxRate) {}
 
-    OrderInput toInput() {
+    /** The input; {@code creating}: a new order, held to the required custom fields even when none are sent. */
+    OrderInput toInput(boolean creating) {
         List<OrderInput.LineInput> lineInputs = lines == null
                 ? List.of()
                 : lines.stream()
@@ -162,6 +171,7 @@ record OrderRequest(
                 observerIds,
                 placedAt,
                 total,
-                paymentTerms);
+                paymentTerms,
+                customFields == null && creating ? Map.of() : customFields);
     }
 }

@@ -59,7 +59,12 @@ public record OrderResponse(
         Instant updatedAt,
         String updatedBy,
         int version,
-        Receipt received) {
+        Receipt received,
+
+        @Schema(
+                example = "{\"deliveryDate\": \"2026-12-24\", \"budget\": {\"minor\": 125000, \"currency\": \"EUR\"}}",
+                description = "The shop's own fields by key (GET /api/custom-fields says what each is)")
+        Map<String, Object> customFields) {
 
     /** The three status axes. */
     record Status(LifecycleStatus lifecycle, PaymentStatus payment, FulfilmentStatus fulfilment) {}
@@ -125,7 +130,8 @@ public record OrderResponse(
                 o.updatedAt(),
                 o.updatedBy(),
                 o.version(),
-                o.received());
+                o.received(),
+                c.customFields());
     }
 
     private static Line line(OrderLine l) {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.kontor.fields.CustomFields;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.PaymentStatus;
@@ -30,6 +31,7 @@ import dev.kontor.workbench.OrderSort;
 import dev.kontor.workbench.OrderSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The order lists over the orders module's tables, read only: filtered, sorted, keyset-paged, counted (from the
@@ -37,6 +39,10 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class ListQueries {
+
+    private final CustomFields fields;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String COLUMNS = """
             o.id, o.number, o.channel, o.external_id, o.customer_id, o.customer_name, o.lifecycle, o.payment_status,
@@ -53,8 +59,9 @@ public class ListQueries {
     /** Where a phone number without a country code is from: the shop's country. */
     private final String region;
 
-    ListQueries(JdbcClient jdbc, ShopSettings shop) {
+    ListQueries(JdbcClient jdbc, ShopSettings shop, CustomFields fields) {
         this.jdbc = jdbc;
+        this.fields = fields;
         this.zone = shop.timeZone();
         this.region = shop.homeCountry();
     }
@@ -127,7 +134,8 @@ public class ListQueries {
                 && f.matchedIds().isEmpty()
                 && f.paymentMethods().isEmpty()
                 && f.approvedFrom() == null
-                && f.approvedTo() == null;
+                && f.approvedTo() == null
+                && f.customFields().isEmpty();
     }
 
     /** Folds the count deltas together, bucket by bucket; safe to run on several instances at once. */
@@ -278,6 +286,13 @@ public class ListQueries {
                     o.due_on < :overdueOn AND o.payment_status IN ('UNPAID', 'PARTIALLY_PAID', 'PENDING')
                     AND o.lifecycle IN ('NEW', 'APPROVED', 'ON_HOLD', 'COMPLETED')""");
             where.params.put("overdueOn", f.overdueOn());
+        }
+        if (!f.customFields().isEmpty()) {
+            // containment, answered by the GIN index on custom_fields for any field (docs/custom-fields.md)
+            where.add("o.custom_fields @> CAST(:customFields AS JSONB)");
+            Map<String, String> written = new LinkedHashMap<>();
+            f.customFields().forEach((key, value) -> written.put(key, value == null ? null : value.toString()));
+            where.params.put("customFields", JSON.writeValueAsString(fields.filter(written)));
         }
         if (f.customerId() != null) {
             where.add("o.customer_id = :customerId");

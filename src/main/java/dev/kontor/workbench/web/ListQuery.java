@@ -48,7 +48,25 @@ final class ListQuery {
         if ("true".equals(first(params, "flagged"))) {
             filter = filter.flagged();
         }
-        return filter;
+        return filter.withCustomFields(customFields(params));
+    }
+
+    /** The custom field filters, {@code cf.hall=4B}, as typed (the list's query checks them). */
+    static Map<String, Object> customFields(Map<String, List<String>> params) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        params.forEach((name, given) -> {
+            if (name.startsWith("cf.") && !given.isEmpty() && !given.get(0).isBlank()) {
+                values.put(name.substring(3), given.get(0));
+            }
+        });
+        return values;
+    }
+
+    /** The custom field filters of a request's parameters. */
+    static Map<String, Object> customFieldsOf(Map<String, String[]> parameters) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> params.put(name, List.of(values)));
+        return customFields(params);
     }
 
     private static Map<String, List<String>> params(String query) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.kontor.access.Actor;
@@ -89,9 +90,21 @@ class OrderListApiController {
             @RequestParam(defaultValue = "PLACED") OrderSort sort,
             @RequestParam(defaultValue = "true") boolean descending,
             @RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") int limit,
+            @Parameter(
+                            description = "Custom fields: cf.<key>=value, e.g. cf.hall=4B, cf.express=true (422 naming "
+                                    + "customFields.<key> when the key or value is none of the shop's)")
+                    @RequestParam
+                    Map<String, String> all) {
+        Map<String, Object> custom = new java.util.LinkedHashMap<>();
+        all.forEach((name, value) -> {
+            if (name.startsWith("cf.") && !value.isBlank()) {
+                custom.put(name.substring(3), value);
+            }
+        });
         OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer)
-                .paidByAndApproved(method, approvedFrom, approvedTo);
+                .paidByAndApproved(method, approvedFrom, approvedTo)
+                .withCustomFields(custom);
         if (overdue) {
             filter = filter.overdueOn(orders.today());
         }

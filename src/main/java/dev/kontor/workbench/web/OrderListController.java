@@ -14,6 +14,7 @@ import java.util.UUID;
 import dev.kontor.access.Actor;
 import dev.kontor.access.User;
 import dev.kontor.access.Users;
+import dev.kontor.fields.CustomFields;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.NoteKind;
@@ -65,6 +66,8 @@ class OrderListController {
     private final Messages messages;
     private final Flash flash;
 
+    private final CustomFields customFields;
+
     OrderListController(
             OrderLists lists,
             Orders orders,
@@ -72,7 +75,9 @@ class OrderListController {
             SavedViews savedViews,
             Users users,
             Messages messages,
-            Flash flash) {
+            Flash flash,
+            CustomFields customFields) {
+        this.customFields = customFields;
         this.lists = lists;
         this.orders = orders;
         this.notes = notes;
@@ -114,9 +119,11 @@ class OrderListController {
         if (flagged) {
             filter = filter.flagged();
         }
+        filter = filter.withCustomFields(ListQuery.customFieldsOf(request.getParameterMap()));
         boolean descending = !"asc".equals(dir);
         OrderPage page = page(actor, filter, sort, descending, after, model);
         model.addAttribute("filter", filter);
+        model.addAttribute("customFieldDefs", customFields.active());
         model.addAttribute("bulkPage", UUID.randomUUID().toString()); // see OrderBulkController.requestKey
         showMatches(filter, q, page, model);
         if (isFinanceView(filter)) {
