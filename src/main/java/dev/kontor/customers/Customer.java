@@ -26,11 +26,46 @@ public record Customer(
         Instant createdAt,
         Instant updatedAt,
         int version,
-        String taxId) {
+        String taxId,
+        List<ContactPerson> persons,
+        AddressUse addressUse) {
 
     public Customer {
         contacts = List.copyOf(contacts);
         addresses = List.copyOf(addresses);
+        persons = persons == null ? List.of() : List.copyOf(persons);
+        addressUse = (addressUse == null ? AddressUse.FIRST : addressUse).within(addresses.size());
+    }
+
+    /** A customer without contact persons, new orders using the first address. */
+    public Customer(
+            Long id,
+            CustomerKind kind,
+            String name,
+            String company,
+            String country,
+            String language,
+            List<Contact> contacts,
+            List<Address> addresses,
+            Instant createdAt,
+            Instant updatedAt,
+            int version,
+            String taxId) {
+        this(
+                id,
+                kind,
+                name,
+                company,
+                country,
+                language,
+                contacts,
+                addresses,
+                createdAt,
+                updatedAt,
+                version,
+                taxId,
+                List.of(),
+                AddressUse.FIRST);
     }
 
     /** A customer without a tax number. */
@@ -51,7 +86,8 @@ public record Customer(
 
     /** What the customer is now, as details to edit. */
     public CustomerDetails details() {
-        return new CustomerDetails(kind, name, company, country, language, contacts, addresses, taxId);
+        return new CustomerDetails(
+                kind, name, company, country, language, contacts, addresses, taxId, persons, addressUse);
     }
 
     /** The name to show: the company for companies, otherwise the person. */
@@ -94,7 +130,13 @@ public record Customer(
         return all(ContactKind.PAYER_ACCOUNT);
     }
 
+    /** Where new orders ship to: the address chosen for shipping (the first when none was chosen). */
     public Optional<Address> address() {
-        return addresses.stream().findFirst();
+        return addresses.isEmpty() ? Optional.empty() : Optional.of(addresses.get(addressUse.shipping()));
+    }
+
+    /** Where new orders are billed to when it is not the shipping address. */
+    public Optional<Address> billingAddress() {
+        return addressUse.billing() == null ? Optional.empty() : Optional.of(addresses.get(addressUse.billing()));
     }
 }

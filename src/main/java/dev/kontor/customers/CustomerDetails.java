@@ -17,13 +17,30 @@ public record CustomerDetails(
         String language,
         List<Contact> contacts,
         List<Address> addresses,
-        String taxId) {
+        String taxId,
+        List<ContactPerson> persons,
+        AddressUse addressUse) {
 
     public CustomerDetails {
         kind = kind == null ? CustomerKind.PERSON : kind;
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
         taxId = Text.clean(taxId);
+        persons = persons == null ? List.of() : List.copyOf(persons);
+        addressUse = (addressUse == null ? AddressUse.FIRST : addressUse).within(addresses.size());
+    }
+
+    /** Details without contact persons, new orders using the first address. */
+    public CustomerDetails(
+            CustomerKind kind,
+            String name,
+            String company,
+            String country,
+            String language,
+            List<Contact> contacts,
+            List<Address> addresses,
+            String taxId) {
+        this(kind, name, company, country, language, contacts, addresses, taxId, List.of(), AddressUse.FIRST);
     }
 
     /** Details without a tax number (a person, a marketplace buyer). */
@@ -55,7 +72,7 @@ public record CustomerDetails(
                         ? new Contact(c.kind(), Phones.kept(c.value(), region), c.label())
                         : c)
                 .toList();
-        return new CustomerDetails(kind, name, company, country, language, kept, addresses, taxId);
+        return new CustomerDetails(kind, name, company, country, language, kept, addresses, taxId, persons, addressUse);
     }
 
     /**

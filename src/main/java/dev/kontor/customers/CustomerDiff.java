@@ -27,6 +27,17 @@ final class CustomerDiff {
         compare(changes, "language", before.language(), after.language());
         compare(changes, "contacts", contacts(before.contacts()), contacts(after.contacts()));
         compare(changes, "addresses", addresses(before.addresses()), addresses(after.addresses()));
+        compare(changes, "contactPersons", persons(before.persons()), persons(after.persons()));
+        compare(
+                changes,
+                "shipsTo",
+                used(before.addresses(), before.addressUse().shipping()),
+                used(after.addresses(), after.addressUse().shipping()));
+        compare(
+                changes,
+                "billsTo",
+                used(before.addresses(), before.addressUse().billing()),
+                used(after.addresses(), after.addressUse().billing()));
         return changes;
     }
 
@@ -35,6 +46,19 @@ final class CustomerDiff {
         return contacts.stream()
                 .map(c -> c.value() + (c.label() == null ? "" : " (" + c.label() + ")"))
                 .collect(Collectors.joining("; "));
+    }
+
+    private static String persons(List<ContactPerson> persons) {
+        return persons.stream().map(ContactPerson::line).collect(Collectors.joining("; "));
+    }
+
+    /** The address at a position in one line, or nothing. */
+    private static String used(List<Address> addresses, Integer position) {
+        if (position == null || position >= addresses.size()) {
+            return null;
+        }
+        Address a = addresses.get(position);
+        return (a.name() == null ? "" : a.name() + ", ") + a.oneLine();
     }
 
     private static String addresses(List<Address> addresses) {

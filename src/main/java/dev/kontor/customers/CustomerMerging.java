@@ -94,7 +94,7 @@ public class CustomerMerging {
         return repository.findById(keptId).orElseThrow();
     }
 
-    /** The kept customer with what the other had and it lacks: contacts (by kind and value), addresses. */
+    /** The kept customer with what the other had and it lacks: contacts (by kind and value), addresses, persons. */
     private static CustomerDetails together(Customer kept, Customer merged) {
         List<Contact> contacts = new ArrayList<>(kept.contacts());
         for (Contact c : merged.contacts()) {
@@ -106,6 +106,8 @@ public class CustomerMerging {
         }
         List<Address> addresses = new ArrayList<>(kept.addresses());
         merged.addresses().stream().filter(a -> !addresses.contains(a)).forEach(addresses::add);
+        List<ContactPerson> persons = new ArrayList<>(kept.persons());
+        merged.persons().stream().filter(p -> !persons.contains(p)).forEach(persons::add);
         return new CustomerDetails(
                 kept.kind(),
                 kept.name(),
@@ -114,6 +116,8 @@ public class CustomerMerging {
                 kept.language() != null ? kept.language() : merged.language(),
                 contacts,
                 addresses,
-                kept.taxId() != null ? kept.taxId() : merged.taxId());
+                kept.taxId() != null ? kept.taxId() : merged.taxId(),
+                persons,
+                kept.addressUse());
     }
 }

@@ -80,6 +80,7 @@ public final class CustomerRules {
             problems.add(prefix + "language", "validation.language", String.join(", ", LANGUAGES));
         }
         checkContacts(c.contacts(), prefix, names, problems);
+        checkPersons(c.persons(), prefix, problems);
         for (int i = 0; i < c.addresses().size(); i++) {
             problems.addAll(c.addresses().get(i).problems(prefix + names.address(i)));
         }
@@ -87,6 +88,34 @@ public final class CustomerRules {
             checkForeignBusiness(c, prefix, names, problems);
         }
         return problems;
+    }
+
+    /** The most contact persons a customer keeps. */
+    public static final int MAX_PERSONS = 50;
+
+    /** Each contact person has a name; an e-mail, if given, is one. */
+    private static void checkPersons(List<ContactPerson> persons, String prefix, Problems problems) {
+        if (persons.size() > MAX_PERSONS) {
+            problems.add(prefix + "persons", "validation.persons.too-many", MAX_PERSONS);
+        }
+        for (int i = 0; i < persons.size(); i++) {
+            ContactPerson p = persons.get(i);
+            String at = prefix + "persons[" + i + "].";
+            if (p.name() == null) {
+                problems.add(at + "name", "validation.required");
+            } else if (p.name().length() > 200) {
+                problems.add(at + "name", "validation.too-long", 200);
+            }
+            if (p.email() != null && !Text.isEmail(p.email())) {
+                problems.add(at + "email", "validation.email", p.email());
+            }
+            if (p.role() != null && p.role().length() > 100) {
+                problems.add(at + "role", "validation.too-long", 100);
+            }
+            if (p.phone() != null && p.phone().length() > 50) {
+                problems.add(at + "phone", "validation.too-long", 50);
+            }
+        }
     }
 
     private static void checkContacts(List<Contact> contacts, String prefix, FieldNames names, Problems problems) {

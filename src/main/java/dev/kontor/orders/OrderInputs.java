@@ -211,6 +211,11 @@ class OrderInputs {
                         in.shippingAddress() != null
                                 ? in.shippingAddress()
                                 : customer.address().orElse(null))
+                // the customer's own billing address when the order names neither address
+                .billingAddress(
+                        in.billingAddress() != null || in.shippingAddress() != null
+                                ? in.billingAddress()
+                                : customer.billingAddress().orElse(null))
                 .responsibleId(responsible)
                 .build();
     }

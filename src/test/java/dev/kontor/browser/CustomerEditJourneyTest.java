@@ -90,6 +90,20 @@ class CustomerEditJourneyTest extends BrowserTest {
         page.navigate(url("/customers/" + kari.id() + "?lang=de"));
         assertThat(page.locator("#timeline")).containsText("hat den Kunden geändert");
         assertThat(page.locator("#timeline")).containsText("Steuernummer");
+        // the people one deals with there, and the office address for the bills
+        page.navigate(url("/customers/" + kari.id() + "/edit?lang=en"));
+        page.fill("#persons-0-name", "Ola Berg");
+        page.fill("[name='persons[0].role']", "purchasing");
+        page.fill("#persons-0-email", "ola(at)nordmann.no");
+        page.locator("input[name=billTo][value='1']").check();
+        page.click("button:has-text('Save')");
+        assertThat(page.locator("#persons-0-email + .field-error")).containsText("not an e-mail address");
+        page.fill("#persons-0-email", "ola@nordmann.no");
+        page.click("button:has-text('Save')");
+        assertThat(page.locator(".flash-ok")).hasText("Customer saved.");
+        assertThat(page.locator("#persons")).containsText("Ola Berg");
+        assertThat(page.locator("#persons")).containsText("purchasing");
+        assertThat(page.locator("#timeline")).containsText("New orders are billed to");
     }
 
     @Test

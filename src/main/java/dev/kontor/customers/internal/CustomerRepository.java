@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.kontor.customers.AddressUse;
 import dev.kontor.customers.Contact;
 import dev.kontor.customers.ContactKind;
+import dev.kontor.customers.ContactPerson;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
@@ -40,9 +42,13 @@ public class CustomerRepository {
     /** Inserts the customer with contacts and addresses; returns it as stored, without reading it back. */
     public Customer insert(CustomerDetails c, Instant now) {
         long id = jdbc.sql("""
-                        INSERT INTO customers (kind, name, company, country, language, created_at, updated_at, tax_id)
-                        VALUES (:kind, :name, :company, :country, :language, :now, :now, :taxId) RETURNING id""")
+                        INSERT INTO customers (kind, name, company, country, language, created_at, updated_at, tax_id,
+                            shipping_address, billing_address)
+                        VALUES (:kind, :name, :company, :country, :language, :now, :now, :taxId, :shipTo, :billTo)
+                        RETURNING id""")
                 .param("taxId", c.taxId())
+                .param("shipTo", c.addressUse().shipping())
+                .param("billTo", c.addressUse().billing())
                 .param("kind", c.kind().name())
                 .param("name", c.name().strip())
                 .param("company", c.company())
@@ -85,6 +91,7 @@ public class CustomerRepository {
                     .param("address", json.writeValueAsString(c.addresses().get(i)))
                     .update();
         }
+        insertPersons(id, c.persons());
         return new Customer(
                 id,
                 c.kind(),
@@ -97,7 +104,27 @@ public class CustomerRepository {
                 now,
                 now,
                 0,
-                c.taxId());
+                c.taxId(),
+                c.persons(),
+                c.addressUse());
+    }
+
+    /** A customer's contact persons, in their order. */
+    private void insertPersons(long id, List<ContactPerson> persons) {
+        if (persons.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO customer_persons (customer_id, position, name, role, email, phone)
+                        SELECT :id, n - 1, name, role, email, phone
+                        FROM unnest(CAST(:names AS TEXT[]), CAST(:roles AS TEXT[]), CAST(:emails AS TEXT[]),
+                                    CAST(:phones AS TEXT[])) WITH ORDINALITY AS p (name, role, email, phone, n)""")
+                .param("id", id)
+                .param("names", persons.stream().map(ContactPerson::name).toArray(String[]::new))
+                .param("roles", persons.stream().map(ContactPerson::role).toArray(String[]::new))
+                .param("emails", persons.stream().map(ContactPerson::email).toArray(String[]::new))
+                .param("phones", persons.stream().map(ContactPerson::phone).toArray(String[]::new))
+                .update();
     }
 
     /** A contact a customer is recognised by: its kind and normalized value. */
@@ -197,7 +224,7 @@ public class CustomerRepository {
         Optional<Integer> written = jdbc.sql("""
                         UPDATE customers SET kind = :kind, name = :name, company = :company, country = :country,
                             language = :language, tax_id = :taxId, updated_at = :now, updated_by = :by,
-                            version = version + 1
+                            shipping_address = :shipTo, billing_address = :billTo, version = version + 1
                         WHERE id = :id AND version = :version
                         RETURNING version""")
                 .param("kind", c.kind().name())
@@ -206,6 +233,8 @@ public class CustomerRepository {
                 .param("country", c.country())
                 .param("language", c.language())
                 .param("taxId", c.taxId())
+                .param("shipTo", c.addressUse().shipping())
+                .param("billTo", c.addressUse().billing())
                 .param("now", Timestamp.from(now))
                 .param("by", by)
                 .param("id", id)
@@ -220,6 +249,10 @@ public class CustomerRepository {
                     .param("id", id)
                     .update();
             insertContactsAndAddresses(List.of(id), List.of(c));
+            jdbc.sql("DELETE FROM customer_persons WHERE customer_id = :id")
+                    .param("id", id)
+                    .update();
+            insertPersons(id, c.persons());
         }
         return written;
     }
@@ -346,14 +379,23 @@ public class CustomerRepository {
                             .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(json.readValue(rs.getString(2), Address.class));
                 });
+        Map<Long, List<ContactPerson>> persons = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT customer_id, name, role, email, phone FROM customer_persons
+                        WHERE customer_id IN (:ids) ORDER BY position""").param("ids", ids).query((ResultSet rs) -> {
+            persons.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new ContactPerson(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        });
         return jdbc.sql("""
-                        SELECT id, kind, name, company, country, language, created_at, updated_at, version, tax_id
+                        SELECT id, kind, name, company, country, language, created_at, updated_at, version, tax_id,
+                            shipping_address, billing_address
                         FROM customers WHERE id IN (:ids) ORDER BY id""")
                 .param("ids", ids)
                 .query((rs, n) -> map(
                         rs,
                         contacts.getOrDefault(rs.getLong("id"), List.of()),
-                        addresses.getOrDefault(rs.getLong("id"), List.of())))
+                        addresses.getOrDefault(rs.getLong("id"), List.of()),
+                        persons.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
     }
 
@@ -396,7 +438,9 @@ public class CustomerRepository {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static Customer map(ResultSet rs, List<Contact> contacts, List<Address> addresses) throws SQLException {
+    private static Customer map(
+            ResultSet rs, List<Contact> contacts, List<Address> addresses, List<ContactPerson> persons)
+            throws SQLException {
         return new Customer(
                 rs.getLong("id"),
                 CustomerKind.valueOf(rs.getString("kind")),
@@ -409,6 +453,8 @@ public class CustomerRepository {
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
                 rs.getInt("version"),
-                rs.getString("tax_id"));
+                rs.getString("tax_id"),
+                persons,
+                new AddressUse(rs.getInt("shipping_address"), (Integer) rs.getObject("billing_address")));
     }
 }

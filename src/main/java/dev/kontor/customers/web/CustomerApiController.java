@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.kontor.access.Actor;
+import dev.kontor.customers.AddressUse;
 import dev.kontor.customers.Blacklist;
 import dev.kontor.customers.BlacklistEntry;
 import dev.kontor.customers.Contact;
 import dev.kontor.customers.ContactKind;
+import dev.kontor.customers.ContactPerson;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
@@ -143,7 +145,15 @@ class CustomerApiController {
             @Schema(example = "NO") String country,
             @Schema(example = "nb") String language,
             List<ContactPayload> contacts,
-            List<AddressPayload> addresses) {
+            List<AddressPayload> addresses,
+
+            @Schema(description = "The people at a company one deals with")
+            List<ContactPerson> persons,
+
+            @Schema(
+                    description = "Which of the addresses (from 0) new orders ship to and bill to; billing "
+                            + "left out: the shipping address")
+            AddressUse addressUse) {
         CustomerDetails toDetails() {
             return new CustomerDetails(
                     kind,
@@ -159,7 +169,9 @@ class CustomerApiController {
                     addresses == null
                             ? List.of()
                             : addresses.stream().map(AddressPayload::toAddress).toList(),
-                    taxId);
+                    taxId,
+                    persons,
+                    addressUse);
         }
     }
 

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import dev.kontor.customers.AddressUse;
 import dev.kontor.customers.Contact;
 import dev.kontor.customers.ContactKind;
+import dev.kontor.customers.ContactPerson;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
@@ -28,6 +30,23 @@ public class CustomerEditForm {
     public String language;
     public List<ContactRow> contacts = new ArrayList<>();
     public List<AddressRow> addresses = new ArrayList<>();
+    public List<PersonRow> persons = new ArrayList<>();
+    /** The address row new orders ship to, and the one they bill to (empty: the shipping address). */
+    public Integer shipTo = 0;
+
+    public Integer billTo;
+
+    /** A person at the company: name, what they do, e-mail, phone. */
+    public static class PersonRow {
+        public String name;
+        public String role;
+        public String email;
+        public String phone;
+
+        boolean isEmpty() {
+            return Stream.of(name, role, email, phone).allMatch(v -> Text.clean(v) == null);
+        }
+    }
 
     /** One contact: its kind, value and what it is (a label, e.g. "Alipay" or "office"). */
     public static class ContactRow {
@@ -100,19 +119,48 @@ public class CustomerEditForm {
             row.phone = a.phone();
             form.addresses.add(row);
         }
+        for (ContactPerson p : c.persons()) {
+            PersonRow row = new PersonRow();
+            row.name = p.name();
+            row.role = p.role();
+            row.email = p.email();
+            row.phone = p.phone();
+            form.persons.add(row);
+        }
+        form.shipTo = c.addressUse().shipping();
+        form.billTo = c.addressUse().billing();
         return form;
     }
 
     /** Drops the rows left empty, so that problems name the rows as they are shown again. */
     void dropEmptyRows() {
         contacts.removeIf(ContactRow::isEmpty);
+        shipTo = kept(shipTo);
+        billTo = kept(billTo);
         addresses.removeIf(AddressRow::isEmpty);
+        persons.removeIf(PersonRow::isEmpty);
+    }
+
+    /** Where an address row chosen for shipping or billing is once the empty rows before it are gone. */
+    private Integer kept(Integer row) {
+        if (row == null
+                || row < 0
+                || row >= addresses.size()
+                || addresses.get(row).isEmpty()) {
+            return null;
+        }
+        int before = 0;
+        for (int i = 0; i < row; i++) {
+            before += addresses.get(i).isEmpty() ? 0 : 1;
+        }
+        return before;
     }
 
     /** A spare contact row and a spare address, for adding one without a round trip. */
     void withSpareRows() {
         contacts.add(new ContactRow());
         addresses.add(new AddressRow());
+        persons.add(new PersonRow());
     }
 
     CustomerDetails toDetails() {
@@ -127,7 +175,11 @@ public class CustomerEditForm {
                 Text.clean(language),
                 written,
                 addresses.stream().map(AddressRow::toAddress).toList(),
-                taxId);
+                taxId,
+                persons.stream()
+                        .map(p -> new ContactPerson(p.name, p.role, p.email, p.phone))
+                        .toList(),
+                new AddressUse(shipTo == null ? 0 : shipTo, billTo));
     }
 
     private static ContactKind kindOf(String written) {

@@ -9,6 +9,7 @@ import dev.kontor.access.internal.KontorUser;
 import dev.kontor.catalog.Inventory;
 import dev.kontor.customers.Blacklist;
 import dev.kontor.customers.Customers;
+import dev.kontor.fields.CustomFields;
 import dev.kontor.orders.OrderAction;
 import dev.kontor.orders.OrderLifecycle;
 import dev.kontor.orders.OrderNotes;
@@ -69,6 +70,9 @@ class OrderPageControllerTest {
 
     @MockitoBean
     Inventory inventory;
+
+    @MockitoBean
+    CustomFields customFields;
 
     private static RequestPostProcessor liNa() {
         return user(new KontorUser(LI_NA, "-", true));
