@@ -82,6 +82,23 @@ class AccessJourneyTest extends BrowserTest {
     }
 
     @Test
+    void signingInAfterTheSessionEndedLeadsToAPageNeverToANavigationCount() {
+        fixtures.user("li.na", Role.CUSTOMER_SERVICE);
+        page.navigate(url("/login"));
+        // what an open page's navigation counts ask once its session has ended
+        page.evaluate("fetch('/approvals/count', {headers: {'HX-Request': 'true'}})");
+        page.evaluate("fetch('/activities/count', {headers: {'HX-Request': 'true'}})");
+        signIn("li.na"); // waits for /orders
+        assertThat(page.locator("h1")).isVisible();
+        context.clearCookies();
+        page.navigate(url("/customers?lang=en"));
+        page.fill("#username", "li.na");
+        page.fill("#password", Fixtures.PASSWORD);
+        page.click("button[type=submit]");
+        page.waitForURL(java.util.regex.Pattern.compile(".*/customers\\?lang=en.*")); // where sign-in leads
+    }
+
+    @Test
     void theWarehouseSeesNoPaymentOrPriceActions() {
         Actor anna = fixtures.user("anna");
         fixtures.user("jonas", Role.WAREHOUSE);
