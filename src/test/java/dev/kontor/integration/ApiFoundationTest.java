@@ -221,5 +221,11 @@ class ApiFoundationTest {
                         .at("/components/schemas/OrderRequest/properties/channel/example")
                         .asString())
                 .isEqualTo("TAOBAO");
+        // the signed-in user is Kontor's to know, not a parameter a client could send
+        assertThat(docs.body()).doesNotContain("\"name\":\"actor\"");
+        assertThat(docs.json()
+                        .at("/paths/~1api~1orders~1{id}~1stage/put/requestBody")
+                        .isMissingNode())
+                .isFalse();
     }
 }
