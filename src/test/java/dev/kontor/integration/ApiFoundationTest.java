@@ -210,9 +210,11 @@ class ApiFoundationTest {
     }
 
     @Test
-    void theApiIsDescribedInOpenApi() {
+    void theApiIsDescribedInOpenApi() throws java.io.IOException {
         Api.Response docs = new Api(port).get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
+        // for the third-party judges .ci/run asks after the build (Spectral, Redocly CLI)
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), docs.body());
         JsonNode paths = docs.json().get("paths");
         assertThat(paths.has("/api/orders")).isTrue();
         assertThat(paths.has("/api/orders/{id}/{action}")).isTrue();
