@@ -223,6 +223,19 @@ class ApiFoundationTest {
                         .at("/components/schemas/OrderRequest/properties/channel/example")
                         .asString())
                 .isEqualTo("TAOBAO");
+        // an operation id a generated client can name its method by
+        assertThat(docs.json().at("/paths/~1api~1orders/post/operationId").asString())
+                .isEqualTo("createOrder");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        docs.json()
+                .get("paths")
+                .forEach(path -> path.forEach(op -> {
+                    if (op.has("operationId")) {
+                        assertThat(ids.add(op.get("operationId").asString()))
+                                .as(op.get("operationId").asString())
+                                .isTrue();
+                    }
+                }));
         // the signed-in user is Kontor's to know, not a parameter a client could send
         assertThat(docs.body()).doesNotContain("\"name\":\"actor\"");
         assertThat(docs.json()

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,19 @@ class OpenApiConfiguration {
     static {
         // the signed-in user, resolved from the token: no client sends it (issue 19)
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
+
+    /**
+     * Operation ids a generated client can use, stable and unique: the handler's name and its resource
+     * ({@code OrderApiController#create} → {@code createOrder}, {@code PipelineApiController#board} →
+     * {@code boardPipeline}), instead of springdoc's {@code create_3}.
+     */
+    @Bean
+    OperationCustomizer operationIds() {
+        return (operation, handler) -> {
+            String resource = handler.getBeanType().getSimpleName().replaceAll("(Api)?Controller$", "");
+            return operation.operationId(handler.getMethod().getName() + resource);
+        };
     }
 
     @Bean
