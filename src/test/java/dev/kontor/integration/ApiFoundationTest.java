@@ -223,6 +223,11 @@ class ApiFoundationTest {
                         .at("/components/schemas/OrderRequest/properties/channel/example")
                         .asString())
                 .isEqualTo("TAOBAO");
+        // the lifecycle action is one of its values, not free text
+        assertThat(docs.json()
+                        .at("/paths/~1api~1orders~1{id}~1{action}/post/parameters/1/schema/enum")
+                        .toString())
+                .isEqualTo("[\"submit\",\"approve\",\"hold\",\"release\",\"cancel\",\"complete\"]");
         // an operation id a generated client can name its method by
         assertThat(docs.json().at("/paths/~1api~1orders/post/operationId").asString())
                 .isEqualTo("createOrder");

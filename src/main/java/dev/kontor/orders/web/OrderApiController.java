@@ -24,6 +24,8 @@ import dev.kontor.shared.web.ETags;
 import dev.kontor.timeline.TimelineEntry;
 import dev.kontor.web.PendingApproval;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -136,8 +138,24 @@ class OrderApiController {
     ResponseEntity<?> act(
             Actor actor,
             @PathVariable long id,
-            @PathVariable String action,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(
+                            description = "The lifecycle action",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            allowableValues = {
+                                                "submit",
+                                                "approve",
+                                                "hold",
+                                                "release",
+                                                "cancel",
+                                                "complete"
+                                            }))
+                    @PathVariable
+                    String action,
+            @Parameter(description = "The ETag of the order as you read it; 412 when it changed meanwhile")
+                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
+                    String ifMatch,
             @RequestBody(required = false) ActionRequest request) {
         OrderAction verb = OrderAction.fromKey(action).orElseThrow();
         return answer(
