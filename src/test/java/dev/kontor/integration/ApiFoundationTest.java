@@ -223,6 +223,14 @@ class ApiFoundationTest {
                         .at("/components/schemas/OrderRequest/properties/channel/example")
                         .asString())
                 .isEqualTo("TAOBAO");
+        // the error answers the API gives are described, as problem+json with an example
+        JsonNode invalid = docs.json().at("/paths/~1api~1orders/post/responses/422/content/application~1problem+json");
+        assertThat(invalid.at("/schema/$ref").asString()).isEqualTo("#/components/schemas/Problem");
+        assertThat(invalid.at("/example/status").asInt()).isEqualTo(422);
+        assertThat(docs.json()
+                        .at("/paths/~1api~1orders~1{id}/put/responses/412")
+                        .isMissingNode())
+                .isFalse();
         // the lifecycle action is one of its values, not free text
         assertThat(docs.json()
                         .at("/paths/~1api~1orders~1{id}~1{action}/post/parameters/1/schema/enum")
