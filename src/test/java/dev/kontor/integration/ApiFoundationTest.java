@@ -223,6 +223,13 @@ class ApiFoundationTest {
                         .at("/components/schemas/OrderRequest/properties/channel/example")
                         .asString())
                 .isEqualTo("TAOBAO");
+        // creating an order shows a whole request, and that request is one Kontor takes
+        String example = docs.json()
+                .at("/paths/~1api~1orders/post/requestBody/content/application~1json/examples/shop order/value")
+                .toString();
+        assertThat(example).contains("SHIRT-BLUE-M");
+        Api.Response created = new Api(port).bearer(fixtures.token(clerk)).post("/api/orders", example);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
         // the error answers the API gives are described, as problem+json with an example
         JsonNode invalid = docs.json().at("/paths/~1api~1orders/post/responses/422/content/application~1problem+json");
         assertThat(invalid.at("/schema/$ref").asString()).isEqualTo("#/components/schemas/Problem");

@@ -25,6 +25,8 @@ import dev.kontor.timeline.TimelineEntry;
 import dev.kontor.web.PendingApproval;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -71,11 +73,34 @@ class OrderApiController {
         this.organising = organising;
     }
 
+    /** A whole order as a shop sends one: a new customer, a shipping address, two lines, paid by PayPal. */
+    static final String CREATE_EXAMPLE = """
+            {
+              "channel": "WEBSHOP",
+              "externalId": "1042",
+              "customer": {"kind": "PERSON", "name": "Jana Schmidt", "email": "jana@example.de", "country": "DE"},
+              "shippingAddress": {"name": "Jana Schmidt", "street": "Hauptstraße 12", "postalCode": "50667",
+                                  "city": "Köln", "country": "DE"},
+              "currency": "EUR",
+              "lines": [
+                {"sku": "SHIRT-BLUE-M", "name": "Shirt, blue, M", "unitPrice": 2990, "quantity": 2},
+                {"sku": "CAP-RED", "name": "Cap, red", "unitPrice": 1500, "quantity": 1}
+              ],
+              "shipping": 490,
+              "paymentMethod": "PAYPAL"
+            }""";
+
     @PostMapping
     @Operation(
             summary = "Create an order",
             description = "Creates an order awaiting review (or a draft with \"draft\": true). Send an Idempotency-Key "
-                    + "header to retry safely. The same channel and externalId twice returns the first order (200).")
+                    + "header to retry safely. The same channel and externalId twice returns the first order (200).",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            examples = @ExampleObject(name = "shop order", value = CREATE_EXAMPLE))))
     ResponseEntity<?> create(Actor actor, @RequestBody OrderRequest request) {
         PlacedOrder placed = intake.place(actor, request.toInput(true), Boolean.TRUE.equals(request.draft()));
         Order order = placed.order();
