@@ -153,6 +153,22 @@ public final class FieldRules {
         return stored;
     }
 
+    /** A stored amount ({@code {"minor": 1250, "currency": "EUR"}}) as money, or {@code null} for any other value. */
+    public static Money amount(Object value) {
+        return value instanceof Map<?, ?> stored && stored.get("minor") instanceof Number minor
+                ? Money.of(minor.longValue(), String.valueOf(stored.get("currency")))
+                : null;
+    }
+
+    /**
+     * A stored value as text, the way the timeline, the form and the CSV export write it: an amount as "12.50 EUR"
+     * (which the pages then show in the reader's format), anything else as stored; {@code null} stays {@code null}.
+     */
+    public static String written(Object value) {
+        Money money = amount(value);
+        return money != null ? money.toString() : value == null ? null : value.toString();
+    }
+
     /** Of the fields named by these keys (a sales stage requires them), the active ones the values lack. */
     public static List<CustomField> missing(Collection<String> keys, List<CustomField> fields, Map<String, ?> values) {
         List<CustomField> missing = new ArrayList<>();

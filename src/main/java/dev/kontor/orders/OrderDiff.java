@@ -2,12 +2,12 @@ package dev.kontor.orders;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import dev.kontor.fields.FieldRules;
 import dev.kontor.shared.Address;
 import dev.kontor.shared.Money;
 import dev.kontor.timeline.Change;
@@ -67,20 +67,11 @@ final class OrderDiff {
             for (String key : keys) {
                 diff.compare(
                         "customFields." + key,
-                        written(a.customFields().get(key)),
-                        written(b.customFields().get(key)));
+                        FieldRules.written(a.customFields().get(key)),
+                        FieldRules.written(b.customFields().get(key)));
             }
         }
         return diff.changes;
-    }
-
-    /** A custom field's value as the timeline keeps it: an amount as "12.50 EUR", anything else as written. */
-    private static String written(Object value) {
-        if (value instanceof Map<?, ?> amount && amount.get("minor") instanceof Number minor) {
-            return Money.of(minor.longValue(), String.valueOf(amount.get("currency")))
-                    .toString();
-        }
-        return value == null ? null : value.toString();
     }
 
     private static void diffLines(OrderDiff diff, OrderContent a, OrderContent b) {

@@ -16,6 +16,7 @@ import dev.kontor.access.Permissions;
 import dev.kontor.bulk.BulkJobs;
 import dev.kontor.fields.CustomField;
 import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldRules;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderContent;
 import dev.kontor.orders.OrderLine;
@@ -171,13 +172,8 @@ public class OrderExport {
     private static List<String> customCells(Order order, List<CustomField> custom) {
         List<String> cells = new ArrayList<>(custom.size());
         for (CustomField f : custom) {
-            Object value = order.content().customFields().get(f.key());
-            if (value instanceof Map<?, ?> amount && amount.get("minor") instanceof Number minor) {
-                cells.add(Money.of(minor.longValue(), String.valueOf(amount.get("currency")))
-                        .toString());
-            } else {
-                cells.add(value == null ? "" : value.toString());
-            }
+            String value = FieldRules.written(order.content().customFields().get(f.key()));
+            cells.add(value == null ? "" : value);
         }
         return cells;
     }

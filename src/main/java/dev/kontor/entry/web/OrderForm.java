@@ -15,6 +15,7 @@ import java.util.Set;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
 import dev.kontor.customers.CustomerRules;
+import dev.kontor.fields.FieldRules;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderContent;
 import dev.kontor.orders.OrderInput;
@@ -129,7 +130,7 @@ public class OrderForm {
                 ? null
                 : c.paymentTerms().fixedDate().toString();
         form.tags = String.join(", ", c.tags());
-        c.customFields().forEach((key, value) -> form.customFields.put(key, written(value)));
+        c.customFields().forEach((key, value) -> form.customFields.put(key, FieldRules.written(value)));
         form.responsibleId = c.responsibleId();
         form.observerIds = new LinkedHashSet<>(c.observerIds());
         return form;
@@ -194,15 +195,6 @@ public class OrderForm {
                 null,
                 terms(problems),
                 customFieldValues());
-    }
-
-    /** A stored custom field value as the form shows it: an amount as "12.50 EUR". */
-    private static String written(Object value) {
-        if (value instanceof Map<?, ?> amount && amount.get("minor") instanceof Number minor) {
-            return dev.kontor.shared.Money.of(minor.longValue(), String.valueOf(amount.get("currency")))
-                    .toString();
-        }
-        return String.valueOf(value);
     }
 
     /** The custom fields as the form sent them (empty ones are "not set"). */

@@ -5,7 +5,8 @@ import java.util.Optional;
 import dev.kontor.access.Users;
 import dev.kontor.fields.CustomField;
 import dev.kontor.fields.CustomFields;
-import dev.kontor.fields.FieldType;
+import dev.kontor.fields.FieldRules;
+import dev.kontor.shared.Money;
 import dev.kontor.shared.Names;
 import dev.kontor.web.FieldNames;
 import dev.kontor.web.Formatting;
@@ -83,21 +84,13 @@ public class CustomFieldNames implements FieldNames {
         return shown(f, value, Languages.tag(LocaleContextHolder.getLocale()));
     }
 
-    /** What a form field shows for a stored value: an amount as "12.50 EUR", anything else as stored. */
-    public String input(CustomField f, Object value) {
-        if (value instanceof java.util.Map<?, ?> amount && amount.get("minor") instanceof Number minor) {
-            return dev.kontor.shared.Money.of(minor.longValue(), String.valueOf(amount.get("currency")))
-                    .toString();
-        }
-        return value == null ? "" : value.toString();
-    }
-
     private String shown(CustomField f, Object value, String language) {
         if (value == null) {
             return "–";
         }
-        if (f.type() == FieldType.MONEY && value instanceof java.util.Map<?, ?> amount) {
-            return fmt.money(((Number) amount.get("minor")).longValue(), String.valueOf(amount.get("currency")));
+        Money amount = FieldRules.amount(value);
+        if (amount != null) {
+            return fmt.money(amount);
         }
         return value(PREFIX + f.key(), value.toString(), language).orElse(value.toString());
     }
