@@ -1,6 +1,7 @@
 package dev.kontor.workbench;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 import dev.kontor.orders.FulfilmentStatus;
@@ -32,4 +33,5 @@ public record OrderSummary(
         Instant updatedAt,
         boolean flagged,
         String paymentMethod,
-        Instant approvedAt) {}
+        Instant approvedAt,
+        Map<String, Object> customFields) {}

@@ -57,5 +57,12 @@ class CustomFieldJourneyTest extends BrowserTest {
         assertThat(page.locator("table.list tbody tr")).hasCount(1);
         assertThat(page.locator("table.list tbody")).containsText(order.number());
         assertThat(page.locator("table.list tbody")).not().containsText(other.number());
+
+        // a column of its own, chosen like the list's other columns
+        page.click("#choose-columns");
+        page.check("#columns-form input[value='cf.hall']");
+        page.click("#columns-form button[type=submit]");
+        assertThat(page.locator("table.list thead")).containsText("Hall");
+        assertThat(page.locator("table.list tbody td[data-column='cf.hall']")).hasText("Hall 7");
     }
 }

@@ -31,6 +31,7 @@ import dev.kontor.workbench.OrderSort;
 import dev.kontor.workbench.OrderSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,11 +44,13 @@ public class ListQueries {
     private final CustomFields fields;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> CUSTOM_FIELDS = new TypeReference<>() {};
 
     private static final String COLUMNS = """
             o.id, o.number, o.channel, o.external_id, o.customer_id, o.customer_name, o.lifecycle, o.payment_status,
             o.fulfilment_status, o.currency, o.total, o.tags, o.placed_at, o.updated_at, o.flagged, o.payment_method,
-            o.approved_at, (SELECT coalesce(sum(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS units""";
+            o.approved_at, o.custom_fields,
+            (SELECT coalesce(sum(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS units""";
 
     /** Orders a user is responsible for or observes. */
     private static final String VISIBLE = "(o.responsible_id = :me OR EXISTS (SELECT 1 FROM order_observers ob "
@@ -437,7 +440,10 @@ public class ListQueries {
                 rs.getString("payment_method"),
                 rs.getTimestamp("approved_at") == null
                         ? null
-                        : rs.getTimestamp("approved_at").toInstant());
+                        : rs.getTimestamp("approved_at").toInstant(),
+                "{}".equals(rs.getString("custom_fields"))
+                        ? Map.of()
+                        : JSON.readValue(rs.getString("custom_fields"), CUSTOM_FIELDS));
     }
 
     /** Of these orders, those that exist and are not deleted, in the order given. */

@@ -151,6 +151,7 @@ class OrderListController {
         model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
         model.addAttribute("bulkActions", BulkAction.values());
         model.addAttribute("allColumns", COLUMNS);
+        model.addAttribute("customColumns", customFields.active()); // shown as "cf.<key>" in cols
         model.addAttribute("cols", cols == null || cols.isEmpty() ? Set.copyOf(DEFAULT_COLUMNS) : Set.copyOf(cols));
         keepParameters(request, model);
         model.addAttribute(
