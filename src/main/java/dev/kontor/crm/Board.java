@@ -14,6 +14,7 @@ import dev.kontor.crm.internal.BoardQueries;
 import dev.kontor.crm.internal.BoardQueries.Card;
 import dev.kontor.crm.internal.BoardQueries.Sum;
 import dev.kontor.shared.Money;
+import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.Text;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,8 +76,12 @@ public class Board {
 
     @Transactional(readOnly = true)
     public View view(Actor actor, long pipelineId, Filter filter) {
-        Pipeline pipeline = pipelines.get(pipelineId);
-        long defaultId = pipelines.all().stream()
+        List<Pipeline> all = pipelines.all();
+        Pipeline pipeline = all.stream()
+                .filter(p -> p.id() == pipelineId)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("pipeline", pipelineId));
+        long defaultId = all.stream()
                 .filter(Pipeline::isDefault)
                 .findFirst()
                 .map(Pipeline::id)

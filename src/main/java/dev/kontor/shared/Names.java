@@ -39,6 +39,15 @@ public record Names(Map<String, String> byLanguage) {
         return new Names(byLanguage);
     }
 
+    /** The names a form sends as {@code <prefix>.en}, {@code <prefix>.de}… */
+    public static Names fromForm(Map<String, String> form, String prefix) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            names.put(language, form.get(prefix + "." + language));
+        }
+        return new Names(names);
+    }
+
     public static Names of(String english) {
         return new Names(Map.of("en", english));
     }

@@ -1,7 +1,6 @@
 package dev.kontor.crm.web;
 
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +67,8 @@ class PipelineController {
         long[] created = {0};
         if (flash.attempt(
                 redirect,
-                () -> created[0] = pipelines.create(actor, names(form, "name")).id())) {
+                () -> created[0] =
+                        pipelines.create(actor, Names.fromForm(form, "name")).id())) {
             flash.notice(redirect, "pipelines.created");
             return "redirect:/settings/pipelines/" + created[0];
         }
@@ -78,7 +78,7 @@ class PipelineController {
     @PostMapping("/settings/pipelines/{id}")
     String rename(
             Actor actor, @PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        if (flash.attempt(redirect, () -> pipelines.rename(actor, id, names(form, "name")))) {
+        if (flash.attempt(redirect, () -> pipelines.rename(actor, id, Names.fromForm(form, "name")))) {
             flash.notice(redirect, "pipelines.saved");
         }
         return "redirect:/settings/pipelines/" + id;
@@ -144,7 +144,7 @@ class PipelineController {
 
     @PostMapping("/settings/lost-reasons")
     String addLostReason(Actor actor, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        if (flash.attempt(redirect, () -> pipelines.addLostReason(actor, names(form, "name")))) {
+        if (flash.attempt(redirect, () -> pipelines.addLostReason(actor, Names.fromForm(form, "name")))) {
             flash.notice(redirect, "pipelines.saved");
         }
         return "redirect:/settings/pipelines#lost-reasons";
@@ -157,7 +157,8 @@ class PipelineController {
             @RequestParam Map<String, String> form,
             @RequestParam(defaultValue = "false") boolean active,
             RedirectAttributes redirect) {
-        if (flash.attempt(redirect, () -> pipelines.updateLostReason(actor, id, names(form, "name"), active))) {
+        if (flash.attempt(
+                redirect, () -> pipelines.updateLostReason(actor, id, Names.fromForm(form, "name"), active))) {
             flash.notice(redirect, "pipelines.saved");
         }
         return "redirect:/settings/pipelines#lost-reasons";
@@ -175,15 +176,6 @@ class PipelineController {
         return "redirect:/settings/pipelines#channels";
     }
 
-    /** The names a form gives as {@code name.en}, {@code name.de}… */
-    static Names names(Map<String, String> form, String prefix) {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (String language : Names.LANGUAGES) {
-            names.put(language, form.get(prefix + "." + language));
-        }
-        return new Names(names);
-    }
-
     private static Pipelines.StageInput input(
             Map<String, String> form,
             List<Role> enterRoles,
@@ -191,7 +183,7 @@ class PipelineController {
             List<StageRequirement> requires,
             List<String> requiredFields) {
         return new Pipelines.StageInput(
-                names(form, "name"),
+                Names.fromForm(form, "name"),
                 form.get("colour"),
                 parse(LifecycleStatus.class, form.get("lifecycle")),
                 parse(StageOutcome.class, form.get("outcome")),

@@ -1,7 +1,6 @@
 package dev.kontor.fields.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +52,7 @@ class CustomFieldController {
         }
         CustomFields.Definition definition = new CustomFields.Definition(
                 form.get("key") == null ? null : form.get("key").strip(),
-                names(form),
+                Names.fromForm(form, "name"),
                 type,
                 choices(form.get("choices")),
                 required,
@@ -74,19 +73,11 @@ class CustomFieldController {
             RedirectAttributes redirect) {
         CustomField before = fields.get(id);
         CustomFields.Definition definition = new CustomFields.Definition(
-                before.key(), names(form), before.type(), before.choices(), required, active);
+                before.key(), Names.fromForm(form, "name"), before.type(), before.choices(), required, active);
         if (flash.attempt(redirect, () -> fields.change(actor, id, definition))) {
             flash.notice(redirect, "fields.saved");
         }
         return "redirect:/settings/fields";
-    }
-
-    private static Names names(Map<String, String> form) {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (String language : Names.LANGUAGES) {
-            names.put(language, form.get("name." + language));
-        }
-        return new Names(names);
     }
 
     /** Choices as written, one per line: {@code express = Express delivery}. */
