@@ -17,6 +17,7 @@ import dev.kontor.crm.internal.PipelineRepository;
 import dev.kontor.crm.internal.PipelineRepository.StageRow;
 import dev.kontor.fields.CustomField;
 import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.ActionRefusedException;
@@ -266,7 +267,8 @@ public class Pipelines {
     private StageRow checked(StageInput input) {
         String colour = input.colour() == null ? null : input.colour().strip().toLowerCase(Locale.ROOT);
         Problems problems = StageRules.check(input.names(), colour, input.lifecycle(), input.outcome());
-        Set<String> known = fields.all().stream().map(CustomField::key).collect(Collectors.toSet());
+        Set<String> known =
+                fields.all(FieldScope.ORDER).stream().map(CustomField::key).collect(Collectors.toSet());
         Set<String> required = input.requiredFields() == null ? Set.of() : input.requiredFields();
         required.stream()
                 .filter(key -> !known.contains(key))

@@ -1,7 +1,10 @@
 package dev.kontor.customers;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.kontor.shared.Address;
@@ -13,6 +16,7 @@ import dev.kontor.shared.Address;
  * @param company  the company's name; required for {@link CustomerKind#COMPANY}
  * @param country  ISO 3166-1 alpha-2 code of where the customer is based
  * @param language the language to write to them in ({@code en}, {@code de}, {@code zh_CN}, {@code nb})
+ * @param customFields the values of the shop's own customer fields, by key, as stored
  */
 public record Customer(
         Long id,
@@ -28,13 +32,49 @@ public record Customer(
         int version,
         String taxId,
         List<ContactPerson> persons,
-        AddressUse addressUse) {
+        AddressUse addressUse,
+        Map<String, Object> customFields) {
 
     public Customer {
         contacts = List.copyOf(contacts);
         addresses = List.copyOf(addresses);
         persons = persons == null ? List.of() : List.copyOf(persons);
         addressUse = (addressUse == null ? AddressUse.FIRST : addressUse).within(addresses.size());
+        customFields = customFields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+    }
+
+    /** A customer without values of the shop's own fields. */
+    public Customer(
+            Long id,
+            CustomerKind kind,
+            String name,
+            String company,
+            String country,
+            String language,
+            List<Contact> contacts,
+            List<Address> addresses,
+            Instant createdAt,
+            Instant updatedAt,
+            int version,
+            String taxId,
+            List<ContactPerson> persons,
+            AddressUse addressUse) {
+        this(
+                id,
+                kind,
+                name,
+                company,
+                country,
+                language,
+                contacts,
+                addresses,
+                createdAt,
+                updatedAt,
+                version,
+                taxId,
+                persons,
+                addressUse,
+                Map.of());
     }
 
     /** A customer without contact persons, new orders using the first address. */

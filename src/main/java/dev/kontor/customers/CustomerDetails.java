@@ -1,14 +1,20 @@
 package dev.kontor.customers;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.kontor.shared.Address;
 import dev.kontor.shared.Phones;
 import dev.kontor.shared.Text;
 
-/** What is needed to create a customer: the input side of {@link Customer}. */
+/**
+ * What is needed to create a customer: the input side of {@link Customer}. {@code customFields} {@code null}: these
+ * details say nothing of the shop's own fields (a buyer created with a marketplace order; an edit keeps them).
+ */
 public record CustomerDetails(
         CustomerKind kind,
         String name,
@@ -19,7 +25,8 @@ public record CustomerDetails(
         List<Address> addresses,
         String taxId,
         List<ContactPerson> persons,
-        AddressUse addressUse) {
+        AddressUse addressUse,
+        Map<String, Object> customFields) {
 
     public CustomerDetails {
         kind = kind == null ? CustomerKind.PERSON : kind;
@@ -28,6 +35,38 @@ public record CustomerDetails(
         taxId = Text.clean(taxId);
         persons = persons == null ? List.of() : List.copyOf(persons);
         addressUse = (addressUse == null ? AddressUse.FIRST : addressUse).within(addresses.size());
+        customFields = customFields == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(customFields));
+    }
+
+    /** Details that say nothing of the shop's own fields (kept as they are on an edit; a new customer has none). */
+    public CustomerDetails(
+            CustomerKind kind,
+            String name,
+            String company,
+            String country,
+            String language,
+            List<Contact> contacts,
+            List<Address> addresses,
+            String taxId,
+            List<ContactPerson> persons,
+            AddressUse addressUse) {
+        this(kind, name, company, country, language, contacts, addresses, taxId, persons, addressUse, null);
+    }
+
+    /** These details with the shop's own fields' values (as typed or as stored). */
+    public CustomerDetails withCustomFields(Map<String, ?> values) {
+        return new CustomerDetails(
+                kind,
+                name,
+                company,
+                country,
+                language,
+                contacts,
+                addresses,
+                taxId,
+                persons,
+                addressUse,
+                values == null ? null : new LinkedHashMap<String, Object>(values));
     }
 
     /** Details without contact persons, new orders using the first address. */
@@ -72,7 +111,8 @@ public record CustomerDetails(
                         ? new Contact(c.kind(), Phones.kept(c.value(), region), c.label())
                         : c)
                 .toList();
-        return new CustomerDetails(kind, name, company, country, language, kept, addresses, taxId, persons, addressUse);
+        return new CustomerDetails(
+                kind, name, company, country, language, kept, addresses, taxId, persons, addressUse, customFields);
     }
 
     /**

@@ -2,9 +2,13 @@ package dev.kontor.customers;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.kontor.fields.FieldRules;
 import dev.kontor.shared.Address;
 import dev.kontor.timeline.Change;
 
@@ -38,6 +42,13 @@ final class CustomerDiff {
                 "billsTo",
                 used(before.addresses(), before.addressUse().billing()),
                 used(after.addresses(), after.addressUse().billing()));
+        Map<String, ?> was = before.customFields();
+        Map<String, ?> is = after.customFields() == null ? was : after.customFields();
+        Set<String> keys = new TreeSet<>(was.keySet());
+        keys.addAll(is.keySet());
+        for (String key : keys) { // one change per field, as an order's: the reader sees its name and value
+            compare(changes, "customFields." + key, FieldRules.written(was.get(key)), FieldRules.written(is.get(key)));
+        }
         return changes;
     }
 

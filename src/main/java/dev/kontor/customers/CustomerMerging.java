@@ -3,6 +3,7 @@ package dev.kontor.customers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -94,7 +95,10 @@ public class CustomerMerging {
         return repository.findById(keptId).orElseThrow();
     }
 
-    /** The kept customer with what the other had and it lacks: contacts (by kind and value), addresses, persons. */
+    /**
+     * The kept customer with what the other had and it lacks: contacts (by kind and value), addresses, persons, the
+     * values of custom fields it has none of.
+     */
     private static CustomerDetails together(Customer kept, Customer merged) {
         List<Contact> contacts = new ArrayList<>(kept.contacts());
         for (Contact c : merged.contacts()) {
@@ -108,6 +112,8 @@ public class CustomerMerging {
         merged.addresses().stream().filter(a -> !addresses.contains(a)).forEach(addresses::add);
         List<ContactPerson> persons = new ArrayList<>(kept.persons());
         merged.persons().stream().filter(p -> !persons.contains(p)).forEach(persons::add);
+        Map<String, Object> customFields = new LinkedHashMap<>(kept.customFields());
+        merged.customFields().forEach(customFields::putIfAbsent);
         return new CustomerDetails(
                 kept.kind(),
                 kept.name(),
@@ -118,6 +124,7 @@ public class CustomerMerging {
                 addresses,
                 kept.taxId() != null ? kept.taxId() : merged.taxId(),
                 persons,
-                kept.addressUse());
+                kept.addressUse(),
+                customFields);
     }
 }

@@ -18,6 +18,9 @@ import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
 import dev.kontor.customers.internal.CustomerRepository;
+import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
+import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.Phones;
 import dev.kontor.shared.Problems;
@@ -41,9 +44,16 @@ public class Customers {
     private final Timeline timeline;
     private final Clock clock;
     private final String homeCountry;
+    private final CustomFields fields;
 
     Customers(
-            CustomerRepository repository, Permissions permissions, Timeline timeline, Clock clock, ShopSettings shop) {
+            CustomerRepository repository,
+            Permissions permissions,
+            Timeline timeline,
+            Clock clock,
+            ShopSettings shop,
+            CustomFields fields) {
+        this.fields = fields;
         this.repository = repository;
         this.permissions = permissions;
         this.timeline = timeline;
@@ -69,8 +79,28 @@ public class Customers {
     /** Creates a customer; problems are reported under {@code prefix} with the request's field names. */
     @Transactional
     public Customer create(CustomerDetails details, String prefix, CustomerRules.FieldNames names) {
-        CustomerRules.check(details, homeCountry, prefix, names).throwIfAny();
-        return repository.insert(details.withPhonesKept(homeCountry), clock.instant());
+        return repository.insert(checked(details, prefix, names, null).withPhonesKept(homeCountry), clock.instant());
+    }
+
+    /**
+     * The details checked (problems thrown, all at once) with their custom fields in stored form: those given checked
+     * against the shop's customer fields (required ones too), none given kept as they were ({@code before}'s).
+     */
+    private CustomerDetails checked(
+            CustomerDetails details, String prefix, CustomerRules.FieldNames names, Customer before) {
+        Problems problems = CustomerRules.check(details, homeCountry, prefix, names);
+        Map<String, ?> values = details.customFields();
+        if (values != null) {
+            Problems fieldProblems = new Problems();
+            values = fields.check(FieldScope.CUSTOMER, values, fieldProblems);
+            fieldProblems
+                    .list()
+                    .forEach(p -> problems.addAll(List.of(new FieldProblem(prefix + p.field(), p.code(), p.args()))));
+        } else if (before != null) {
+            values = before.customFields();
+        }
+        problems.throwIfAny();
+        return details.withCustomFields(values);
     }
 
     /**
@@ -162,9 +192,8 @@ public class Customers {
     public Customer update(Actor actor, long id, Integer expectedVersion, CustomerDetails details) {
         permissions.requireAllowed(actor, Permission.CUSTOMER_EDIT, Situation.NONE);
         Customer before = repository.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
-        CustomerRules.check(details, homeCountry, "", CustomerRules.FieldNames.DEFAULT)
-                .throwIfAny();
-        CustomerDetails kept = details.withPhonesKept(homeCountry);
+        CustomerDetails kept =
+                checked(details, "", CustomerRules.FieldNames.DEFAULT, before).withPhonesKept(homeCountry);
         int version = expectedVersion == null ? before.version() : expectedVersion;
         Instant now = clock.instant();
         if (repository.update(id, version, kept, actor.displayName(), now).isEmpty()) {
@@ -212,9 +241,20 @@ public class Customers {
     /** By name, company, e-mail, phone or payer account; the newest first. */
     @Transactional(readOnly = true)
     public List<Customer> search(String query, int limit) {
+        return search(query, Map.of(), limit);
+    }
+
+    /**
+     * {@link #search(String, int)} among the customers with these values of the shop's own fields ({@code segment =
+     * wholesale}, as typed); a key that is no customer field or a value none of the field's is refused naming
+     * {@code customFields.<key>}.
+     */
+    @Transactional(readOnly = true)
+    public List<Customer> search(String query, Map<String, String> customFields, int limit) {
         return repository.search(
                 query,
                 query == null ? "" : Phones.significantDigits(query, homeCountry),
+                customFields.isEmpty() ? Map.of() : fields.filter(FieldScope.CUSTOMER, customFields),
                 Math.min(Math.max(limit, 1), 200));
     }
 

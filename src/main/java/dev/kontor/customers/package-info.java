@@ -7,7 +7,8 @@
  * the shop's home country needs its name and address in Latin script and a landline phone.
  * The blacklist ({@link dev.kontor.customers.Blacklist}) marks fraudsters and their phones, e-mails, payer
  * accounts and addresses; it publishes {@link dev.kontor.customers.CustomerBlacklisted}, on which the orders
- * module flags and holds orders. Depends on access (who may blacklist and lift) and the shared kernel.
+ * module flags and holds orders. A customer's values of the shop's own fields are checked by the fields module.
+ * Depends on access (who may blacklist and lift), fields and the shared kernel.
  */
 @ApplicationModule(displayName = "Customers")
 package dev.kontor.customers;

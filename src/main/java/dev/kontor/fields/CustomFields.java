@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The custom fields of orders: defining them (admins), and checking an order's values against them for whoever
- * writes orders. The definitions are read at most every {@value #FRESH_SECONDS} seconds per instance (an order's
+ * The custom fields of orders and customers: defining them (admins), and checking an order's (a customer's) values
+ * against them for whoever writes orders (customers). The definitions are read at most every {@value #FRESH_SECONDS} seconds per instance (an order's
  * placement asks for them), so a change reaches every instance within that time; the instance that made it at once.
  */
 @Service
@@ -43,7 +43,7 @@ public class CustomFields {
         this.users = users;
     }
 
-    /** Every field, retired ones too, in their order. */
+    /** Every field, of orders and of customers, retired ones too, in their order. */
     public List<CustomField> all() {
         Snapshot seen = snapshot;
         Instant now = Instant.now();
@@ -55,37 +55,47 @@ public class CustomFields {
         return seen.fields();
     }
 
-    /** The fields offered on forms and in filters. */
-    public List<CustomField> active() {
-        return all().stream().filter(CustomField::active).toList();
+    /** The fields of orders (or of customers), retired ones too, in their order. */
+    public List<CustomField> all(FieldScope scope) {
+        return all().stream().filter(f -> f.scope() == scope).toList();
+    }
+
+    /** The fields of orders (or of customers) offered on forms and in filters. */
+    public List<CustomField> active(FieldScope scope) {
+        return all().stream().filter(f -> f.scope() == scope && f.active()).toList();
     }
 
     /**
-     * An order's values checked and in their stored form; the problems name their field. {@code null} values (a
-     * marketplace file's order) are not held to required fields.
+     * An order's (a customer's) values checked and in their stored form; the problems name their field. {@code null}
+     * values (a marketplace file's order, a buyer created with it) are not held to required fields.
      */
-    public Map<String, Object> check(Map<String, ?> values, Problems problems) {
-        List<CustomField> all = all();
-        if (all.isEmpty() && (values == null || values.isEmpty())) {
+    public Map<String, Object> check(FieldScope scope, Map<String, ?> values, Problems problems) {
+        return check(scope, values, true, problems);
+    }
+
+    /** {@link #check(FieldScope, Map, Problems)}, holding given values to the required fields only if asked. */
+    public Map<String, Object> check(FieldScope scope, Map<String, ?> values, boolean holdRequired, Problems problems) {
+        List<CustomField> defined = all(scope);
+        if (defined.isEmpty() && (values == null || values.isEmpty())) {
             return Map.of();
         }
-        return FieldRules.check(all, values, values != null, this::exists, problems);
+        return FieldRules.check(defined, values, holdRequired && values != null, this::exists, problems);
     }
 
     /**
      * A list filter's custom fields ({@code hall=4B}, as typed) in their stored form, for containment; a key that is no
      * field or a value that is none of the field's is refused naming {@code customFields.<key>}.
      */
-    public Map<String, Object> filter(Map<String, String> written) {
+    public Map<String, Object> filter(FieldScope scope, Map<String, String> written) {
         Problems problems = new Problems();
-        Map<String, Object> values = FieldRules.check(all(), written, false, this::exists, problems);
+        Map<String, Object> values = FieldRules.check(all(scope), written, false, this::exists, problems);
         problems.throwIfAny();
         return values;
     }
 
-    /** Of these field keys, the active fields the values lack (a sales stage requires them). */
+    /** Of these order field keys, the active fields the values lack (a sales stage requires them). */
     public List<CustomField> missing(Collection<String> keys, Map<String, ?> values) {
-        return FieldRules.missing(keys, all(), values);
+        return FieldRules.missing(keys, all(FieldScope.ORDER), values);
     }
 
     /** What an admin writes for a field (key and type are kept once the field exists). */
@@ -95,7 +105,20 @@ public class CustomFields {
             FieldType type,
             List<CustomField.Choice> choices,
             boolean required,
-            Boolean active) {}
+            Boolean active,
+            FieldScope scope) {
+
+        /** An order field's definition. */
+        public Definition(
+                String key,
+                dev.kontor.shared.Names names,
+                FieldType type,
+                List<CustomField.Choice> choices,
+                boolean required,
+                Boolean active) {
+            this(key, names, type, choices, required, active, FieldScope.ORDER);
+        }
+    }
 
     @Transactional
     public CustomField define(Actor actor, Definition d) {
@@ -103,7 +126,8 @@ public class CustomFields {
         Set<String> taken = fields.all().stream().map(CustomField::key).collect(Collectors.toSet());
         FieldRules.checkDefinition(d.key(), d.names(), d.type(), d.choices(), taken)
                 .throwIfAny();
-        long id = fields.insert(new CustomField(0, d.key(), d.names(), d.type(), d.choices(), d.required(), 0, true));
+        long id = fields.insert(
+                new CustomField(0, d.key(), d.names(), d.type(), d.choices(), d.required(), 0, true, d.scope()));
         snapshot = null;
         return get(id);
     }
@@ -122,7 +146,8 @@ public class CustomFields {
                 d.choices(),
                 d.required(),
                 before.position(),
-                d.active() == null ? before.active() : d.active()));
+                d.active() == null ? before.active() : d.active(),
+                before.scope()));
         snapshot = null;
         return get(id);
     }

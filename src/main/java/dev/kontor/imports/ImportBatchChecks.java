@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.kontor.catalog.Catalog;
+import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.fulfillment.Carrier;
 import dev.kontor.fulfillment.Carriers;
 import dev.kontor.imports.internal.ImportMappingRepository;
@@ -20,6 +22,7 @@ import dev.kontor.imports.read.Columns;
 import dev.kontor.imports.read.StagedLine;
 import dev.kontor.orders.Channel;
 import dev.kontor.orders.Orders;
+import dev.kontor.shared.Problems;
 import dev.kontor.shared.ShopSettings;
 import org.springframework.stereotype.Service;
 
@@ -50,6 +53,8 @@ public class ImportBatchChecks {
     private final ImportSettings settings;
     private final ShopSettings shop;
 
+    private final CustomFields customFields;
+
     ImportBatchChecks(
             ImportRepository imports,
             ImportProblemRepository problems,
@@ -58,7 +63,9 @@ public class ImportBatchChecks {
             Orders orders,
             Carriers carriers,
             ImportSettings settings,
-            ShopSettings shop) {
+            ShopSettings shop,
+            CustomFields customFields) {
+        this.customFields = customFields;
         this.imports = imports;
         this.problems = problems;
         this.mappings = mappings;
@@ -199,7 +206,12 @@ public class ImportBatchChecks {
                 settings.refuseUnknownItems(),
                 (name, tracking) -> carrierCache
                         .computeIfAbsent(name, this::carrier)
-                        .map(c -> new ImportChecks.CarrierFit(c.code(), tracking == null || c.accepts(tracking))));
+                        .map(c -> new ImportChecks.CarrierFit(c.code(), tracking == null || c.accepts(tracking))),
+                values -> {
+                    Problems found = new Problems();
+                    customFields.check(FieldScope.ORDER, values, false, found);
+                    return found.list();
+                });
     }
 
     /** A file's carrier name as one of Kontor's carriers: by code or name, or Taobao's Chinese name. */

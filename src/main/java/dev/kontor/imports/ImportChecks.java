@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.kontor.customers.CustomerRules;
 import dev.kontor.imports.read.Columns;
+import dev.kontor.imports.read.ImportMapping;
 import dev.kontor.imports.read.MarketStatus;
 import dev.kontor.imports.read.StagedLine;
 import dev.kontor.imports.read.StagedOrder;
@@ -66,6 +68,8 @@ public final class ImportChecks {
      *     is imported as a non-catalog line and flagged)
      * @param carrier the carrier code a marketplace's carrier name stands for, and whether it accepts the tracking
      *     number: empty when Kontor has no such carrier
+     * @param customFields what is wrong with an order's values of the shop's own fields (a file is not held to the
+     *     required ones)
      */
     public record Context(
             String channel,
@@ -73,7 +77,8 @@ public final class ImportChecks {
             String homeCountry,
             Set<String> knownSkus,
             boolean refuseUnknownItems,
-            BiFunction<String, String, Optional<CarrierFit>> carrier) {}
+            BiFunction<String, String, Optional<CarrierFit>> carrier,
+            Function<Map<String, ?>, List<FieldProblem>> customFields) {}
 
     /** A marketplace's carrier as Kontor knows it. */
     public record CarrierFit(String code, boolean acceptsTracking) {}
@@ -254,6 +259,9 @@ public final class ImportChecks {
                             CustomerRules.FieldNames.SINGLE_FIELDS)
                     .list());
         }
+        if (input.customFields() != null && !input.customFields().isEmpty()) {
+            problems.addAll(context.customFields().apply(input.customFields()));
+        }
         Set<String> seen = new LinkedHashSet<>();
         for (FieldProblem problem : problems) {
             if (!seen.add(problem.field() + problem.code())) {
@@ -285,6 +293,10 @@ public final class ImportChecks {
     private static String columnOf(String field, Columns format) {
         if (field == null) {
             return null;
+        }
+        if (field.startsWith("customFields.")) {
+            String column = format.column(ImportMapping.CUSTOM + field.substring("customFields.".length()));
+            return column.startsWith("field.") ? null : column;
         }
         String column = field.contains("ddress")
                 ? format.column("address")

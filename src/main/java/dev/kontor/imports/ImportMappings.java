@@ -5,15 +5,20 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
+import dev.kontor.fields.CustomField;
+import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.imports.internal.ImportMappingRepository;
 import dev.kontor.imports.read.ImportMapping;
 import dev.kontor.imports.read.Sheet;
@@ -42,12 +47,29 @@ public class ImportMappings {
     private final Orders orders;
     private final Permissions permissions;
     private final Clock clock;
+    private final CustomFields customFields;
 
-    ImportMappings(ImportMappingRepository mappings, Orders orders, Permissions permissions, Clock clock) {
+    ImportMappings(
+            ImportMappingRepository mappings,
+            Orders orders,
+            Permissions permissions,
+            Clock clock,
+            CustomFields customFields) {
+        this.customFields = customFields;
         this.mappings = mappings;
         this.orders = orders;
         this.permissions = permissions;
         this.clock = clock;
+    }
+
+    /**
+     * Every field a column can be mapped to: Kontor's ({@link ImportMapping#FIELDS}), then the shop's own order fields
+     * on offer, as {@code cf.<key>}.
+     */
+    public List<String> fields() {
+        List<String> all = new ArrayList<>(ImportMapping.FIELDS);
+        customFields.active(FieldScope.ORDER).forEach(f -> all.add(ImportMapping.CUSTOM + f.key()));
+        return all;
     }
 
     /** A sample file's columns and first rows, cell by cell. */
@@ -130,7 +152,7 @@ public class ImportMappings {
         List<String> columnsOfFile =
                 header == null ? List.of() : header.stream().map(String::strip).toList();
         Map<String, String> mapped = new LinkedHashMap<>();
-        for (String field : ImportMapping.FIELDS) {
+        for (String field : fields()) {
             String column = columns == null ? null : Text.clean(columns.get(field));
             if (column == null) {
                 if (ImportMapping.REQUIRED.contains(field)) {
@@ -238,10 +260,19 @@ public class ImportMappings {
      * A first guess of the mapping from the columns' names (English, Chinese, German, Norwegian): the form starts from
      * it, the user corrects it. Each column is guessed for one field at most.
      */
-    public static Map<String, String> guess(List<String> header) {
+    public Map<String, String> guess(List<String> header) {
+        Map<String, Set<String>> synonyms = new LinkedHashMap<>();
+        SYNONYMS.forEach((field, names) -> synonyms.put(field, new LinkedHashSet<>(names)));
+        for (CustomField f : customFields.active(FieldScope.ORDER)) { // by its key or a name in any language
+            Set<String> names = new LinkedHashSet<>();
+            names.add(f.key().toLowerCase(Locale.ROOT));
+            names.add(ImportMapping.CUSTOM + f.key().toLowerCase(Locale.ROOT));
+            f.names().byLanguage().values().forEach(n -> names.add(n.strip().toLowerCase(Locale.ROOT)));
+            synonyms.put(ImportMapping.CUSTOM + f.key(), names);
+        }
         Map<String, String> guessed = new LinkedHashMap<>();
-        for (String field : ImportMapping.FIELDS) {
-            for (String synonym : SYNONYMS.getOrDefault(field, List.of())) {
+        for (String field : fields()) {
+            for (String synonym : synonyms.getOrDefault(field, Set.of())) {
                 String found = header.stream()
                         .filter(c -> !guessed.containsValue(c))
                         .filter(c -> c.strip().toLowerCase(Locale.ROOT).equals(synonym))
@@ -257,8 +288,8 @@ public class ImportMappings {
     }
 
     /** The mapped fields as the form lists them, for a saved mapping: field → column. */
-    public static Map<String, String> byField(ImportMapping mapping) {
-        return ImportMapping.FIELDS.stream()
+    public Map<String, String> byField(ImportMapping mapping) {
+        return fields().stream()
                 .filter(mapping.columns()::containsKey)
                 .collect(Collectors.toMap(f -> f, mapping.columns()::get, (a, b) -> a, LinkedHashMap::new));
     }

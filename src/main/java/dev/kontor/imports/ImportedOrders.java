@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -55,7 +56,7 @@ final class ImportedOrders {
                 order.placedAt(),
                 null,
                 null,
-                null); // a marketplace file carries none of the shop's own fields
+                order.customFields() == null ? null : new LinkedHashMap<>(order.customFields()));
     }
 
     private static String payerLabel(String paymentMethod) {

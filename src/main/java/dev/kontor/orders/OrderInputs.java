@@ -19,6 +19,7 @@ import dev.kontor.customers.ContactKind;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.Customers;
 import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.markets.Market;
 import dev.kontor.markets.Markets;
 import dev.kontor.orders.internal.ChannelRepository;
@@ -67,14 +68,19 @@ class OrderInputs {
      * at once. {@code previousCurrency} is the order's currency before an edit ({@code null} for a new order).
      */
     OrderInput checked(OrderInput written, String previousCurrency) {
-        return checked(written, previousCurrency, catalog.items(skusOf(List.of(written))), channelCodes());
+        return checked(written, previousCurrency, catalog.items(skusOf(List.of(written))), channelCodes(), true);
     }
 
-    /** {@link #checked} for many new orders, the catalog and the channels read once for all of them. */
+    /**
+     * {@link #checked} for many new orders of a file, the catalog and the channels read once for all of them. A
+     * file's custom field values are checked, but the file is not held to the required ones: it comes from elsewhere.
+     */
     List<OrderInput> checkedAll(List<OrderInput> written) {
         Map<String, CatalogItem> items = catalog.items(skusOf(written));
         Set<String> codes = channelCodes();
-        return written.stream().map(in -> checked(in, null, items, codes)).toList();
+        return written.stream()
+                .map(in -> checked(in, null, items, codes, false))
+                .toList();
     }
 
     private static List<String> skusOf(List<OrderInput> inputs) {
@@ -87,7 +93,11 @@ class OrderInputs {
     }
 
     private OrderInput checked(
-            OrderInput written, String previousCurrency, Map<String, CatalogItem> items, Set<String> channelCodes) {
+            OrderInput written,
+            String previousCurrency,
+            Map<String, CatalogItem> items,
+            Set<String> channelCodes,
+            boolean holdRequired) {
         Problems pricing = new Problems();
         OrderInput input = priced(written, previousCurrency, items, pricing);
         Problems problems = new Problems().addAll(pricing.list());
@@ -95,7 +105,7 @@ class OrderInputs {
         problems.addAll(OrderInputRules.check(input, channelCodes).list().stream()
                 .filter(p -> !priced.contains(p.field()))
                 .toList());
-        input = input.withCustomFields(fields.check(input.customFields(), problems));
+        input = input.withCustomFields(fields.check(FieldScope.ORDER, input.customFields(), holdRequired, problems));
         if (input.customer() != null && input.customer().details() != null) {
             problems.addAll(customers
                     .check(

@@ -10,7 +10,8 @@ import java.util.List;
  * be positive."). A message without a key is text kept as it was written (results stored before messages were).
  *
  * @param key the message key, e.g. {@code order.refused.not-editable}; {@code null} for {@code text}
- * @param args the arguments: strings, numbers or {@link Label}s
+ * @param args the arguments: strings, numbers, {@link Label}s, {@link Amount}s or {@link Names} (a name per language,
+ *     read in the reader's)
  * @param field the input field the message is about, if any
  * @param text text as written, when there is no key
  */
@@ -64,7 +65,7 @@ public record Message(String key, List<Object> args, String field, String text) 
                 kept.add(new Label(labelKey(value)));
             } else if (arg instanceof Money money) {
                 kept.add(new Amount(money.minor(), money.currency()));
-            } else if (arg instanceof Number || arg instanceof Label || arg instanceof Amount) {
+            } else if (arg instanceof Number || arg instanceof Label || arg instanceof Amount || arg instanceof Names) {
                 kept.add(arg);
             } else {
                 kept.add(String.valueOf(arg));

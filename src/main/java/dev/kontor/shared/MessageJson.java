@@ -9,8 +9,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A {@link Message} as JSON, for a JSONB column: {@code {"key": "…", "args": ["x", 3, {"label": "enum.…"}],
- * "field": "…"}}, or {@code {"text": "…"}}.
+ * A {@link Message} as JSON, for a JSONB column: {@code {"key": "…", "args": ["x", 3, {"label": "enum.…"},
+ * {"minor": 1250, "currency": "EUR"}, {"names": {"en": "Hall", "de": "Halle"}}], "field": "…"}}, or
+ * {@code {"text": "…"}}.
  */
 public final class MessageJson {
 
@@ -35,6 +36,8 @@ public final class MessageJson {
                 args.add(Map.of("label", label.key()));
             } else if (arg instanceof Message.Amount amount) {
                 args.add(Map.of("minor", amount.minor(), "currency", amount.currency()));
+            } else if (arg instanceof Names names) {
+                args.add(Map.of("names", names.byLanguage()));
             } else {
                 args.add(arg);
             }
@@ -60,6 +63,10 @@ public final class MessageJson {
                 if (arg instanceof Map<?, ?> amount && amount.containsKey("currency")) {
                     args.add(new Message.Amount(
                             ((Number) amount.get("minor")).longValue(), String.valueOf(amount.get("currency"))));
+                } else if (arg instanceof Map<?, ?> names && names.get("names") instanceof Map<?, ?> byLanguage) {
+                    Map<String, String> read = new LinkedHashMap<>();
+                    byLanguage.forEach((k, v) -> read.put(String.valueOf(k), String.valueOf(v)));
+                    args.add(new Names(read));
                 } else if (arg instanceof Map<?, ?> label) {
                     args.add(new Message.Label(String.valueOf(label.get("label"))));
                 } else {

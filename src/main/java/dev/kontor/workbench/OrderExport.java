@@ -17,6 +17,7 @@ import dev.kontor.bulk.BulkJobs;
 import dev.kontor.fields.CustomField;
 import dev.kontor.fields.CustomFields;
 import dev.kontor.fields.FieldRules;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderContent;
 import dev.kontor.orders.OrderLine;
@@ -104,7 +105,7 @@ public class OrderExport {
             throw InvalidInputException.of("orderIds", "validation.bulk.too-many", BulkJobs.MAX_ITEMS);
         }
         Long me = permissions.seesAllOrders(actor) ? null : actor.userId();
-        List<CustomField> custom = fields.active();
+        List<CustomField> custom = fields.active(FieldScope.ORDER);
         write(out, custom, csv -> {
             for (int from = 0; from < distinct.size(); from += PAGE) {
                 writePage(
@@ -117,7 +118,7 @@ public class OrderExport {
     @Transactional(readOnly = true)
     public void matching(Actor actor, OrderFilter filter, Writer out) {
         OrderFilter visible = lists.visibleTo(actor, filter);
-        List<CustomField> custom = fields.active();
+        List<CustomField> custom = fields.active(FieldScope.ORDER);
         write(out, custom, csv -> {
             String cursor = null;
             int written = 0;

@@ -14,7 +14,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * An admin adds a "Hall" to choose from to orders; the salesperson edits their order, chooses a hall the form offers
- * and sees it on the order and in its history; the order list filters by it.
+ * and sees it on the order and in its history; the order list filters by it. A required "Segment" on customers is
+ * asked for on the customer's edit form, shown on their page, and the customer list filters by it.
  */
 @KontorTest
 class CustomFieldJourneyTest extends BrowserTest {
@@ -64,5 +65,44 @@ class CustomFieldJourneyTest extends BrowserTest {
         page.click("#columns-form button[type=submit]");
         assertThat(page.locator("table.list thead")).containsText("Hall");
         assertThat(page.locator("table.list tbody td[data-column='cf.hall']")).hasText("Hall 7");
+    }
+
+    @Test
+    void aCustomersFieldIsEditedShownAndFilteredBy() {
+        fixtures.user("ada", Role.ADMIN);
+        Actor lina = fixtures.user("li.na", Role.CUSTOMER_SERVICE);
+        Order order = fixtures.order(lina, false);
+        long customerId = order.content().customerId();
+
+        signIn("ada");
+        page.navigate(url("/settings/fields?lang=de"));
+        page.fill("#field-key", "segment");
+        page.fill("#field-name-en", "Segment");
+        page.fill("#field-name-de", "Kundensegment");
+        page.selectOption("#field-scope", "CUSTOMER");
+        page.selectOption("#field-type", "CHOICE");
+        page.fill("#field-choices", "wholesale = Wholesale\nretail = Retail");
+        page.check("#add-field input[name=required]");
+        page.click("#add-field button.primary");
+        assertThat(page.locator("#custom-fields")).containsText("Kunden");
+        context.clearCookies();
+
+        signIn("li.na");
+        page.navigate(url("/customers/" + customerId + "/edit?lang=en"));
+        page.click("button.primary:has-text('Save')"); // required, and not chosen
+        assertThat(page.locator("#custom-fields .field-error")).containsText("Segment");
+        page.selectOption("#cf-segment", new SelectOption().setLabel("Wholesale"));
+        page.click("button.primary:has-text('Save')");
+        assertThat(page.locator("#cf-segment")).hasText("Wholesale");
+        assertThat(page.locator("body")).containsText("Segment");
+
+        page.navigate(url("/customers?lang=en"));
+        page.selectOption("#filter-cf-segment", "retail");
+        page.click("form.filters button[type=submit]");
+        assertThat(page.locator("table.list")).hasCount(0);
+        page.selectOption("#filter-cf-segment", "wholesale");
+        page.click("form.filters button[type=submit]");
+        assertThat(page.locator("table.list tbody tr")).hasCount(1);
+        assertThat(page.locator("table.list tbody a")).hasAttribute("href", "/customers/" + customerId);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import dev.kontor.access.Actor;
 import dev.kontor.fields.CustomField;
 import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.fields.FieldType;
 import dev.kontor.imports.ImportChoice;
 import dev.kontor.imports.ImportStaging;
@@ -58,6 +59,16 @@ abstract class PageWalk extends BrowserTest {
                 admin,
                 new CustomFields.Definition(
                         "deliveryDate", Names.of("Delivery date"), FieldType.DATE, List.of(), false, true));
+        customFields.define(
+                admin,
+                new CustomFields.Definition(
+                        "segment",
+                        Names.of("Segment"),
+                        FieldType.CHOICE,
+                        List.of(new CustomField.Choice("retail", Names.of("Retail"))),
+                        false,
+                        true,
+                        FieldScope.CUSTOMER));
         fixtures.product("TEA", false, "TEA-100");
         fixtures.receive("TEA-100", 10);
         Order order = fixtures.order(admin, false);

@@ -12,6 +12,8 @@ import dev.kontor.access.Role;
 import dev.kontor.bulk.BulkJobWorker;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
+import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldType;
 import dev.kontor.imports.read.ImportFormat;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderInput;
@@ -22,6 +24,7 @@ import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentRequest;
 import dev.kontor.payments.Payments;
 import dev.kontor.shared.Address;
+import dev.kontor.shared.Names;
 import dev.kontor.support.AnOrder;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
@@ -34,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The orders export read back by the importer without a mapping: the same buyers, addresses, items, prices,
- * discounts, taxes, totals and payments, as another Kontor (or this one, after a move) would get them.
+ * discounts, taxes, totals, payments and values of the shop's own fields, as another Kontor (or this one, after a move) would get them.
  */
 @KontorTest
 class ExportRoundTripTest {
@@ -74,7 +77,14 @@ class ExportRoundTripTest {
         fixtures.product("TEA", false, "TEA-100", "TEA-200");
         fixtures.receive("TEA-100", 20);
         fixtures.receive("TEA-200", 20);
+        customFields.define(
+                fixtures.user("ada", Role.ADMIN),
+                new CustomFields.Definition(
+                        "deliveryDate", Names.of("Delivery date"), FieldType.DATE, List.of(), false, true));
     }
+
+    @Autowired
+    CustomFields customFields;
 
     private Order place(OrderInput input) {
         return intake.place(lina, input, false).order();
@@ -99,6 +109,7 @@ class ExportRoundTripTest {
                 .shipping(490L)
                 .discount(300L)
                 .placedAt(Instant.parse("2026-11-30T08:15:00Z"))
+                .customFields(Map.of("deliveryDate", "2026-12-24"))
                 .build());
         Order net = place(AnOrder.from("MANUAL")
                 .net()
@@ -150,6 +161,7 @@ class ExportRoundTripTest {
         commits.commit(lina, batchId, null);
         worker.run();
         assertThat(imports.reconciliation(lina, batchId).imported()).isEqualTo(3);
+        assertThat(orders.get(gross.id()).content().customFields()).containsEntry("deliveryDate", "2026-12-24");
 
         Map<String, Long> copies =
                 orders.idsByExternalId("MANUAL", List.of(gross.number(), net.number(), chinese.number()));
@@ -165,6 +177,9 @@ class ExportRoundTripTest {
                     .as(original.number())
                     .isEqualTo(original.content().shippingAddress());
             assertThat(copy.currency()).isEqualTo(original.currency());
+            assertThat(copy.content().customFields())
+                    .as(original.number())
+                    .isEqualTo(original.content().customFields());
             assertThat(copy.totals()).as(original.number()).isEqualTo(original.totals());
             assertThat(copy.paid() - copy.refunded()).isEqualTo(original.paid() - original.refunded());
             assertThat(copy.lines())

@@ -8,10 +8,14 @@ import java.util.Map;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.bulk.BulkJobWorker;
+import dev.kontor.fields.CustomField;
+import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldType;
 import dev.kontor.imports.read.ImportFormat;
 import dev.kontor.imports.read.ImportMapping;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.Names;
 import dev.kontor.support.Api;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
@@ -87,7 +91,7 @@ class ImportMappingsTest {
         ImportMappings.Sample sample = mappings.sample(lina, upload("woo.csv", WOO));
         assertThat(sample.header()).startsWith("Order ID", "Order Date", "Billing Name");
         assertThat(sample.rows()).hasSize(3);
-        assertThat(ImportMappings.guess(sample.header()))
+        assertThat(mappings.guess(sample.header()))
                 .containsEntry("externalId", "Order ID")
                 .containsEntry("placedAt", "Order Date")
                 .containsEntry("buyer", "Billing Name")
@@ -98,7 +102,7 @@ class ImportMappingsTest {
     @Test
     void filesWithTheMappedColumnsImportAndBadRowsSayWhy() {
         List<String> header = mappings.sample(lina, upload("woo.csv", WOO)).header();
-        Map<String, String> columns = new java.util.LinkedHashMap<>(ImportMappings.guess(header));
+        Map<String, String> columns = new java.util.LinkedHashMap<>(mappings.guess(header));
         columns.put("street", "Address 1");
         columns.put("unitPrice", "Item Cost");
         ImportMapping saved = mappings.save(lina, "WooCommerce", "WEBSHOP", "EUR", header, columns);
@@ -121,6 +125,68 @@ class ImportMappingsTest {
         assertThat(number).isNotNull();
         assertThat(orders.byNumber(lina, number).orElseThrow().total().minor()).isEqualTo(6470);
         assertThat(imports.reconciliation(lina, id).imported()).isEqualTo(1);
+    }
+
+    @Autowired
+    CustomFields customFields;
+
+    static final String WITH_HALL = """
+            Order ID,Order Date,Billing Name,Email,Address 1,Postcode,City,Country,Order Total,SKU,Item Name,Qty,Unit Price,Halle
+            7001,2026-12-03 09:30,Anna Berg,anna@example.com,Hauptstraße 12,50667,Köln,DE,29.90,SHIRT-M,Linen shirt,1,29.90,h4
+            7002,2026-12-03 09:40,Ola Nordmann,ola@example.no,Storgata 1,0155,Oslo,NO,10.00,CAP,Cap,1,10.00,h9
+            7003,2026-12-03 09:50,Kari Holm,kari@example.no,Storgata 2,0155,Oslo,NO,10.00,CAP,Cap,1,10.00,
+            """;
+
+    @Test
+    void aMappedCustomFieldIsReadCheckedAndKeptWithoutHoldingTheFileToRequiredFields() {
+        Actor admin = fixtures.user("ada", Role.ADMIN);
+        customFields.define(
+                admin,
+                new CustomFields.Definition(
+                        "hall",
+                        new Names(Map.of("en", "Hall", "de", "Halle")),
+                        FieldType.CHOICE,
+                        List.of(
+                                new CustomField.Choice("h4", Names.of("Hall 4")),
+                                new CustomField.Choice("h7", Names.of("Hall 7"))),
+                        true,
+                        true));
+        List<String> header =
+                mappings.sample(lina, upload("halls.csv", WITH_HALL)).header();
+        Map<String, String> columns = mappings.guess(header);
+        assertThat(columns).containsEntry("cf.hall", "Halle"); // by the field's German name
+        ImportMapping saved = mappings.save(lina, "Halls", "WEBSHOP", "EUR", header, columns);
+        assertThat(saved.columns()).containsEntry("cf.hall", "Halle");
+
+        long id = staging.stage(lina, List.of(upload("halls.csv", WITH_HALL)), ImportChoice.NONE);
+        assertThat(imports.problems(lina, id, "import.problem.rules", 0, 10))
+                .singleElement()
+                .satisfies(
+                        p -> { // said in the review, on the file's row and column, before anything is placed
+                            assertThat(p.externalId()).isEqualTo("7002");
+                            assertThat(p.column()).isEqualTo("Halle");
+                            assertThat(p.message().key()).isEqualTo("validation.field.choice");
+                            assertThat(p.message().args())
+                                    .first()
+                                    .isInstanceOf(Names.class); // read in the reader's language
+                        });
+        commits.commit(lina, id, null);
+        worker.run();
+        Map<String, String> numbers = orders.numbersByExternalId("WEBSHOP", List.of("7001", "7002", "7003"));
+        assertThat(orders.byNumber(lina, numbers.get("7001"))
+                        .orElseThrow()
+                        .content()
+                        .customFields())
+                .containsEntry("hall", "h4");
+        assertThat(numbers).doesNotContainKey("7002"); // no such hall: refused, with its reason
+        assertThat(orders.byNumber(lina, numbers.get("7003"))
+                        .orElseThrow()
+                        .content()
+                        .customFields())
+                .isEmpty(); // required on forms, but a file is not held to it
+        Reconciliation outcome = imports.reconciliation(lina, id);
+        assertThat(outcome.imported()).isEqualTo(2);
+        assertThat(outcome.rejected()).isEqualTo(1);
     }
 
     @Test

@@ -136,7 +136,7 @@ class RealFilesTest {
         Upload sample =
                 new Upload("online_retail_sample.csv", bytes.length, () -> Files.newInputStream(REAL.resolve(path)));
         List<String> header = mappings.sample(lina, sample).header();
-        Map<String, String> columns = new java.util.LinkedHashMap<>(ImportMappings.guess(header));
+        Map<String, String> columns = new java.util.LinkedHashMap<>(mappings.guess(header));
         columns.put("buyer", "CustomerID");
         mappings.save(lina, "Online retail", "WEBSHOP", "GBP", header, columns);
 

@@ -12,6 +12,7 @@ import dev.kontor.crm.StageOutcome;
 import dev.kontor.crm.StageRequirement;
 import dev.kontor.crm.StageRules;
 import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.Names;
@@ -58,7 +59,7 @@ class PipelineController {
         model.addAttribute("outcomes", StageOutcome.values());
         model.addAttribute("roles", EnumSet.complementOf(EnumSet.of(Role.ADMIN)));
         model.addAttribute("requirements", StageRequirement.values());
-        model.addAttribute("customFields", fields.active());
+        model.addAttribute("customFields", fields.active(FieldScope.ORDER));
         return "settings/pipeline";
     }
 

@@ -25,6 +25,7 @@ import dev.kontor.customers.CustomerKind;
 import dev.kontor.shared.Address;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Customers with their contacts and addresses. */
@@ -43,9 +44,11 @@ public class CustomerRepository {
     public Customer insert(CustomerDetails c, Instant now) {
         long id = jdbc.sql("""
                         INSERT INTO customers (kind, name, company, country, language, created_at, updated_at, tax_id,
-                            shipping_address, billing_address)
-                        VALUES (:kind, :name, :company, :country, :language, :now, :now, :taxId, :shipTo, :billTo)
+                            shipping_address, billing_address, custom_fields)
+                        VALUES (:kind, :name, :company, :country, :language, :now, :now, :taxId, :shipTo, :billTo,
+                            CAST(:customFields AS JSONB))
                         RETURNING id""")
+                .param("customFields", customFieldsJson(c.customFields()))
                 .param("taxId", c.taxId())
                 .param("shipTo", c.addressUse().shipping())
                 .param("billTo", c.addressUse().billing())
@@ -106,7 +109,12 @@ public class CustomerRepository {
                 0,
                 c.taxId(),
                 c.persons(),
-                c.addressUse());
+                c.addressUse(),
+                c.customFields() == null ? Map.of() : c.customFields());
+    }
+
+    private String customFieldsJson(Map<String, ?> values) {
+        return values == null || values.isEmpty() ? "{}" : json.writeValueAsString(values);
     }
 
     /** A customer's contact persons, in their order. */
@@ -224,7 +232,8 @@ public class CustomerRepository {
         Optional<Integer> written = jdbc.sql("""
                         UPDATE customers SET kind = :kind, name = :name, company = :company, country = :country,
                             language = :language, tax_id = :taxId, updated_at = :now, updated_by = :by,
-                            shipping_address = :shipTo, billing_address = :billTo, version = version + 1
+                            shipping_address = :shipTo, billing_address = :billTo, version = version + 1,
+                            custom_fields = coalesce(CAST(:customFields AS JSONB), custom_fields)
                         WHERE id = :id AND version = :version
                         RETURNING version""")
                 .param("kind", c.kind().name())
@@ -239,6 +248,7 @@ public class CustomerRepository {
                 .param("by", by)
                 .param("id", id)
                 .param("version", version)
+                .param("customFields", c.customFields() == null ? null : customFieldsJson(c.customFields()))
                 .query(Integer.class)
                 .optional();
         if (written.isPresent()) {
@@ -388,7 +398,7 @@ public class CustomerRepository {
         });
         return jdbc.sql("""
                         SELECT id, kind, name, company, country, language, created_at, updated_at, version, tax_id,
-                            shipping_address, billing_address
+                            shipping_address, billing_address, custom_fields
                         FROM customers WHERE id IN (:ids) ORDER BY id""")
                 .param("ids", ids)
                 .query((rs, n) -> map(
@@ -401,30 +411,35 @@ public class CustomerRepository {
 
     /**
      * Customers whose name, company, e-mail, phone or payer account matches, newest first; a phone also by its
-     * national significant digits at the end, however it was stored ({@code phoneDigits}, see Phones).
+     * national significant digits at the end, however it was stored ({@code phoneDigits}, see Phones); only those
+     * whose custom fields contain {@code customFields} (stored form).
      */
-    public List<Customer> search(String query, String phoneDigits, int limit) {
+    public List<Customer> search(String query, String phoneDigits, Map<String, Object> customFields, int limit) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        List<Long> ids = q.isEmpty()
-                ? jdbc.sql("SELECT id FROM customers ORDER BY id DESC LIMIT :limit")
-                        .param("limit", limit)
-                        .query(Long.class)
-                        .list()
-                : jdbc.sql("""
-                                SELECT c.id FROM customers c
-                                WHERE lower(c.name) LIKE :like ESCAPE '\\' OR lower(coalesce(c.company, '')) LIKE :like ESCAPE '\\'
-                                   OR EXISTS (SELECT 1 FROM customer_contacts k WHERE k.customer_id = c.id
-                                              AND (k.normalized = :exact OR k.normalized = :digits
-                                                   OR (length(:phone) >= 7 AND k.kind IN ('PHONE', 'LANDLINE')
-                                                       AND k.normalized LIKE '%' || :phone)))
-                                ORDER BY c.id DESC LIMIT :limit""")
-                        .param("like", "%" + escapeLike(q) + "%")
-                        .param("exact", q)
-                        .param("digits", q.replaceAll("[^0-9]", "").isEmpty() ? q : q.replaceAll("[^0-9]", ""))
-                        .param("phone", phoneDigits)
-                        .param("limit", limit)
-                        .query(Long.class)
-                        .list();
+        List<String> where = new ArrayList<>();
+        if (!q.isEmpty()) {
+            where.add("""
+                    (lower(c.name) LIKE :like ESCAPE '\\' OR lower(coalesce(c.company, '')) LIKE :like ESCAPE '\\'
+                     OR EXISTS (SELECT 1 FROM customer_contacts k WHERE k.customer_id = c.id
+                                AND (k.normalized = :exact OR k.normalized = :digits
+                                     OR (length(:phone) >= 7 AND k.kind IN ('PHONE', 'LANDLINE')
+                                         AND k.normalized LIKE '%' || :phone))))""");
+        }
+        if (!customFields.isEmpty()) { // containment, answered by the GIN index on custom_fields
+            where.add("c.custom_fields @> CAST(:customFields AS JSONB)");
+        }
+        String digits = q.replaceAll("[^0-9]", "");
+        List<Long> ids = jdbc.sql("SELECT c.id FROM customers c"
+                        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                        + " ORDER BY c.id DESC LIMIT :limit")
+                .param("like", "%" + escapeLike(q) + "%")
+                .param("exact", q)
+                .param("digits", digits.isEmpty() ? q : digits)
+                .param("phone", phoneDigits)
+                .param("customFields", customFieldsJson(customFields))
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
         List<Customer> found = new ArrayList<>(findByIds(ids));
         found.sort((a, b) -> Long.compare(b.id(), a.id()));
         return found;
@@ -438,9 +453,11 @@ public class CustomerRepository {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static Customer map(
-            ResultSet rs, List<Contact> contacts, List<Address> addresses, List<ContactPerson> persons)
+    private static final TypeReference<Map<String, Object>> CUSTOM_FIELDS = new TypeReference<>() {};
+
+    private Customer map(ResultSet rs, List<Contact> contacts, List<Address> addresses, List<ContactPerson> persons)
             throws SQLException {
+        String custom = rs.getString("custom_fields");
         return new Customer(
                 rs.getLong("id"),
                 CustomerKind.valueOf(rs.getString("kind")),
@@ -455,6 +472,7 @@ public class CustomerRepository {
                 rs.getInt("version"),
                 rs.getString("tax_id"),
                 persons,
-                new AddressUse(rs.getInt("shipping_address"), (Integer) rs.getObject("billing_address")));
+                new AddressUse(rs.getInt("shipping_address"), (Integer) rs.getObject("billing_address")),
+                "{}".equals(custom) ? Map.of() : json.readValue(custom, CUSTOM_FIELDS));
     }
 }

@@ -3,6 +3,7 @@ package dev.kontor.customers.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.kontor.access.Actor;
 import dev.kontor.customers.AddressUse;
@@ -20,6 +21,7 @@ import dev.kontor.customers.Customers;
 import dev.kontor.shared.web.AddressPayload;
 import dev.kontor.shared.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -95,20 +97,27 @@ class CustomerApiController {
             @Schema(example = "+47 22 12 34 56") String landline,
             String payerAccount,
             String payerAccountType,
-            AddressPayload address) {
+            AddressPayload address,
+
+            @Schema(
+                    description = "The shop's own customer fields by key (GET /api/custom-fields, scope CUSTOMER); "
+                            + "422 naming customFields.<key>",
+                    example = "{\"segment\": \"wholesale\"}")
+            Map<String, Object> customFields) {
         CustomerDetails toDetails() {
             return CustomerDetails.of(
-                    kind,
-                    name,
-                    company,
-                    country,
-                    language,
-                    email,
-                    phone,
-                    landline,
-                    payerAccount,
-                    payerAccountType,
-                    address == null ? null : address.toAddress());
+                            kind,
+                            name,
+                            company,
+                            country,
+                            language,
+                            email,
+                            phone,
+                            landline,
+                            payerAccount,
+                            payerAccountType,
+                            address == null ? null : address.toAddress())
+                    .withCustomFields(customFields == null ? Map.of() : customFields);
         }
     }
 
@@ -153,7 +162,13 @@ class CustomerApiController {
             @Schema(
                     description = "Which of the addresses (from 0) new orders ship to and bill to; billing "
                             + "left out: the shipping address")
-            AddressUse addressUse) {
+            AddressUse addressUse,
+
+            @Schema(
+                    description = "The shop's own customer fields by key; left out: kept as they are. 422 naming "
+                            + "customFields.<key>",
+                    example = "{\"segment\": \"wholesale\"}")
+            Map<String, Object> customFields) {
         CustomerDetails toDetails() {
             return new CustomerDetails(
                     kind,
@@ -171,7 +186,8 @@ class CustomerApiController {
                             : addresses.stream().map(AddressPayload::toAddress).toList(),
                     taxId,
                     persons,
-                    addressUse);
+                    addressUse,
+                    customFields);
         }
     }
 
@@ -207,8 +223,15 @@ class CustomerApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Find customers", description = "By name, company, e-mail, phone or payer account.")
-    List<Customer> search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "50") int limit) {
-        return customers.search(q, limit);
+    @Operation(
+            summary = "Find customers",
+            description = "By name, company, e-mail, phone or payer account, and by the shop's own customer fields: "
+                    + "cf.<key>=value (cf.segment=wholesale), all given must match; 422 naming customFields.<key> "
+                    + "for a key that is no customer field or a value none of its choices.")
+    List<Customer> search(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "50") int limit,
+            @Parameter(hidden = true) @RequestParam Map<String, String> params) {
+        return customers.search(q, CustomerController.customFieldFilter(params), limit);
     }
 }

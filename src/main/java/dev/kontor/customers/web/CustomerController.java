@@ -9,12 +9,16 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
+import dev.kontor.access.User;
+import dev.kontor.access.Users;
 import dev.kontor.customers.ContactKind;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.CustomerKind;
 import dev.kontor.customers.CustomerMerging;
 import dev.kontor.customers.CustomerPanel;
 import dev.kontor.customers.Customers;
+import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.StaleVersionException;
@@ -45,13 +49,19 @@ class CustomerController {
     private final Permissions permissions;
     private final Messages messages;
     private final List<CustomerPanel> panels;
+    private final CustomFields customFields;
+    private final Users users;
 
     CustomerController(
             Customers customers,
             CustomerMerging merging,
             Permissions permissions,
             Messages messages,
-            List<CustomerPanel> panels) {
+            List<CustomerPanel> panels,
+            CustomFields customFields,
+            Users users) {
+        this.customFields = customFields;
+        this.users = users;
         this.panels = panels.stream()
                 .sorted(Comparator.comparingInt(CustomerPanel::position))
                 .toList();
@@ -62,17 +72,41 @@ class CustomerController {
     }
 
     @GetMapping("/customers")
-    String list(@RequestParam(required = false) String q, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam Map<String, String> params,
+            Model model,
+            HttpServletResponse response) {
         boolean tooLong = q != null && q.length() > 200;
+        Map<String, String> byField = customFieldFilter(params);
         model.addAttribute("q", tooLong ? q.substring(0, 200) : q);
+        model.addAttribute("customFieldDefs", customFields.active(FieldScope.CUSTOMER));
+        model.addAttribute("cfFilter", byField);
+        model.addAttribute("filtered", (q != null && !q.isBlank()) || !byField.isEmpty());
+        model.addAttribute("customers", List.of());
         if (tooLong) { // said, not cut short silently; and no list that would look like a match
             model.addAttribute("error", messages.withField(new FieldProblem("q", "validation.too-long", List.of(200))));
-            model.addAttribute("customers", List.of());
         } else {
-            model.addAttribute("customers", customers.search(q, 100));
+            try {
+                model.addAttribute("customers", customers.search(q, byField, 100));
+            } catch (InvalidInputException e) {
+                response.setStatus(422);
+                model.addAttribute("error", messages.withField(e.problems().get(0)));
+            }
         }
         model.addAttribute("total", customers.count());
         return "customers/list";
+    }
+
+    /** The list's custom field filters, {@code cf.<key>=value}, without the empty ones. */
+    static Map<String, String> customFieldFilter(Map<String, String> params) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith("cf.") && value != null && !value.isBlank()) {
+                byField.put(name.substring(3), value.strip());
+            }
+        });
+        return byField;
     }
 
     @GetMapping("/customers/{id}")
@@ -80,6 +114,7 @@ class CustomerController {
         Customer customer = customers.get(id);
         model.addAttribute("customer", customer);
         model.addAttribute("homeCountry", customers.homeCountry());
+        model.addAttribute("customFieldDefs", customFields.all(FieldScope.CUSTOMER));
         model.addAttribute("timeline", customers.timeline(id));
         model.addAttribute(
                 "mayEdit",
@@ -185,6 +220,10 @@ class CustomerController {
         model.addAttribute("contactKinds", ContactKind.values());
         model.addAttribute("customerKinds", CustomerKind.values());
         model.addAttribute("languages", List.of("en", "de", "zh_CN", "nb"));
+        model.addAttribute("customFieldDefs", customFields.active(FieldScope.CUSTOMER));
+        Map<Long, String> people = new LinkedHashMap<>();
+        users.all().stream().filter(User::enabled).forEach(u -> people.put(u.id(), u.displayName()));
+        model.addAttribute("people", people);
         return "customers/edit";
     }
 }

@@ -1,8 +1,10 @@
 package dev.kontor.customers.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.kontor.customers.AddressUse;
@@ -12,6 +14,7 @@ import dev.kontor.customers.ContactPerson;
 import dev.kontor.customers.Customer;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
+import dev.kontor.fields.FieldRules;
 import dev.kontor.shared.Address;
 import dev.kontor.shared.Text;
 
@@ -35,6 +38,9 @@ public class CustomerEditForm {
     public Integer shipTo = 0;
 
     public Integer billTo;
+
+    /** The shop's own customer fields by key, as typed ({@code customFields[segment]}); money as "12.50 EUR". */
+    public Map<String, String> customFields = new LinkedHashMap<>();
 
     /** A person at the company: name, what they do, e-mail, phone. */
     public static class PersonRow {
@@ -129,6 +135,7 @@ public class CustomerEditForm {
         }
         form.shipTo = c.addressUse().shipping();
         form.billTo = c.addressUse().billing();
+        c.customFields().forEach((key, value) -> form.customFields.put(key, FieldRules.written(value)));
         return form;
     }
 
@@ -179,7 +186,15 @@ public class CustomerEditForm {
                 persons.stream()
                         .map(p -> new ContactPerson(p.name, p.role, p.email, p.phone))
                         .toList(),
-                new AddressUse(shipTo == null ? 0 : shipTo, billTo));
+                new AddressUse(shipTo == null ? 0 : shipTo, billTo),
+                customFieldValues());
+    }
+
+    /** The custom fields as the form sent them (empty ones are "not set"). */
+    private Map<String, Object> customFieldValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        customFields.forEach((key, value) -> values.put(key, Text.clean(value)));
+        return values;
     }
 
     private static ContactKind kindOf(String written) {

@@ -9,6 +9,7 @@ import dev.kontor.access.User;
 import dev.kontor.access.Users;
 import dev.kontor.customers.Customers;
 import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.markets.Markets;
 import dev.kontor.orders.ActionOutcome;
 import dev.kontor.orders.Order;
@@ -204,7 +205,7 @@ class OrderFormController {
         Map<Long, String> people = new LinkedHashMap<>();
         users.all().stream().filter(User::enabled).forEach(u -> people.put(u.id(), u.displayName()));
         model.addAttribute("people", people);
-        model.addAttribute("customFieldDefs", customFields.active());
+        model.addAttribute("customFieldDefs", customFields.active(FieldScope.ORDER));
         return "entry/form";
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kontor.fields.CustomField;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.fields.FieldType;
 import dev.kontor.shared.Names;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,15 +36,16 @@ public class FieldRepository {
 
     public long insert(CustomField f) {
         return jdbc.sql("""
-                        INSERT INTO custom_fields (key, names, type, choices, required, position, active)
+                        INSERT INTO custom_fields (key, names, type, choices, required, position, active, scope)
                         VALUES (:key, CAST(:names AS JSONB), :type, CAST(:choices AS JSONB), :required,
-                            (SELECT coalesce(max(position), -1) + 1 FROM custom_fields), TRUE)
+                            (SELECT coalesce(max(position), -1) + 1 FROM custom_fields), TRUE, :scope)
                         RETURNING id""")
                 .param("key", f.key())
                 .param("names", f.names().json())
                 .param("type", f.type().name())
                 .param("choices", choices(f.choices()))
                 .param("required", f.required())
+                .param("scope", f.scope().name())
                 .query(Long.class)
                 .single();
     }
@@ -83,6 +85,7 @@ public class FieldRepository {
                 choices,
                 rs.getBoolean("required"),
                 rs.getInt("position"),
-                rs.getBoolean("active"));
+                rs.getBoolean("active"),
+                FieldScope.valueOf(rs.getString("scope")));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.kontor.access.Actor;
 import dev.kontor.fields.CustomField;
 import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.fields.FieldType;
 import dev.kontor.shared.Names;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The shop's own order fields over HTTP. */
+/** The shop's own order and customer fields over HTTP. */
 @RestController
 @RequestMapping("/api/custom-fields")
 @Tag(name = "Custom fields")
@@ -50,22 +51,25 @@ class CustomFieldApiController {
             Boolean required,
 
             @Schema(description = "Offered on forms and filters (a retired field keeps its values)")
-            Boolean active) {
+            Boolean active,
+
+            @Schema(example = "ORDER", description = "Orders (the default) or customers; kept for good")
+            FieldScope scope) {
 
         CustomFields.Definition definition() {
-            return new CustomFields.Definition(key, names, type, choices, Boolean.TRUE.equals(required), active);
+            return new CustomFields.Definition(key, names, type, choices, Boolean.TRUE.equals(required), active, scope);
         }
     }
 
     @GetMapping
-    @Operation(summary = "The shop's own order fields, retired ones too, in their order")
+    @Operation(summary = "The shop's own order and customer fields, retired ones too, in their order")
     List<CustomField> list() {
         return fields.all();
     }
 
     @PostMapping
     @Operation(
-            summary = "Add a field to orders (admin)",
+            summary = "Add a field to orders or customers (admin)",
             description = "422 naming key (letters and digits, unused), names, type or choices.")
     ResponseEntity<CustomField> define(Actor actor, @RequestBody FieldRequest request) {
         CustomField field = fields.define(actor, request.definition());

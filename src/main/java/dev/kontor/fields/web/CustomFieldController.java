@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.kontor.access.Actor;
 import dev.kontor.fields.CustomField;
 import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.fields.FieldType;
 import dev.kontor.shared.Names;
 import dev.kontor.web.Flash;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admin → Custom fields: the shop's own order fields. */
+/** Admin → Custom fields: the shop's own order and customer fields. */
 @Controller
 class CustomFieldController {
 
@@ -34,6 +35,7 @@ class CustomFieldController {
     String list(Model model) {
         model.addAttribute("fields", fields.all());
         model.addAttribute("types", FieldType.values());
+        model.addAttribute("scopes", FieldScope.values());
         model.addAttribute("languages", Names.LANGUAGES);
         return "settings/fields";
     }
@@ -56,7 +58,8 @@ class CustomFieldController {
                 type,
                 choices(form.get("choices")),
                 required,
-                true);
+                true,
+                FieldScope.CUSTOMER.name().equals(form.get("scope")) ? FieldScope.CUSTOMER : FieldScope.ORDER);
         if (flash.attempt(redirect, () -> fields.define(actor, definition))) {
             flash.notice(redirect, "fields.added");
         }

@@ -2,8 +2,10 @@ package dev.kontor.imports.read;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import dev.kontor.shared.Address;
@@ -61,6 +63,7 @@ public final class GenericReader implements FormatReader {
 
     @Override
     public void read(Sheet sheet, Sink sink) {
+        Map<String, String> custom = mapping.customColumns(sheet.header());
         String current = null;
         for (Sheet.Row row : sheet) {
             String id = Values.text(get(row, "externalId"));
@@ -71,7 +74,7 @@ public final class GenericReader implements FormatReader {
             String currency = currencyOf(c);
             if (!id.equals(current)) {
                 current = id;
-                sink.order(order(c, id, row.line(), currency));
+                sink.order(order(c, id, row.line(), currency, custom));
             }
             sink.line(new StagedLine(
                     id,
@@ -85,7 +88,7 @@ public final class GenericReader implements FormatReader {
         }
     }
 
-    private StagedOrder order(Cells c, String id, long line, String currency) {
+    private StagedOrder order(Cells c, String id, long line, String currency, Map<String, String> custom) {
         String name = text(c, "buyer");
         String phone = text(c, "phone");
         String country = text(c, "country");
@@ -140,7 +143,23 @@ public final class GenericReader implements FormatReader {
                 null,
                 null,
                 null,
-                null);
+                null,
+                customFields(c, custom));
+    }
+
+    /** The shop's own fields as the row writes them, empty cells left out; {@code null} when none is mapped. */
+    private static Map<String, String> customFields(Cells c, Map<String, String> custom) {
+        if (custom.isEmpty()) {
+            return null;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        custom.forEach((key, column) -> {
+            String value = c.text(column);
+            if (value != null) {
+                values.put(key, value);
+            }
+        });
+        return values;
     }
 
     private String currencyOf(Cells c) {

@@ -92,12 +92,37 @@ public record ImportMapping(
         columns = columns == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(columns));
     }
 
+    /** A mapped column of one of the shop's own order fields is named {@code cf.<key>} among the columns. */
+    public static final String CUSTOM = "cf.";
+
+    /**
+     * The shop's own order fields this mapping reads from a file with this header: field key → column. A saved
+     * mapping reads those it maps; Kontor's own export every {@code cf.<key>} column it has.
+     */
+    public Map<String, String> customColumns(List<String> fileHeader) {
+        Map<String, String> custom = new LinkedHashMap<>();
+        columns.forEach((field, column) -> {
+            if (field.startsWith(CUSTOM)) {
+                custom.put(field.substring(CUSTOM.length()), column);
+            }
+        });
+        if (id == null && "Kontor".equals(name)) {
+            fileHeader.stream()
+                    .filter(c -> c.startsWith(CUSTOM) && c.length() > CUSTOM.length())
+                    .forEach(c -> custom.put(c.substring(CUSTOM.length()), c));
+        }
+        return custom;
+    }
+
     @Override
     public String column(String field) {
         String mapped = switch (field) {
             case "buyer" -> columns.get("buyer");
             case "address" -> columns.get("street");
-            default -> columns.get(field);
+            default ->
+                columns.get(field) == null && field.startsWith(CUSTOM) && id == null && "Kontor".equals(name)
+                        ? field // Kontor's own export names the column as the field
+                        : columns.get(field);
         };
         return mapped == null ? "field." + field : mapped;
     }

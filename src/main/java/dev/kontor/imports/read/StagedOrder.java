@@ -1,6 +1,7 @@
 package dev.kontor.imports.read;
 
 import java.time.Instant;
+import java.util.Map;
 
 import dev.kontor.shared.Address;
 
@@ -16,6 +17,7 @@ import dev.kontor.shared.Address;
  * @param tax tax on top of the prices, when the file's prices exclude it
  * @param total what the order costs, as the file states it
  * @param paid what the buyer paid, as the file states it
+ * @param customFields the shop's own order fields by key, as the file writes them ({@code null}: the file has none)
  */
 public record StagedOrder(
         String externalId,
@@ -41,7 +43,62 @@ public record StagedOrder(
         String tracking,
         String buyerMessage,
         String note,
-        String paymentMethod) {
+        String paymentMethod,
+        Map<String, String> customFields) {
+
+    /** An order of a file that carries none of the shop's own fields (a marketplace's). */
+    public StagedOrder(
+            String externalId,
+            long line,
+            Instant placedAt,
+            Instant paidAt,
+            String buyer,
+            String buyerAccount,
+            String payerAccount,
+            String email,
+            String phone,
+            Address shippingAddress,
+            String currency,
+            Long goods,
+            Long shipping,
+            Long discount,
+            Long tax,
+            Long total,
+            Long paid,
+            Long refunded,
+            MarketStatus status,
+            String carrier,
+            String tracking,
+            String buyerMessage,
+            String note,
+            String paymentMethod) {
+        this(
+                externalId,
+                line,
+                placedAt,
+                paidAt,
+                buyer,
+                buyerAccount,
+                payerAccount,
+                email,
+                phone,
+                shippingAddress,
+                currency,
+                goods,
+                shipping,
+                discount,
+                tax,
+                total,
+                paid,
+                refunded,
+                status,
+                carrier,
+                tracking,
+                buyerMessage,
+                note,
+                paymentMethod,
+                null);
+    }
 
     /** The same order with what a person corrected in the review: time, buyer, contacts, address, total. */
     public StagedOrder corrected(
@@ -70,6 +127,7 @@ public record StagedOrder(
                 tracking,
                 buyerMessage,
                 note,
-                paymentMethod);
+                paymentMethod,
+                customFields);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kontor.access.Actor;
+import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.imports.ImportMappings;
 import dev.kontor.imports.Upload;
 import dev.kontor.imports.read.ImportMapping;
@@ -33,8 +35,11 @@ class ImportMappingController {
     private final Orders orders;
     private final Flash flash;
     private final Messages messages;
+    private final CustomFields customFields;
 
-    ImportMappingController(ImportMappings mappings, Orders orders, Flash flash, Messages messages) {
+    ImportMappingController(
+            ImportMappings mappings, Orders orders, Flash flash, Messages messages, CustomFields customFields) {
+        this.customFields = customFields;
         this.mappings = mappings;
         this.orders = orders;
         this.flash = flash;
@@ -59,12 +64,7 @@ class ImportMappingController {
         if (!flash.attempt(redirect, () -> sample[0] = mappings.sample(actor, upload))) {
             return "redirect:/imports/mappings";
         }
-        form(
-                model,
-                sample[0].fileName(),
-                sample[0].header(),
-                sample[0].rows(),
-                ImportMappings.guess(sample[0].header()));
+        form(model, sample[0].fileName(), sample[0].header(), sample[0].rows(), mappings.guess(sample[0].header()));
         model.addAttribute("name", "");
         model.addAttribute("channel", "WEBSHOP");
         model.addAttribute("currency", "EUR");
@@ -83,7 +83,7 @@ class ImportMappingController {
             Model model,
             RedirectAttributes redirect) {
         Map<String, String> columns = new LinkedHashMap<>();
-        for (String field : ImportMapping.FIELDS) {
+        for (String field : mappings.fields()) {
             String column = params.get("col." + field);
             if (column != null && !column.isBlank()) {
                 columns.put(field, column);
@@ -121,6 +121,7 @@ class ImportMappingController {
         model.addAttribute("header", header);
         model.addAttribute("rows", rows);
         model.addAttribute("fields", ImportMapping.FIELDS);
+        model.addAttribute("customFieldDefs", customFields.active(FieldScope.ORDER));
         model.addAttribute("required", ImportMapping.REQUIRED);
         model.addAttribute("chosen", chosen);
         model.addAttribute("channels", orders.channels());

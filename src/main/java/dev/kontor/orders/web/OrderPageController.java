@@ -22,6 +22,7 @@ import dev.kontor.catalog.Inventory;
 import dev.kontor.customers.Blacklist;
 import dev.kontor.customers.Customers;
 import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.orders.ActionOutcome;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.NoteKind;
@@ -129,7 +130,7 @@ class OrderPageController {
             panelData.put(panel.template(), panel.data(order, actor));
         }
         model.addAttribute("panels", panelData);
-        model.addAttribute("customFieldDefs", customFields.all());
+        model.addAttribute("customFieldDefs", customFields.all(FieldScope.ORDER));
         return "orders/detail";
     }
 

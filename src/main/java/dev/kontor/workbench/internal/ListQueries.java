@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.PaymentStatus;
@@ -295,7 +296,7 @@ public class ListQueries {
             where.add("o.custom_fields @> CAST(:customFields AS JSONB)");
             Map<String, String> written = new LinkedHashMap<>();
             f.customFields().forEach((key, value) -> written.put(key, value == null ? null : value.toString()));
-            where.params.put("customFields", JSON.writeValueAsString(fields.filter(written)));
+            where.params.put("customFields", JSON.writeValueAsString(fields.filter(FieldScope.ORDER, written)));
         }
         if (f.customerId() != null) {
             where.add("o.customer_id = :customerId");

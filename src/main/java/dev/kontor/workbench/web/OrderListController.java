@@ -15,6 +15,7 @@ import dev.kontor.access.Actor;
 import dev.kontor.access.User;
 import dev.kontor.access.Users;
 import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.NoteKind;
@@ -123,7 +124,7 @@ class OrderListController {
         boolean descending = !"asc".equals(dir);
         OrderPage page = page(actor, filter, sort, descending, after, model);
         model.addAttribute("filter", filter);
-        model.addAttribute("customFieldDefs", customFields.active());
+        model.addAttribute("customFieldDefs", customFields.active(FieldScope.ORDER));
         model.addAttribute("bulkPage", UUID.randomUUID().toString()); // see OrderBulkController.requestKey
         showMatches(filter, q, page, model);
         if (isFinanceView(filter)) {
@@ -151,7 +152,7 @@ class OrderListController {
         model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
         model.addAttribute("bulkActions", BulkAction.values());
         model.addAttribute("allColumns", COLUMNS);
-        model.addAttribute("customColumns", customFields.active()); // shown as "cf.<key>" in cols
+        model.addAttribute("customColumns", customFields.active(FieldScope.ORDER)); // shown as "cf.<key>" in cols
         model.addAttribute("cols", cols == null || cols.isEmpty() ? Set.copyOf(DEFAULT_COLUMNS) : Set.copyOf(cols));
         keepParameters(request, model);
         model.addAttribute(
