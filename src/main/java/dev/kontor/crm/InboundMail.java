@@ -30,8 +30,8 @@ import org.jsoup.safety.Safelist;
 
 /**
  * A customer's mail as Kontor keeps it: who, when, the subject, the text (an HTML-only mail reduced to its text by
- * jsoup, so no markup, script or remote image of a stranger's ever reaches a page), and the attachments by name and
- * size. Plain Java: read from a {@link MimeMessage}, tested without a mail server.
+ * jsoup, so no markup, script or remote image of a stranger's ever reaches a page), and the attachments with their
+ * bytes up to the mailbox's limit. Plain Java: read from a {@link MimeMessage}, tested without a mail server.
  *
  * @param orderHeader an {@code X-Kontor-Order} header naming the order, when the mail has one
  */
@@ -55,8 +55,17 @@ public record InboundMail(
         attachments = List.copyOf(attachments);
     }
 
-    /** An attachment: its name and size; one above the limit is said to be too large and not kept. */
-    public record Attachment(String name, long bytes, boolean tooLarge) {}
+    /**
+     * An attachment: its name, type and size, and its bytes ({@code null} for one above the limit: said to be too
+     * large and not kept).
+     */
+    public record Attachment(String name, String contentType, long bytes, boolean tooLarge, byte[] content) {
+
+        /** An attachment known by name and size only (its bytes not read). */
+        public Attachment(String name, long bytes, boolean tooLarge) {
+            this(name, "application/octet-stream", bytes, tooLarge, null);
+        }
+    }
 
     /** The order numbers the mail names, the header's first, then the subject's, then the text's. */
     public List<String> orderNumbers() {
@@ -75,13 +84,13 @@ public record InboundMail(
         return List.copyOf(numbers);
     }
 
-    /** The attachments as one line for the timeline: "offer.pdf (120 kB), scan.tif (too large)". */
+    /**
+     * The attachments' names as one line for the timeline, "offer.pdf, scan.tif" (their sizes, and which were too
+     * large to keep, are on the mail's page, in the reader's language).
+     */
     public String attachmentLine() {
-        List<String> parts = new ArrayList<>();
-        for (Attachment a : attachments) {
-            parts.add(a.name() + (a.tooLarge() ? " (> limit)" : " (" + Math.max(1, a.bytes() / 1024) + " kB)"));
-        }
-        return parts.isEmpty() ? null : String.join(", ", parts);
+        List<String> names = attachments.stream().map(Attachment::name).toList();
+        return names.isEmpty() ? null : String.join(", ", names);
     }
 
     /** Reads a received message. */
@@ -125,8 +134,10 @@ public record InboundMail(
         String fileName = part.getFileName();
         if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName != null) {
             String name = fileName == null ? "attachment" : limit(MimeUtility.decodeText(fileName), 200);
-            long size = sizeOf(part, maxBytes);
-            attachments.add(new Attachment(name, Math.min(size, maxBytes), size > maxBytes));
+            byte[] content = upTo(part, maxBytes);
+            boolean tooLarge = content.length > maxBytes;
+            attachments.add(new Attachment(
+                    name, typeOf(part), Math.min(content.length, maxBytes), tooLarge, tooLarge ? null : content));
             return;
         }
         if (part.isMimeType("multipart/*")) {
@@ -142,20 +153,21 @@ public record InboundMail(
         }
     }
 
-    /** The size of a part, reading at most one byte past the limit. */
-    private static long sizeOf(Part part, long maxBytes) throws MessagingException, IOException {
+    /** A part's bytes, reading at most one byte past the limit (more than {@code maxBytes}: too large). */
+    private static byte[] upTo(Part part, long maxBytes) throws MessagingException, IOException {
         try (InputStream in = part.getInputStream()) {
-            long total = 0;
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > maxBytes) {
-                    return total;
-                }
-            }
-            return total;
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         }
+    }
+
+    /** A part's media type without its parameters ({@code application/pdf}); unknown ones as plain bytes. */
+    private static String typeOf(Part part) throws MessagingException {
+        String type = part.getContentType();
+        if (type == null) {
+            return "application/octet-stream";
+        }
+        String bare = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return bare.matches("[a-z0-9.+-]+/[a-z0-9.+-]+") ? bare : "application/octet-stream";
     }
 
     /** An HTML mail's text: blocks become lines, every tag and script is dropped (jsoup's cleaner). */

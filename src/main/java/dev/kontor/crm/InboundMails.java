@@ -14,7 +14,9 @@ import dev.kontor.access.Situation;
 import dev.kontor.crm.internal.ActivityRepository;
 import dev.kontor.crm.internal.InboundMailRepository;
 import dev.kontor.crm.internal.InboundMailRepository.Kept;
+import dev.kontor.crm.internal.InboundMailRepository.NewAttachment;
 import dev.kontor.crm.internal.InboundMailRepository.Poll;
+import dev.kontor.crm.internal.InboundMailRepository.StoredAttachment;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.Orders;
 import dev.kontor.shared.InvalidInputException;
@@ -98,6 +100,11 @@ public class InboundMails {
         if (id.isEmpty()) {
             return Outcome.DUPLICATE;
         }
+        mails.insertAttachments(
+                id.get(),
+                mail.attachments().stream()
+                        .map(a -> new NewAttachment(a.name(), a.contentType(), a.bytes(), a.content()))
+                        .toList());
         if (order.isEmpty()) {
             return Outcome.WAITING;
         }
@@ -147,6 +154,50 @@ public class InboundMails {
         mails.handle(mailId, null, clock.instant(), actor.displayName());
     }
 
+    /** A kept mail with its attachments, for whoever may see it. */
+    public record Opened(Kept mail, List<StoredAttachment> attachments) {}
+
+    /**
+     * A kept mail and its attachments: a mail on an order for whoever may see the order (unknown to others), one that
+     * waits for whoever works the mail inbox.
+     */
+    @Transactional(readOnly = true)
+    public Opened open(Actor actor, long mailId) {
+        Kept mail = mails.find(mailId).orElseThrow(() -> new NotFoundException("mail", mailId));
+        if (mail.orderId() != null) {
+            orders.view(actor, mail.orderId());
+        } else {
+            permissions.requireAllowed(actor, Permission.ACTIVITY_PLAN, Situation.NONE);
+        }
+        return new Opened(mail, mails.attachmentsOf(List.of(mailId)));
+    }
+
+    /** An attachment to download: its name, type and bytes. */
+    public record Download(String name, String contentType, byte[] content) {}
+
+    /** An attachment's bytes, for whoever may open its mail; one too large to keep is not found. */
+    @Transactional(readOnly = true)
+    public Download attachment(Actor actor, long mailId, int position) {
+        Opened opened = open(actor, mailId);
+        StoredAttachment listed = opened.attachments().stream()
+                .filter(a -> a.position() == position && a.kept())
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("attachment", position));
+        byte[] content =
+                mails.content(mailId, position).orElseThrow(() -> new NotFoundException("attachment", position));
+        return new Download(listed.name(), listed.contentType(), content);
+    }
+
+    /** The attachments of these waiting mails, by mail. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<StoredAttachment>> attachmentsOf(List<Kept> kept) {
+        Map<Long, List<StoredAttachment>> byMail = new LinkedHashMap<>();
+        mails.attachmentsOf(kept.stream().map(Kept::id).toList())
+                .forEach(a -> byMail.computeIfAbsent(a.mailId(), k -> new java.util.ArrayList<>())
+                        .add(a));
+        return byMail;
+    }
+
     /** The mailbox: whether one is set up, its last poll and its last error. */
     public record Status(boolean enabled, String mailbox, Poll poll) {}
 
@@ -170,6 +221,7 @@ public class InboundMails {
         details.put("body", mail.body());
         if (mail.attachments() != null) {
             details.put("attachments", mail.attachments());
+            details.put("mail", String.valueOf(mail.id())); // the page with the attachments to download
         }
         timeline.record(new TimelineEntry(
                 null,

@@ -3,6 +3,7 @@ package dev.kontor.browser;
 import java.time.Instant;
 import java.util.List;
 
+import com.microsoft.playwright.Download;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.crm.InboundMail;
@@ -51,7 +52,7 @@ class MailJourneyTest extends BrowserTest {
                 null,
                 "Two more shirts",
                 "Please add two shirts to my order.",
-                List.of(new InboundMail.Attachment("sizes.pdf", 20_000, false)),
+                List.of(new InboundMail.Attachment("sizes.pdf", "application/pdf", 20_000, false, new byte[20_000])),
                 null));
 
         signIn("sven");
@@ -67,7 +68,10 @@ class MailJourneyTest extends BrowserTest {
         assertThat(page.locator("#waiting-mails tbody tr")).hasCount(1);
         page.click("#waiting-mails summary");
         assertThat(page.locator("#waiting-mails")).containsText("Please add two shirts to my order.");
-        assertThat(page.locator("#waiting-mails")).containsText("sizes.pdf (19 kB)");
+        assertThat(page.locator("#waiting-mails .attachments")).containsText("sizes.pdf");
+        assertThat(page.locator("#waiting-mails .attachments")).containsText("20 kB");
+        Download download = page.waitForDownload(() -> page.click("#waiting-mails .attachments a"));
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("sizes.pdf");
         page.fill("#waiting-mails input[name=orderNumber]", "NOPE-0000");
         page.click("#waiting-mails button:has-text('Attach')");
         assertThat(page.locator(".flash-error")).containsText("No order NOPE-0000");
@@ -77,5 +81,8 @@ class MailJourneyTest extends BrowserTest {
         assertThat(page.locator("#waiting-mails")).hasCount(0);
         page.navigate(url("/orders/" + order.id() + "?lang=en"));
         assertThat(page.locator("#timeline")).containsText("Please add two shirts to my order.");
+        page.click("#timeline a.mail-link"); // the mail with its attachments, from the order's timeline
+        assertThat(page.locator("#mail-attachments")).containsText("sizes.pdf");
+        assertThat(page.locator("#mail-order")).hasAttribute("href", "/orders/" + order.id());
     }
 }

@@ -41,6 +41,9 @@ abstract class PageWalk extends BrowserTest {
     @Autowired
     dev.kontor.documents.DocumentIssuing issuing;
 
+    @Autowired
+    dev.kontor.crm.InboundMails inbound;
+
     /**
      * An order paid by Alipay and partly refunded, invoiced and credited, a customer, an import: so that lists and
      * panels print.
@@ -83,6 +86,18 @@ abstract class PageWalk extends BrowserTest {
         dev.kontor.documents.Document invoice =
                 issuing.issue(admin, order.id(), dev.kontor.documents.DocumentKind.INVOICE, null);
         issuing.credit(admin, invoice.id(), java.util.Map.of(), "returned");
+        inbound.receive(new dev.kontor.crm.InboundMail(
+                "<walk-1@example.no>",
+                java.time.Instant.now(),
+                "ola@example.no",
+                "Ola Nordmann",
+                "Two more shirts",
+                "Please add two shirts.",
+                List.of(
+                        new dev.kontor.crm.InboundMail.Attachment(
+                                "sizes.pdf", "application/pdf", 2048, false, new byte[2048]),
+                        new dev.kontor.crm.InboundMail.Attachment("scan.tif", 99_999_999, true)),
+                null));
         byte[] orders = MarketFilesForBrowser.taobaoOrders();
         byte[] items = MarketFilesForBrowser.taobaoItems();
         staging.stage(
@@ -132,6 +147,11 @@ abstract class PageWalk extends BrowserTest {
         paths.add(customer + "/merge?q=a");
         page.navigate(url("/imports"));
         paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
+        page.navigate(url("/mail"));
+        paths.add(page.locator("#waiting-mails a[download]")
+                .first()
+                .getAttribute("href")
+                .replaceAll("/attachments/.*", ""));
         page.navigate(url("/catalog"));
         paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
         return paths;

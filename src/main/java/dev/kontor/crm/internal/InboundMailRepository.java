@@ -3,7 +3,9 @@ package dev.kontor.crm.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,12 +82,74 @@ public class InboundMailRepository {
                 .single();
     }
 
+    /** A kept mail, if there is one by this id. */
+    public Optional<Kept> find(long id) {
+        return jdbc.sql("SELECT * FROM inbound_mails WHERE id = :id")
+                .param("id", id)
+                .query(InboundMailRepository::kept)
+                .optional();
+    }
+
     /** A kept mail, whatever became of it. */
     public Kept get(long id) {
         return jdbc.sql("SELECT * FROM inbound_mails WHERE id = :id")
                 .param("id", id)
                 .query(InboundMailRepository::kept)
                 .single();
+    }
+
+    /** A mail's attachment as listed: its place in the mail, name, type, size, and whether its bytes were kept. */
+    public record StoredAttachment(
+            long mailId, int position, String name, String contentType, long bytes, boolean kept) {}
+
+    /** An attachment to keep: {@code content} {@code null} for one too large to keep. */
+    public record NewAttachment(String name, String contentType, long bytes, byte[] content) {}
+
+    /** Keeps a mail's attachments, in their order. */
+    public void insertAttachments(long mailId, List<NewAttachment> attachments) {
+        for (int i = 0; i < attachments.size(); i++) {
+            NewAttachment a = attachments.get(i);
+            jdbc.sql("""
+                            INSERT INTO inbound_attachments (mail_id, position, file_name, content_type, bytes, content)
+                            VALUES (:mail, :position, :name, :type, :bytes, :content)""")
+                    .param("mail", mailId)
+                    .param("position", i)
+                    .param("name", a.name())
+                    .param("type", a.contentType())
+                    .param("bytes", a.bytes())
+                    .param("content", a.content(), Types.BINARY)
+                    .update();
+        }
+    }
+
+    /** The attachments of these mails, listed (without their bytes), in each mail's order. */
+    public List<StoredAttachment> attachmentsOf(Collection<Long> mailIds) {
+        if (mailIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT mail_id, position, file_name, content_type, bytes, content IS NOT NULL AS kept
+                        FROM inbound_attachments WHERE mail_id IN (:ids) ORDER BY mail_id, position""")
+                .param("ids", mailIds)
+                .query((rs, n) -> new StoredAttachment(
+                        rs.getLong("mail_id"),
+                        rs.getInt("position"),
+                        rs.getString("file_name"),
+                        rs.getString("content_type"),
+                        rs.getLong("bytes"),
+                        rs.getBoolean("kept")))
+                .list();
+    }
+
+    /** An attachment's bytes, if it was kept. */
+    public Optional<byte[]> content(long mailId, int position) {
+        return jdbc.sql("""
+                        SELECT content FROM inbound_attachments
+                        WHERE mail_id = :mail AND position = :position AND content IS NOT NULL""")
+                .param("mail", mailId)
+                .param("position", position)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional();
     }
 
     /** A waiting mail, locked for the one who takes it. */

@@ -1,9 +1,18 @@
 package dev.kontor.crm.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import dev.kontor.access.Actor;
 import dev.kontor.crm.InboundMails;
+import dev.kontor.crm.internal.InboundMailRepository;
 import dev.kontor.orders.Order;
 import dev.kontor.web.Flash;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +36,46 @@ class MailInboxController {
 
     @GetMapping("/mail")
     String inbox(Actor actor, Model model) {
-        model.addAttribute("mails", mails.waiting(actor));
+        List<InboundMailRepository.Kept> waiting = mails.waiting(actor);
+        model.addAttribute("mails", waiting);
+        model.addAttribute("attachments", mails.attachmentsOf(waiting));
         model.addAttribute("status", mails.status());
         return "crm/mail";
+    }
+
+    /** One mail: who wrote it, its text, its attachments to download, the order it is on. */
+    @GetMapping("/mail/{id}")
+    String mail(Actor actor, @PathVariable long id, Model model) {
+        InboundMails.Opened opened = mails.open(actor, id);
+        model.addAttribute("mail", opened.mail());
+        model.addAttribute("attachments", opened.attachments());
+        return "crm/mail-view";
+    }
+
+    /**
+     * An attachment's bytes, always as a download (a stranger's file is never shown inside Kontor's pages), its name
+     * as the sender gave it.
+     */
+    @GetMapping("/mail/{id}/attachments/{position}")
+    ResponseEntity<byte[]> attachment(Actor actor, @PathVariable long id, @PathVariable int position) {
+        InboundMails.Download download = mails.attachment(actor, id, position);
+        MediaType type = MediaType.APPLICATION_OCTET_STREAM;
+        try {
+            type = MediaType.parseMediaType(download.contentType());
+        } catch (InvalidMediaTypeException e) {
+            // kept as plain bytes
+        }
+        return ResponseEntity.ok()
+                .contentType(type.isCompatibleWith(MediaType.TEXT_HTML) ? MediaType.APPLICATION_OCTET_STREAM : type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(download.name(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
+                .body(download.content());
     }
 
     /** htmx: how many mails wait, for the navigation; empty when none. */

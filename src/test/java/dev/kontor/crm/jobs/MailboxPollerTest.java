@@ -169,9 +169,14 @@ class MailboxPollerTest {
         MimeBodyPart scan = new MimeBodyPart();
         scan.setFileName("scan.tif");
         scan.setContent(new byte[4096], "application/octet-stream");
+        MimeBodyPart offer = new MimeBodyPart();
+        offer.setFileName("Angebot signiert.pdf");
+        byte[] pdf = "%PDF-1.4 signed offer".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        offer.setContent(pdf, "application/pdf");
         MimeMultipart parts = new MimeMultipart();
         parts.addBodyPart(html);
         parts.addBodyPart(scan);
+        parts.addBodyPart(offer);
         message.setContent(parts);
         message.saveChanges();
         mailbox.deliver(message);
@@ -184,7 +189,23 @@ class MailboxPollerTest {
         assertThat(entry.details().get("body"))
                 .contains("Hello,\nplease cancel it.")
                 .doesNotContain("<", "script", "alert", "tracker");
-        assertThat(entry.details().get("attachments")).isEqualTo("scan.tif (> limit)");
+        assertThat(entry.details().get("attachments")).isEqualTo("scan.tif, Angebot signiert.pdf");
+
+        // the one within the limit is kept, with its name and type, for whoever may see the order
+        long mailId = Long.parseLong(entry.details().get("mail"));
+        assertThat(inbound.open(sven, mailId).attachments())
+                .extracting(a -> a.name(), a -> a.kept())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("scan.tif", false),
+                        org.assertj.core.groups.Tuple.tuple("Angebot signiert.pdf", true));
+        InboundMails.Download download = inbound.attachment(sven, mailId, 1);
+        assertThat(download.content()).isEqualTo(pdf);
+        assertThat(download.contentType()).isEqualTo("application/pdf");
+        assertThatThrownBy(() -> inbound.attachment(sven, mailId, 0)) // too large: named, not kept
+                .isInstanceOf(dev.kontor.shared.NotFoundException.class);
+        Actor stranger = fixtures.user("ola", Role.SALES); // sales sees their own orders only
+        assertThatThrownBy(() -> inbound.attachment(stranger, mailId, 1))
+                .isInstanceOf(dev.kontor.shared.NotFoundException.class);
     }
 
     @Test
