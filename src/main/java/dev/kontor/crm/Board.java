@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kontor.access.Actor;
-import dev.kontor.access.Permissions;
 import dev.kontor.crm.internal.BoardQueries;
 import dev.kontor.crm.internal.BoardQueries.Card;
 import dev.kontor.crm.internal.BoardQueries.Sum;
 import dev.kontor.shared.Money;
 import dev.kontor.shared.NotFoundException;
-import dev.kontor.shared.Text;
+import dev.kontor.workbench.OrderFilter;
+import dev.kontor.workbench.OrderLists;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,18 +35,26 @@ public class Board {
 
     private final BoardQueries queries;
     private final Pipelines pipelines;
-    private final Permissions permissions;
+    private final OrderLists lists;
     private final Clock clock;
 
-    Board(BoardQueries queries, Pipelines pipelines, Permissions permissions, Clock clock) {
+    Board(BoardQueries queries, Pipelines pipelines, OrderLists lists, Clock clock) {
         this.queries = queries;
         this.pipelines = pipelines;
-        this.permissions = permissions;
+        this.lists = lists;
         this.clock = clock;
     }
 
-    /** What the user filters the board by; any may be empty. */
-    public record Filter(String query, String channel, Long responsibleId) {}
+    /**
+     * What the user filters the board by: whatever the order list filters by (search, channels, payment and
+     * fulfilment, dates, flagged, overdue, custom fields…), and one responsible colleague; any may be empty.
+     */
+    public record Filter(OrderFilter orders, Long responsibleId) {
+
+        public Filter {
+            orders = orders == null ? new OrderFilter(null, null, null, null, null, null, null, null) : orders;
+        }
+    }
 
     /** A card: an order, with its next open activity when one is planned. */
     public record BoardCard(
@@ -88,10 +96,8 @@ public class Board {
                 .orElse(pipelineId);
         Instant now = clock.instant();
         BoardQueries.Filter where = new BoardQueries.Filter(
-                Text.clean(filter.query()),
-                Text.clean(filter.channel()),
+                lists.condition(actor, filter.orders()), // only the orders this user may see
                 filter.responsibleId(),
-                permissions.seesAllOrders(actor) ? null : actor.userId(),
                 now.minus(Duration.ofDays(CLOSED_DAYS)));
         Map<Long, List<Sum>> sums = new LinkedHashMap<>();
         for (Sum sum : queries.sums(pipelineId, defaultId, where)) {

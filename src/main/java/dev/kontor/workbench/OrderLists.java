@@ -40,6 +40,14 @@ public class OrderLists {
         return queries.find(visibleTo(actor, filter), sort, descending, cursor, Math.min(Math.max(limit, 1), 200));
     }
 
+    /**
+     * The orders this user may see that match the filter, as a condition another read model adds to its statement
+     * over {@code orders o} (the sales board): the same orders the list shows, found by the same indexes.
+     */
+    public OrderCondition condition(Actor actor, OrderFilter filter) {
+        return queries.condition(visibleTo(actor, filter));
+    }
+
     @Transactional(readOnly = true)
     public long count(Actor actor, OrderFilter filter) {
         return queries.count(visibleTo(actor, filter));

@@ -111,7 +111,7 @@ class BoardBench {
         Board.View view = null;
         for (int i = -5; i < RUNS; i++) {
             long t = System.nanoTime();
-            view = board.view(supervisor, 1, new Board.Filter(null, null, null));
+            view = board.view(supervisor, 1, new Board.Filter(null, null));
             if (i >= 0) {
                 reads[i] = (System.nanoTime() - t) / 1e6;
             }
@@ -138,7 +138,12 @@ class BoardBench {
         double[] searches = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long t = System.nanoTime();
-            board.view(supervisor, 1, new Board.Filter("Jana", null, supervisor.userId()));
+            board.view(
+                    supervisor,
+                    1,
+                    new Board.Filter(
+                            new dev.kontor.workbench.OrderFilter("Jana", null, null, null, null, null, null, null),
+                            supervisor.userId()));
             searches[i] = (System.nanoTime() - t) / 1e6;
         }
 

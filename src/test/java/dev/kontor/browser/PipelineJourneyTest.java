@@ -100,13 +100,23 @@ class PipelineJourneyTest extends BrowserTest {
 
         signIn("li.na");
         page.navigate(url("/board?pipeline=2&lang=en"));
+        page.click("#board-more summary"); // the order list's filters, on the board
+        page.selectOption("#board-payment", "PAID");
+        page.click("#board-filters button[type=submit]");
+        assertThat(page.locator(".board-card[data-order='" + order.id() + "']")).hasCount(0);
+        page.selectOption("#board-payment", "");
+        page.fill("#board-q", order.number());
+        page.click("#board-filters button[type=submit]");
         card = page.locator(".board-card[data-order='" + order.id() + "']");
+        assertThat(card).hasCount(1);
+        assertThat(card.locator("input[name=filters]")).hasValue(java.util.regex.Pattern.compile(order.number()));
         card.locator("summary:has-text('Move to')").click();
         card.locator("select[name=to]").selectOption(new SelectOption().setLabel("Approved"));
         card.locator("button:has-text('Move')").click();
         card = page.locator(".board-card[data-order='" + order.id() + "']");
         assertThat(card.locator(".card-message")).containsText("may not move orders out of the stage “Negotiation”");
         assertThat(columnOf(card)).containsText("Negotiation");
+        assertThat(page.locator("#board-q")).hasValue(order.number()); // still filtered after the refusal
         context.clearCookies();
 
         signIn("sven");

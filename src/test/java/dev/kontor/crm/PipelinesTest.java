@@ -283,4 +283,42 @@ class PipelinesTest {
                         .asLong())
                 .isZero();
     }
+
+    @Test
+    void theBoardFiltersAsTheOrderListDoes() {
+        Order other = intake.place(
+                        sven,
+                        AnOrder.from("EBAY")
+                                .lines(Fixtures.line("TEA-100", 900, 1))
+                                .responsible(sven.userId())
+                                .build(),
+                        false)
+                .order();
+        assertThat(newOrders("")).containsExactlyInAnyOrder(order.number(), other.number());
+        assertThat(newOrders("?channel=EBAY")).containsExactly(other.number());
+        assertThat(newOrders("?q=" + order.number())).containsExactly(order.number());
+        assertThat(newOrders("?q=TEA-100&channel=MANUAL")).containsExactly(order.number()); // by item code, as the list
+        assertThat(newOrders("?payment=PAID")).isEmpty();
+        assertThat(newOrders("?from=2099-01-01")).isEmpty();
+
+        Api.Response badDate = sales.get("/api/pipelines/1/board?from=soon");
+        assertThat(badDate.status()).isEqualTo(422);
+        assertThat(badDate.body()).contains("\"from\"");
+        Api.Response noSuchField = sales.get("/api/pipelines/1/board?cf.hall=4");
+        assertThat(noSuchField.status()).isEqualTo(422);
+        assertThat(noSuchField.body()).contains("customFields.hall");
+    }
+
+    /** The numbers on the board's first "New" column for this query string. */
+    private List<String> newOrders(String query) {
+        Api.Response board = sales.get("/api/pipelines/1/board" + query);
+        assertThat(board.status()).as(board.body()).isEqualTo(200);
+        List<String> numbers = new java.util.ArrayList<>();
+        board.json()
+                .get("columns")
+                .get(1)
+                .get("cards")
+                .forEach(c -> numbers.add(c.get("number").asString()));
+        return numbers;
+    }
 }

@@ -2,11 +2,11 @@ package dev.kontor.crm.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.kontor.workbench.OrderCondition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,13 +28,12 @@ public class BoardQueries {
     /**
      * What the board shows.
      *
-     * @param query         an order number's start or part of the customer's name
-     * @param channel       one channel, or any
+     * @param orders        the order list's filter (search, channels, statuses, dates, custom fields…) and who may
+     *                      see what, as a condition over {@code orders o} (see {@link OrderCondition})
      * @param responsibleId one responsible colleague, or any
-     * @param visibleTo     when set, only orders this user is responsible for or observes
      * @param closedSince   completed and cancelled orders only when changed since then
      */
-    public record Filter(String query, String channel, Long responsibleId, Long visibleTo, Instant closedSince) {}
+    public record Filter(OrderCondition orders, Long responsibleId, Instant closedSince) {}
 
     /** How many orders stand in a stage in one currency, and what they add up to. */
     public record Sum(long stageId, String currency, long count, long total) {}
@@ -53,6 +52,14 @@ public class BoardQueries {
             Instant nextDueAt,
             String nextKind) {}
 
+    private static final List<String> OWN_PARAMETERS =
+            List.of("pipeline", "default", "closedSince", "responsible", "limit");
+
+    private static String placed(Filter filter) {
+        String condition = filter.orders().sql();
+        return PLACED.replace("/* orders */", condition.isEmpty() ? "" : "AND " + condition);
+    }
+
     private static final String PLACED = """
             WITH firsts AS (
                 SELECT DISTINCT ON (lifecycle) lifecycle, id FROM stages WHERE pipeline_id = :pipeline
@@ -67,17 +74,13 @@ public class BoardQueries {
                 LEFT JOIN channel_pipelines cp ON cp.channel = o.channel
                 WHERE (o.lifecycle IN ('DRAFT', 'NEW', 'APPROVED', 'ON_HOLD') OR o.updated_at >= :closedSince)
                   AND coalesce(st.pipeline_id, cp.pipeline_id, :default) = :pipeline
-                  AND (CAST(:query AS TEXT) IS NULL OR o.number ILIKE :query || '%'
-                       OR o.customer_name ILIKE '%' || :query || '%')
-                  AND (CAST(:channel AS TEXT) IS NULL OR o.channel = :channel)
                   AND (CAST(:responsible AS BIGINT) IS NULL OR o.responsible_id = :responsible)
-                  AND (CAST(:me AS BIGINT) IS NULL OR o.responsible_id = :me OR EXISTS (
-                       SELECT 1 FROM order_observers ob WHERE ob.order_id = o.id AND ob.user_id = :me))
+                  /* orders */
             )
             """;
 
     public List<Sum> sums(long pipelineId, long defaultPipelineId, Filter filter) {
-        return jdbc.sql(PLACED + """
+        return jdbc.sql(placed(filter) + """
                         SELECT stage_id, currency, count(*) AS n, sum(total) AS total FROM placed
                         GROUP BY stage_id, currency ORDER BY stage_id, currency""")
                 .params(params(pipelineId, defaultPipelineId, filter))
@@ -90,7 +93,7 @@ public class BoardQueries {
     public List<Card> cards(long pipelineId, long defaultPipelineId, Filter filter, int perStage) {
         Map<String, Object> params = params(pipelineId, defaultPipelineId, filter);
         params.put("limit", perStage);
-        return jdbc.sql(PLACED + """
+        return jdbc.sql(placed(filter) + """
                         SELECT p.*, u.display_name AS responsible_name, a.due_at, a.kind
                         FROM (SELECT placed.*, row_number() OVER (PARTITION BY stage_id
                                   ORDER BY placed_at DESC, id DESC) AS n FROM placed) p
@@ -118,22 +121,14 @@ public class BoardQueries {
     }
 
     private static Map<String, Object> params(long pipelineId, long defaultPipelineId, Filter filter) {
-        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.orders().clashesWith(OWN_PARAMETERS)) {
+            throw new IllegalStateException("the order list's condition names a parameter of the board's statement");
+        }
+        Map<String, Object> params = new LinkedHashMap<>(filter.orders().params());
         params.put("pipeline", pipelineId);
         params.put("default", defaultPipelineId);
         params.put("closedSince", Timestamp.from(filter.closedSince()));
-        params.put("query", filter.query() == null ? null : like(filter.query()));
-        params.put("channel", filter.channel());
         params.put("responsible", filter.responsibleId());
-        params.put("me", filter.visibleTo());
         return params;
-    }
-
-    private static String like(String value) {
-        List<String> kept = new ArrayList<>();
-        for (char c : value.toCharArray()) {
-            kept.add(c == '%' || c == '_' || c == '\\' ? "\\" + c : String.valueOf(c));
-        }
-        return String.join("", kept);
     }
 }

@@ -1,7 +1,6 @@
 package dev.kontor.crm.web;
 
 import java.util.List;
-import java.util.Optional;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.User;
@@ -10,14 +9,22 @@ import dev.kontor.crm.Board;
 import dev.kontor.crm.Pipeline;
 import dev.kontor.crm.Pipelines;
 import dev.kontor.crm.StageMoves;
+import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldScope;
+import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.Orders;
+import dev.kontor.orders.PaymentStatus;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.KontorException;
 import dev.kontor.web.Flash;
 import dev.kontor.web.Messages;
+import dev.kontor.workbench.OrderFilter;
+import dev.kontor.workbench.OrderQueryString;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,6 +47,7 @@ class BoardController {
     private final Users users;
     private final Messages messages;
     private final Flash flash;
+    private final CustomFields customFields;
 
     BoardController(
             Board board,
@@ -48,7 +56,9 @@ class BoardController {
             Orders orders,
             Users users,
             Messages messages,
-            Flash flash) {
+            Flash flash,
+            CustomFields customFields) {
+        this.customFields = customFields;
         this.board = board;
         this.pipelines = pipelines;
         this.moves = moves;
@@ -59,20 +69,17 @@ class BoardController {
     }
 
     @GetMapping("/board")
-    String board(
-            Actor actor,
-            @RequestParam(required = false) Long pipeline,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) Long responsible,
-            Model model) {
-        show(actor, pipeline, q, channel, responsible, model);
+    String board(Actor actor, HttpServletRequest request, Model model, HttpServletResponse response) {
+        if (!show(actor, request.getQueryString(), model)) {
+            response.setStatus(422);
+        }
         return "crm/board";
     }
 
     /**
      * Moves a card. From htmx (a drag, or the card's form): the columns come back, with the refusal on the card when
-     * the move was refused. From a plain form: back to the board with the refusal as the page's message.
+     * the move was refused. From a plain form: back to the board with the refusal as the page's message. Either way
+     * the board is shown as it was filtered ({@code filters}: the board's query string).
      */
     @PostMapping("/board/move")
     String move(
@@ -82,17 +89,14 @@ class BoardController {
             @RequestParam(required = false) Long to,
             @RequestParam(required = false) Long lostReasonId,
             @RequestParam(required = false) String note,
-            @RequestParam(required = false) Long pipeline,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) Long responsible,
+            @RequestParam(required = false) String filters,
             HttpServletRequest request,
             Model model,
             RedirectAttributes redirect) {
         StageMoves.Move move = new StageMoves.Move(from, to, lostReasonId, note);
         if (request.getHeader("HX-Request") == null) {
             flash.attempt(redirect, () -> moved(actor, orderId, move, redirect));
-            return "redirect:" + boardUrl(pipeline, q, channel, responsible);
+            return "redirect:" + boardUrl(filters);
         }
         try {
             StageMoves.Moved moved = moves.move(actor, orderId, move);
@@ -105,7 +109,7 @@ class BoardController {
         } catch (KontorException e) {
             refusal(model, orderId, to, messages.of(e));
         }
-        show(actor, pipeline, q, channel, responsible, model);
+        show(actor, filters, model);
         return "crm/board :: columns";
     }
 
@@ -134,7 +138,25 @@ class BoardController {
         model.addAttribute("cardTo", to);
     }
 
-    private void show(Actor actor, Long pipelineId, String q, String channel, Long responsible, Model model) {
+    /**
+     * The board as its query string asks ({@code pipeline}, {@code responsible}, and every filter of the order list);
+     * one that cannot be read is said on the page, naming its filter, over the unfiltered board (answers false).
+     */
+    private boolean show(Actor actor, String filters, Model model) {
+        String query = filters == null ? "" : filters;
+        MultiValueMap<String, String> params =
+                UriComponentsBuilder.fromUriString("/board?" + query).build().getQueryParams();
+        OrderFilter orderFilter;
+        Long pipelineId = number(params.getFirst("pipeline"));
+        Long responsible = number(params.getFirst("responsible"));
+        boolean readable = true;
+        try {
+            orderFilter = OrderQueryString.parse(query, orders.today());
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", messages.withField(e.problems().get(0)));
+            orderFilter = OrderQueryString.parse("", orders.today());
+            readable = false;
+        }
         List<Pipeline> all = pipelines.all();
         long id = pipelineId != null && all.stream().anyMatch(p -> p.id() == pipelineId)
                 ? pipelineId
@@ -143,7 +165,14 @@ class BoardController {
                         .findFirst()
                         .orElse(all.get(0))
                         .id();
-        model.addAttribute("view", board.view(actor, id, new Board.Filter(q, channel, responsible)));
+        try {
+            model.addAttribute("view", board.view(actor, id, new Board.Filter(orderFilter, responsible)));
+        } catch (InvalidInputException e) { // a custom field or value the shop does not have
+            model.addAttribute("error", messages.withField(e.problems().get(0)));
+            orderFilter = OrderQueryString.parse("", orders.today());
+            model.addAttribute("view", board.view(actor, id, new Board.Filter(orderFilter, responsible)));
+            readable = false;
+        }
         model.addAttribute("pipelines", all);
         model.addAttribute(
                 "lostReasons",
@@ -151,20 +180,27 @@ class BoardController {
         model.addAttribute("channels", orders.channels());
         model.addAttribute("people", users.all().stream().filter(User::enabled).toList());
         model.addAttribute("closedDays", Board.CLOSED_DAYS);
-        model.addAttribute("q", q);
-        model.addAttribute("channel", channel);
+        model.addAttribute("filter", orderFilter);
+        model.addAttribute(
+                "filtered", responsible != null || !orderFilter.equals(OrderQueryString.parse("", orders.today())));
         model.addAttribute("responsible", responsible);
-        model.addAttribute("boardUrl", boardUrl(id, q, channel, responsible));
+        model.addAttribute("customFieldDefs", customFields.active(FieldScope.ORDER));
+        model.addAttribute("paymentStatuses", PaymentStatus.values());
+        model.addAttribute("fulfilmentStatuses", FulfilmentStatus.values());
+        model.addAttribute("filters", query);
+        model.addAttribute("boardUrl", boardUrl(query));
+        return readable;
     }
 
-    private static String boardUrl(Long pipeline, String q, String channel, Long responsible) {
-        return UriComponentsBuilder.fromPath("/board")
-                .queryParamIfPresent("pipeline", Optional.ofNullable(pipeline))
-                .queryParamIfPresent("q", Optional.ofNullable(q).filter(s -> !s.isBlank()))
-                .queryParamIfPresent("channel", Optional.ofNullable(channel).filter(s -> !s.isBlank()))
-                .queryParamIfPresent("responsible", Optional.ofNullable(responsible))
-                .encode()
-                .build()
-                .toUriString();
+    private static Long number(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String boardUrl(String filters) {
+        return filters == null || filters.isBlank() ? "/board" : "/board?" + filters;
     }
 }

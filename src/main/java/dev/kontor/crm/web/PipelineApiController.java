@@ -15,10 +15,14 @@ import dev.kontor.crm.StageMoves;
 import dev.kontor.crm.StageOutcome;
 import dev.kontor.crm.StageRequirement;
 import dev.kontor.orders.LifecycleStatus;
+import dev.kontor.orders.Orders;
 import dev.kontor.shared.Names;
+import dev.kontor.workbench.OrderQueryString;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +42,10 @@ class PipelineApiController {
     private final StageMoves moves;
     private final Board board;
 
-    PipelineApiController(Pipelines pipelines, StageMoves moves, Board board) {
+    private final Orders orders;
+
+    PipelineApiController(Pipelines pipelines, StageMoves moves, Board board, Orders orders) {
+        this.orders = orders;
         this.pipelines = pipelines;
         this.moves = moves;
         this.board = board;
@@ -149,14 +156,21 @@ class PipelineApiController {
     @GetMapping("/api/pipelines/{id}/board")
     @Operation(
             summary = "A pipeline's board",
-            description = "Each stage with its count, sums per currency and newest cards (at most 50).")
+            description = "Each stage with its count, sums per currency and newest cards (at most 50). Filtered "
+                    + "as GET /api/orders filters (q, channel, payment, fulfilment, from, to, method, approvedFrom, "
+                    + "approvedTo, overdue, flagged, cf.<key>) and by one responsible colleague; 422 naming the "
+                    + "parameter that cannot be read.")
     Board.View board(
             Actor actor,
             @PathVariable long id,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String channel,
-            @RequestParam(required = false) Long responsible) {
-        return board.view(actor, id, new Board.Filter(q, channel, responsible));
+            @RequestParam(required = false) Long responsible,
+            @Parameter(hidden = true) HttpServletRequest request) {
+        return board.view(
+                actor,
+                id,
+                new Board.Filter(OrderQueryString.parse(request.getQueryString(), orders.today()), responsible));
     }
 
     @GetMapping("/api/orders/{id}/stage")

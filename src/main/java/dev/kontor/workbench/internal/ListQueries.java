@@ -26,6 +26,7 @@ import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.Phones;
 import dev.kontor.shared.ShopSettings;
 import dev.kontor.shared.Text;
+import dev.kontor.workbench.OrderCondition;
 import dev.kontor.workbench.OrderFilter;
 import dev.kontor.workbench.OrderPage;
 import dev.kontor.workbench.OrderSort;
@@ -240,6 +241,12 @@ public class ListQueries {
             counts.put(rs.getString(1), rs.getLong(2));
         });
         return counts;
+    }
+
+    /** The filter as a condition over {@code orders o} for another read model's statement. */
+    public OrderCondition condition(OrderFilter filter) {
+        Where where = where(filter);
+        return new OrderCondition(String.join(" AND ", where.conditions), where.params);
     }
 
     private Where where(OrderFilter f) {

@@ -17,6 +17,7 @@ import dev.kontor.web.Messages;
 import dev.kontor.workbench.BulkAction;
 import dev.kontor.workbench.OrderBulk;
 import dev.kontor.workbench.OrderExport;
+import dev.kontor.workbench.OrderQueryString;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,7 +63,7 @@ class OrderBulkController {
             String argument = OrderBulk.argument(verb, reason, tag, responsibleId);
             String key = requestKey(page, verb, argument, all, query, ids);
             BulkJob job = all
-                    ? bulk.startForList(actor, verb, argument, ListQuery.parse(query, orders.today()), key)
+                    ? bulk.startForList(actor, verb, argument, OrderQueryString.parse(query, orders.today()), key)
                     : bulk.start(actor, verb, argument, ids, key);
             flash.notice(redirect, "bulk.started", job.id(), job.total());
             return "redirect:/orders/bulk/" + job.id();
@@ -107,7 +108,8 @@ class OrderBulkController {
             HttpServletResponse response)
             throws IOException {
         if (all || ids == null || ids.isEmpty()) {
-            export.matching(actor, ListQuery.parse(query, orders.today()), Downloads.csv(response, "orders.csv"));
+            export.matching(
+                    actor, OrderQueryString.parse(query, orders.today()), Downloads.csv(response, "orders.csv"));
         } else {
             export.chosen(actor, ids, Downloads.csv(response, "orders.csv"));
         }

@@ -23,6 +23,7 @@ import dev.kontor.workbench.OrderExport;
 import dev.kontor.workbench.OrderFilter;
 import dev.kontor.workbench.OrderLists;
 import dev.kontor.workbench.OrderPage;
+import dev.kontor.workbench.OrderQueryString;
 import dev.kontor.workbench.OrderSort;
 import dev.kontor.workbench.OrderSummary;
 import io.swagger.v3.oas.annotations.Operation;
@@ -138,7 +139,7 @@ class OrderListApiController {
             throw InvalidInputException.of("query", "validation.bulk.ids-or-query");
         }
         BulkJob job = request.query() != null
-                ? bulk.startForList(actor, action, argument, ListQuery.parse(request.query(), orders.today()))
+                ? bulk.startForList(actor, action, argument, OrderQueryString.parse(request.query(), orders.today()))
                 : bulk.start(actor, action, argument, request.orderIds());
         return ResponseEntity.accepted()
                 .location(URI.create("/api/bulk-jobs/" + job.id()))
@@ -153,7 +154,7 @@ class OrderListApiController {
                     + "fulfilment, channel, from, to, customer, overdue, flagged); newest first. One row per item, the "
                     + "order's columns repeated (layout: docs/formats/orders-csv.md); POST /api/imports reads it back.")
     void export(Actor actor, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var filter = ListQuery.parse(request.getQueryString(), orders.today());
+        var filter = OrderQueryString.parse(request.getQueryString(), orders.today());
         export.matching(actor, filter, Downloads.csv(response, "orders.csv"));
     }
 }

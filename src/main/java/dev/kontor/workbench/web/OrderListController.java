@@ -31,6 +31,7 @@ import dev.kontor.workbench.BulkAction;
 import dev.kontor.workbench.OrderFilter;
 import dev.kontor.workbench.OrderLists;
 import dev.kontor.workbench.OrderPage;
+import dev.kontor.workbench.OrderQueryString;
 import dev.kontor.workbench.OrderSort;
 import dev.kontor.workbench.OrderSummary;
 import dev.kontor.workbench.SavedViews;
@@ -120,7 +121,7 @@ class OrderListController {
         if (flagged) {
             filter = filter.flagged();
         }
-        filter = filter.withCustomFields(ListQuery.customFieldsOf(request.getParameterMap()));
+        filter = filter.withCustomFields(OrderQueryString.customFieldsOf(request.getParameterMap()));
         boolean descending = !"asc".equals(dir);
         OrderPage page = page(actor, filter, sort, descending, after, model);
         model.addAttribute("filter", filter);

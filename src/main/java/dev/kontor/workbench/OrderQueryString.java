@@ -1,4 +1,4 @@
-package dev.kontor.workbench.web;
+package dev.kontor.workbench;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,17 +17,18 @@ import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.PaymentStatus;
 import dev.kontor.shared.InvalidInputException;
-import dev.kontor.workbench.OrderFilter;
 
 /**
  * An order list's query string ({@code q=…&lifecycle=NEW&lifecycle=APPROVED&overdue=true}) read back into its
- * filter: what a bulk action "on every order of this list" and the CSV export act on is exactly what the list shows.
+ * filter: what a bulk action "on every order of this list" and the CSV export act on is exactly what the list shows,
+ * and other views of orders (the sales board) filter the way the list does. Parameters it does not know are left to
+ * the caller; a value it cannot read is refused naming its parameter.
  */
-final class ListQuery {
+public final class OrderQueryString {
 
-    private ListQuery() {}
+    private OrderQueryString() {}
 
-    static OrderFilter parse(String query, LocalDate today) {
+    public static OrderFilter parse(String query, LocalDate today) {
         Map<String, List<String>> params = params(query == null ? "" : query);
         OrderFilter filter = new OrderFilter(
                         first(params, "q"),
@@ -52,7 +53,7 @@ final class ListQuery {
     }
 
     /** The custom field filters, {@code cf.hall=4B}, as typed (the list's query checks them). */
-    static Map<String, Object> customFields(Map<String, List<String>> params) {
+    public static Map<String, Object> customFields(Map<String, List<String>> params) {
         Map<String, Object> values = new LinkedHashMap<>();
         params.forEach((name, given) -> {
             if (name.startsWith("cf.") && !given.isEmpty() && !given.get(0).isBlank()) {
@@ -63,7 +64,7 @@ final class ListQuery {
     }
 
     /** The custom field filters of a request's parameters. */
-    static Map<String, Object> customFieldsOf(Map<String, String[]> parameters) {
+    public static Map<String, Object> customFieldsOf(Map<String, String[]> parameters) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         parameters.forEach((name, values) -> params.put(name, List.of(values)));
         return customFields(params);
