@@ -3,11 +3,17 @@ package dev.kontor.access;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import dev.kontor.crm.Pipelines;
+import dev.kontor.crm.Stage;
+import dev.kontor.crm.StageMoves;
+import dev.kontor.crm.StageOutcome;
 import dev.kontor.fulfillment.ShipmentRequest;
 import dev.kontor.fulfillment.Shipments;
 import dev.kontor.orders.ActionOutcome;
+import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
@@ -21,6 +27,7 @@ import dev.kontor.orders.Orders;
 import dev.kontor.payments.PaymentKind;
 import dev.kontor.payments.PaymentRequest;
 import dev.kontor.payments.Payments;
+import dev.kontor.shared.Names;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.PermissionDeniedException;
 import dev.kontor.support.AnOrder;
@@ -70,7 +77,9 @@ class AccessMatrixTest {
         SHIP_APPROVED,
         ADD_NOTE,
         RECEIVE_NEW,
-        CANCEL_RECEIVED
+        CANCEL_RECEIVED,
+        STAGE_MOVE,
+        STAGE_LEAVE_SALES_ONLY
     }
 
     private static final List<Case> CASES = List.of(Case.values());
@@ -78,24 +87,25 @@ class AccessMatrixTest {
     /**
      * Expected verdicts, one row per role (own order | someone else's order), columns in {@link Case} order:
      * SUBMIT APPROVE HOLD RELEASE CANCEL CANCEL$ COMPLETE DELETE EDIT EDIT% EDIT-APPROVED PAY REFUND SHIP NOTE
-     * RECEIVE CANCEL-RECEIVED (void an order the order desk received: sales need approval, seed 003).
+     * RECEIVE CANCEL-RECEIVED (void an order the order desk received: sales need approval, seed 003) STAGE (move a new
+     * order to another stage of its state) STAGE-OUT (out of a "Negotiation" stage only sales may leave).
      * Sales do not even see others' orders, so every action there is refused.
      */
     private static final Map<String, List<Expect>> TABLE = Map.ofEntries(
-            Map.entry("SALES own", List.of(Y, Y, Y, Y, Y, A, N, Y, Y, A, A, N, N, N, Y, N, A)),
-            Map.entry("SALES other", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N)),
-            Map.entry("CUSTOMER_SERVICE own", List.of(Y, Y, Y, Y, A, A, Y, Y, Y, A, A, N, N, N, Y, Y, A)),
-            Map.entry("CUSTOMER_SERVICE other", List.of(Y, Y, Y, Y, A, A, Y, Y, Y, A, A, N, N, N, Y, Y, A)),
-            Map.entry("SUPERVISOR own", List.of(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, Y, Y, Y)),
-            Map.entry("SUPERVISOR other", List.of(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, Y, Y, Y)),
-            Map.entry("FINANCE own", List.of(N, N, Y, Y, N, N, Y, N, N, N, N, Y, Y, N, Y, N, N)),
-            Map.entry("FINANCE other", List.of(N, N, Y, Y, N, N, Y, N, N, N, N, Y, Y, N, Y, N, N)),
-            Map.entry("WAREHOUSE own", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, Y, Y, N, N)),
-            Map.entry("WAREHOUSE other", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, Y, Y, N, N)),
-            Map.entry("PURCHASING own", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, Y, N, N)),
-            Map.entry("PURCHASING other", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, Y, N, N)),
-            Map.entry("ADMIN own", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N)),
-            Map.entry("ADMIN other", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N)));
+            Map.entry("SALES own", List.of(Y, Y, Y, Y, Y, A, N, Y, Y, A, A, N, N, N, Y, N, A, Y, Y)),
+            Map.entry("SALES other", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N)),
+            Map.entry("CUSTOMER_SERVICE own", List.of(Y, Y, Y, Y, A, A, Y, Y, Y, A, A, N, N, N, Y, Y, A, Y, N)),
+            Map.entry("CUSTOMER_SERVICE other", List.of(Y, Y, Y, Y, A, A, Y, Y, Y, A, A, N, N, N, Y, Y, A, Y, N)),
+            Map.entry("SUPERVISOR own", List.of(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, Y, Y, Y, Y, N)),
+            Map.entry("SUPERVISOR other", List.of(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, Y, Y, Y, Y, N)),
+            Map.entry("FINANCE own", List.of(N, N, Y, Y, N, N, Y, N, N, N, N, Y, Y, N, Y, N, N, N, N)),
+            Map.entry("FINANCE other", List.of(N, N, Y, Y, N, N, Y, N, N, N, N, Y, Y, N, Y, N, N, N, N)),
+            Map.entry("WAREHOUSE own", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, Y, Y, N, N, N, N)),
+            Map.entry("WAREHOUSE other", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, Y, Y, N, N, N, N)),
+            Map.entry("PURCHASING own", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, Y, N, N, N, N)),
+            Map.entry("PURCHASING other", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, Y, N, N, N, N)),
+            Map.entry("ADMIN own", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N)),
+            Map.entry("ADMIN other", List.of(N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N)));
 
     static Stream<Arguments> matrix() {
         List<Arguments> cells = new ArrayList<>();
@@ -136,6 +146,17 @@ class AccessMatrixTest {
     @Autowired
     Shipments shipments;
 
+    @Autowired
+    Pipelines pipelines;
+
+    @Autowired
+    StageMoves stageMoves;
+
+    /** The default pipeline's "Qualified" and "Negotiation" (only sales may move an order out), for the stage cases. */
+    private Stage qualified;
+
+    private Stage negotiation;
+
     @ParameterizedTest(name = "{0}, own order {1}: {2} → {3}")
     @MethodSource("matrix")
     void eachRoleMayDoWhatTheRulesSayOnOwnAndOthersOrders(Role role, boolean own, Case situation, Expect expected) {
@@ -171,6 +192,14 @@ class AccessMatrixTest {
             }
             case EDIT_APPROVED, SHIP_APPROVED, RECORD_PAYMENT -> order = act(preparer, id, OrderAction.APPROVE, null);
             case CANCEL_RECEIVED -> order = orderOrganising.receive(preparer, id, null);
+            case STAGE_MOVE, STAGE_LEAVE_SALES_ONLY -> {
+                Actor admin = fixtures.user("stages", Role.ADMIN);
+                qualified = pipelines.addStage(admin, 1, stage("Qualified", Set.of()));
+                negotiation = pipelines.addStage(admin, 1, stage("Negotiation", Set.of(Role.SALES)));
+                if (situation == Case.STAGE_LEAVE_SALES_ONLY) {
+                    stageMoves.move(preparer, id, new StageMoves.Move(null, negotiation.id(), null, null));
+                }
+            }
             case RECORD_REFUND -> {
                 act(preparer, id, OrderAction.APPROVE, null);
                 order = pay(preparer, id, PaymentKind.PAYMENT, 10000);
@@ -228,11 +257,27 @@ class AccessMatrixTest {
                     orderNotes.add(user, id, NoteKind.INTERNAL, "hello");
                     yield null;
                 }
+                case STAGE_MOVE, STAGE_LEAVE_SALES_ONLY -> {
+                    stageMoves.move(user, id, new StageMoves.Move(null, qualified.id(), null, null));
+                    yield null;
+                }
             };
             return outcome != null && outcome.isPendingApproval() ? Expect.APPROVAL : Expect.ALLOWED;
         } catch (PermissionDeniedException | NotFoundException e) {
             return Expect.REFUSED;
         }
+    }
+
+    private static Pipelines.StageInput stage(String name, Set<Role> leaveRoles) {
+        return new Pipelines.StageInput(
+                Names.of(name),
+                "#6b7280",
+                LifecycleStatus.NEW,
+                StageOutcome.OPEN,
+                Set.of(),
+                leaveRoles,
+                Set.of(),
+                Set.of());
     }
 
     /** The order's content again, one more unit, with an order discount. */
