@@ -104,5 +104,7 @@ class CustomFieldJourneyTest extends BrowserTest {
         page.click("form.filters button[type=submit]");
         assertThat(page.locator("table.list tbody tr")).hasCount(1);
         assertThat(page.locator("table.list tbody a")).hasAttribute("href", "/customers/" + customerId);
+        assertThat(page.locator("table.list tbody td[data-column='cf.segment']"))
+                .hasText("Wholesale"); // a column
     }
 }
