@@ -134,6 +134,16 @@ public final class AccessPolicy {
                 allow(WAREHOUSE),
                 allow(SALES, OWN_ORDER));
         grant(Permission.DOCUMENT_CORRECT, allow(FINANCE), allow(SUPERVISOR));
+        grantOutsideOrders();
+        for (Permission permission : Permission.values()) {
+            if (!table.containsKey(permission)) {
+                throw new IllegalStateException("No grant for " + permission + ": every permission needs its row");
+            }
+        }
+    }
+
+    /** The rights that are not about one order: catalog and stock, sales work, customers, administration. */
+    private void grantOutsideOrders() {
         grant(Permission.CATALOG_EDIT, allow(PURCHASING), allow(SUPERVISOR));
         grant(Permission.STOCK_RECEIVE, allow(WAREHOUSE), allow(PURCHASING));
         grant(Permission.STOCK_ADJUST, allow(WAREHOUSE), allow(SUPERVISOR));
@@ -147,11 +157,7 @@ public final class AccessPolicy {
         grant(USERS_MANAGE, allow(ADMIN));
         grant(AUDIT_READ, allow(ADMIN));
         grant(Permission.SETTINGS_EDIT, allow(ADMIN));
-        for (Permission permission : Permission.values()) {
-            if (!table.containsKey(permission)) {
-                throw new IllegalStateException("No grant for " + permission + ": every permission needs its row");
-            }
-        }
+        grant(Permission.INTEGRATION_MANAGE, allow(ADMIN), allow(SUPERVISOR));
     }
 
     /** The verdict for this user doing this, in this situation: the best any of their roles gives. */

@@ -51,6 +51,8 @@ public enum Permission {
     USERS_MANAGE,
     /** Locations, holidays and other settings of the shop. */
     SETTINGS_EDIT,
+    /** Read every order's events (the feed) and keep the webhooks that receive them. */
+    INTEGRATION_MANAGE,
     AUDIT_READ;
 
     /** The key in messages and URLs: {@code order-cancel}. */

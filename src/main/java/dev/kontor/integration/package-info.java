@@ -1,10 +1,12 @@
 /**
- * Integration: what makes the HTTP API safe for machines to call. Creating commands honour an
- * {@code Idempotency-Key}: the first answer is stored with the command's own changes, in one transaction,
- * and replayed to every retry; the OpenAPI description is configured here. Later: webhooks and the
- * marketplace connectors.
+ * Integration: what makes the HTTP API safe for machines to call, and what leaves Kontor on its own. Creating commands
+ * honour an {@code Idempotency-Key}: the first answer is stored with the command's own changes, in one transaction,
+ * and replayed to every retry; the OpenAPI description is configured here. The order's events
+ * ({@link dev.kontor.integration.OrderEvents}, docs/events.md) are derived from the order's timeline inside the
+ * change's transaction, numbered per order and sequenced in commit order, for the polling feed and webhooks.
  *
- * <p>Knows no business module; publishes nothing, listens to nothing yet.
+ * <p>Listens to {@link dev.kontor.timeline.TimelineRecorded} (synchronously); depends on timeline, access and shared;
+ * knows no business module.
  */
 @ApplicationModule(displayName = "Integration")
 package dev.kontor.integration;

@@ -3,6 +3,7 @@ package dev.kontor.timeline;
 import java.util.List;
 
 import dev.kontor.timeline.internal.TimelineRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,15 +13,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Timeline {
 
     private final TimelineRepository repository;
+    private final ApplicationEventPublisher events;
 
-    Timeline(TimelineRepository repository) {
+    Timeline(TimelineRepository repository, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.events = events;
     }
 
     /** Appends an entry; must run inside the transaction that makes the change it describes. */
     @Transactional(propagation = Propagation.MANDATORY)
     public TimelineEntry record(TimelineEntry entry) {
-        return repository.insert(entry);
+        TimelineEntry recorded = repository.insert(entry);
+        events.publishEvent(new TimelineRecorded(List.of(recorded)));
+        return recorded;
     }
 
     /**
@@ -29,13 +34,20 @@ public class Timeline {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean recordOnce(String eventKey, TimelineEntry entry) {
-        return repository.insertOnce(eventKey, entry);
+        boolean written = repository.insertOnce(eventKey, entry);
+        if (written) {
+            events.publishEvent(new TimelineRecorded(List.of(entry)));
+        }
+        return written;
     }
 
     /** Appends many entries in one statement; must run inside the transaction that makes the changes. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(List<TimelineEntry> entries) {
         repository.insertAll(entries);
+        if (!entries.isEmpty()) {
+            events.publishEvent(new TimelineRecorded(entries));
+        }
     }
 
     /** The subject's history, newest first. */
