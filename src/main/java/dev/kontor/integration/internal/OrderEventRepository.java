@@ -20,6 +20,13 @@ public class OrderEventRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
+    /** The order as an event carries it, from {@code orders o}. */
+    private static final String DATA = """
+            jsonb_build_object('number', o.number, 'channel', o.channel, 'externalId', o.external_id,
+                'lifecycle', o.lifecycle, 'payment', o.payment_status, 'fulfilment', o.fulfilment_status,
+                'currency', trim(o.currency), 'total', o.total, 'paid', o.paid, 'refunded', o.refunded,
+                'version', o.version)""";
+
     private final JdbcClient jdbc;
 
     OrderEventRepository(JdbcClient jdbc) {
@@ -50,6 +57,24 @@ public class OrderEventRepository {
         if (events.isEmpty()) {
             return;
         }
+        if (events.size() == 1) { // most changes: one event, one lean statement
+            NewEvent e = events.get(0);
+            jdbc.sql("""
+                            WITH c AS (
+                                INSERT INTO order_event_counters (order_id, seq) VALUES (:order, 1)
+                                ON CONFLICT (order_id) DO UPDATE SET seq = order_event_counters.seq + 1
+                                RETURNING seq
+                            )
+                            INSERT INTO order_events (order_id, order_number, seq, type, occurred_at, actor, data)
+                            SELECT o.id, o.number, c.seq, :type, :at, :actor, """ + DATA + """
+                            FROM c, orders o WHERE o.id = :order""")
+                    .param("order", e.orderId())
+                    .param("type", e.type())
+                    .param("at", Timestamp.from(e.occurredAt()))
+                    .param("actor", e.actor())
+                    .update();
+            return;
+        }
         jdbc.sql("""
                         WITH e AS (
                             SELECT * FROM unnest(CAST(:orders AS BIGINT[]), CAST(:types AS TEXT[]),
@@ -66,11 +91,7 @@ public class OrderEventRepository {
                         INSERT INTO order_events (order_id, order_number, seq, type, occurred_at, actor, data)
                         SELECT e.order_id, o.number,
                                c.seq - k.k + row_number() OVER (PARTITION BY e.order_id ORDER BY e.n),
-                               e.type, e.occurred_at, e.actor,
-                               jsonb_build_object('number', o.number, 'channel', o.channel, 'externalId', o.external_id,
-                                   'lifecycle', o.lifecycle, 'payment', o.payment_status,
-                                   'fulfilment', o.fulfilment_status, 'currency', trim(o.currency), 'total', o.total,
-                                   'paid', o.paid, 'refunded', o.refunded, 'version', o.version)
+                               e.type, e.occurred_at, e.actor, """ + DATA + """
                         FROM e JOIN k ON k.order_id = e.order_id JOIN c ON c.order_id = e.order_id
                         JOIN orders o ON o.id = e.order_id
                         ORDER BY e.n""")
@@ -115,6 +136,19 @@ public class OrderEventRepository {
                 .param("limit", limit)
                 .query(OrderEventRepository::stored)
                 .list();
+    }
+
+    /** These events, by id. */
+    public Map<Long, Stored> byIds(List<Long> ids) {
+        Map<Long, Stored> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT * FROM order_events WHERE id IN (:ids)")
+                    .param("ids", ids)
+                    .query(OrderEventRepository::stored)
+                    .list()
+                    .forEach(s -> found.put(s.id(), s));
+        }
+        return found;
     }
 
     /** The last position given (0: none yet). */
