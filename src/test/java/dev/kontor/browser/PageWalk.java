@@ -44,6 +44,9 @@ abstract class PageWalk extends BrowserTest {
     @Autowired
     dev.kontor.crm.InboundMails inbound;
 
+    @Autowired
+    dev.kontor.integration.Webhooks webhooks;
+
     /**
      * An order paid by Alipay and partly refunded, invoiced and credited, a customer, an import: so that lists and
      * panels print.
@@ -86,6 +89,10 @@ abstract class PageWalk extends BrowserTest {
         dev.kontor.documents.Document invoice =
                 issuing.issue(admin, order.id(), dev.kontor.documents.DocumentKind.INVOICE, null);
         issuing.credit(admin, invoice.id(), java.util.Map.of(), "returned");
+        webhooks.subscribe(
+                admin,
+                new dev.kontor.integration.Webhooks.Definition(
+                        "http://127.0.0.1:9/kontor", "ERP", List.of("order.paid", "order.shipped")));
         inbound.receive(new dev.kontor.crm.InboundMail(
                 "<walk-1@example.no>",
                 java.time.Instant.now(),
@@ -132,6 +139,7 @@ abstract class PageWalk extends BrowserTest {
                 "/settings/documents",
                 "/settings/pipelines",
                 "/settings/fields",
+                "/settings/webhooks",
                 "/settings/pipelines/1",
                 "/admin/users",
                 "/admin/audit",
@@ -147,6 +155,8 @@ abstract class PageWalk extends BrowserTest {
         paths.add(customer + "/merge?q=a");
         page.navigate(url("/imports"));
         paths.add(page.locator("table.list tbody tr a").first().getAttribute("href"));
+        page.navigate(url("/settings/webhooks"));
+        paths.add(page.locator("#webhooks tbody a").first().getAttribute("href"));
         page.navigate(url("/mail"));
         paths.add(page.locator("#waiting-mails a[download]")
                 .first()
