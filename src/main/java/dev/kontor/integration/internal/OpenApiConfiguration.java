@@ -7,6 +7,7 @@ import dev.kontor.access.Actor;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -57,6 +59,15 @@ class OpenApiConfiguration {
     OpenApiCustomizer problemAnswers() {
         return openApi -> {
             openApi.getComponents().addSchemas("Problem", problemSchema());
+            java.util.Set<String> versioned = new java.util.HashSet<>(); // paths whose changes take If-Match
+            openApi.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap().values().forEach(operation -> {
+                        if (operation.getParameters() != null
+                                && operation.getParameters().stream()
+                                        .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
+                            versioned.add(path);
+                        }
+                    }));
             openApi.getPaths()
                     .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                         if (!path.startsWith("/api/")) {
@@ -81,6 +92,33 @@ class OpenApiConfiguration {
                                         .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
                         if (ifMatch) {
                             add(responses, "412", "Precondition Failed", "Ingrid changed this order meanwhile.");
+                        }
+                        boolean keyed = operation.getParameters() != null
+                                && operation.getParameters().stream()
+                                        .anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()));
+                        if (method == PathItem.HttpMethod.POST && !keyed) {
+                            operation.addParametersItem(new HeaderParameter()
+                                    .name("Idempotency-Key")
+                                    .required(false)
+                                    .description("Your unique key for this call (a UUID): a retry with the same key "
+                                            + "and body gets the first answer again instead of doing it twice; the "
+                                            + "same key with another body is a 422.")
+                                    .schema(new StringSchema()
+                                            .maxLength(200)
+                                            .example("5f0c1e2a-4f5b-4d43-9c4e-1d2b3c4d5e6f")));
+                        }
+                        if (ifMatch || versioned.contains(path) && method == PathItem.HttpMethod.GET) {
+                            for (String ok : new String[] {"200", "201"}) {
+                                ApiResponse answer = responses.get(ok);
+                                if (answer != null) {
+                                    answer.addHeaderObject(
+                                            "ETag",
+                                            new Header()
+                                                    .description("The version you read: send it back as If-Match "
+                                                            + "when you change this")
+                                                    .schema(new StringSchema().example("\"3\"")));
+                                }
+                            }
                         }
                     }));
         };

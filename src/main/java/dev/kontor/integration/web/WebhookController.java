@@ -142,7 +142,7 @@ class WebhookController {
         try {
             return LocalDateTime.parse(written.strip()).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw InvalidInputException.of("since", "validation.date", written);
+            throw InvalidInputException.of("replaySince", "validation.date", written);
         }
     }
 }

@@ -28,6 +28,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -101,6 +102,18 @@ class OrderApiController {
                                     @Content(
                                             mediaType = "application/json",
                                             examples = @ExampleObject(name = "shop order", value = CREATE_EXAMPLE))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location: the order",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The same channel and externalId again: the first order",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Waits for a supervisor: Location is the approval request",
+            content = @Content(schema = @Schema(implementation = PendingApproval.class)))
     ResponseEntity<?> create(Actor actor, @RequestBody OrderRequest request) {
         PlacedOrder placed = intake.place(actor, request.toInput(true), Boolean.TRUE.equals(request.draft()));
         Order order = placed.order();
@@ -136,6 +149,14 @@ class OrderApiController {
     @Operation(
             summary = "Replace a draft's or new order's content",
             description = "Send If-Match with the ETag you read; 412 when someone changed the order meanwhile.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The order as it is now; ETag: its version",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Waits for a supervisor: Location is the approval request",
+            content = @Content(schema = @Schema(implementation = PendingApproval.class)))
     ResponseEntity<?> edit(
             Actor actor,
             @PathVariable long id,
@@ -160,6 +181,14 @@ class OrderApiController {
             summary = "Move the order along its lifecycle",
             description = "submit, approve, hold (reason required), release, cancel (void), complete. "
                     + "409 names the reason when the rules refuse.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The order as it is now; ETag: its version",
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Waits for a supervisor: Location is the approval request",
+            content = @Content(schema = @Schema(implementation = PendingApproval.class)))
     ResponseEntity<?> act(
             Actor actor,
             @PathVariable long id,
@@ -190,6 +219,11 @@ class OrderApiController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a draft", description = "Only drafts can be deleted; others are cancelled instead.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Waits for a supervisor: Location is the approval request",
+            content = @Content(schema = @Schema(implementation = PendingApproval.class)))
     ResponseEntity<?> delete(
             Actor actor,
             @PathVariable long id,
