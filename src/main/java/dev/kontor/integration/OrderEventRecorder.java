@@ -32,8 +32,13 @@ class OrderEventRecorder {
         for (TimelineEntry entry : recorded.entries()) {
             if (ORDER.equals(entry.subjectType())) {
                 OrderEventTypes.of(entry.action())
-                        .ifPresent(type -> written.add(
-                                new NewEvent(entry.subjectId(), type, entry.occurredAt(), entry.actorName())));
+                        .ifPresent(type -> written.add(new NewEvent(
+                                entry.subjectId(),
+                                type,
+                                entry.occurredAt(),
+                                entry.actorName(),
+                                entry.details(),
+                                entry.reason())));
             }
         }
         events.insert(written);

@@ -12,5 +12,10 @@ public enum NoteKind {
      * What the buyer wrote to the seller with the order (Taobao's 买家留言), as the marketplace passed it: shown to
      * customer service and on the packing slip; written by an import, never typed in.
      */
-    BUYER
+    BUYER,
+    /**
+     * For the marketplace: the seller's note the channel shows on its order (Taobao's 卖家备注, seed 001's second note),
+     * sent to the channel by its connector.
+     */
+    MARKETPLACE
 }

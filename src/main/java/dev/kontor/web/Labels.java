@@ -30,27 +30,18 @@ public class Labels {
     private static final Pattern MOMENT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
     private static final Pattern ROLE = Pattern.compile("\\b[A-Z]+(?:_[A-Z]+)*\\b");
     /** Timeline fields whose values are enum constants, and the enum they belong to. */
-    private static final Map<String, String> ENUM_FIELDS = Map.of(
-            "lifecycle",
-            "LifecycleStatus",
-            "paymentStatus",
-            "PaymentStatus",
-            "fulfilmentStatus",
-            "FulfilmentStatus",
-            "kind",
-            "NoteKind",
-            "state",
-            "PaymentState",
-            "documentKind",
-            "DocumentKind",
-            "documentState",
-            "DocumentState",
-            "activityKind",
-            "ActivityKind",
-            "customerKind",
-            "CustomerKind",
-            "callDirection",
-            "CallDirection");
+    private static final Map<String, String> ENUM_FIELDS = Map.ofEntries(
+            Map.entry("channelUpdate", "ChannelUpdateKind"),
+            Map.entry("lifecycle", "LifecycleStatus"),
+            Map.entry("paymentStatus", "PaymentStatus"),
+            Map.entry("fulfilmentStatus", "FulfilmentStatus"),
+            Map.entry("kind", "NoteKind"),
+            Map.entry("state", "PaymentState"),
+            Map.entry("documentKind", "DocumentKind"),
+            Map.entry("documentState", "DocumentState"),
+            Map.entry("activityKind", "ActivityKind"),
+            Map.entry("customerKind", "CustomerKind"),
+            Map.entry("callDirection", "CallDirection"));
 
     private final Messages messages;
     private final Formatting fmt;

@@ -23,6 +23,7 @@ import dev.kontor.orders.PaymentStatus;
  * @param approvedFrom approved at or after this moment in the shop's time zone
  * @param approvedTo approved before this moment in the shop's time zone
  * @param customFields custom fields and the value each must have, in their stored form ({@code {"hall": "4B"}})
+ * @param marks      other modules' filters ({@link OrderMark}) by key, e.g. {@code unconfirmed}
  */
 public record OrderFilter(
         String query,
@@ -40,7 +41,46 @@ public record OrderFilter(
         Set<String> paymentMethods,
         LocalDateTime approvedFrom,
         LocalDateTime approvedTo,
-        Map<String, Object> customFields) {
+        Map<String, Object> customFields,
+        Set<String> marks) {
+
+    /** A filter without marks ({@link OrderMark}). */
+    public OrderFilter(
+            String query,
+            Set<LifecycleStatus> lifecycle,
+            Set<PaymentStatus> payment,
+            Set<FulfilmentStatus> fulfilment,
+            Set<String> channels,
+            LocalDate placedFrom,
+            LocalDate placedTo,
+            Long customerId,
+            Long visibleToUserId,
+            LocalDate overdueOn,
+            Set<Long> matchedIds,
+            boolean flaggedOnly,
+            Set<String> paymentMethods,
+            LocalDateTime approvedFrom,
+            LocalDateTime approvedTo,
+            Map<String, Object> customFields) {
+        this(
+                query,
+                lifecycle,
+                payment,
+                fulfilment,
+                channels,
+                placedFrom,
+                placedTo,
+                customerId,
+                visibleToUserId,
+                overdueOn,
+                matchedIds,
+                flaggedOnly,
+                paymentMethods,
+                approvedFrom,
+                approvedTo,
+                customFields,
+                Set.of());
+    }
 
     public OrderFilter(
             String query,
@@ -105,6 +145,7 @@ public record OrderFilter(
         matchedIds = matchedIds == null ? Set.of() : Set.copyOf(matchedIds);
         paymentMethods = paymentMethods == null ? Set.of() : Set.copyOf(paymentMethods);
         customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+        marks = marks == null ? Set.of() : Set.copyOf(marks);
     }
 
     /**
@@ -141,7 +182,8 @@ public record OrderFilter(
                 methods,
                 from,
                 to,
-                customFields);
+                customFields,
+                marks);
     }
 
     /** Only orders whose custom fields have these values (their stored form, from {@code CustomFields.filter}). */
@@ -162,7 +204,30 @@ public record OrderFilter(
                 paymentMethods,
                 approvedFrom,
                 approvedTo,
-                values);
+                values,
+                marks);
+    }
+
+    /** Only orders every one of these marks ({@link OrderMark#key()}) holds for. */
+    public OrderFilter withMarks(Set<String> keys) {
+        return new OrderFilter(
+                query,
+                lifecycle,
+                payment,
+                fulfilment,
+                channels,
+                placedFrom,
+                placedTo,
+                customerId,
+                visibleToUserId,
+                overdueOn,
+                matchedIds,
+                flaggedOnly,
+                paymentMethods,
+                approvedFrom,
+                approvedTo,
+                customFields,
+                keys);
     }
 
     /** The "unpaid" task view: live orders (awaiting review, approved, on hold) with money still to come. */

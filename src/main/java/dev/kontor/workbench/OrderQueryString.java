@@ -49,7 +49,7 @@ public final class OrderQueryString {
         if ("true".equals(first(params, "flagged"))) {
             filter = filter.flagged();
         }
-        return filter.withCustomFields(customFields(params));
+        return filter.withCustomFields(customFields(params)).withMarks(new LinkedHashSet<>(several(params, "mark")));
     }
 
     /** The custom field filters, {@code cf.hall=4B}, as typed (the list's query checks them). */

@@ -140,6 +140,7 @@ abstract class PageWalk extends BrowserTest {
                 "/settings/pipelines",
                 "/settings/fields",
                 "/settings/webhooks",
+                "/settings/channel-files",
                 "/settings/pipelines/1",
                 "/admin/users",
                 "/admin/audit",

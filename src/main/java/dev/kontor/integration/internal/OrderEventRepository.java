@@ -33,8 +33,25 @@ public class OrderEventRepository {
         this.jdbc = jdbc;
     }
 
-    /** An event to write: its order, type, time and who. */
-    public record NewEvent(long orderId, String type, Instant occurredAt, String actor) {}
+    /**
+     * An event to write: its order, type, time and who, and what the change said besides ({@code details}: the
+     * timeline entry's details, e.g. carrier and tracking number of a shipment; {@code reason}: why).
+     */
+    public record NewEvent(
+            long orderId, String type, Instant occurredAt, String actor, Map<String, String> details, String reason) {
+
+        /** The change's own words, merged into the event's data: {@code {"details": {…}, "reason": "…"}}. */
+        String extra() {
+            Map<String, Object> extra = new java.util.LinkedHashMap<>();
+            if (details != null && !details.isEmpty()) {
+                extra.put("details", details);
+            }
+            if (reason != null) {
+                extra.put("reason", reason);
+            }
+            return extra.isEmpty() ? "{}" : JSON.writeValueAsString(extra);
+        }
+    }
 
     /** A stored event. */
     public record Stored(
@@ -66,9 +83,12 @@ public class OrderEventRepository {
                                 RETURNING seq
                             )
                             INSERT INTO order_events (order_id, order_number, seq, type, occurred_at, actor, data)
-                            SELECT o.id, o.number, c.seq, :type, :at, :actor, """ + DATA + """
+                            SELECT o.id, o.number, c.seq, :type, :at, :actor,
+                                   """ + DATA + """
+                                   || CAST(:extra AS JSONB)
                             FROM c, orders o WHERE o.id = :order""")
                     .param("order", e.orderId())
+                    .param("extra", e.extra())
                     .param("type", e.type())
                     .param("at", Timestamp.from(e.occurredAt()))
                     .param("actor", e.actor())
@@ -78,8 +98,8 @@ public class OrderEventRepository {
         jdbc.sql("""
                         WITH e AS (
                             SELECT * FROM unnest(CAST(:orders AS BIGINT[]), CAST(:types AS TEXT[]),
-                                CAST(:times AS TIMESTAMPTZ[]), CAST(:actors AS TEXT[])) WITH ORDINALITY
-                                AS e(order_id, type, occurred_at, actor, n)
+                                CAST(:times AS TIMESTAMPTZ[]), CAST(:actors AS TEXT[]), CAST(:extras AS TEXT[]))
+                                WITH ORDINALITY AS e(order_id, type, occurred_at, actor, extra, n)
                         ), k AS (
                             SELECT order_id, count(*) AS k FROM e GROUP BY order_id
                         ), c AS (
@@ -92,6 +112,7 @@ public class OrderEventRepository {
                         SELECT e.order_id, o.number,
                                c.seq - k.k + row_number() OVER (PARTITION BY e.order_id ORDER BY e.n),
                                e.type, e.occurred_at, e.actor, """ + DATA + """
+                               || CAST(e.extra AS JSONB)
                         FROM e JOIN k ON k.order_id = e.order_id JOIN c ON c.order_id = e.order_id
                         JOIN orders o ON o.id = e.order_id
                         ORDER BY e.n""")
@@ -101,6 +122,7 @@ public class OrderEventRepository {
                         "times",
                         events.stream().map(e -> Timestamp.from(e.occurredAt())).toArray(Timestamp[]::new))
                 .param("actors", events.stream().map(NewEvent::actor).toArray(String[]::new))
+                .param("extras", events.stream().map(NewEvent::extra).toArray(String[]::new))
                 .update();
     }
 

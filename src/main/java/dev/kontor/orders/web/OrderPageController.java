@@ -116,7 +116,9 @@ class OrderPageController {
                 Arrays.stream(NoteKind.values())
                         .filter(k -> k != NoteKind.BUYER || orderNotes.stream().anyMatch(n -> n.kind() == k))
                         .toList());
-        model.addAttribute("writableNoteKinds", List.of(NoteKind.INTERNAL, NoteKind.FINANCE, NoteKind.SHIPPING));
+        model.addAttribute(
+                "writableNoteKinds",
+                List.of(NoteKind.INTERNAL, NoteKind.FINANCE, NoteKind.SHIPPING, NoteKind.MARKETPLACE));
         model.addAttribute("timeline", orders.timeline(actor, id));
         model.addAttribute(
                 "customer", customers.find(order.content().customerId()).orElse(null));

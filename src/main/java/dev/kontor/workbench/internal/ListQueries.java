@@ -28,9 +28,11 @@ import dev.kontor.shared.ShopSettings;
 import dev.kontor.shared.Text;
 import dev.kontor.workbench.OrderCondition;
 import dev.kontor.workbench.OrderFilter;
+import dev.kontor.workbench.OrderMark;
 import dev.kontor.workbench.OrderPage;
 import dev.kontor.workbench.OrderSort;
 import dev.kontor.workbench.OrderSummary;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -44,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ListQueries {
 
     private final CustomFields fields;
+    private final ObjectProvider<OrderMark> marks;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> CUSTOM_FIELDS = new TypeReference<>() {};
@@ -64,7 +67,8 @@ public class ListQueries {
     /** Where a phone number without a country code is from: the shop's country. */
     private final String region;
 
-    ListQueries(JdbcClient jdbc, ShopSettings shop, CustomFields fields) {
+    ListQueries(JdbcClient jdbc, ShopSettings shop, CustomFields fields, ObjectProvider<OrderMark> marks) {
+        this.marks = marks;
         this.jdbc = jdbc;
         this.fields = fields;
         this.zone = shop.timeZone();
@@ -140,7 +144,8 @@ public class ListQueries {
                 && f.paymentMethods().isEmpty()
                 && f.approvedFrom() == null
                 && f.approvedTo() == null
-                && f.customFields().isEmpty();
+                && f.customFields().isEmpty()
+                && f.marks().isEmpty();
     }
 
     /** Folds the count deltas together, bucket by bucket; safe to run on several instances at once. */
@@ -304,6 +309,13 @@ public class ListQueries {
             Map<String, String> written = new LinkedHashMap<>();
             f.customFields().forEach((key, value) -> written.put(key, value == null ? null : value.toString()));
             where.params.put("customFields", JSON.writeValueAsString(fields.filter(FieldScope.ORDER, written)));
+        }
+        for (String key : f.marks()) {
+            OrderMark mark = marks.orderedStream()
+                    .filter(m -> m.key().equals(key))
+                    .findFirst()
+                    .orElseThrow(() -> InvalidInputException.of("mark", "validation.unknown-value", key));
+            where.add("(" + mark.condition() + ")");
         }
         if (f.customerId() != null) {
             where.add("o.customer_id = :customerId");

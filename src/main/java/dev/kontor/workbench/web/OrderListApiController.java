@@ -88,6 +88,9 @@ class OrderListApiController {
                     LocalDateTime approvedTo,
             @RequestParam(defaultValue = "false") @Parameter(description = "Only orders whose payment is overdue")
                     boolean overdue,
+            @RequestParam(required = false)
+                    @Parameter(description = "Other filters by key, e.g. unconfirmed: not yet confirmed to the channel")
+                    Set<String> mark,
             @RequestParam(defaultValue = "PLACED") OrderSort sort,
             @RequestParam(defaultValue = "true") boolean descending,
             @RequestParam(required = false) String after,
@@ -105,7 +108,8 @@ class OrderListApiController {
         });
         OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer)
                 .paidByAndApproved(method, approvedFrom, approvedTo)
-                .withCustomFields(custom);
+                .withCustomFields(custom)
+                .withMarks(mark == null ? Set.of() : mark);
         if (overdue) {
             filter = filter.overdueOn(orders.today());
         }

@@ -30,12 +30,14 @@ import dev.kontor.web.Messages;
 import dev.kontor.workbench.BulkAction;
 import dev.kontor.workbench.OrderFilter;
 import dev.kontor.workbench.OrderLists;
+import dev.kontor.workbench.OrderMark;
 import dev.kontor.workbench.OrderPage;
 import dev.kontor.workbench.OrderQueryString;
 import dev.kontor.workbench.OrderSort;
 import dev.kontor.workbench.OrderSummary;
 import dev.kontor.workbench.SavedViews;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,6 +71,7 @@ class OrderListController {
     private final Flash flash;
 
     private final CustomFields customFields;
+    private final ObjectProvider<OrderMark> marks;
 
     OrderListController(
             OrderLists lists,
@@ -78,7 +81,9 @@ class OrderListController {
             Users users,
             Messages messages,
             Flash flash,
-            CustomFields customFields) {
+            CustomFields customFields,
+            ObjectProvider<OrderMark> marks) {
+        this.marks = marks;
         this.customFields = customFields;
         this.lists = lists;
         this.orders = orders;
@@ -106,6 +111,7 @@ class OrderListController {
                     LocalDateTime approvedTo,
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(defaultValue = "false") boolean flagged,
+            @RequestParam(required = false) Set<String> mark,
             @RequestParam(defaultValue = "PLACED") OrderSort sort,
             @RequestParam(defaultValue = "desc") String dir,
             @RequestParam(required = false) String after,
@@ -121,7 +127,9 @@ class OrderListController {
         if (flagged) {
             filter = filter.flagged();
         }
-        filter = filter.withCustomFields(OrderQueryString.customFieldsOf(request.getParameterMap()));
+        filter = filter.withCustomFields(OrderQueryString.customFieldsOf(request.getParameterMap()))
+                .withMarks(mark == null ? Set.of() : mark);
+        model.addAttribute("orderMarks", marks.orderedStream().toList());
         boolean descending = !"asc".equals(dir);
         OrderPage page = page(actor, filter, sort, descending, after, model);
         model.addAttribute("filter", filter);
