@@ -1,0 +1,92 @@
+package dev.kontor.integration;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.kontor.integration.internal.OrderEventRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The order's events relayed to a Kafka topic, for a larger installation's data platform (docs/events.md), on when
+ * {@code kontor.events.kafka.enabled=true}: each sequenced event, as its CloudEvents JSON, keyed by the order's number
+ * (so one order's events keep their order in one partition), in cursor order. The relay's cursor advances only after
+ * the broker acknowledged, in the transaction that holds the relay's row ({@code SKIP LOCKED}: one instance relays at a
+ * time), so nothing is lost and an event is sent again only when an acknowledgement was lost (at least once).
+ */
+@Service
+@ConditionalOnProperty(name = "kontor.events.kafka.enabled", havingValue = "true")
+public class KafkaRelay {
+
+    private static final JsonMapper JSON =
+            JsonMapper.builder().findAndAddModules().build();
+    private static final String NAME = "kafka";
+
+    private final OrderEventRepository events;
+    private final OrderEvents envelopes;
+    private final KafkaTemplate<String, String> kafka;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final String topic;
+    private final Duration ackTimeout;
+
+    KafkaRelay(
+            OrderEventRepository events,
+            OrderEvents envelopes,
+            KafkaTemplate<String, String> kafka,
+            JdbcClient jdbc,
+            TransactionTemplate transaction,
+            @Value("${kontor.events.kafka.topic:kontor.order-events}") String topic,
+            @Value("${kontor.events.kafka.ack-timeout:PT30S}") Duration ackTimeout) {
+        this.events = events;
+        this.envelopes = envelopes;
+        this.kafka = kafka;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.topic = topic;
+        this.ackTimeout = ackTimeout;
+    }
+
+    /** Relays up to {@code limit} events after the relay's cursor; answers how many (0 when another instance is). */
+    public int relay(int limit) {
+        Integer sent = transaction.execute(s -> {
+            jdbc.sql("INSERT INTO event_relays (name, position) VALUES (:name, 0) ON CONFLICT (name) DO NOTHING")
+                    .param("name", NAME)
+                    .update();
+            Long from = jdbc.sql("SELECT position FROM event_relays WHERE name = :name FOR UPDATE SKIP LOCKED")
+                    .param("name", NAME)
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
+            if (from == null) {
+                return 0;
+            }
+            List<OrderEventRepository.Stored> due = events.after(from, List.of(), limit);
+            for (OrderEventRepository.Stored event : due) {
+                try {
+                    kafka.send(topic, event.orderNumber(), JSON.writeValueAsString(envelopes.envelope(event)))
+                            .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new IllegalStateException("Kafka did not acknowledge event " + event.id(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                jdbc.sql("UPDATE event_relays SET position = :position WHERE name = :name")
+                        .param("position", event.position())
+                        .param("name", NAME)
+                        .update();
+            }
+            return due.size();
+        });
+        return sent == null ? 0 : sent;
+    }
+}

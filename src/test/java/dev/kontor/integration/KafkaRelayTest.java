@@ -1,0 +1,103 @@
+package dev.kontor.integration;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.kontor.access.Actor;
+import dev.kontor.access.Role;
+import dev.kontor.orders.Order;
+import dev.kontor.orders.OrderAction;
+import dev.kontor.orders.OrderLifecycle;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.KontorTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The order's events relayed to Kafka (an embedded broker, in this JVM): each event once, as its CloudEvents JSON,
+ * keyed by the order's number, an order's events in their order; a second run sends nothing again.
+ */
+@KontorTest
+@EmbeddedKafka(partitions = 3, topics = "kontor.order-events")
+@TestPropertySource(
+        properties = {
+            "kontor.events.kafka.enabled=true",
+            "kontor.events.kafka.interval=PT1H",
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
+        })
+class KafkaRelayTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    OrderLifecycle lifecycle;
+
+    @Autowired
+    OrderEvents events;
+
+    @Autowired
+    KafkaRelay relay;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Test
+    void eachEventOnceKeyedByItsOrderInItsOrder() {
+        Actor boss = fixtures.user("wang.lei", Role.SUPERVISOR);
+        List<Order> placed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Order order = fixtures.order(boss, false);
+            lifecycle.act(boss, order.id(), null, OrderAction.HOLD, "address?");
+            lifecycle.act(boss, order.id(), null, OrderAction.RELEASE, null);
+            placed.add(order);
+        }
+        events.sequence();
+        assertThat(relay.relay(500)).isGreaterThanOrEqualTo(9);
+        assertThat(relay.relay(500)).isZero(); // nothing twice
+
+        List<ConsumerRecord<String, String>> read = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                brokers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "kontor-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class))) {
+            consumer.subscribe(List.of("kontor.order-events"));
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (read.size() < 9 && System.nanoTime() < until) {
+                consumer.poll(Duration.ofMillis(500)).forEach(read::add);
+            }
+        }
+        for (Order order : placed) {
+            List<JsonNode> ofOrder = read.stream()
+                    .filter(r -> order.number().equals(r.key()))
+                    .map(r -> JSON.readTree(r.value()))
+                    .toList();
+            assertThat(ofOrder)
+                    .extracting(e -> e.get("type").asString())
+                    .containsExactly("dev.kontor.order.placed", "dev.kontor.order.held", "dev.kontor.order.released");
+            assertThat(ofOrder).extracting(e -> e.get("sequence").asLong()).containsExactly(1L, 2L, 3L);
+        }
+    }
+}
