@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Issue 20's load test: the whole app under a shop's traffic (bench/load/load.js, autocannon from npm, pinned): builds
+# the jar, starts a fresh Kontor with its own embedded PostgreSQL in a temporary folder and a bounded heap, creates
+# 1,000 orders, then 50 connections for N seconds (default 600): 70 % reads, 20 % order creation, 10 % approvals and
+# payments. Reports per request type, errors, the JVM's and PostgreSQL's RSS and lock waits over 1 s.
+# Usage: bench/load.sh [seconds]. JVM options: KONTOR_JAVA_OPTS (default below, docs in bench/README.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-600}
+port=18098
+pg_port=15498
+work=$(mktemp -d -t kontor-load.XXXXXX)
+password=load-admin-password
+opts=${KONTOR_JAVA_OPTS:--Xms256m -Xmx320m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k}
+(cd bench/load && npm ci --silent --no-audit --no-fund)
+[ -n "${KONTOR_JAR:-}" ] || ./mvnw -q -B package -DskipTests
+jar=${KONTOR_JAR:-$(ls target/kontor-*.jar | grep -v original | head -1)}
+started=$(date +%s%N)
+# shellcheck disable=SC2086
+KONTOR_ADMIN_PASSWORD=$password java $opts -jar "$jar" --server.port=$port --kontor.embedded-db.port=$pg_port \
+  --kontor.embedded-db.data-dir="$work/postgres" --kontor.demo.enabled=false --logging.level.root=WARN \
+  > "$work/kontor.log" 2>&1 &
+pid=$!
+trap 'status=$?; kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"; exit $status' EXIT
+for _ in $(seq 1 120); do
+  curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+echo "health UP after $(( ($(date +%s%N) - started) / 1000000 )) ms (cold: a fresh database, migrations included)"
+token=$(curl -fsS -u "admin:$password" -H 'Content-Type: application/json' -d '{"name":"load"}' \
+  "http://localhost:$port/api/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+mkdir -p bench/results
+node bench/load/load.js --url "http://localhost:$port" --token "$token" --seconds "$seconds" --jvm-pid "$pid" \
+  --pg-port "$pg_port" | tee "bench/results/load-$(date +%Y%m%d-%H%M%S).md"
