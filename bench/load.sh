@@ -18,7 +18,7 @@ jar=${KONTOR_JAR:-$(ls target/kontor-*.jar | grep -v original | head -1)}
 started=$(date +%s%N)
 # shellcheck disable=SC2086
 KONTOR_ADMIN_PASSWORD=$password java $opts -jar "$jar" --server.port=$port --kontor.embedded-db.port=$pg_port \
-  --kontor.embedded-db.data-dir="$work/postgres" --kontor.demo.enabled=false --logging.level.root=WARN \
+  --kontor.embedded-db.data-dir="$work/postgres" --kontor.demo.enabled=false --logging.level.root=WARN ${KONTOR_ARGS:-} \
   > "$work/kontor.log" 2>&1 &
 pid=$!
 trap 'status=$?; kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"; exit $status' EXIT

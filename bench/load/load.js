@@ -6,7 +6,9 @@
 //   node bench/load/load.js --url http://localhost:18098 --token … --seconds 600 --jvm-pid 1234 --pg-port 15498
 'use strict';
 const autocannon = require('autocannon');
-const { execFileSync } = require('child_process');
+const { execFile } = require('child_process');
+const { promisify } = require('util');
+const run = promisify(execFile);
 const fs = require('fs');
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
@@ -71,8 +73,8 @@ function pss(pid) { // proportional set size: shared pages divided among the pro
   }
 }
 
-function postgresPss(port) { // every process of the PostgreSQL server on this port: postmaster and backends
-  const pids = execFileSync('pgrep', ['-f', 'postgres']).toString().trim().split('\n');
+async function postgresPss(port) { // every process of the PostgreSQL server on this port: postmaster and backends
+  const pids = (await run('pgrep', ['-f', 'postgres'])).stdout.trim().split('\n');
   return pids.map(Number).filter(pid => {
     try { return fs.readFileSync('/proc/' + pid + '/cmdline', 'utf8').includes(String(port)) || parentListens(pid, port); }
     catch (e) { return false; }
@@ -84,11 +86,12 @@ function parentListens(pid, port) {
   try { return fs.readFileSync('/proc/' + ppid + '/cmdline', 'utf8').includes(String(port)); } catch (e) { return false; }
 }
 
-function lockWaits(port) {
+async function lockWaits(port) { // asynchronously: the driver's one thread keeps serving its connections
   try {
-    return Number(execFileSync('psql', ['-h', 'localhost', '-p', String(port), '-U', 'postgres', '-d', 'kontor', '-tAc',
+    const { stdout } = await run('psql', ['-h', 'localhost', '-p', String(port), '-U', 'postgres', '-d', 'kontor', '-tAc',
       "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND now() - query_start > interval '1 second'"],
-      { env: { ...process.env, PGCONNECT_TIMEOUT: '2' } }).toString().trim());
+      { env: { ...process.env, PGCONNECT_TIMEOUT: '2' } });
+    return Number(stdout.trim());
   } catch (e) {
     return -1;
   }
@@ -108,11 +111,11 @@ async function main() {
   };
   const stats = {};
   const samples = { jvm: [], pg: [], locks: 0, lockSamples: 0 };
-  const sampler = setInterval(() => {
+  const sampler = setInterval(async () => {
     if (process.env.NO_SAMPLES) return;
     samples.jvm.push(rss(args['jvm-pid']));
-    samples.pg.push(postgresPss(args['pg-port']));
-    const waits = lockWaits(args['pg-port']);
+    samples.pg.push(await postgresPss(args['pg-port']));
+    const waits = await lockWaits(args['pg-port']);
     if (waits >= 0) { samples.lockSamples++; samples.locks += waits; }
   }, 1000);
   const started = Date.now();
