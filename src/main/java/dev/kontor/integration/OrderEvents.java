@@ -9,7 +9,6 @@ import dev.kontor.access.Permission;
 import dev.kontor.access.Permissions;
 import dev.kontor.access.Situation;
 import dev.kontor.integration.internal.OrderEventRepository;
-import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -113,9 +112,5 @@ public class OrderEvents {
     /** Whether this is a type of event Kontor writes, with or without its prefix. */
     public static boolean isType(String type) {
         return OrderEventTypes.ALL.contains(unprefixed(type));
-    }
-
-    static InvalidInputException unknownType(String field, String type) {
-        return InvalidInputException.of(field, "validation.events.type", type, String.join(", ", OrderEventTypes.ALL));
     }
 }

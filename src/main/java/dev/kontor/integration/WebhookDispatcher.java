@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,10 +203,5 @@ public class WebhookDispatcher {
             return null;
         }
         return text.length() > EXCERPT ? text.substring(0, EXCERPT) : text;
-    }
-
-    /** The wait after {@code attempts} failures, for the documentation's table. */
-    Duration backoff(int attempts) {
-        return settings.backoff(attempts);
     }
 }

@@ -121,13 +121,6 @@ public class ChannelUpdateRepository {
                 .update();
     }
 
-    /** An order's updates, newest first. */
-    public List<Map<String, Object>> ofOrder(long orderId) {
-        return jdbc.sql("""
-                        SELECT id, channel, kind, status, attempts, last_error, result, confirmed_at
-                        FROM channel_updates WHERE order_id = :id ORDER BY id DESC""").param("id", orderId).query().listOfRows();
-    }
-
     private static Due due(ResultSet rs, int n) throws SQLException {
         Timestamp failed = rs.getTimestamp("first_failed_at");
         return new Due(
