@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
+import dev.kontor.integration.internal.OrderEventRepository;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
 import dev.kontor.orders.OrderLifecycle;
@@ -15,12 +16,16 @@ import dev.kontor.support.KontorTest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,16 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The order's events relayed to Kafka (an embedded broker, in this JVM): each event once, as its CloudEvents JSON,
- * keyed by the order's number, an order's events in their order; a second run sends nothing again.
+ * keyed by the order's number, an order's events in their order; a second run sends nothing again. (The relay is on
+ * only with {@code kontor.events.kafka.enabled=true}; here it is built by hand against the test's broker.)
  */
 @KontorTest
-@EmbeddedKafka(partitions = 3, topics = "kontor.order-events")
-@TestPropertySource(
-        properties = {
-            "kontor.events.kafka.enabled=true",
-            "kontor.events.kafka.interval=PT1H",
-            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}"
-        })
 class KafkaRelayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -52,13 +51,36 @@ class KafkaRelayTest {
     OrderEvents events;
 
     @Autowired
-    KafkaRelay relay;
+    OrderEventRepository stored;
 
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+    @Autowired
+    JdbcClient jdbc;
 
+    @Autowired
+    TransactionTemplate transaction;
+
+    /**
+     * A broker of its own in this JVM (spring-kafka-test's KRaft broker) and a relay built against it, so the
+     * application context every other test shares stays as it is (the relay is off there).
+     */
     @Test
-    void eachEventOnceKeyedByItsOrderInItsOrder() {
+    void eachEventOnceKeyedByItsOrderInItsOrder() throws Exception {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3, "kontor.order-events");
+        broker.afterPropertiesSet();
+        try {
+            relayTo(broker.getBrokersAsString());
+        } finally {
+            broker.destroy();
+        }
+    }
+
+    private void relayTo(String brokers) {
+        KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
+        KafkaRelay relay =
+                new KafkaRelay(stored, events, kafka, jdbc, transaction, "kontor.order-events", Duration.ofSeconds(30));
         Actor boss = fixtures.user("wang.lei", Role.SUPERVISOR);
         List<Order> placed = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
