@@ -86,12 +86,19 @@ function parentListens(pid, port) {
   try { return fs.readFileSync('/proc/' + ppid + '/cmdline', 'utf8').includes(String(port)); } catch (e) { return false; }
 }
 
+const waiting = []; // what waited over 1 s, and on whom: the first few, for the report
+
 async function lockWaits(port) { // asynchronously: the driver's one thread keeps serving its connections
   try {
-    const { stdout } = await run('psql', ['-h', 'localhost', '-p', String(port), '-U', 'postgres', '-d', 'kontor', '-tAc',
-      "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND now() - query_start > interval '1 second'"],
+    const { stdout } = await run('psql', ['-h', 'localhost', '-p', String(port), '-U', 'postgres', '-d', 'kontor', '-tAF', '\t', '-c',
+      "SELECT w.wait_event, left(regexp_replace(w.query, '\\s+', ' ', 'g'), 160), "
+        + "left(regexp_replace(coalesce(b.query, ''), '\\s+', ' ', 'g'), 160) "
+        + "FROM pg_stat_activity w LEFT JOIN pg_stat_activity b ON b.pid = (pg_blocking_pids(w.pid))[1] "
+        + "WHERE w.wait_event_type = 'Lock' AND now() - w.query_start > interval '1 second'"],
       { env: { ...process.env, PGCONNECT_TIMEOUT: '2' } });
-    return Number(stdout.trim());
+    const rows = stdout.trim() ? stdout.trim().split('\n') : [];
+    rows.forEach(r => { if (waiting.length < 5) waiting.push(r); });
+    return rows.length;
   } catch (e) {
     return -1;
   }
@@ -156,6 +163,7 @@ async function main() {
     console.log(`autocannon's own histogram for ${name}: p50 ${s.own.p50} ms, p90 ${s.own.p90} ms, p99 ${s.own.p99} ms, mean ${s.own.average} ms, ${s.total} requests`);
   }
   console.log('');
+  waiting.forEach(w => console.log('waited over 1 s (event, query, blocked by): ' + w.split('\t').join(' | ')));
   console.log(`${elapsed.toFixed(0)} s; JVM RSS max ${max(samples.jvm).toFixed(0)} MB (last ${samples.jvm.at(-1)?.toFixed(0)} MB); ` +
     `PostgreSQL max ${max(samples.pg).toFixed(0)} MB (PSS of postmaster and backends: shared buffers counted once); ` +
     `lock waits over 1 s seen in ${samples.locks} of ${samples.lockSamples} samples`);
