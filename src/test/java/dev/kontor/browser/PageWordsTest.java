@@ -156,6 +156,11 @@ class PageWordsTest extends PageWalk {
             if (!whole) {
                 problems.add(lang + ": the search placeholder is cut off");
             }
+            Number search = (Number)
+                    page.evaluate("() => document.querySelector('.topbar .quicksearch').getBoundingClientRect().width");
+            if (search.intValue() < 100) { // an admin's navigation is the longest; it once left the search 17 px
+                problems.add(lang + ": the navigation leaves the quick search " + search.intValue() + " px");
+            }
         }
         assertThat(problems).isEmpty();
     }
