@@ -169,6 +169,20 @@ public final class FieldRules {
         return money != null ? money.toString() : value == null ? null : value.toString();
     }
 
+    /**
+     * A list's filters by the shop's own fields as a query string writes them ({@code cf.hall=4B}): key → value as
+     * typed, empty ones left out. The list's query checks them ({@link CustomFields#filter}).
+     */
+    public static Map<String, String> filters(Map<String, String> params) {
+        Map<String, String> values = new LinkedHashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith("cf.") && name.length() > 3 && value != null && !value.isBlank()) {
+                values.put(name.substring(3), value.strip());
+            }
+        });
+        return values;
+    }
+
     /** Of the fields named by these keys (a sales stage requires them), the active ones the values lack. */
     public static List<CustomField> missing(Collection<String> keys, List<CustomField> fields, Map<String, ?> values) {
         List<CustomField> missing = new ArrayList<>();

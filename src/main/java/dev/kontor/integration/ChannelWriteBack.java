@@ -104,13 +104,13 @@ public class ChannelWriteBack {
                 record(due, kind, "order.channel-told", Map.of("channelResult", result == null ? "" : result));
             });
         } catch (Exception e) {
-            Instant first = due.firstFailedAt() == null ? at : due.firstFailedAt();
-            Instant next = at.plus(retries.backoff(due.attempts() + 1));
-            boolean dead = next.isAfter(first.plus(retries.giveUpAfter()));
+            Instant next =
+                    retries.retryAt(due.attempts() + 1, due.firstFailedAt(), at).orElse(null);
+            boolean dead = next == null;
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             String kept = error.length() > 500 ? error.substring(0, 500) : error;
             transaction.executeWithoutResult(s -> {
-                updates.failed(due.id(), at, kept, dead ? null : next);
+                updates.failed(due.id(), at, kept, next);
                 if (dead) {
                     record(due, kind, "order.channel-failed", Map.of("error", kept));
                 }

@@ -156,11 +156,11 @@ public class WebhookDispatcher {
     /** A failed attempt: retried after the backoff, or dead after the window, and then the webhook turned off. */
     private void failed(
             Subscription subscription, Delivery delivery, Instant at, Integer status, String error, String response) {
-        Instant first = delivery.firstFailedAt() == null ? at : delivery.firstFailedAt();
-        Instant next = at.plus(settings.backoff(delivery.attempts() + 1));
-        boolean dead = next.isAfter(first.plus(settings.giveUpAfter()));
+        Instant next = settings.retryAt(delivery.attempts() + 1, delivery.firstFailedAt(), at)
+                .orElse(null);
+        boolean dead = next == null;
         transaction.executeWithoutResult(s -> {
-            webhooks.failed(delivery.id(), at, status, error, response, dead ? null : next);
+            webhooks.failed(delivery.id(), at, status, error, response, next);
             if (dead && webhooks.disable(subscription.id(), at, "webhook.disabled.failing")) {
                 tellAdmins(subscription);
             }

@@ -1,6 +1,8 @@
 package dev.kontor.integration;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,6 +31,17 @@ public record WebhookSettings(
 
     WebhookTarget.Allowed allowed() {
         return new WebhookTarget.Allowed(allowLocalhost, allowPrivateNetworks);
+    }
+
+    /**
+     * When to try again after a failure at {@code at}, the {@code attempts}-th, of something first failing at
+     * {@code firstFailed} ({@code null}: this is the first failure); nothing when that would be past the retry window
+     * (given up).
+     */
+    public Optional<Instant> retryAt(int attempts, Instant firstFailed, Instant at) {
+        Instant first = firstFailed == null ? at : firstFailed;
+        Instant next = at.plus(backoff(attempts));
+        return next.isAfter(first.plus(giveUpAfter)) ? Optional.empty() : Optional.of(next);
     }
 
     /** The wait after the {@code attempts}-th failed attempt: doubling from the first retry, capped. */

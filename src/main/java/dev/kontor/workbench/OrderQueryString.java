@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.kontor.fields.FieldRules;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.PaymentStatus;
@@ -54,13 +55,9 @@ public final class OrderQueryString {
 
     /** The custom field filters, {@code cf.hall=4B}, as typed (the list's query checks them). */
     public static Map<String, Object> customFields(Map<String, List<String>> params) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        params.forEach((name, given) -> {
-            if (name.startsWith("cf.") && !given.isEmpty() && !given.get(0).isBlank()) {
-                values.put(name.substring(3), given.get(0));
-            }
-        });
-        return values;
+        Map<String, String> first = new LinkedHashMap<>();
+        params.forEach((name, given) -> first.put(name, given.isEmpty() ? null : given.get(0)));
+        return new LinkedHashMap<>(FieldRules.filters(first));
     }
 
     /** The custom field filters of a request's parameters. */

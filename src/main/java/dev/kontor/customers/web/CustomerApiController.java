@@ -18,6 +18,7 @@ import dev.kontor.customers.CustomerKind;
 import dev.kontor.customers.CustomerMerging;
 import dev.kontor.customers.CustomerRules;
 import dev.kontor.customers.Customers;
+import dev.kontor.fields.FieldRules;
 import dev.kontor.shared.web.AddressPayload;
 import dev.kontor.shared.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
@@ -232,6 +233,6 @@ class CustomerApiController {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "50") int limit,
             @Parameter(hidden = true) @RequestParam Map<String, String> params) {
-        return customers.search(q, CustomerController.customFieldFilter(params), limit);
+        return customers.search(q, FieldRules.filters(params), limit);
     }
 }

@@ -18,6 +18,7 @@ import dev.kontor.customers.CustomerMerging;
 import dev.kontor.customers.CustomerPanel;
 import dev.kontor.customers.Customers;
 import dev.kontor.fields.CustomFields;
+import dev.kontor.fields.FieldRules;
 import dev.kontor.fields.FieldScope;
 import dev.kontor.shared.FieldProblem;
 import dev.kontor.shared.InvalidInputException;
@@ -78,7 +79,7 @@ class CustomerController {
             Model model,
             HttpServletResponse response) {
         boolean tooLong = q != null && q.length() > 200;
-        Map<String, String> byField = customFieldFilter(params);
+        Map<String, String> byField = FieldRules.filters(params);
         model.addAttribute("q", tooLong ? q.substring(0, 200) : q);
         model.addAttribute("customFieldDefs", customFields.active(FieldScope.CUSTOMER));
         model.addAttribute("cfFilter", byField);
@@ -96,17 +97,6 @@ class CustomerController {
         }
         model.addAttribute("total", customers.count());
         return "customers/list";
-    }
-
-    /** The list's custom field filters, {@code cf.<key>=value}, without the empty ones. */
-    static Map<String, String> customFieldFilter(Map<String, String> params) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        params.forEach((name, value) -> {
-            if (name.startsWith("cf.") && value != null && !value.isBlank()) {
-                byField.put(name.substring(3), value.strip());
-            }
-        });
-        return byField;
     }
 
     @GetMapping("/customers/{id}")

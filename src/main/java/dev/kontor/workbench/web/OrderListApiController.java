@@ -11,6 +11,7 @@ import java.util.Set;
 import dev.kontor.access.Actor;
 import dev.kontor.bulk.BulkJob;
 import dev.kontor.bulk.BulkJobResponse;
+import dev.kontor.fields.FieldRules;
 import dev.kontor.orders.FulfilmentStatus;
 import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Orders;
@@ -100,12 +101,7 @@ class OrderListApiController {
                                     + "customFields.<key> when the key or value is none of the shop's)")
                     @RequestParam
                     Map<String, String> all) {
-        Map<String, Object> custom = new java.util.LinkedHashMap<>();
-        all.forEach((name, value) -> {
-            if (name.startsWith("cf.") && !value.isBlank()) {
-                custom.put(name.substring(3), value);
-            }
-        });
+        Map<String, Object> custom = new java.util.LinkedHashMap<>(FieldRules.filters(all));
         OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer)
                 .paidByAndApproved(method, approvedFrom, approvedTo)
                 .withCustomFields(custom)
