@@ -44,9 +44,11 @@ import org.springframework.stereotype.Service;
 public class CatalogCsv {
 
     /** What an import did. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CatalogImportReport")
     public record Report(int created, int updated, List<RowProblem> problems) {}
 
     /** A problem on one line of the file. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CatalogImportProblem")
     public record RowProblem(long line, String column, String code, List<Object> args) {}
 
     private static final List<String> FIXED = List.of(

@@ -80,6 +80,7 @@ public class Board {
         }
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Board")
     public record View(Pipeline pipeline, List<Column> columns, Instant now) {}
 
     @Transactional(readOnly = true)

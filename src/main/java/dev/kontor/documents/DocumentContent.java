@@ -56,6 +56,7 @@ public record DocumentContent(
      *
      * @param total price times quantity less the line's discount
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DocumentLine")
     public record Line(
             Long lineId,
             String sku,

@@ -30,6 +30,7 @@ import org.springframework.stereotype.Service;
 public class BulkShipment {
 
     /** How one row went. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BulkShipmentOutcome")
     public enum Outcome {
         SHIPPED,
         ALREADY_SHIPPED,
@@ -41,6 +42,7 @@ public class BulkShipment {
      *
      * @param messageKey why it failed (a message key with {@code args}); {@code null} when it did not
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BulkShipmentRow")
     public record Row(
             long line,
             String orderNumber,
@@ -50,6 +52,7 @@ public class BulkShipment {
             List<Object> args) {}
 
     /** What the file did, row by row. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BulkShipmentReport")
     public record Report(List<Row> rows) {
 
         public long count(Outcome outcome) {

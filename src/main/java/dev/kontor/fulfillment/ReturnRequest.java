@@ -8,5 +8,6 @@ import java.util.List;
 public record ReturnRequest(String reason, List<Line> lines) {
 
     /** Units of one order line that came back. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReturnLine")
     public record Line(Long lineId, Integer quantity, ReturnDisposition disposition) {}
 }

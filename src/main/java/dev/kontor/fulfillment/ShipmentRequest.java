@@ -11,5 +11,6 @@ import java.util.List;
 public record ShipmentRequest(String carrier, String trackingNumber, Instant shippedAt, List<Line> lines) {
 
     /** Units of one order line. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ShipmentLine")
     public record Line(Long lineId, Integer quantity) {}
 }

@@ -28,6 +28,7 @@ public class WarehouseQueue {
     static final int LIMIT = 2000;
 
     /** One order in the queue with the notes for whoever packs it. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "WarehouseQueueEntry")
     public record Entry(ShippableOrder order, List<OrderNote> shippingNotes) {}
 
     /**
@@ -36,6 +37,7 @@ public class WarehouseQueue {
      * @param byCarrier ready orders per planned carrier code ({@code ""}: none planned)
      * @param waitingForStock approved, payable orders not in the queue because some unit is backordered
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "WarehouseQueue")
     public record View(
             List<Entry> entries,
             Map<String, Long> byCarrier,

@@ -10,6 +10,7 @@ import dev.kontor.access.IssuedToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** API tokens: a script signs in once with HTTP Basic and uses the token from then on. */
@@ -42,6 +44,7 @@ class TokenApiController {
     /** The new token: shown this once, stored only as a hash. */
     record NewToken(long id, String name, String token) {}
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping
     @Operation(summary = "Create a token", description = "The token is in this response and nowhere else; keep it.")
     ResponseEntity<NewToken> create(Actor actor, @RequestBody(required = false) TokenRequest request) {
@@ -57,6 +60,7 @@ class TokenApiController {
         return tokens.of(actor);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke a token", description = "It stops working at once.")
     ResponseEntity<Void> revoke(Actor actor, @PathVariable long id) {

@@ -18,6 +18,7 @@ import dev.kontor.access.Users;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Users and the audit log over HTTP, for admins. */
@@ -84,6 +86,7 @@ class UserApiController {
         return users.all().stream().map(UserResponse::of).toList();
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/users")
     @Operation(summary = "Create a user", description = "422 names an unknown role, a taken name or a short password.")
     ResponseEntity<UserResponse> create(Actor actor, @RequestBody NewUser request) {
@@ -129,6 +132,7 @@ class UserApiController {
 
     record Password(String password) {}
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @PostMapping("/users/{id}/password")
     @Operation(summary = "Reset a user's password")
     ResponseEntity<Void> password(Actor actor, @PathVariable long id, @RequestBody Password request) {

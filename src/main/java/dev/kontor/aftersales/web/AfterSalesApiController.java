@@ -22,12 +22,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Customer service's after-sales verbs over HTTP, each answering the order as it is now (a new one: 201). */
@@ -146,6 +148,7 @@ class AfterSalesApiController {
 
     record ReshipRequest(List<Long> lineIds, String reason) {}
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/{id}/reship")
     @Operation(
             summary = "Re-ship (a lost parcel)",
@@ -158,6 +161,7 @@ class AfterSalesApiController {
     /** lineIds: whole lines; quantities: line id → units to move (part of a line: "split quantity"). */
     record SplitRequest(List<Long> lineIds, Map<Long, Integer> quantities, String reason) {}
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/{id}/split")
     @Operation(
             summary = "Split lines off into a child order",

@@ -8,6 +8,7 @@ import dev.kontor.calendar.WorkingDays;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The holiday calendar over HTTP. */
@@ -48,6 +50,7 @@ class HolidayApiController {
                 actor, country, HolidayController.parse(day), request == null ? null : request.name());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @DeleteMapping("/{country}/{day}")
     @Operation(summary = "Remove a holiday", description = "Admins only.")
     ResponseEntity<Void> delete(Actor actor, @PathVariable String country, @PathVariable String day) {

@@ -29,6 +29,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Products, variants, stock and its ledger over HTTP. */
@@ -62,6 +64,7 @@ class CatalogApiController {
         }
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/api/catalog/products")
     @Operation(
             summary = "Create a product with its variants",
@@ -203,6 +206,13 @@ class CatalogApiController {
 
     @GetMapping(value = "/api/catalog/export", produces = "text/csv")
     @Operation(summary = "The catalog as CSV", description = "One row per variant; the same columns import reads.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "CSV, UTF-8, a header row first",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "text/csv",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     void export(HttpServletResponse response) throws IOException {
         csv.export(Downloads.csv(response, null)); // closes the writer when done
     }
@@ -212,6 +222,15 @@ class CatalogApiController {
             summary = "Import a catalog CSV",
             description = "Creates or updates products by code. Rows with problems "
                     + "are reported by line and column and skipped; the rest is saved.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            description = "The catalog as Kontor exports it (GET /api/catalog/export): product_code, product_name, "
+                    + "sku, attributes (key=value;…), status, allow_backorder, supplier, purchase_price, "
+                    + "purchase_currency, low_stock_threshold, price_<currency>…",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "text/csv",
+                            schema = @Schema(type = "string")))
     CatalogCsv.Report importCsv(Actor actor, HttpServletRequest request) throws IOException {
         return csv.importCsv(actor, new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8));
     }

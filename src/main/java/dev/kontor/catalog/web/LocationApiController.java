@@ -9,10 +9,12 @@ import dev.kontor.catalog.Location;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Stock locations over HTTP. */
@@ -40,6 +42,7 @@ class LocationApiController {
         return catalog.locations();
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/api/locations")
     @Operation(summary = "Add a stock location", description = "Admins only. Code: letters, digits, - and _, up to 20.")
     ResponseEntity<Location> create(Actor actor, @RequestBody LocationRequest request) {

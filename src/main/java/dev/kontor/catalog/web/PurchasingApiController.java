@@ -15,12 +15,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What to buy, as JSON or CSV, and notes for purchasing. */
@@ -48,6 +50,13 @@ class PurchasingApiController {
 
     @GetMapping(value = "/export", produces = "text/csv")
     @Operation(summary = "The purchasing list as CSV")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "CSV, UTF-8, a header row first",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "text/csv",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     void export(Actor actor, HttpServletResponse response) throws IOException {
         purchasing.writeCsv(actor, Downloads.csv(response, null)); // closes the writer when done
     }
@@ -58,6 +67,7 @@ class PurchasingApiController {
             @Schema(example = "20") Integer quantity,
             @Schema(example = "Customer asks every week") String note) {}
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/notices")
     @Operation(summary = "Tell purchasing to buy a variant", description = "Anyone signed in.")
     ResponseEntity<PurchasingNotice> notify(Actor actor, @RequestBody NoticeRequest request) {
@@ -78,6 +88,7 @@ class PurchasingApiController {
         return purchasing.notices(actor);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @PostMapping("/notices/{id}/done")
     @Operation(summary = "Mark a note done")
     ResponseEntity<Void> done(Actor actor, @PathVariable long id) {

@@ -12,6 +12,7 @@ import dev.kontor.crm.CallDirection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Planned activities over HTTP. */
@@ -50,6 +52,7 @@ class ActivityApiController {
             @Schema(example = "Ask whether the delivery date holds")
             String note) {}
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping
     @Operation(
             summary = "Plan a call, meeting, task or e-mail on an order or a customer",
@@ -97,6 +100,7 @@ class ActivityApiController {
             @Schema(example = "Wants the blue one instead; I changed the order")
             String outcome) {}
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/calls")
     @Operation(
             summary = "Log a call that happened",

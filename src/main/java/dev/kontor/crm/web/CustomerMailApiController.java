@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Writing to the order's customer over HTTP. */
@@ -32,6 +33,7 @@ class CustomerMailApiController {
             @Schema(example = "The blue one is back in stock on Friday; we ship it then.")
             String body) {}
 
+    @ResponseStatus(HttpStatus.ACCEPTED) // documents the status; the ResponseEntity sets it
     @PostMapping("/api/orders/{id}/mails")
     @Operation(
             summary = "Write to the order's customer",

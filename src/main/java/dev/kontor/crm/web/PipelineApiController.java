@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Sales pipelines, their stages and the board over HTTP; moving an order to a stage. */
@@ -110,6 +112,7 @@ class PipelineApiController {
         return pipelines.get(id);
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/api/pipelines")
     @Operation(
             summary = "Create a pipeline (admin)",
@@ -120,6 +123,7 @@ class PipelineApiController {
                 .body(created);
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/api/pipelines/{id}/stages")
     @Operation(
             summary = "Add a stage (admin)",
@@ -138,6 +142,7 @@ class PipelineApiController {
         return pipelines.updateStage(actor, id, request.input());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @DeleteMapping("/api/stages/{id}")
     @Operation(
             summary = "Delete a stage (admin)",

@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Customers over HTTP. */
@@ -55,6 +57,7 @@ class CustomerApiController {
 
     record BlacklistRequest(String reason, Boolean phones, Boolean emails, Boolean payerAccounts, Boolean address) {}
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @PostMapping("/{id}/blacklist")
     @Operation(
             summary = "Blacklist a customer",
@@ -73,6 +76,7 @@ class CustomerApiController {
 
     record LiftRequest(String reason) {}
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @PostMapping("/{id}/blacklist/lift")
     @Operation(summary = "Lift a customer's blacklisting (supervisors)")
     ResponseEntity<Void> lift(Actor actor, @PathVariable long id, @RequestBody LiftRequest request) {
@@ -122,6 +126,7 @@ class CustomerApiController {
         }
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping
     @Operation(
             summary = "Create a customer",

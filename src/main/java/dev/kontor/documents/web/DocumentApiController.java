@@ -20,12 +20,14 @@ import dev.kontor.shared.ShopSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -125,6 +127,7 @@ class DocumentApiController {
                 d.content());
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/api/orders/{orderId}/documents")
     @Operation(
             summary = "Issue a document for an order",
@@ -211,6 +214,7 @@ class DocumentApiController {
         return DocumentHttp.xml(documents.get(actor, id), documents.xml(actor, id, profile));
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/api/documents/{id}/credit-note")
     @Operation(
             summary = "Issue a credit note for an invoice",

@@ -8,12 +8,14 @@ import dev.kontor.fulfillment.ReturnRequest;
 import dev.kontor.fulfillment.Returns;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Deliveries and returns of an order. */
@@ -28,6 +30,7 @@ class ReturnApiController {
         this.returns = returns;
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @PostMapping("/returns")
     @Operation(
             summary = "Receive a return",
@@ -44,6 +47,7 @@ class ReturnApiController {
         return returns.of(actor, orderId);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @PostMapping("/delivered")
     @Operation(summary = "Mark the order delivered", description = "Only once everything has shipped (409 otherwise).")
     ResponseEntity<Void> delivered(Actor actor, @PathVariable long orderId) {

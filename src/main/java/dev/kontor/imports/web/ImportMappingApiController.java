@@ -9,12 +9,14 @@ import dev.kontor.imports.ImportMappings;
 import dev.kontor.imports.read.ImportMapping;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The shop's column mappings for other systems' exports, over HTTP. */
@@ -45,6 +47,7 @@ class ImportMappingApiController {
         return mappings.all(actor);
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/api/imports/mappings")
     @Operation(
             summary = "Save a column mapping",
@@ -56,6 +59,7 @@ class ImportMappingApiController {
                 .body(saved);
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @DeleteMapping("/api/imports/mappings/{id}")
     @Operation(summary = "Delete a column mapping", description = "Imports read through it keep their results.")
     ResponseEntity<Void> delete(Actor actor, @PathVariable long id) {

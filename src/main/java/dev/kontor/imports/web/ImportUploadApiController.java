@@ -8,10 +8,12 @@ import dev.kontor.imports.ImportUploads;
 import dev.kontor.imports.UploadProgress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** How far an upload's reading is, and cancelling it: for clients that sent {@code uploadId} with the files. */
@@ -60,6 +62,7 @@ class ImportUploadApiController {
         return ProgressResponse.of(uploads.progress(actor, uploadId));
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED) // documents the status; the ResponseEntity sets it
     @PostMapping("/api/imports/uploads/{uploadId}/cancel")
     @Operation(
             summary = "Cancel an upload while it is read",

@@ -1,11 +1,14 @@
 package dev.kontor.integration.internal;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import dev.kontor.access.Actor;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
@@ -51,6 +54,52 @@ class OpenApiConfiguration {
     }
 
     /**
+     * A Java {@code Object} (a message's arguments, a custom field's value) is any JSON value, not an object:
+     * springdoc writes it as {@code type: object}, which a validator holds a string or a number against.
+     */
+    @Bean
+    OpenApiCustomizer anyValues() {
+        return openApi -> {
+            if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+                openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::anyValuesIn);
+            }
+        };
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void anyValuesIn(Schema schema) {
+        if (schema.getProperties() != null) {
+            schema.getProperties().replaceAll((name, property) -> anyValue((Schema) property));
+            schema.getProperties().values().forEach(property -> anyValuesIn((Schema) property));
+        }
+        if (schema.getItems() != null) {
+            schema.setItems(anyValue(schema.getItems()));
+            anyValuesIn(schema.getItems());
+        }
+        if (schema.getAdditionalProperties() instanceof Schema additional) {
+            schema.setAdditionalProperties(anyValue(additional));
+            anyValuesIn(additional);
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema anyValue(Schema schema) {
+        boolean bareObject = "object".equals(schema.getType())
+                && schema.get$ref() == null
+                && schema.getProperties() == null
+                && schema.getAdditionalProperties() == null
+                && schema.getAllOf() == null
+                && schema.getOneOf() == null;
+        return bareObject ? new Schema<>().description(schema.getDescription()) : schema;
+    }
+
+    /** A request and its answer on every operation, from one scenario (see {@link OpenApiExamples}). */
+    @Bean
+    OpenApiCustomizer examples() {
+        return new OpenApiExamples();
+    }
+
+    /**
      * The error answers the API really gives, on every operation, as RFC 9457 problem+json with an example: 401
      * without a valid token, 403 when the roles do not allow it, 404 for an unknown id, 409 when the rules refuse,
      * 412 when {@code If-Match} no longer matches, 422 naming each invalid field.
@@ -59,7 +108,7 @@ class OpenApiConfiguration {
     OpenApiCustomizer problemAnswers() {
         return openApi -> {
             openApi.getComponents().addSchemas("Problem", problemSchema());
-            java.util.Set<String> versioned = new java.util.HashSet<>(); // paths whose changes take If-Match
+            Set<String> versioned = new HashSet<>(); // paths whose changes take If-Match
             openApi.getPaths()
                     .forEach((path, item) -> item.readOperationsMap().values().forEach(operation -> {
                         if (operation.getParameters() != null
@@ -69,59 +118,67 @@ class OpenApiConfiguration {
                         }
                     }));
             openApi.getPaths()
-                    .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                        if (!path.startsWith("/api/")) {
-                            return;
-                        }
-                        ApiResponses responses = operation.getResponses();
-                        add(
-                                responses,
-                                "401",
-                                "Unauthorized",
-                                "Send a valid API token as 'Authorization: Bearer <token>'.");
-                        add(responses, "403", "Forbidden", "Your roles do not allow this (approve orders).");
-                        if (path.contains("{")) {
-                            add(responses, "404", "Not Found", "No order 42.");
-                        }
-                        if (method != PathItem.HttpMethod.GET) {
-                            add(responses, "409", "Conflict", "An order that is shipped cannot be voided.");
-                            add(responses, "422", "Unprocessable Content", "One field is not valid: lines[0].quantity");
-                        }
-                        boolean ifMatch = operation.getParameters() != null
-                                && operation.getParameters().stream()
-                                        .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
-                        if (ifMatch) {
-                            add(responses, "412", "Precondition Failed", "Ingrid changed this order meanwhile.");
-                        }
-                        boolean keyed = operation.getParameters() != null
-                                && operation.getParameters().stream()
-                                        .anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()));
-                        if (method == PathItem.HttpMethod.POST && !keyed) {
-                            operation.addParametersItem(new HeaderParameter()
-                                    .name("Idempotency-Key")
-                                    .required(false)
-                                    .description("Your unique key for this call (a UUID): a retry with the same key "
-                                            + "and body gets the first answer again instead of doing it twice; the "
-                                            + "same key with another body is a 422.")
-                                    .schema(new StringSchema()
-                                            .maxLength(200)
-                                            .example("5f0c1e2a-4f5b-4d43-9c4e-1d2b3c4d5e6f")));
-                        }
-                        if (ifMatch || versioned.contains(path) && method == PathItem.HttpMethod.GET) {
-                            for (String ok : new String[] {"200", "201"}) {
-                                ApiResponse answer = responses.get(ok);
-                                if (answer != null) {
-                                    answer.addHeaderObject(
-                                            "ETag",
-                                            new Header()
-                                                    .description("The version you read: send it back as If-Match "
-                                                            + "when you change this")
-                                                    .schema(new StringSchema().example("\"3\"")));
-                                }
-                            }
-                        }
-                    }));
+                    .forEach((path, item) -> item.readOperationsMap()
+                            .forEach((method, operation) -> describe(path, method, operation, versioned)));
         };
+    }
+
+    /** One operation's error answers, its Idempotency-Key and its ETag header. */
+    private static void describe(String path, PathItem.HttpMethod method, Operation operation, Set<String> versioned) {
+        if (!path.startsWith("/api/")) {
+            return;
+        }
+        ApiResponses responses = operation.getResponses();
+        ApiResponse noContent = responses.get("204");
+        if (noContent != null) {
+            noContent.setContent(null); // a 204 has no body, whatever the handler's type says
+        }
+        add(responses, "401", "Unauthorized", "Send a valid API token as 'Authorization: Bearer <token>'.");
+        add(responses, "403", "Forbidden", "Your roles do not allow this (approve orders).");
+        if (path.contains("{")) {
+            add(responses, "404", "Not Found", "No order 42.");
+        }
+        if (method == PathItem.HttpMethod.GET
+                && operation.getParameters() != null
+                && !operation.getParameters().isEmpty()) {
+            add(responses, "422", "Unprocessable Content", "One field is not valid: after");
+        }
+        if (operation.getRequestBody() != null) {
+            add(responses, "400", "Bad Request", "The value of \"lines[0].quantity\" has the wrong type.");
+        }
+        if (method != PathItem.HttpMethod.GET) {
+            add(responses, "409", "Conflict", "An order that is shipped cannot be voided.");
+            add(responses, "422", "Unprocessable Content", "One field is not valid: lines[0].quantity");
+        }
+        boolean ifMatch = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()));
+        if (ifMatch) {
+            add(responses, "412", "Precondition Failed", "Ingrid changed this order meanwhile.");
+        }
+        boolean keyed = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "Idempotency-Key".equalsIgnoreCase(p.getName()));
+        if (method == PathItem.HttpMethod.POST && !keyed) {
+            operation.addParametersItem(new HeaderParameter()
+                    .name("Idempotency-Key")
+                    .required(false)
+                    .description("Your unique key for this call (a UUID): a retry with the same key "
+                            + "and body gets the first answer again instead of doing it twice; the "
+                            + "same key with another body is a 422.")
+                    .schema(new StringSchema().maxLength(200).example("5f0c1e2a-4f5b-4d43-9c4e-1d2b3c4d5e6f")));
+        }
+        if (ifMatch || versioned.contains(path) && method == PathItem.HttpMethod.GET) {
+            for (String ok : new String[] {"200", "201"}) {
+                ApiResponse answer = responses.get(ok);
+                if (answer != null) {
+                    answer.addHeaderObject(
+                            "ETag",
+                            new Header()
+                                    .description(
+                                            "The version you read: send it back as If-Match " + "when you change this")
+                                    .schema(new StringSchema().example("\"3\"")));
+                }
+            }
+        }
     }
 
     private static void add(ApiResponses responses, String status, String title, String detail) {
@@ -162,7 +219,42 @@ class OpenApiConfiguration {
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
-                .addProperty("errors", new ArraySchema().items(error));
+                .addProperty("errors", new ArraySchema().items(error))
+                .addProperty(
+                        "field",
+                        new StringSchema()
+                                .description("400: the field whose value could not be read")
+                                .example("lines[0].quantity"))
+                .addProperty(
+                        "action",
+                        new StringSchema()
+                                .description("409: the refused action")
+                                .example("void"))
+                .addProperty(
+                        "state",
+                        new StringSchema()
+                                .description("409: the state that refuses it")
+                                .example("SHIPPED"))
+                .addProperty(
+                        "reason",
+                        new StringSchema()
+                                .description("409: why, as a message key")
+                                .example("order.refused.shipped"))
+                .addProperty(
+                        "permission",
+                        new StringSchema()
+                                .description("403: the permission it needs")
+                                .example("ORDER_APPROVE"))
+                .addProperty(
+                        "currentVersion",
+                        new IntegerSchema()
+                                .description("412: the version now stored")
+                                .example(4))
+                .addProperty(
+                        "changedBy",
+                        new StringSchema()
+                                .description("412: who changed it meanwhile")
+                                .example("Ingrid Berg"));
     }
 
     @Bean
@@ -180,7 +272,7 @@ class OpenApiConfiguration {
                                 * Send `Idempotency-Key` on creating calls to retry them safely; send `If-Match` \
                                 with the ETag you read on updates (412 when someone changed it meanwhile).
                                 * Errors are RFC 9457 `application/problem+json`; 422 lists each invalid field in `errors`.""")
-                        .license(new License().name("Apache-2.0")))
+                        .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
                 .components(new Components()
                         .addSecuritySchemes(
                                 "bearer",

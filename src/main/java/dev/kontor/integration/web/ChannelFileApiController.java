@@ -31,7 +31,7 @@ class ChannelFileApiController {
     @Operation(
             summary = "The days with marketplace confirmation files",
             description = "Per channel and day, how many updates it holds.")
-    List<ChannelFileRepository.Day> listChannelFiles(Actor actor) {
+    List<ChannelFileRepository.Day> list(Actor actor) {
         return files.days(actor);
     }
 
@@ -41,7 +41,18 @@ class ChannelFileApiController {
             description = "The shipping confirmations in the marketplace's upload format (Taobao/Tmall CSV in GBK, "
                     + "eBay tracking CSV, Amazon's tab-separated flat file); part=other: the cancellations, refunds "
                     + "and notes to enter by hand. 422 naming channel for a channel without such files.")
-    ResponseEntity<byte[]> downloadChannelFile(
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "The file: Taobao/Tmall in GBK, the others in UTF-8",
+            content = {
+                @io.swagger.v3.oas.annotations.media.Content(
+                        mediaType = "text/csv",
+                        schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")),
+                @io.swagger.v3.oas.annotations.media.Content(
+                        mediaType = "text/tab-separated-values",
+                        schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))
+            })
+    ResponseEntity<byte[]> download(
             Actor actor,
             @PathVariable String channel,
             @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,

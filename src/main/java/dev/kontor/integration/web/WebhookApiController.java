@@ -10,6 +10,7 @@ import dev.kontor.integration.internal.WebhookRepository.Delivery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Webhooks over HTTP (docs/webhooks.md): for admins and supervisors. */
@@ -67,6 +69,7 @@ class WebhookApiController {
         return webhooks.all(actor);
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping
     @Operation(
             summary = "Subscribe an endpoint to the order's events",
@@ -91,6 +94,7 @@ class WebhookApiController {
         return webhooks.change(actor, id, request.definition());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a webhook and its deliveries")
     ResponseEntity<Void> delete(Actor actor, @PathVariable long id) {

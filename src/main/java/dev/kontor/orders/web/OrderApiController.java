@@ -31,6 +31,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -138,9 +139,9 @@ class OrderApiController {
         return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
     }
 
-    @GetMapping(params = "number")
-    @Operation(summary = "Find an order by its number")
-    ResponseEntity<OrderResponse> byNumber(Actor actor, @RequestParam String number) {
+    @GetMapping("/by-number/{number}")
+    @Operation(summary = "Find an order by its number", description = "The ETag header carries the version.")
+    ResponseEntity<OrderResponse> byNumber(Actor actor, @PathVariable String number) {
         Order order = orders.byNumber(actor, number).orElseThrow(() -> new NotFoundException("order", number));
         return ResponseEntity.ok().eTag(ETags.of(order.version())).body(OrderResponse.of(order, orders, actor));
     }
@@ -236,6 +237,7 @@ class OrderApiController {
 
     record NoteRequest(NoteKind kind, String body) {}
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/{id}/notes")
     @Operation(summary = "Leave a note", description = "kind: INTERNAL, FINANCE or SHIPPING")
     ResponseEntity<OrderNote> addNote(Actor actor, @PathVariable long id, @RequestBody NoteRequest request) {

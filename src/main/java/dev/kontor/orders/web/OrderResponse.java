@@ -67,8 +67,10 @@ public record OrderResponse(
         Map<String, Object> customFields) {
 
     /** The three status axes. */
+    @Schema(name = "OrderStatus")
     record Status(LifecycleStatus lifecycle, PaymentStatus payment, FulfilmentStatus fulfilment) {}
 
+    @Schema(name = "CustomerRef")
     record Customer(long id, String name) {}
 
     @Schema(name = "OrderTotals")

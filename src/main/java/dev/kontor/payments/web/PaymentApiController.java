@@ -18,12 +18,14 @@ import dev.kontor.payments.RefundLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Payments and refunds of an order. */
@@ -108,6 +110,7 @@ class PaymentApiController {
         }
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/payments")
     @Operation(
             summary = "Record a payment",
@@ -118,6 +121,7 @@ class PaymentApiController {
                 .body(payment);
     }
 
+    @ResponseStatus(HttpStatus.CREATED) // documents the status; the ResponseEntity sets it
     @PostMapping("/refunds")
     @Operation(summary = "Record a refund", description = "In the currency that was paid; never above what was paid.")
     ResponseEntity<Payment> refund(Actor actor, @PathVariable long orderId, @RequestBody MoneyRequest request) {

@@ -33,11 +33,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The order lists over HTTP: a filtered page of orders, a bulk job over chosen orders or a list, the CSV export. */
@@ -97,9 +99,12 @@ class OrderListApiController {
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit,
             @Parameter(
+                            required = false,
+                            style = io.swagger.v3.oas.annotations.enums.ParameterStyle.FORM,
+                            explode = io.swagger.v3.oas.annotations.enums.Explode.TRUE,
                             description = "Custom fields: cf.<key>=value, e.g. cf.hall=4B, cf.express=true (422 naming "
                                     + "customFields.<key> when the key or value is none of the shop's)")
-                    @RequestParam
+                    @RequestParam(required = false)
                     Map<String, String> all) {
         Map<String, Object> custom = new java.util.LinkedHashMap<>(FieldRules.filters(all));
         OrderFilter filter = new OrderFilter(q, lifecycle, payment, fulfilment, channel, from, to, customer)
@@ -120,6 +125,7 @@ class OrderListApiController {
     record BulkRequest(
             String action, List<Long> orderIds, String query, String reason, String tag, Long responsibleId) {}
 
+    @ResponseStatus(HttpStatus.ACCEPTED) // documents the status; the ResponseEntity sets it
     @PostMapping("/api/orders/bulk")
     @Tag(name = "Bulk actions")
     @Operation(
@@ -153,6 +159,13 @@ class OrderListApiController {
             description = "Takes the list's filters (q, lifecycle, payment, "
                     + "fulfilment, channel, from, to, customer, overdue, flagged); newest first. One row per item, the "
                     + "order's columns repeated (layout: docs/formats/orders-csv.md); POST /api/imports reads it back.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(
+            responseCode = "200",
+            description = "CSV, UTF-8, a header row first",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "text/csv",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     void export(Actor actor, HttpServletRequest request, HttpServletResponse response) throws IOException {
         var filter = OrderQueryString.parse(request.getQueryString(), orders.today());
         export.matching(actor, filter, Downloads.csv(response, "orders.csv"));
