@@ -2,15 +2,19 @@ package dev.kontor.integration;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.kontor.integration.internal.OrderEventRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +33,7 @@ public class KafkaRelay {
     private static final JsonMapper JSON =
             JsonMapper.builder().findAndAddModules().build();
     private static final String NAME = "kafka";
+    private static final Logger log = LoggerFactory.getLogger(KafkaRelay.class);
 
     private final OrderEventRepository events;
     private final OrderEvents envelopes;
@@ -70,22 +75,37 @@ public class KafkaRelay {
                 return 0;
             }
             List<OrderEventRepository.Stored> due = events.after(from, List.of(), limit);
-            for (OrderEventRepository.Stored event : due) {
+            // the whole batch on its way at once (the producer is idempotent: an order's events stay in order in
+            // their partition), then the acknowledgements in order: the cursor moves to the last one in an unbroken
+            // run, so what follows a refused event is sent again next round
+            List<CompletableFuture<SendResult<String, String>>> sends = due.stream()
+                    .map(event ->
+                            kafka.send(topic, event.orderNumber(), JSON.writeValueAsString(envelopes.envelope(event))))
+                    .toList();
+            kafka.flush();
+            int acknowledged = 0;
+            for (CompletableFuture<SendResult<String, String>> send : sends) {
                 try {
-                    kafka.send(topic, event.orderNumber(), JSON.writeValueAsString(envelopes.envelope(event)))
-                            .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    send.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    acknowledged++;
                 } catch (ExecutionException | TimeoutException e) {
-                    throw new IllegalStateException("Kafka did not acknowledge event " + event.id(), e);
+                    log.warn(
+                            "Kafka did not acknowledge event {}; it is sent again next round: {}",
+                            due.get(acknowledged).id(),
+                            e.getMessage());
+                    break;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
+                    break;
                 }
+            }
+            if (acknowledged > 0) {
                 jdbc.sql("UPDATE event_relays SET position = :position WHERE name = :name")
-                        .param("position", event.position())
+                        .param("position", due.get(acknowledged - 1).position())
                         .param("name", NAME)
                         .update();
             }
-            return due.size();
+            return acknowledged;
         });
         return sent == null ? 0 : sent;
     }

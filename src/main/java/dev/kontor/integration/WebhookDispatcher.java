@@ -12,10 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.kontor.access.Role;
 import dev.kontor.access.User;
@@ -26,6 +32,7 @@ import dev.kontor.integration.internal.OrderEventRepository;
 import dev.kontor.integration.internal.WebhookRepository;
 import dev.kontor.integration.internal.WebhookRepository.Delivery;
 import dev.kontor.integration.internal.WebhookRepository.Subscription;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -57,6 +64,7 @@ public class WebhookDispatcher {
     private final HttpClient http;
     private final Mail mail;
     private final Users users;
+    private final ExecutorService senders;
 
     WebhookDispatcher(
             WebhookRepository webhooks,
@@ -75,10 +83,21 @@ public class WebhookDispatcher {
         this.clock = clock;
         this.mail = mail;
         this.users = users;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), task -> {
+            Thread thread = new Thread(task, "kontor-webhook-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
     }
 
     /** One round: new events to deliveries, then up to {@code limit} due deliveries sent. Answers how many were sent. */
@@ -92,10 +111,24 @@ public class WebhookDispatcher {
         }
         Map<Long, OrderEventRepository.Stored> byId =
                 events.byIds(leased.stream().map(Delivery::eventId).distinct().toList());
+        // what is leased is independent (an order's next delivery to a webhook only after its last one went), so it
+        // goes out side by side: a slow endpoint holds one sender, not the round
+        Map<Long, Optional<Subscription>> subscriptions = new HashMap<>();
+        List<Future<?>> sending = new ArrayList<>();
         for (Delivery delivery : leased) {
-            Optional<Subscription> subscription = webhooks.find(delivery.subscriptionId());
-            if (subscription.isPresent()) {
-                send(subscription.get(), delivery, byId.get(delivery.eventId()));
+            subscriptions
+                    .computeIfAbsent(delivery.subscriptionId(), webhooks::find)
+                    .ifPresent(subscription -> sending.add(
+                            senders.submit(() -> send(subscription, delivery, byId.get(delivery.eventId())))));
+        }
+        for (Future<?> sent : sending) {
+            try {
+                sent.get();
+            } catch (ExecutionException e) { // its lease expires and it is sent again
+                log.warn("A webhook delivery failed to send", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         return leased.size();

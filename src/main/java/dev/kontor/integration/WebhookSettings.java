@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry             the wait after a first failure; each next one doubles, up to {@code maxRetryInterval}
  * @param giveUpAfter            how long a delivery is retried before it is dead (and its webhook turned off)
  * @param interval               how often the job sends
+ * @param concurrency            how many deliveries one instance sends at once (an order's deliveries to one webhook
+ *                               are always sent one after another)
  */
 @ConfigurationProperties("kontor.webhooks")
 public record WebhookSettings(
@@ -27,7 +29,8 @@ public record WebhookSettings(
         @DefaultValue("PT30S") Duration firstRetry,
         @DefaultValue("PT6H") Duration maxRetryInterval,
         @DefaultValue("P3D") Duration giveUpAfter,
-        @DefaultValue("PT2S") Duration interval) {
+        @DefaultValue("PT2S") Duration interval,
+        @DefaultValue("8") int concurrency) {
 
     WebhookTarget.Allowed allowed() {
         return new WebhookTarget.Allowed(allowLocalhost, allowPrivateNetworks);

@@ -10,16 +10,16 @@ import java.util.stream.Stream;
  * CPU time used so far by this JVM and by every PostgreSQL process of the machine (from {@code /proc}, in
  * milliseconds), so a bench can say what one order costs on each side: the figure that carries to other machines.
  */
-record CpuClock(long jvmMillis, long postgresMillis) {
+public record CpuClock(long jvmMillis, long postgresMillis) {
 
     private static final long TICK_MILLIS = 10; // USER_HZ is 100 on Linux
 
-    static CpuClock now() {
+    public static CpuClock now() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return new CpuClock(os.getProcessCpuTime() / 1_000_000, postgres());
     }
 
-    CpuClock since(CpuClock start) {
+    public CpuClock since(CpuClock start) {
         return new CpuClock(jvmMillis - start.jvmMillis, postgresMillis - start.postgresMillis);
     }
 

@@ -73,7 +73,8 @@ class WebhookTargetTest {
                 Duration.ofSeconds(30),
                 Duration.ofHours(6),
                 Duration.ofDays(3),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2),
+                8);
         assertThat(settings.backoff(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.backoff(2)).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.backoff(5)).isEqualTo(Duration.ofMinutes(8));
