@@ -31,7 +31,7 @@ class OrderEventRecorder {
         List<NewEvent> written = new ArrayList<>();
         for (TimelineEntry entry : recorded.entries()) {
             if (ORDER.equals(entry.subjectType())) {
-                OrderEventTypes.of(entry.action())
+                OrderEventTypes.of(entry.action(), entry.details())
                         .ifPresent(type -> written.add(new NewEvent(
                                 entry.subjectId(),
                                 type,

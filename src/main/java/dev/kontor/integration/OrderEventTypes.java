@@ -68,4 +68,20 @@ public final class OrderEventTypes {
     public static Optional<String> of(String timelineAction) {
         return Optional.ofNullable(BY_ACTION.get(timelineAction));
     }
+
+    /**
+     * The event type of an order's timeline entry with its details: a payment is {@code order.paid} only when its
+     * money arrived (state SUCCEEDED); one recorded or settled as pending, unknown or failed changed the order
+     * without paying it ({@code order.updated}).
+     */
+    public static Optional<String> of(String timelineAction, Map<String, String> details) {
+        Optional<String> type = of(timelineAction);
+        if (type.filter("order.paid"::equals).isPresent()
+                && details != null
+                && details.containsKey("state")
+                && !"SUCCEEDED".equals(details.get("state"))) {
+            return Optional.of("order.updated");
+        }
+        return type;
+    }
 }

@@ -19,6 +19,21 @@ class OrderEventTypesTest {
     }
 
     @Test
+    void anOrderIsPaidOnlyWhenItsMoneyArrived() {
+        assertThat(OrderEventTypes.of("payment.recorded", java.util.Map.of("state", "SUCCEEDED")))
+                .hasValue("order.paid");
+        assertThat(OrderEventTypes.of("payment.settled", java.util.Map.of("state", "SUCCEEDED")))
+                .hasValue("order.paid");
+        for (String notYet : java.util.List.of("PENDING", "UNKNOWN", "FAILED", "INITIATED")) {
+            assertThat(OrderEventTypes.of("payment.recorded", java.util.Map.of("state", notYet)))
+                    .as(notYet)
+                    .hasValue("order.updated");
+        }
+        assertThat(OrderEventTypes.of("refund.recorded", java.util.Map.of("state", "SUCCEEDED")))
+                .hasValue("order.refunded");
+    }
+
+    @Test
     void whatOnlyHappenedAroundAnOrderIsNone() {
         assertThat(OrderEventTypes.of("activity.planned")).isEmpty();
         assertThat(OrderEventTypes.of("approval.requested")).isEmpty();
