@@ -55,11 +55,18 @@ public class OrderBench {
         stockTheCatalog(url, token); // the orders name catalog items with stock: approving reserves it
         run(url, token, "create", 4, 3); // warm-up
         List<Result> results = new ArrayList<>();
+        String kontorPid = opt.get("kontor-pid");
+        Map<Result, long[]> cpu = new HashMap<>();
         for (String scenario : List.of("create", "create+approve", "create+approve hot")) {
             for (int concurrency : List.of(1, 8)) {
-                results.add(run(url, token, scenario, concurrency, seconds));
+                long[] before = cpu(kontorPid);
+                Result result = run(url, token, scenario, concurrency, seconds);
+                long[] after = cpu(kontorPid);
+                cpu.put(result, new long[] {after[0] - before[0], after[1] - before[1]});
+                results.add(result);
             }
         }
+        String profile = opt.containsKey("pg-port") ? profile(url, token, opt.get("pg-port")) : "";
         Map<Integer, Double> pgbench = new HashMap<>();
         if (opt.containsKey("pg-port")) {
             for (int concurrency : List.of(1, 8)) {
@@ -70,8 +77,9 @@ public class OrderBench {
         }
         System.out.println();
         System.out.println(
-                "| scenario | concurrency | orders/s | p50 ms | p99 ms | errors | pgbench tpcb-like tps | ratio |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+                "| scenario | concurrency | orders/s | p50 ms | p99 ms | errors | pgbench tpcb-like tps | ratio "
+                        + "| CPU ms per order: Kontor / PostgreSQL |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         String json = opt.get("json");
         String runId = java.time.OffsetDateTime.now().withNano(0).toString();
         StringBuilder lines = new StringBuilder();
@@ -81,7 +89,7 @@ public class OrderBench {
                     java.util.Locale.ROOT,
                     "{\"run\":\"%s\",\"scenario\":\"%s\",\"concurrency\":%d,\"ordersPerSecond\":%.1f,"
                             + "\"p50Ms\":%.1f,\"p99Ms\":%.1f,\"errors\":%d,\"pgbenchTps\":%s,\"ratio\":%s,"
-                            + "\"cores\":%d,\"seconds\":%d}%n",
+                            + "\"cores\":%d,\"seconds\":%d,\"cpuMsKontor\":%s,\"cpuMsPostgres\":%s}%n",
                     runId,
                     r.scenario(),
                     r.concurrency(),
@@ -92,9 +100,12 @@ public class OrderBench {
                     tps == null ? "null" : String.format(java.util.Locale.ROOT, "%.0f", tps),
                     tps == null ? "null" : String.format(java.util.Locale.ROOT, "%.4f", r.perSecond() / tps),
                     Runtime.getRuntime().availableProcessors(),
-                    seconds));
+                    seconds,
+                    perOrder(cpu.get(r)[0], r.operations()),
+                    perOrder(cpu.get(r)[1], r.operations())));
+            long[] used = cpu.get(r);
             System.out.printf(
-                    "| %s | %d | %.1f | %.1f | %.1f | %d | %s | %s |%n",
+                    "| %s | %d | %.1f | %.1f | %.1f | %d | %s | %s | %s |%n",
                     r.scenario(),
                     r.concurrency(),
                     r.perSecond(),
@@ -102,8 +113,14 @@ public class OrderBench {
                     r.percentile(99),
                     r.errors(),
                     tps == null ? "–" : String.format("%.0f", tps),
-                    tps == null ? "–" : String.format("%.2f×", r.perSecond() / tps));
+                    tps == null ? "–" : String.format("%.2f×", r.perSecond() / tps),
+                    used[0] < 0 || r.operations() == 0
+                            ? "–"
+                            : String.format(
+                                    "%.2f / %.2f",
+                                    (double) used[0] / r.operations(), (double) used[1] / r.operations()));
         }
+        System.out.print(profile);
         if (json != null) { // one line per scenario, every run appended: bench/compare.sh reads the last two
             java.nio.file.Files.writeString(
                     java.nio.file.Path.of(json),
@@ -235,6 +252,115 @@ public class OrderBench {
     }
 
     /** pgbench tpcb-like on its own database in the same PostgreSQL server. */
+    static String perOrder(long millis, long orders) {
+        return millis < 0 || orders == 0
+                ? "null"
+                : String.format(java.util.Locale.ROOT, "%.3f", (double) millis / orders);
+    }
+
+    /**
+     * CPU milliseconds used so far: {Kontor's JVM (its pid's utime + stime; -1 without --kontor-pid), every postgres
+     * process of the machine} from /proc, USER_HZ 100.
+     */
+    static long[] cpu(String kontorPid) {
+        long kontor = kontorPid == null ? -1 : ticks(java.nio.file.Path.of("/proc", kontorPid, "stat"), false) * 10;
+        long postgres = 0;
+        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            for (java.nio.file.Path p : processes.toList()) {
+                if (p.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    postgres += ticks(p.resolve("stat"), true) * 10;
+                }
+            }
+        } catch (java.io.IOException e) {
+            postgres = -1;
+        }
+        return new long[] {kontor, postgres};
+    }
+
+    private static long ticks(java.nio.file.Path stat, boolean onlyPostgres) {
+        try {
+            String text = java.nio.file.Files.readString(stat);
+            int close = text.lastIndexOf(')');
+            if (onlyPostgres && !text.substring(text.indexOf('(') + 1, close).startsWith("postgres")) {
+                return 0;
+            }
+            String[] fields = text.substring(close + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Where one order's time goes, from pg_stat_statements (when the server preloads it): 300 orders created one by
+     * one, then each approved; per request the statements (round trips; BEGIN and COMMIT included), the rows they
+     * wrote, and the statements that took the most time.
+     */
+    static String profile(String url, String token, String port) throws Exception {
+        String ok = psql(port, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements", false);
+        if (ok.contains("ERROR")) {
+            return "\n(no pg_stat_statements on this server: " + ok.strip() + ")\n";
+        }
+        StringBuilder out = new StringBuilder("\n### Per request (pg_stat_statements, 300 orders one by one)\n");
+        int n = 300;
+        psql(port, "SELECT pg_stat_statements_reset()", true);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Matcher id = Pattern.compile("\"id\":(\\d+)")
+                    .matcher(post(url + "/api/orders", token, order()).body());
+            if (id.find()) {
+                ids.add(id.group(1));
+            }
+        }
+        out.append(statements(port, "POST /api/orders (create)", n));
+        psql(port, "SELECT pg_stat_statements_reset()", true);
+        for (String id : ids) {
+            post(url + "/api/orders/" + id + "/approve", token, "{}");
+        }
+        out.append(statements(port, "POST /api/orders/{id}/approve", ids.size()));
+        return out.toString();
+    }
+
+    static String statements(String port, String request, int orders) throws Exception {
+        String where = "dbid = (SELECT oid FROM pg_database WHERE datname = 'kontor')";
+        String totals = psql(
+                port,
+                "SELECT sum(calls), coalesce(sum(rows) FILTER (WHERE query ~* '^\\s*(with .*)?(insert|update|delete)'), 0),"
+                        + " round(sum(total_exec_time)::numeric, 1) FROM pg_stat_statements WHERE " + where,
+                true);
+        String[] t = totals.strip().split("\\|");
+        StringBuilder out = new StringBuilder(String.format(
+                java.util.Locale.ROOT,
+                "%n**%s**: %.1f statements per order, %.1f rows written, %.2f ms in PostgreSQL's executor%n%n"
+                        + "| calls per order | ms per order | statement |%n|---:|---:|---|%n",
+                request,
+                Double.parseDouble(t[0]) / orders,
+                Double.parseDouble(t[1]) / orders,
+                Double.parseDouble(t[2]) / orders));
+        String top = psql(
+                port,
+                "SELECT calls, round(total_exec_time::numeric, 2), left(regexp_replace(query, '\\s+', ' ', 'g'), 120)"
+                        + " FROM pg_stat_statements WHERE " + where + " ORDER BY total_exec_time DESC LIMIT 12",
+                true);
+        for (String line : top.strip().split("\n")) {
+            String[] f = line.split("\\|", 3);
+            if (f.length == 3) {
+                out.append(String.format(
+                        java.util.Locale.ROOT,
+                        "| %.2f | %.3f | `%s` |%n",
+                        Double.parseDouble(f[0]) / orders,
+                        Double.parseDouble(f[1]) / orders,
+                        f[2].replace("|", "\\|")));
+            }
+        }
+        return out.toString();
+    }
+
+    static String psql(String port, String sql, boolean check) throws Exception {
+        return exec(
+                List.of("psql", "-h", "localhost", "-p", port, "-U", "postgres", "-d", "kontor", "-Atc", sql), check);
+    }
+
     static double pgbench(String pgbench, String port, int clients, int seconds) throws Exception {
         exec(
                 List.of(

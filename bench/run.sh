@@ -13,6 +13,7 @@ password=bench-admin-password
 jar=$(ls target/kontor-*.jar | grep -v original | head -1)
 KONTOR_ADMIN_PASSWORD=$password java -jar "$jar" --server.port=$port --kontor.embedded-db.port=$pg_port \
   --kontor.embedded-db.data-dir="$work/postgres" --kontor.demo.enabled=false --logging.level.root=WARN \
+  --kontor.embedded-db.settings.shared_preload_libraries=pg_stat_statements \
   > "$work/kontor.log" 2>&1 &
 pid=$!
 # The trap keeps the script's own exit status: `wait` on the killed server answers 143, which under `set -e` used to
@@ -24,7 +25,7 @@ for _ in $(seq 1 120); do
 done
 mkdir -p bench/results
 java bench/OrderBench.java --url "http://localhost:$port" --user admin --password "$password" \
-  --seconds "$seconds" --pg-port "$pg_port" --json bench/results/orders.jsonl \
+  --seconds "$seconds" --pg-port "$pg_port" --kontor-pid "$pid" --json bench/results/orders.jsonl \
   | tee "bench/results/orders-$(date +%Y%m%d-%H%M%S).md"
 # what got slower since the run before (exit status 0 either way: it is read, not enforced, on a shared VM)
 java bench/CompareRuns.java bench/results/orders.jsonl || true

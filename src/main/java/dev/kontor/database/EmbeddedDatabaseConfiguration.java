@@ -23,7 +23,8 @@ class EmbeddedDatabaseConfiguration {
         if (properties.ephemeral()) {
             return sharedEphemeral(properties.database());
         }
-        return EmbeddedPostgresServer.durable(properties.dataDir(), properties.port(), properties.database());
+        return EmbeddedPostgresServer.durable(
+                properties.dataDir(), properties.port(), properties.database(), properties.settings());
     }
 
     private static synchronized EmbeddedPostgresServer sharedEphemeral(String database) {

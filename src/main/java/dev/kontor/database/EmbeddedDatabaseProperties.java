@@ -1,6 +1,7 @@
 package dev.kontor.database;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,10 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database  the database Kontor creates and uses
  * @param ephemeral for tests: a throw-away database in a temporary folder, shared by every Spring
  *                  context of the JVM, without fsync
+ * @param settings  further PostgreSQL settings of the durable server, e.g.
+ *                  {@code kontor.embedded-db.settings.shared_preload_libraries=pg_stat_statements} (the order bench's
+ *                  profile uses it)
  */
 @ConfigurationProperties("kontor.embedded-db")
 public record EmbeddedDatabaseProperties(
         @DefaultValue("./data/postgres") Path dataDir,
         @DefaultValue("15432") int port,
         @DefaultValue("kontor") String database,
-        @DefaultValue("false") boolean ephemeral) {}
+        @DefaultValue("false") boolean ephemeral,
+        @DefaultValue Map<String, String> settings) {}

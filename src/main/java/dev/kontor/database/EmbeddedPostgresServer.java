@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,7 +52,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Starts PostgreSQL on files kept in {@code dataDir}; fails when another Kontor already uses them. */
-    static EmbeddedPostgresServer durable(Path dataDir, int port, String database) {
+    static EmbeddedPostgresServer durable(Path dataDir, int port, String database, Map<String, String> settings) {
         try {
             Path dir = dataDir.toAbsolutePath().normalize();
             Files.createDirectories(dir);
@@ -66,6 +67,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100");
+            settings.forEach(builder::setServerConfig);
             withLocale(builder);
             if (port > 0) {
                 builder.setPort(port);

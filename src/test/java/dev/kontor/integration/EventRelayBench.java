@@ -161,10 +161,11 @@ class EventRelayBench {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3, "kontor.order-events");
         broker.afterPropertiesSet();
         try {
-            KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+            DefaultKafkaProducerFactory<String, String> producers = new DefaultKafkaProducerFactory<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+            KafkaTemplate<String, String> kafka = new KafkaTemplate<>(producers);
             KafkaRelay relay = new KafkaRelay(
                     stored, events, kafka, jdbc, transaction, "kontor.order-events", Duration.ofSeconds(30));
             CpuClock cpu = CpuClock.now();
@@ -175,6 +176,7 @@ class EventRelayBench {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             CpuClock used = CpuClock.now().since(cpu);
+            producers.destroy();
             assertThat(sent).isEqualTo(eventCount);
             return row("Kafka (embedded broker, acks from 1 node)", sent, eventCount, seconds, used);
         } finally {

@@ -75,51 +75,57 @@ class KafkaRelayTest {
     }
 
     private void relayTo(String brokers) {
-        KafkaTemplate<String, String> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+        DefaultKafkaProducerFactory<String, String> producers = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
-        KafkaRelay relay =
-                new KafkaRelay(stored, events, kafka, jdbc, transaction, "kontor.order-events", Duration.ofSeconds(30));
-        Actor boss = fixtures.user("wang.lei", Role.SUPERVISOR);
-        List<Order> placed = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Order order = fixtures.order(boss, false);
-            lifecycle.act(boss, order.id(), null, OrderAction.HOLD, "address?");
-            lifecycle.act(boss, order.id(), null, OrderAction.RELEASE, null);
-            placed.add(order);
-        }
-        events.sequence();
-        assertThat(relay.relay(500)).isGreaterThanOrEqualTo(9);
-        assertThat(relay.relay(500)).isZero(); // nothing twice
-
-        List<ConsumerRecord<String, String>> read = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                brokers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "kontor-test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class))) {
-            consumer.subscribe(List.of("kontor.order-events"));
-            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (read.size() < 9 && System.nanoTime() < until) {
-                consumer.poll(Duration.ofMillis(500)).forEach(read::add);
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        KafkaTemplate<String, String> kafka = new KafkaTemplate<>(producers);
+        try {
+            KafkaRelay relay = new KafkaRelay(
+                    stored, events, kafka, jdbc, transaction, "kontor.order-events", Duration.ofSeconds(30));
+            Actor boss = fixtures.user("wang.lei", Role.SUPERVISOR);
+            List<Order> placed = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Order order = fixtures.order(boss, false);
+                lifecycle.act(boss, order.id(), null, OrderAction.HOLD, "address?");
+                lifecycle.act(boss, order.id(), null, OrderAction.RELEASE, null);
+                placed.add(order);
             }
-        }
-        for (Order order : placed) {
-            List<JsonNode> ofOrder = read.stream()
-                    .filter(r -> order.number().equals(r.key()))
-                    .map(r -> JSON.readTree(r.value()))
-                    .toList();
-            assertThat(ofOrder)
-                    .extracting(e -> e.get("type").asString())
-                    .containsExactly("dev.kontor.order.placed", "dev.kontor.order.held", "dev.kontor.order.released");
-            assertThat(ofOrder).extracting(e -> e.get("sequence").asLong()).containsExactly(1L, 2L, 3L);
+            events.sequence();
+            assertThat(relay.relay(500)).isGreaterThanOrEqualTo(9);
+            assertThat(relay.relay(500)).isZero(); // nothing twice
+
+            List<ConsumerRecord<String, String>> read = new ArrayList<>();
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    brokers,
+                    ConsumerConfig.GROUP_ID_CONFIG,
+                    "kontor-test",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                    "earliest",
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                    StringDeserializer.class))) {
+                consumer.subscribe(List.of("kontor.order-events"));
+                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (read.size() < 9 && System.nanoTime() < until) {
+                    consumer.poll(Duration.ofMillis(500)).forEach(read::add);
+                }
+            }
+            for (Order order : placed) {
+                List<JsonNode> ofOrder = read.stream()
+                        .filter(r -> order.number().equals(r.key()))
+                        .map(r -> JSON.readTree(r.value()))
+                        .toList();
+                assertThat(ofOrder)
+                        .extracting(e -> e.get("type").asString())
+                        .containsExactly(
+                                "dev.kontor.order.placed", "dev.kontor.order.held", "dev.kontor.order.released");
+                assertThat(ofOrder).extracting(e -> e.get("sequence").asLong()).containsExactly(1L, 2L, 3L);
+            }
+        } finally {
+            producers.destroy(); // else its client keeps calling the stopped broker
         }
     }
 }
