@@ -57,14 +57,35 @@ public class OrderBench {
         List<Result> results = new ArrayList<>();
         String kontorPid = opt.get("kontor-pid");
         Map<Result, long[]> cpu = new HashMap<>();
+        String only = opt.get("only"); // e.g. "create+approve@8": that run alone (bench/profile.sh)
         for (String scenario : List.of("create", "create+approve", "create+approve hot")) {
             for (int concurrency : List.of(1, 8)) {
+                if (only != null && !only.equals(scenario + "@" + concurrency)) {
+                    continue;
+                }
                 long[] before = cpu(kontorPid);
                 Result result = run(url, token, scenario, concurrency, seconds);
                 long[] after = cpu(kontorPid);
                 cpu.put(result, new long[] {after[0] - before[0], after[1] - before[1]});
                 results.add(result);
             }
+        }
+        if (only != null) {
+            for (Result r : results) {
+                long[] used = cpu.get(r);
+                System.out.printf(
+                        "%s @%d: %.1f orders/s, p50 %.1f ms, p99 %.1f ms, %d errors, CPU ms per order %.2f Kontor / %.2f"
+                                + " PostgreSQL%n",
+                        r.scenario(),
+                        r.concurrency(),
+                        r.perSecond(),
+                        r.percentile(50),
+                        r.percentile(99),
+                        r.errors(),
+                        (double) used[0] / Math.max(1, r.operations()),
+                        (double) used[1] / Math.max(1, r.operations()));
+            }
+            return;
         }
         String profile = opt.containsKey("pg-port") ? profile(url, token, opt.get("pg-port")) : "";
         Map<Integer, Double> pgbench = new HashMap<>();
@@ -178,6 +199,14 @@ public class OrderBench {
     static final List<String> ITEMS = List.of("BENCH-SHIRT", "BENCH-SCARF", "BENCH-SOCKS", "BENCH-HOT");
 
     static void stockTheCatalog(String url, String token) throws Exception {
+        HttpResponse<String> known = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/catalog/variants/BENCH-HOT"))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (known.statusCode() == 200) {
+            return; // stocked by an earlier run against this Kontor (bench/profile.sh runs twice)
+        }
         StringBuilder variants = new StringBuilder();
         for (String sku : ITEMS) {
             variants.append(variants.length() == 0 ? "" : ",")
@@ -294,7 +323,7 @@ public class OrderBench {
     /**
      * Where one order's time goes, from pg_stat_statements (when the server preloads it): 300 orders created one by
      * one, then each approved; per request the statements (round trips; BEGIN and COMMIT included), the rows they
-     * wrote, and the statements that took the most time.
+     * wrote, and the statements (up to 30), the most time first.
      */
     static String profile(String url, String token, String port) throws Exception {
         String ok = psql(port, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements", false);
@@ -340,7 +369,7 @@ public class OrderBench {
         String top = psql(
                 port,
                 "SELECT calls, round(total_exec_time::numeric, 2), left(regexp_replace(query, '\\s+', ' ', 'g'), 120)"
-                        + " FROM pg_stat_statements WHERE " + where + " ORDER BY total_exec_time DESC LIMIT 12",
+                        + " FROM pg_stat_statements WHERE " + where + " ORDER BY total_exec_time DESC LIMIT 30",
                 true);
         for (String line : top.strip().split("\n")) {
             String[] f = line.split("\\|", 3);

@@ -11,9 +11,11 @@ work=$(mktemp -d -t kontor-bench.XXXXXX)
 password=bench-admin-password
 ./mvnw -q -B package -DskipTests
 jar=$(ls target/kontor-*.jar | grep -v original | head -1)
-KONTOR_ADMIN_PASSWORD=$password java -jar "$jar" --server.port=$port --kontor.embedded-db.port=$pg_port \
+# KONTOR_JAVA (another JVM, e.g. a JDK 25's bin/java), KONTOR_JAVA_OPTS and KONTOR_ARGS (more settings) for experiments
+# shellcheck disable=SC2086
+KONTOR_ADMIN_PASSWORD=$password ${KONTOR_JAVA:-java} ${KONTOR_JAVA_OPTS:-} -jar "$jar" --server.port=$port --kontor.embedded-db.port=$pg_port \
   --kontor.embedded-db.data-dir="$work/postgres" --kontor.demo.enabled=false --logging.level.root=WARN \
-  --kontor.embedded-db.settings.shared_preload_libraries=pg_stat_statements \
+  --kontor.embedded-db.settings.shared_preload_libraries=pg_stat_statements ${KONTOR_ARGS:-} \
   > "$work/kontor.log" 2>&1 &
 pid=$!
 # The trap keeps the script's own exit status: `wait` on the killed server answers 143, which under `set -e` used to

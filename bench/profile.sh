@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Where an order's time goes in the JVM (issue 20): Kontor under create+approve at concurrency 8, warmed up for 15 s,
+# then N seconds recorded by Java Flight Recorder: the run's CPU per order, the recording broken down by layer and by
+# thread (bench/JfrBreakdown.java), then its hot methods, allocations, lock waits and collections (`jfr view`, from a
+# JDK 21+ when one is installed: KONTOR_JFR_JDK, default the Temurin 25 of this machine).
+# Usage: bench/profile.sh [seconds, default 30]. The recording stays in bench/results/kontor-*.jfr (JDK Mission
+# Control opens it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+port=18098
+pg_port=15498
+work=$(mktemp -d -t kontor-profile.XXXXXX)
+password=bench-admin-password
+mkdir -p bench/results
+recording="$PWD/bench/results/kontor-$(date +%Y%m%d-%H%M%S).jfr"
+./mvnw -q -B package -DskipTests
+jar=$(ls target/kontor-*.jar | grep -v original | head -1)
+KONTOR_ADMIN_PASSWORD=$password java -jar "$jar" --server.port=$port --kontor.embedded-db.port=$pg_port \
+  --kontor.embedded-db.data-dir="$work/postgres" --kontor.demo.enabled=false --logging.level.root=WARN \
+  > "$work/kontor.log" 2>&1 &
+pid=$!
+trap 'status=$?; kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"; exit $status' EXIT
+for _ in $(seq 1 120); do
+  curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+# warm up (JIT, pools, caches) unrecorded, then record the measured run only
+java bench/OrderBench.java --url "http://localhost:$port" --user admin --password "$password" \
+  --seconds 15 --kontor-pid "$pid" --only "create+approve@8" > /dev/null
+jcmd $pid JFR.start name=bench settings=profile > /dev/null
+java bench/OrderBench.java --url "http://localhost:$port" --user admin --password "$password" \
+  --seconds "$seconds" --kontor-pid "$pid" --only "create+approve@8"
+jcmd $pid JFR.stop name=bench filename="$recording" > /dev/null
+java bench/JfrBreakdown.java "$recording"
+jdk=${KONTOR_JFR_JDK:-$(ls -d /usr/lib/jvm/temurin-2[1-9]* /usr/lib/jvm/*-2[1-9]-* 2>/dev/null | head -1)}
+if [ -n "$jdk" ] && [ -x "$jdk/bin/jfr" ]; then
+  for view in hot-methods allocation-by-class contention-by-site gc; do
+    "$jdk/bin/jfr" view --width 160 "$view" "$recording" || true
+  done
+else
+  echo "No JDK 21+ for 'jfr view'; open $recording in JDK Mission Control."
+fi
+echo "Recording: $recording"
