@@ -66,6 +66,12 @@ public class Reservations {
      */
     @Transactional
     public void reserve(Actor actor, OrderRef order, List<Need> needs, Mode mode, Instant holdUntil) {
+        if (mode == Mode.COMMIT) {
+            // one order is a batch of one: when it holds nothing yet and its units are there, its stock rows are
+            // locked, reserved, booked and held in one statement each instead of five per line (issue 20)
+            commitAll(actor, Map.of(order, needs));
+            return;
+        }
         reserve(
                 actor,
                 order,
