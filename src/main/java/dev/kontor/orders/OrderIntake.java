@@ -127,7 +127,11 @@ public class OrderIntake {
                 order,
                 caught.map(hit -> new OrderRepository.Flag(hit.customerId(), hit.reason()))
                         .orElse(null));
-        stock.sync(actor, stored);
+        if (draft) {
+            stock.sync(actor, stored); // a draft holds its stock for a while
+        } else {
+            stock.syncNew(actor, List.of(stored)); // new: holds nothing yet, so nothing to read (issue 20)
+        }
         List<TimelineEntry> entries = new ArrayList<>();
         entries.add(changes.entry(
                 actor,

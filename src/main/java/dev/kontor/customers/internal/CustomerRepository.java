@@ -40,14 +40,35 @@ public class CustomerRepository {
         this.json = json;
     }
 
-    /** Inserts the customer with contacts and addresses; returns it as stored, without reading it back. */
+    /**
+     * Inserts the customer with contacts, addresses and contact persons in one statement (one round trip on the order
+     * path, issue 20); returns it as stored, without reading it back.
+     */
     public Customer insert(CustomerDetails c, Instant now) {
         long id = jdbc.sql("""
-                        INSERT INTO customers (kind, name, company, country, language, created_at, updated_at, tax_id,
-                            shipping_address, billing_address, custom_fields)
-                        VALUES (:kind, :name, :company, :country, :language, :now, :now, :taxId, :shipTo, :billTo,
-                            CAST(:customFields AS JSONB))
-                        RETURNING id""")
+                        WITH c AS (
+                            INSERT INTO customers (kind, name, company, country, language, created_at, updated_at,
+                                tax_id, shipping_address, billing_address, custom_fields)
+                            VALUES (:kind, :name, :company, :country, :language, :now, :now, :taxId, :shipTo, :billTo,
+                                CAST(:customFields AS JSONB))
+                            RETURNING id),
+                        k AS (
+                            INSERT INTO customer_contacts (customer_id, kind, value, label, normalized, position)
+                            SELECT c.id, x.kind, x.value, x.label, x.normalized, x.n - 1
+                            FROM c, unnest(CAST(:contactKinds AS TEXT[]), CAST(:contactValues AS TEXT[]),
+                                CAST(:contactLabels AS TEXT[]), CAST(:contactNormalized AS TEXT[]))
+                                WITH ORDINALITY AS x (kind, value, label, normalized, n)),
+                        a AS (
+                            INSERT INTO customer_addresses (customer_id, position, address)
+                            SELECT c.id, x.n - 1, CAST(x.address AS JSONB)
+                            FROM c, unnest(CAST(:addresses AS TEXT[])) WITH ORDINALITY AS x (address, n)),
+                        p AS (
+                            INSERT INTO customer_persons (customer_id, position, name, role, email, phone)
+                            SELECT c.id, x.n - 1, x.name, x.role, x.email, x.phone
+                            FROM c, unnest(CAST(:personNames AS TEXT[]), CAST(:personRoles AS TEXT[]),
+                                CAST(:personEmails AS TEXT[]), CAST(:personPhones AS TEXT[]))
+                                WITH ORDINALITY AS x (name, role, email, phone, n))
+                        SELECT id FROM c""")
                 .param("customFields", customFieldsJson(c.customFields()))
                 .param("taxId", c.taxId())
                 .param("shipTo", c.addressUse().shipping())
@@ -58,43 +79,35 @@ public class CustomerRepository {
                 .param("country", c.country())
                 .param("language", c.language())
                 .param("now", Timestamp.from(now))
+                .param(
+                        "contactKinds",
+                        c.contacts().stream().map(k -> k.kind().name()).toArray(String[]::new))
+                .param(
+                        "contactValues",
+                        c.contacts().stream().map(Contact::value).toArray(String[]::new))
+                .param(
+                        "contactLabels",
+                        c.contacts().stream().map(Contact::label).toArray(String[]::new))
+                .param(
+                        "contactNormalized",
+                        c.contacts().stream().map(Contact::normalized).toArray(String[]::new))
+                .param(
+                        "addresses",
+                        c.addresses().stream().map(json::writeValueAsString).toArray(String[]::new))
+                .param(
+                        "personNames",
+                        c.persons().stream().map(ContactPerson::name).toArray(String[]::new))
+                .param(
+                        "personRoles",
+                        c.persons().stream().map(ContactPerson::role).toArray(String[]::new))
+                .param(
+                        "personEmails",
+                        c.persons().stream().map(ContactPerson::email).toArray(String[]::new))
+                .param(
+                        "personPhones",
+                        c.persons().stream().map(ContactPerson::phone).toArray(String[]::new))
                 .query(Long.class)
                 .single();
-        if (!c.contacts().isEmpty()) {
-            StringBuilder sql = new StringBuilder(
-                    "INSERT INTO customer_contacts (customer_id, kind, value, label, normalized, position) VALUES ");
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("id", id);
-            for (int i = 0; i < c.contacts().size(); i++) {
-                Contact contact = c.contacts().get(i);
-                sql.append(i == 0 ? "" : ", ")
-                        .append("(:id, :kind")
-                        .append(i)
-                        .append(", :value")
-                        .append(i)
-                        .append(", :label")
-                        .append(i)
-                        .append(", :normalized")
-                        .append(i)
-                        .append(", ")
-                        .append(i)
-                        .append(')');
-                params.put("kind" + i, contact.kind().name());
-                params.put("value" + i, contact.value());
-                params.put("label" + i, contact.label());
-                params.put("normalized" + i, contact.normalized());
-            }
-            jdbc.sql(sql.toString()).params(params).update();
-        }
-        for (int i = 0; i < c.addresses().size(); i++) {
-            jdbc.sql(
-                            "INSERT INTO customer_addresses (customer_id, position, address) VALUES (:id, :position, :address::jsonb)")
-                    .param("id", id)
-                    .param("position", i)
-                    .param("address", json.writeValueAsString(c.addresses().get(i)))
-                    .update();
-        }
-        insertPersons(id, c.persons());
         return new Customer(
                 id,
                 c.kind(),
