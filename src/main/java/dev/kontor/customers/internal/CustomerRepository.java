@@ -40,35 +40,38 @@ public class CustomerRepository {
         this.json = json;
     }
 
+    /** A customer with its contacts, addresses and contact persons, in one statement. */
+    private static final String INSERT = """
+                WITH c AS (
+                    INSERT INTO customers (kind, name, company, country, language, created_at, updated_at,
+                        tax_id, shipping_address, billing_address, custom_fields)
+                    VALUES (:kind, :name, :company, :country, :language, :now, :now, :taxId, :shipTo, :billTo,
+                        CAST(:customFields AS JSONB))
+                    RETURNING id),
+                k AS (
+                    INSERT INTO customer_contacts (customer_id, kind, value, label, normalized, position)
+                    SELECT c.id, x.kind, x.value, x.label, x.normalized, x.n - 1
+                    FROM c, unnest(CAST(:contactKinds AS TEXT[]), CAST(:contactValues AS TEXT[]),
+                        CAST(:contactLabels AS TEXT[]), CAST(:contactNormalized AS TEXT[]))
+                        WITH ORDINALITY AS x (kind, value, label, normalized, n)),
+                a AS (
+                    INSERT INTO customer_addresses (customer_id, position, address)
+                    SELECT c.id, x.n - 1, CAST(x.address AS JSONB)
+                    FROM c, unnest(CAST(:addresses AS TEXT[])) WITH ORDINALITY AS x (address, n)),
+                p AS (
+                    INSERT INTO customer_persons (customer_id, position, name, role, email, phone)
+                    SELECT c.id, x.n - 1, x.name, x.role, x.email, x.phone
+                    FROM c, unnest(CAST(:personNames AS TEXT[]), CAST(:personRoles AS TEXT[]),
+                        CAST(:personEmails AS TEXT[]), CAST(:personPhones AS TEXT[]))
+                        WITH ORDINALITY AS x (name, role, email, phone, n))
+                SELECT id FROM c""";
+
     /**
      * Inserts the customer with contacts, addresses and contact persons in one statement (one round trip on the order
      * path, issue 20); returns it as stored, without reading it back.
      */
     public Customer insert(CustomerDetails c, Instant now) {
-        long id = jdbc.sql("""
-                        WITH c AS (
-                            INSERT INTO customers (kind, name, company, country, language, created_at, updated_at,
-                                tax_id, shipping_address, billing_address, custom_fields)
-                            VALUES (:kind, :name, :company, :country, :language, :now, :now, :taxId, :shipTo, :billTo,
-                                CAST(:customFields AS JSONB))
-                            RETURNING id),
-                        k AS (
-                            INSERT INTO customer_contacts (customer_id, kind, value, label, normalized, position)
-                            SELECT c.id, x.kind, x.value, x.label, x.normalized, x.n - 1
-                            FROM c, unnest(CAST(:contactKinds AS TEXT[]), CAST(:contactValues AS TEXT[]),
-                                CAST(:contactLabels AS TEXT[]), CAST(:contactNormalized AS TEXT[]))
-                                WITH ORDINALITY AS x (kind, value, label, normalized, n)),
-                        a AS (
-                            INSERT INTO customer_addresses (customer_id, position, address)
-                            SELECT c.id, x.n - 1, CAST(x.address AS JSONB)
-                            FROM c, unnest(CAST(:addresses AS TEXT[])) WITH ORDINALITY AS x (address, n)),
-                        p AS (
-                            INSERT INTO customer_persons (customer_id, position, name, role, email, phone)
-                            SELECT c.id, x.n - 1, x.name, x.role, x.email, x.phone
-                            FROM c, unnest(CAST(:personNames AS TEXT[]), CAST(:personRoles AS TEXT[]),
-                                CAST(:personEmails AS TEXT[]), CAST(:personPhones AS TEXT[]))
-                                WITH ORDINALITY AS x (name, role, email, phone, n))
-                        SELECT id FROM c""")
+        long id = jdbc.sql(INSERT)
                 .param("customFields", customFieldsJson(c.customFields()))
                 .param("taxId", c.taxId())
                 .param("shipTo", c.addressUse().shipping())
