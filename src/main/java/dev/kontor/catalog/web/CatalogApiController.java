@@ -23,6 +23,7 @@ import dev.kontor.catalog.VariantRow;
 import dev.kontor.catalog.VariantStatus;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.web.ETags;
+import dev.kontor.web.CsvAnswer;
 import dev.kontor.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -206,13 +207,7 @@ class CatalogApiController {
 
     @GetMapping(value = "/api/catalog/export", produces = "text/csv")
     @Operation(summary = "The catalog as CSV", description = "One row per variant; the same columns import reads.")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "200",
-            description = "CSV, UTF-8, a header row first",
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "text/csv",
-                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
+    @CsvAnswer
     void export(HttpServletResponse response) throws IOException {
         csv.export(Downloads.csv(response, null)); // closes the writer when done
     }

@@ -10,6 +10,7 @@ import dev.kontor.catalog.Purchasing;
 import dev.kontor.catalog.PurchasingLine;
 import dev.kontor.catalog.PurchasingNotice;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.web.CsvAnswer;
 import dev.kontor.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -50,13 +51,7 @@ class PurchasingApiController {
 
     @GetMapping(value = "/export", produces = "text/csv")
     @Operation(summary = "The purchasing list as CSV")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "200",
-            description = "CSV, UTF-8, a header row first",
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "text/csv",
-                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
+    @CsvAnswer
     void export(Actor actor, HttpServletResponse response) throws IOException {
         purchasing.writeCsv(actor, Downloads.csv(response, null)); // closes the writer when done
     }

@@ -17,6 +17,7 @@ import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.PaymentStatus;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.web.CsvAnswer;
 import dev.kontor.web.Downloads;
 import dev.kontor.workbench.BulkAction;
 import dev.kontor.workbench.OrderBulk;
@@ -159,13 +160,7 @@ class OrderListApiController {
             description = "Takes the list's filters (q, lifecycle, payment, "
                     + "fulfilment, channel, from, to, customer, overdue, flagged); newest first. One row per item, the "
                     + "order's columns repeated (layout: docs/formats/orders-csv.md); POST /api/imports reads it back.")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "200",
-            description = "CSV, UTF-8, a header row first",
-            content =
-                    @io.swagger.v3.oas.annotations.media.Content(
-                            mediaType = "text/csv",
-                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
+    @CsvAnswer
     void export(Actor actor, HttpServletRequest request, HttpServletResponse response) throws IOException {
         var filter = OrderQueryString.parse(request.getQueryString(), orders.today());
         export.matching(actor, filter, Downloads.csv(response, "orders.csv"));
