@@ -102,7 +102,10 @@ class ApprovalApiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One approval request")
+    @Operation(
+            summary = "One approval request",
+            description =
+                    "What waits (action, order, payload), who asked and why, and, once decided, by whom, when and with what outcome.")
     ApprovalResponse get(Actor actor, @PathVariable long id) {
         ApprovalRequest request = approvals.get(id);
         boolean decider = permissions
@@ -126,7 +129,10 @@ class ApprovalApiController {
     }
 
     @PostMapping("/{id}/decline")
-    @Operation(summary = "Decline")
+    @Operation(
+            summary = "Decline",
+            description =
+                    "A supervisor declines the request with a comment; the action it waited for is not taken and the requester sees why.")
     ApprovalResponse decline(Actor actor, @PathVariable long id, @RequestBody(required = false) Decision decision) {
         return response(approvals.decline(actor, id, decision == null ? null : decision.comment()));
     }

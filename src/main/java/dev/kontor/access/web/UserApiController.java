@@ -80,7 +80,9 @@ class UserApiController {
             @Schema(example = "[\"CUSTOMER_SERVICE\"]") List<String> roles) {}
 
     @GetMapping("/users")
-    @Operation(summary = "All users")
+    @Operation(
+            summary = "All users",
+            description = "Every user with their roles, language and whether they may sign in (admins).")
     List<UserResponse> list(Actor actor) {
         permissions.requireAllowed(actor, Permission.USERS_MANAGE, Situation.NONE);
         return users.all().stream().map(UserResponse::of).toList();
@@ -102,7 +104,9 @@ class UserApiController {
     }
 
     @GetMapping("/users/{id}")
-    @Operation(summary = "One user")
+    @Operation(
+            summary = "One user",
+            description = "The user's name, e-mail, language, roles and whether they may sign in.")
     UserResponse get(Actor actor, @PathVariable long id) {
         permissions.requireAllowed(actor, Permission.USERS_MANAGE, Situation.NONE);
         return UserResponse.of(users.byId(id));
@@ -125,7 +129,7 @@ class UserApiController {
     }
 
     @PostMapping("/users/{id}/enable")
-    @Operation(summary = "Enable a user again")
+    @Operation(summary = "Enable a user again", description = "The user may sign in again. Audited.")
     UserResponse enable(Actor actor, @PathVariable long id) {
         return UserResponse.of(users.setEnabled(actor, id, true));
     }
@@ -134,7 +138,9 @@ class UserApiController {
 
     @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @PostMapping("/users/{id}/password")
-    @Operation(summary = "Reset a user's password")
+    @Operation(
+            summary = "Reset a user's password",
+            description = "Admins set a new password (at least 12 characters); the user's open sessions end. Audited.")
     ResponseEntity<Void> password(Actor actor, @PathVariable long id, @RequestBody Password request) {
         users.resetPassword(actor, id, request.password());
         return ResponseEntity.noContent().build();

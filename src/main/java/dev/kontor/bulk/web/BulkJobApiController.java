@@ -44,7 +44,10 @@ class BulkJobApiController {
             String message) {}
 
     @GetMapping("/api/bulk-jobs/{id}")
-    @Operation(summary = "A bulk job's progress")
+    @Operation(
+            summary = "A bulk job's progress",
+            description =
+                    "How many of its orders are done, failed, refused or wait for approval, and whether it is finished.")
     BulkJobResponse job(Actor actor, @PathVariable long id) {
         return BulkJobResponse.of(jobs.get(actor, id));
     }

@@ -176,7 +176,7 @@ class CatalogApiController {
     }
 
     @GetMapping("/api/catalog/suppliers")
-    @Operation(summary = "List suppliers")
+    @Operation(summary = "List suppliers", description = "Every supplier named on a variant, with its contact details.")
     List<Supplier> suppliers() {
         return catalog.suppliers();
     }

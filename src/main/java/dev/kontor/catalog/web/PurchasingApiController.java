@@ -50,7 +50,9 @@ class PurchasingApiController {
     }
 
     @GetMapping(value = "/export", produces = "text/csv")
-    @Operation(summary = "The purchasing list as CSV")
+    @Operation(
+            summary = "The purchasing list as CSV",
+            description = "The purchasing list (GET /api/purchasing) as CSV.")
     @CsvAnswer
     void export(Actor actor, HttpServletResponse response) throws IOException {
         purchasing.writeCsv(actor, Downloads.csv(response, null)); // closes the writer when done
@@ -85,7 +87,9 @@ class PurchasingApiController {
 
     @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @PostMapping("/notices/{id}/done")
-    @Operation(summary = "Mark a note done")
+    @Operation(
+            summary = "Mark a note done",
+            description = "Purchasing marks a note to purchasing as dealt with; it leaves the open list.")
     ResponseEntity<Void> done(Actor actor, @PathVariable long id) {
         purchasing.done(actor, id);
         return ResponseEntity.noContent().build();

@@ -101,13 +101,16 @@ class PipelineApiController {
             String note) {}
 
     @GetMapping("/api/pipelines")
-    @Operation(summary = "Pipelines with their stages, in their order")
+    @Operation(
+            summary = "Pipelines with their stages, in their order",
+            description =
+                    "The default pipeline first; each stage with its lifecycle state, outcome, colour and who may move orders in and out.")
     List<Pipeline> list() {
         return pipelines.all();
     }
 
     @GetMapping("/api/pipelines/{id}")
-    @Operation(summary = "A pipeline with its stages")
+    @Operation(summary = "A pipeline with its stages", description = "Its names per language and its stages in order.")
     Pipeline get(@PathVariable long id) {
         return pipelines.get(id);
     }
@@ -153,7 +156,9 @@ class PipelineApiController {
     }
 
     @GetMapping("/api/lost-reasons")
-    @Operation(summary = "The reasons a deal can be lost for")
+    @Operation(
+            summary = "The reasons a deal can be lost for",
+            description = "The reasons offered when an order is moved to a lost stage, in their order.")
     List<LostReason> lostReasons() {
         return pipelines.lostReasons();
     }
@@ -179,7 +184,10 @@ class PipelineApiController {
     }
 
     @GetMapping("/api/orders/{id}/stage")
-    @Operation(summary = "Where an order stands in its pipeline")
+    @Operation(
+            summary = "Where an order stands in its pipeline",
+            description =
+                    "Its pipeline and stage: the stage it was moved to, or its state's first stage when nobody moved it.")
     StageMoves.OrderStage stage(Actor actor, @PathVariable long id) {
         return moves.of(actor, id);
     }

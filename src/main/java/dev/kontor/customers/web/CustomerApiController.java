@@ -78,14 +78,20 @@ class CustomerApiController {
 
     @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @PostMapping("/{id}/blacklist/lift")
-    @Operation(summary = "Lift a customer's blacklisting (supervisors)")
+    @Operation(
+            summary = "Lift a customer's blacklisting (supervisors)",
+            description =
+                    "Every active mark of the customer is lifted with the reason given; later orders are no longer held for it.")
     ResponseEntity<Void> lift(Actor actor, @PathVariable long id, @RequestBody LiftRequest request) {
         blacklist.lift(actor, id, request.reason());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/blacklist")
-    @Operation(summary = "The customer's active blacklist marks")
+    @Operation(
+            summary = "The customer's active blacklist marks",
+            description =
+                    "Which of the customer's phones, e-mails, payer accounts and address are blacklisted, by whom and why. Orders matching one are held at intake.")
     List<BlacklistEntry> marks(@PathVariable long id) {
         return blacklist.of(id);
     }

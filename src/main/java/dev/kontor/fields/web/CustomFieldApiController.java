@@ -64,7 +64,10 @@ class CustomFieldApiController {
     }
 
     @GetMapping
-    @Operation(summary = "The shop's own order and customer fields, retired ones too, in their order")
+    @Operation(
+            summary = "The shop's own order and customer fields, retired ones too, in their order",
+            description =
+                    "Each with its key, names per language, type, choices, whether it is required, offered, and whether it belongs to orders or customers.")
     List<CustomField> list() {
         return fields.all();
     }
@@ -81,7 +84,10 @@ class CustomFieldApiController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Rename a field, change its choices, whether it is required or offered (admin)")
+    @Operation(
+            summary = "Rename a field, change its choices, whether it is required or offered (admin)",
+            description =
+                    "Whether it belongs to orders or customers stays as made. A retired field (active false) is no longer offered, but its values stay on the orders and customers that have them.")
     CustomField change(Actor actor, @PathVariable long id, @RequestBody FieldRequest request) {
         return fields.change(actor, id, request.definition());
     }

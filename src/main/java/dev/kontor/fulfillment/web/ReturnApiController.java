@@ -42,7 +42,10 @@ class ReturnApiController {
     }
 
     @GetMapping("/returns")
-    @Operation(summary = "The order's returns")
+    @Operation(
+            summary = "The order's returns",
+            description =
+                    "What came back, when, why, and what became of each unit (restocked, defective, not back in stock).")
     List<ReturnRecord> list(Actor actor, @PathVariable long orderId) {
         return returns.of(actor, orderId);
     }

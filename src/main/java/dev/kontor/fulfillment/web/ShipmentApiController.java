@@ -44,7 +44,9 @@ class ShipmentApiController {
     }
 
     @GetMapping
-    @Operation(summary = "The order's shipments")
+    @Operation(
+            summary = "The order's shipments",
+            description = "Carrier, tracking number, when, who, and the units of each line shipped.")
     List<Shipment> list(Actor actor, @PathVariable long orderId) {
         return shipments.of(actor, orderId);
     }

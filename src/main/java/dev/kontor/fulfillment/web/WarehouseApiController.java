@@ -86,7 +86,9 @@ class WarehouseApiController {
     }
 
     @GetMapping("/api/carriers")
-    @Operation(summary = "The carriers, with their tracking-number patterns")
+    @Operation(
+            summary = "The carriers, with their tracking-number patterns",
+            description = "Each carrier with its code, name, tracking-number pattern and whether it is offered.")
     List<Carrier> carriers() {
         return carriers.all();
     }
@@ -94,7 +96,10 @@ class WarehouseApiController {
     record CarrierRequest(String name, String trackingPattern, Boolean active) {}
 
     @PutMapping("/api/carriers/{code}")
-    @Operation(summary = "Add or change a carrier (admins)")
+    @Operation(
+            summary = "Add or change a carrier (admins)",
+            description =
+                    "The code is the carrier's key (DHL, BRING…); the tracking pattern is a regular expression for its tracking numbers.")
     Carrier saveCarrier(Actor actor, @PathVariable String code, @RequestBody CarrierRequest request) {
         return carriers.save(
                 actor, code, request.name(), request.trackingPattern(), request.active() == null || request.active());

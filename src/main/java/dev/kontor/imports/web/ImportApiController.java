@@ -209,13 +209,19 @@ class ImportApiController {
     }
 
     @GetMapping("/api/imports")
-    @Operation(summary = "The latest imports")
+    @Operation(
+            summary = "The latest imports",
+            description =
+                    "Import batches, newest first, with their files, verdict counts and how many orders were imported.")
     List<BatchResponse> latest(Actor actor, @RequestParam(defaultValue = "50") int limit) {
         return imports.latest(actor, limit).stream().map(BatchResponse::of).toList();
     }
 
     @GetMapping("/api/imports/{id}")
-    @Operation(summary = "An import with its files and verdicts")
+    @Operation(
+            summary = "An import with its files and verdicts",
+            description =
+                    "Its files (format, encoding, rows, checksum), how many orders are ready, need a look, are rejected or already in Kontor, and how many were imported.")
     BatchResponse get(Actor actor, @PathVariable long id) {
         return BatchResponse.of(imports.get(actor, id));
     }

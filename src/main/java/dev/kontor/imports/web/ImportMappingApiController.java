@@ -42,7 +42,10 @@ class ImportMappingApiController {
             String name, String channel, String currency, List<String> header, Map<String, String> columns) {}
 
     @GetMapping("/api/imports/mappings")
-    @Operation(summary = "The saved column mappings")
+    @Operation(
+            summary = "The saved column mappings",
+            description =
+                    "Mappings of a spreadsheet's columns to order fields, for files Kontor does not know by their header.")
     List<ImportMapping> all(Actor actor) {
         return mappings.all(actor);
     }

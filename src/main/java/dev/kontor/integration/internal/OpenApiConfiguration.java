@@ -93,6 +93,47 @@ class OpenApiConfiguration {
         return bareObject ? new Schema<>().description(schema.getDescription()) : schema;
     }
 
+    /** Tags the controllers name without describing them, and what they group. */
+    private static final Map<String, String> TAGS = Map.of(
+            "Customers",
+                    "Customers with their contacts, addresses, contact persons and own fields; merging, blacklisting.",
+            "Catalog and stock", "Products and their variants, prices, stock per location, its ledger and its check.",
+            "Purchasing", "What to buy: the purchasing list, and notes to purchasing.",
+            "Pipelines",
+                    "Sales pipelines: stages within the order's lifecycle, the board, moving orders between stages.",
+            "Activities", "Calls, meetings, tasks and mails, planned or logged, on orders and customers.",
+            "Custom fields", "The shop's own fields on orders and customers (docs/custom-fields.md).",
+            "Settings", "What admins set up once: locations, carriers, holidays, the import review rules.",
+            "Webhooks",
+                    "The order's events posted, signed, to your HTTPS endpoint: retries, dead letters, replay (docs/webhooks.md).",
+            "Events", "The order's events in commit order, for integrators who poll (docs/events.md).",
+            "Channels", "The marketplaces' daily confirmation files to upload (docs/channels.md).");
+
+    /** Every tag an operation names is described, and the tags are in alphabetical order. */
+    @Bean
+    OpenApiCustomizer tagDescriptions() {
+        return openApi -> {
+            Map<String, io.swagger.v3.oas.models.tags.Tag> tags = new java.util.TreeMap<>();
+            if (openApi.getTags() != null) {
+                openApi.getTags().forEach(tag -> tags.put(tag.getName(), tag));
+            }
+            openApi.getPaths()
+                    .values()
+                    .forEach(item -> item.readOperations().forEach(operation -> {
+                        if (operation.getTags() != null) {
+                            operation
+                                    .getTags()
+                                    .forEach(name -> tags.computeIfAbsent(
+                                            name,
+                                            n -> new io.swagger.v3.oas.models.tags.Tag()
+                                                    .name(n)
+                                                    .description(TAGS.get(n))));
+                        }
+                    }));
+            openApi.setTags(new java.util.ArrayList<>(tags.values()));
+        };
+    }
+
     /** A request and its answer on every operation, from one scenario (see {@link OpenApiExamples}). */
     @Bean
     OpenApiCustomizer examples() {
@@ -272,6 +313,7 @@ class OpenApiConfiguration {
                                 * Send `Idempotency-Key` on creating calls to retry them safely; send `If-Match` \
                                 with the ETag you read on updates (412 when someone changed it meanwhile).
                                 * Errors are RFC 9457 `application/problem+json`; 422 lists each invalid field in `errors`.""")
+                        .contact(new io.swagger.v3.oas.models.info.Contact().name("Kontor's maintainers"))
                         .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
                 .components(new Components()
                         .addSecuritySchemes(

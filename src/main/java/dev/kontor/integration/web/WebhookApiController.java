@@ -64,7 +64,9 @@ class WebhookApiController {
     record Replayed(@Schema(example = "12") int deliveries) {}
 
     @GetMapping
-    @Operation(summary = "The webhooks, with how many deliveries wait, went out, are dead")
+    @Operation(
+            summary = "The webhooks, with how many deliveries wait, went out, are dead",
+            description = "Every webhook of the shop, newest first, with its delivery counts per status.")
     List<Webhooks.Webhook> list(Actor actor) {
         return webhooks.all(actor);
     }
@@ -83,20 +85,29 @@ class WebhookApiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A webhook")
+    @Operation(
+            summary = "A webhook",
+            description =
+                    "Its URL, description, event types, whether it is on, who made it and when, and its deliveries counted per status. The secret is shown only when it is made or rotated.")
     Webhooks.Webhook get(Actor actor, @PathVariable long id) {
         return webhooks.get(actor, id);
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a webhook's URL, description or event types")
+    @Operation(
+            summary = "Change a webhook's URL, description or event types",
+            description =
+                    "The URL is checked as when subscribing (public HTTPS, no private addresses). Deliveries already waiting keep going to the new URL.")
     Webhooks.Webhook change(Actor actor, @PathVariable long id, @RequestBody WebhookRequest request) {
         return webhooks.change(actor, id, request.definition());
     }
 
     @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @DeleteMapping("/{id}")
-    @Operation(summary = "Delete a webhook and its deliveries")
+    @Operation(
+            summary = "Delete a webhook and its deliveries",
+            description =
+                    "Nothing more is sent to it; its waiting and dead deliveries are deleted with it. To pause instead, turn it off.")
     ResponseEntity<Void> delete(Actor actor, @PathVariable long id) {
         webhooks.delete(actor, id);
         return ResponseEntity.noContent().build();
@@ -112,13 +123,19 @@ class WebhookApiController {
     }
 
     @PostMapping("/{id}/enable")
-    @Operation(summary = "Turn a webhook on (again); what waits is sent")
+    @Operation(
+            summary = "Turn a webhook on (again); what waits is sent",
+            description =
+                    "A webhook turned off after persistent failure, or by an admin, sends again from its oldest waiting delivery, each order's in their order.")
     Webhooks.Webhook enable(Actor actor, @PathVariable long id) {
         return webhooks.enable(actor, id);
     }
 
     @PostMapping("/{id}/disable")
-    @Operation(summary = "Turn a webhook off; its events wait")
+    @Operation(
+            summary = "Turn a webhook off; its events wait",
+            description =
+                    "Nothing is sent while it is off; turned on again, it is sent the events since, in order (or replay from a cursor).")
     Webhooks.Webhook disable(Actor actor, @PathVariable long id) {
         return webhooks.disable(actor, id);
     }

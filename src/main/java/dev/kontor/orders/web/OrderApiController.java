@@ -247,7 +247,9 @@ class OrderApiController {
     }
 
     @GetMapping("/{id}/notes")
-    @Operation(summary = "The order's notes, newest first")
+    @Operation(
+            summary = "The order's notes, newest first",
+            description = "Internal, finance, shipping, buyer and marketplace notes, each with its author and time.")
     List<OrderNote> notes(Actor actor, @PathVariable long id) {
         return notes.of(actor, id);
     }
@@ -299,7 +301,10 @@ class OrderApiController {
     }
 
     @GetMapping("/{id}/lineage")
-    @Operation(summary = "The order it was made from, and the orders made from it")
+    @Operation(
+            summary = "The order it was made from, and the orders made from it",
+            description =
+                    "Splits and re-shipments: the original order and every order split off or re-sent from it, each with its number and state.")
     List<RelatedOrder> lineage(Actor actor, @PathVariable long id) {
         return orders.lineage(actor, id);
     }

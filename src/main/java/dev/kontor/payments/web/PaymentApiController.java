@@ -142,7 +142,10 @@ class PaymentApiController {
     }
 
     @GetMapping("/payments")
-    @Operation(summary = "The order's payments and refunds")
+    @Operation(
+            summary = "The order's payments and refunds",
+            description =
+                    "Each with its amount, currency, method, state (initiated, pending, received, failed, unknown), reference and who recorded it.")
     List<Payment> list(Actor actor, @PathVariable long orderId) {
         return payments.of(actor, orderId);
     }
