@@ -134,7 +134,10 @@ public class Webhooks {
     @Transactional(readOnly = true)
     public List<Webhook> all(Actor actor) {
         permissions.requireAllowed(actor, Permission.INTEGRATION_MANAGE, Situation.NONE);
-        return webhooks.all().stream().map(this::view).toList();
+        java.util.Map<Long, java.util.Map<String, Long>> counts = webhooks.countsOfAll(); // one query, not one each
+        return webhooks.all().stream()
+                .map(s -> view(s, counts.getOrDefault(s.id(), java.util.Map.of())))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -209,6 +212,10 @@ public class Webhooks {
     }
 
     private Webhook view(Subscription s) {
+        return view(s, webhooks.counts(s.id()));
+    }
+
+    private static Webhook view(Subscription s, java.util.Map<String, Long> counts) {
         return new Webhook(
                 s.id(),
                 s.url(),
@@ -220,6 +227,6 @@ public class Webhooks {
                 s.lastSuccessAt(),
                 s.createdAt(),
                 s.createdBy(),
-                webhooks.counts(s.id()));
+                counts);
     }
 }

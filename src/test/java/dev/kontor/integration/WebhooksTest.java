@@ -185,7 +185,13 @@ class WebhooksTest {
 
     @Test
     void twoDispatchersAtOnceNeverSendOneDeliveryTwice() throws Exception {
-        webhooks.subscribe(admin, new Webhooks.Definition(url(), null, List.of()));
+        long first = webhooks.subscribe(admin, new Webhooks.Definition(url(), null, List.of()))
+                .webhook()
+                .id();
+        long idle = webhooks.subscribe(admin, new Webhooks.Definition(url(), "off", List.of()))
+                .webhook()
+                .id();
+        webhooks.disable(admin, idle);
         for (int i = 0; i < 6; i++) {
             fixtures.order(admin, false);
         }
@@ -199,6 +205,15 @@ class WebhooksTest {
         deliver();
         assertThat(received).hasSize(6);
         assertThat(received).extracting(Received::eventId).doesNotHaveDuplicates();
+        // the list counts each webhook's deliveries (in one query for all of them)
+        assertThat(webhooks.all(admin))
+                .filteredOn(w -> w.id() == first)
+                .singleElement()
+                .satisfies(w -> assertThat(w.deliveries()).containsEntry("DELIVERED", 6L));
+        assertThat(webhooks.all(admin))
+                .filteredOn(w -> w.id() == idle)
+                .singleElement()
+                .satisfies(w -> assertThat(w.deliveries()).isEmpty());
     }
 
     @Test

@@ -237,6 +237,17 @@ public class WebhookRepository {
                 .list();
     }
 
+    /** How many of each subscription's deliveries are in each status, for all of them in one query. */
+    public java.util.Map<Long, java.util.Map<String, Long>> countsOfAll() {
+        java.util.Map<Long, java.util.Map<String, Long>> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT subscription_id, status, count(*) FROM webhook_deliveries GROUP BY subscription_id, status")
+                .query((ResultSet rs) -> {
+                    counts.computeIfAbsent(rs.getLong(1), id -> new java.util.LinkedHashMap<>())
+                            .put(rs.getString(2), rs.getLong(3));
+                });
+        return counts;
+    }
+
     /** How many of a subscription's deliveries are in each status. */
     public java.util.Map<String, Long> counts(long subscriptionId) {
         java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
