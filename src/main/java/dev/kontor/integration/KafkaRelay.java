@@ -74,10 +74,10 @@ public class KafkaRelay {
             if (from == null) {
                 return 0;
             }
-            List<OrderEventRepository.Stored> due = events.after(from, List.of(), limit);
-            // the whole batch on its way at once (the producer is idempotent: an order's events stay in order in
-            // their partition), then the acknowledgements in order: the cursor moves to the last one in an unbroken
-            // run, so what follows a refused event is sent again next round
+            List<OrderEventRepository.Stored> due = onePerOrder(events.after(from, List.of(), limit));
+            // the batch on its way at once, then the acknowledgements in order: the cursor moves to the last one in an
+            // unbroken run, so what follows a refused event is sent again next round. The batch holds one event per
+            // order, so a refused event never has a later one of its order already in the topic
             List<CompletableFuture<SendResult<String, String>>> sends = due.stream()
                     .map(event ->
                             kafka.send(topic, event.orderNumber(), JSON.writeValueAsString(envelopes.envelope(event))))
@@ -108,5 +108,15 @@ public class KafkaRelay {
             return acknowledged;
         });
         return sent == null ? 0 : sent;
+    }
+
+    /** The longest start of these events (in cursor order) in which no order has two. */
+    static List<OrderEventRepository.Stored> onePerOrder(List<OrderEventRepository.Stored> due) {
+        java.util.Set<String> orders = new java.util.HashSet<>();
+        int end = 0;
+        while (end < due.size() && orders.add(due.get(end).orderNumber())) {
+            end++;
+        }
+        return due.subList(0, end);
     }
 }
