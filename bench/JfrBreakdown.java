@@ -1,7 +1,7 @@
 // Where the JVM's time goes in a flight recording of Kontor under load (bench/profile.sh): each execution sample
 // counted for the layer nearest to the code it caught running (pgjdbc for a socket write pgjdbc made; Spring Security
-// for a filter's own work, not for the request it passes on), the packages that run at the leaf, and the CPU of each
-// kind of thread (request threads, JIT, GC…).
+// for a filter's own work, not for the request it passes on) and the packages that run at the leaf. (Per-thread CPU is
+// left out: the profile settings sample it every 10 s, too rarely to trust over a short run.)
 // Single-file Java, JDK only:  java bench/JfrBreakdown.java recording.jfr
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,30 +42,19 @@ public class JfrBreakdown {
 
     public static void main(String[] args) throws Exception {
         List<RecordedEvent> samples = new ArrayList<>();
-        Map<String, Double> threadCpu = new HashMap<>();
-        Map<String, Integer> threadCpuCounts = new HashMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
-            switch (event.getEventType().getName()) {
-                case "jdk.ExecutionSample" -> samples.add(event);
-                case "jdk.ThreadCPULoad" -> {
-                    String thread = kind(
-                            event.getThread("eventThread") == null
-                                    ? "?"
-                                    : event.getThread("eventThread").getJavaName());
-                    threadCpu.merge(thread, event.getDouble("user") + event.getDouble("system"), Double::sum);
-                    threadCpuCounts.merge(thread, 1, Integer::sum);
-                }
-                default -> {}
+            if (event.getEventType().getName().equals("jdk.ExecutionSample")) {
+                samples.add(event);
             }
         }
-        Map<String, Integer> inclusive = new LinkedHashMap<>();
+        Map<String, Integer> byLayer = new LinkedHashMap<>();
         Map<String, Integer> self = new HashMap<>();
         for (RecordedEvent sample : samples) {
             if (sample.getStackTrace() == null) {
                 continue;
             }
             List<RecordedFrame> frames = sample.getStackTrace().getFrames();
-            inclusive.merge(nearestLayer(frames), 1, Integer::sum);
+            byLayer.merge(nearestLayer(frames), 1, Integer::sum);
             if (!frames.isEmpty()) {
                 String type = frames.get(0).getMethod().getType().getName();
                 int dots = 0;
@@ -83,7 +72,7 @@ public class JfrBreakdown {
         System.out.printf("%n%,d execution samples of Java threads%n%n", total);
         System.out.println("| layer (the nearest to the running code on the sample's stack) | share of samples |");
         System.out.println("|---|---:|");
-        inclusive.entrySet().stream()
+        byLayer.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> System.out.printf("| %s | %.1f %% |%n", e.getKey(), 100.0 * e.getValue() / total));
         System.out.println();
@@ -93,48 +82,6 @@ public class JfrBreakdown {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .limit(15)
                 .forEach(e -> System.out.printf("| `%s` | %.1f %% |%n", e.getKey(), 100.0 * e.getValue() / total));
-        System.out.println();
-        System.out.println("| threads | average CPU (of one core) |");
-        System.out.println("|---|---:|");
-        threadCpu.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .limit(10)
-                .forEach(e -> System.out.printf(
-                        "| %s | %.1f %% |%n",
-                        e.getKey(), 100.0 * e.getValue() / samplesPerThread(threadCpuCounts, e.getKey())));
-    }
-
-    /**
-     * ThreadCPULoad comes once a second per thread: the sum over a kind's threads divided by the seconds (the most
-     * samples any one thread of that kind has) is that kind's average load, in cores.
-     */
-    static double samplesPerThread(Map<String, Integer> counts, String kind) {
-        return Math.max(1, counts.get(kind) / (double) Math.max(1, threads(kind)));
-    }
-
-    static final Map<String, java.util.Set<String>> THREADS = new HashMap<>();
-
-    static int threads(String kind) {
-        return THREADS.getOrDefault(kind, java.util.Set.of()).size();
-    }
-
-    static String kind(String thread) {
-        String kind;
-        if (thread.startsWith("http-nio")) {
-            kind = "request threads (Tomcat)";
-        } else if (thread.contains("CompilerThread")) {
-            kind = "JIT compiler";
-        } else if (thread.startsWith("GC") || thread.contains("G1") || thread.contains("Gang")) {
-            kind = "garbage collector";
-        } else if (thread.startsWith("kontor-") || thread.startsWith("scheduling") || thread.startsWith("task-")) {
-            kind = "Kontor's jobs and listeners";
-        } else if (thread.startsWith("HikariPool")) {
-            kind = "connection pool";
-        } else {
-            kind = "other (" + thread.replaceAll("[-#0-9 ]+$", "") + ")";
-        }
-        THREADS.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(thread);
-        return kind;
     }
 
     /**

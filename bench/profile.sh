@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where an order's time goes in the JVM (issue 20): Kontor under create+approve at concurrency 8, warmed up for 15 s,
-# then N seconds recorded by Java Flight Recorder: the run's CPU per order, the recording broken down by layer and by
-# thread (bench/JfrBreakdown.java), then its hot methods, allocations, lock waits and collections (`jfr view`, from a
+# then N seconds recorded by Java Flight Recorder: the run's CPU per order, the recording broken down by layer
+# (bench/JfrBreakdown.java), then its hot methods, allocations, lock waits and collections (`jfr view`, from a
 # JDK 21+ when one is installed: KONTOR_JFR_JDK, default the Temurin 25 of this machine).
 # Usage: bench/profile.sh [seconds, default 30]. The recording stays in bench/results/kontor-*.jfr (JDK Mission
 # Control opens it).
