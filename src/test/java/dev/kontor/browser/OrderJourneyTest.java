@@ -45,6 +45,9 @@ class OrderJourneyTest extends BrowserTest {
         page.fill("[name='lines[0].unitPrice']", "29.90");
         page.fill("[name='lines[0].quantity']", "2");
         page.click("#add-line");
+        // the new line's code field takes the focus once it is there: type on only then (else the focus jumps
+        // back into it under a busy machine, and what was meant for the name lands in the code)
+        assertThat(page.locator("[name='lines[1].sku']")).isFocused();
         page.fill("[name='lines[1].sku']", "CAP-RED");
         page.fill("[name='lines[1].name']", "Cap");
         page.fill("[name='lines[1].unitPrice']", "15.00");

@@ -12,14 +12,12 @@ import dev.kontor.aftersales.Splits;
 import dev.kontor.orders.ActionOutcome;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.Orders;
+import dev.kontor.orders.web.OrderOrWaiting;
 import dev.kontor.orders.web.OrderResponse;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.web.ETags;
 import dev.kontor.web.PendingApproval;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -81,14 +79,7 @@ class AfterSalesApiController {
                     + "anything shipped; beyond the discount limit a supervisor is asked (202, Location: the approval "
                     + "request; done when they approve); a total below the money kept is refused (refund first). "
                     + "Send If-Match.")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The order as it is now; ETag: its version",
-            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
-    @ApiResponse(
-            responseCode = "202",
-            description = "Waits for a supervisor: Location is the approval request",
-            content = @Content(schema = @Schema(implementation = PendingApproval.class)))
+    @OrderOrWaiting
     ResponseEntity<?> price(
             Actor actor,
             @PathVariable long id,
@@ -129,14 +120,7 @@ class AfterSalesApiController {
             summary = "Give a rebate off the order",
             description = "Minor units, with a reason; beyond the discount limit a supervisor is asked (202, "
                     + "Location: the approval request; given when they approve).")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The order as it is now; ETag: its version",
-            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
-    @ApiResponse(
-            responseCode = "202",
-            description = "Waits for a supervisor: Location is the approval request",
-            content = @Content(schema = @Schema(implementation = PendingApproval.class)))
+    @OrderOrWaiting
     ResponseEntity<?> rebate(
             Actor actor,
             @PathVariable long id,

@@ -150,14 +150,7 @@ class OrderApiController {
     @Operation(
             summary = "Replace a draft's or new order's content",
             description = "Send If-Match with the ETag you read; 412 when someone changed the order meanwhile.")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The order as it is now; ETag: its version",
-            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
-    @ApiResponse(
-            responseCode = "202",
-            description = "Waits for a supervisor: Location is the approval request",
-            content = @Content(schema = @Schema(implementation = PendingApproval.class)))
+    @OrderOrWaiting
     ResponseEntity<?> edit(
             Actor actor,
             @PathVariable long id,
@@ -182,14 +175,7 @@ class OrderApiController {
             summary = "Move the order along its lifecycle",
             description = "submit, approve, hold (reason required), release, cancel (void), complete. "
                     + "409 names the reason when the rules refuse.")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The order as it is now; ETag: its version",
-            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
-    @ApiResponse(
-            responseCode = "202",
-            description = "Waits for a supervisor: Location is the approval request",
-            content = @Content(schema = @Schema(implementation = PendingApproval.class)))
+    @OrderOrWaiting
     ResponseEntity<?> act(
             Actor actor,
             @PathVariable long id,
