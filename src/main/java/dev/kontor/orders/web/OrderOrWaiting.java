@@ -9,11 +9,13 @@ import dev.kontor.web.PendingApproval;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The two answers of an order command a supervisor may have to approve: 200 with the order as it is now, or 202 with
  * what waits (Location: the approval request).
  */
+@NamedInterface("http") // with OrderResponse: what after-sales' API answers with
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @ApiResponse(
