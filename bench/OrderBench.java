@@ -66,7 +66,7 @@ public class OrderBench {
                 long[] before = cpu(kontorPid);
                 Result result = run(url, token, scenario, concurrency, seconds);
                 long[] after = cpu(kontorPid);
-                cpu.put(result, new long[] {after[0] - before[0], after[1] - before[1]});
+                cpu.put(result, new long[] {after[0] - before[0], after[1] - before[1], after[2] - before[2]});
                 results.add(result);
             }
         }
@@ -75,7 +75,7 @@ public class OrderBench {
                 long[] used = cpu.get(r);
                 System.out.printf(
                         "%s @%d: %.1f orders/s, p50 %.1f ms, p99 %.1f ms, %d errors, CPU ms per order %.2f Kontor / %.2f"
-                                + " PostgreSQL%n",
+                                + " PostgreSQL / %.2f bench client%n",
                         r.scenario(),
                         r.concurrency(),
                         r.perSecond(),
@@ -83,7 +83,8 @@ public class OrderBench {
                         r.percentile(99),
                         r.errors(),
                         (double) used[0] / Math.max(1, r.operations()),
-                        (double) used[1] / Math.max(1, r.operations()));
+                        (double) used[1] / Math.max(1, r.operations()),
+                        (double) used[2] / Math.max(1, r.operations()));
             }
             return;
         }
@@ -99,7 +100,7 @@ public class OrderBench {
         System.out.println();
         System.out.println(
                 "| scenario | concurrency | orders/s | p50 ms | p99 ms | errors | pgbench tpcb-like tps | ratio "
-                        + "| CPU ms per order: Kontor / PostgreSQL |");
+                        + "| CPU ms per order: Kontor / PostgreSQL / bench client |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         String json = opt.get("json");
         String runId = java.time.OffsetDateTime.now().withNano(0).toString();
@@ -110,7 +111,7 @@ public class OrderBench {
                     java.util.Locale.ROOT,
                     "{\"run\":\"%s\",\"scenario\":\"%s\",\"concurrency\":%d,\"ordersPerSecond\":%.1f,"
                             + "\"p50Ms\":%.1f,\"p99Ms\":%.1f,\"errors\":%d,\"pgbenchTps\":%s,\"ratio\":%s,"
-                            + "\"cores\":%d,\"seconds\":%d,\"cpuMsKontor\":%s,\"cpuMsPostgres\":%s}%n",
+                            + "\"cores\":%d,\"seconds\":%d,\"cpuMsKontor\":%s,\"cpuMsPostgres\":%s,\"cpuMsClient\":%s}%n",
                     runId,
                     r.scenario(),
                     r.concurrency(),
@@ -123,7 +124,8 @@ public class OrderBench {
                     Runtime.getRuntime().availableProcessors(),
                     seconds,
                     perOrder(cpu.get(r)[0], r.operations()),
-                    perOrder(cpu.get(r)[1], r.operations())));
+                    perOrder(cpu.get(r)[1], r.operations()),
+                    perOrder(cpu.get(r)[2], r.operations())));
             long[] used = cpu.get(r);
             System.out.printf(
                     "| %s | %d | %.1f | %.1f | %.1f | %d | %s | %s | %s |%n",
@@ -138,8 +140,10 @@ public class OrderBench {
                     used[0] < 0 || r.operations() == 0
                             ? "–"
                             : String.format(
-                                    "%.2f / %.2f",
-                                    (double) used[0] / r.operations(), (double) used[1] / r.operations()));
+                                    "%.2f / %.2f / %.2f",
+                                    (double) used[0] / r.operations(),
+                                    (double) used[1] / r.operations(),
+                                    (double) used[2] / r.operations()));
         }
         System.out.print(profile);
         if (json != null) { // one line per scenario, every run appended: bench/compare.sh reads the last two
@@ -289,7 +293,8 @@ public class OrderBench {
 
     /**
      * CPU milliseconds used so far: {Kontor's JVM (its pid's utime + stime; -1 without --kontor-pid), every postgres
-     * process of the machine} from /proc, USER_HZ 100.
+     * process of the machine, this bench itself (it shares the cores: its HTTP client's work is not Kontor's, but
+     * Kontor cannot have those cycles)} from /proc, USER_HZ 100.
      */
     static long[] cpu(String kontorPid) {
         long kontor = kontorPid == null ? -1 : ticks(java.nio.file.Path.of("/proc", kontorPid, "stat"), false) * 10;
@@ -303,7 +308,12 @@ public class OrderBench {
         } catch (java.io.IOException e) {
             postgres = -1;
         }
-        return new long[] {kontor, postgres};
+        long client = ticks(
+                        java.nio.file.Path.of(
+                                "/proc", String.valueOf(ProcessHandle.current().pid()), "stat"),
+                        false)
+                * 10;
+        return new long[] {kontor, postgres, client};
     }
 
     private static long ticks(java.nio.file.Path stat, boolean onlyPostgres) {
