@@ -103,20 +103,14 @@ public class Blacklist {
     }
 
     /**
-     * The first active mark an order with these details hits: its customer, or any of its phone, e-mail, payer
-     * accounts or address (the customer's own contacts included).
+     * An order's details to hold against the blacklist, its customer as just found or created: the order is caught
+     * by its customer, or any of its phone, e-mail, payer accounts or address (the customer's own contacts included).
      */
-    @Transactional(readOnly = true)
-    public Optional<BlacklistEntry> match(long customerId, String email, String phone, Address address) {
-        return first(candidates(customerId, customers.find(customerId), email, phone, address));
-    }
-
-    /** An order's details to hold against the blacklist, its customer as just found or created. */
     public record Probe(Customer customer, String email, String phone, Address address) {}
 
     /**
-     * {@link #match} for many orders, each answered as {@code match} answers it, in one query for all of them when
-     * none is caught (the usual case): only an order one of whose values an active mark names is looked at alone.
+     * The first active mark each order hits, in one query for all of them when none is caught (the usual case): only
+     * an order one of whose values an active mark names is looked at alone.
      */
     @Transactional(readOnly = true)
     public List<Optional<BlacklistEntry>> matchAll(List<Probe> probes) {

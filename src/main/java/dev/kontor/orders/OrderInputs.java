@@ -179,7 +179,13 @@ class OrderInputs {
      * sight of the order they just made).
      */
     OrderContent contentOf(Actor actor, OrderInput in) {
-        return contentOf(actor, in, resolveCustomer(in), permissions.seesAllOrders(actor));
+        return resolved(actor, in).content();
+    }
+
+    /** {@link #contentOf} with the customer as found or created, for whoever needs both (the intake). */
+    Resolved resolved(Actor actor, OrderInput in) {
+        Customer customer = resolveCustomer(in);
+        return new Resolved(contentOf(actor, in, customer, permissions.seesAllOrders(actor)), customer);
     }
 
     /**

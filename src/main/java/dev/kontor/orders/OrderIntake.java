@@ -100,7 +100,8 @@ public class OrderIntake {
                 return new PlacedOrder(orders.findById(existing.get()).orElseThrow(), false, null);
             }
         }
-        OrderContent content = inputs.contentOf(actor, input);
+        OrderInputs.Resolved resolved = inputs.resolved(actor, input);
+        OrderContent content = resolved.content();
         Verdict submit = asDraft
                 ? Verdict.ALLOWED
                 : permissions.require(actor, Permission.ORDER_SUBMIT, asWritten(actor, input));
@@ -108,6 +109,12 @@ public class OrderIntake {
         if (!draft) {
             OrderInputs.requireReadyForReview(content);
         }
+        // the blacklist before the number: the series' row stays locked until this transaction ends, so every
+        // statement before it is one that other orders of the channel do not wait for (issue 20)
+        Optional<BlacklistEntry> caught = blacklist
+                .matchAll(List.of(new Blacklist.Probe(
+                        resolved.customer(), content.email(), content.phone(), content.shippingAddress())))
+                .get(0);
         Instant now = clock.instant();
         String number = numbers.next(draft ? "DRAFT" : input.channel());
         Order order = Order.place(
@@ -119,8 +126,6 @@ public class OrderIntake {
                 input.placedAt() == null ? now : input.placedAt(),
                 now,
                 actor.displayName());
-        Optional<BlacklistEntry> caught =
-                blacklist.match(content.customerId(), content.email(), content.phone(), content.shippingAddress());
         caught.filter(hit -> order.lifecycle() == LifecycleStatus.NEW)
                 .ifPresent(hit -> order.apply(OrderAction.HOLD, holdReason(hit), () -> number));
         Order stored = orders.insert(
