@@ -108,4 +108,23 @@ class AutomaticInvoiceTest {
                 .satisfies(d -> assertThat(d.issuedBy()).startsWith("Kontor (invoice on approval"));
         assertThat(invoicesAfterAWhile(second.id())).hasSize(1);
     }
+
+    @Test
+    void anOrderApprovedAloneIsInvoicedOnceAndItsLaterMovesIssueNothing() throws Exception {
+        admin = fixtures.user("ada");
+        policy.setInvoiceOn(admin, DocumentSettings.InvoiceOn.APPROVAL);
+        Order order = fixtures.order(admin, false);
+
+        lifecycle.act(admin, order.id(), null, OrderAction.APPROVE, null);
+        assertThat(invoicesAfterAWhile(order.id()))
+                .singleElement()
+                .satisfies(d -> assertThat(d.issuedBy()).startsWith("Kontor (invoice on approval"));
+
+        lifecycle.act(admin, order.id(), null, OrderAction.HOLD, "customer asked to wait");
+        lifecycle.act(admin, order.id(), null, OrderAction.RELEASE, null);
+        Thread.sleep(300);
+        assertThat(documents.ofOrder(admin, order.id()))
+                .as("released back to approved is not a new approval")
+                .hasSize(1);
+    }
 }
