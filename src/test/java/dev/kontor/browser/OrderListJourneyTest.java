@@ -73,6 +73,7 @@ class OrderListJourneyTest extends BrowserTest {
                         null,
                         null));
         signIn("wang.lei");
+        assertThat(page.locator(".mainnav a.active")).hasText("Orders"); // the navigation says where one is
         assertThat(page.locator("#count-all")).hasText("2");
         assertThat(page.locator("#count-to-ship")).hasText("1");
         page.click("#view-to-ship");
