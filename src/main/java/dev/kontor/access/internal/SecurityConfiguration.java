@@ -147,9 +147,15 @@ class SecurityConfiguration {
 
     private static HttpSecurity stateless(
             HttpSecurity http, AuthenticationEntryPoint unauthorized, ProblemResponses problems) throws Exception {
+        // a token's request needs no session, no CSRF token, no saved request, no logout, no anonymous user and
+        // no servlet-API wrapper around the request (Kontor reads the actor from the security context): each is a
+        // filter, or a wrapper every later getAttribute walks through, on every API call (issue 20)
         return http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .servletApi(servletApi -> servletApi.disable())
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(apiForbidden(problems)));
     }
