@@ -30,6 +30,7 @@ public class OrderBench {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
+    /** One scenario's run; an operation is one order, or {@link #BATCH} orders for the batch scenario. */
     record Result(
             String scenario, int concurrency, long operations, long errors, double seconds, double[] latenciesMs) {
         double perSecond() {
@@ -58,7 +59,8 @@ public class OrderBench {
         String kontorPid = opt.get("kontor-pid");
         Map<Result, long[]> cpu = new HashMap<>();
         String only = opt.get("only"); // e.g. "create+approve@8": that run alone (bench/profile.sh)
-        for (String scenario : List.of("create", "create+approve", "create+approve hot")) {
+        for (String scenario :
+                List.of("create", "create+approve", "create+approve hot", "create batch", "create+approve batch")) {
             for (int concurrency : List.of(1, 8)) {
                 if (only != null && !only.equals(scenario + "@" + concurrency)) {
                     continue;
@@ -167,10 +169,15 @@ public class OrderBench {
                 while (System.nanoTime() < end) {
                     long t0 = System.nanoTime();
                     try {
-                        HttpResponse<String> created =
-                                post(url + "/api/orders", token, scenario.endsWith("hot") ? hotOrder() : order());
-                        boolean ok = created.statusCode() == 201;
-                        if (ok && scenario.startsWith("create+approve")) {
+                        boolean batch = scenario.endsWith(" batch");
+                        HttpResponse<String> created = batch
+                                ? post(url + "/api/orders/batch", token, batch(scenario.startsWith("create+approve")))
+                                : post(url + "/api/orders", token, scenario.endsWith("hot") ? hotOrder() : order());
+                        boolean ok = created.statusCode() == (batch ? 200 : 201);
+                        if (ok && batch && scenario.startsWith("create+approve")) { // every one approved
+                            ok = created.body().split("\"lifecycle\":\"APPROVED\"", -1).length - 1 == BATCH;
+                        }
+                        if (ok && scenario.startsWith("create+approve") && !batch) {
                             Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
                             ok = id.find()
                                     && post(url + "/api/orders/" + id.group(1) + "/approve", token, "{}")
@@ -196,7 +203,8 @@ public class OrderBench {
         pool.shutdown();
         double[] sorted =
                 latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Result(scenario, concurrency, sorted.length, errors.get(), elapsed, sorted);
+        long orders = (long) sorted.length * (scenario.endsWith(" batch") ? BATCH : 1);
+        return new Result(scenario, concurrency, orders, errors.get(), elapsed, sorted);
     }
 
     /** The items the orders name, with more units in stock than any run sells; BENCH-HOT is every hot order's. */
@@ -245,6 +253,18 @@ public class OrderBench {
                  "customer":{"name":"Bench Customer %d","country":"DE","email":"bench%d@example.de"},
                  "shippingAddress":{"name":"Bench Customer %d","street":"Hauptstraße %d","postalCode":"50667","city":"Köln","country":"DE"},
                  "lines":[{"sku":"BENCH-HOT","unitPrice":1990,"quantity":1,"taxRate":1900}]}""".formatted(n, n, n, n, n % 200 + 1);
+    }
+
+    /** Orders per request in the batch scenario: what a marketplace connector sends after a minute's sales. */
+    static final int BATCH = 50;
+
+    /** {@link #BATCH} orders as one request to {@code POST /api/orders/batch}, approved as placed or not. */
+    static String batch(boolean approve) {
+        StringBuilder body = new StringBuilder("{\"approve\":" + approve + ",\"orders\":[");
+        for (int i = 0; i < BATCH; i++) {
+            body.append(i == 0 ? "" : ",").append(order());
+        }
+        return body.append("]}").toString();
     }
 
     static String order() {

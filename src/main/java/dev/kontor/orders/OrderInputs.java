@@ -83,6 +83,40 @@ class OrderInputs {
                 .toList();
     }
 
+    /**
+     * Checks every order of one request as {@link #checked} checks one, the catalog and the channels read once;
+     * refused with every problem of every order at once, each field named with its order's place in the request
+     * ({@code orders[3].lines[0].quantity}). An order must say where it goes, or name a customer who has an address:
+     * a batch places orders for review.
+     */
+    void checkEach(List<OrderInput> written, String listField) {
+        Map<String, CatalogItem> items = catalog.items(skusOf(written));
+        Set<String> codes = channelCodes();
+        Problems problems = new Problems();
+        for (int i = 0; i < written.size(); i++) {
+            String at = listField + "[" + i + "].";
+            OrderInput in = written.get(i);
+            try {
+                checked(in, null, items, codes, true);
+            } catch (InvalidInputException refused) {
+                refused.problems()
+                        .forEach(p ->
+                                problems.add(at + p.field(), p.code(), p.args().toArray()));
+            }
+            OrderInput.CustomerChoice customer = in.customer();
+            boolean addressed = in.shippingAddress() != null
+                    || customer == null // said by the check above
+                    || customer.id() != null
+                    || (customer.details() != null
+                            && customer.details().addresses() != null
+                            && !customer.details().addresses().isEmpty());
+            if (!addressed) {
+                problems.add(at + "shippingAddress", "validation.required");
+            }
+        }
+        problems.throwIfAny();
+    }
+
     private static List<String> skusOf(List<OrderInput> inputs) {
         return inputs.stream()
                 .flatMap(in -> in.lines().stream())

@@ -172,6 +172,21 @@ public class OrderIntake {
     }
 
     /**
+     * Places the orders of one API request for review ({@code POST /api/orders/batch}) as {@link #placeAll} places
+     * them, in one transaction of its own: all of them or none. Every order is checked first and every problem of
+     * every order refused at once, each field named with its place in the request ({@code orders[3].lines[0].sku}).
+     * A marketplace order Kontor has already is answered as it is (not created). With {@code approve}, what the actor
+     * may simply approve is written approved with its stock committed, as an import's review rules approve; the
+     * rest (a guard, a blacklist mark, a discount beyond the actor's limit) stays new. Answers in the request's order.
+     */
+    @Transactional
+    public List<PlacedOrder> placeBatch(Actor actor, List<OrderInput> written, String listField, boolean approve) {
+        permissions.require(actor, Permission.ORDER_CREATE, Situation.NONE);
+        inputs.checkEach(written, listField);
+        return placeAll(actor, written, approve ? new Approval(actor, order -> true) : null);
+    }
+
+    /**
      * Who approves orders as they are placed, and which: an import's review rules. An order {@code wanted} that
      * {@link OrderLifecycle#approveAll} would simply approve is written approved (one write instead of two) with
      * its approval's timeline entry by {@code by}, its stock committed and one {@link OrderLifecycleChanges} for all;

@@ -436,4 +436,88 @@ class OrdersApiTest {
                 .containsExactly("customer.company", "customer.landline");
         assertThat(count("customers")).isZero();
     }
+
+    @Test
+    void aBatchPlacesAllItsOrdersInOneGoAndAnswersEachInItsPlace() {
+        JsonNode known = create("B-KNOWN");
+        Api.Response placed = api.post(
+                "/api/orders/batch",
+                Map.of("orders", List.of(taobaoOrder("B-1"), taobaoOrder("B-KNOWN"), taobaoOrder("B-2"))));
+
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        JsonNode orders = placed.json().get("orders");
+        assertThat(orders).hasSize(3);
+        assertThat(orders.get(0).get("externalId").asString()).isEqualTo("B-1");
+        assertThat(orders.get(0).get("created").asBoolean()).isTrue();
+        assertThat(orders.get(1).get("id").asLong()).isEqualTo(known.get("id").asLong());
+        assertThat(orders.get(1).get("created").asBoolean()).isFalse();
+        assertThat(List.of(
+                        orders.get(0).get("number").asString(),
+                        orders.get(2).get("number").asString()))
+                .containsExactly("TB-000002", "TB-000003");
+        JsonNode second =
+                api.get("/api/orders/" + orders.get(2).get("id").asLong()).json();
+        assertThat(second.at("/status/lifecycle").asString()).isEqualTo("NEW");
+        assertThat(second.at("/totals/total").asLong())
+                .isEqualTo(known.at("/totals/total").asLong());
+        assertThat(count("orders")).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchWithOneBadOrderPlacesNoneAndNamesEveryProblemWithItsPlace() {
+        Map<String, Object> noLines = taobaoOrder("B-3");
+        noLines.put("lines", List.of());
+        Map<String, Object> nowhere = taobaoOrder("B-4");
+        nowhere.remove("shippingAddress");
+        Map<String, Object> nobody = taobaoOrder("B-8");
+        nobody.remove("customer");
+        Api.Response refused =
+                api.post("/api/orders/batch", Map.of("orders", List.of(taobaoOrder("B-2"), noLines, nowhere, nobody)));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString())
+                        .toList())
+                .contains("orders[1].lines", "orders[2].shippingAddress", "orders[3].customer")
+                .noneMatch(field -> field.startsWith("orders[0]"));
+        assertThat(count("orders")).as("all of them or none").isZero();
+        assertThat(count("customers")).isZero();
+
+        assertThat(api.post("/api/orders/batch", Map.of("orders", List.of()))
+                        .json()
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("orders");
+        Map<String, Object> draft = taobaoOrder("B-5");
+        draft.put("draft", true);
+        Api.Response aDraft = api.post("/api/orders/batch", Map.of("orders", List.of(draft)));
+        assertThat(aDraft.status()).isEqualTo(422);
+        assertThat(aDraft.json().at("/errors/0/field").asString()).isEqualTo("orders[0].draft");
+        assertThat(aDraft.json().at("/errors/0/message").asString()).contains("POST /api/orders");
+    }
+
+    @Test
+    void aBatchCanBeApprovedAsItIsPlaced() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("orders", List.of(taobaoOrder("B-6"), taobaoOrder("B-7")));
+        body.put("approve", true);
+        Api.Response placed = api.post("/api/orders/batch", body);
+
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        assertThat(placed.json()
+                        .get("orders")
+                        .valueStream()
+                        .map(o -> o.get("lifecycle").asString()))
+                .containsExactly("APPROVED", "APPROVED");
+        long id = placed.json().at("/orders/1/id").asLong();
+        assertThat(api.get("/api/orders/" + id).json().at("/status/lifecycle").asString())
+                .isEqualTo("APPROVED");
+        assertThat(api.get("/api/orders/" + id + "/timeline")
+                        .json()
+                        .valueStream()
+                        .map(e -> e.get("action").asString()))
+                .contains("order.created", "order.approve");
+    }
 }
