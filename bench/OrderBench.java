@@ -76,17 +76,15 @@ public class OrderBench {
             for (Result r : results) {
                 long[] used = cpu.get(r);
                 System.out.printf(
-                        "%s @%d: %.1f orders/s, p50 %.1f ms, p99 %.1f ms, %d errors, CPU ms per order %.2f Kontor / %.2f"
-                                + " PostgreSQL / %.2f bench client%n",
+                        "%s @%d: %.1f orders/s, p50 %.1f ms, p99 %.1f ms, %d errors, CPU ms per order %s"
+                                + " (Kontor / PostgreSQL / bench client)%n",
                         r.scenario(),
                         r.concurrency(),
                         r.perSecond(),
                         r.percentile(50),
                         r.percentile(99),
                         r.errors(),
-                        (double) used[0] / Math.max(1, r.operations()),
-                        (double) used[1] / Math.max(1, r.operations()),
-                        (double) used[2] / Math.max(1, r.operations()));
+                        cpuPerOrder(used, r.operations()));
             }
             return;
         }
@@ -139,13 +137,7 @@ public class OrderBench {
                     r.errors(),
                     tps == null ? "–" : String.format("%.0f", tps),
                     tps == null ? "–" : String.format("%.2f×", r.perSecond() / tps),
-                    used[0] < 0 || r.operations() == 0
-                            ? "–"
-                            : String.format(
-                                    "%.2f / %.2f / %.2f",
-                                    (double) used[0] / r.operations(),
-                                    (double) used[1] / r.operations(),
-                                    (double) used[2] / r.operations()));
+                    cpuPerOrder(used, r.operations()));
         }
         System.out.print(profile);
         if (json != null) { // one line per scenario, every run appended: bench/compare.sh reads the last two
@@ -155,6 +147,15 @@ public class OrderBench {
                     java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
         }
+    }
+
+    /** CPU milliseconds per order: Kontor / PostgreSQL / this bench; "–" when Kontor's pid was not given. */
+    static String cpuPerOrder(long[] used, long orders) {
+        if (used[0] < 0 || orders == 0) {
+            return "–";
+        }
+        return String.format(
+                "%.2f / %.2f / %.2f", (double) used[0] / orders, (double) used[1] / orders, (double) used[2] / orders);
     }
 
     static Result run(String url, String token, String scenario, int concurrency, int seconds) throws Exception {
