@@ -25,6 +25,7 @@ import dev.kontor.customers.BlacklistEntry;
 import dev.kontor.orders.internal.NumberSeries;
 import dev.kontor.orders.internal.OrderBatches;
 import dev.kontor.orders.internal.OrderRepository;
+import dev.kontor.shared.Problems;
 import dev.kontor.shared.Text;
 import dev.kontor.timeline.Change;
 import dev.kontor.timeline.Timeline;
@@ -175,14 +176,18 @@ public class OrderIntake {
      * Places the orders of one API request for review ({@code POST /api/orders/batch}) as {@link #placeAll} places
      * them, in one transaction of its own: all of them or none. Every order is checked first and every problem of
      * every order refused at once, each field named with its place in the request ({@code orders[3].lines[0].sku}).
+     * {@code refused} brings what the caller found wrong with the request itself (an entry missing: null in
+     * {@code written}), said together with the orders' own problems.
      * A marketplace order Kontor has already is answered as it is (not created). With {@code approve}, what the actor
      * may simply approve is written approved with its stock committed, as an import's review rules approve; the
      * rest (a guard, a blacklist mark, a discount beyond the actor's limit) stays new. Answers in the request's order.
      */
     @Transactional
-    public List<PlacedOrder> placeBatch(Actor actor, List<OrderInput> written, String listField, boolean approve) {
+    public List<PlacedOrder> placeBatch(
+            Actor actor, List<OrderInput> written, String listField, boolean approve, Problems refused) {
         permissions.require(actor, Permission.ORDER_CREATE, Situation.NONE);
-        inputs.checkEach(written, listField);
+        inputs.checkEach(written, listField, refused);
+        refused.throwIfAny();
         return placeAll(actor, written, approve ? new Approval(actor, order -> true) : null);
     }
 

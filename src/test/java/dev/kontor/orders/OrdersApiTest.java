@@ -471,8 +471,11 @@ class OrdersApiTest {
         nowhere.remove("shippingAddress");
         Map<String, Object> nobody = taobaoOrder("B-8");
         nobody.remove("customer");
-        Api.Response refused =
-                api.post("/api/orders/batch", Map.of("orders", List.of(taobaoOrder("B-2"), noLines, nowhere, nobody)));
+        Map<String, Object> draft = taobaoOrder("B-5");
+        draft.put("draft", true);
+        Api.Response refused = api.post(
+                "/api/orders/batch",
+                Map.of("orders", java.util.Arrays.asList(taobaoOrder("B-2"), noLines, nowhere, nobody, null, draft)));
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.json()
@@ -480,7 +483,12 @@ class OrdersApiTest {
                         .valueStream()
                         .map(e -> e.get("field").asString())
                         .toList())
-                .contains("orders[1].lines", "orders[2].shippingAddress", "orders[3].customer")
+                .contains(
+                        "orders[1].lines",
+                        "orders[2].shippingAddress",
+                        "orders[3].customer",
+                        "orders[4]",
+                        "orders[5].draft")
                 .noneMatch(field -> field.startsWith("orders[0]"));
         assertThat(count("orders")).as("all of them or none").isZero();
         assertThat(count("customers")).isZero();
@@ -490,8 +498,6 @@ class OrdersApiTest {
                         .at("/errors/0/field")
                         .asString())
                 .isEqualTo("orders");
-        Map<String, Object> draft = taobaoOrder("B-5");
-        draft.put("draft", true);
         Api.Response aDraft = api.post("/api/orders/batch", Map.of("orders", List.of(draft)));
         assertThat(aDraft.status()).isEqualTo(422);
         assertThat(aDraft.json().at("/errors/0/field").asString()).isEqualTo("orders[0].draft");

@@ -1,12 +1,15 @@
 package dev.kontor.orders.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.kontor.access.Actor;
 import dev.kontor.orders.LifecycleStatus;
+import dev.kontor.orders.OrderInput;
 import dev.kontor.orders.OrderIntake;
 import dev.kontor.orders.PlacedOrder;
 import dev.kontor.shared.InvalidInputException;
+import dev.kontor.shared.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -96,16 +99,19 @@ class OrderBatchApiController {
         if (orders.size() > maxOrders) {
             throw InvalidInputException.of(FIELD, "validation.max", maxOrders);
         }
+        Problems refused = new Problems(); // the request's own: said with every order's problems at once
+        List<OrderInput> inputs = new ArrayList<>(orders.size());
         for (int i = 0; i < orders.size(); i++) {
-            if (orders.get(i) == null) {
-                throw InvalidInputException.of(FIELD + "[" + i + "]", "validation.required");
+            OrderRequest order = orders.get(i);
+            if (order == null) {
+                refused.add(FIELD + "[" + i + "]", "validation.required");
+            } else if (Boolean.TRUE.equals(order.draft())) {
+                refused.add(FIELD + "[" + i + "].draft", "validation.batch.draft");
             }
-            if (Boolean.TRUE.equals(orders.get(i).draft())) {
-                throw InvalidInputException.of(FIELD + "[" + i + "].draft", "validation.batch.draft");
-            }
+            inputs.add(order == null ? null : order.toInput(true));
         }
-        List<PlacedOrder> placed = intake.placeBatch(
-                actor, orders.stream().map(o -> o.toInput(true)).toList(), FIELD, Boolean.TRUE.equals(batch.approve()));
+        List<PlacedOrder> placed =
+                intake.placeBatch(actor, inputs, FIELD, Boolean.TRUE.equals(batch.approve()), refused);
         return new Result(placed.stream().map(Placed::of).toList());
     }
 }
