@@ -87,20 +87,23 @@ class OrderInputs {
      * Checks every order of one request as {@link #checked} checks one, the catalog and the channels read once;
      * refused with every problem of every order at once, each field named with its order's place in the request
      * ({@code orders[3].lines[0].quantity}), added to {@code problems}. An order must say where it goes, or name a
-     * customer who has an address: a batch places orders for review. A null entry is skipped.
+     * customer who has an address: a batch places orders for review. A null entry is skipped. Answers the inputs as
+     * checked (null where refused), so that the caller does not read the catalog and the channels again.
      */
-    void checkEach(List<OrderInput> written, String listField, Problems problems) {
+    List<OrderInput> checkEach(List<OrderInput> written, String listField, Problems problems) {
         List<OrderInput> present = written.stream().filter(Objects::nonNull).toList();
         Map<String, CatalogItem> items = catalog.items(skusOf(present));
         Set<String> codes = channelCodes();
+        List<OrderInput> checked = new ArrayList<>(written.size());
         for (int i = 0; i < written.size(); i++) {
             String at = listField + "[" + i + "].";
             OrderInput in = written.get(i);
+            checked.add(null);
             if (in == null) {
                 continue; // what the request itself got wrong is the caller's to say
             }
             try {
-                checked(in, null, items, codes, true);
+                checked.set(i, checked(in, null, items, codes, true));
             } catch (InvalidInputException refused) {
                 refused.problems()
                         .forEach(p ->
@@ -117,6 +120,7 @@ class OrderInputs {
                 problems.add(at + "shippingAddress", "validation.required");
             }
         }
+        return checked;
     }
 
     private static List<String> skusOf(List<OrderInput> inputs) {

@@ -186,9 +186,9 @@ public class OrderIntake {
     public List<PlacedOrder> placeBatch(
             Actor actor, List<OrderInput> written, String listField, boolean approve, Problems refused) {
         permissions.require(actor, Permission.ORDER_CREATE, Situation.NONE);
-        inputs.checkEach(written, listField, refused);
+        List<OrderInput> checked = inputs.checkEach(written, listField, refused);
         refused.throwIfAny();
-        return placeAll(actor, written, approve ? new Approval(actor, order -> true) : null);
+        return placeChecked(actor, written, checked, approve ? new Approval(actor, order -> true) : null);
     }
 
     /**
@@ -203,7 +203,12 @@ public class OrderIntake {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<PlacedOrder> placeAll(Actor actor, List<OrderInput> written, Approval approval) {
         permissions.require(actor, Permission.ORDER_CREATE, Situation.NONE);
-        List<OrderInput> checked = inputs.checkedAll(written);
+        return placeChecked(actor, written, inputs.checkedAll(written), approval);
+    }
+
+    /** {@link #placeAll} of inputs already checked ({@code checked}: each of {@code written} as checked). */
+    private List<PlacedOrder> placeChecked(
+            Actor actor, List<OrderInput> written, List<OrderInput> checked, Approval approval) {
         Map<String, Set<String>> external = new TreeMap<>();
         checked.stream()
                 .filter(in -> Text.clean(in.externalId()) != null)
