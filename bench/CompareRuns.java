@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compares the last two runs in a bench's JSON lines (bench/results/orders.jsonl, one line per scenario and run) and
- * prints every scenario that got more than 10 % slower — by orders/s, or by the CPU it took per order (Kontor and
+ * Compares the last run in a bench's JSON lines (bench/results/orders.jsonl, one line per scenario and run) with the
+ * latest run before it of the same length and warm-up, and prints every scenario that got more than 10 % slower — by orders/s, or by the CPU it took per order (Kontor and
  * PostgreSQL together, from /proc: the figure that carries to other machines) while its orders/s also fell.
  * The ratio to pgbench is printed but flags nothing: pgbench's own 10-second runs moved by a third from run to run
  * on this VM (1,679–3,271 tps at concurrency 1 within an hour), which flagged runs that were not slower. Exits 1
@@ -45,9 +45,20 @@ public class CompareRuns {
             System.out.println("One run recorded so far: nothing to compare with.");
             return;
         }
-        String before = ids.get(ids.size() - 2);
         String after = ids.get(ids.size() - 1);
-        System.out.printf("Comparing %s with %s (slower by more than %.0f %% is flagged)%n", after, before, limit);
+        String before = null;
+        for (int i = ids.size() - 2; i >= 0 && before == null; i--) {
+            before = comparable(runs.get(ids.get(i)), runs.get(after)) ? ids.get(i) : null;
+        }
+        if (before == null) {
+            System.out.printf(
+                    "No run before %s as long and warmed up as long (%s) to compare with.%n",
+                    after, length(runs.get(after)));
+            return;
+        }
+        System.out.printf(
+                "Comparing %s with %s, both %s (slower by more than %.0f %% is flagged)%n",
+                after, before, length(runs.get(after)), limit);
         boolean slower = false;
         for (var e : runs.get(after).entrySet()) {
             Map<String, String> was = runs.get(before).get(e.getKey());
@@ -77,6 +88,21 @@ public class CompareRuns {
                     ratio);
         }
         System.exit(slower ? 1 : 0);
+    }
+
+    /**
+     * Runs of another length or warm-up are not compared: a 10-second run right after start measures the JIT too
+     * (Kontor's CPU per create+approve fell from 5.8 to 1.5 ms over its first minute, 2026-12-07).
+     */
+    private static boolean comparable(Map<String, Map<String, String>> one, Map<String, Map<String, String>> other) {
+        return length(one).equals(length(other));
+    }
+
+    /** "10 s per run, warm-up 60 s"; runs before the warm-up was recorded had 3 s of creates. */
+    private static String length(Map<String, Map<String, String>> run) {
+        Map<String, String> first = run.values().iterator().next();
+        String warmup = first.get("warmupSeconds");
+        return first.get("seconds") + " s per run, warm-up " + (warmup == null ? "3" : warmup) + " s";
     }
 
     /** CPU milliseconds per order, Kontor and PostgreSQL together; "null" when the run did not measure them. */

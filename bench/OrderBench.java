@@ -28,6 +28,8 @@ public class OrderBench {
 
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final List<String> SCENARIOS =
+            List.of("create", "create+approve", "create+approve hot", "create batch", "create+approve batch");
     static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
     /** One scenario's run; an operation is one order, or {@link #BATCH} orders for the batch scenario. */
@@ -49,18 +51,19 @@ public class OrderBench {
         Map<String, String> opt = options(args);
         String url = opt.getOrDefault("url", "http://localhost:18099");
         int seconds = Integer.parseInt(opt.getOrDefault("seconds", "20"));
+        int warmup = Integer.parseInt(opt.getOrDefault("warmup", "60"));
         String token = token(url, opt.getOrDefault("user", "admin"), opt.get("password"));
         System.out.printf(
-                "Kontor at %s, %d s per run, %d cores, Java %s%n",
-                url, seconds, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+                "Kontor at %s, %d s per run after a warm-up of %d s, %d cores, Java %s%n",
+                url, seconds, warmup, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         stockTheCatalog(url, token); // the orders name catalog items with stock: approving reserves it
-        run(url, token, "create", 4, 3); // warm-up
-        List<Result> results = new ArrayList<>();
-        String kontorPid = opt.get("kontor-pid");
-        Map<Result, long[]> cpu = new HashMap<>();
         String only = opt.get("only"); // e.g. "create+approve@8": that run alone (bench/profile.sh)
-        for (String scenario :
-                List.of("create", "create+approve", "create+approve hot", "create batch", "create+approve batch")) {
+        String kontorPid = opt.get("kontor-pid");
+        warmUp(url, token, only, warmup);
+        quiesce(kontorPid);
+        List<Result> results = new ArrayList<>();
+        Map<Result, long[]> cpu = new HashMap<>();
+        for (String scenario : SCENARIOS) {
             for (int concurrency : List.of(1, 8)) {
                 if (only != null && !only.equals(scenario + "@" + concurrency)) {
                     continue;
@@ -88,7 +91,9 @@ public class OrderBench {
             }
             return;
         }
+        quiesce(kontorPid);
         String profile = opt.containsKey("pg-port") ? profile(url, token, opt.get("pg-port")) : "";
+        quiesce(kontorPid);
         Map<Integer, Double> pgbench = new HashMap<>();
         if (opt.containsKey("pg-port")) {
             for (int concurrency : List.of(1, 8)) {
@@ -111,7 +116,7 @@ public class OrderBench {
                     java.util.Locale.ROOT,
                     "{\"run\":\"%s\",\"scenario\":\"%s\",\"concurrency\":%d,\"ordersPerSecond\":%.1f,"
                             + "\"p50Ms\":%.1f,\"p99Ms\":%.1f,\"errors\":%d,\"pgbenchTps\":%s,\"ratio\":%s,"
-                            + "\"cores\":%d,\"seconds\":%d,\"cpuMsKontor\":%s,\"cpuMsPostgres\":%s,\"cpuMsClient\":%s}%n",
+                            + "\"cores\":%d,\"seconds\":%d,\"warmupSeconds\":%d,\"cpuMsKontor\":%s,\"cpuMsPostgres\":%s,\"cpuMsClient\":%s}%n",
                     runId,
                     r.scenario(),
                     r.concurrency(),
@@ -123,6 +128,7 @@ public class OrderBench {
                     tps == null ? "null" : String.format(java.util.Locale.ROOT, "%.4f", r.perSecond() / tps),
                     Runtime.getRuntime().availableProcessors(),
                     seconds,
+                    warmup,
                     perOrder(cpu.get(r)[0], r.operations()),
                     perOrder(cpu.get(r)[1], r.operations()),
                     perOrder(cpu.get(r)[2], r.operations())));
@@ -156,6 +162,50 @@ public class OrderBench {
         }
         return String.format(
                 "%.2f / %.2f / %.2f", (double) used[0] / orders, (double) used[1] / orders, (double) used[2] / orders);
+    }
+
+    /**
+     * Runs the scenarios unmeasured first, so that what is measured is Kontor as it runs all day, not the JIT
+     * compiling it: a fresh JVM spent three quarters of its CPU on create+approve's first ten seconds compiling
+     * (5.8 ms per order, 1.5 ms from the fifth ten-second round on, 2026-12-07). Each scenario at concurrency 8 for
+     * a fifth of the time, or the one scenario run alone ({@code --only}) for all of it.
+     */
+    static void warmUp(String url, String token, String only, int seconds) throws Exception {
+        if (seconds <= 0) {
+            return;
+        }
+        if (only != null) {
+            String[] run = only.split("@");
+            run(url, token, run[0], Integer.parseInt(run[1]), seconds);
+            return;
+        }
+        List<String> batchesFirst = new ArrayList<>(SCENARIOS); // their events are numbered meanwhile
+        Collections.reverse(batchesFirst);
+        for (String scenario : batchesFirst) {
+            run(url, token, scenario, 8, Math.max(1, seconds / SCENARIOS.size()));
+        }
+    }
+
+    /**
+     * Waits, a minute at most, until Kontor and PostgreSQL are all but idle (under a tenth of a core for a second):
+     * the jobs that follow orders catch up — the event sequencer numbers 5,000 events a second, and 50-order
+     * batches make more than that — before the next thing is measured, pgbench on the same server included.
+     */
+    static void quiesce(String kontorPid) throws InterruptedException {
+        if (kontorPid == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long[] was = cpu(kontorPid);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            long[] now = cpu(kontorPid);
+            long busy = now[0] - was[0] + now[1] - was[1];
+            was = now;
+            if (busy < 100) {
+                return;
+            }
+        }
     }
 
     static Result run(String url, String token, String scenario, int concurrency, int seconds) throws Exception {

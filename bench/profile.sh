@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Where an order's time goes in the JVM (issue 20): Kontor under create+approve at concurrency 8, warmed up for 15 s,
+# Where an order's time goes in the JVM (issue 20): Kontor under create+approve at concurrency 8, warmed up for 60 s,
 # then N seconds recorded by Java Flight Recorder: the run's CPU per order, the recording broken down by layer
 # (bench/JfrBreakdown.java), then its hot methods, allocations, lock waits and collections (`jfr view`, from a
 # JDK 21+ when one is installed: KONTOR_JFR_JDK, default the Temurin 25 of this machine).
@@ -25,12 +25,13 @@ for _ in $(seq 1 120); do
   curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
   sleep 1
 done
-# warm up (JIT, pools, caches) unrecorded, then record the measured run only
+# warm up (JIT, pools, caches) unrecorded for a minute — the JIT is still compiling after 15 s — then record the
+# measured run only
 java bench/OrderBench.java --url "http://localhost:$port" --user admin --password "$password" \
-  --seconds 15 --kontor-pid "$pid" --only "create+approve@8" > /dev/null
+  --seconds 60 --warmup 0 --kontor-pid "$pid" --only "create+approve@8" > /dev/null
 jcmd $pid JFR.start name=bench settings=profile > /dev/null
 java bench/OrderBench.java --url "http://localhost:$port" --user admin --password "$password" \
-  --seconds "$seconds" --kontor-pid "$pid" --only "create+approve@8"
+  --seconds "$seconds" --warmup 0 --kontor-pid "$pid" --only "create+approve@8"
 jcmd $pid JFR.stop name=bench filename="$recording" > /dev/null
 java bench/JfrBreakdown.java "$recording"
 jdk=${KONTOR_JFR_JDK:-$(ls -d /usr/lib/jvm/temurin-2[1-9]* /usr/lib/jvm/*-2[1-9]-* 2>/dev/null | head -1)}
