@@ -60,7 +60,7 @@ public class OrderBench {
         String only = opt.get("only"); // e.g. "create+approve@8": that run alone (bench/profile.sh)
         String kontorPid = opt.get("kontor-pid");
         warmUp(url, token, only, warmup);
-        quiesce(kontorPid);
+        quiesce(kontorPid, opt.get("pg-port"));
         List<Result> results = new ArrayList<>();
         Map<Result, long[]> cpu = new HashMap<>();
         for (String scenario : SCENARIOS) {
@@ -91,15 +91,23 @@ public class OrderBench {
             }
             return;
         }
-        quiesce(kontorPid);
+        quiesce(kontorPid, opt.get("pg-port"));
         String profile = opt.containsKey("pg-port") ? profile(url, token, opt.get("pg-port")) : "";
-        quiesce(kontorPid);
+        quiesce(kontorPid, opt.get("pg-port"));
         Map<Integer, Double> pgbench = new HashMap<>();
+        StringBuilder pgbenchCpu = new StringBuilder();
         if (opt.containsKey("pg-port")) {
             for (int concurrency : List.of(1, 8)) {
-                pgbench.put(
+                double[] run =
+                        pgbench(opt.getOrDefault("pgbench", "pgbench"), opt.get("pg-port"), concurrency, seconds);
+                pgbench.put(concurrency, run[0]);
+                pgbenchCpu.append(String.format(
+                        java.util.Locale.ROOT,
+                        "pgbench @%d: %.0f tps, CPU ms per transaction %.3f / %.3f (PostgreSQL / pgbench)%n",
                         concurrency,
-                        pgbench(opt.getOrDefault("pgbench", "pgbench"), opt.get("pg-port"), concurrency, seconds));
+                        run[0],
+                        run[1] / (run[0] * seconds),
+                        run[2] / (run[0] * seconds)));
             }
         }
         System.out.println();
@@ -145,6 +153,8 @@ public class OrderBench {
                     tps == null ? "–" : String.format("%.2f×", r.perSecond() / tps),
                     cpuPerOrder(used, r.operations()));
         }
+        System.out.println();
+        System.out.print(pgbenchCpu);
         System.out.print(profile);
         if (json != null) { // one line per scenario, every run appended: bench/compare.sh reads the last two
             java.nio.file.Files.writeString(
@@ -187,22 +197,28 @@ public class OrderBench {
     }
 
     /**
-     * Waits, a minute at most, until Kontor and PostgreSQL are all but idle (under a tenth of a core for a second):
+     * Waits, two minutes at most, until Kontor and PostgreSQL are all but idle (under a tenth of a core for a second,
+     * every order event numbered):
      * the jobs that follow orders catch up — the event sequencer numbers 5,000 events a second, and 50-order
      * batches make more than that — before the next thing is measured, pgbench on the same server included.
      */
-    static void quiesce(String kontorPid) throws InterruptedException {
+    static void quiesce(String kontorPid, String pgPort) throws Exception {
         if (kontorPid == null) {
             return;
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         long[] was = cpu(kontorPid);
         while (System.nanoTime() < deadline) {
             Thread.sleep(1000);
             long[] now = cpu(kontorPid);
             long busy = now[0] - was[0] + now[1] - was[1];
             was = now;
-            if (busy < 100) {
+            // the sequencer's one statement a second looks idle by CPU while its backlog lasts: ask for the backlog
+            if (busy < 100
+                    && (pgPort == null
+                            || psql(pgPort, "SELECT count(*) FROM kontor.order_events WHERE position IS NULL", false)
+                                    .trim()
+                                    .equals("0"))) {
                 return;
             }
         }
@@ -355,7 +371,6 @@ public class OrderBench {
         return m.group(1);
     }
 
-    /** pgbench tpcb-like on its own database in the same PostgreSQL server. */
     static String perOrder(long millis, long orders) {
         return millis < 0 || orders == 0
                 ? "null"
@@ -365,15 +380,18 @@ public class OrderBench {
     /**
      * CPU milliseconds used so far: {Kontor's JVM (its pid's utime + stime; -1 without --kontor-pid), every postgres
      * process of the machine, this bench itself (it shares the cores: its HTTP client's work is not Kontor's, but
-     * Kontor cannot have those cycles)} from /proc, USER_HZ 100.
+     * Kontor cannot have those cycles)} from /proc, USER_HZ 100. PostgreSQL's and the bench's count their ended
+     * children too (cutime + cstime): autovacuum workers and pgbench's backends end and are reaped by the postmaster,
+     * pgbench by the bench.
      */
     static long[] cpu(String kontorPid) {
-        long kontor = kontorPid == null ? -1 : ticks(java.nio.file.Path.of("/proc", kontorPid, "stat"), false) * 10;
+        long kontor =
+                kontorPid == null ? -1 : ticks(java.nio.file.Path.of("/proc", kontorPid, "stat"), false, false) * 10;
         long postgres = 0;
         try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
             for (java.nio.file.Path p : processes.toList()) {
                 if (p.getFileName().toString().chars().allMatch(Character::isDigit)) {
-                    postgres += ticks(p.resolve("stat"), true) * 10;
+                    postgres += ticks(p.resolve("stat"), true, true) * 10;
                 }
             }
         } catch (java.io.IOException e) {
@@ -382,12 +400,13 @@ public class OrderBench {
         long client = ticks(
                         java.nio.file.Path.of(
                                 "/proc", String.valueOf(ProcessHandle.current().pid()), "stat"),
-                        false)
+                        false,
+                        true)
                 * 10;
         return new long[] {kontor, postgres, client};
     }
 
-    private static long ticks(java.nio.file.Path stat, boolean onlyPostgres) {
+    private static long ticks(java.nio.file.Path stat, boolean onlyPostgres, boolean withEndedChildren) {
         try {
             String text = java.nio.file.Files.readString(stat);
             int close = text.lastIndexOf(')');
@@ -395,7 +414,8 @@ public class OrderBench {
                 return 0;
             }
             String[] fields = text.substring(close + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return withEndedChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
         } catch (java.io.IOException | RuntimeException e) {
             return 0;
         }
@@ -471,7 +491,11 @@ public class OrderBench {
                 List.of("psql", "-h", "localhost", "-p", port, "-U", "postgres", "-d", "kontor", "-Atc", sql), check);
     }
 
-    static double pgbench(String pgbench, String port, int clients, int seconds) throws Exception {
+    /**
+     * pgbench tpcb-like on its own database in the same PostgreSQL server: {tps, PostgreSQL's CPU ms, pgbench's CPU
+     * ms} of the timed run.
+     */
+    static double[] pgbench(String pgbench, String port, int clients, int seconds) throws Exception {
         exec(
                 List.of(
                         "psql",
@@ -515,6 +539,7 @@ public class OrderBench {
                         "-q",
                         "bench_pgbench"),
                 true);
+        long[] before = cpu(null);
         String out = exec(
                 List.of(
                         pgbench,
@@ -532,11 +557,12 @@ public class OrderBench {
                         String.valueOf(seconds),
                         "bench_pgbench"),
                 true);
+        long[] after = cpu(null);
         Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
         if (!tps.find()) {
             throw new IllegalStateException("pgbench said: " + out);
         }
-        return Double.parseDouble(tps.group(1));
+        return new double[] {Double.parseDouble(tps.group(1)), after[1] - before[1], after[2] - before[2]};
     }
 
     static String exec(List<String> command, boolean check) throws Exception {
