@@ -176,6 +176,30 @@ class OrdersApiTest {
     }
 
     @Test
+    void anOrdersObserversAreReadWithItAndKeptThroughItsChanges() {
+        long lina = fixtures.user("lina").userId();
+        long tom = fixtures.user("tom").userId();
+        Map<String, Object> body = taobaoOrder("WATCHED");
+        body.put("observerIds", List.of(lina, tom));
+        long id = api.post("/api/orders", body).json().get("id").asLong();
+        long unwatched = create("UNWATCHED").get("id").asLong();
+
+        assertThat(api.get("/api/orders/" + id)
+                        .json()
+                        .get("observerIds")
+                        .valueStream()
+                        .map(JsonNode::asLong))
+                .containsExactlyInAnyOrder(lina, tom);
+        JsonNode approved = api.post("/api/orders/" + id + "/approve", Map.of()).json();
+        assertThat(approved.at("/status/lifecycle").asString()).isEqualTo("APPROVED");
+        assertThat(approved.get("observerIds").valueStream().map(JsonNode::asLong))
+                .as("read with the order it locks")
+                .containsExactlyInAnyOrder(lina, tom);
+        assertThat(api.get("/api/orders/" + unwatched).json().get("observerIds"))
+                .isEmpty();
+    }
+
+    @Test
     void anOrderGoesFromReviewToCompletedThroughItsRecords() {
         JsonNode order = create("FLOW");
         String path = "/api/orders/" + order.get("id").asLong();

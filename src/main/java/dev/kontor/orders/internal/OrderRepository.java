@@ -1,8 +1,10 @@
 package dev.kontor.orders.internal;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -253,12 +255,22 @@ public class OrderRepository {
         return find(id, " FOR UPDATE");
     }
 
+    /** The order's row with its observers in one statement (a lock takes the order's row only), then its lines. */
     private Optional<Order> find(long id, String lock) {
-        return jdbc.sql("SELECT * FROM orders WHERE id = :id" + lock)
+        return jdbc.sql("SELECT o.*, ARRAY(SELECT user_id FROM order_observers WHERE order_id = o.id) AS observer_ids"
+                        + " FROM orders o WHERE o.id = :id" + lock)
                 .param("id", id)
-                .query(rows::order)
+                .query((rs, n) -> new Stored(rows.order(rs, n), observerIds(rs)))
                 .optional()
-                .map(o -> o.asStored(id, loadLines(id), observers(id), o.version()));
+                .map(row -> row.order()
+                        .asStored(
+                                id, loadLines(id), row.observers(), row.order().version()));
+    }
+
+    private record Stored(Order order, Set<Long> observers) {}
+
+    private static Set<Long> observerIds(ResultSet rs) throws SQLException {
+        return new HashSet<>(Arrays.asList((Long[]) rs.getArray("observer_ids").getArray()));
     }
 
     /** These orders with their lines and observers, in three statements; unknown ids are left out. */
@@ -374,13 +386,6 @@ public class OrderRepository {
                 .param("id", orderId)
                 .query((rs, n) -> rows.line(rs))
                 .list();
-    }
-
-    private Set<Long> observers(long orderId) {
-        return new HashSet<>(jdbc.sql("SELECT user_id FROM order_observers WHERE order_id = :id")
-                .param("id", orderId)
-                .query(Long.class)
-                .list());
     }
 
     /** The reason to refuse a stale write: who changed the order, and its version now. */
