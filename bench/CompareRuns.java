@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Compares the last run in a bench's JSON lines (bench/results/orders.jsonl, one line per scenario and run) with the
- * latest run before it of the same length and warm-up, and prints every scenario that got more than 10 % slower — by orders/s, or by the CPU it took per order (Kontor and
- * PostgreSQL together, from /proc: the figure that carries to other machines) while its orders/s also fell.
+ * latest run before it of the same length and warm-up, and prints every scenario that got more than 10 % slower — by
+ * orders/s, or by the CPU it took per order (Kontor and PostgreSQL together, from /proc: the figure that carries to
+ * other machines) while its orders/s also fell.
  * The ratio to pgbench is printed but flags nothing: pgbench's own 10-second runs moved by a third from run to run
  * on this VM (1,679–3,271 tps at concurrency 1 within an hour), which flagged runs that were not slower. Exits 1
  * when a scenario got slower, so a regression is seen the day it lands.

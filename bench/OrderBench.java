@@ -156,7 +156,7 @@ public class OrderBench {
         System.out.println();
         System.out.print(pgbenchCpu);
         System.out.print(profile);
-        if (json != null) { // one line per scenario, every run appended: bench/compare.sh reads the last two
+        if (json != null) { // one line per scenario, every run appended: bench/CompareRuns.java compares them
             java.nio.file.Files.writeString(
                     java.nio.file.Path.of(json),
                     lines,
