@@ -9,23 +9,12 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 port=18098
 pg_port=15498
-work=$(mktemp -d -t kontor-load.XXXXXX)
 password=load-admin-password
-opts=${KONTOR_JAVA_OPTS:--Xms256m -Xmx320m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k}
+export KONTOR_JAVA_OPTS=${KONTOR_JAVA_OPTS:--Xms256m -Xmx320m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k}
 (cd bench/load && npm ci --silent --no-audit --no-fund)
-[ -n "${KONTOR_JAR:-}" ] || ./mvnw -q -B package -DskipTests
-jar=${KONTOR_JAR:-$(ls target/kontor-*.jar | grep -v original | head -1)}
-started=$(date +%s%N)
-# shellcheck disable=SC2086
-KONTOR_ADMIN_PASSWORD=$password java $opts -jar "$jar" --server.port=$port --kontor.embedded-db.port=$pg_port \
-  --kontor.embedded-db.data-dir="$work/postgres" --kontor.demo.enabled=false --logging.level.root=WARN ${KONTOR_ARGS:-} \
-  > "$work/kontor.log" 2>&1 &
-pid=$!
-trap 'status=$?; kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"; exit $status' EXIT
-for _ in $(seq 1 120); do
-  curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
-  sleep 0.2
-done
+# shellcheck source=bench/start.sh
+source bench/start.sh
+start_kontor $port $pg_port $password
 echo "health UP after $(( ($(date +%s%N) - started) / 1000000 )) ms (cold: a fresh database, migrations included)"
 token=$(curl -fsS -u "admin:$password" -H 'Content-Type: application/json' -d '{"name":"load"}' \
   "http://localhost:$port/api/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')

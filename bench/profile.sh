@@ -10,21 +10,12 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 port=18098
 pg_port=15498
-work=$(mktemp -d -t kontor-profile.XXXXXX)
 password=bench-admin-password
 mkdir -p bench/results
 recording="$PWD/bench/results/kontor-$(date +%Y%m%d-%H%M%S).jfr"
-./mvnw -q -B package -DskipTests
-jar=$(ls target/kontor-*.jar | grep -v original | head -1)
-KONTOR_ADMIN_PASSWORD=$password java -jar "$jar" --server.port=$port --kontor.embedded-db.port=$pg_port \
-  --kontor.embedded-db.data-dir="$work/postgres" --kontor.demo.enabled=false --logging.level.root=WARN \
-  > "$work/kontor.log" 2>&1 &
-pid=$!
-trap 'status=$?; kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"; exit $status' EXIT
-for _ in $(seq 1 120); do
-  curl -fsS "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
+# shellcheck source=bench/start.sh
+source bench/start.sh
+start_kontor $port $pg_port $password
 # warm up (JIT, pools, caches) unrecorded for a minute — the JIT is still compiling after 15 s — then record the
 # measured run only
 java bench/OrderBench.java --url "http://localhost:$port" --user admin --password "$password" \
