@@ -54,8 +54,7 @@ class HandlerLookup {
         }
 
         private String[] prefixes(RequestMappingInfo info) {
-            String[] known = prefixes.get(info);
-            return known != null ? known : prefixes.computeIfAbsent(info, PrefixedMapping::literalStarts);
+            return prefixes.computeIfAbsent(info, PrefixedMapping::literalStarts);
         }
 
         private static boolean startsLikeAny(String path, String[] starts) {

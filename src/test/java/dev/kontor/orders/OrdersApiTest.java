@@ -36,6 +36,9 @@ class OrdersApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Orders orders;
+
     Api api;
 
     @BeforeEach
@@ -197,6 +200,9 @@ class OrdersApiTest {
                 .containsExactlyInAnyOrder(lina, tom);
         assertThat(api.get("/api/orders/" + unwatched).json().get("observerIds"))
                 .isEmpty();
+        Map<Long, Order> both = orders.getAll(List.of(id, unwatched)); // as exports and jobs read orders
+        assertThat(both.get(id).content().observerIds()).containsExactlyInAnyOrder(lina, tom);
+        assertThat(both.get(unwatched).content().observerIds()).isEmpty();
     }
 
     @Test

@@ -255,10 +255,13 @@ public class OrderRepository {
         return find(id, " FOR UPDATE");
     }
 
+    /** An order's row with its observers' ids as {@code observer_ids}, read by {@link #observerIds}. */
+    private static final String WITH_OBSERVERS =
+            "SELECT o.*, ARRAY(SELECT user_id FROM order_observers WHERE order_id = o.id) AS observer_ids FROM orders o";
+
     /** The order's row with its observers in one statement (a lock takes the order's row only), then its lines. */
     private Optional<Order> find(long id, String lock) {
-        return jdbc.sql("SELECT o.*, ARRAY(SELECT user_id FROM order_observers WHERE order_id = o.id) AS observer_ids"
-                        + " FROM orders o WHERE o.id = :id" + lock)
+        return jdbc.sql(WITH_OBSERVERS + " WHERE o.id = :id" + lock)
                 .param("id", id)
                 .query((rs, n) -> new Stored(rows.order(rs, n), observerIds(rs)))
                 .optional()
@@ -273,7 +276,7 @@ public class OrderRepository {
         return new HashSet<>(Arrays.asList((Long[]) rs.getArray("observer_ids").getArray()));
     }
 
-    /** These orders with their lines and observers, in three statements; unknown ids are left out. */
+    /** These orders with their observers, then their lines: two statements; unknown ids are left out. */
     public Map<Long, Order> findAllById(Collection<Long> ids) {
         Map<Long, Order> found = new LinkedHashMap<>();
         if (ids.isEmpty()) {
@@ -286,25 +289,13 @@ public class OrderRepository {
                 .query((rs, n) -> lines.computeIfAbsent(rs.getLong("order_id"), k -> new ArrayList<>())
                         .add(rows.line(rs)))
                 .list();
-        Map<Long, Set<Long>> observers = new HashMap<>();
-        jdbc.sql("SELECT order_id, user_id FROM order_observers WHERE order_id = ANY(:ids)")
-                .param("ids", wanted)
-                .query((rs, n) -> observers
-                        .computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
-                        .add(rs.getLong(2)))
-                .list();
-        jdbc.sql("SELECT * FROM orders WHERE id = ANY(:ids)")
+        jdbc.sql(WITH_OBSERVERS + " WHERE o.id = ANY(:ids)")
                 .param("ids", wanted)
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
                     Order o = rows.order(rs, n);
                     return found.put(
-                            id,
-                            o.asStored(
-                                    id,
-                                    lines.getOrDefault(id, List.of()),
-                                    observers.getOrDefault(id, Set.of()),
-                                    o.version()));
+                            id, o.asStored(id, lines.getOrDefault(id, List.of()), observerIds(rs), o.version()));
                 })
                 .list();
         return found;
