@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,6 +125,28 @@ public class OrderLifecycle {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<Long> approveHeld(Actor actor, List<Order> held) {
+        Set<Long> approved = new LinkedHashSet<>();
+        approveTogether(actor, held).forEach(order -> approved.add(order.id()));
+        return approved;
+    }
+
+    /**
+     * {@link #approveAll} of orders each asked for at a version (null: whichever): those still at theirs that it
+     * may simply approve are approved together, and answered as written, by id; the rest are left untouched for
+     * {@link #act}, which says why ({@link GroupCommit}'s approvals).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<Long, Order> approveAt(Actor actor, Map<Long, Integer> versions) {
+        List<Order> held = batches.lockAll(versions.keySet()).stream()
+                .filter(order -> versions.get(order.id()) == null || versions.get(order.id()) == order.version())
+                .toList();
+        Map<Long, Order> approved = new HashMap<>();
+        approveTogether(actor, held).forEach(order -> approved.put(order.id(), order));
+        return approved;
+    }
+
+    /** {@link #approveHeld}: answers the orders it approved, as written. */
+    private List<Order> approveTogether(Actor actor, List<Order> held) {
         Instant now = clock.instant();
         List<Order> befores = new ArrayList<>();
         List<Order> afters = new ArrayList<>();
@@ -163,7 +186,6 @@ public class OrderLifecycle {
         }
         timeline.recordAll(entries);
         reservations.commitAll(actor, commitments);
-        Set<Long> approved = new LinkedHashSet<>();
         List<OrderLifecycleChanged> changed = new ArrayList<>();
         for (int i = 0; i < saved.size(); i++) {
             Order order = saved.get(i);
@@ -173,12 +195,11 @@ public class OrderLifecycle {
                     OrderAction.APPROVE,
                     befores.get(i).lifecycle(),
                     order.lifecycle()));
-            approved.add(order.id());
         }
         if (!changed.isEmpty()) {
             events.publishEvent(new OrderLifecycleChanges(changed));
         }
-        return approved;
+        return saved;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Set;
 import dev.kontor.access.Actor;
 import dev.kontor.access.ApprovalRequest;
 import dev.kontor.orders.ActionOutcome;
+import dev.kontor.orders.GroupCommit;
 import dev.kontor.orders.NoteKind;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderAction;
@@ -55,6 +56,7 @@ class OrderApiController {
 
     private final Orders orders;
     private final OrderIntake intake;
+    private final GroupCommit grouped;
     private final OrderEditing editing;
     private final OrderLifecycle lifecycle;
     private final OrderNotes notes;
@@ -63,12 +65,14 @@ class OrderApiController {
     OrderApiController(
             Orders orders,
             OrderIntake intake,
+            GroupCommit grouped,
             OrderEditing editing,
             OrderLifecycle lifecycle,
             OrderNotes notes,
             OrderOrganising organising) {
         this.orders = orders;
         this.intake = intake;
+        this.grouped = grouped;
         this.editing = editing;
         this.lifecycle = lifecycle;
         this.notes = notes;
@@ -116,7 +120,9 @@ class OrderApiController {
             description = "Waits for a supervisor: Location is the approval request",
             content = @Content(schema = @Schema(implementation = PendingApproval.class)))
     ResponseEntity<?> create(Actor actor, @RequestBody OrderRequest request) {
-        PlacedOrder placed = intake.place(actor, request.toInput(true), Boolean.TRUE.equals(request.draft()));
+        PlacedOrder placed = Boolean.TRUE.equals(request.draft())
+                ? intake.place(actor, request.toInput(true), true)
+                : grouped.place(actor, request.toInput(true));
         Order order = placed.order();
         if (placed.approval() != null) {
             return pending(placed.approval(), order);
@@ -199,8 +205,12 @@ class OrderApiController {
                     String ifMatch,
             @RequestBody(required = false) ActionRequest request) {
         OrderAction verb = OrderAction.fromKey(action).orElseThrow();
+        String reason = request == null ? null : request.reason();
+        Integer version = ETags.parseIfMatch(ifMatch);
         return answer(
-                lifecycle.act(actor, id, ETags.parseIfMatch(ifMatch), verb, request == null ? null : request.reason()),
+                verb == OrderAction.APPROVE && reason == null
+                        ? grouped.approve(actor, id, version)
+                        : lifecycle.act(actor, id, version, verb, reason),
                 actor);
     }
 

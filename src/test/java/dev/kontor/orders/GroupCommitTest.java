@@ -1,0 +1,197 @@
+package dev.kontor.orders;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.kontor.access.Actor;
+import dev.kontor.support.Api;
+import dev.kontor.support.Fixtures;
+import dev.kontor.support.KontorTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A shop sending many orders at once over the API — the requests Kontor writes together ({@link GroupCommit}) — gets
+ * for each what sending it alone gets: its own order with its own customer and a gapless number, its own refusal
+ * naming the field, its approval with the stock reserved, one timeline entry and one event per change; approving an
+ * order twice at once approves it once, and an approval at a version the order is not at is refused with 412.
+ */
+@KontorTest
+class GroupCommitTest {
+
+    static final int ORDERS = 24;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Orders orders;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    Actor shop;
+    final ExecutorService threads = Executors.newFixedThreadPool(ORDERS + 2);
+
+    @BeforeEach
+    void setUp() {
+        shop = fixtures.user("shop");
+        api = new Api(port).bearer(fixtures.token(shop));
+        fixtures.product("SHIRT", false, "SHIRT-M");
+        fixtures.receive("SHIRT-M", 1000);
+    }
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    static Map<String, Object> order(int i, int quantity) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("channel", "WEBSHOP");
+        body.put("externalId", "G-" + i);
+        body.put("customer", Map.of("name", "Buyer " + i, "email", "buyer" + i + "@example.de", "country", "DE"));
+        body.put(
+                "shippingAddress",
+                Map.of("name", "Buyer " + i, "street", "Hauptstraße " + i, "city", "Köln", "country", "DE"));
+        body.put("currency", "EUR");
+        body.put(
+                "lines",
+                List.of(Map.of(
+                        "sku", "SHIRT-M", "name", "Shirt", "unitPrice", 2990, "quantity", quantity, "taxRate", 1900)));
+        return body;
+    }
+
+    @Test
+    void ordersSentAtOnceAreEachPlacedAndApprovedAsIfSentAlone() throws Exception {
+        List<Callable<Api.Response>> creates = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            int n = i;
+            creates.add(() -> api.post("/api/orders", order(n, n % 3 + 1)));
+        }
+        List<Api.Response> created = atOnce(creates);
+
+        List<Long> ids = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        int reserved = 0;
+        for (int i = 0; i < ORDERS; i++) {
+            Api.Response r = created.get(i);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat(r.json().get("externalId").asString()).isEqualTo("G-" + i);
+            assertThat(r.json().at("/customer/name").asString()).isEqualTo("Buyer " + i);
+            assertThat(r.json().at("/lines/0/quantity").asInt()).isEqualTo(i % 3 + 1);
+            assertThat(r.header("ETag"))
+                    .isEqualTo("\"" + r.json().get("version").asInt() + "\"");
+            ids.add(r.json().get("id").asLong());
+            numbers.add(Integer.parseInt(r.json().get("number").asString().replaceAll("\\D", "")));
+            reserved += i % 3 + 1;
+        }
+        assertThat(transactions("orders")).as("orders written together").isLessThan(ORDERS);
+        assertThat(numbers).doesNotHaveDuplicates();
+        assertThat(numbers.stream().mapToInt(Integer::intValue).max().getAsInt()
+                        - numbers.stream().mapToInt(Integer::intValue).min().getAsInt())
+                .as("gapless")
+                .isEqualTo(ORDERS - 1);
+
+        List<Callable<Api.Response>> approvals = new ArrayList<>();
+        ids.forEach(id -> approvals.add(() -> api.post("/api/orders/" + id + "/approve", Map.of())));
+        approvals.add(() -> api.post("/api/orders/" + ids.get(0) + "/approve", Map.of())); // twice at once
+        Api stale = new Api(port).bearer(fixtures.token(shop)).header("If-Match", "\"99\"");
+        approvals.add(() -> stale.post("/api/orders/" + ids.get(1) + "/approve", Map.of()));
+        List<Api.Response> approved = atOnce(approvals);
+
+        assertThat(approved.subList(1, ORDERS)).allSatisfy(r -> {
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().at("/status/lifecycle").asString()).isEqualTo("APPROVED");
+        });
+        assertThat(List.of(approved.get(0).status(), approved.get(ORDERS).status()))
+                .containsExactlyInAnyOrder(200, 409);
+        assertThat(approved.get(ORDERS + 1).status()).isEqualTo(412);
+        assertThat(transactions("orders")).as("orders approved together").isLessThan(ORDERS);
+        for (long id : ids) {
+            assertThat(orders.get(id).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
+            assertThat(orders.timeline(shop, id))
+                    .extracting(e -> e.action())
+                    .containsExactly("order.approve", "order.created");
+            assertThat(jdbc.sql("SELECT type FROM order_events WHERE order_id = :id ORDER BY seq")
+                            .param("id", id)
+                            .query(String.class)
+                            .list())
+                    .containsExactly("order.placed", "order.approved");
+        }
+        assertThat(jdbc.sql("""
+                        SELECT s.reserved FROM stock_levels s JOIN variants v ON v.id = s.variant_id
+                        WHERE v.sku = 'SHIRT-M'""").query(Integer.class).single()).isEqualTo(reserved);
+    }
+
+    @Test
+    void aRefusedOrderAmongOthersIsRefusedAloneAndTheOthersArePlaced() throws Exception {
+        List<Callable<Api.Response>> creates = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            creates.add(() -> api.post("/api/orders", order(n, n == 5 ? 0 : 1)));
+        }
+        List<Api.Response> created = atOnce(creates);
+
+        for (int i = 0; i < 8; i++) {
+            Api.Response r = created.get(i);
+            if (i == 5) {
+                assertThat(r.status()).as(r.body()).isEqualTo(422);
+                assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(r.json().at("/errors/0/field").asString()).isEqualTo("lines[0].quantity");
+            } else {
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                assertThat(r.json().get("externalId").asString()).isEqualTo("G-" + i);
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single())
+                .isEqualTo(7);
+        assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE external_id = 'G-5'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    /** How many transactions last wrote the rows of this table. */
+    private long transactions(String table) {
+        return jdbc.sql("SELECT count(DISTINCT xmin::text) FROM " + table)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Sends them all at the same moment; answers in the order given. */
+    private List<Api.Response> atOnce(List<Callable<Api.Response>> calls) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Api.Response>> futures = new ArrayList<>();
+        for (Callable<Api.Response> call : calls) {
+            futures.add(threads.submit(() -> {
+                go.await();
+                return call.call();
+            }));
+        }
+        go.countDown();
+        List<Api.Response> responses = new ArrayList<>();
+        for (Future<Api.Response> f : futures) {
+            responses.add(f.get(30, TimeUnit.SECONDS));
+        }
+        return responses;
+    }
+}
