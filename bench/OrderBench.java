@@ -178,8 +178,8 @@ public class OrderBench {
     /**
      * Runs the scenarios unmeasured first, so that what is measured is Kontor as it runs all day, not the JIT
      * compiling it: a fresh JVM spent three quarters of its CPU on create+approve's first ten seconds compiling
-     * (5.8 ms per order, 1.5 ms from the fifth ten-second round on, 2026-12-07). Each scenario at concurrency 8 for
-     * a fifth of the time, or the one scenario run alone ({@code --only}) for all of it.
+     * (5.8 ms per order, 1.5 ms from the fifth ten-second round on, 2026-12-07). Each scenario at concurrency 8 and
+     * at 1 for a tenth of the time each, or the one scenario run alone ({@code --only}) for all of it.
      */
     static void warmUp(String url, String token, String only, int seconds) throws Exception {
         if (seconds <= 0) {
@@ -193,7 +193,9 @@ public class OrderBench {
         List<String> batchesFirst = new ArrayList<>(SCENARIOS); // their events are numbered meanwhile
         Collections.reverse(batchesFirst);
         for (String scenario : batchesFirst) {
-            run(url, token, scenario, 8, Math.max(1, seconds / SCENARIOS.size()));
+            for (int concurrency : List.of(8, 1)) { // one at a time too: alone, an order takes other code (GroupCommit)
+                run(url, token, scenario, concurrency, Math.max(1, seconds / (2 * SCENARIOS.size())));
+            }
         }
     }
 
