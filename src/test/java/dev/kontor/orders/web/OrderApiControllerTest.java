@@ -5,6 +5,7 @@ import java.util.Set;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.access.internal.KontorUser;
+import dev.kontor.orders.GroupCommit;
 import dev.kontor.orders.OrderAction;
 import dev.kontor.orders.OrderEditing;
 import dev.kontor.orders.OrderIntake;
@@ -54,6 +55,9 @@ class OrderApiControllerTest {
     OrderIntake intake;
 
     @MockitoBean
+    GroupCommit grouped;
+
+    @MockitoBean
     OrderEditing editing;
 
     @MockitoBean
@@ -98,8 +102,7 @@ class OrderApiControllerTest {
 
     @Test
     void anActionTheRolesDoNotAllowIs403NamingThePermission() throws Exception {
-        given(lifecycle.act(any(), eq(42L), any(), eq(OrderAction.APPROVE), any()))
-                .willThrow(new PermissionDeniedException("ORDER_APPROVE"));
+        given(grouped.approve(any(), eq(42L), any())).willThrow(new PermissionDeniedException("ORDER_APPROVE"));
         mvc.perform(post("/api/orders/42/approve").with(liNa()).with(csrf()))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.permission").value("ORDER_APPROVE"));
