@@ -7,6 +7,7 @@
  * step, and its event.
  *
  * <p>Public face, one class per use case: {@link dev.kontor.orders.OrderIntake} (place),
+ * {@link dev.kontor.orders.GroupCommit} (one sender's placements and approvals arriving together, written together),
  * {@link dev.kontor.orders.OrderEditing}, {@link dev.kontor.orders.OrderLifecycle},
  * {@link dev.kontor.orders.OrderOrganising} (tags, responsible), {@link dev.kontor.orders.OrderNotes}; for other
  * modules {@link dev.kontor.orders.OrderPayments} and {@link dev.kontor.orders.OrderGoods} (payments and fulfilment
