@@ -128,7 +128,7 @@ public class GroupCommit {
             this.alone = alone;
         }
 
-        /** An actor's: what waits, and how many of its requests are writing (none waits while fewer write). */
+        /** An actor's: what waits, and how many of its requests are writing (nothing waits while fewer write). */
         private static final class Queue<I, O> {
             final ArrayDeque<Waiting<I, O>> waiting = new ArrayDeque<>();
             int writing;
@@ -148,10 +148,11 @@ public class GroupCommit {
             boolean lead;
             synchronized (queues) {
                 Queue<I, O> queue = queues.computeIfAbsent(actor, a -> new Queue<>());
-                queue.waiting.add(me);
                 lead = queue.writing < writers;
                 if (lead) {
                     queue.writing++;
+                } else {
+                    queue.waiting.add(me);
                 }
             }
             Turn<O> turn = lead ? new Turn<>(true, null) : me.turn().join(); // not interruptible: a turn is taken
@@ -167,6 +168,7 @@ public class GroupCommit {
          */
         private O lead(Actor actor, I input) {
             List<Waiting<I, O>> group = new ArrayList<>();
+            group.add(new Waiting<>(input, null)); // the caller's own, answered by the return value
             synchronized (queues) {
                 ArrayDeque<Waiting<I, O>> waiting = queues.get(actor).waiting;
                 while (!waiting.isEmpty() && group.size() < largest) {
@@ -207,11 +209,14 @@ public class GroupCommit {
             }
         }
 
-        /** The next group to the first request waiting, or one writer fewer when none waits. */
+        /**
+         * The next group to the first request waiting (taken out of the line, so that no other writer hands it on
+         * too), or one writer fewer when none waits.
+         */
         private void handOn(Actor actor) {
             synchronized (queues) {
                 Queue<I, O> queue = queues.get(actor);
-                Waiting<I, O> next = queue.waiting.peek();
+                Waiting<I, O> next = queue.waiting.poll();
                 if (next != null) {
                     next.turn().complete(new Turn<>(true, null));
                 } else if (--queue.writing == 0) {

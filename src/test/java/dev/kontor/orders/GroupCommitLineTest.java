@@ -38,18 +38,22 @@ class GroupCommitLineTest {
         threads.shutdownNow();
     }
 
-    /** A line whose first write ("first") is held until the test lets it finish; "bad" is refused alone. */
+    /** A line whose first writes ("first…") are held until the test lets them finish; "bad" is refused alone. */
     GroupCommit.Line<String, String> line(GroupCommit.Writer<List<String>, List<String>> together) {
+        return line(1, together);
+    }
+
+    GroupCommit.Line<String, String> line(int writers, GroupCommit.Writer<List<String>, List<String>> together) {
         return new GroupCommit.Line<>(
                 50,
-                1,
+                writers,
                 (actor, inputs) -> {
                     groups.add(inputs);
                     return together.write(actor, inputs);
                 },
                 (actor, input) -> {
                     alone.add(input);
-                    if (input.equals("first")) {
+                    if (input.startsWith("first")) {
                         await(firstMayFinish);
                     }
                     if (input.equals("bad")) {
@@ -142,19 +146,55 @@ class GroupCommitLineTest {
         assertThat(line.write(shop, "next")).isEqualTo("next alone");
     }
 
-    private void awaitWriting(String input) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!alone.contains(input)) {
-            assertThat(System.nanoTime()).as("%s being written", input).isLessThan(until);
-            Thread.sleep(1);
+    @Test
+    void twoWritersWriteAtOnceHandEachWaitingRequestOnOnceAndCloseTheLine() throws Exception {
+        var line = line(
+                2, (actor, inputs) -> inputs.stream().map(i -> i + " together").toList());
+        Future<String> first = threads.submit(() -> line.write(shop, "first"));
+        Future<String> second = threads.submit(() -> line.write(shop, "first too"));
+        awaitWriting("first");
+        awaitWriting("first too"); // both written at once, nobody waiting
+        List<Future<String>> next = new ArrayList<>();
+        for (String input : List.of("c", "d")) {
+            next.add(threads.submit(() -> line.write(shop, input)));
+            awaitWaiting(line, shop, next.size());
         }
+
+        firstMayFinish.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first alone");
+        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("first too alone");
+        List<String> answers = results(next);
+        assertThat(answers.get(0)).startsWith("c ");
+        assertThat(answers.get(1)).startsWith("d ");
+        assertThat(alone.stream().filter(i -> i.equals("c") || i.equals("d")).count()
+                        + groups.stream().mapToLong(List::size).sum())
+                .as("c and d each written once")
+                .isEqualTo(2);
+        assertThat(line.waiting(shop)).isZero();
+        // both writers free again: two more are written at once
+        Future<String> again = threads.submit(() -> line.write(shop, "first again"));
+        Future<String> alsoAgain = threads.submit(() -> line.write(shop, "first again too"));
+        awaitWriting("first again");
+        awaitWriting("first again too");
+        assertThat(again.get(5, TimeUnit.SECONDS)).isEqualTo("first again alone");
+        assertThat(alsoAgain.get(5, TimeUnit.SECONDS)).isEqualTo("first again too alone");
+    }
+
+    private void awaitWriting(String input) throws InterruptedException {
+        awaitThat(() -> alone.contains(input), input + " being written");
     }
 
     private static void awaitWaiting(GroupCommit.Line<String, String> line, Actor actor, int n)
             throws InterruptedException {
+        awaitThat(() -> line.waiting(actor) >= n, n + " waiting");
+    }
+
+    private static void awaitThat(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (line.waiting(actor) < n) {
-            assertThat(System.nanoTime()).as("%d waiting", n).isLessThan(until);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(until);
             Thread.sleep(1);
         }
     }
