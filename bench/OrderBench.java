@@ -28,8 +28,13 @@ public class OrderBench {
 
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final List<String> SCENARIOS =
-            List.of("create", "create+approve", "create+approve hot", "create batch", "create+approve batch");
+    static final List<String> SCENARIOS = List.of(
+            "create",
+            "create+approve",
+            "create+approve hot",
+            "create approved", // one request: POST /api/orders?approve=true, placed approved with its stock
+            "create batch",
+            "create+approve batch");
     static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
     /** One scenario's run; an operation is one order, or {@link #BATCH} orders for the batch scenario. */
@@ -263,8 +268,17 @@ public class OrderBench {
                         boolean batch = scenario.endsWith(" batch");
                         HttpResponse<String> created = batch
                                 ? post(url + "/api/orders/batch", token, batch(scenario.startsWith("create+approve")))
-                                : post(url + "/api/orders", token, scenario.endsWith("hot") ? hotOrder() : order());
+                                : post(
+                                        url
+                                                + (scenario.equals("create approved")
+                                                        ? "/api/orders?approve=true"
+                                                        : "/api/orders"),
+                                        token,
+                                        scenario.endsWith("hot") ? hotOrder() : order());
                         boolean ok = created.statusCode() == (batch ? 200 : 201);
+                        if (ok && scenario.equals("create approved")) {
+                            ok = created.body().contains("\"lifecycle\":\"APPROVED\"");
+                        }
                         if (ok && batch && scenario.startsWith("create+approve")) { // every one approved
                             ok = created.body().split("\"lifecycle\":\"APPROVED\"", -1).length - 1 == BATCH;
                         }
@@ -447,7 +461,7 @@ public class OrderBench {
 
     /**
      * Where one order's time goes, from pg_stat_statements (when the server preloads it): 300 orders created one by
-     * one, then each approved; per request the statements (round trips; BEGIN and COMMIT included), the rows they
+     * one, then each approved, then 300 created approved; per request the statements (round trips; BEGIN and COMMIT included), the rows they
      * wrote, and the statements (up to 30), the most time first.
      */
     static String profile(String url, String token, String port) throws Exception {
@@ -472,6 +486,11 @@ public class OrderBench {
             post(url + "/api/orders/" + id + "/approve", token, "{}");
         }
         out.append(statements(port, "POST /api/orders/{id}/approve", ids.size()));
+        psql(port, "SELECT pg_stat_statements_reset()", true);
+        for (int i = 0; i < n; i++) {
+            post(url + "/api/orders?approve=true", token, order());
+        }
+        out.append(statements(port, "POST /api/orders?approve=true (create approved)", n));
         return out.toString();
     }
 

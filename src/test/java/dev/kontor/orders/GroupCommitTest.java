@@ -12,6 +12,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.kontor.access.Actor;
+import dev.kontor.access.Role;
+import dev.kontor.customers.Blacklist;
+import dev.kontor.customers.CustomerDetails;
+import dev.kontor.customers.CustomerKind;
+import dev.kontor.customers.Customers;
 import dev.kontor.support.Api;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
@@ -46,6 +51,12 @@ class GroupCommitTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    Blacklist blacklist;
 
     Api api;
     Actor shop;
@@ -167,6 +178,69 @@ class GroupCommitTest {
         assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE external_id = 'G-5'")
                         .query(Long.class)
                         .single())
+                .isZero();
+    }
+
+    @Test
+    void ordersSentToBePlacedApprovedAreApprovedInTheSameRequestUnlessSomethingHoldsThemBack() throws Exception {
+        var known = customers.create(CustomerDetails.of(
+                CustomerKind.PERSON, "Buyer 3", null, "DE", "de", "buyer3@example.de", null, null, null, null, null));
+        blacklist.add(fixtures.user("sup", Role.SUPERVISOR), known.id(), "fraud", Blacklist.Scope.EVERYTHING);
+        String earlier = api.post("/api/orders", order(7, 1)).json().get("id").asString(); // G-7 is there already
+
+        List<Callable<Api.Response>> creates = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            int n = i;
+            creates.add(() -> api.post("/api/orders?approve=true", order(n, 2)));
+        }
+        List<Api.Response> created = atOnce(creates);
+
+        int approved = 0;
+        for (int i = 0; i < ORDERS; i++) {
+            Api.Response r = created.get(i);
+            String lifecycle = r.json().at("/status/lifecycle").asString();
+            if (i == 3) { // the blacklisted buyer's: held for review, nothing committed
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                assertThat(lifecycle).isEqualTo("ON_HOLD");
+            } else if (i == 7) { // the channel's order Kontor has: answered as it is
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+                assertThat(r.json().get("id").asString()).isEqualTo(earlier);
+                assertThat(lifecycle).isEqualTo("NEW");
+            } else {
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                assertThat(lifecycle).isEqualTo("APPROVED");
+                assertThat(r.header("ETag"))
+                        .isEqualTo("\"" + r.json().get("version").asInt() + "\"");
+                long id = r.json().get("id").asLong();
+                assertThat(orders.get(id).lifecycle()).isEqualTo(LifecycleStatus.APPROVED);
+                assertThat(orders.timeline(shop, id))
+                        .extracting(e -> e.action())
+                        .containsExactlyInAnyOrder("order.approve", "order.created");
+                assertThat(jdbc.sql("SELECT type FROM order_events WHERE order_id = :id ORDER BY seq")
+                                .param("id", id)
+                                .query(String.class)
+                                .list())
+                        .containsExactly("order.placed", "order.approved");
+                approved++;
+            }
+        }
+        assertThat(approved).isEqualTo(ORDERS - 2);
+        assertThat(transactions("orders")).as("placed approved together").isLessThan(ORDERS);
+        assertThat(jdbc.sql("""
+                        SELECT s.reserved FROM stock_levels s JOIN variants v ON v.id = s.variant_id
+                        WHERE v.sku = 'SHIRT-M'""").query(Integer.class).single()).isEqualTo(2 * approved);
+    }
+
+    @Test
+    void aDraftIsNotPlacedApproved() {
+        Map<String, Object> draft = order(1, 1);
+        draft.put("draft", true);
+
+        Api.Response r = api.post("/api/orders?approve=true", draft);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().at("/errors/0/field").asString()).isEqualTo("approve");
+        assertThat(jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single())
                 .isZero();
     }
 

@@ -20,6 +20,7 @@ import dev.kontor.orders.OrderOrganising;
 import dev.kontor.orders.Orders;
 import dev.kontor.orders.PlacedOrder;
 import dev.kontor.orders.RelatedOrder;
+import dev.kontor.shared.InvalidInputException;
 import dev.kontor.shared.NotFoundException;
 import dev.kontor.shared.web.ETags;
 import dev.kontor.timeline.TimelineEntry;
@@ -42,6 +43,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -56,6 +58,8 @@ class OrderApiController {
 
     private final Orders orders;
     private final OrderIntake intake;
+    private static final String APPROVE = "approve";
+
     private final GroupCommit grouped;
     private final OrderEditing editing;
     private final OrderLifecycle lifecycle;
@@ -99,8 +103,11 @@ class OrderApiController {
     @PostMapping
     @Operation(
             summary = "Create an order",
-            description = "Creates an order awaiting review (or a draft with \"draft\": true). Send an Idempotency-Key "
-                    + "header to retry safely. The same channel and externalId twice returns the first order (200).",
+            description = "Creates an order awaiting review (or a draft with \"draft\": true). With ?approve=true it "
+                    + "is placed approved, its stock committed, in the same request, when you may simply approve it; an "
+                    + "order a guard, a blacklist mark or your discount limit holds back is created awaiting review "
+                    + "all the same (its lifecycle says which). Send an Idempotency-Key header to retry safely. The "
+                    + "same channel and externalId twice returns the first order (200), as it is.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content =
@@ -119,10 +126,21 @@ class OrderApiController {
             responseCode = "202",
             description = "Waits for a supervisor: Location is the approval request",
             content = @Content(schema = @Schema(implementation = PendingApproval.class)))
-    ResponseEntity<?> create(Actor actor, @RequestBody OrderRequest request) {
-        PlacedOrder placed = Boolean.TRUE.equals(request.draft())
+    ResponseEntity<?> create(
+            Actor actor,
+            @RequestBody OrderRequest request,
+            @Parameter(description = "Approve as placed (not with a draft): a shop's paid order in one request")
+                    @RequestParam(name = APPROVE, required = false)
+                    Boolean approve) {
+        boolean draft = Boolean.TRUE.equals(request.draft());
+        if (draft && Boolean.TRUE.equals(approve)) {
+            throw InvalidInputException.of(APPROVE, "validation.approve.draft");
+        }
+        PlacedOrder placed = draft
                 ? intake.place(actor, request.toInput(true), true)
-                : grouped.place(actor, request.toInput(true));
+                : Boolean.TRUE.equals(approve)
+                        ? grouped.placeApproved(actor, request.toInput(true))
+                        : grouped.place(actor, request.toInput(true));
         Order order = placed.order();
         if (placed.approval() != null) {
             return pending(placed.approval(), order);
