@@ -21,6 +21,7 @@ import dev.kontor.catalog.internal.StockRepository.Delta;
 import dev.kontor.shared.ActionRefusedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -98,6 +99,19 @@ public class Reservations {
                 .lockByOrders(orders.keySet().stream().map(OrderRef::id).toList())
                 .forEach(h -> held.computeIfAbsent(h.orderId(), k -> new ArrayList<>())
                         .add(h));
+        commitAll(actor, orders, held);
+    }
+
+    /**
+     * {@link #commitAll} for orders placed in the caller's transaction, which hold nothing yet: what they hold is not
+     * read (issue 20: no read after a write).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void commitAllPlaced(Actor actor, Map<OrderRef, List<Need>> orders) {
+        commitAll(actor, orders, Map.of());
+    }
+
+    private void commitAll(Actor actor, Map<OrderRef, List<Need>> orders, Map<Long, List<Holding>> held) {
         Map<String, Variant> variants = products.findVariantsBySkus(orders.values().stream()
                 .flatMap(List::stream)
                 .map(Need::sku)

@@ -86,7 +86,7 @@ class OrderStock {
             }
         }
         if (!commitments.isEmpty()) {
-            reservations.commitAll(actor, commitments);
+            reservations.commitAllPlaced(actor, commitments); // new: they hold nothing yet
         }
     }
 
