@@ -184,7 +184,7 @@ public class OrderBench {
      * Runs the scenarios unmeasured first, so that what is measured is Kontor as it runs all day, not the JIT
      * compiling it: a fresh JVM spent three quarters of its CPU on create+approve's first ten seconds compiling
      * (5.8 ms per order, 1.5 ms from the fifth ten-second round on, 2026-12-07). Each scenario at concurrency 8 and
-     * at 1 for a tenth of the time each, or the one scenario run alone ({@code --only}) for all of it.
+     * at 1 for an equal share of the time, or the one scenario run alone ({@code --only}) for all of it.
      */
     static void warmUp(String url, String token, String only, int seconds) throws Exception {
         if (seconds <= 0) {
