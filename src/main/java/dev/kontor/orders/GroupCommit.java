@@ -94,29 +94,9 @@ public class GroupCommit {
         return placeAllApproved(actor, List.of(input)).get(0);
     }
 
-    /**
-     * Placed approved in one write what may simply be approved as placed; what is placed new all the same but
-     * might be approved stored (a guard asks about a stored order; an order placed on its own, such as one naming
-     * its customer by id) is approved at the version just placed, in the same transaction.
-     */
+    /** {@link OrderIntake#placeAllApproved}, in a transaction of its own unless one is running. */
     private List<PlacedOrder> placeAllApproved(Actor actor, List<OrderInput> inputs) {
-        return transaction.execute(status -> {
-            List<PlacedOrder> placed = intake.placeAll(actor, inputs, new OrderIntake.Approval(actor, order -> true));
-            Map<Long, Integer> left = new LinkedHashMap<>();
-            placed.stream()
-                    .filter(p ->
-                            p.created() && p.approval() == null && p.order().lifecycle() == LifecycleStatus.NEW)
-                    .forEach(p -> left.put(p.order().id(), p.order().version()));
-            if (left.isEmpty()) {
-                return placed;
-            }
-            Map<Long, Order> approved = lifecycle.approveAt(actor, left);
-            return placed.stream()
-                    .map(p -> approved.containsKey(p.order().id())
-                            ? new PlacedOrder(approved.get(p.order().id()), true, null)
-                            : p)
-                    .toList();
-        });
+        return transaction.execute(status -> intake.placeAllApproved(actor, inputs));
     }
 
     private ActionOutcome approveAlone(Actor actor, Approval approval) {

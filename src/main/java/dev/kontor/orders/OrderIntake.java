@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,7 +189,39 @@ public class OrderIntake {
         permissions.require(actor, Permission.ORDER_CREATE, Situation.NONE);
         List<OrderInput> checked = inputs.checkEach(written, listField, refused);
         refused.throwIfAny();
-        return placeChecked(actor, written, checked, approve ? new Approval(actor, order -> true) : null);
+        if (!approve) {
+            return placeChecked(actor, written, checked, null);
+        }
+        return approveLeft(actor, placeChecked(actor, written, checked, new Approval(actor, order -> true)));
+    }
+
+    /**
+     * Places the orders as {@link #placeAll} does and approves what the actor may simply approve: as placed (one
+     * write) where it can, otherwise stored, at the version just placed — an order placed on its own path (one
+     * naming its customer by id, say) or one a guard must look at stored. What is held back (a guard, a blacklist
+     * hold, a discount beyond the actor's limit, a submission waiting for a supervisor) stays new, as does a
+     * channel's order Kontor had already. Answers in the order of {@code written}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<PlacedOrder> placeAllApproved(Actor actor, List<OrderInput> written) {
+        return approveLeft(actor, placeAll(actor, written, new Approval(actor, order -> true)));
+    }
+
+    /** The placed orders still new (created now, nobody asked) approved where the actor simply may. */
+    private List<PlacedOrder> approveLeft(Actor actor, List<PlacedOrder> placed) {
+        Map<Long, Integer> left = new LinkedHashMap<>();
+        placed.stream()
+                .filter(p -> p.created() && p.approval() == null && p.order().lifecycle() == LifecycleStatus.NEW)
+                .forEach(p -> left.put(p.order().id(), p.order().version()));
+        if (left.isEmpty()) {
+            return placed;
+        }
+        Map<Long, Order> approved = lifecycle.approveAt(actor, left);
+        return placed.stream()
+                .map(p -> approved.containsKey(p.order().id())
+                        ? new PlacedOrder(approved.get(p.order().id()), true, null)
+                        : p)
+                .toList();
     }
 
     /**

@@ -535,6 +535,42 @@ class OrdersApiTest {
     }
 
     @Test
+    void anOrderNamingItsCustomerByIdIsApprovedAsPlacedToo() {
+        long customer = api.post("/api/orders", taobaoOrder("B-9"))
+                .json()
+                .at("/customer/id")
+                .asLong();
+        Map<String, Object> known = taobaoOrder("B-10");
+        known.put("customer", Map.of("id", customer)); // placed on its own path, not with the others
+        Map<String, Object> body = new HashMap<>();
+        body.put("orders", List.of(taobaoOrder("B-11"), known));
+        body.put("approve", true);
+
+        Api.Response placed = api.post("/api/orders/batch", body);
+
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        assertThat(placed.json()
+                        .get("orders")
+                        .valueStream()
+                        .map(o -> o.get("lifecycle").asString()))
+                .containsExactly("APPROVED", "APPROVED");
+        long id = placed.json().at("/orders/1/id").asLong();
+        assertThat(api.get("/api/orders/" + id).json().at("/customer/id").asLong())
+                .isEqualTo(customer);
+
+        Map<String, Object> again = taobaoOrder("B-12");
+        again.put("customer", Map.of("id", customer));
+        Api.Response one = api.post("/api/orders?approve=true", again);
+        assertThat(one.status()).as(one.body()).isEqualTo(201);
+        assertThat(one.json().at("/status/lifecycle").asString()).isEqualTo("APPROVED");
+        assertThat(api.get("/api/orders/" + one.json().get("id").asLong() + "/timeline")
+                        .json()
+                        .valueStream()
+                        .map(e -> e.get("action").asString()))
+                .containsExactly("order.approve", "order.created");
+    }
+
+    @Test
     void aBatchCanBeApprovedAsItIsPlaced() {
         Map<String, Object> body = new HashMap<>();
         body.put("orders", List.of(taobaoOrder("B-6"), taobaoOrder("B-7")));
