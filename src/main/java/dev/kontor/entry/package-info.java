@@ -1,5 +1,6 @@
 /**
- * Order entry: the form people write orders with by hand — saved as a draft or sent straight to review — and edit
+ * Order entry: the form people write orders with by hand — saved as a draft, sent straight to review or, by whoever
+ * may approve it, saved approved ({@link dev.kontor.orders.GroupCommit#placeApproved}) — and edit
  * them with, every problem shown beside its field and the form kept as typed; htmx adds and removes lines and
  * suggests customers while one types. A client of the orders module's face ({@link dev.kontor.orders.OrderIntake},
  * {@link dev.kontor.orders.OrderEditing}), as the HTTP API is.

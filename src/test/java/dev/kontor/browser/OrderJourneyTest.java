@@ -4,12 +4,15 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.kontor.access.Actor;
 import dev.kontor.orders.Order;
+import dev.kontor.orders.Orders;
 import dev.kontor.support.BrowserTest;
 import dev.kontor.support.Fixtures;
 import dev.kontor.support.KontorTest;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -19,6 +22,12 @@ class OrderJourneyTest extends BrowserTest {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    Orders orders;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Actor anna;
 
@@ -94,6 +103,36 @@ class OrderJourneyTest extends BrowserTest {
         assertThat(timeline.nth(3)).containsText("Anna submitted the order for review");
         assertThat(timeline.nth(3)).containsText("D-000001");
         assertThat(timeline.nth(4)).containsText("Anna created the draft");
+    }
+
+    @Test
+    void aPaidPhoneOrderIsSavedApprovedInOneStepWithItsStockReserved() {
+        fixtures.product("SHIRT", false, "SHIRT-BLUE-M");
+        fixtures.receive("SHIRT-BLUE-M", 5);
+        signIn("anna");
+        page.navigate(url("/orders/new"));
+        page.fill("[name='customer.name']", "Jana Schmidt");
+        page.fill("[name='customer.email']", "jana@example.de");
+        page.fill("[name='shippingAddress.name']", "Jana Schmidt");
+        page.fill("[name='shippingAddress.street']", "Hauptstraße 12");
+        page.fill("[name='shippingAddress.city']", "Köln");
+        page.selectOption("[name='shippingAddress.country']", "DE");
+        page.fill("[name='lines[0].sku']", "SHIRT-BLUE-M");
+        page.fill("[name='lines[0].name']", "Linen shirt");
+        page.fill("[name='lines[0].unitPrice']", "29.90");
+        page.fill("[name='lines[0].quantity']", "2");
+        page.click("#save-approve");
+
+        assertThat(page.locator("#order-number")).hasText("SO-000001");
+        assertThat(page.locator(".badges")).containsText("Approved");
+        var timeline = page.locator("ol.timeline > li");
+        assertThat(timeline).hasCount(2);
+        assertThat(timeline.nth(0)).containsText("Anna approved the order");
+        Order order = orders.byNumber(anna, "SO-000001").orElseThrow();
+        Assertions.assertThat(order.lifecycle().name()).isEqualTo("APPROVED");
+        Assertions.assertThat(jdbc.sql("""
+                        SELECT s.reserved FROM stock_levels s JOIN variants v ON v.id = s.variant_id
+                        WHERE v.sku = 'SHIRT-BLUE-M'""").query(Integer.class).single()).isEqualTo(2);
     }
 
     @Test

@@ -3,8 +3,12 @@ package dev.kontor.entry.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.kontor.access.Actor;
+import dev.kontor.access.Permission;
+import dev.kontor.access.Permissions;
+import dev.kontor.access.Situation;
 import dev.kontor.access.User;
 import dev.kontor.access.Users;
 import dev.kontor.customers.Customers;
@@ -12,6 +16,8 @@ import dev.kontor.fields.CustomFields;
 import dev.kontor.fields.FieldScope;
 import dev.kontor.markets.Markets;
 import dev.kontor.orders.ActionOutcome;
+import dev.kontor.orders.GroupCommit;
+import dev.kontor.orders.LifecycleStatus;
 import dev.kontor.orders.Order;
 import dev.kontor.orders.OrderEditing;
 import dev.kontor.orders.OrderInput;
@@ -55,10 +61,14 @@ class OrderFormController {
     private final Messages messages;
 
     private final CustomFields customFields;
+    private final GroupCommit grouped;
+    private final Permissions permissions;
 
     OrderFormController(
             Orders orders,
             OrderIntake intake,
+            GroupCommit grouped,
+            Permissions permissions,
             OrderEditing editing,
             Customers customers,
             Markets markets,
@@ -66,6 +76,8 @@ class OrderFormController {
             Messages messages,
             CustomFields customFields) {
         this.customFields = customFields;
+        this.grouped = grouped;
+        this.permissions = permissions;
         this.orders = orders;
         this.intake = intake;
         this.editing = editing;
@@ -77,6 +89,7 @@ class OrderFormController {
 
     @GetMapping("/orders/new")
     String newOrder(
+            Actor actor,
             @RequestParam(required = false) Long customer,
             @RequestParam(required = false) String email,
             @RequestParam(required = false) String name,
@@ -92,7 +105,7 @@ class OrderFormController {
                 form.customer.selectedName = c.displayName();
             });
         }
-        return form(form, null, Map.of(), model);
+        return form(actor, form, null, Map.of(), model);
     }
 
     @PostMapping("/orders")
@@ -109,7 +122,12 @@ class OrderFormController {
         OrderInput input = form.toInput(problems);
         try {
             problems.throwIfAny();
-            PlacedOrder placed = intake.place(actor, input, !"submit".equals(save));
+            PlacedOrder placed = "approve".equals(save)
+                    ? grouped.placeApproved(actor, input)
+                    : intake.place(actor, input, !"submit".equals(save));
+            if ("approve".equals(save) && placed.order().lifecycle() != LifecycleStatus.APPROVED) {
+                redirectAttributes.addFlashAttribute("notice", messages.get("order.form.not-approved"));
+            }
             if (placed.approval() != null) {
                 redirectAttributes.addFlashAttribute(
                         "notice",
@@ -119,14 +137,14 @@ class OrderFormController {
             return redirect("/orders/" + placed.order().id(), request, response, redirectAttributes);
         } catch (InvalidInputException e) {
             response.setStatus(422);
-            return form(form, null, errors(e.problems()), model);
+            return form(actor, form, null, errors(e.problems()), model);
         }
     }
 
     @GetMapping("/orders/{id}/edit")
     String edit(Actor actor, @PathVariable long id, Model model) {
         Order order = orders.view(actor, id);
-        return form(OrderForm.of(order), order, Map.of(), model);
+        return form(actor, OrderForm.of(order), order, Map.of(), model);
     }
 
     @PostMapping("/orders/{id}/edit")
@@ -154,11 +172,11 @@ class OrderFormController {
             return redirect("/orders/" + id, request, response, redirectAttributes);
         } catch (InvalidInputException e) {
             response.setStatus(422);
-            return form(form, order, errors(e.problems()), model);
+            return form(actor, form, order, errors(e.problems()), model);
         } catch (StaleVersionException e) {
             response.setStatus(409);
             model.addAttribute("error", messages.of(e));
-            return form(form, order, Map.of(), model);
+            return form(actor, form, order, Map.of(), model);
         }
     }
 
@@ -179,7 +197,7 @@ class OrderFormController {
         } else {
             form.addLine();
         }
-        return form(form, orderId == null ? null : orders.view(actor, orderId), Map.of(), model) + " :: lines";
+        return form(actor, form, orderId == null ? null : orders.view(actor, orderId), Map.of(), model) + " :: lines";
     }
 
     /** htmx: customers matching what was typed into the customer search. */
@@ -195,8 +213,18 @@ class OrderFormController {
         binder.initDirectFieldAccess();
     }
 
-    private String form(OrderForm form, Order order, Map<String, String> errors, Model model) {
+    private String form(Actor actor, OrderForm form, Order order, Map<String, String> errors, Model model) {
         model.addAttribute("form", form);
+        // "Save and approve" for whoever may approve a new order they write themselves (a paid phone order)
+        model.addAttribute(
+                "mayApprove",
+                order == null
+                        && permissions
+                                .check(
+                                        actor,
+                                        Permission.ORDER_APPROVE,
+                                        new Situation(actor.userId(), Set.of(), "NEW", false, false, 0))
+                                .isAllowed());
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new DirectFieldBindingResult(form, "form"));
         model.addAttribute("order", order);
         model.addAttribute("errors", errors);
