@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Reservations {
 
+    /** The reason a commitment is refused for want of stock (a variant not backordered, its units not there). */
+    public static final String OUT_OF_STOCK = "stock.refused.out-of-stock";
+
     /** How an order line holds stock. */
     public enum Mode {
         /** A draft's hold: whatever is available now, until a deadline; never refused. */
@@ -100,6 +103,50 @@ public class Reservations {
                 .forEach(h -> held.computeIfAbsent(h.orderId(), k -> new ArrayList<>())
                         .add(h));
         commitAll(actor, orders, held);
+    }
+
+    /**
+     * Which of these orders, holding nothing yet, {@link #commitAll} would refuse now: a line of a variant that is not
+     * backordered without its units at the variant's best location, the orders before it in the list served first.
+     * The stock rows are locked until the caller's transaction ends, so the answer holds when the others are
+     * committed in it. Answers their places in the list ({@link Need#orderLineId} is not read: the lines may not be
+     * written yet).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<Integer> shortOf(List<List<Need>> orders) {
+        Map<String, Variant> variants = products.findVariantsBySkus(
+                orders.stream().flatMap(List::stream).map(Need::sku).distinct().toList());
+        List<Map<Long, Integer>> wants = new ArrayList<>(orders.size());
+        for (List<Need> needs : orders) {
+            Map<Long, Integer> units = new HashMap<>();
+            for (Need n : needs) {
+                Variant v = variant(variants, n);
+                if (v != null && !v.backorderable() && n.quantity() > 0) {
+                    units.merge(v.id(), n.quantity(), Integer::sum);
+                }
+            }
+            wants.add(units);
+        }
+        Set<Long> counted = new HashSet<>();
+        wants.forEach(w -> counted.addAll(w.keySet()));
+        Set<Integer> refused = new LinkedHashSet<>();
+        if (counted.isEmpty()) {
+            return refused;
+        }
+        Map<Long, StockRepository.Available> available = stock.lockBest(counted);
+        Map<Long, Integer> taken = new HashMap<>();
+        for (int i = 0; i < wants.size(); i++) {
+            boolean enough = wants.get(i).entrySet().stream().allMatch(w -> {
+                StockRepository.Available at = available.get(w.getKey());
+                return at != null && at.units() - taken.getOrDefault(w.getKey(), 0) >= w.getValue();
+            });
+            if (enough) {
+                wants.get(i).forEach((id, units) -> taken.merge(id, units, Integer::sum));
+            } else {
+                refused.add(i);
+            }
+        }
+        return refused;
     }
 
     /**
@@ -241,7 +288,7 @@ public class Reservations {
                     throw new ActionRefusedException(
                             "reserve",
                             variant.status().name(),
-                            "stock.refused.out-of-stock",
+                            OUT_OF_STOCK,
                             variant.sku(),
                             stock.available(variant.id(), location) + got,
                             need.quantity());
@@ -303,12 +350,7 @@ public class Reservations {
             int reserved = h == null ? 0 : h.reserved();
             if (variant != null && !variant.backorderable() && reserved < need.quantity()) {
                 throw new ActionRefusedException(
-                        "pay",
-                        variant.status().name(),
-                        "stock.refused.out-of-stock",
-                        variant.sku(),
-                        reserved,
-                        need.quantity());
+                        "pay", variant.status().name(), OUT_OF_STOCK, variant.sku(), reserved, need.quantity());
             }
         }
         return held;

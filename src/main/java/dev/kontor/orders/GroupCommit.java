@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.kontor.access.Actor;
+import dev.kontor.catalog.Reservations;
+import dev.kontor.shared.ActionRefusedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -94,9 +96,23 @@ public class GroupCommit {
         return placeAllApproved(actor, List.of(input)).get(0);
     }
 
-    /** {@link OrderIntake#placeAllApproved}, in a transaction of its own unless one is running. */
+    /**
+     * {@link OrderIntake#placeAllApproved} in a transaction of its own: approving whatever the stock first, and
+     * only when some order's stock is short once more, approving what the stock allows (the rest placed new). In a
+     * caller's transaction, which cannot be tried again, the stock is looked at first.
+     */
     private List<PlacedOrder> placeAllApproved(Actor actor, List<OrderInput> inputs) {
-        return transaction.execute(status -> intake.placeAllApproved(actor, inputs));
+        if (alone()) {
+            return intake.placeAllApproved(actor, inputs, true);
+        }
+        try {
+            return transaction.execute(status -> intake.placeAllApproved(actor, inputs, false));
+        } catch (ActionRefusedException e) {
+            if (!Reservations.OUT_OF_STOCK.equals(e.reason())) {
+                throw e;
+            }
+            return transaction.execute(status -> intake.placeAllApproved(actor, inputs, true));
+        }
     }
 
     private ActionOutcome approveAlone(Actor actor, Approval approval) {

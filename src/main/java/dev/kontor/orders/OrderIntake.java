@@ -192,7 +192,8 @@ public class OrderIntake {
         if (!approve) {
             return placeChecked(actor, written, checked, null);
         }
-        return approveLeft(actor, placeChecked(actor, written, checked, new Approval(actor, order -> true)));
+        return approveLeft(
+                actor, placeChecked(actor, written, checked, new Approval(actor, order -> true, true)), true);
     }
 
     /**
@@ -200,19 +201,29 @@ public class OrderIntake {
      * write) where it can, otherwise stored, at the version just placed — an order placed on its own path (one
      * naming its customer by id, say) or one a guard must look at stored. What is held back (a guard, a blacklist
      * hold, a discount beyond the actor's limit, a submission waiting for a supervisor) stays new, as does a
-     * channel's order Kontor had already. Answers in the order of {@code written}.
+     * channel's order Kontor had already. With {@code checkStock}, an order whose stock is short (a variant not
+     * backordered) stays new too; without, its commitment is refused ({@code Reservations.OUT_OF_STOCK}) and the
+     * caller's transaction with it — a caller that can try again looks only then. Answers in the order of
+     * {@code written}.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<PlacedOrder> placeAllApproved(Actor actor, List<OrderInput> written) {
-        return approveLeft(actor, placeAll(actor, written, new Approval(actor, order -> true)));
+    public List<PlacedOrder> placeAllApproved(Actor actor, List<OrderInput> written, boolean checkStock) {
+        return approveLeft(actor, placeAll(actor, written, new Approval(actor, order -> true, checkStock)), checkStock);
     }
 
     /** The placed orders still new (created now, nobody asked) approved where the actor simply may. */
-    private List<PlacedOrder> approveLeft(Actor actor, List<PlacedOrder> placed) {
-        Map<Long, Integer> left = new LinkedHashMap<>();
-        placed.stream()
+    private List<PlacedOrder> approveLeft(Actor actor, List<PlacedOrder> placed, boolean checkStock) {
+        List<Order> candidates = placed.stream()
                 .filter(p -> p.created() && p.approval() == null && p.order().lifecycle() == LifecycleStatus.NEW)
-                .forEach(p -> left.put(p.order().id(), p.order().version()));
+                .map(PlacedOrder::order)
+                .toList();
+        Set<Integer> shortOnes = checkStock ? stock.shortOf(candidates) : Set.of();
+        Map<Long, Integer> left = new LinkedHashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (!shortOnes.contains(i)) {
+                left.put(candidates.get(i).id(), candidates.get(i).version());
+            }
+        }
         if (left.isEmpty()) {
             return placed;
         }
@@ -230,7 +241,13 @@ public class OrderIntake {
      * its approval's timeline entry by {@code by}, its stock committed and one {@link OrderLifecycleChanges} for all;
      * the rest are placed new, for the caller to approve as it would have.
      */
-    public record Approval(Actor by, Predicate<Order> wanted) {}
+    public record Approval(Actor by, Predicate<Order> wanted, boolean checkStock) {
+
+        /** Approving as placed whatever the stock: a short commitment refuses the caller's transaction. */
+        public Approval(Actor by, Predicate<Order> wanted) {
+            this(by, wanted, false);
+        }
+    }
 
     /** {@link #placeAll(Actor, List)}, approving as placed what {@code approval} asks for (null: nothing). */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -384,13 +401,21 @@ public class OrderIntake {
         if (approval == null || lifecycle.guarded(OrderAction.APPROVE)) {
             return unapproved;
         }
+        List<Integer> wanted = new ArrayList<>();
         for (int i = 0; i < placing.size(); i++) {
             Order order = placing.get(i);
             if (order.lifecycle() == LifecycleStatus.NEW && approval.wanted().test(order)) {
-                Order before = order.copy();
-                if (lifecycle.approveBeforeWriting(approval.by(), order, now)) {
-                    unapproved.put(i, before);
-                }
+                wanted.add(i);
+            }
+        }
+        Set<Integer> shortOnes = approval.checkStock()
+                ? stock.shortOf(wanted.stream().map(placing::get).toList())
+                : Set.of();
+        for (int k = 0; k < wanted.size(); k++) {
+            Order order = placing.get(wanted.get(k));
+            Order before = order.copy();
+            if (!shortOnes.contains(k) && lifecycle.approveBeforeWriting(approval.by(), order, now)) {
+                unapproved.put(wanted.get(k), before);
             }
         }
         return unapproved;

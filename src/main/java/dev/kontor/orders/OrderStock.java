@@ -90,6 +90,22 @@ class OrderStock {
         }
     }
 
+    /**
+     * Which of these orders, holding nothing yet, could not commit their stock now (a variant not backordered, short)
+     * — their places in the list; the stock rows stay locked until the transaction ends. None when stock is taken at
+     * creation: placing such an order commits it already.
+     */
+    Set<Integer> shortOf(List<Order> orders) {
+        if (orders.isEmpty() || settings.reserveAt() == InventorySettings.ReserveAt.CREATION) {
+            return Set.of();
+        }
+        return reservations.shortOf(orders.stream()
+                .map(o -> o.lines().stream()
+                        .map(l -> new Need(0, l.sku(), l.openQuantity()))
+                        .toList())
+                .toList());
+    }
+
     private void holdForDraft(Actor actor, OrderRef ref, List<Need> needs) {
         if (settings.draftHoldWorkingDays() <= 0) {
             return;

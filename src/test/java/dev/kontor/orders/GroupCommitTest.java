@@ -232,6 +232,71 @@ class GroupCommitTest {
     }
 
     @Test
+    void ordersWhoseStockIsShortArePlacedForReviewAndTheOthersApproved() throws Exception {
+        fixtures.product("MUG", false, "MUG-RED"); // not backordered
+        fixtures.receive("MUG-RED", 3);
+
+        List<Callable<Api.Response>> creates = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            creates.add(() -> api.post("/api/orders?approve=true", mugs(n, 1)));
+        }
+        List<Api.Response> created = atOnce(creates);
+        Api.Response tooMany = api.post("/api/orders?approve=true", mugs(8, 2)); // alone, 2 wanted, none left
+
+        assertThat(created).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(201));
+        assertThat(created.stream().map(r -> r.json().at("/status/lifecycle").asString()))
+                .containsExactlyInAnyOrder("APPROVED", "APPROVED", "APPROVED", "NEW", "NEW", "NEW", "NEW", "NEW");
+        assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(201);
+        assertThat(tooMany.json().at("/status/lifecycle").asString()).isEqualTo("NEW");
+        assertThat(reserved("MUG-RED")).isEqualTo(3);
+        assertThat(numbers())
+                .as("gapless: what a refused try took is given back")
+                .containsExactlyInAnyOrder(
+                        "WS-000001",
+                        "WS-000002",
+                        "WS-000003",
+                        "WS-000004",
+                        "WS-000005",
+                        "WS-000006",
+                        "WS-000007",
+                        "WS-000008",
+                        "WS-000009");
+
+        fixtures.receive("MUG-RED", 2);
+        Map<String, Object> batch = new HashMap<>();
+        batch.put("orders", List.of(mugs(10, 1), mugs(11, 2), mugs(12, 1)));
+        batch.put("approve", true);
+        Api.Response placed = api.post("/api/orders/batch", batch);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        assertThat(placed.json()
+                        .get("orders")
+                        .valueStream()
+                        .map(o -> o.get("lifecycle").asString()))
+                .containsExactly("APPROVED", "NEW", "APPROVED");
+        assertThat(reserved("MUG-RED")).isEqualTo(5);
+    }
+
+    static Map<String, Object> mugs(int i, int quantity) {
+        Map<String, Object> body = order(i, quantity);
+        body.put(
+                "lines",
+                List.of(Map.of(
+                        "sku", "MUG-RED", "name", "Mug", "unitPrice", 990, "quantity", quantity, "taxRate", 1900)));
+        return body;
+    }
+
+    private int reserved(String sku) {
+        return jdbc.sql("""
+                        SELECT s.reserved FROM stock_levels s JOIN variants v ON v.id = s.variant_id
+                        WHERE v.sku = :sku""").param("sku", sku).query(Integer.class).single();
+    }
+
+    private List<String> numbers() {
+        return jdbc.sql("SELECT number FROM orders").query(String.class).list();
+    }
+
+    @Test
     void aDraftIsNotPlacedApproved() {
         Map<String, Object> draft = order(1, 1);
         draft.put("draft", true);

@@ -105,7 +105,7 @@ class OrderApiController {
             summary = "Create an order",
             description = "Creates an order awaiting review (or a draft with \"draft\": true). With ?approve=true it "
                     + "is placed approved, its stock committed, in the same request, when you may simply approve it; an "
-                    + "order a guard, a blacklist mark or your discount limit holds back is created awaiting review "
+                    + "order a guard, a blacklist mark, your discount limit or short stock holds back is created awaiting review "
                     + "all the same (its lifecycle says which). Send an Idempotency-Key header to retry safely. The "
                     + "same channel and externalId twice returns the first order (200), as it is.",
             requestBody =

@@ -47,7 +47,7 @@ class OrderBatchApiController {
 
             @Schema(
                     description = "Approve as placed what you may simply approve (its stock committed); an order a "
-                            + "guard, a blacklist mark or your discount limit holds back stays NEW")
+                            + "guard, a blacklist mark, your discount limit or short stock holds back stays NEW")
             Boolean approve) {}
 
     @Schema(name = "PlacedOrderSummary")
@@ -88,7 +88,7 @@ class OrderBatchApiController {
                     + "every order with its place in the request (orders[3].lines[0].sku). A channel's order whose "
                     + "externalId Kontor has already is answered as it is (created: false). Send an Idempotency-Key "
                     + "header to retry safely. With \"approve\": true, what you may simply approve is placed approved, "
-                    + "its stock committed. Answers in the request's order, one summary per order "
+                    + "its stock committed, as far as the stock goes (the rest awaits review). Answers in the request's order, one summary per order "
                     + "(GET /api/orders/{id} has the whole order).")
     @ApiResponse(responseCode = "200", description = "Placed (or found): one summary per order, in the request's order")
     Result create(Actor actor, @RequestBody Batch batch) {
