@@ -168,12 +168,15 @@ class ImportOrderHandler implements BulkHandler {
             byExternalId.put(fresh.get(i).row().order().externalId(), i);
         }
         // what the review rules let through is approved as it is placed (one write instead of two)
-        OrderIntake.Approval approval = new OrderIntake.Approval(market, order -> {
-            Integer i = byExternalId.get(order.externalId());
-            return i != null
-                    && review(order, fresh.get(i).row(), checked.get(i).verdict(), rules)
-                            .approve();
-        });
+        OrderIntake.Approval approval = new OrderIntake.Approval(
+                market,
+                order -> {
+                    Integer i = byExternalId.get(order.externalId());
+                    return i != null
+                            && review(order, fresh.get(i).row(), checked.get(i).verdict(), rules)
+                                    .approve();
+                },
+                true); // an order whose stock is short is imported for review, not refused
         List<PlacedOrder> placed = new ArrayList<>(intake.placeAll(
                 actor, checked.stream().map(ImportChecks.Checked::input).toList(), approval));
         List<PaymentBatches.Entry> paid = new ArrayList<>();
@@ -212,11 +215,10 @@ class ImportOrderHandler implements BulkHandler {
                 approving.add(afterPayment.getOrDefault(order.id(), order));
             }
         }
-        Set<Long> approved = approving.isEmpty() ? Set.of() : lifecycle.approveHeld(market, approving);
-        approving.stream()
-                .map(Order::id)
-                .filter(id -> !approved.contains(id)) // not simply approvable: as one by one, which asks or says why
-                .forEach(id -> lifecycle.act(market, id, null, OrderAction.APPROVE, null));
+        approve(market, approving)
+                .forEach(shortId -> created.stream()
+                        .filter(i -> placed.get(i).order().id() == shortId)
+                        .forEach(i -> waits.put(i, STOCK_SHORT)));
         List<TimelineEntry> imported = new ArrayList<>();
         List<ImportRepository.Outcome> outcomes = new ArrayList<>();
         for (int i : created) {
@@ -277,12 +279,39 @@ class ImportOrderHandler implements BulkHandler {
         facts.notesOf(market, order.id(), row.order());
         facts.apply(market, order.id(), row.order(), checked.carrier());
         Review review = review(order, row, checked.verdict(), rules);
-        if (review.approve()) {
+        Message outcome = review.message();
+        if (review.approve() && !lifecycle.stockShort(List.of(order)).isEmpty()) {
+            outcome = STOCK_SHORT; // imported for review rather than refused
+        } else if (review.approve()) {
             lifecycle.act(market, order.id(), null, OrderAction.APPROVE, null);
         }
         timeline.record(entry(actor, order.id(), staged, "order.imported"));
-        imports.markOutcome(subjectId, ImportOutcome.IMPORTED, order.id(), order.number(), review.message());
+        imports.markOutcome(subjectId, ImportOutcome.IMPORTED, order.id(), order.number(), outcome);
     }
+
+    /**
+     * Approves what the review rules let through and was not approved as placed — together what may simply be
+     * approved, the rest one by one, which asks or says why — except what the stock is short for (an item not
+     * backordered), which waits for review: answers those orders' ids.
+     */
+    private Set<Long> approve(Actor market, List<Order> approving) {
+        if (approving.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> shortOfStock = lifecycle.stockShort(approving);
+        List<Order> stocked = approving.stream()
+                .filter(order -> !shortOfStock.contains(order.id()))
+                .toList();
+        Set<Long> approved = stocked.isEmpty() ? Set.of() : lifecycle.approveHeld(market, stocked);
+        stocked.stream()
+                .map(Order::id)
+                .filter(id -> !approved.contains(id)) // not simply approvable: as one by one, which asks or says why
+                .forEach(id -> lifecycle.act(market, id, null, OrderAction.APPROVE, null));
+        return shortOfStock;
+    }
+
+    /** Why an order the review rules would approve waits: an item not backordered is short. */
+    private static final Message STOCK_SHORT = Message.of("import.review.stock-short");
 
     /** What the shop's rules say of a new order: approve it now, or the first reason it waits (null: nothing to say). */
     private record Review(Message message, boolean approve) {}

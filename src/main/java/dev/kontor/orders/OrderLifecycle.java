@@ -219,6 +219,20 @@ public class OrderLifecycle {
         return true;
     }
 
+    /**
+     * Which of these new orders, holding nothing yet, could not commit their stock if approved now — an item not
+     * backordered without its units, the orders before served first: their ids, for a caller that would rather leave
+     * them for review than have the approval refused (an import's review rules). The stock rows stay locked until the
+     * caller's transaction ends, so the others can be approved in it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<Long> stockShort(List<Order> orders) {
+        Set<Integer> at = stock.shortOf(orders);
+        Set<Long> ids = new LinkedHashSet<>();
+        at.forEach(i -> ids.add(orders.get(i).id()));
+        return ids;
+    }
+
     /** Whether another module's guard could refuse this action on some order now. */
     boolean guarded(OrderAction action) {
         return guards.stream().anyMatch(g -> g.active(action));

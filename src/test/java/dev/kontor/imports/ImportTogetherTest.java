@@ -180,6 +180,30 @@ class ImportTogetherTest {
                 .isEqualTo(12);
     }
 
+    @Test
+    void paidOrdersBeyondTheStockAreImportedForReviewAndTheRestApproved() {
+        inventory.adjust(fixtures.user("warehouse.lead", Role.WAREHOUSE), "TEA-0", null, -95, "stocktaking"); // 5 left
+        long id = stage(GeneratedTaobao.orders(12), GeneratedTaobao.items(12));
+
+        commits.commit(lina, id, null);
+        worker.run();
+        Outbox.awaitDelivered(jdbc);
+
+        assertThat(imports.reconciliation(lina, id).imported())
+                .as("every paid order is in")
+                .isEqualTo(12);
+        List<LifecycleStatus> states = java.util.stream.IntStream.rangeClosed(1, 12)
+                .mapToObj(n -> order(Long.toString(9_000_000_000L + n)).lifecycle())
+                .toList();
+        assertThat(states).filteredOn(LifecycleStatus.APPROVED::equals).hasSize(5);
+        assertThat(states).filteredOn(LifecycleStatus.NEW::equals).hasSize(7);
+        assertThat(inventory.total(catalog.variant("TEA-0").orElseThrow().id()).reserved())
+                .isEqualTo(5);
+        assertThat(imports.rows(lina, id, null, 0, 20))
+                .filteredOn(row -> messages.of(row.outcomeMessage()).contains("not enough in stock"))
+                .hasSize(7);
+    }
+
     private long stage(String ordersCsv, String itemsCsv) {
         byte[] o = ordersCsv.getBytes(GBK);
         byte[] i = itemsCsv.getBytes(GBK);
