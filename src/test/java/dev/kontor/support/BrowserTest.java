@@ -10,6 +10,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.TimeoutError;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,7 +90,17 @@ public abstract class BrowserTest {
         on.fill("#username", username);
         on.fill("#password", Fixtures.PASSWORD);
         on.click("button[type=submit]");
-        on.waitForURL("**/orders");
+        try {
+            // the first page after signing in is the order list, rendered cold in a fresh context: more time than
+            // an action gets on a busy two-core machine (it once took longer than 10 s in CI)
+            on.waitForURL("**/orders", new Page.WaitForURLOptions().setTimeout(30_000));
+        } catch (TimeoutError e) {
+            String shown = on.locator("body").innerText();
+            throw new AssertionError(
+                    "Signing in as " + username + " did not reach the order list: at " + on.url() + ", showing \""
+                            + shown.substring(0, Math.min(300, shown.length())).replaceAll("\\s+", " ") + "\"",
+                    e);
+        }
     }
 
     protected void signIn(String username) {
