@@ -148,9 +148,7 @@ class GroupCommitTest {
                             .list())
                     .containsExactly("order.placed", "order.approved");
         }
-        assertThat(jdbc.sql("""
-                        SELECT s.reserved FROM stock_levels s JOIN variants v ON v.id = s.variant_id
-                        WHERE v.sku = 'SHIRT-M'""").query(Integer.class).single()).isEqualTo(reserved);
+        assertThat(reserved("SHIRT-M")).isEqualTo(reserved);
     }
 
     @Test
@@ -226,9 +224,7 @@ class GroupCommitTest {
         }
         assertThat(approved).isEqualTo(ORDERS - 2);
         assertThat(transactions("orders")).as("placed approved together").isLessThan(ORDERS);
-        assertThat(jdbc.sql("""
-                        SELECT s.reserved FROM stock_levels s JOIN variants v ON v.id = s.variant_id
-                        WHERE v.sku = 'SHIRT-M'""").query(Integer.class).single()).isEqualTo(2 * approved);
+        assertThat(reserved("SHIRT-M")).isEqualTo(2 * approved);
     }
 
     @Test
