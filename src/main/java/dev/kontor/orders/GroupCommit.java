@@ -67,9 +67,10 @@ public class GroupCommit {
 
     /**
      * Places an order and approves it as placed when its actor may simply approve it — its stock committed, one
-     * write — together with what its actor places so meanwhile; otherwise (a guard's refusal, a blacklist hold, a
-     * discount beyond the actor's limit, a channel's order Kontor has already) as {@link #place} places it. One
-     * request and one transaction for what a shop's paid order needs, where placing and approving take two of each.
+     * write — together with what its actor places so meanwhile; otherwise (a guard's refusal, a blacklist hold, short
+     * stock of an item not backordered, a discount beyond the actor's limit, a channel's order Kontor has already) as
+     * {@link #place} places it. One request and one transaction for what a shop's paid order needs, where placing
+     * and approving take two of each.
      */
     public PlacedOrder placeApproved(Actor actor, OrderInput input) {
         return alone() ? placeApprovedAlone(actor, input) : approvedPlacements.write(actor, input);
