@@ -542,18 +542,11 @@ class OrdersApiTest {
                 .asLong();
         Map<String, Object> known = taobaoOrder("B-10");
         known.put("customer", Map.of("id", customer)); // placed on its own path, not with the others
-        Map<String, Object> body = new HashMap<>();
-        body.put("orders", List.of(taobaoOrder("B-11"), known));
-        body.put("approve", true);
 
-        Api.Response placed = api.post("/api/orders/batch", body);
+        Api.Response placed = batchApproved(taobaoOrder("B-11"), known);
 
         assertThat(placed.status()).as(placed.body()).isEqualTo(200);
-        assertThat(placed.json()
-                        .get("orders")
-                        .valueStream()
-                        .map(o -> o.get("lifecycle").asString()))
-                .containsExactly("APPROVED", "APPROVED");
+        assertThat(lifecycles(placed)).containsExactly("APPROVED", "APPROVED");
         long id = placed.json().at("/orders/1/id").asLong();
         assertThat(api.get("/api/orders/" + id).json().at("/customer/id").asLong())
                 .isEqualTo(customer);
@@ -572,17 +565,10 @@ class OrdersApiTest {
 
     @Test
     void aBatchCanBeApprovedAsItIsPlaced() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("orders", List.of(taobaoOrder("B-6"), taobaoOrder("B-7")));
-        body.put("approve", true);
-        Api.Response placed = api.post("/api/orders/batch", body);
+        Api.Response placed = batchApproved(taobaoOrder("B-6"), taobaoOrder("B-7"));
 
         assertThat(placed.status()).as(placed.body()).isEqualTo(200);
-        assertThat(placed.json()
-                        .get("orders")
-                        .valueStream()
-                        .map(o -> o.get("lifecycle").asString()))
-                .containsExactly("APPROVED", "APPROVED");
+        assertThat(lifecycles(placed)).containsExactly("APPROVED", "APPROVED");
         long id = placed.json().at("/orders/1/id").asLong();
         assertThat(api.get("/api/orders/" + id).json().at("/status/lifecycle").asString())
                 .isEqualTo("APPROVED");
@@ -591,5 +577,23 @@ class OrdersApiTest {
                         .valueStream()
                         .map(e -> e.get("action").asString()))
                 .contains("order.created", "order.approve");
+    }
+
+    /** The orders as one batch, approved as placed. */
+    @SafeVarargs
+    private Api.Response batchApproved(Map<String, Object>... orders) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("orders", List.of(orders));
+        body.put("approve", true);
+        return api.post("/api/orders/batch", body);
+    }
+
+    /** The lifecycle of each order a batch answered, in its order. */
+    private static List<String> lifecycles(Api.Response batch) {
+        return batch.json()
+                .get("orders")
+                .valueStream()
+                .map(o -> o.get("lifecycle").asString())
+                .toList();
     }
 }
