@@ -156,12 +156,24 @@ class SearchTest {
     @Autowired
     dev.kontor.customers.Customers customers;
 
+    @Autowired
+    dev.kontor.workbench.internal.SearchedNames searchedNames;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void partOfANameFindsItsOrdersAndAnOrderIsFoundByTheNameItHasNow() {
         assertThat(search("chmid")).as("inside a name, any case").containsExactly(other.id());
         assertThat(search("JANA SCHMIDT")).containsExactly(other.id());
         Order draft = fixtures.order(lina, true);
         assertThat(search("schmidt")).containsExactly(draft.id(), other.id());
+        searchedNames.fold(); // what the job does every few seconds: the names move into the searched index
+        assertThat(jdbc.sql("SELECT count(*) FROM order_customer_names WHERE name = 'jana schmidt'")
+                        .query(Long.class)
+                        .single())
+                .isOne();
+        assertThat(search("chmid")).as("folded, found the same").containsExactly(draft.id(), other.id());
 
         OrderInput was = Fixtures.input("MANUAL", null, Fixtures.line("SHIRT-BLUE-M", 2990, 2));
         CustomerDetails weber = CustomerDetails.of(

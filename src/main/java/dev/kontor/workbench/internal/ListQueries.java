@@ -348,8 +348,11 @@ public class ListQueries {
             if (lower.codePointCount(0, lower.length()) >= 3 || !lower.chars().allMatch(c -> c < 128)) {
                 // The matching names first, as one array: orders are then found through their name's btree, whatever
                 // the plan guesses about how many names a pattern matches.
-                hits.append("\n UNION SELECT id FROM orders WHERE lower(customer_name) = ANY (ARRAY("
-                        + "SELECT name FROM order_customer_names WHERE name LIKE :contains ESCAPE '\\'))");
+                hits.append(
+                        "\n UNION SELECT id FROM orders WHERE lower(customer_name) = ANY (ARRAY("
+                                + "SELECT name FROM order_customer_names WHERE name LIKE :contains ESCAPE '\\'"
+                                // names of orders committed since the last fold (OrderCountsJob): a few seconds' worth
+                                + " UNION SELECT name FROM order_customer_names_pending WHERE name LIKE :contains ESCAPE '\\'))");
             }
             if (digits.length() >= 7) {
                 hits.append("\n UNION SELECT id FROM orders WHERE phone_tail = right(:digits, 8)"
