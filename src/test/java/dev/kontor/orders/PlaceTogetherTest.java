@@ -8,6 +8,7 @@ import dev.kontor.customers.Blacklist;
 import dev.kontor.customers.CustomerDetails;
 import dev.kontor.customers.CustomerKind;
 import dev.kontor.customers.Customers;
+import dev.kontor.shared.Address;
 import dev.kontor.shared.InvalidInputException;
 import dev.kontor.support.AnOrder;
 import dev.kontor.support.Fixtures;
@@ -112,6 +113,21 @@ class PlaceTogetherTest {
         assertThat(orders.timeline(lina, stored.id()))
                 .extracting(TimelineEntry::action)
                 .containsExactly("order.created");
+    }
+
+    @Test
+    void newBuyersPlacedTogetherKeepTheirOwnContactsAndAddresses() {
+        List<PlacedOrder> placed = placeAll(
+                List.of(ebay("E-30", "thirty@example.de"), ebay("E-31", "thirty-one@example.de"), ebay("E-32", null)));
+
+        for (int i = 0; i < 3; i++) {
+            var buyer = customers.get(placed.get(i).order().content().customerId());
+            assertThat(buyer.addresses()).extracting(Address::name).containsExactly("Buyer E-3" + i);
+            assertThat(buyer.contacts())
+                    .extracting(dev.kontor.customers.Contact::value)
+                    .containsExactlyElementsOf(
+                            i == 2 ? List.of() : List.of(i == 0 ? "thirty@example.de" : "thirty-one@example.de"));
+        }
     }
 
     @Test

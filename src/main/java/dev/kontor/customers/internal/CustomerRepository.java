@@ -184,28 +184,47 @@ public class CustomerRepository {
     }
 
     /**
-     * Inserts many customers with their contacts and addresses, three statements however many (their ids taken
-     * from the table's sequence first); returns them as stored, in the order given, without reading them back.
+     * Inserts many customers with their contacts and addresses in one statement however many (their ids taken from
+     * the table's sequence in it, numbered by their place in the list, which the contacts and addresses name);
+     * returns them as stored, in the order given, without reading them back. (Four statements were four round trips,
+     * 0.15 ms each on a busy two-core machine, issue 20.)
      */
     public List<Customer> insertAll(List<CustomerDetails> details, Instant now) {
         if (details.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = jdbc.sql(
-                        "SELECT nextval(pg_get_serial_sequence('customers', 'id')) FROM generate_series(1, :n)")
+        ContactColumns owned = ContactColumns.of(details, json);
+        List<Long> ids = jdbc.sql("""
+                        WITH ids AS MATERIALIZED (
+                            SELECT nextval(pg_get_serial_sequence('customers', 'id')) AS id, n
+                            FROM generate_series(1, :n) AS n
+                        ), added AS (
+                            INSERT INTO customers (id, kind, name, company, country, language, created_at,
+                                updated_at, tax_id)
+                            OVERRIDING SYSTEM VALUE
+                            SELECT ids.id, kind, name, company, country, language, :now, :now, tax_id
+                            FROM unnest(CAST(:kinds AS TEXT[]), CAST(:names AS TEXT[]), CAST(:companies AS TEXT[]),
+                                        CAST(:countries AS TEXT[]), CAST(:languages AS TEXT[]),
+                                        CAST(:taxIds AS TEXT[]))
+                                WITH ORDINALITY AS c (kind, name, company, country, language, tax_id, n)
+                            JOIN ids ON ids.n = c.n
+                        ), contacts AS (
+                            INSERT INTO customer_contacts (customer_id, kind, value, label, normalized, position)
+                            SELECT ids.id, kind, value, label, normalized, position
+                            FROM unnest(CAST(:contactOwners AS INT[]), CAST(:contactKinds AS TEXT[]),
+                                        CAST(:contactValues AS TEXT[]), CAST(:contactLabels AS TEXT[]),
+                                        CAST(:contactNormalized AS TEXT[]), CAST(:contactPositions AS INT[]))
+                                AS k (owner, kind, value, label, normalized, position)
+                            JOIN ids ON ids.n = k.owner
+                        ), addresses AS (
+                            INSERT INTO customer_addresses (customer_id, position, address)
+                            SELECT ids.id, position, CAST(address AS JSONB)
+                            FROM unnest(CAST(:addressOwners AS INT[]), CAST(:addressPositions AS INT[]),
+                                        CAST(:addresses AS TEXT[])) AS a (owner, position, address)
+                            JOIN ids ON ids.n = a.owner
+                        )
+                        SELECT id FROM ids ORDER BY n""")
                 .param("n", details.size())
-                .query(Long.class)
-                .list();
-        jdbc.sql("""
-                        INSERT INTO customers (id, kind, name, company, country, language, created_at, updated_at, tax_id)
-                        OVERRIDING SYSTEM VALUE
-                        SELECT id, kind, name, company, country, language, :now, :now, tax_id
-                        FROM unnest(CAST(:ids AS BIGINT[]), CAST(:kinds AS TEXT[]), CAST(:names AS TEXT[]),
-                                    CAST(:companies AS TEXT[]), CAST(:countries AS TEXT[]), CAST(:languages AS TEXT[]),
-                                    CAST(:taxIds AS TEXT[]))
-                            AS c (id, kind, name, company, country, language, tax_id)""")
-                .param("taxIds", details.stream().map(CustomerDetails::taxId).toArray(String[]::new))
-                .param("ids", ids.toArray(Long[]::new))
                 .param("kinds", details.stream().map(c -> c.kind().name()).toArray(String[]::new))
                 .param("names", details.stream().map(c -> c.name().strip()).toArray(String[]::new))
                 .param(
@@ -217,9 +236,11 @@ public class CustomerRepository {
                 .param(
                         "languages",
                         details.stream().map(CustomerDetails::language).toArray(String[]::new))
+                .param("taxIds", details.stream().map(CustomerDetails::taxId).toArray(String[]::new))
                 .param("now", Timestamp.from(now))
-                .update();
-        insertContactsAndAddresses(ids, details);
+                .params(owned.params())
+                .query(Long.class)
+                .list();
         List<Customer> stored = new ArrayList<>(details.size());
         for (int i = 0; i < details.size(); i++) {
             CustomerDetails c = details.get(i);
@@ -310,52 +331,36 @@ public class CustomerRepository {
 
     /** The contacts and addresses of customers just inserted under {@code ids}: one statement each. */
     private void insertContactsAndAddresses(List<Long> ids, List<CustomerDetails> details) {
-        List<Long> contactOwner = new ArrayList<>();
-        List<Contact> contacts = new ArrayList<>();
-        List<Integer> contactPosition = new ArrayList<>();
-        List<Long> addressOwner = new ArrayList<>();
-        List<String> addresses = new ArrayList<>();
-        List<Integer> addressPosition = new ArrayList<>();
-        for (int i = 0; i < details.size(); i++) {
-            CustomerDetails c = details.get(i);
-            for (int p = 0; p < c.contacts().size(); p++) {
-                contactOwner.add(ids.get(i));
-                contacts.add(c.contacts().get(p));
-                contactPosition.add(p);
-            }
-            for (int p = 0; p < c.addresses().size(); p++) {
-                addressOwner.add(ids.get(i));
-                addresses.add(json.writeValueAsString(c.addresses().get(p)));
-                addressPosition.add(p);
-            }
-        }
-        if (!contacts.isEmpty()) {
+        ContactColumns owned = ContactColumns.of(details, json);
+        if (owned.contactOwners().length > 0) {
             jdbc.sql("""
                             INSERT INTO customer_contacts (customer_id, kind, value, label, normalized, position)
                             SELECT * FROM unnest(CAST(:owners AS BIGINT[]), CAST(:kinds AS TEXT[]),
                                 CAST(:values AS TEXT[]), CAST(:labels AS TEXT[]), CAST(:normalized AS TEXT[]),
                                 CAST(:positions AS INT[]))""")
-                    .param("owners", contactOwner.toArray(Long[]::new))
-                    .param("kinds", contacts.stream().map(c -> c.kind().name()).toArray(String[]::new))
-                    .param("values", contacts.stream().map(Contact::value).toArray(String[]::new))
-                    .param("labels", contacts.stream().map(Contact::label).toArray(String[]::new))
-                    .param(
-                            "normalized",
-                            contacts.stream().map(Contact::normalized).toArray(String[]::new))
-                    .param("positions", contactPosition.toArray(Integer[]::new))
+                    .param("owners", idsOf(ids, owned.contactOwners()))
+                    .param("kinds", owned.contactKinds())
+                    .param("values", owned.contactValues())
+                    .param("labels", owned.contactLabels())
+                    .param("normalized", owned.contactNormalized())
+                    .param("positions", owned.contactPositions())
                     .update();
         }
-        if (!addresses.isEmpty()) {
+        if (owned.addressOwners().length > 0) {
             jdbc.sql("""
                             INSERT INTO customer_addresses (customer_id, position, address)
                             SELECT owner, position, CAST(address AS JSONB)
                             FROM unnest(CAST(:owners AS BIGINT[]), CAST(:positions AS INT[]), CAST(:addresses AS TEXT[]))
                                 AS a (owner, position, address)""")
-                    .param("owners", addressOwner.toArray(Long[]::new))
-                    .param("positions", addressPosition.toArray(Integer[]::new))
-                    .param("addresses", addresses.toArray(String[]::new))
+                    .param("owners", idsOf(ids, owned.addressOwners()))
+                    .param("positions", owned.addressPositions())
+                    .param("addresses", owned.addresses())
                     .update();
         }
+    }
+
+    private static Long[] idsOf(List<Long> ids, Integer[] places) {
+        return java.util.Arrays.stream(places).map(p -> ids.get(p - 1)).toArray(Long[]::new);
     }
 
     public Optional<Customer> findById(long id) {
