@@ -133,6 +133,24 @@ class OrderJourneyTest extends BrowserTest {
         Assertions.assertThat(jdbc.sql("""
                         SELECT s.reserved FROM stock_levels s JOIN variants v ON v.id = s.variant_id
                         WHERE v.sku = 'SHIRT-BLUE-M'""").query(Integer.class).single()).isEqualTo(2);
+
+        // four more with three left: saved for review, and told so as a warning, not as a success
+        page.navigate(url("/orders/new"));
+        page.fill("[name='customer.name']", "Jana Schmidt");
+        page.fill("[name='customer.email']", "jana@example.de");
+        page.fill("[name='shippingAddress.name']", "Jana Schmidt");
+        page.fill("[name='shippingAddress.street']", "Hauptstraße 12");
+        page.fill("[name='shippingAddress.city']", "Köln");
+        page.selectOption("[name='shippingAddress.country']", "DE");
+        page.fill("[name='lines[0].sku']", "SHIRT-BLUE-M");
+        page.fill("[name='lines[0].unitPrice']", "29.90");
+        page.fill("[name='lines[0].quantity']", "4");
+        page.click("#save-approve");
+
+        assertThat(page.locator("#order-number")).hasText("SO-000002");
+        assertThat(page.locator(".flash-warning"))
+                .hasText("Saved for review: the order could not be approved at once.");
+        assertThat(page.locator(".flash-ok")).hasCount(0);
     }
 
     @Test

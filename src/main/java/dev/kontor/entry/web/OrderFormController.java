@@ -126,7 +126,7 @@ class OrderFormController {
                     ? grouped.placeApproved(actor, input)
                     : intake.place(actor, input, !"submit".equals(save));
             if ("approve".equals(save) && placed.order().lifecycle() != LifecycleStatus.APPROVED) {
-                redirectAttributes.addFlashAttribute("notice", messages.get("order.form.not-approved"));
+                redirectAttributes.addFlashAttribute("warning", messages.get("order.form.not-approved"));
             }
             if (placed.approval() != null) {
                 redirectAttributes.addFlashAttribute(
