@@ -1,7 +1,9 @@
 package dev.kontor.customers.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.kontor.customers.Contact;
 import dev.kontor.customers.CustomerDetails;
@@ -54,9 +56,9 @@ record ContactColumns(
                 addresses.toArray(String[]::new));
     }
 
-    /** The columns as the named parameters of {@link CustomerRepository#insertAll}. */
-    java.util.Map<String, Object> params() {
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+    /** The columns as the named parameters of {@code CustomerRepository.CONTACTS_AND_ADDRESSES}. */
+    Map<String, Object> params() {
+        Map<String, Object> params = new HashMap<>();
         params.put("contactOwners", contactOwners);
         params.put("contactKinds", contactKinds);
         params.put("contactValues", contactValues);

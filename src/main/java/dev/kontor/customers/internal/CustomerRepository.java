@@ -184,6 +184,27 @@ public class CustomerRepository {
     }
 
     /**
+     * The contacts and addresses of customers {@code ids (id, n)} names, as more of a {@code WITH}: each row of
+     * {@link ContactColumns} names its customer by {@code n}.
+     */
+    private static final String CONTACTS_AND_ADDRESSES = """
+            , contacts AS (
+                INSERT INTO customer_contacts (customer_id, kind, value, label, normalized, position)
+                SELECT ids.id, kind, value, label, normalized, position
+                FROM unnest(CAST(:contactOwners AS INT[]), CAST(:contactKinds AS TEXT[]),
+                            CAST(:contactValues AS TEXT[]), CAST(:contactLabels AS TEXT[]),
+                            CAST(:contactNormalized AS TEXT[]), CAST(:contactPositions AS INT[]))
+                    AS k (owner, kind, value, label, normalized, position)
+                JOIN ids ON ids.n = k.owner
+            ), addresses AS (
+                INSERT INTO customer_addresses (customer_id, position, address)
+                SELECT ids.id, position, CAST(address AS JSONB)
+                FROM unnest(CAST(:addressOwners AS INT[]), CAST(:addressPositions AS INT[]),
+                            CAST(:addresses AS TEXT[])) AS a (owner, position, address)
+                JOIN ids ON ids.n = a.owner
+            )""";
+
+    /**
      * Inserts many customers with their contacts and addresses in one statement however many (their ids taken from
      * the table's sequence in it, numbered by their place in the list, which the contacts and addresses name);
      * returns them as stored, in the order given, without reading them back. (Four statements were four round trips,
@@ -208,21 +229,7 @@ public class CustomerRepository {
                                         CAST(:taxIds AS TEXT[]))
                                 WITH ORDINALITY AS c (kind, name, company, country, language, tax_id, n)
                             JOIN ids ON ids.n = c.n
-                        ), contacts AS (
-                            INSERT INTO customer_contacts (customer_id, kind, value, label, normalized, position)
-                            SELECT ids.id, kind, value, label, normalized, position
-                            FROM unnest(CAST(:contactOwners AS INT[]), CAST(:contactKinds AS TEXT[]),
-                                        CAST(:contactValues AS TEXT[]), CAST(:contactLabels AS TEXT[]),
-                                        CAST(:contactNormalized AS TEXT[]), CAST(:contactPositions AS INT[]))
-                                AS k (owner, kind, value, label, normalized, position)
-                            JOIN ids ON ids.n = k.owner
-                        ), addresses AS (
-                            INSERT INTO customer_addresses (customer_id, position, address)
-                            SELECT ids.id, position, CAST(address AS JSONB)
-                            FROM unnest(CAST(:addressOwners AS INT[]), CAST(:addressPositions AS INT[]),
-                                        CAST(:addresses AS TEXT[])) AS a (owner, position, address)
-                            JOIN ids ON ids.n = a.owner
-                        )
+                        )""" + CONTACTS_AND_ADDRESSES + """
                         SELECT id FROM ids ORDER BY n""")
                 .param("n", details.size())
                 .param("kinds", details.stream().map(c -> c.kind().name()).toArray(String[]::new))
@@ -295,7 +302,12 @@ public class CustomerRepository {
             jdbc.sql("DELETE FROM customer_addresses WHERE customer_id = :id")
                     .param("id", id)
                     .update();
-            insertContactsAndAddresses(List.of(id), List.of(c));
+            jdbc.sql("WITH ids AS (SELECT CAST(:id AS BIGINT) AS id, 1 AS n)" + CONTACTS_AND_ADDRESSES
+                            + " SELECT count(*) FROM ids")
+                    .param("id", id)
+                    .params(ContactColumns.of(List.of(c), json).params())
+                    .query(Long.class)
+                    .single();
             jdbc.sql("DELETE FROM customer_persons WHERE customer_id = :id")
                     .param("id", id)
                     .update();
@@ -327,40 +339,6 @@ public class CustomerRepository {
                 .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
                 .optional()
                 .flatMap(o -> o);
-    }
-
-    /** The contacts and addresses of customers just inserted under {@code ids}: one statement each. */
-    private void insertContactsAndAddresses(List<Long> ids, List<CustomerDetails> details) {
-        ContactColumns owned = ContactColumns.of(details, json);
-        if (owned.contactOwners().length > 0) {
-            jdbc.sql("""
-                            INSERT INTO customer_contacts (customer_id, kind, value, label, normalized, position)
-                            SELECT * FROM unnest(CAST(:owners AS BIGINT[]), CAST(:kinds AS TEXT[]),
-                                CAST(:values AS TEXT[]), CAST(:labels AS TEXT[]), CAST(:normalized AS TEXT[]),
-                                CAST(:positions AS INT[]))""")
-                    .param("owners", idsOf(ids, owned.contactOwners()))
-                    .param("kinds", owned.contactKinds())
-                    .param("values", owned.contactValues())
-                    .param("labels", owned.contactLabels())
-                    .param("normalized", owned.contactNormalized())
-                    .param("positions", owned.contactPositions())
-                    .update();
-        }
-        if (owned.addressOwners().length > 0) {
-            jdbc.sql("""
-                            INSERT INTO customer_addresses (customer_id, position, address)
-                            SELECT owner, position, CAST(address AS JSONB)
-                            FROM unnest(CAST(:owners AS BIGINT[]), CAST(:positions AS INT[]), CAST(:addresses AS TEXT[]))
-                                AS a (owner, position, address)""")
-                    .param("owners", idsOf(ids, owned.addressOwners()))
-                    .param("positions", owned.addressPositions())
-                    .param("addresses", owned.addresses())
-                    .update();
-        }
-    }
-
-    private static Long[] idsOf(List<Long> ids, Integer[] places) {
-        return java.util.Arrays.stream(places).map(p -> ids.get(p - 1)).toArray(Long[]::new);
     }
 
     public Optional<Customer> findById(long id) {
