@@ -56,7 +56,7 @@ public class OrderBench {
         Map<String, String> opt = options(args);
         String url = opt.getOrDefault("url", "http://localhost:18099");
         int seconds = Integer.parseInt(opt.getOrDefault("seconds", "20"));
-        int warmup = Integer.parseInt(opt.getOrDefault("warmup", "60"));
+        int warmup = Integer.parseInt(opt.getOrDefault("warmup", "180"));
         String token = token(url, opt.getOrDefault("user", "admin"), opt.get("password"));
         System.out.printf(
                 "Kontor at %s, %d s per run after a warm-up of %d s, %d cores, Java %s%n",

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Where an order's time goes in the JVM (issue 20): Kontor under create+approve at concurrency 8, warmed up for 60 s,
+# Where an order's time goes in the JVM (issue 20): Kontor under create+approve at concurrency 8, warmed up for 180 s,
 # then N seconds recorded by Java Flight Recorder: the run's CPU per order, the recording broken down by layer
 # (bench/JfrBreakdown.java), then its hot methods, allocations, lock waits and collections (`jfr view`, from a
 # JDK 21+ when one is installed: KONTOR_JFR_JDK, default the Temurin 25 of this machine).
@@ -16,10 +16,10 @@ recording="$PWD/bench/results/kontor-$(date +%Y%m%d-%H%M%S).jfr"
 # shellcheck source=bench/start.sh
 source bench/start.sh
 start_kontor $port $pg_port $password
-# warm up (JIT, pools, caches) unrecorded for a minute — the JIT is still compiling after 15 s — then record the
-# measured run only
+# warm up (JIT, pools, caches) unrecorded for three minutes — the JIT still compiles after a minute and a half — then
+# record the measured run only
 java bench/OrderBench.java --url "http://localhost:$port" --user admin --password "$password" \
-  --seconds 60 --warmup 0 --kontor-pid "$pid" --only "create+approve@8" > /dev/null
+  --seconds 180 --warmup 0 --kontor-pid "$pid" --only "create+approve@8" > /dev/null
 jcmd $pid JFR.start name=bench settings=profile > /dev/null
 java bench/OrderBench.java --url "http://localhost:$port" --user admin --password "$password" \
   --seconds "$seconds" --warmup 0 --kontor-pid "$pid" --only "create+approve@8"
