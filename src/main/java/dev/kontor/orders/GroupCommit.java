@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import dev.kontor.access.Actor;
 import dev.kontor.catalog.Reservations;
+import dev.kontor.orders.internal.GenericPlans;
 import dev.kontor.shared.ActionRefusedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -42,6 +44,7 @@ public class GroupCommit {
     private final OrderIntake intake;
     private final OrderLifecycle lifecycle;
     private final TransactionTemplate transaction;
+    private final GenericPlans plans;
     private final Line<OrderInput, PlacedOrder> placements;
     private final Line<OrderInput, PlacedOrder> approvedPlacements;
     private final Line<Approval, ActionOutcome> approvals;
@@ -50,11 +53,13 @@ public class GroupCommit {
             OrderIntake intake,
             OrderLifecycle lifecycle,
             TransactionTemplate transaction,
+            GenericPlans plans,
             @Value("${kontor.orders.group-commit.largest:50}") int largest,
             @Value("${kontor.orders.group-commit.writers:1}") int writers) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.transaction = transaction;
+        this.plans = plans;
         this.placements = new Line<>(largest, writers, this::placeAll, this::placeAlone);
         this.approvedPlacements = new Line<>(largest, writers, this::placeAllApproved, this::placeApprovedAlone);
         this.approvals = new Line<>(largest, writers, this::approveAll, this::approveAlone);
@@ -90,7 +95,7 @@ public class GroupCommit {
     }
 
     private PlacedOrder placeAlone(Actor actor, OrderInput input) {
-        return intake.place(actor, input, false);
+        return inTransaction(() -> intake.place(actor, input, false));
     }
 
     private PlacedOrder placeApprovedAlone(Actor actor, OrderInput input) {
@@ -104,33 +109,34 @@ public class GroupCommit {
      */
     private List<PlacedOrder> placeAllApproved(Actor actor, List<OrderInput> inputs) {
         if (alone()) {
-            return intake.placeAllApproved(actor, inputs, true);
+            return inTransaction(() -> intake.placeAllApproved(actor, inputs, true));
         }
         try {
-            return transaction.execute(status -> intake.placeAllApproved(actor, inputs, false));
+            return inTransaction(() -> intake.placeAllApproved(actor, inputs, false));
         } catch (ActionRefusedException e) {
             if (!Reservations.OUT_OF_STOCK.equals(e.reason())) {
                 throw e;
             }
-            return transaction.execute(status -> intake.placeAllApproved(actor, inputs, true));
+            return inTransaction(() -> intake.placeAllApproved(actor, inputs, true));
         }
     }
 
     private ActionOutcome approveAlone(Actor actor, Approval approval) {
-        return lifecycle.act(actor, approval.id(), approval.expectedVersion(), OrderAction.APPROVE, null);
+        return inTransaction(
+                () -> lifecycle.act(actor, approval.id(), approval.expectedVersion(), OrderAction.APPROVE, null));
     }
 
     private record Approval(long id, Integer expectedVersion) {}
 
     private List<PlacedOrder> placeAll(Actor actor, List<OrderInput> inputs) {
-        return transaction.execute(status -> intake.placeAll(actor, inputs));
+        return inTransaction(() -> intake.placeAll(actor, inputs));
     }
 
     /** The group's approvals; an order asked for twice is approved for the first request (the second is refused). */
     private List<ActionOutcome> approveAll(Actor actor, List<Approval> asked) {
         Map<Long, Integer> versions = new LinkedHashMap<>();
         asked.forEach(a -> versions.putIfAbsent(a.id(), a.expectedVersion()));
-        Map<Long, Order> approved = transaction.execute(status -> lifecycle.approveAt(actor, versions));
+        Map<Long, Order> approved = inTransaction(() -> lifecycle.approveAt(actor, versions));
         List<ActionOutcome> answers = new ArrayList<>(asked.size());
         Set<Long> answered = new HashSet<>();
         for (Approval a : asked) {
@@ -138,6 +144,17 @@ public class GroupCommit {
             answers.add(order == null ? null : ActionOutcome.done(order)); // null: approved, or refused, alone
         }
         return answers;
+    }
+
+    /**
+     * A write's transaction — the caller's when it has one — on the plans PostgreSQL keeps for the statements
+     * ({@link GenericPlans}).
+     */
+    private <T> T inTransaction(Supplier<T> write) {
+        return transaction.execute(status -> {
+            plans.forThisTransaction();
+            return write.get();
+        });
     }
 
     /** Writes something for an actor. */

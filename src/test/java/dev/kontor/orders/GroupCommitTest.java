@@ -1,5 +1,7 @@
 package dev.kontor.orders;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.kontor.access.Actor;
 import dev.kontor.access.Role;
 import dev.kontor.customers.Blacklist;
@@ -51,6 +55,9 @@ class GroupCommitTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     Customers customers;
@@ -149,6 +156,9 @@ class GroupCommitTest {
                     .containsExactly("order.placed", "order.approved");
         }
         assertThat(reserved("SHIRT-M")).isEqualTo(reserved);
+        assertThat(planModesInThePool())
+                .as("the writes' generic plans end with their transactions: the workbench's lists plan as before")
+                .containsOnly("auto");
     }
 
     @Test
@@ -313,6 +323,29 @@ class GroupCommitTest {
     }
 
     /** Sends them all at the same moment; answers in the order given. */
+    /** {@code plan_cache_mode} on every connection of the pool, all taken at once. */
+    private List<String> planModesInThePool() throws SQLException {
+        List<Connection> taken = new ArrayList<>();
+        try {
+            for (int i = 0; i < ((HikariDataSource) dataSource).getMaximumPoolSize(); i++) {
+                taken.add(dataSource.getConnection());
+            }
+            List<String> modes = new ArrayList<>();
+            for (Connection c : taken) {
+                try (var statement = c.createStatement();
+                        var rs = statement.executeQuery("SHOW plan_cache_mode")) {
+                    rs.next();
+                    modes.add(rs.getString(1));
+                }
+            }
+            return modes;
+        } finally {
+            for (Connection c : taken) {
+                c.close();
+            }
+        }
+    }
+
     private List<Api.Response> atOnce(List<Callable<Api.Response>> calls) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Api.Response>> futures = new ArrayList<>();
