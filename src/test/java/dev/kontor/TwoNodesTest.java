@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import dev.kontor.access.Actor;
+import dev.kontor.access.ApiTokens;
+import dev.kontor.access.IssuedToken;
 import dev.kontor.access.Users;
 import dev.kontor.bulk.BulkJob;
 import dev.kontor.bulk.BulkJobWorker;
@@ -204,6 +207,36 @@ class TwoNodesTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(onB.statusCode()).isEqualTo(200);
         assertThat(onB.body()).contains("Li Na").contains("Sign out");
+    }
+
+    @Test
+    void aTokenRevokedOnOneStopsOnTheOtherWithinTheTokenCachesTime() throws Exception {
+        ApiTokens tokens = a.getBean(ApiTokens.class);
+        IssuedToken issued = tokens.issue(lina, "two nodes");
+        HttpClient client = HttpClient.newHttpClient();
+        Callable<Integer> onA = () -> status(client, a, issued.token());
+        Callable<Integer> onB = () -> status(client, b, issued.token());
+        assertThat(List.of(onA.call(), onB.call())).containsExactly(200, 200); // both remember it now
+
+        tokens.revoke(lina, issued.info().id());
+        long revoked = System.nanoTime();
+        assertThat(onA.call()).as("on the instance that revoked it: at once").isEqualTo(401);
+        while (onB.call() != 401 && System.nanoTime() - revoked < TimeUnit.SECONDS.toNanos(10)) {
+            Thread.sleep(50);
+        }
+        assertThat(onB.call()).isEqualTo(401);
+        assertThat(Duration.ofNanos(System.nanoTime() - revoked))
+                .as("on the other: within kontor.api.token-cache-ttl (2 s)")
+                .isLessThan(Duration.ofMillis(3500));
+    }
+
+    private static int status(HttpClient client, ConfigurableApplicationContext node, String token) throws Exception {
+        return client.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port(node) + "/api/orders?size=1"))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test

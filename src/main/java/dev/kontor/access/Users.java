@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.kontor.access.internal.TokenCache;
 import dev.kontor.access.internal.UserRepository;
 import dev.kontor.shared.ActionRefusedException;
 import dev.kontor.shared.InvalidInputException;
@@ -32,6 +33,7 @@ public class Users {
     private final Permissions permissions;
     private final AuditLog audit;
     private final UserSessions sessions;
+    private final TokenCache tokens;
     private final Clock clock;
 
     Users(
@@ -40,12 +42,14 @@ public class Users {
             Permissions permissions,
             AuditLog audit,
             UserSessions sessions,
+            TokenCache tokens,
             Clock clock) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.permissions = permissions;
         this.audit = audit;
         this.sessions = sessions;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -96,7 +100,10 @@ public class Users {
         return repository.findById(id).orElseThrow();
     }
 
-    /** Gives a user exactly these roles; their sessions end, so the change applies at once. */
+    /**
+     * Gives a user exactly these roles; their sessions end, so the change applies at once (to their API tokens on
+     * another instance within the {@link TokenCache}'s time-to-live).
+     */
     @Transactional
     public User changeRoles(Actor by, long userId, Collection<String> roleNames) {
         permissions.requireAllowed(by, Permission.USERS_MANAGE, Situation.NONE);
@@ -109,12 +116,16 @@ public class Users {
         }
         repository.replaceRoles(userId, roles);
         sessions.endAllOf(user.username());
+        tokens.forgetAll();
         audit.record(
                 by.username(), AuditEvent.USER_ROLES_CHANGED, user.username() + " " + user.roles() + " → " + roles);
         return byId(userId);
     }
 
-    /** Disables or enables a user. A disabled user cannot sign in, their sessions end and their tokens stop. */
+    /**
+     * Disables or enables a user. A disabled user cannot sign in, their sessions end and their tokens stop (on
+     * another instance within the {@link TokenCache}'s time-to-live).
+     */
     @Transactional
     public User setEnabled(Actor by, long userId, boolean enabled) {
         permissions.requireAllowed(by, Permission.USERS_MANAGE, Situation.NONE);
@@ -123,6 +134,7 @@ public class Users {
             throw new ActionRefusedException("disable", "ENABLED", "user.refused.disable-self");
         }
         repository.updateEnabled(userId, enabled);
+        tokens.forgetAll();
         if (!enabled) {
             sessions.endAllOf(user.username());
         }

@@ -38,11 +38,11 @@ public class TokenRepository {
     }
 
     /** An active token and the enabled user who owns it, in one query (it runs on every API call). */
-    public record Owner(long tokenId, Instant lastUsedAt, User user) {}
+    public record Owner(long tokenId, Instant lastUsedAt, Instant expiresAt, User user) {}
 
     public Optional<Owner> findActive(byte[] hash, Instant now) {
         return jdbc.sql("""
-                        SELECT t.id AS token_id, t.last_used_at, u.id, u.username, u.display_name, u.email, u.enabled, u.language,
+                        SELECT t.id AS token_id, t.last_used_at, t.expires_at, u.id, u.username, u.display_name, u.email, u.enabled, u.language,
                                u.created_at,
                                coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
                         FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN user_roles r ON r.user_id = u.id
@@ -51,8 +51,11 @@ public class TokenRepository {
                         GROUP BY t.id, u.id""")
                 .param("hash", hash)
                 .param("now", Timestamp.from(now))
-                .query((rs, n) ->
-                        new Owner(rs.getLong("token_id"), instant(rs, "last_used_at"), UserRepository.map(rs, n)))
+                .query((rs, n) -> new Owner(
+                        rs.getLong("token_id"),
+                        instant(rs, "last_used_at"),
+                        instant(rs, "expires_at"),
+                        UserRepository.map(rs, n)))
                 .optional();
     }
 

@@ -62,7 +62,10 @@ class TokenApiController {
 
     @ResponseStatus(HttpStatus.NO_CONTENT) // documents the status; the ResponseEntity sets it
     @DeleteMapping("/{id}")
-    @Operation(summary = "Revoke a token", description = "It stops working at once.")
+    @Operation(
+            summary = "Revoke a token",
+            description =
+                    "It stops working at once on the Kontor instance that revoked it, within 2 seconds on any other.")
     ResponseEntity<Void> revoke(Actor actor, @PathVariable long id) {
         tokens.revoke(actor, id);
         return ResponseEntity.noContent().build();

@@ -115,7 +115,10 @@ class UserApiController {
     record Roles(List<String> roles) {}
 
     @PutMapping("/users/{id}/roles")
-    @Operation(summary = "Set a user's roles", description = "Their sessions end, so the change applies at once.")
+    @Operation(
+            summary = "Set a user's roles",
+            description =
+                    "Their sessions end, so the change applies at once (to their API tokens within 2 seconds on another Kontor instance).")
     UserResponse roles(Actor actor, @PathVariable long id, @RequestBody Roles request) {
         return UserResponse.of(users.changeRoles(actor, id, request.roles()));
     }
