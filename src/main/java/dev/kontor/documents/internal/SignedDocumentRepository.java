@@ -12,9 +12,11 @@ import org.springframework.stereotype.Repository;
 public class SignedDocumentRepository {
 
     private final JdbcClient jdbc;
+    private final DocumentSettingsRepository settings;
 
-    SignedDocumentRepository(JdbcClient jdbc) {
+    SignedDocumentRepository(JdbcClient jdbc, DocumentSettingsRepository settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     /** The standing arrival of an order. */
@@ -70,10 +72,8 @@ public class SignedDocumentRepository {
     }
 
     public Requirement requirement() {
-        return jdbc.sql("SELECT signed_channels, signed_companies FROM document_settings WHERE id = 1")
-                .query((rs, n) -> new Requirement(rs.getString(1), rs.getBoolean(2)))
-                .optional()
-                .orElse(new Requirement("", false));
+        DocumentSettingsRepository.Row row = settings.row();
+        return new Requirement(row.signedChannels(), row.signedCompanies());
     }
 
     public void setRequirement(String channels, boolean companies, String invoiceOn, String by, Instant now) {
@@ -90,5 +90,6 @@ public class SignedDocumentRepository {
                 .param("channels", channels)
                 .param("companies", companies)
                 .update();
+        settings.forget();
     }
 }
