@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,7 +104,11 @@ class GroupCommitTest {
         List<Callable<Api.Response>> creates = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
             int n = i;
-            creates.add(() -> api.post("/api/orders", order(n, n % 3 + 1)));
+            Map<String, Object> body = order(n, n % 3 + 1);
+            if (n % 4 == 3) {
+                body.put("observerIds", List.of(shop.userId())); // watched: the group reads its observers too
+            }
+            creates.add(() -> api.post("/api/orders", body));
         }
         List<Api.Response> created = atOnce(creates);
 
@@ -140,6 +145,11 @@ class GroupCommitTest {
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             assertThat(r.json().at("/status/lifecycle").asString()).isEqualTo("APPROVED");
         });
+        for (int i = 1; i < ORDERS; i++) {
+            assertThat(approved.get(i).json().get("observerIds").valueStream().map(JsonNode::asLong))
+                    .as("observers of order %d as approved", i)
+                    .isEqualTo(i % 4 == 3 ? List.of(shop.userId()) : List.of());
+        }
         assertThat(List.of(approved.get(0).status(), approved.get(ORDERS).status()))
                 .containsExactlyInAnyOrder(200, 409);
         assertThat(approved.get(ORDERS + 1).status()).isEqualTo(412);

@@ -42,30 +42,31 @@ public class OrderBatches {
 
     /**
      * Loads and locks these orders (those that exist), in id order so that two callers locking overlapping sets
-     * cannot deadlock, with their lines and observers: three statements however many orders.
+     * cannot deadlock, with their observers, then their lines: two statements however many orders (the lock takes
+     * the orders' rows only).
      */
     public List<Order> lockAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Order> found = jdbc.sql("SELECT * FROM orders WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-                .param("ids", ids)
-                .query(rows::order)
+        Long[] wanted = ids.toArray(Long[]::new);
+        Map<Long, Set<Long>> observers = new HashMap<>();
+        List<Order> found = jdbc.sql("""
+                        SELECT o.*, ARRAY(SELECT user_id FROM order_observers WHERE order_id = o.id) AS observer_ids
+                        FROM orders o WHERE o.id = ANY(:ids) ORDER BY o.id FOR UPDATE OF o""")
+                .param("ids", wanted)
+                .query((rs, n) -> {
+                    observers.put(rs.getLong("id"), new HashSet<>(Arrays.asList((Long[])
+                            rs.getArray("observer_ids").getArray())));
+                    return rows.order(rs, n);
+                })
                 .list();
         Map<Long, List<OrderLine>> lines = new HashMap<>();
-        jdbc.sql("SELECT * FROM order_lines WHERE order_id IN (:ids) ORDER BY order_id, position, id")
-                .param("ids", ids)
+        jdbc.sql("SELECT * FROM order_lines WHERE order_id = ANY(:ids) ORDER BY order_id, position, id")
+                .param("ids", wanted)
                 .query((ResultSet rs) -> {
                     lines.computeIfAbsent(rs.getLong("order_id"), k -> new ArrayList<>())
                             .add(rows.line(rs));
-                });
-        Map<Long, Set<Long>> observers = new HashMap<>();
-        jdbc.sql("SELECT order_id, user_id FROM order_observers WHERE order_id IN (:ids)")
-                .param("ids", ids)
-                .query((ResultSet rs) -> {
-                    observers
-                            .computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
-                            .add(rs.getLong(2));
                 });
         return found.stream()
                 .map(o -> o.asStored(
