@@ -51,13 +51,10 @@ public class OrderBatches {
         }
         Long[] wanted = ids.toArray(Long[]::new);
         Map<Long, Set<Long>> observers = new HashMap<>();
-        List<Order> found = jdbc.sql("""
-                        SELECT o.*, ARRAY(SELECT user_id FROM order_observers WHERE order_id = o.id) AS observer_ids
-                        FROM orders o WHERE o.id = ANY(:ids) ORDER BY o.id FOR UPDATE OF o""")
+        List<Order> found = jdbc.sql(OrderRows.WITH_OBSERVERS + " WHERE o.id = ANY(:ids) ORDER BY o.id FOR UPDATE OF o")
                 .param("ids", wanted)
                 .query((rs, n) -> {
-                    observers.put(rs.getLong("id"), new HashSet<>(Arrays.asList((Long[])
-                            rs.getArray("observer_ids").getArray())));
+                    observers.put(rs.getLong("id"), OrderRows.observerIds(rs));
                     return rows.order(rs, n);
                 })
                 .list();

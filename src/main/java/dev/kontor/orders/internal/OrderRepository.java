@@ -1,10 +1,8 @@
 package dev.kontor.orders.internal;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -255,15 +253,11 @@ public class OrderRepository {
         return find(id, " FOR UPDATE");
     }
 
-    /** An order's row with its observers' ids as {@code observer_ids}, read by {@link #observerIds}. */
-    private static final String WITH_OBSERVERS =
-            "SELECT o.*, ARRAY(SELECT user_id FROM order_observers WHERE order_id = o.id) AS observer_ids FROM orders o";
-
     /** The order's row with its observers in one statement (a lock takes the order's row only), then its lines. */
     private Optional<Order> find(long id, String lock) {
-        return jdbc.sql(WITH_OBSERVERS + " WHERE o.id = :id" + lock)
+        return jdbc.sql(OrderRows.WITH_OBSERVERS + " WHERE o.id = :id" + lock)
                 .param("id", id)
-                .query((rs, n) -> new Stored(rows.order(rs, n), observerIds(rs)))
+                .query((rs, n) -> new Stored(rows.order(rs, n), OrderRows.observerIds(rs)))
                 .optional()
                 .map(row -> row.order()
                         .asStored(
@@ -271,10 +265,6 @@ public class OrderRepository {
     }
 
     private record Stored(Order order, Set<Long> observers) {}
-
-    private static Set<Long> observerIds(ResultSet rs) throws SQLException {
-        return new HashSet<>(Arrays.asList((Long[]) rs.getArray("observer_ids").getArray()));
-    }
 
     /** These orders with their observers, then their lines: two statements; unknown ids are left out. */
     public Map<Long, Order> findAllById(Collection<Long> ids) {
@@ -289,13 +279,14 @@ public class OrderRepository {
                 .query((rs, n) -> lines.computeIfAbsent(rs.getLong("order_id"), k -> new ArrayList<>())
                         .add(rows.line(rs)))
                 .list();
-        jdbc.sql(WITH_OBSERVERS + " WHERE o.id = ANY(:ids)")
+        jdbc.sql(OrderRows.WITH_OBSERVERS + " WHERE o.id = ANY(:ids)")
                 .param("ids", wanted)
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
                     Order o = rows.order(rs, n);
                     return found.put(
-                            id, o.asStored(id, lines.getOrDefault(id, List.of()), observerIds(rs), o.version()));
+                            id,
+                            o.asStored(id, lines.getOrDefault(id, List.of()), OrderRows.observerIds(rs), o.version()));
                 })
                 .list();
         return found;

@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import dev.kontor.orders.LifecycleStatus;
@@ -31,9 +34,18 @@ final class OrderRows {
 
     private static final TypeReference<Map<String, Object>> CUSTOM_FIELDS = new TypeReference<>() {};
 
+    /** An order's row with its observers' ids as {@code observer_ids}, read by {@link #observerIds}. */
+    static final String WITH_OBSERVERS =
+            "SELECT o.*, ARRAY(SELECT user_id FROM order_observers WHERE order_id = o.id) AS observer_ids FROM orders o";
+
     OrderRows(JsonMapper json, ZoneId zone) {
         this.json = json;
         this.zone = zone;
+    }
+
+    /** The observers of a row read with {@link #WITH_OBSERVERS}. */
+    static Set<Long> observerIds(ResultSet rs) throws SQLException {
+        return new HashSet<>(Arrays.asList((Long[]) rs.getArray("observer_ids").getArray()));
     }
 
     /** The order of a row of {@code orders}, without its lines and observers ({@link Order#asStored} adds them). */
