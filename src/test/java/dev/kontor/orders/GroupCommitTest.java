@@ -332,7 +332,6 @@ class GroupCommitTest {
                 .single();
     }
 
-    /** Sends them all at the same moment; answers in the order given. */
     /** {@code plan_cache_mode} on every connection of the pool, all taken at once. */
     private List<String> planModesInThePool() throws SQLException {
         List<Connection> taken = new ArrayList<>();
@@ -356,6 +355,7 @@ class GroupCommitTest {
         }
     }
 
+    /** Sends them all at the same moment; answers in the order given. */
     private List<Api.Response> atOnce(List<Callable<Api.Response>> calls) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Api.Response>> futures = new ArrayList<>();
