@@ -10,7 +10,7 @@ seconds=${1:-600}
 port=18098
 pg_port=15498
 password=load-admin-password
-export KONTOR_JAVA_OPTS=${KONTOR_JAVA_OPTS:--Xms256m -Xmx320m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k}
+export KONTOR_JAVA_OPTS=${KONTOR_JAVA_OPTS:--XX:+UseParallelGC -Xms256m -Xmx320m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k}
 (cd bench/load && npm ci --silent --no-audit --no-fund)
 # shellcheck source=bench/start.sh
 source bench/start.sh
