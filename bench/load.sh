@@ -3,14 +3,13 @@
 # the jar, starts a fresh Kontor with its own embedded PostgreSQL in a temporary folder and a bounded heap, creates
 # 1,000 orders, then 50 connections for N seconds (default 600): 70 % reads, 20 % order creation, 10 % approvals and
 # payments. Reports per request type, errors, the JVM's and PostgreSQL's RSS and lock waits over 1 s.
-# Usage: bench/load.sh [seconds]. JVM options: KONTOR_JAVA_OPTS (default below, docs in bench/README.md).
+# Usage: bench/load.sh [seconds]. JVM options: KONTOR_JAVA_OPTS (default: README's, set in bench/start.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 port=18098
 pg_port=15498
 password=load-admin-password
-export KONTOR_JAVA_OPTS=${KONTOR_JAVA_OPTS:--XX:+UseParallelGC -Xms256m -Xmx320m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k}
 (cd bench/load && npm ci --silent --no-audit --no-fund)
 # shellcheck source=bench/start.sh
 source bench/start.sh

@@ -4,7 +4,8 @@
 #   start_kontor PORT PG_PORT PASSWORD [more Kontor settings…]
 # sets pid (the JVM's), work (the folder), jar and started (nanoseconds, before `java`), and returns once health is
 # UP. KONTOR_JAVA (another JVM, e.g. a JDK 25's bin/java), KONTOR_JAVA_OPTS and KONTOR_ARGS (more settings) are for
-# experiments.
+# experiments; KONTOR_JAVA_OPTS defaults to the JVM settings README documents for production.
+DOCUMENTED_JAVA_OPTS="-XX:+UseParallelGC -Xms256m -Xmx320m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k"
 start_kontor() {
   local port=$1 pg_port=$2 password=$3
   shift 3
@@ -13,7 +14,7 @@ start_kontor() {
   jar=${KONTOR_JAR:-$(ls target/kontor-*.jar | grep -v original | head -1)}
   started=$(date +%s%N)
   # shellcheck disable=SC2086
-  KONTOR_ADMIN_PASSWORD=$password ${KONTOR_JAVA:-java} ${KONTOR_JAVA_OPTS:-} -jar "$jar" --server.port="$port" \
+  KONTOR_ADMIN_PASSWORD=$password ${KONTOR_JAVA:-java} ${KONTOR_JAVA_OPTS-$DOCUMENTED_JAVA_OPTS} -jar "$jar" --server.port="$port" \
     --kontor.embedded-db.port="$pg_port" --kontor.embedded-db.data-dir="$work/postgres" --kontor.demo.enabled=false \
     --logging.level.root=WARN "$@" ${KONTOR_ARGS:-} > "$work/kontor.log" 2>&1 &
   pid=$!
