@@ -311,7 +311,10 @@ public class OrderBench {
         }
         if (ok && scenario.startsWith("create+approve") && !batch) {
             Matcher id = ORDER_ID.matcher(created.body());
-            ok = id.find() && http.post("/api/orders/" + id.group(1) + "/approve", "{}").status() == 200;
+            ok = id.find()
+                    && http.post("/api/orders/" + id.group(1) + "/approve", "{}")
+                                    .status()
+                            == 200;
         }
         return ok;
     }
@@ -374,9 +377,11 @@ public class OrderBench {
                     close = value.equalsIgnoreCase("close");
                 }
             }
-            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream(length > 0 ? (int) length : 1024);
+            java.io.ByteArrayOutputStream received =
+                    new java.io.ByteArrayOutputStream(length > 0 ? (int) length : 1024);
             if (chunked) {
-                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                        size > 0;
                         size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
                     received.write(in.readNBytes(size));
                     line(); // the CRLF after a chunk
