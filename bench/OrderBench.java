@@ -6,9 +6,6 @@
 //
 // Scenarios: "create" = POST /api/orders (new customer, 3 lines); "create+approve" = that, then approve.
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +23,6 @@ import java.util.regex.Pattern;
 
 public class OrderBench {
 
-    static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final List<String> SCENARIOS = List.of(
             "create",
             "create+approve",
@@ -260,10 +255,9 @@ public class OrderBench {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
-        URI base = URI.create(url);
         for (int i = 0; i < concurrency; i++) {
             workers.add(pool.submit(() -> {
-                try (Connection http = new Connection(base.getHost(), base.getPort(), token)) {
+                try (Connection http = Connection.bearer(url, token)) {
                     while (System.nanoTime() < end) {
                         long t0 = System.nanoTime();
                         try {
@@ -320,11 +314,12 @@ public class OrderBench {
     }
 
     /**
-     * One sender's keep-alive HTTP/1.1 connection, blocking, on the sender's own thread. The bench shares the two
-     * cores with Kontor and PostgreSQL, so its client should cost as little as pgbench's does: java.net.http's client
-     * hands every exchange to its selector thread and back, and took 0.48 ms of CPU per create+approve (two
-     * requests) at concurrency 8 (2026-12-07); this one writes the request and reads the answer on the calling
-     * thread. It understands what Kontor answers with: a status line, headers, a body by Content-Length or chunked.
+     * A keep-alive HTTP/1.1 connection, blocking, on the caller's thread: each sender has its own. The bench shares
+     * the two cores with Kontor and PostgreSQL, so its client should cost as little as pgbench's does:
+     * java.net.http's client hands every exchange to its selector thread and back, and took 0.48 ms of CPU per
+     * create+approve (two requests) at concurrency 8 (2026-12-07); this one writes the request and reads the answer on
+     * the calling thread. It understands what Kontor answers with: a status line, headers, a body by Content-Length
+     * or chunked.
      */
     static final class Connection implements AutoCloseable {
         record Response(int status, String body) {}
@@ -336,15 +331,38 @@ public class OrderBench {
         private java.io.InputStream in;
         private java.io.OutputStream out;
 
-        Connection(String host, int port, String token) {
-            this.host = host;
-            this.port = port;
-            this.head = ("Host: " + host + ":" + port + "\r\nAuthorization: Bearer " + token
+        private Connection(String url, String authorization) {
+            URI base = URI.create(url);
+            this.host = base.getHost();
+            this.port = base.getPort();
+            this.head = ("Host: " + host + ":" + port + "\r\nAuthorization: " + authorization
                             + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
         }
 
+        /** A connection to Kontor at the URL whose requests carry the API token. */
+        static Connection bearer(String url, String token) {
+            return new Connection(url, "Bearer " + token);
+        }
+
+        /** A connection to Kontor at the URL whose requests sign in with the user's password. */
+        static Connection basic(String url, String user, String password) {
+            return new Connection(
+                    url,
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+
         Response post(String path, String body) throws java.io.IOException {
+            return send("POST", path, body);
+        }
+
+        Response get(String path) throws java.io.IOException {
+            return send("GET", path, "");
+        }
+
+        private Response send(String method, String path, String body) throws java.io.IOException {
             if (socket == null) {
                 socket = new java.net.Socket(host, port);
                 socket.setTcpNoDelay(true);
@@ -352,7 +370,7 @@ public class OrderBench {
                 out = new java.io.BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
             }
             byte[] content = body.getBytes(StandardCharsets.UTF_8);
-            out.write(("POST " + path + " HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write((method + " " + path + " HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(head);
             out.write(("Content-Length: " + content.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(content);
@@ -429,36 +447,31 @@ public class OrderBench {
     static final List<String> ITEMS = List.of("BENCH-SHIRT", "BENCH-SCARF", "BENCH-SOCKS", "BENCH-HOT");
 
     static void stockTheCatalog(String url, String token) throws Exception {
-        HttpResponse<String> known = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url + "/api/catalog/variants/BENCH-HOT"))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (known.statusCode() == 200) {
-            return; // stocked by an earlier run against this Kontor (bench/profile.sh runs twice)
-        }
-        StringBuilder variants = new StringBuilder();
-        for (String sku : ITEMS) {
-            variants.append(variants.length() == 0 ? "" : ",")
-                    .append("{\"sku\":\"%s\",\"attributes\":{\"size\":\"M\"},\"prices\":{\"EUR\":1990}}"
-                            .formatted(sku));
-        }
-        HttpResponse<String> product = post(
-                url + "/api/catalog/products",
-                token,
-                "{\"code\":\"BENCH\",\"name\":\"Bench goods\",\"variants\":[" + variants + "]}");
-        if (product.statusCode() != 201) {
-            throw new IllegalStateException(
-                    "Could not create the bench's items: " + product.statusCode() + " " + product.body());
-        }
-        for (String sku : ITEMS) {
-            HttpResponse<String> received = post(
-                    url + "/api/stock/receipts",
-                    token,
-                    "{\"sku\":\"%s\",\"quantity\":1000000,\"reason\":\"bench\"}".formatted(sku));
-            if (received.statusCode() != 200) {
+        try (Connection http = Connection.bearer(url, token)) {
+            if (http.get("/api/catalog/variants/BENCH-HOT").status() == 200) {
+                return; // stocked by an earlier run against this Kontor (bench/profile.sh runs twice)
+            }
+            StringBuilder variants = new StringBuilder();
+            for (String sku : ITEMS) {
+                variants.append(variants.length() == 0 ? "" : ",")
+                        .append("{\"sku\":\"%s\",\"attributes\":{\"size\":\"M\"},\"prices\":{\"EUR\":1990}}"
+                                .formatted(sku));
+            }
+            Connection.Response product = http.post(
+                    "/api/catalog/products",
+                    "{\"code\":\"BENCH\",\"name\":\"Bench goods\",\"variants\":[" + variants + "]}");
+            if (product.status() != 201) {
                 throw new IllegalStateException(
-                        "Could not stock " + sku + ": " + received.statusCode() + " " + received.body());
+                        "Could not create the bench's items: " + product.status() + " " + product.body());
+            }
+            for (String sku : ITEMS) {
+                Connection.Response received = http.post(
+                        "/api/stock/receipts",
+                        "{\"sku\":\"%s\",\"quantity\":1000000,\"reason\":\"bench\"}".formatted(sku));
+                if (received.status() != 200) {
+                    throw new IllegalStateException(
+                            "Could not stock " + sku + ": " + received.status() + " " + received.body());
+                }
             }
         }
     }
@@ -496,30 +509,15 @@ public class OrderBench {
                           {"sku":"BENCH-SOCKS","name":"Merino socks","attributes":{"colour":"grey","size":"39-42"},"unitPrice":1990,"quantity":3,"taxRate":1900}]}""".formatted(n, n, n, n, n % 200 + 1);
     }
 
-    static HttpResponse<String> post(String url, String token, String body) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     static String token(String url, String user, String password) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url + "/api/tokens"))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response.body());
-        if (!m.find()) {
-            throw new IllegalStateException("No token: " + response.statusCode() + " " + response.body());
+        try (Connection http = Connection.basic(url, user, password)) {
+            Connection.Response response = http.post("/api/tokens", "{\"name\":\"bench\"}");
+            Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response.body());
+            if (!m.find()) {
+                throw new IllegalStateException("No token: " + response.status() + " " + response.body());
+            }
+            return m.group(1);
         }
-        return m.group(1);
     }
 
     static String perOrder(long millis, long orders) {
@@ -586,22 +584,23 @@ public class OrderBench {
         int n = 300;
         psql(port, "SELECT pg_stat_statements_reset()", true);
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Matcher id = Pattern.compile("\"id\":(\\d+)")
-                    .matcher(post(url + "/api/orders", token, order()).body());
-            if (id.find()) {
-                ids.add(id.group(1));
+        try (Connection http = Connection.bearer(url, token)) {
+            for (int i = 0; i < n; i++) {
+                Matcher id = ORDER_ID.matcher(http.post("/api/orders", order()).body());
+                if (id.find()) {
+                    ids.add(id.group(1));
+                }
             }
-        }
-        out.append(statements(port, "POST /api/orders (create)", n));
-        psql(port, "SELECT pg_stat_statements_reset()", true);
-        for (String id : ids) {
-            post(url + "/api/orders/" + id + "/approve", token, "{}");
-        }
-        out.append(statements(port, "POST /api/orders/{id}/approve", ids.size()));
-        psql(port, "SELECT pg_stat_statements_reset()", true);
-        for (int i = 0; i < n; i++) {
-            post(url + "/api/orders?approve=true", token, order());
+            out.append(statements(port, "POST /api/orders (create)", n));
+            psql(port, "SELECT pg_stat_statements_reset()", true);
+            for (String id : ids) {
+                http.post("/api/orders/" + id + "/approve", "{}");
+            }
+            out.append(statements(port, "POST /api/orders/{id}/approve", ids.size()));
+            psql(port, "SELECT pg_stat_statements_reset()", true);
+            for (int i = 0; i < n; i++) {
+                http.post("/api/orders?approve=true", order());
+            }
         }
         out.append(statements(port, "POST /api/orders?approve=true (create approved)", n));
         return out.toString();
